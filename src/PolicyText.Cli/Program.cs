@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Globalization;
+using PolicyText.Corpora;
+using PolicyText.Evaluation;
+using PolicyText.Export;
+using PolicyText.Text;
+
+namespace PolicyText.Cli;
+
+/// <summary>The <c>policytext</c> command line. It parses arguments and calls the library.</summary>
+public static class Program
+{
+    /// <summary>Exit code: all went well.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code: a fatal error (bad arguments, missing input, unwritable output).</summary>
+    public const int Fatal = 1;
+
+    /// <summary>Runs the command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <returns>The exit code.</returns>
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command line with the given output writers (used by tests).</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("PolicyText: tokenize and segment policy writing, and export CSV features for research.");
+        root.Subcommands.Add(AnalyzeCommand(stdout, stderr));
+        root.Subcommands.Add(EvalSegmenterCommand(stdout, stderr));
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return root.Parse(args).Invoke(config);
+    }
+
+    private static Command AnalyzeCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var input = new Argument<string>("input") { Description = "A folder of .txt files (read recursively), or one .txt file." };
+        var output = new Option<string>("--out", "-o") { Description = "The folder to write sentences.csv into; created if missing.", Required = true };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
+        var command = new Command("analyze", "Split every document into sentences and write DIR/sentences.csv.") { input, output, quiet };
+        command.SetAction(parse => Guard(stderr, () => Analyze(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(quiet), stdout)));
+        return command;
+    }
+
+    private static Command EvalSegmenterCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Argument<string>("file") { Description = "A JSON Lines file: one {\"id\", \"text\", \"expected\": [sentences]} object a line." };
+        var min = new Option<int?>("--min-passed") { Description = "Exit with code 1 when fewer cases pass." };
+        var command = new Command("eval-segmenter", "Score the sentence segmenter on a JSON Lines test set (such as the English Golden Rules) and print each failure.") { file, min };
+        command.SetAction(parse => Guard(stderr, () => EvalSegmenter(parse.GetValue(file)!, parse.GetValue(min), stdout)));
+        return command;
+    }
+
+    /// <summary>Turns expected failures into one line on standard error and exit code 1, never a stack trace.</summary>
+    private static int Guard(TextWriter stderr, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
+        {
+            stderr.WriteLine($"policytext: {ex.Message}");
+            return Fatal;
+        }
+    }
+
+    private static int Analyze(string input, string outDir, bool quiet, TextWriter stdout)
+    {
+        var files = TextFolderCorpus.ListFiles(input);
+        Directory.CreateDirectory(outDir);
+        var target = Path.Combine(outDir, "sentences.csv");
+        var temp = target + ".partial";
+        long documents = 0;
+        using (var stream = File.Create(temp))
+        using (var writer = new SentenceCsvWriter(stream))
+        {
+            foreach (var (id, path) in files)
+            {
+                var doc = TextDocument.Parse(TextFolderCorpus.ReadText(path));
+                writer.Write(id, doc);
+                documents++;
+            }
+
+            if (!quiet)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{documents} documents, {writer.Rows} sentences -> {target}"));
+            }
+        }
+
+        File.Move(temp, target, overwrite: true);
+        return Ok;
+    }
+
+    private static int EvalSegmenter(string file, int? minPassed, TextWriter stdout)
+    {
+        var results = SegmenterEvaluation.Run(SegmenterEvaluation.ReadCases(file));
+        int passed = 0;
+        foreach (var r in results)
+        {
+            if (r.Passed)
+            {
+                passed++;
+                continue;
+            }
+
+            stdout.WriteLine($"FAIL {r.Case.Id}");
+            stdout.WriteLine($"  text:     {r.Case.Text}");
+            stdout.WriteLine($"  expected: {Format(r.Case.Expected)}");
+            stdout.WriteLine($"  actual:   {Format(r.Actual)}");
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"passed {passed}/{results.Count}"));
+        return minPassed is { } min && passed < min ? Fatal : Ok;
+    }
+
+    private static string Format(IReadOnlyList<string> sentences) => "[" + string.Join(" | ", sentences) + "]";
+}

@@ -1,0 +1,63 @@
+using System.Text;
+
+namespace PolicyText.Corpora;
+
+/// <summary>
+/// Reads a folder of plain-text files (<c>*.txt</c>, recursively) as a corpus, or a single file.
+/// A document's id is its path relative to the folder, without the extension, with forward
+/// slashes (<c>opinion/2024/kim-op-ed</c>). Documents come in ordinal order of their ids, so
+/// the output is the same on every machine.
+/// </summary>
+public static class TextFolderCorpus
+{
+    /// <summary>The files a folder or file path stands for, in ordinal order of their ids.</summary>
+    /// <param name="path">A folder, or one <c>.txt</c> file.</param>
+    /// <returns>Pairs of document id and full file path.</returns>
+    /// <exception cref="FileNotFoundException">Neither a file nor a folder exists at <paramref name="path"/>.</exception>
+    public static IReadOnlyList<(string Id, string Path)> ListFiles(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (File.Exists(path))
+        {
+            return [(Path.GetFileNameWithoutExtension(path), Path.GetFullPath(path))];
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"No file or folder at '{path}'.", path);
+        }
+
+        var root = Path.GetFullPath(path);
+        return Directory.EnumerateFiles(root, "*.txt", SearchOption.AllDirectories)
+            .Select(file => (Id: ToId(root, file), Path: file))
+            .OrderBy(f => f.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Reads the documents of a folder or a file, one at a time.</summary>
+    /// <param name="path">A folder, or one <c>.txt</c> file.</param>
+    /// <returns>The documents, in ordinal order of their ids.</returns>
+    public static IEnumerable<CorpusDocument> Read(string path)
+    {
+        foreach (var (id, file) in ListFiles(path))
+        {
+            yield return new CorpusDocument(id, ReadText(file));
+        }
+    }
+
+    /// <summary>Reads a text file as UTF-8 (a UTF-8 or UTF-16 byte order mark is honoured); invalid bytes become U+FFFD.</summary>
+    /// <param name="file">The file.</param>
+    /// <returns>Its text, without the byte order mark.</returns>
+    public static string ReadText(string file)
+    {
+        using var reader = new StreamReader(file, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    private static string ToId(string root, string file)
+    {
+        var relative = Path.GetRelativePath(root, file);
+        var withoutExtension = Path.ChangeExtension(relative, null) ?? relative;
+        return withoutExtension.Replace(Path.DirectorySeparatorChar, '/');
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using PolicyText.Text;
+
+namespace PolicyText.Evaluation;
+
+/// <summary>One case of a segmentation test set.</summary>
+/// <param name="Id">The case id.</param>
+/// <param name="Text">The input text.</param>
+/// <param name="Expected">The expected sentences, stripped of surrounding white space.</param>
+public sealed record SegmentationCase(string Id, string Text, IReadOnlyList<string> Expected);
+
+/// <summary>The outcome of one case.</summary>
+/// <param name="Case">The case.</param>
+/// <param name="Actual">The sentences PolicyText found, stripped of surrounding white space.</param>
+public sealed record SegmentationResult(SegmentationCase Case, IReadOnlyList<string> Actual)
+{
+    /// <summary>Whether the actual sentences equal the expected ones exactly.</summary>
+    public bool Passed => Actual.SequenceEqual(Case.Expected, StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Scores the sentence segmenter on a test set in the JSON Lines format of the English Golden
+/// Rules: one object a line with <c>id</c>, <c>text</c> and <c>expected</c> (an array of
+/// sentences). Cases are compared the way the published peers compare: split, strip white space
+/// from each sentence, compare the lists exactly.
+/// </summary>
+public static class SegmenterEvaluation
+{
+    /// <summary>Reads a JSON Lines test set.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The cases, in file order.</returns>
+    /// <exception cref="FormatException">A line is not a case; the message names the line.</exception>
+    public static IReadOnlyList<SegmentationCase> ReadCases(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var cases = new List<SegmentationCase>();
+        int lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                var root = json.RootElement;
+                var id = root.TryGetProperty("id", out var idElement) ? idElement.ToString() : $"line-{lineNumber}";
+                var text = root.GetProperty("text").GetString() ?? throw new FormatException("text is null");
+                var expected = root.GetProperty("expected").EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToList();
+                cases.Add(new SegmentationCase(id, text, expected));
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new FormatException($"{path}, line {lineNumber}: not a case with 'text' (a string) and 'expected' (an array of strings): {ex.Message}", ex);
+            }
+        }
+
+        return cases;
+    }
+
+    /// <summary>Runs the segmenter over each case.</summary>
+    /// <param name="cases">The cases.</param>
+    /// <param name="tokenizer">The tokenizer, or <see langword="null"/> for the default.</param>
+    /// <param name="segmenter">The segmenter, or <see langword="null"/> for the default.</param>
+    /// <returns>One result per case, in order.</returns>
+    public static IReadOnlyList<SegmentationResult> Run(IEnumerable<SegmentationCase> cases, Tokenizer? tokenizer = null, SentenceSegmenter? segmenter = null)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        var results = new List<SegmentationResult>();
+        foreach (var c in cases)
+        {
+            results.Add(new SegmentationResult(c, Split(c.Text, tokenizer, segmenter)));
+        }
+
+        return results;
+    }
+
+    /// <summary>The sentences of <paramref name="text"/> as stripped strings.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="tokenizer">The tokenizer, or <see langword="null"/> for the default.</param>
+    /// <param name="segmenter">The segmenter, or <see langword="null"/> for the default.</param>
+    /// <returns>The sentences.</returns>
+    public static IReadOnlyList<string> Split(string text, Tokenizer? tokenizer = null, SentenceSegmenter? segmenter = null)
+    {
+        var doc = TextDocument.Parse(text, tokenizer, segmenter);
+        var list = new List<string>(doc.Sentences.Length);
+        foreach (var s in doc.Sentences)
+        {
+            list.Add(s.GetText(text).Trim().ToString());
+        }
+
+        return list;
+    }
+}

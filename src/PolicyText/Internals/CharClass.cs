@@ -1,0 +1,148 @@
+using System.Buffers;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace PolicyText.Internals;
+
+/// <summary>Character classes for the tokenizer, with an ASCII table as the fast path.</summary>
+internal static class CharClass
+{
+    private const byte Space = 1;
+    private const byte Letter = 2;
+    private const byte Digit = 4;
+
+    private static readonly byte[] Ascii = BuildAscii();
+
+    /// <summary>The characters that join the parts of a compound: hyphen-minus, hyphen, non-breaking hyphen.</summary>
+    public static readonly SearchValues<char> Hyphens = SearchValues.Create("-\u2010\u2011");
+
+    private static byte[] BuildAscii()
+    {
+        var table = new byte[128];
+        for (int c = 0; c < 128; c++)
+        {
+            if (char.IsWhiteSpace((char)c))
+            {
+                table[c] = Space;
+            }
+            else if (char.IsAsciiLetter((char)c))
+            {
+                table[c] = Letter;
+            }
+            else if (char.IsAsciiDigit((char)c))
+            {
+                table[c] = Digit;
+            }
+        }
+
+        return table;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsWhiteSpace(char c) => c < 128 ? Ascii[c] == Space : char.IsWhiteSpace(c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsAsciiLetterOrDigit(char c) => c < 128 && (Ascii[c] & (Letter | Digit)) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsHyphen(char c) => c == '-' || c == '\u2010' || c == '\u2011';
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsApostrophe(char c) => c == '\'' || c == '\u2019';
+
+    /// <summary>
+    /// The width in UTF-16 code units (1 or 2) of the word character at <paramref name="i"/>, or 0
+    /// when it is not one. Word characters are letters, digits (any script), combining marks and
+    /// the connector underscore.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int WordCharWidth(ReadOnlySpan<char> text, int i)
+    {
+        char c = text[i];
+        if (c < 128)
+        {
+            return (Ascii[c] & (Letter | Digit)) != 0 || c == '_' ? 1 : 0;
+        }
+
+        return NonAsciiWordCharWidth(text, i);
+    }
+
+    private static int NonAsciiWordCharWidth(ReadOnlySpan<char> text, int i)
+    {
+        char c = text[i];
+        if (char.IsHighSurrogate(c))
+        {
+            if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                var rune = new Rune(c, text[i + 1]);
+                return IsWordCategory(Rune.GetUnicodeCategory(rune)) ? 2 : 0;
+            }
+
+            return 0;
+        }
+
+        if (char.IsLowSurrogate(c))
+        {
+            return 0;
+        }
+
+        return IsWordCategory(char.GetUnicodeCategory(c)) ? 1 : 0;
+    }
+
+    private static bool IsWordCategory(UnicodeCategory category) => category switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+            or UnicodeCategory.ConnectorPunctuation => true,
+        _ => false,
+    };
+
+    /// <summary>True for a letter of any script (not a digit or a mark), BMP only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsLetter(char c) => c < 128 ? (Ascii[c] & Letter) != 0 : char.IsLetter(c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsDigit(char c) => char.IsAsciiDigit(c);
+
+    /// <summary>The Unicode category of the code point at <paramref name="i"/> and its width.</summary>
+    public static UnicodeCategory CategoryAt(ReadOnlySpan<char> text, int i, out int width)
+    {
+        char c = text[i];
+        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            width = 2;
+            return Rune.GetUnicodeCategory(new Rune(c, text[i + 1]));
+        }
+
+        width = 1;
+        return char.IsSurrogate(c) ? UnicodeCategory.Surrogate : char.GetUnicodeCategory(c);
+    }
+
+    /// <summary>Case-insensitive ASCII comparison of <paramref name="text"/> at <paramref name="i"/> with a lower-case ASCII literal.</summary>
+    public static bool StartsWithAsciiIgnoreCase(ReadOnlySpan<char> text, int i, string lowerLiteral)
+    {
+        if (text.Length - i < lowerLiteral.Length)
+        {
+            return false;
+        }
+
+        for (int k = 0; k < lowerLiteral.Length; k++)
+        {
+            char c = text[i + k];
+            if (c < 128 && char.IsAsciiLetterUpper(c))
+            {
+                c = (char)(c | 0x20);
+            }
+
+            if (c != lowerLiteral[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

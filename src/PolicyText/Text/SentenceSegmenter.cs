@@ -1,0 +1,438 @@
+using System.Buffers;
+using PolicyText.Internals;
+
+namespace PolicyText.Text;
+
+/// <summary>
+/// Splits a token sequence into sentences. It works over the tokens the <see cref="Tokenizer"/>
+/// made, so abbreviations, initials, decimals, e-mail addresses and URLs are already whole, and
+/// decides at each period, "!" or "?" (with the quotes and brackets that close after it) whether
+/// a sentence ends, from the shape of the next token. Lists, bullets and blank lines also start
+/// sentences. The rules are in docs/segmentation.md. Instances are immutable and thread-safe.
+/// </summary>
+public sealed class SentenceSegmenter
+{
+    /// <summary>A segmenter with the shipped abbreviation and sentence-starter lists.</summary>
+    public static SentenceSegmenter Default { get; } = new(Abbreviations.Default);
+
+    private readonly Abbreviations _abbreviations;
+
+    /// <summary>Creates a segmenter that uses the given lists.</summary>
+    /// <param name="abbreviations">The abbreviation and sentence-starter lists.</param>
+    public SentenceSegmenter(Abbreviations abbreviations)
+    {
+        ArgumentNullException.ThrowIfNull(abbreviations);
+        _abbreviations = abbreviations;
+    }
+
+    /// <summary>Finds the sentences of <paramref name="text"/>, given its tokens.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="tokens">The tokens of <paramref name="text"/>, from a <see cref="Tokenizer"/>.</param>
+    /// <returns>The sentences in order. They cover every token once; what lies between two sentences is white space.</returns>
+    public Sentence[] Segment(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
+    {
+        var list = new List<Sentence>(Math.Max(1, tokens.Length / 20));
+        Segment(text, tokens, list);
+        return [.. list];
+    }
+
+    /// <summary>Appends the sentences of <paramref name="text"/> to <paramref name="destination"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="tokens">The tokens of <paramref name="text"/>, from a <see cref="Tokenizer"/>.</param>
+    /// <param name="destination">The list to append to.</param>
+    /// <returns>The number of sentences appended.</returns>
+    public int Segment(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, List<Sentence> destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        int n = tokens.Length;
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        // 0 = undecided, Break = a sentence ends after this token, Keep = it must not.
+        byte[] rented = ArrayPool<byte>.Shared.Rent(n);
+        var marks = rented.AsSpan(0, n);
+        marks.Clear();
+        try
+        {
+            MarkLists(text, tokens, marks);
+            MarkEnds(text, tokens, marks);
+
+            int before = destination.Count;
+            int first = 0;
+            for (int k = 0; k < n; k++)
+            {
+                if (marks[k] == Break || k == n - 1)
+                {
+                    destination.Add(new Sentence(tokens[first].Start, tokens[k].End - tokens[first].Start, first, k - first + 1));
+                    first = k + 1;
+                }
+            }
+
+            return destination.Count - before;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private const byte Break = 1;
+    private const byte Keep = 2;
+
+    private void MarkEnds(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<byte> marks)
+    {
+        int n = tokens.Length;
+        for (int k = 0; k < n; k++)
+        {
+            var t = tokens[k];
+
+            // A blank line (or a heading line in Markdown) ends a sentence whatever comes before it.
+            if (k + 1 < n && tokens[k + 1].Start - t.End > 0 && IsParagraphGap(text, t.End, tokens[k + 1].Start))
+            {
+                if (marks[k] != Keep)
+                {
+                    marks[k] = Break;
+                }
+            }
+
+            if (marks[k] != 0 || !IsTerminal(text, t))
+            {
+                continue;
+            }
+
+            // Closing quotes and brackets attached to the terminal go with it.
+            int j = k;
+            while (j + 1 < n && tokens[j + 1].Start == tokens[j].End && IsCloser(text, tokens[j + 1]))
+            {
+                j++;
+            }
+
+            if (j + 1 >= n)
+            {
+                k = j;
+                continue;
+            }
+
+            // Spaced ellipsis ". . ." or ". . . ." after a period.
+            if (t.Kind == TokenKind.Punctuation && t.Length == 1 && text[t.Start] == '.' && j == k && IsSpacedDot(text, tokens, k + 1, t.End))
+            {
+                k = MarkSpacedDots(text, tokens, marks, k);
+                continue;
+            }
+
+            if (tokens[j + 1].Start == tokens[j].End)
+            {
+                // No space: "mean...see", "U.S.-led".
+                k = j;
+                continue;
+            }
+
+            if (EndsHere(text, tokens, k, j + 1, marks))
+            {
+                marks[j] = Break;
+            }
+
+            k = j;
+        }
+    }
+
+    private bool EndsHere(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int k, int next, Span<byte> marks)
+    {
+        var t = tokens[k];
+        var nt = tokens[next];
+        char first = text[nt.Start];
+        // Look through an opening quote or bracket to the word it opens.
+        int word = next;
+        if (nt.Kind == TokenKind.Punctuation && IsOpener(first) && next + 1 < tokens.Length)
+        {
+            word = next + 1;
+        }
+
+        var wt = tokens[word];
+        char wfirst = text[wt.Start];
+
+        if (t.Kind == TokenKind.Abbreviation)
+        {
+            switch (AbbreviationKindOf(text, t))
+            {
+                case AbbreviationKind.Prefix:
+                    return false;
+                case AbbreviationKind.End:
+                    return char.IsUpper(wfirst);
+                default:
+                    return _abbreviations.IsSentenceStarter(wt.GetText(text));
+            }
+        }
+
+        char c = text[t.Start];
+        if (c == '.' && t.Length >= 2 || c == '\u2026')
+        {
+            // An ellipsis: an omission in brackets "[...]" never ends a sentence.
+            if (k > 0 && tokens[k - 1].End == t.Start && text[tokens[k - 1].Start] == '[')
+            {
+                return false;
+            }
+
+            return char.IsUpper(wfirst);
+        }
+
+        if (char.IsLower(wfirst) || IsContinuation(first))
+        {
+            return false;
+        }
+
+        if (c == '.' && (char.IsDigit(wfirst) || wt.Kind == TokenKind.Number))
+        {
+            // "p. 55", "No. 1026.253.553": a number after a period continues the sentence.
+            return false;
+        }
+
+        return true;
+    }
+
+    private AbbreviationKind AbbreviationKindOf(ReadOnlySpan<char> text, Token t)
+    {
+        var s = t.GetText(text)[..^1];
+        int hyphen = s.LastIndexOfAny(CharClass.Hyphens);
+        if (hyphen >= 0)
+        {
+            s = s[(hyphen + 1)..];
+        }
+
+        if (s.Contains('.'))
+        {
+            return AbbreviationKind.Initialism;
+        }
+
+        if (s.Length == 1)
+        {
+            return AbbreviationKind.Initial;
+        }
+
+        var kind = _abbreviations.Lookup(s);
+        return kind == AbbreviationKind.None ? AbbreviationKind.Other : kind;
+    }
+
+    /// <summary>
+    /// A period followed by spaced dots. Three spaced dots are an ellipsis inside the sentence. Four
+    /// are a period and an ellipsis: when the first dot is attached to the word before it, that
+    /// period ends the sentence and the ellipsis opens the next; when it stands apart, the
+    /// sentence ends after the fourth. Either way only before a capital.
+    /// </summary>
+    private static int MarkSpacedDots(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<byte> marks, int k)
+    {
+        int g = k;
+        while (g + 1 < tokens.Length && IsSpacedDot(text, tokens, g + 1, tokens[g].End))
+        {
+            g++;
+        }
+
+        int count = g - k + 1;
+        bool attached = k > 0 && tokens[k - 1].End == tokens[k].Start;
+        int after = g + 1;
+        while (after < tokens.Length && tokens[after].Start == tokens[after - 1].End && IsCloser(text, tokens[after]))
+        {
+            after++;
+        }
+
+        if (count >= 4 && after < tokens.Length && char.IsUpper(text[tokens[after].Start]))
+        {
+            marks[attached ? k : after - 1] = Break;
+        }
+
+        return after - 1;
+    }
+
+    private static bool IsSpacedDot(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, int previousEnd) =>
+        i < tokens.Length && tokens[i].Length == 1 && text[tokens[i].Start] == '.' && tokens[i].Start == previousEnd + 1 && text[previousEnd] == ' ';
+
+    private static bool IsTerminal(ReadOnlySpan<char> text, Token t)
+    {
+        if (t.Kind == TokenKind.Abbreviation)
+        {
+            return true;
+        }
+
+        if (t.Kind != TokenKind.Punctuation)
+        {
+            return false;
+        }
+
+        return text[t.Start] is '.' or '!' or '?' or '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049' or '\u3002' or '\uFF01' or '\uFF1F';
+    }
+
+    private static bool IsCloser(ReadOnlySpan<char> text, Token t)
+    {
+        if (t.Kind != TokenKind.Punctuation)
+        {
+            return false;
+        }
+
+        char c = text[t.Start];
+        return c is ')' or ']' or '}' or '"' or '\'' or '\u2019' or '\u201D' or '\u00BB' or '\u203A'
+            || (t.Length >= 1 && text[t.Start] is '!' or '?');
+    }
+
+    private static bool IsOpener(char c) => c is '(' or '[' or '{' or '"' or '\'' or '\u2018' or '\u201C' or '\u00AB' or '\u2039';
+
+    private static bool IsContinuation(char c) => c is ',' or ';' or ':' or ')' or ']' or '}' or '%' or '-' or '\u2013' or '\u2014';
+
+    private static bool IsBullet(char c) => c is '\u2022' or '\u2023' or '\u2043' or '\u25E6' or '\u25AA' or '\u25CF' or '\u2219';
+
+    /// <summary>
+    /// Marks list items: a bullet after white space starts a sentence; so does a numbered or
+    /// lettered marker ("1.", "2)", "3.)", "a.", "b)") when it and the marker before it form a
+    /// sequence (1 then 2, a then b), and no sentence ends right after such a marker.
+    /// </summary>
+    private static void MarkLists(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<byte> marks)
+    {
+        int n = tokens.Length;
+        int previousValue = int.MinValue;
+        bool previousLetter = false;
+        int previousItem = -1;
+        int previousMarker = -1;
+        int previousMarkerEnd = -1;
+        for (int k = 0; k < n; k++)
+        {
+            var t = tokens[k];
+            if (k > 0 && tokens[k - 1].End == t.Start)
+            {
+                continue;
+            }
+
+            int m = k;
+            if (t.Kind == TokenKind.Punctuation && t.Length == 1 && IsBullet(text[t.Start]))
+            {
+                if (k > 0)
+                {
+                    marks[k - 1] = Break;
+                }
+
+                if (k + 1 >= n)
+                {
+                    continue;
+                }
+
+                m = k + 1;
+            }
+
+            if (!TryListMarker(text, tokens, m, out int value, out bool letter, out int markerEnd))
+            {
+                continue;
+            }
+
+            if (previousItem >= 0 && letter == previousLetter && value == previousValue + 1)
+            {
+                StartItem(marks, previousItem, previousMarker, previousMarkerEnd);
+                StartItem(marks, k, m, markerEnd);
+            }
+
+            previousValue = value;
+            previousLetter = letter;
+            previousItem = k;
+            previousMarker = m;
+            previousMarkerEnd = markerEnd;
+            k = markerEnd;
+        }
+    }
+
+    private static void StartItem(Span<byte> marks, int item, int marker, int markerEnd)
+    {
+        if (item > 0)
+        {
+            marks[item - 1] = Break;
+        }
+
+        marks[marker..(markerEnd + 1)].Fill(Keep);
+    }
+
+    private static bool TryListMarker(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int m, out int value, out bool letter, out int markerEnd)
+    {
+        value = 0;
+        letter = false;
+        markerEnd = m;
+        var t = tokens[m];
+        var s = t.GetText(text);
+        int next = m + 1;
+        if (t.Kind == TokenKind.Number && s.Length <= 2 && !s.ContainsAnyExceptInRange('0', '9'))
+        {
+            value = s.Length == 1 ? s[0] - '0' : ((s[0] - '0') * 10) + (s[1] - '0');
+        }
+        else if (t.Kind == TokenKind.Abbreviation && s.Length == 2 && char.IsAsciiLetterLower(s[0]))
+        {
+            value = s[0] - 'a';
+            letter = true;
+            markerEnd = m;
+            // "a." is one token; it may still be followed by ")".
+            if (next < tokens.Length && tokens[next].Start == t.End && text[tokens[next].Start] == ')')
+            {
+                markerEnd = next;
+                next++;
+            }
+
+            return next < tokens.Length && tokens[next].Start > tokens[markerEnd].End;
+        }
+        else if (t.Kind == TokenKind.Word && s.Length == 1 && char.IsAsciiLetterLower(s[0]))
+        {
+            value = s[0] - 'a';
+            letter = true;
+        }
+        else
+        {
+            return false;
+        }
+
+        // Then ".", ")" or ".)", attached, and then a space.
+        int p = next;
+        if (p < tokens.Length && tokens[p].Start == tokens[p - 1].End && tokens[p].Length == 1 && text[tokens[p].Start] == '.' && !letter)
+        {
+            p++;
+        }
+
+        if (p < tokens.Length && tokens[p].Start == tokens[p - 1].End && tokens[p].Length == 1 && text[tokens[p].Start] == ')')
+        {
+            p++;
+        }
+
+        if (p == next || p >= tokens.Length || tokens[p].Start == tokens[p - 1].End)
+        {
+            return false;
+        }
+
+        markerEnd = p - 1;
+        return true;
+    }
+
+    private static bool IsParagraphGap(ReadOnlySpan<char> text, int from, int to)
+    {
+        var gap = text[from..to];
+        int newline = gap.IndexOfAny('\n', '\u2029');
+        if (newline < 0)
+        {
+            return false;
+        }
+
+        if (gap[newline] == '\u2029' || gap[(newline + 1)..].IndexOf('\n') >= 0)
+        {
+            return true;
+        }
+
+        // A single line break: a new sentence when the next line starts a bullet or heading,
+        // or the line that ends here was a heading.
+        char c = text[to];
+        if (c is '#' or '*' or '-' or '\u2022' or '\u2023' or '\u2043' or '\u25E6' or '\u25AA' or '\u25CF')
+        {
+            return true;
+        }
+
+        int lineStart = text[..from].LastIndexOf('\n') + 1;
+        while (lineStart < from && CharClass.IsWhiteSpace(text[lineStart]))
+        {
+            lineStart++;
+        }
+
+        return lineStart < from && text[lineStart] == '#';
+    }
+}

@@ -1,0 +1,111 @@
+namespace PolicyText.Text;
+
+/// <summary>
+/// A text with its normalized form, its tokens and its sentences. The document owns the text
+/// and the arrays; <see cref="Token"/> and <see cref="Sentence"/> are views into them.
+/// Immutable and thread-safe once created.
+/// </summary>
+public sealed class TextDocument
+{
+    private readonly Token[] _tokens;
+    private readonly Sentence[] _sentences;
+    private int[]? _codePointPrefix;
+    private bool _codePointsChecked;
+    private readonly Lock _gate = new();
+
+    private TextDocument(string text, string normalized, Token[] tokens, Sentence[] sentences)
+    {
+        Text = text;
+        NormalizedText = normalized;
+        _tokens = tokens;
+        _sentences = sentences;
+    }
+
+    /// <summary>The source text, unchanged.</summary>
+    public string Text { get; }
+
+    /// <summary>The normalized text (see <see cref="TextNormalizer"/>), with the same offsets as <see cref="Text"/>.</summary>
+    public string NormalizedText { get; }
+
+    /// <summary>The tokens, in text order.</summary>
+    public ReadOnlySpan<Token> Tokens => _tokens;
+
+    /// <summary>The sentences, in text order.</summary>
+    public ReadOnlySpan<Sentence> Sentences => _sentences;
+
+    /// <summary>Tokenizes and segments <paramref name="text"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="tokenizer">The tokenizer, or <see langword="null"/> for <see cref="Tokenizer.Default"/>.</param>
+    /// <param name="segmenter">The segmenter, or <see langword="null"/> for <see cref="SentenceSegmenter.Default"/>.</param>
+    /// <returns>The document.</returns>
+    public static TextDocument Parse(string text, Tokenizer? tokenizer = null, SentenceSegmenter? segmenter = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = (tokenizer ?? Tokenizer.Default).Tokenize(text.AsSpan());
+        var sentences = (segmenter ?? SentenceSegmenter.Default).Segment(text, tokens);
+        return new TextDocument(text, TextNormalizer.Normalize(text), tokens, sentences);
+    }
+
+    /// <summary>The normalized form of <paramref name="token"/>, a slice of <see cref="NormalizedText"/>.</summary>
+    /// <param name="token">A token of this document.</param>
+    /// <returns>Its normalized characters.</returns>
+    public ReadOnlySpan<char> GetNormalized(Token token) => token.GetText(NormalizedText);
+
+    /// <summary>
+    /// Converts a UTF-16 offset into this text to a Unicode code point offset, the unit of the
+    /// CSV files (so that Python's <c>text[start:end]</c> and R's <c>substring()</c> agree).
+    /// </summary>
+    /// <param name="utf16Offset">An offset from 0 to the text's length.</param>
+    /// <returns>The number of code points before <paramref name="utf16Offset"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The offset is outside the text.</exception>
+    public int ToCodePointOffset(int utf16Offset)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(utf16Offset);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(utf16Offset, Text.Length);
+        var prefix = CodePointPrefix();
+        return prefix is null ? utf16Offset : prefix[utf16Offset];
+    }
+
+    /// <summary>Null when the text has no surrogate pairs (offsets are then the same in both units).</summary>
+    private int[]? CodePointPrefix()
+    {
+        if (Volatile.Read(ref _codePointsChecked))
+        {
+            return _codePointPrefix;
+        }
+
+        lock (_gate)
+        {
+            if (!_codePointsChecked)
+            {
+                _codePointPrefix = BuildPrefix(Text);
+                Volatile.Write(ref _codePointsChecked, true);
+            }
+
+            return _codePointPrefix;
+        }
+    }
+
+    private static int[]? BuildPrefix(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDBFF') < 0)
+        {
+            return null;
+        }
+
+        var prefix = new int[text.Length + 1];
+        int count = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            prefix[i] = count;
+            // A high surrogate followed by a low one is one code point: count it once, at the low half.
+            if (!(char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])))
+            {
+                count++;
+            }
+        }
+
+        prefix[text.Length] = count;
+        return prefix;
+    }
+}

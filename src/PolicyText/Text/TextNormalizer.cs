@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace PolicyText.Text;
+
+/// <summary>
+/// The normalized form used for matching: lower case (invariant), with curly and prime
+/// apostrophes unified to <c>'</c>, curly and low double quotes to <c>"</c>, and hyphens, dashes
+/// and the minus sign to <c>-</c>. It maps one UTF-16 code unit to one, so a normalized text has
+/// exactly the offsets of its source and a token's normalized form is the same slice of it.
+/// </summary>
+public static class TextNormalizer
+{
+    /// <summary>The normalized form of one character.</summary>
+    /// <param name="c">A UTF-16 code unit.</param>
+    /// <returns>Its normalized form; surrogates are returned unchanged.</returns>
+    public static char Normalize(char c)
+    {
+        if (c < 128)
+        {
+            return char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+        }
+
+        switch (c)
+        {
+            case '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u02BC' or '\uFF07':
+                return '\'';
+            case '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' or '\uFF02':
+                return '"';
+            case '\u2212' or '\uFE63' or '\uFF0D':
+                return '-';
+        }
+
+        if (char.IsSurrogate(c))
+        {
+            return c;
+        }
+
+        return char.GetUnicodeCategory(c) == UnicodeCategory.DashPunctuation ? '-' : char.ToLowerInvariant(c);
+    }
+
+    /// <summary>Writes the normalized form of <paramref name="source"/> to <paramref name="destination"/>.</summary>
+    /// <param name="source">The text.</param>
+    /// <param name="destination">A span at least as long as <paramref name="source"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
+    public static void Normalize(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        if (destination.Length < source.Length)
+        {
+            throw new ArgumentException("The destination is shorter than the source.", nameof(destination));
+        }
+
+        for (int i = 0; i < source.Length; i++)
+        {
+            destination[i] = Normalize(source[i]);
+        }
+    }
+
+    /// <summary>The normalized form of <paramref name="text"/>, with the same length.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The normalized text.</returns>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Create(text.Length, text, static (dest, src) => Normalize(src.AsSpan(), dest));
+    }
+}

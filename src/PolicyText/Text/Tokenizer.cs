@@ -1,0 +1,525 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using PolicyText.Internals;
+
+namespace PolicyText.Text;
+
+/// <summary>
+/// Splits text into <see cref="Token"/>s over the original characters. Every character that is
+/// not white space belongs to exactly one token, offsets are exact UTF-16 offsets, and no input
+/// makes it throw. Enumeration allocates nothing per token. The conventions are in
+/// docs/tokenization.md. Instances are immutable and thread-safe.
+/// </summary>
+public sealed class Tokenizer
+{
+    /// <summary>A tokenizer with the shipped abbreviation list.</summary>
+    public static Tokenizer Default { get; } = new(Abbreviations.Default);
+
+    /// <summary>Creates a tokenizer that recognises the abbreviations in <paramref name="abbreviations"/>.</summary>
+    /// <param name="abbreviations">The abbreviation and sentence-starter lists.</param>
+    public Tokenizer(Abbreviations abbreviations)
+    {
+        ArgumentNullException.ThrowIfNull(abbreviations);
+        Abbreviations = abbreviations;
+    }
+
+    /// <summary>The abbreviation lists this tokenizer uses.</summary>
+    public Abbreviations Abbreviations { get; }
+
+    /// <summary>Enumerates the tokens of <paramref name="text"/> without allocating.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>A <c>ref struct</c> enumerator for <c>foreach</c>.</returns>
+    public TokenEnumerator Enumerate(ReadOnlySpan<char> text) => new(text, Abbreviations);
+
+    /// <summary>Tokenizes <paramref name="text"/> into a new array.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The tokens in text order.</returns>
+    public Token[] Tokenize(ReadOnlySpan<char> text)
+    {
+        var list = new List<Token>(Math.Max(4, text.Length / 5));
+        Tokenize(text, list);
+        return [.. list];
+    }
+
+    /// <inheritdoc cref="Tokenize(ReadOnlySpan{char})"/>
+    public Token[] Tokenize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Tokenize(text.AsSpan());
+    }
+
+    /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="destination"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="destination">The list to append to; reuse it across documents to avoid allocation.</param>
+    /// <returns>The number of tokens appended.</returns>
+    public int Tokenize(ReadOnlySpan<char> text, List<Token> destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        int before = destination.Count;
+        var e = new TokenEnumerator(text, Abbreviations);
+        while (e.MoveNext())
+        {
+            destination.Add(e.Current);
+        }
+
+        return destination.Count - before;
+    }
+}
+
+/// <summary>The allocation-free token enumerator behind <see cref="Tokenizer.Enumerate"/>.</summary>
+[StructLayout(LayoutKind.Auto)]
+public ref struct TokenEnumerator
+{
+    private readonly ReadOnlySpan<char> _text;
+    private readonly Abbreviations _abbreviations;
+    private int _pos;
+    private Token _pending;
+    private bool _hasPending;
+
+    internal TokenEnumerator(ReadOnlySpan<char> text, Abbreviations abbreviations)
+    {
+        _text = text;
+        _abbreviations = abbreviations;
+        _pos = 0;
+        _pending = default;
+        _hasPending = false;
+        Current = default;
+    }
+
+    /// <summary>The current token.</summary>
+    public Token Current { get; private set; }
+
+    /// <summary>Returns this enumerator, so that it can be used in <c>foreach</c>.</summary>
+    /// <returns>This enumerator.</returns>
+    public readonly TokenEnumerator GetEnumerator() => this;
+
+    /// <summary>Advances to the next token.</summary>
+    /// <returns><see langword="true"/> while there is a token.</returns>
+    public bool MoveNext()
+    {
+        if (_hasPending)
+        {
+            Current = _pending;
+            _hasPending = false;
+            return true;
+        }
+
+        var text = _text;
+        int i = _pos;
+        while (i < text.Length && CharClass.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        if (i >= text.Length)
+        {
+            _pos = i;
+            return false;
+        }
+
+        int width = CharClass.WordCharWidth(text, i);
+        if (width > 0)
+        {
+            ScanWord(i, i);
+        }
+        else
+        {
+            ScanOther(i);
+        }
+
+        return true;
+    }
+
+    private void Emit(int start, int end, TokenKind kind)
+    {
+        Current = new Token(start, end - start, kind);
+        _pos = end;
+    }
+
+    /// <summary>Scans a word-like token starting at <paramref name="bodyStart"/>; <paramref name="start"/> may be earlier (a currency sign).</summary>
+    private void ScanWord(int start, int bodyStart)
+    {
+        var text = _text;
+        int i = bodyStart;
+        bool hasInnerPeriod = false;
+        bool hasApostrophe = false;
+        int lastHyphen = -1;
+        while (true)
+        {
+            // The run of word characters.
+            while (i < text.Length)
+            {
+                int w = CharClass.WordCharWidth(text, i);
+                if (w == 0)
+                {
+                    break;
+                }
+
+                i += w;
+            }
+
+            if (i >= text.Length || i + 1 >= text.Length)
+            {
+                break;
+            }
+
+            char sep = text[i];
+            char next = text[i + 1];
+            char prev = text[i - 1];
+            bool join;
+            if (CharClass.IsHyphen(sep))
+            {
+                join = CharClass.WordCharWidth(text, i + 1) > 0;
+                if (join)
+                {
+                    lastHyphen = i;
+                }
+            }
+            else if (sep == '.')
+            {
+                join = CharClass.IsAsciiLetterOrDigit(next) || (next >= 128 && CharClass.IsLetter(next));
+                hasInnerPeriod |= join;
+            }
+            else if (sep == ',' || sep == '/')
+            {
+                join = CharClass.IsDigit(prev) && CharClass.IsDigit(next);
+            }
+            else if (CharClass.IsApostrophe(sep))
+            {
+                join = CharClass.IsLetter(prev) && CharClass.IsLetter(next);
+                hasApostrophe |= join;
+            }
+            else if (sep == '&')
+            {
+                join = char.IsAsciiLetterUpper(prev) && char.IsAsciiLetterUpper(next);
+            }
+            else if (sep == ':' && next == '/' && i + 2 < text.Length && text[i + 2] == '/' && IsScheme(text[bodyStart..i]))
+            {
+                EmitUrl(start, i + 3);
+                return;
+            }
+            else if (sep == '@' && start == bodyStart && TryScanEmailDomain(i + 1, out int emailEnd))
+            {
+                Emit(start, emailEnd, TokenKind.Email);
+                return;
+            }
+            else
+            {
+                join = false;
+            }
+
+            if (!join)
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        int end = i;
+        var body = text[bodyStart..end];
+
+        if (hasInnerPeriod && start == bodyStart && CharClass.StartsWithAsciiIgnoreCase(text, start, "www.") && end - start > 4)
+        {
+            EmitUrl(start, end);
+            return;
+        }
+
+        if (CharClass.IsDigit(text[bodyStart]) && IsNumberShape(body))
+        {
+            if (end < text.Length && text[end] == '%')
+            {
+                end++;
+            }
+
+            Emit(start, end, TokenKind.Number);
+            return;
+        }
+
+        if (start != bodyStart)
+        {
+            // A currency sign before something that is not a number: the sign stands alone.
+            Emit(start, bodyStart, TokenKind.Symbol);
+            return;
+        }
+
+        if (end < text.Length && text[end] == '.')
+        {
+            int partStart = lastHyphen < 0 ? start : lastHyphen + 1;
+            var lastPart = text[partStart..end];
+            bool isAbbreviation = hasInnerPeriod
+                ? IsInitialism(lastPart)
+                : IsSingleLetter(lastPart) || (lastHyphen < 0 && _abbreviations.Lookup(body) != AbbreviationKind.None);
+            if (isAbbreviation)
+            {
+                Emit(start, end + 1, TokenKind.Abbreviation);
+                return;
+            }
+        }
+
+        if (hasApostrophe && TrySplitClitic(start, end))
+        {
+            return;
+        }
+
+        Emit(start, end, TokenKind.Word);
+    }
+
+    private bool TrySplitClitic(int start, int end)
+    {
+        var text = _text;
+        int length = end - start;
+
+        // "n't": do|n't, is|n't, ca|n't.
+        if (length >= 4 && CharClass.IsApostrophe(text[end - 2]) && (text[end - 1] | 0x20) == 't' && (text[end - 3] | 0x20) == 'n')
+        {
+            int split = end - 3;
+            Current = new Token(start, split - start, TokenKind.Word);
+            _pending = new Token(split, 3, TokenKind.Clitic);
+            _hasPending = true;
+            _pos = end;
+            return true;
+        }
+
+        int apostrophe = text[start..end].LastIndexOfAny('\'', '\u2019');
+        if (apostrophe > 0 && IsCliticSuffix(text.Slice(start + apostrophe + 1, length - apostrophe - 1)))
+        {
+            int split = start + apostrophe;
+            Current = new Token(start, split - start, TokenKind.Word);
+            _pending = new Token(split, end - split, TokenKind.Clitic);
+            _hasPending = true;
+            _pos = end;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsCliticSuffix(ReadOnlySpan<char> s)
+    {
+        if (s.Length == 1)
+        {
+            char c = (char)(s[0] | 0x20);
+            return c is 's' or 'm' or 'd';
+        }
+
+        if (s.Length == 2)
+        {
+            char a = (char)(s[0] | 0x20);
+            char b = (char)(s[1] | 0x20);
+            return (a == 'l' && b == 'l') || (a == 'r' && b == 'e') || (a == 'v' && b == 'e');
+        }
+
+        return false;
+    }
+
+    private static bool IsScheme(ReadOnlySpan<char> s) =>
+        s.Length is >= 2 and <= 10 && !s.ContainsAnyExceptInRange('a', 'z') ||
+        s.Equals("HTTP", StringComparison.OrdinalIgnoreCase) || s.Equals("HTTPS", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsSingleLetter(ReadOnlySpan<char> s) => s.Length == 1 && CharClass.IsLetter(s[0]);
+
+    /// <summary>Letters in groups of one or two separated by periods: "U.S", "p.m", "Ph.D", "U.S.A".</summary>
+    private static bool IsInitialism(ReadOnlySpan<char> s)
+    {
+        int group = 0;
+        foreach (char c in s)
+        {
+            if (c == '.')
+            {
+                if (group == 0)
+                {
+                    return false;
+                }
+
+                group = 0;
+            }
+            else if (CharClass.IsLetter(c) && ++group <= 2)
+            {
+                continue;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return group > 0;
+    }
+
+    /// <summary>Digits with inner grouping and decimals, and at most a short letter suffix ("1990s", "5th", "10km").</summary>
+    private static bool IsNumberShape(ReadOnlySpan<char> s)
+    {
+        int i = 0;
+        while (i < s.Length && (CharClass.IsDigit(s[i]) || s[i] is '.' or ',' or '/'))
+        {
+            i++;
+        }
+
+        int suffix = s.Length - i;
+        return suffix == 0 || (suffix <= 3 && !s[i..].ContainsAnyExceptInRange('a', 'z'));
+    }
+
+    private bool TryScanEmailDomain(int i, out int end)
+    {
+        var text = _text;
+        end = i;
+        bool dot = false;
+        int j = i;
+        while (j < text.Length)
+        {
+            char c = text[j];
+            if (CharClass.IsAsciiLetterOrDigit(c) || c == '-' || (c >= 128 && CharClass.IsLetter(c)))
+            {
+                j++;
+            }
+            else if (c == '.' && j > i && j + 1 < text.Length && (CharClass.IsAsciiLetterOrDigit(text[j + 1]) || (text[j + 1] >= 128 && CharClass.IsLetter(text[j + 1]))))
+            {
+                dot = true;
+                j++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (!dot || j == i)
+        {
+            return false;
+        }
+
+        end = j;
+        return true;
+    }
+
+    /// <summary>A URL runs to the next white space, less trailing punctuation that ends the sentence or closes a bracket.</summary>
+    private void EmitUrl(int start, int from)
+    {
+        var text = _text;
+        int end = from;
+        while (end < text.Length && !CharClass.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
+        while (end > from && text[end - 1] is '.' or ',' or ';' or ':' or '!' or '?' or '\'' or '"' or ')' or ']' or '>' or '\u2019' or '\u201D')
+        {
+            end--;
+        }
+
+        Emit(start, end, TokenKind.Url);
+    }
+
+    private void ScanOther(int start)
+    {
+        var text = _text;
+        char c = text[start];
+        int end = start + 1;
+        switch (c)
+        {
+            case '.':
+                while (end < text.Length && text[end] == '.')
+                {
+                    end++;
+                }
+
+                Emit(start, end, TokenKind.Punctuation);
+                return;
+            case '!' or '?':
+                while (end < text.Length && text[end] is '!' or '?')
+                {
+                    end++;
+                }
+
+                Emit(start, end, TokenKind.Punctuation);
+                return;
+            case '-':
+                while (end < text.Length && text[end] == '-')
+                {
+                    end++;
+                }
+
+                Emit(start, end, TokenKind.Punctuation);
+                return;
+            case '\'' or '\u2019':
+                // A clitic after a token that ends in a period: "Jr.'s".
+                if (start > 0 && !CharClass.IsWhiteSpace(text[start - 1]))
+                {
+                    int j = end;
+                    while (j < text.Length && char.IsAsciiLetter(text[j]))
+                    {
+                        j++;
+                    }
+
+                    if (j > end && IsCliticSuffix(text[end..j]) && (j == text.Length || CharClass.WordCharWidth(text, j) == 0))
+                    {
+                        Emit(start, j, TokenKind.Clitic);
+                        return;
+                    }
+                }
+
+                Emit(start, end, TokenKind.Punctuation);
+                return;
+        }
+
+        var category = CharClass.CategoryAt(text, start, out int width);
+        end = start + width;
+        if (category == UnicodeCategory.CurrencySymbol && end < text.Length && CharClass.IsDigit(text[end]))
+        {
+            ScanWord(start, end);
+            return;
+        }
+
+        switch (category)
+        {
+            case UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation or UnicodeCategory.ClosePunctuation
+                or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation or UnicodeCategory.OtherPunctuation:
+                Emit(start, end, TokenKind.Punctuation);
+                return;
+            case UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol:
+                Emit(start, AbsorbSymbolModifiers(end), TokenKind.Symbol);
+                return;
+            default:
+                Emit(start, end, TokenKind.Other);
+                return;
+        }
+    }
+
+    /// <summary>Keeps an emoji whole: variation selectors, skin tones, joiners, keycaps and tag sequences.</summary>
+    private readonly int AbsorbSymbolModifiers(int end)
+    {
+        var text = _text;
+        while (end < text.Length)
+        {
+            char c = text[end];
+            if (c is '\uFE0E' or '\uFE0F' or '\u20E3')
+            {
+                end++;
+            }
+            else if (c == '\u200D' && end + 1 < text.Length && !CharClass.IsWhiteSpace(text[end + 1]))
+            {
+                // The joiner and the code point after it.
+                end += char.IsHighSurrogate(text[end + 1]) && end + 2 < text.Length && char.IsLowSurrogate(text[end + 2]) ? 3 : 2;
+            }
+            else if (c == '\uD83C' && end + 1 < text.Length && text[end + 1] is >= '\uDFFB' and <= '\uDFFF')
+            {
+                end += 2; // skin tone modifier
+            }
+            else if (c == '\uDB40' && end + 1 < text.Length && text[end + 1] is >= '\uDC20' and <= '\uDC7F')
+            {
+                end += 2; // tag character (subdivision flags)
+            }
+            else if (char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
+            {
+                end++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return end;
+    }
+}

@@ -1,0 +1,118 @@
+using CsCheck;
+using PolicyText.Text;
+
+namespace PolicyText.Tests.Text;
+
+/// <summary>Invariants on random Unicode input: what holds for every text.</summary>
+public class InvariantPropertyTests
+{
+    /// <summary>Pieces chosen to hit the tokenizer's edge cases, mixed with random code units.</summary>
+    private static readonly string[] Pieces =
+    [
+        " ", "  ", "\n", "\n\n", "\t", "\u00A0", "\u3000", ".", "...", "…", ",", "'", "’", "\"", "“", "”", "(", ")", "[", "]",
+        "-", "—", "–", "!", "?", "@", ":", "/", "$", "%", "&", "#", "•", "⁃", "U.S.", "Dr.", "e.g.", "p.m.", "don't", "Korea's",
+        "1,300", "3.5", "1.", "2)", "a.", "https://", "www.", "x@y.org", "북한", "e\u0301", "\u0301", "👍", "🏽", "\u200D", "\uFE0F",
+        "\uD800", "\uDC00", "\u200B", "\u0000", "Ab", "cd", "The", "I", "A", "9",
+    ];
+
+    private static readonly Gen<string> Texts =
+        Gen.OneOf(
+                Gen.OneOf(Pieces.Select(Gen.Const).ToArray()),
+                Gen.Char.Select(c => c.ToString()),
+                Gen.Char['\u0000', '\u00FF'].Select(c => c.ToString()))
+            .Array[0, 60]
+            .Select(string.Concat);
+
+    [Fact]
+    public void Tokens_cover_every_non_white_space_character_exactly_once() =>
+        Texts.Sample(text =>
+        {
+            var tokens = Tokenizer.Default.Tokenize(text);
+            int position = 0;
+            foreach (var t in tokens)
+            {
+                Assert.True(t.Length > 0, "empty token");
+                Assert.True(t.Start >= position, "tokens overlap or are out of order");
+                Assert.True(t.End <= text.Length, "token past the end");
+                for (int i = position; i < t.Start; i++)
+                {
+                    Assert.True(char.IsWhiteSpace(text[i]), $"character U+{(int)text[i]:X4} at {i} is in no token");
+                }
+
+                for (int i = t.Start; i < t.End; i++)
+                {
+                    Assert.False(char.IsWhiteSpace(text[i]) && t.Kind != TokenKind.Url, $"white space at {i} inside a token");
+                }
+
+                position = t.End;
+            }
+
+            for (int i = position; i < text.Length; i++)
+            {
+                Assert.True(char.IsWhiteSpace(text[i]), $"character at {i} after the last token");
+            }
+        }, iter: 20_000);
+
+    [Fact]
+    public void Tokens_never_split_a_surrogate_pair() =>
+        Texts.Sample(text =>
+        {
+            foreach (var t in Tokenizer.Default.Tokenize(text))
+            {
+                Assert.False(t.Start > 0 && char.IsHighSurrogate(text[t.Start - 1]) && char.IsLowSurrogate(text[t.Start]), "token starts inside a pair");
+            }
+        }, iter: 10_000);
+
+    [Fact]
+    public void Sentences_tile_the_tokens_and_the_text() =>
+        Texts.Sample(text =>
+        {
+            var doc = TextDocument.Parse(text);
+            var tokens = doc.Tokens;
+            int nextToken = 0;
+            int position = 0;
+            foreach (var s in doc.Sentences)
+            {
+                Assert.Equal(nextToken, s.FirstToken);
+                Assert.True(s.TokenCount > 0);
+                Assert.Equal(tokens[s.FirstToken].Start, s.Start);
+                Assert.Equal(tokens[s.FirstToken + s.TokenCount - 1].End, s.End);
+                Assert.True(text.AsSpan(position, s.Start - position).IsWhiteSpace(), "non-white-space between sentences");
+                nextToken += s.TokenCount;
+                position = s.End;
+            }
+
+            Assert.Equal(tokens.Length, nextToken);
+            Assert.True(text.AsSpan(position).IsWhiteSpace());
+        }, iter: 20_000);
+
+    [Fact]
+    public void Code_point_offsets_slice_the_same_text_as_utf16_offsets() =>
+        Texts.Sample(text =>
+        {
+            var doc = TextDocument.Parse(text);
+            var codePoints = Enumerate(text).ToArray();
+            foreach (var s in doc.Sentences)
+            {
+                int start = doc.ToCodePointOffset(s.Start);
+                int end = doc.ToCodePointOffset(s.End);
+                Assert.Equal(s.GetText(text).ToString(), string.Concat(codePoints[start..end]));
+            }
+        }, iter: 5_000);
+
+    /// <summary>Code points as Python sees them: a pair is one, an unpaired surrogate is one.</summary>
+    private static IEnumerable<string> Enumerate(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                yield return text.Substring(i++, 2);
+            }
+            else
+            {
+                yield return text[i].ToString();
+            }
+        }
+    }
+}

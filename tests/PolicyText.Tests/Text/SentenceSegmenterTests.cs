@@ -1,0 +1,86 @@
+using PolicyText.Evaluation;
+
+namespace PolicyText.Tests.Text;
+
+/// <summary>Each behaviour of the segmenter, in sentences written for this project.</summary>
+public class SentenceSegmenterTests
+{
+    private static string Split(string text) => string.Join(" | ", SegmenterEvaluation.Split(text));
+
+    [Theory]
+    // Plain terminal punctuation.
+    [InlineData("Aid arrived. Talks stalled.", "Aid arrived. | Talks stalled.")]
+    [InlineData("Will talks resume? Nobody knows!", "Will talks resume? | Nobody knows!")]
+    [InlineData("Really?! Yes.", "Really?! | Yes.")]
+    // A lower-case word after "!" or "?" continues the sentence.
+    [InlineData("The group Act Now! called for calm.", "The group Act Now! called for calm.")]
+    public void Splits_at_terminal_punctuation(string text, string expected) => Assert.Equal(expected, Split(text));
+
+    [Theory]
+    [InlineData("Dr. Han met Sen. Marsh on Jan. 14 in Seoul.", "Dr. Han met Sen. Marsh on Jan. 14 in Seoul.")]
+    [InlineData("Aid from the U.S. Agency for Development grew.", "Aid from the U.S. Agency for Development grew.")]
+    [InlineData("Funding came from the U.S. The U.N. followed.", "Funding came from the U.S. | The U.N. followed.")]
+    [InlineData("The report by Kim J. Park was cited.", "The report by Kim J. Park was cited.")]
+    [InlineData("Food, fuel, medicine, etc. These were scarce.", "Food, fuel, medicine, etc. | These were scarce.")]
+    [InlineData("She joined Hanil Co. Later she left.", "She joined Hanil Co. | Later she left.")]
+    [InlineData("The vote is at 3 p.m. on Friday.", "The vote is at 3 p.m. on Friday.")]
+    [InlineData("It ended at 5 p.m. We left.", "It ended at 5 p.m. | We left.")]
+    [InlineData("See p. 12 of the report.", "See p. 12 of the report.")]
+    public void Handles_abbreviations_and_initials(string text, string expected) => Assert.Equal(expected, Split(text));
+
+    [Theory]
+    [InlineData("Growth was 3.5 percent. Prices rose.", "Growth was 3.5 percent. | Prices rose.")]
+    [InlineData("It cost $2.75 per meal.", "It cost $2.75 per meal.")]
+    [InlineData("They pledged $4.5. Then nothing came.", "They pledged $4.5. | Then nothing came.")]
+    public void Keeps_decimals_whole(string text, string expected) => Assert.Equal(expected, Split(text));
+
+    [Theory]
+    [InlineData("Aid stopped... Then it resumed.", "Aid stopped... | Then it resumed.")]
+    [InlineData("Aid stopped... and then resumed.", "Aid stopped... and then resumed.")]
+    [InlineData("Aid stopped…and resumed.", "Aid stopped…and resumed.")]
+    [InlineData("The envoy said the talks were . . . productive.", "The envoy said the talks were . . . productive.")]
+    [InlineData("The talks failed. . . . Nobody was surprised.", "The talks failed. | . . . Nobody was surprised.")]
+    [InlineData("He paused . . . . The room waited.", "He paused . . . . | The room waited.")]
+    [InlineData("The letter said “rights [...] matter” (p. 4).", "The letter said “rights [...] matter” (p. 4).")]
+    public void Handles_ellipses(string text, string expected) => Assert.Equal(expected, Split(text));
+
+    [Theory]
+    [InlineData("He said, “Aid must flow.” Others disagreed.", "He said, “Aid must flow.” | Others disagreed.")]
+    [InlineData("“Aid must flow,” he said. “Now.”", "“Aid must flow,” he said. | “Now.”")]
+    [InlineData("“Aid must flow.” he insisted.", "“Aid must flow.” he insisted.")]
+    [InlineData("The fund (set up in 2019.) pays for wells.", "The fund (set up in 2019.) pays for wells.")]
+    [InlineData("Food is scarce. (The harvest failed.) Prices rose.", "Food is scarce. | (The harvest failed.) | Prices rose.")]
+    public void Handles_quotations_and_brackets(string text, string expected) => Assert.Equal(expected, Split(text));
+
+    [Theory]
+    [InlineData("Demands: 1. Access for monitors 2. Release of detainees", "Demands: | 1. Access for monitors | 2. Release of detainees")]
+    [InlineData("1) Food aid. 2) Clean water.", "1) Food aid. | 2) Clean water.")]
+    [InlineData("a. Food b. Water c. Medicine", "a. Food | b. Water | c. Medicine")]
+    [InlineData("• Food first • Water next", "• Food first | • Water next")]
+    [InlineData("Needs:\n- food\n- water", "Needs: | - food | - water")]
+    // A lone number before a period is not a list.
+    [InlineData("The vote was 52. Then they left.", "The vote was 52. | Then they left.")]
+    public void Handles_list_items(string text, string expected) => Assert.Equal(expected, Split(text));
+
+    [Theory]
+    [InlineData("Write to info@example.org. We reply.", "Write to info@example.org. | We reply.")]
+    [InlineData("Read it at https://example.org/a.b?x=1. It is short.", "Read it at https://example.org/a.b?x=1. | It is short.")]
+    [InlineData("Visit www.example.org for details.", "Visit www.example.org for details.")]
+    public void Handles_emails_and_urls(string text, string expected) => Assert.Equal(expected, Split(text));
+
+    [Theory]
+    [InlineData("A Headline Without a Period\n\nThe body begins here.", "A Headline Without a Period | The body begins here.")]
+    [InlineData("A sentence that wraps\nonto a second line.", "A sentence that wraps\nonto a second line.")]
+    [InlineData("# Heading\nBody text.", "# Heading | Body text.")]
+    [InlineData("Para one\r\n\r\nPara two", "Para one | Para two")]
+    public void Splits_at_blank_lines_and_headings(string text, string expected) => Assert.Equal(expected, Split(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Empty_text_has_no_sentences(string text) => Assert.Empty(SegmenterEvaluation.Split(text));
+
+    [Fact]
+    public void Text_without_terminal_punctuation_is_one_sentence() =>
+        Assert.Equal("no period here", Split("  no period here  "));
+}

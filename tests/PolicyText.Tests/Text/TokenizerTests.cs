@@ -1,0 +1,153 @@
+using PolicyText.Text;
+
+namespace PolicyText.Tests.Text;
+
+public class TokenizerTests
+{
+    /// <summary>Tokens rendered as "text|Kind|start", space separated.</summary>
+    internal static string Render(string text) =>
+        string.Join(' ', Tokenizer.Default.Tokenize(text).Select(t => $"{t.GetText(text)}|{t.Kind}|{t.Start}"));
+
+    [Theory]
+    // Abbreviations are one token with their period.
+    [InlineData("the U.S. and", "the|Word|0 U.S.|Abbreviation|4 and|Word|9")]
+    [InlineData("U.N. envoy", "U.N.|Abbreviation|0 envoy|Word|5")]
+    [InlineData("the U.S.A. today", "the|Word|0 U.S.A.|Abbreviation|4 today|Word|11")]
+    [InlineData("at 3 p.m. sharp", "at|Word|0 3|Number|3 p.m.|Abbreviation|5 sharp|Word|10")]
+    [InlineData("Dr. Han", "Dr.|Abbreviation|0 Han|Word|4")]
+    [InlineData("on Jan. 14", "on|Word|0 Jan.|Abbreviation|3 14|Number|8")]
+    [InlineData("Sen. Marsh", "Sen.|Abbreviation|0 Marsh|Word|5")]
+    [InlineData("e.g. food", "e.g.|Abbreviation|0 food|Word|5")]
+    [InlineData("Jonas E. Smith", "Jonas|Word|0 E.|Abbreviation|6 Smith|Word|9")]
+    [InlineData("Acme Inc.", "Acme|Word|0 Inc.|Abbreviation|5")]
+    // A word that is not an abbreviation keeps its period apart.
+    [InlineData("the end.", "the|Word|0 end|Word|4 .|Punctuation|7")]
+    // Compounds stay whole.
+    [InlineData("Sino-U.S. ties", "Sino-U.S.|Abbreviation|0 ties|Word|10")]
+    [InlineData("Ri Moo-jin said", "Ri|Word|0 Moo-jin|Word|3 said|Word|11")]
+    [InlineData("COVID-19 cases", "COVID-19|Word|0 cases|Word|9")]
+    [InlineData("self-reliance", "self-reliance|Word|0")]
+    [InlineData("AT&T and R&D", "AT&T|Word|0 and|Word|5 R&D|Word|9")]
+    // Clitics split.
+    [InlineData("Korea's people", "Korea|Word|0 's|Clitic|5 people|Word|8")]
+    [InlineData("Korea’s people", "Korea|Word|0 ’s|Clitic|5 people|Word|8")]
+    [InlineData("don't", "do|Word|0 n't|Clitic|2")]
+    [InlineData("can't", "ca|Word|0 n't|Clitic|2")]
+    [InlineData("They're here", "They|Word|0 're|Clitic|4 here|Word|8")]
+    [InlineData("we've, I'll, I'd, I'm", "we|Word|0 've|Clitic|2 ,|Punctuation|5 I|Word|7 'll|Clitic|8 ,|Punctuation|11 I|Word|13 'd|Clitic|14 ,|Punctuation|16 I|Word|18 'm|Clitic|19")]
+    [InlineData("JFK Jr.'s book", "JFK|Word|0 Jr.|Abbreviation|4 's|Clitic|7 book|Word|10")]
+    [InlineData("O'Brien", "O'Brien|Word|0")]
+    [InlineData("the countries' aid", "the|Word|0 countries|Word|4 '|Punctuation|13 aid|Word|15")]
+    // Numbers stay whole.
+    [InlineData("1,300 people", "1,300|Number|0 people|Word|6")]
+    [InlineData("3.5% growth", "3.5%|Number|0 growth|Word|5")]
+    [InlineData("$100.00.", "$100.00|Number|0 .|Punctuation|7")]
+    [InlineData("the 1990s", "the|Word|0 1990s|Number|4")]
+    [InlineData("the 5th round", "the|Word|0 5th|Number|4 round|Word|8")]
+    [InlineData("₩5,000 won", "₩5,000|Number|0 won|Word|7")]
+    [InlineData("9/11", "9/11|Number|0")]
+    [InlineData("$ alone", "$|Symbol|0 alone|Word|2")]
+    // E-mail addresses and URLs stay whole; a sentence period after them does not.
+    [InlineData("mail Jane.Doe@example.com.", "mail|Word|0 Jane.Doe@example.com|Email|5 .|Punctuation|25")]
+    [InlineData("see https://www.example.org/a_b/c.html.", "see|Word|0 https://www.example.org/a_b/c.html|Url|4 .|Punctuation|38")]
+    [InlineData("(www.example.org)", "(|Punctuation|0 www.example.org|Url|1 )|Punctuation|16")]
+    [InlineData("@handle", "@|Punctuation|0 handle|Word|1")]
+    // Ellipses, dashes, brackets and quotes are tokens of their own.
+    [InlineData("wait... then", "wait|Word|0 ...|Punctuation|4 then|Word|8")]
+    [InlineData("wait… then", "wait|Word|0 …|Punctuation|4 then|Word|6")]
+    [InlineData("talks—and", "talks|Word|0 —|Punctuation|5 and|Word|6")]
+    [InlineData("2018–2019", "2018|Number|0 –|Punctuation|4 2019|Number|5")]
+    [InlineData("a -- b", "a|Word|0 --|Punctuation|2 b|Word|5")]
+    [InlineData("“Aid [now]”", "“|Punctuation|0 Aid|Word|1 [|Punctuation|5 now|Word|6 ]|Punctuation|9 ”|Punctuation|10")]
+    [InlineData("Why?! Now!!", "Why|Word|0 ?!|Punctuation|3 Now|Word|6 !!|Punctuation|9")]
+    // Other scripts, combining marks and emoji.
+    [InlineData("북한의 인권", "북한의|Word|0 인권|Word|4")]
+    [InlineData("café", "café|Word|0")]
+    [InlineData("cafe\u0301 ok", "cafe\u0301|Word|0 ok|Word|6")]
+    [InlineData("👍🏽 yes", "👍🏽|Symbol|0 yes|Word|5")]
+    [InlineData("👨‍👩‍👧", "👨‍👩‍👧|Symbol|0")]
+    [InlineData("a\u200Bb", "a|Word|0 \u200B|Other|1 b|Word|2")]
+    [InlineData("", "")]
+    [InlineData("   \n\t ", "")]
+    public void Tokenizes_as_a_reader_of_op_eds_expects(string text, string expected) =>
+        Assert.Equal(expected, Render(text));
+
+    [Theory]
+    [InlineData("Sino-U.S.", "Sino|U.S.")]
+    [InlineData("Moo-jin", "Moo|jin")]
+    [InlineData("COVID-19", "COVID|19")]
+    [InlineData("self-reliance", "self|reliance")]
+    [InlineData("state‐run", "state|run")]
+    [InlineData("Korea", "Korea")]
+    public void Compound_parts_are_available(string text, string expected)
+    {
+        var token = Assert.Single(Tokenizer.Default.Tokenize(text));
+        var parts = new List<string>();
+        foreach (var part in token.GetParts(text))
+        {
+            parts.Add(part.GetText(text).ToString());
+        }
+
+        Assert.Equal(expected, string.Join('|', parts));
+    }
+
+    [Fact]
+    public void An_unpaired_surrogate_is_a_token_of_its_own()
+    {
+        // Built at run time: attribute arguments cannot carry an unpaired surrogate.
+        var text = "x" + '\uD800' + "y" + '\uDC00';
+        Assert.Equal("x|Word|0 \uD800|Other|1 y|Word|2 \uDC00|Other|3", Render(text));
+    }
+
+    [Fact]
+    public void Enumeration_matches_the_array_form_and_allocates_nothing_per_token()
+    {
+        var text = string.Concat(Enumerable.Repeat("The U.S. didn't send $1,300 to Korea's clinics... ", 200));
+        var expected = Tokenizer.Default.Tokenize(text);
+        var enumerated = new List<Token>();
+        foreach (var token in Tokenizer.Default.Enumerate(text))
+        {
+            enumerated.Add(token);
+        }
+
+        Assert.Equal(expected, enumerated);
+
+        CountTokens(text); // warm up, so that JIT work is not counted
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int count = CountTokens(text);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(expected.Length, count);
+        Assert.Equal(0, allocated);
+    }
+
+    private static int CountTokens(string text)
+    {
+        int n = 0;
+        foreach (var _ in Tokenizer.Default.Enumerate(text))
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    [Fact]
+    public void Abbreviation_list_is_data_that_can_be_replaced()
+    {
+        var custom = Abbreviations.Parse("approx other\n# comment\nxyz prefix\n", "The\n");
+        var tokenizer = new Tokenizer(custom);
+        var text = "Dr. Xyz. met";
+        var tokens = tokenizer.Tokenize(text).Select(t => t.GetText(text).ToString()).ToArray();
+        Assert.Equal(["Dr", ".", "Xyz.", "met"], tokens);
+        Assert.True(Abbreviations.Default.Count > 50);
+        Assert.Equal(AbbreviationKind.Prefix, Abbreviations.Default.Lookup("sen"));
+        Assert.Equal(AbbreviationKind.Prefix, Abbreviations.Default.Lookup("SEN"));
+    }
+
+    [Fact]
+    public void A_malformed_abbreviation_line_is_reported_with_its_number()
+    {
+        var ex = Assert.Throws<FormatException>(() => Abbreviations.Parse("dr prefix\nsen senator\n", string.Empty));
+        Assert.Contains("line 2", ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text;
+
+namespace PolicyText.Tests.Cli;
+
+public class AnalyzeCommandTests
+{
+    [Fact]
+    public void Writes_sentences_csv_byte_for_byte_as_the_golden_file()
+    {
+        using var tmp = new TempDir();
+        var result = CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", tmp.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.Stderr);
+        Assert.Contains("3 documents, 5 sentences", result.Stdout, StringComparison.Ordinal);
+        var actual = File.ReadAllBytes(Path.Combine(tmp.Path, "sentences.csv"));
+        var expected = File.ReadAllBytes(RepoPaths.TestData("golden", "mini-sentences.csv"));
+        Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(actual));
+        Assert.Equal(expected, actual);
+        Assert.False(File.Exists(Path.Combine(tmp.Path, "sentences.csv.partial")));
+    }
+
+    [Fact]
+    public void Offsets_are_code_points_that_slice_the_document_text()
+    {
+        using var tmp = new TempDir();
+        Assert.Equal(0, CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", tmp.Path, "--quiet").ExitCode);
+        var source = File.ReadAllText(RepoPaths.TestData("mini", "opinion", "aid.txt")); // the BOM is dropped on reading
+        var codePoints = source.EnumerateRunes().Select(r => r.ToString()).ToArray();
+        var lines = File.ReadAllLines(Path.Combine(tmp.Path, "sentences.csv"));
+        var row = lines.Single(l => l.StartsWith("opinion/aid,2,", StringComparison.Ordinal));
+        var fields = row.Split(',', 5);
+        int start = int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture);
+        int end = int.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture);
+        var sliced = string.Concat(codePoints[start..end]);
+        Assert.Equal("Dr. Kim said “water matters” 👍🏽 too.", sliced);
+        Assert.Equal(sliced, fields[4]);
+    }
+
+    [Fact]
+    public void The_quick_start_corpus_runs()
+    {
+        using var tmp = new TempDir();
+        var result = CliRunner.Run("analyze", Path.Combine(RepoPaths.Root, "corpus", "quickstart"), "--out", tmp.Path);
+        Assert.Equal(0, result.ExitCode);
+        var lines = File.ReadAllLines(Path.Combine(tmp.Path, "sentences.csv"));
+        Assert.Equal("doc_id,sentence_index,start,end,text", lines[0]);
+        Assert.True(lines.Length > 50);
+        Assert.Contains(lines, l => l.StartsWith("humanitarian-first,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_missing_input_is_a_clear_error_with_exit_code_1()
+    {
+        using var tmp = new TempDir();
+        var result = CliRunner.Run("analyze", Path.Combine(tmp.Path, "nope"), "--out", tmp.Path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("policytext: No file or folder at", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_out_option_is_a_usage_error()
+    {
+        var result = CliRunner.Run("analyze", RepoPaths.TestData("mini"));
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--out", result.Stderr, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,51 @@
+namespace PolicyText.Tests.Cli;
+
+public class EvalSegmenterCommandTests
+{
+    [SkippableFact]
+    public void Passes_at_least_46_of_the_48_English_Golden_Rules()
+    {
+        var file = RepoPaths.Peer("golden_rules_en.jsonl");
+        Skip.IfNot(File.Exists(file), "../shared/peer/golden_rules_en.jsonl is not beside this clone");
+
+        var result = CliRunner.Run("eval-segmenter", file, "--min-passed", "46");
+
+        Assert.Equal(0, result.ExitCode);
+        var last = result.Stdout.TrimEnd().Split('\n')[^1];
+        Assert.Matches(@"^passed (4[6-8])/48$", last);
+    }
+
+    [Fact]
+    public void Prints_each_failure_and_the_score()
+    {
+        using var tmp = new TempDir();
+        var file = Path.Combine(tmp.Path, "cases.jsonl");
+        File.WriteAllLines(file,
+        [
+            """{"id": "ok", "text": "Aid came. Talks stalled.", "expected": ["Aid came.", "Talks stalled."]}""",
+            """{"id": "wrong", "text": "Aid came. Talks stalled.", "expected": ["Aid came. Talks stalled."]}""",
+        ]);
+
+        var result = CliRunner.Run("eval-segmenter", file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("FAIL wrong", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("FAIL ok", result.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith("passed 1/2", result.Stdout.TrimEnd(), StringComparison.Ordinal);
+        Assert.Equal(1, CliRunner.Run("eval-segmenter", file, "--min-passed", "2").ExitCode);
+    }
+
+    [Fact]
+    public void A_malformed_line_is_reported_with_its_number()
+    {
+        using var tmp = new TempDir();
+        var file = Path.Combine(tmp.Path, "bad.jsonl");
+        File.WriteAllLines(file, ["""{"id": "a", "text": "x", "expected": ["x"]}""", "{not json"]);
+
+        var result = CliRunner.Run("eval-segmenter", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("line 2", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+}

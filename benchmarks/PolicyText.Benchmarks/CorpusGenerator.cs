@@ -9,7 +9,8 @@ namespace PolicyText.Benchmarks;
 /// real prose hard (abbreviations, initialisms, grouped numbers and percentages, possessives,
 /// contractions, hyphenated compounds, quotes, parentheses, questions, em dashes, blank lines).
 /// The output depends only on the seed, so every benchmark process sees the same text and it
-/// never has to be stored in the repository.
+/// never has to be stored in the repository. The people, quotations, figures and sources are
+/// invented; the sentences are random recombinations, not claims.
 /// </summary>
 public static class CorpusGenerator
 {
@@ -37,7 +38,7 @@ public static class CorpusGenerator
         "the European Union", "Mr. Lee", "Ms. Park", "the World Food Programme", "Seoul", "Beijing",
         "Tokyo", "the State Department", "Congress", "the Red Cross", "Prof. Choi", "the Treasury",
         "the ruling party", "Gen. Ri", "the health ministry", "the international community",
-        "Sen. Warren", "Human Rights Watch", "the E.U. delegation", "Moscow",
+        "Sen. Hallorann", "the rights commission", "the E.U. delegation", "Moscow",
     ];
 
     private static readonly string[] PluralActors =
@@ -125,15 +126,15 @@ public static class CorpusGenerator
 
     private static readonly string[] Sources =
     [
-        "the World Health Organization", "UNICEF", "the U.N. Panel of Experts", "Dr. Han's team",
-        "the Ministry of Unification", "an E.U.-funded survey", "the FAO", "local Red Cross staff",
-        "researchers at Seoul National University", "a 2022 U.S. Congressional report",
+        "the Peninsula Health Survey", "a U.N.-style panel of experts", "Dr. Han's team",
+        "the Joint Nutrition Assessment", "an E.U.-funded survey", "the Rural Food Monitor", "local aid staff",
+        "researchers at Northfield University", "a 2022 congressional staff report",
     ];
 
     private static readonly string[] Speakers =
     [
         "Dr. Kim Soo-yeon", "Mr. Park", "Ms. O'Brien", "Prof. Lee", "Dr. Rahman", "Amb. Thomas",
-        "Sen. Collins", "Mrs. Jang", "Rev. Morales", "Capt. Shin",
+        "Sen. Okafor", "Mrs. Jang", "Rev. Morales", "Capt. Shin",
     ];
 
     private static readonly string[] Roles =
@@ -144,8 +145,9 @@ public static class CorpusGenerator
 
     private static readonly string[] Institutions =
     [
-        "the Brookings Institution", "Johns Hopkins University", "the Asan Institute", "Chatham House",
-        "the Stimson Center", "the U.N. Human Rights Council", "Médecins Sans Frontières", "the Wilson Center",
+        "the Institute for Peninsula Studies", "Northfield University", "the Seoul Policy Forum",
+        "the Geneva Rights Centre", "the Center for Humanitarian Policy", "the Asia Water Initiative",
+        "the Institut für Friedenspolitik", "the Lakeside Health Trust",
     ];
 
     private static readonly string[] Quotes =

@@ -12,31 +12,39 @@ internal static class CharClass
     private const byte Letter = 2;
     private const byte Digit = 4;
 
-    private static readonly byte[] Ascii = BuildAscii();
+    /// <summary>ASCII classes (1 white space, 2 letter, 4 digit), as constant data so lookups need no static initialisation.</summary>
+    private static ReadOnlySpan<byte> Ascii =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0,
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+    ];
 
     /// <summary>The characters that join the parts of a compound: hyphen-minus, hyphen, non-breaking hyphen.</summary>
     public static readonly SearchValues<char> Hyphens = SearchValues.Create("-\u2010\u2011");
 
-    private static byte[] BuildAscii()
+    /// <summary>The first index at or after <paramref name="i"/> that is not an ASCII letter or digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SkipAsciiLettersAndDigits(ReadOnlySpan<char> text, int i)
     {
-        var table = new byte[128];
-        for (int c = 0; c < 128; c++)
+        var table = Ascii;
+        while ((uint)i < (uint)text.Length)
         {
-            if (char.IsWhiteSpace((char)c))
+            char c = text[i];
+            if (c >= 128 || (table[c] & (Letter | Digit)) == 0)
             {
-                table[c] = Space;
+                break;
             }
-            else if (char.IsAsciiLetter((char)c))
-            {
-                table[c] = Letter;
-            }
-            else if (char.IsAsciiDigit((char)c))
-            {
-                table[c] = Digit;
-            }
+
+            i++;
         }
 
-        return table;
+        return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

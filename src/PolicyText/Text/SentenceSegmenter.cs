@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using PolicyText.Internals;
 
 namespace PolicyText.Text;
@@ -52,25 +54,13 @@ public sealed class SentenceSegmenter
 
         // 0 = undecided, Break = a sentence ends after this token, Keep = it must not.
         byte[] rented = ArrayPool<byte>.Shared.Rent(n);
-        var marks = rented.AsSpan(0, n);
-        marks.Clear();
         try
         {
-            MarkLists(text, tokens, marks);
-            MarkEnds(text, tokens, marks);
-
-            int before = destination.Count;
-            int first = 0;
-            for (int k = 0; k < n; k++)
-            {
-                if (marks[k] == Break || k == n - 1)
-                {
-                    destination.Add(new Sentence(tokens[first].Start, tokens[k].End - tokens[first].Start, first, k - first + 1));
-                    first = k + 1;
-                }
-            }
-
-            return destination.Count - before;
+            var marks = rented.AsSpan(0, n);
+            marks.Clear();
+            var state = ScanState.Start(text, tokens);
+            Scan(text, tokens, marks, 0, n, ref state);
+            return AddSentences(tokens, marks, destination);
         }
         finally
         {
@@ -78,67 +68,134 @@ public sealed class SentenceSegmenter
         }
     }
 
+    private static int AddSentences(ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> marks, List<Sentence> destination)
+    {
+        int n = tokens.Length;
+        int before = destination.Count;
+        int first = 0;
+        while (first < n)
+        {
+            int found = marks[first..n].IndexOf(Break);
+            int last = found < 0 ? n - 1 : first + found;
+            destination.Add(new Sentence(tokens[first].Start, tokens[last].End - tokens[first].Start, first, last - first + 1));
+            first = last + 1;
+        }
+
+        return destination.Count - before;
+    }
+
     private const byte Break = 1;
     private const byte Keep = 2;
 
-    private void MarkEnds(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<byte> marks)
+    /// <summary>
+    /// One pass over the tokens: list markers and bullets, then the decision at each candidate end.
+    /// Most tokens are words of two or more characters and cost one comparison.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Scan(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<byte> marks, int from, int to, ref ScanState state)
     {
-        int n = tokens.Length;
-        for (int k = 0; k < n; k++)
+        for (int k = from; k < to; k++)
         {
-            var t = tokens[k];
-
-            // A blank line (or a heading line in Markdown) ends a sentence whatever comes before it.
-            if (k + 1 < n && tokens[k + 1].Start - t.End > 0 && IsParagraphGap(text, t.End, tokens[k + 1].Start))
+            // The common case, a word of two or more characters on the same line: one comparison.
+            uint packed = tokens[k].Packed;
+            if (packed - 2u < Token.MaxLength - 1u)
             {
-                if (marks[k] != Keep)
+                continue;
+            }
+
+            // Without line-break or abbreviation flags, a clitic, a number of three or more
+            // characters, or ASCII punctuation other than . ! ? can neither end a sentence nor
+            // start a list item.
+            if (packed < Token.LineBreakFlag)
+            {
+                var kind = (TokenKind)(packed >> 24);
+                if (kind == TokenKind.Clitic
+                    || (kind == TokenKind.Number && (packed & Token.MaxLength) > 2)
+                    || (kind == TokenKind.Punctuation && text[tokens[k].Start] is < '\u0080' and not ('.' or '!' or '?')))
                 {
-                    marks[k] = Break;
+                    continue;
                 }
             }
 
-            if (marks[k] != 0 || !IsTerminal(text, t))
-            {
-                continue;
-            }
-
-            // Closing quotes and brackets attached to the terminal go with it.
-            int j = k;
-            while (j + 1 < n && tokens[j + 1].Start == tokens[j].End && IsCloser(text, tokens[j + 1]))
-            {
-                j++;
-            }
-
-            if (j + 1 >= n)
-            {
-                k = j;
-                continue;
-            }
-
-            // Spaced ellipsis ". . ." or ". . . ." after a period.
-            if (t.Kind == TokenKind.Punctuation && t.Length == 1 && text[t.Start] == '.' && j == k && IsSpacedDot(text, tokens, k + 1, t.End))
-            {
-                k = MarkSpacedDots(text, tokens, marks, k);
-                continue;
-            }
-
-            if (tokens[j + 1].Start == tokens[j].End)
-            {
-                // No space: "mean...see", "U.S.-led".
-                k = j;
-                continue;
-            }
-
-            if (EndsHere(text, tokens, k, j + 1, marks))
-            {
-                marks[j] = Break;
-            }
-
-            k = j;
+            k = ScanToken(text, tokens, marks, k, ref state);
         }
     }
 
-    private bool EndsHere(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int k, int next, Span<byte> marks)
+    private struct ScanState
+    {
+        public ListState List;
+        public bool HeadingLine;
+
+        public static ScanState Start(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens) => new()
+        {
+            List = new ListState { PreviousValue = int.MinValue, PreviousItem = -1, SkipUntil = -1 },
+            HeadingLine = tokens.Length > 0 && text[tokens[0].Start] == '#',
+        };
+    }
+
+    /// <summary>Everything but the common word; returns the last token index it consumed.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int ScanToken(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<byte> marks, int k, ref ScanState state)
+    {
+        int n = tokens.Length;
+        var t = tokens[k];
+        var kind = t.Kind;
+        if (t.FollowsLineBreak && k > 0)
+        {
+            // A blank line ends a sentence; so does a single line break before a bullet or a
+            // heading, or after a heading line.
+            char c = text[t.Start];
+            if ((t.FollowsBlankLine || state.HeadingLine || IsLineItemStart(c)) && marks[k - 1] != Keep)
+            {
+                marks[k - 1] = Break;
+            }
+
+            state.HeadingLine = c == '#';
+        }
+
+        if (kind == TokenKind.Word && t.Length > 1)
+        {
+            return k;
+        }
+
+        if (k > state.List.SkipUntil && MayStartListItem(text, t) && (k == 0 || tokens[k - 1].End < t.Start))
+        {
+            CheckListItem(text, tokens, marks, k, ref state.List);
+        }
+
+        if (marks[k] != 0 || !IsTerminal(text, t))
+        {
+            return k;
+        }
+
+        // Closing quotes and brackets attached to the terminal go with it.
+        int j = k;
+        while (j + 1 < n && tokens[j + 1].Start == tokens[j].End && IsCloser(text, tokens[j + 1]))
+        {
+            j++;
+        }
+
+        if (j + 1 >= n)
+        {
+            return j;
+        }
+
+        // Spaced ellipsis ". . ." or ". . . ." after a period.
+        if (kind == TokenKind.Punctuation && t.Length == 1 && text[t.Start] == '.' && j == k && IsSpacedDot(text, tokens, k + 1, t.End))
+        {
+            return MarkSpacedDots(text, tokens, marks, k);
+        }
+
+        // No space after it ("mean...see", "U.S.-led"): not an end.
+        if (tokens[j + 1].Start != tokens[j].End && EndsHere(text, tokens, k, j + 1))
+        {
+            marks[j] = Break;
+        }
+
+        return j;
+    }
+
+    private bool EndsHere(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int k, int next)
     {
         var t = tokens[k];
         var nt = tokens[next];
@@ -155,7 +212,7 @@ public sealed class SentenceSegmenter
 
         if (t.Kind == TokenKind.Abbreviation)
         {
-            switch (AbbreviationKindOf(text, t))
+            switch (t.AbbreviationKind)
             {
                 case AbbreviationKind.Prefix:
                     return false;
@@ -190,29 +247,6 @@ public sealed class SentenceSegmenter
         }
 
         return true;
-    }
-
-    private AbbreviationKind AbbreviationKindOf(ReadOnlySpan<char> text, Token t)
-    {
-        var s = t.GetText(text)[..^1];
-        int hyphen = s.LastIndexOfAny(CharClass.Hyphens);
-        if (hyphen >= 0)
-        {
-            s = s[(hyphen + 1)..];
-        }
-
-        if (s.Contains('.'))
-        {
-            return AbbreviationKind.Initialism;
-        }
-
-        if (s.Length == 1)
-        {
-            return AbbreviationKind.Initial;
-        }
-
-        var kind = _abbreviations.Lookup(s);
-        return kind == AbbreviationKind.None ? AbbreviationKind.Other : kind;
     }
 
     /// <summary>
@@ -279,63 +313,69 @@ public sealed class SentenceSegmenter
 
     private static bool IsContinuation(char c) => c is ',' or ';' or ':' or ')' or ']' or '}' or '%' or '-' or '\u2013' or '\u2014';
 
+    private static bool IsLineItemStart(char c) => c is '#' or '*' or '-' || IsBullet(c);
+
     private static bool IsBullet(char c) => c is '\u2022' or '\u2023' or '\u2043' or '\u25E6' or '\u25AA' or '\u25CF' or '\u2219';
 
-    /// <summary>
-    /// Marks list items: a bullet after white space starts a sentence; so does a numbered or
-    /// lettered marker ("1.", "2)", "3.)", "a.", "b)") when it and the marker before it form a
-    /// sequence (1 then 2, a then b), and no sentence ends right after such a marker.
-    /// </summary>
-    private static void MarkLists(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<byte> marks)
+    private struct ListState
     {
-        int n = tokens.Length;
-        int previousValue = int.MinValue;
-        bool previousLetter = false;
-        int previousItem = -1;
-        int previousMarker = -1;
-        int previousMarkerEnd = -1;
-        for (int k = 0; k < n; k++)
+        public int PreviousValue;
+        public bool PreviousLetter;
+        public int PreviousItem;
+        public int PreviousMarker;
+        public int PreviousMarkerEnd;
+        public int SkipUntil;
+    }
+
+    private static bool MayStartListItem(ReadOnlySpan<char> text, Token t) => t.Kind switch
+    {
+        TokenKind.Punctuation => t.Length == 1 && IsBullet(text[t.Start]),
+        TokenKind.Number => t.Length <= 2,
+        TokenKind.Abbreviation => t.Length == 2,
+        TokenKind.Word => t.Length == 1,
+        _ => false,
+    };
+
+    /// <summary>
+    /// List items: a bullet after white space starts a sentence; so does a numbered or lettered
+    /// marker ("1.", "2)", "3.)", "a.", "b)") when it and the marker before it form a sequence
+    /// (1 then 2, a then b), and no sentence ends right after such a marker.
+    /// </summary>
+    private static void CheckListItem(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<byte> marks, int k, ref ListState list)
+    {
+        int m = k;
+        if (tokens[k].Kind == TokenKind.Punctuation)
         {
-            var t = tokens[k];
-            if (k > 0 && tokens[k - 1].End == t.Start)
+            if (k > 0)
             {
-                continue;
+                marks[k - 1] = Break;
             }
 
-            int m = k;
-            if (t.Kind == TokenKind.Punctuation && t.Length == 1 && IsBullet(text[t.Start]))
+            if (k + 1 >= tokens.Length)
             {
-                if (k > 0)
-                {
-                    marks[k - 1] = Break;
-                }
-
-                if (k + 1 >= n)
-                {
-                    continue;
-                }
-
-                m = k + 1;
+                return;
             }
 
-            if (!TryListMarker(text, tokens, m, out int value, out bool letter, out int markerEnd))
-            {
-                continue;
-            }
-
-            if (previousItem >= 0 && letter == previousLetter && value == previousValue + 1)
-            {
-                StartItem(marks, previousItem, previousMarker, previousMarkerEnd);
-                StartItem(marks, k, m, markerEnd);
-            }
-
-            previousValue = value;
-            previousLetter = letter;
-            previousItem = k;
-            previousMarker = m;
-            previousMarkerEnd = markerEnd;
-            k = markerEnd;
+            m = k + 1;
         }
+
+        if (!TryListMarker(text, tokens, m, out int value, out bool letter, out int markerEnd))
+        {
+            return;
+        }
+
+        if (list.PreviousItem >= 0 && letter == list.PreviousLetter && value == list.PreviousValue + 1)
+        {
+            StartItem(marks, list.PreviousItem, list.PreviousMarker, list.PreviousMarkerEnd);
+            StartItem(marks, k, m, markerEnd);
+        }
+
+        list.PreviousValue = value;
+        list.PreviousLetter = letter;
+        list.PreviousItem = k;
+        list.PreviousMarker = m;
+        list.PreviousMarkerEnd = markerEnd;
+        list.SkipUntil = markerEnd;
     }
 
     private static void StartItem(Span<byte> marks, int item, int marker, int markerEnd)
@@ -356,7 +396,7 @@ public sealed class SentenceSegmenter
         var t = tokens[m];
         var s = t.GetText(text);
         int next = m + 1;
-        if (t.Kind == TokenKind.Number && s.Length <= 2 && !s.ContainsAnyExceptInRange('0', '9'))
+        if (t.Kind == TokenKind.Number && s.Length <= 2 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[^1]))
         {
             value = s.Length == 1 ? s[0] - '0' : ((s[0] - '0') * 10) + (s[1] - '0');
         }
@@ -405,34 +445,4 @@ public sealed class SentenceSegmenter
         return true;
     }
 
-    private static bool IsParagraphGap(ReadOnlySpan<char> text, int from, int to)
-    {
-        var gap = text[from..to];
-        int newline = gap.IndexOfAny('\n', '\u2029');
-        if (newline < 0)
-        {
-            return false;
-        }
-
-        if (gap[newline] == '\u2029' || gap[(newline + 1)..].IndexOf('\n') >= 0)
-        {
-            return true;
-        }
-
-        // A single line break: a new sentence when the next line starts a bullet or heading,
-        // or the line that ends here was a heading.
-        char c = text[to];
-        if (c is '#' or '*' or '-' or '\u2022' or '\u2023' or '\u2043' or '\u25E6' or '\u25AA' or '\u25CF')
-        {
-            return true;
-        }
-
-        int lineStart = text[..from].LastIndexOf('\n') + 1;
-        while (lineStart < from && CharClass.IsWhiteSpace(text[lineStart]))
-        {
-            lineStart++;
-        }
-
-        return lineStart < from && text[lineStart] == '#';
-    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PolicyText.Internals;
 
@@ -8,31 +9,84 @@ namespace PolicyText.Text;
 /// <see cref="Length"/>. A token never owns text; slice the source (or the normalized text,
 /// which has the same offsets) with <see cref="GetText(ReadOnlySpan{char})"/>.
 /// </summary>
-[StructLayout(LayoutKind.Auto)]
+/// <remarks>
+/// A token is 8 bytes: the length, the kind and two line-break flags share one 32-bit field, so a token is at most
+/// <see cref="MaxLength"/> UTF-16 code units long; the tokenizer cuts a longer run of
+/// non-white-space (16 million characters without a space) into several tokens.
+/// </remarks>
+[StructLayout(LayoutKind.Sequential)]
 public readonly record struct Token
 {
+    /// <summary>The longest token, in UTF-16 code units (2^24 − 1).</summary>
+    public const int MaxLength = (1 << 24) - 1;
+
+    internal const uint LineBreakFlag = 1u << 28;
+    internal const uint BlankLineFlag = 1u << 29;
+    internal const uint PrefixAbbreviationFlag = 1u << 30;
+    internal const uint EndAbbreviationFlag = 1u << 31;
+
+    private readonly int _start;
+    private readonly uint _lengthAndKind;
+
     /// <summary>Creates a token.</summary>
     /// <param name="start">UTF-16 offset of the first character.</param>
-    /// <param name="length">Number of UTF-16 code units.</param>
+    /// <param name="length">Number of UTF-16 code units, from 0 to <see cref="MaxLength"/>.</param>
     /// <param name="kind">What the token is.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> is negative or <paramref name="length"/> out of range.</exception>
     public Token(int start, int length, TokenKind kind)
     {
-        Start = start;
-        Length = length;
-        Kind = kind;
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, MaxLength);
+        _start = start;
+        _lengthAndKind = (uint)length | ((uint)kind << 24);
     }
 
+    private Token(int start, uint lengthAndKind)
+    {
+        _start = start;
+        _lengthAndKind = lengthAndKind;
+    }
+
+    /// <summary>The tokenizer's constructor: the arguments are known to be in range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Token Create(int start, int length, TokenKind kind, uint flags = 0) => new(start, (uint)length | ((uint)kind << 24) | flags);
+
     /// <summary>UTF-16 offset of the first character in the source text.</summary>
-    public int Start { get; }
+    public int Start => _start;
 
     /// <summary>Number of UTF-16 code units.</summary>
-    public int Length { get; }
+    public int Length => (int)(_lengthAndKind & MaxLength);
 
     /// <summary>UTF-16 offset one past the last character (end exclusive).</summary>
-    public int End => Start + Length;
+    public int End => _start + Length;
 
     /// <summary>What the token is.</summary>
-    public TokenKind Kind { get; }
+    public TokenKind Kind => (TokenKind)((_lengthAndKind >> 24) & 0xF);
+
+    /// <summary>Whether the white space before this token holds at least one line break
+    /// (LF, CR, NEL, U+2028 or U+2029).</summary>
+    public bool FollowsLineBreak => (_lengthAndKind & LineBreakFlag) != 0;
+
+    /// <summary>Whether the white space before this token holds a blank line: two or more line
+    /// breaks (CR LF counts as one), or a paragraph separator U+2029.</summary>
+    public bool FollowsBlankLine => (_lengthAndKind & BlankLineFlag) != 0;
+
+    /// <summary>
+    /// For an <see cref="TokenKind.Abbreviation"/>, how the tokenizer's abbreviation list classes
+    /// it at a sentence boundary: <see cref="AbbreviationKind.Prefix"/>, <see cref="AbbreviationKind.End"/>,
+    /// or <see cref="AbbreviationKind.Other"/> (which includes initialisms and initials); otherwise
+    /// <see cref="AbbreviationKind.None"/>.
+    /// </summary>
+    public AbbreviationKind AbbreviationKind =>
+        Kind != TokenKind.Abbreviation ? AbbreviationKind.None
+        : (_lengthAndKind & PrefixAbbreviationFlag) != 0 ? AbbreviationKind.Prefix
+        : (_lengthAndKind & EndAbbreviationFlag) != 0 ? AbbreviationKind.End
+        : AbbreviationKind.Other;
+
+    /// <summary>Length, kind and flags in one field: a word of two or more characters with no
+    /// line break before it is a value from 2 to <see cref="MaxLength"/>, one comparison.</summary>
+    internal uint Packed => _lengthAndKind;
 
     /// <summary>The token's characters in <paramref name="text"/>, which must be the text it was
     /// produced from, or a text with the same offsets (such as the normalized text).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PolicyText.Internals;
 
@@ -52,17 +53,31 @@ public sealed class Tokenizer
     /// <param name="text">The text.</param>
     /// <param name="destination">The list to append to; reuse it across documents to avoid allocation.</param>
     /// <returns>The number of tokens appended.</returns>
+    /// <remarks>Fully optimised from the first call: one call may tokenize a whole corpus, so it must not wait for tiered compilation.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Tokenize(ReadOnlySpan<char> text, List<Token> destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
         int before = destination.Count;
+        int count = before;
+
+        // Write straight into the list's storage (grown ahead of need), not Add by Add.
+        CollectionsMarshal.SetCount(destination, Math.Max(destination.Capacity, before + (text.Length / 4) + 16));
+        var span = CollectionsMarshal.AsSpan(destination);
         var e = new TokenEnumerator(text, Abbreviations);
         while (e.MoveNext())
         {
-            destination.Add(e.Current);
+            if (count == span.Length)
+            {
+                CollectionsMarshal.SetCount(destination, span.Length * 2);
+                span = CollectionsMarshal.AsSpan(destination);
+            }
+
+            span[count++] = e.Current;
         }
 
-        return destination.Count - before;
+        CollectionsMarshal.SetCount(destination, count);
+        return count - before;
     }
 }
 
@@ -75,6 +90,7 @@ public ref struct TokenEnumerator
     private int _pos;
     private Token _pending;
     private bool _hasPending;
+    private uint _flags;
 
     internal TokenEnumerator(ReadOnlySpan<char> text, Abbreviations abbreviations)
     {
@@ -83,6 +99,7 @@ public ref struct TokenEnumerator
         _pos = 0;
         _pending = default;
         _hasPending = false;
+        _flags = 0;
         Current = default;
     }
 
@@ -106,15 +123,37 @@ public ref struct TokenEnumerator
 
         var text = _text;
         int i = _pos;
-        while (i < text.Length && CharClass.IsWhiteSpace(text[i]))
+        _flags = 0;
+        if (i < text.Length && text[i] == ' ')
         {
             i++;
+        }
+
+        if (i < text.Length && CharClass.IsWhiteSpace(text[i]))
+        {
+            i = SkipWhiteSpace(i);
         }
 
         if (i >= text.Length)
         {
             _pos = i;
             return false;
+        }
+
+        // Fast path: an ASCII word followed by a space or the end (most tokens in English prose).
+        char first = text[i];
+        if (char.IsAsciiLetter(first))
+        {
+            int end = CharClass.SkipAsciiLettersAndDigits(text, i + 1);
+            if ((end >= text.Length || text[end] == ' ') && end - i <= Token.MaxLength)
+            {
+                Current = Token.Create(i, end - i, TokenKind.Word, _flags);
+                _pos = end;
+                return true;
+            }
+
+            ScanWord(i, i);
+            return true;
         }
 
         int width = CharClass.WordCharWidth(text, i);
@@ -130,9 +169,48 @@ public ref struct TokenEnumerator
         return true;
     }
 
+    /// <summary>Skips white space, noting line breaks for <see cref="Token.FollowsLineBreak"/> and <see cref="Token.FollowsBlankLine"/>.</summary>
+    private int SkipWhiteSpace(int i)
+    {
+        var text = _text;
+        int breaks = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (!CharClass.IsWhiteSpace(c))
+            {
+                break;
+            }
+
+            if (c == '\n' || c == '\u0085' || c == '\u2028' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                breaks++;
+            }
+            else if (c == '\u2029')
+            {
+                breaks += 2;
+            }
+
+            i++;
+        }
+
+        _flags = breaks == 0 ? 0 : breaks == 1 ? Token.LineBreakFlag : Token.LineBreakFlag | Token.BlankLineFlag;
+        return i;
+    }
+
     private void Emit(int start, int end, TokenKind kind)
     {
-        Current = new Token(start, end - start, kind);
+        if (end - start > Token.MaxLength)
+        {
+            // A run of 16 million characters without a space: cut it, never inside a surrogate pair.
+            end = start + Token.MaxLength;
+            if (char.IsHighSurrogate(_text[end - 1]))
+            {
+                end--;
+            }
+        }
+
+        Current = Token.Create(start, end - start, kind, _flags);
         _pos = end;
     }
 
@@ -146,24 +224,34 @@ public ref struct TokenEnumerator
         int lastHyphen = -1;
         while (true)
         {
-            // The run of word characters.
-            while (i < text.Length)
-            {
-                int w = CharClass.WordCharWidth(text, i);
-                if (w == 0)
-                {
-                    break;
-                }
-
-                i += w;
-            }
-
-            if (i >= text.Length || i + 1 >= text.Length)
+            // The run of word characters: ASCII letters and digits first, the rest of Unicode after.
+            i = CharClass.SkipAsciiLettersAndDigits(text, i);
+            if (i >= text.Length)
             {
                 break;
             }
 
             char sep = text[i];
+            if (sep == ' ')
+            {
+                break;
+            }
+
+            if (sep >= 128 || sep == '_')
+            {
+                int w = CharClass.WordCharWidth(text, i);
+                if (w > 0)
+                {
+                    i += w;
+                    continue;
+                }
+            }
+
+            if (i + 1 >= text.Length)
+            {
+                break;
+            }
+
             char next = text[i + 1];
             char prev = text[i - 1];
             bool join;
@@ -217,7 +305,6 @@ public ref struct TokenEnumerator
         }
 
         int end = i;
-        var body = text[bodyStart..end];
 
         if (hasInnerPeriod && start == bodyStart && CharClass.StartsWithAsciiIgnoreCase(text, start, "www.") && end - start > 4)
         {
@@ -225,7 +312,7 @@ public ref struct TokenEnumerator
             return;
         }
 
-        if (CharClass.IsDigit(text[bodyStart]) && IsNumberShape(body))
+        if (CharClass.IsDigit(text[bodyStart]) && IsNumberShape(text[bodyStart..end]))
         {
             if (end < text.Length && text[end] == '%')
             {
@@ -247,17 +334,23 @@ public ref struct TokenEnumerator
         {
             int partStart = lastHyphen < 0 ? start : lastHyphen + 1;
             var lastPart = text[partStart..end];
-            bool isAbbreviation = hasInnerPeriod
-                ? IsInitialism(lastPart)
-                : IsSingleLetter(lastPart) || (lastHyphen < 0 && _abbreviations.Lookup(body) != AbbreviationKind.None);
-            if (isAbbreviation)
+            var listed = !hasInnerPeriod && lastHyphen < 0 && lastPart.Length > 1 ? _abbreviations.Lookup(lastPart) : AbbreviationKind.None;
+            bool isAbbreviation = hasInnerPeriod ? IsInitialism(lastPart) : IsSingleLetter(lastPart) || listed != AbbreviationKind.None;
+            if (isAbbreviation && end + 1 - start <= Token.MaxLength)
             {
-                Emit(start, end + 1, TokenKind.Abbreviation);
+                uint flags = listed switch
+                {
+                    AbbreviationKind.Prefix => Token.PrefixAbbreviationFlag,
+                    AbbreviationKind.End => Token.EndAbbreviationFlag,
+                    _ => 0,
+                };
+                Current = Token.Create(start, end + 1 - start, TokenKind.Abbreviation, _flags | flags);
+                _pos = end + 1;
                 return;
             }
         }
 
-        if (hasApostrophe && TrySplitClitic(start, end))
+        if (hasApostrophe && end - start <= Token.MaxLength && TrySplitClitic(start, end))
         {
             return;
         }
@@ -274,8 +367,8 @@ public ref struct TokenEnumerator
         if (length >= 4 && CharClass.IsApostrophe(text[end - 2]) && (text[end - 1] | 0x20) == 't' && (text[end - 3] | 0x20) == 'n')
         {
             int split = end - 3;
-            Current = new Token(start, split - start, TokenKind.Word);
-            _pending = new Token(split, 3, TokenKind.Clitic);
+            Current = Token.Create(start, split - start, TokenKind.Word, _flags);
+            _pending = Token.Create(split, 3, TokenKind.Clitic);
             _hasPending = true;
             _pos = end;
             return true;
@@ -285,8 +378,8 @@ public ref struct TokenEnumerator
         if (apostrophe > 0 && IsCliticSuffix(text.Slice(start + apostrophe + 1, length - apostrophe - 1)))
         {
             int split = start + apostrophe;
-            Current = new Token(start, split - start, TokenKind.Word);
-            _pending = new Token(split, end - split, TokenKind.Clitic);
+            Current = Token.Create(start, split - start, TokenKind.Word, _flags);
+            _pending = Token.Create(split, end - split, TokenKind.Clitic);
             _hasPending = true;
             _pos = end;
             return true;

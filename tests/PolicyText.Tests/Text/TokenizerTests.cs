@@ -132,6 +132,27 @@ public class TokenizerTests
     }
 
     [Fact]
+    public void The_ascii_table_agrees_with_char_IsWhiteSpace_and_IsAsciiLetterOrDigit()
+    {
+        for (char c = '\0'; c < 128; c++)
+        {
+            Assert.Equal(char.IsWhiteSpace(c), PolicyText.Internals.CharClass.IsWhiteSpace(c));
+            Assert.Equal(char.IsAsciiLetterOrDigit(c), PolicyText.Internals.CharClass.IsAsciiLetterOrDigit(c));
+        }
+    }
+
+    [Fact]
+    public void A_run_longer_than_the_token_limit_is_cut_into_several_tokens()
+    {
+        var text = new string('a', Token.MaxLength + 10) + " b";
+        var tokens = Tokenizer.Default.Tokenize(text);
+        Assert.Equal(3, tokens.Length);
+        Assert.Equal(Token.MaxLength, tokens[0].Length);
+        Assert.Equal(10, tokens[1].Length);
+        Assert.Equal(Token.MaxLength + 11, tokens[2].Start);
+    }
+
+    [Fact]
     public void Abbreviation_list_is_data_that_can_be_replaced()
     {
         var custom = Abbreviations.Parse("approx other\n# comment\nxyz prefix\n", "The\n");

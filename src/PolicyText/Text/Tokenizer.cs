@@ -145,7 +145,10 @@ public ref struct TokenEnumerator
         if (char.IsAsciiLetter(first))
         {
             int end = CharClass.SkipAsciiLettersAndDigits(text, i + 1);
-            if ((end >= text.Length || text[end] == ' ') && end - i <= Token.MaxLength)
+
+            // A comma joins only digits, so a word before ", " ends there too.
+            if ((end >= text.Length || text[end] == ' ' || (text[end] == ',' && (end + 1 >= text.Length || text[end + 1] == ' ')))
+                && end - i <= Token.MaxLength)
             {
                 Current = Token.Create(i, end - i, TokenKind.Word, _flags);
                 _pos = end;
@@ -153,6 +156,14 @@ public ref struct TokenEnumerator
             }
 
             ScanWord(i, i);
+            return true;
+        }
+
+        // ASCII punctuation that is always a token of its own.
+        if (first is ',' or ';' or ':' or '(' or ')' or '"' or '[' or ']' or '{' or '}')
+        {
+            Current = Token.Create(i, 1, TokenKind.Punctuation, _flags);
+            _pos = i + 1;
             return true;
         }
 

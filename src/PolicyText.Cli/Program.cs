@@ -31,13 +31,14 @@ public static class Program
         var root = new RootCommand("PolicyText: tokenize and segment policy writing, and export CSV features for research.");
         root.Subcommands.Add(AnalyzeCommand(stdout, stderr));
         root.Subcommands.Add(EvalSegmenterCommand(stdout, stderr));
+        root.Subcommands.Add(CorpusCommand(stdout, stderr));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(config);
     }
 
     private static Command AnalyzeCommand(TextWriter stdout, TextWriter stderr)
     {
-        var input = new Argument<string>("input") { Description = "A folder of .txt files (read recursively), or one .txt file." };
+        var input = new Argument<string>("input") { Description = "A folder of .txt files (read recursively), one .txt file, or a .jsonl file with 'id' and 'text' fields (such as corpus/documents.jsonl)." };
         var output = new Option<string>("--out", "-o") { Description = "The folder to write sentences.csv into; created if missing.", Required = true };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
         var command = new Command("analyze", "Split every document into sentences and write DIR/sentences.csv.") { input, output, quiet };
@@ -52,6 +53,21 @@ public static class Program
         var command = new Command("eval-segmenter", "Score the sentence segmenter on a JSON Lines test set (such as the English Golden Rules) and print each failure.") { file, min };
         command.SetAction(parse => Guard(stderr, () => EvalSegmenter(parse.GetValue(file)!, parse.GetValue(min), stdout)));
         return command;
+    }
+
+    private static Command CorpusCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var dir = new Argument<string>("dir") { Description = "A corpus folder holding documents.jsonl (or the file itself)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
+        var stats = new Command("stats", "Count documents, sentences, splits and labels of a gold corpus, validating it.") { dir, json };
+        stats.SetAction(parse => Guard(stderr, () =>
+        {
+            var corpus = GoldCorpus.Load(parse.GetValue(dir)!);
+            var statistics = CorpusStatistics.Of(corpus);
+            stdout.Write(parse.GetValue(json) ? statistics.ToJson() + "\n" : statistics.ToTable(corpus));
+            return Ok;
+        }));
+        return new Command("corpus", "Work with gold corpora in the PolicyText format (corpus/README.md).") { stats };
     }
 
     /// <summary>Turns expected failures into one line on standard error and exit code 1, never a stack trace.</summary>
@@ -70,24 +86,25 @@ public static class Program
 
     private static int Analyze(string input, string outDir, bool quiet, TextWriter stdout)
     {
-        var files = TextFolderCorpus.ListFiles(input);
+        var documents = input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && File.Exists(input)
+            ? JsonLinesCorpus.Read(input)
+            : TextFolderCorpus.Read(input);
         Directory.CreateDirectory(outDir);
         var target = Path.Combine(outDir, "sentences.csv");
         var temp = target + ".partial";
-        long documents = 0;
+        long count = 0;
         using (var stream = File.Create(temp))
         using (var writer = new SentenceCsvWriter(stream))
         {
-            foreach (var (id, path) in files)
+            foreach (var document in documents)
             {
-                var doc = TextDocument.Parse(TextFolderCorpus.ReadText(path));
-                writer.Write(id, doc);
-                documents++;
+                writer.Write(document.Id, TextDocument.Parse(document.Text));
+                count++;
             }
 
             if (!quiet)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{documents} documents, {writer.Rows} sentences -> {target}"));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} documents, {writer.Rows} sentences -> {target}"));
             }
         }
 

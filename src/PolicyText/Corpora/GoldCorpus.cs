@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using PolicyText.Tagging;
+
+namespace PolicyText.Corpora;
+
+/// <summary>The split a gold document belongs to.</summary>
+public enum CorpusSplit
+{
+    /// <summary>Training data.</summary>
+    Train,
+
+    /// <summary>Development data, for choosing thresholds and features.</summary>
+    Dev,
+
+    /// <summary>Held-out test data, for the reported evaluation.</summary>
+    Test,
+}
+
+/// <summary>A gold sentence: a span of its document's text with its two labels.</summary>
+/// <param name="Start">Code-point offset of the first character (as in the file).</param>
+/// <param name="End">Code-point offset one past the last character.</param>
+/// <param name="Utf16Start">The same start as a UTF-16 offset into <see cref="GoldDocument.Text"/>.</param>
+/// <param name="Utf16End">The same end as a UTF-16 offset.</param>
+/// <param name="Rights">The rights category.</param>
+/// <param name="Linkage">The linkage stance.</param>
+public readonly record struct GoldSentence(int Start, int End, int Utf16Start, int Utf16End, RightsCategory Rights, LinkageStance Linkage);
+
+/// <summary>A gold-labelled document of a corpus in the PolicyText format (corpus/README.md).</summary>
+/// <param name="Id">Unique document id.</param>
+/// <param name="Title">The headline.</param>
+/// <param name="Kind">Genre: op-ed, editorial, commentary, news, speech or ngo-statement.</param>
+/// <param name="Context">Country or theme, such as north_korea or global.</param>
+/// <param name="Date">Publication date (fictional).</param>
+/// <param name="Author">Fictional author, or <see langword="null"/> for unsigned pieces.</param>
+/// <param name="Split">The split the document belongs to.</param>
+/// <param name="RightsEmphasis">Holistic rights emphasis, judged by a reader.</param>
+/// <param name="Linkage">Holistic linkage stance, judged by a reader.</param>
+/// <param name="Text">The document text.</param>
+/// <param name="Sentences">The gold sentences, in order, not overlapping.</param>
+public sealed record GoldDocument(
+    string Id,
+    string Title,
+    string Kind,
+    string Context,
+    DateOnly Date,
+    string? Author,
+    CorpusSplit Split,
+    RightsEmphasis RightsEmphasis,
+    DocumentLinkage Linkage,
+    string Text,
+    IReadOnlyList<GoldSentence> Sentences)
+{
+    /// <summary>The text of a gold sentence of this document.</summary>
+    /// <param name="sentence">One of <see cref="Sentences"/>.</param>
+    /// <returns>Its characters.</returns>
+    public string GetText(GoldSentence sentence) => Text[sentence.Utf16Start..sentence.Utf16End];
+}
+
+/// <summary>
+/// A gold corpus: a folder with <c>documents.jsonl</c>, one document a line, in the format of
+/// corpus/README.md. Loading validates it: unique ids, labels in the codebook's vocabulary,
+/// sentence spans in range, in order and not overlapping, a known split.
+/// </summary>
+public sealed class GoldCorpus
+{
+    /// <summary>The file a corpus folder holds.</summary>
+    public const string FileName = "documents.jsonl";
+
+    private GoldCorpus(IReadOnlyList<GoldDocument> documents) => Documents = documents;
+
+    /// <summary>The documents, in file order.</summary>
+    public IReadOnlyList<GoldDocument> Documents { get; }
+
+    /// <summary>The documents of one split.</summary>
+    /// <param name="split">The split.</param>
+    /// <returns>Its documents, in file order.</returns>
+    public IEnumerable<GoldDocument> InSplit(CorpusSplit split) => Documents.Where(d => d.Split == split);
+
+    /// <summary>Loads a corpus from a folder holding <c>documents.jsonl</c>, or from that file.</summary>
+    /// <param name="path">The folder or the file.</param>
+    /// <returns>The corpus.</returns>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="FormatException">A line is not a valid document; the message names the line and the problem.</exception>
+    public static GoldCorpus Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var file = Directory.Exists(path) ? Path.Combine(path, FileName) : path;
+        if (!File.Exists(file))
+        {
+            throw new FileNotFoundException($"No corpus at '{path}': expected a folder with {FileName} or such a file.", file);
+        }
+
+        var documents = new List<GoldDocument>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        int lineNumber = 0;
+        using var reader = new StreamReader(file, new UTF8Encoding(false, true));
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            GoldDocument doc;
+            try
+            {
+                doc = ParseDocument(line);
+            }
+            catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
+            {
+                throw new FormatException($"{file}, line {lineNumber}: {ex.Message}", ex);
+            }
+
+            if (!ids.Add(doc.Id))
+            {
+                throw new FormatException($"{file}, line {lineNumber}: duplicate document id '{doc.Id}'.");
+            }
+
+            documents.Add(doc);
+        }
+
+        return new GoldCorpus(documents);
+    }
+
+    private static GoldDocument ParseDocument(string line)
+    {
+        using var json = JsonDocument.Parse(line);
+        var root = json.RootElement;
+        string id = RequiredString(root, "id");
+        string text = RequiredString(root, "text");
+        var date = DateOnly.ParseExact(RequiredString(root, "date"), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var split = RequiredString(root, "split") switch
+        {
+            "train" => CorpusSplit.Train,
+            "dev" => CorpusSplit.Dev,
+            "test" => CorpusSplit.Test,
+            var other => throw new FormatException($"document '{id}': split '{other}' is not train, dev or test."),
+        };
+        if (!LabelCodes.TryParse(RequiredString(root, "doc_rights"), out RightsEmphasis emphasis))
+        {
+            throw new FormatException($"document '{id}': doc_rights '{root.GetProperty("doc_rights")}' is not in the codebook.");
+        }
+
+        if (!LabelCodes.TryParse(RequiredString(root, "doc_linkage"), out DocumentLinkage docLinkage))
+        {
+            throw new FormatException($"document '{id}': doc_linkage '{root.GetProperty("doc_linkage")}' is not in the codebook.");
+        }
+
+        var author = root.TryGetProperty("author", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+        var toUtf16 = CodePointMap(text, out int codePoints);
+        var sentences = new List<GoldSentence>();
+        int previousEnd = 0;
+        foreach (var s in root.GetProperty("sentences").EnumerateArray())
+        {
+            int start = s.GetProperty("start").GetInt32();
+            int end = s.GetProperty("end").GetInt32();
+            if (start < previousEnd || end <= start || end > codePoints)
+            {
+                throw new FormatException($"document '{id}': sentence {sentences.Count} [{start}, {end}) is out of range, empty, or overlaps the one before (text has {codePoints} code points).");
+            }
+
+            if (!LabelCodes.TryParse(s.GetProperty("rights").GetString(), out RightsCategory rights))
+            {
+                throw new FormatException($"document '{id}': sentence {sentences.Count} has rights label '{s.GetProperty("rights")}', not in the codebook.");
+            }
+
+            if (!LabelCodes.TryParse(s.GetProperty("linkage").GetString(), out LinkageStance linkage))
+            {
+                throw new FormatException($"document '{id}': sentence {sentences.Count} has linkage label '{s.GetProperty("linkage")}', not in the codebook.");
+            }
+
+            sentences.Add(new GoldSentence(start, end, toUtf16(start), toUtf16(end), rights, linkage));
+            previousEnd = end;
+        }
+
+        return new GoldDocument(id, RequiredString(root, "title"), RequiredString(root, "kind"), RequiredString(root, "context"),
+            date, author, split, emphasis, docLinkage, text, sentences);
+    }
+
+    private static string RequiredString(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new FormatException($"missing string field '{name}'.");
+
+    /// <summary>A map from code-point offsets to UTF-16 offsets (identity when there are no surrogate pairs).</summary>
+    private static Func<int, int> CodePointMap(string text, out int codePoints)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDBFF') < 0)
+        {
+            codePoints = text.Length;
+            return static i => i;
+        }
+
+        var map = new List<int>(text.Length + 1);
+        for (int i = 0; i < text.Length; i++)
+        {
+            map.Add(i);
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+        }
+
+        map.Add(text.Length);
+        codePoints = map.Count - 1;
+        var array = map.ToArray();
+        return i => array[i];
+    }
+}

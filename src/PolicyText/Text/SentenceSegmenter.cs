@@ -96,25 +96,18 @@ public sealed class SentenceSegmenter
     {
         for (int k = from; k < to; k++)
         {
-            // The common case, a word of two or more characters on the same line: one comparison.
+            // The common case — a word of two or more characters, punctuation that neither ends a
+            // sentence nor is a bullet, or a clitic, on the same line — costs one comparison.
             uint packed = tokens[k].Packed;
-            if (packed - 2u < Token.MaxLength - 1u)
+            if (packed - 2u < Token.PlainLimit - 2u)
             {
                 continue;
             }
 
-            // Without line-break or abbreviation flags, a clitic, a number of three or more
-            // characters, or ASCII punctuation other than . ! ? can neither end a sentence nor
-            // start a list item.
-            if (packed < Token.LineBreakFlag)
+            // A number of three or more characters (not a list marker) on the same line.
+            if (packed < Token.LineBreakFlag && (TokenKind)(packed >> 24) == TokenKind.Number && (packed & Token.MaxLength) > 2)
             {
-                var kind = (TokenKind)(packed >> 24);
-                if (kind == TokenKind.Clitic
-                    || (kind == TokenKind.Number && (packed & Token.MaxLength) > 2)
-                    || (kind == TokenKind.Punctuation && text[tokens[k].Start] is < '\u0080' and not ('.' or '!' or '?')))
-                {
-                    continue;
-                }
+                continue;
             }
 
             k = ScanToken(text, tokens, marks, k, ref state);
@@ -163,7 +156,7 @@ public sealed class SentenceSegmenter
             CheckListItem(text, tokens, marks, k, ref state.List);
         }
 
-        if (marks[k] != 0 || !IsTerminal(text, t))
+        if (marks[k] != 0 || !IsTerminal(t))
         {
             return k;
         }
@@ -282,20 +275,7 @@ public sealed class SentenceSegmenter
     private static bool IsSpacedDot(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, int previousEnd) =>
         i < tokens.Length && tokens[i].Length == 1 && text[tokens[i].Start] == '.' && tokens[i].Start == previousEnd + 1 && text[previousEnd] == ' ';
 
-    private static bool IsTerminal(ReadOnlySpan<char> text, Token t)
-    {
-        if (t.Kind == TokenKind.Abbreviation)
-        {
-            return true;
-        }
-
-        if (t.Kind != TokenKind.Punctuation)
-        {
-            return false;
-        }
-
-        return text[t.Start] is '.' or '!' or '?' or '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049' or '\u3002' or '\uFF01' or '\uFF1F';
-    }
+    private static bool IsTerminal(Token t) => t.Kind == TokenKind.Abbreviation || t.IsTerminalPunctuation;
 
     private static bool IsCloser(ReadOnlySpan<char> text, Token t)
     {
@@ -329,7 +309,7 @@ public sealed class SentenceSegmenter
 
     private static bool MayStartListItem(ReadOnlySpan<char> text, Token t) => t.Kind switch
     {
-        TokenKind.Punctuation => t.Length == 1 && IsBullet(text[t.Start]),
+        TokenKind.Punctuation or TokenKind.Symbol => t.IsBullet,
         TokenKind.Number => t.Length <= 2,
         TokenKind.Abbreviation => t.Length == 2,
         TokenKind.Word => t.Length == 1,
@@ -344,7 +324,7 @@ public sealed class SentenceSegmenter
     private static void CheckListItem(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<byte> marks, int k, ref ListState list)
     {
         int m = k;
-        if (tokens[k].Kind == TokenKind.Punctuation)
+        if (tokens[k].IsBullet)
         {
             if (k > 0)
             {

@@ -22,8 +22,16 @@ public readonly record struct Token
 
     internal const uint LineBreakFlag = 1u << 28;
     internal const uint BlankLineFlag = 1u << 29;
+    // Bits 30 and 31 depend on the kind: for an abbreviation its class in the abbreviation list,
+    // for punctuation and symbols whether the token can end a sentence or is a bullet.
     internal const uint PrefixAbbreviationFlag = 1u << 30;
     internal const uint EndAbbreviationFlag = 1u << 31;
+    internal const uint TerminalFlag = 1u << 30;
+    internal const uint BulletFlag = 1u << 31;
+
+    /// <summary>The packed value below which every token is a word of two or more characters, punctuation that
+    /// neither ends a sentence nor is a bullet, or a clitic, with no line break before it.</summary>
+    internal const uint PlainLimit = (uint)(TokenKind.Number) << 24;
 
     private readonly int _start;
     private readonly uint _lengthAndKind;
@@ -83,6 +91,12 @@ public readonly record struct Token
         : (_lengthAndKind & PrefixAbbreviationFlag) != 0 ? AbbreviationKind.Prefix
         : (_lengthAndKind & EndAbbreviationFlag) != 0 ? AbbreviationKind.End
         : AbbreviationKind.Other;
+
+    /// <summary>Whether this is punctuation that can end a sentence (., !, ?, their runs, …, and their CJK forms).</summary>
+    internal bool IsTerminalPunctuation => Kind == TokenKind.Punctuation && (_lengthAndKind & TerminalFlag) != 0;
+
+    /// <summary>Whether this is a bullet (•, ‣, ⁃, ◦, ▪, ●, ∙).</summary>
+    internal bool IsBullet => Kind is TokenKind.Punctuation or TokenKind.Symbol && (_lengthAndKind & BulletFlag) != 0;
 
     /// <summary>Length, kind and flags in one field: a word of two or more characters with no
     /// line break before it is a value from 2 to <see cref="MaxLength"/>, one comparison.</summary>

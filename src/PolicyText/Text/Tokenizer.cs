@@ -209,7 +209,7 @@ public ref struct TokenEnumerator
         return i;
     }
 
-    private void Emit(int start, int end, TokenKind kind)
+    private void Emit(int start, int end, TokenKind kind, uint flags = 0)
     {
         if (end - start > Token.MaxLength)
         {
@@ -221,7 +221,7 @@ public ref struct TokenEnumerator
             }
         }
 
-        Current = Token.Create(start, end - start, kind, _flags);
+        Current = Token.Create(start, end - start, kind, _flags | flags);
         _pos = end;
     }
 
@@ -528,7 +528,7 @@ public ref struct TokenEnumerator
                     end++;
                 }
 
-                Emit(start, end, TokenKind.Punctuation);
+                Emit(start, end, TokenKind.Punctuation, Token.TerminalFlag);
                 return;
             case '!' or '?':
                 while (end < text.Length && text[end] is '!' or '?')
@@ -536,7 +536,7 @@ public ref struct TokenEnumerator
                     end++;
                 }
 
-                Emit(start, end, TokenKind.Punctuation);
+                Emit(start, end, TokenKind.Punctuation, Token.TerminalFlag);
                 return;
             case '-':
                 while (end < text.Length && text[end] == '-')
@@ -579,16 +579,24 @@ public ref struct TokenEnumerator
         {
             case UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation or UnicodeCategory.ClosePunctuation
                 or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation or UnicodeCategory.OtherPunctuation:
-                Emit(start, end, TokenKind.Punctuation);
+                Emit(start, end, TokenKind.Punctuation, PunctuationFlags(c));
                 return;
             case UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol:
-                Emit(start, AbsorbSymbolModifiers(end), TokenKind.Symbol);
+                Emit(start, AbsorbSymbolModifiers(end), TokenKind.Symbol, PunctuationFlags(c));
                 return;
             default:
                 Emit(start, end, TokenKind.Other);
                 return;
         }
     }
+
+    /// <summary>Marks sentence-final punctuation and bullets for the segmenter.</summary>
+    private static uint PunctuationFlags(char c) => c switch
+    {
+        '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049' or '\u3002' or '\uFF01' or '\uFF1F' => Token.TerminalFlag,
+        '\u2022' or '\u2023' or '\u2043' or '\u25E6' or '\u25AA' or '\u25CF' or '\u2219' => Token.BulletFlag,
+        _ => 0,
+    };
 
     /// <summary>Keeps an emoji whole: variation selectors, skin tones, joiners, keycaps and tag sequences.</summary>
     private readonly int AbsorbSymbolModifiers(int end)

@@ -57,6 +57,7 @@ public class SentenceSegmenterTests
     [InlineData("1) Food aid. 2) Clean water.", "1) Food aid. | 2) Clean water.")]
     [InlineData("a. Food b. Water c. Medicine", "a. Food | b. Water | c. Medicine")]
     [InlineData("• Food first • Water next", "• Food first | • Water next")]
+    [InlineData("◦ Food first ◦ Water next", "◦ Food first | ◦ Water next")]
     [InlineData("Needs:\n- food\n- water", "Needs: | - food | - water")]
     // A lone number before a period is not a list.
     [InlineData("The vote was 52. Then they left.", "The vote was 52. | Then they left.")]

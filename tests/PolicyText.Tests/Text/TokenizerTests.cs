@@ -153,6 +153,24 @@ public class TokenizerTests
     }
 
     [Fact]
+    public void Tokens_record_line_breaks_before_them()
+    {
+        var tokens = Tokenizer.Default.Tokenize("Title\n\nBody one\r\nline two\u2029End");
+        Assert.Equal([false, true, false, true, false, true], tokens.Select(t => t.FollowsLineBreak));
+        Assert.Equal([false, true, false, false, false, true], tokens.Select(t => t.FollowsBlankLine));
+    }
+
+    [Theory]
+    [InlineData("Dr.", AbbreviationKind.Prefix)]
+    [InlineData("Inc.", AbbreviationKind.End)]
+    [InlineData("Jan.", AbbreviationKind.Other)]
+    [InlineData("U.S.", AbbreviationKind.Other)]
+    [InlineData("E.", AbbreviationKind.Other)]
+    [InlineData("word", AbbreviationKind.None)]
+    public void Abbreviations_carry_their_class_from_the_list(string text, AbbreviationKind expected) =>
+        Assert.Equal(expected, Assert.Single(Tokenizer.Default.Tokenize(text)).AbbreviationKind);
+
+    [Fact]
     public void Abbreviation_list_is_data_that_can_be_replaced()
     {
         var custom = Abbreviations.Parse("approx other\n# comment\nxyz prefix\n", "The\n");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using PolicyText.Internals;
 using PolicyText.Tagging;
 
 namespace PolicyText.Corpora;
@@ -188,25 +189,14 @@ public sealed class GoldCorpus
     /// <summary>A map from code-point offsets to UTF-16 offsets (identity when there are no surrogate pairs).</summary>
     private static Func<int, int> CodePointMap(string text, out int codePoints)
     {
-        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDBFF') < 0)
+        if (!CodePoints.HasSurrogates(text))
         {
             codePoints = text.Length;
             return static i => i;
         }
 
-        var map = new List<int>(text.Length + 1);
-        for (int i = 0; i < text.Length; i++)
-        {
-            map.Add(i);
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-        }
-
-        map.Add(text.Length);
-        codePoints = map.Count - 1;
-        var array = map.ToArray();
-        return i => array[i];
+        var map = CodePoints.CodePointToUtf16(text);
+        codePoints = map.Length - 1;
+        return i => map[i];
     }
 }

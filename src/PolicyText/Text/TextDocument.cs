@@ -1,3 +1,5 @@
+using PolicyText.Internals;
+
 namespace PolicyText.Text;
 
 /// <summary>
@@ -86,26 +88,5 @@ public sealed class TextDocument
         }
     }
 
-    private static int[]? BuildPrefix(string text)
-    {
-        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDBFF') < 0)
-        {
-            return null;
-        }
-
-        var prefix = new int[text.Length + 1];
-        int count = 0;
-        for (int i = 0; i < text.Length; i++)
-        {
-            prefix[i] = count;
-            // A high surrogate followed by a low one is one code point: count it once, at the low half.
-            if (!(char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])))
-            {
-                count++;
-            }
-        }
-
-        prefix[text.Length] = count;
-        return prefix;
-    }
+    private static int[]? BuildPrefix(string text) => CodePoints.HasSurrogates(text) ? CodePoints.Utf16ToCodePoint(text) : null;
 }

@@ -1,0 +1,158 @@
+using System.Globalization;
+
+namespace PolicyText.Lexicons;
+
+/// <summary>One entry of a lexicon: a word, a glob (<c>sanction*</c>) or a multi-word expression.</summary>
+/// <param name="Category">The category (section) the entry belongs to.</param>
+/// <param name="Pattern">The entry as written in the file.</param>
+/// <param name="Line">The line of the file it came from (1-based).</param>
+public sealed record LexiconEntry(string Category, string Pattern, int Line);
+
+/// <summary>
+/// A lexicon: named categories of entries, in the documented text format (docs/lexicons.md),
+/// like a quanteda <c>dictionary()</c> with glob patterns. Match it against documents with a
+/// <see cref="LexiconMatcher"/>.
+/// </summary>
+public sealed class Lexicon
+{
+    private Lexicon(string name, string version, IReadOnlyList<string> categories, IReadOnlyList<LexiconEntry> entries)
+    {
+        Name = name;
+        Version = version;
+        Categories = categories;
+        Entries = entries;
+    }
+
+    /// <summary>The lexicon's name (<c>@lexicon</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>The lexicon's version (<c>@version</c>), recorded in outputs.</summary>
+    public string Version { get; }
+
+    /// <summary>The categories, in file order.</summary>
+    public IReadOnlyList<string> Categories { get; }
+
+    /// <summary>The entries, in file order.</summary>
+    public IReadOnlyList<LexiconEntry> Entries { get; }
+
+    /// <summary>Reads a lexicon file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The lexicon.</returns>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="FormatException">The file is not in the format; the message names the line.</exception>
+    public static Lexicon Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"No lexicon file at '{path}'.", path);
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses a lexicon from text in the documented format.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="source">A name for error messages (a file name).</param>
+    /// <returns>The lexicon.</returns>
+    /// <exception cref="FormatException">The text is not in the format; the message names the line.</exception>
+    public static Lexicon Parse(string text, string source = "lexicon")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string? name = null;
+        string? version = null;
+        string? category = null;
+        var categories = new List<string>();
+        var entries = new List<LexiconEntry>();
+        var seen = new HashSet<(string, string)>();
+        var lines = text.Split('\n');
+        for (int n = 0; n < lines.Length; n++)
+        {
+            var line = lines[n].Trim();
+            int lineNumber = n + 1;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            if (line.StartsWith("@lexicon ", StringComparison.Ordinal))
+            {
+                name = line[9..].Trim();
+            }
+            else if (line.StartsWith("@version ", StringComparison.Ordinal))
+            {
+                version = line[9..].Trim();
+            }
+            else if (line[0] == '@')
+            {
+                throw Error(source, lineNumber, $"unknown directive '{line}' (expected @lexicon or @version)");
+            }
+            else if (line[0] == '[')
+            {
+                if (line[^1] != ']' || line.Length < 3)
+                {
+                    throw Error(source, lineNumber, $"a category is written [name]; got '{line}'");
+                }
+
+                category = line[1..^1].Trim();
+                if (categories.Contains(category))
+                {
+                    throw Error(source, lineNumber, $"category [{category}] appears twice");
+                }
+
+                categories.Add(category);
+            }
+            else
+            {
+                if (category is null)
+                {
+                    throw Error(source, lineNumber, "an entry before the first [category]");
+                }
+
+                ValidatePattern(line, source, lineNumber);
+                var pattern = string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                if (seen.Add((category, pattern.ToLowerInvariant())))
+                {
+                    entries.Add(new LexiconEntry(category, pattern, lineNumber));
+                }
+            }
+        }
+
+        if (name is null || version is null)
+        {
+            throw new FormatException($"{source}: a lexicon starts with '@lexicon NAME' and '@version N'.");
+        }
+
+        if (entries.Count == 0)
+        {
+            throw new FormatException($"{source}: the lexicon has no entries.");
+        }
+
+        return new Lexicon(name, version, categories, entries);
+    }
+
+    private static void ValidatePattern(string pattern, string source, int line)
+    {
+        foreach (var word in pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int star = word.IndexOf('*', StringComparison.Ordinal);
+            if (star >= 0 && (star != word.Length - 1 || star < 3))
+            {
+                throw Error(source, line, $"'{word}': '*' may only end a word, after at least three characters");
+            }
+        }
+    }
+
+    private static FormatException Error(string source, int line, string message) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{source}, line {line}: {message}."));
+
+    /// <summary>Reads a lexicon shipped inside the library.</summary>
+    internal static Lexicon LoadEmbedded(string fileName)
+    {
+        var assembly = typeof(Lexicon).Assembly;
+        using var stream = assembly.GetManifestResourceStream("PolicyText.Lexicons.Resources." + fileName)
+            ?? throw new InvalidOperationException($"Embedded lexicon {fileName} is missing from {assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), fileName);
+    }
+}

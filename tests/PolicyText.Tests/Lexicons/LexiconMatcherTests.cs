@@ -1,0 +1,100 @@
+using PolicyText.Lexicons;
+using PolicyText.Text;
+
+namespace PolicyText.Tests.Lexicons;
+
+public class LexiconMatcherTests
+{
+    private const string Sample = """
+        # a small lexicon for tests
+        @lexicon test
+        @version 3
+        [freedom]
+        political prison camp*
+        prison
+        freedom of expression
+        [economic_social]
+        right to food
+        food
+        starv*
+        [instrument]
+        sanction*
+        nuclear talks
+        """;
+
+    private static string Find(string text)
+    {
+        var doc = TextDocument.Parse(text);
+        var matcher = new LexiconMatcher(Lexicon.Parse(Sample));
+        var matches = new List<LexiconMatch>();
+        matcher.Match(doc, matches);
+        return string.Join(" | ", matches.Select(m =>
+        {
+            var first = doc.Tokens[m.FirstToken];
+            var last = doc.Tokens[m.FirstToken + m.TokenCount - 1];
+            return $"{matcher.Lexicon.Categories[m.Category]}:{doc.Text[first.Start..last.End]}";
+        }));
+    }
+
+    [Theory]
+    [InlineData("Sanctions bite.", "instrument:Sanctions")]
+    [InlineData("The SANCTIONED firms", "instrument:SANCTIONED")]
+    [InlineData("They starved.", "economic_social:starved")]
+    [InlineData("Political prison camps remain.", "freedom:Political prison camps")]
+    [InlineData("A prison camp.", "freedom:prison")]
+    [InlineData("The right to food and food aid.", "economic_social:right to food | economic_social:food")]
+    [InlineData("Freedom of Expression and nuclear talks", "freedom:Freedom of Expression | instrument:nuclear talks")]
+    [InlineData("nuclear power", "")]
+    [InlineData("sanc", "")]
+    public void Finds_words_globs_and_multi_word_expressions_ignoring_case(string text, string expected) =>
+        Assert.Equal(expected, Find(text));
+
+    [Fact]
+    public void Curly_quotes_and_clitics_match_their_plain_forms()
+    {
+        var lexicon = Lexicon.Parse("@lexicon q\n@version 1\n[x]\nkorea's people\ndon't link\n");
+        var matcher = new LexiconMatcher(lexicon);
+        var doc = TextDocument.Parse("Korea’s people say: don’t link them.");
+        var matches = new List<LexiconMatch>();
+        matcher.Match(doc, matches);
+        Assert.Equal(2, matches.Count);
+        Assert.Equal(3, matches[0].TokenCount);
+        Assert.Equal(3, matches[1].TokenCount);
+    }
+
+    [Fact]
+    public void A_sentence_span_is_matched_on_its_own_with_relative_indexes()
+    {
+        var doc = TextDocument.Parse("Food first. Then sanctions.");
+        var matcher = new LexiconMatcher(Lexicon.Parse(Sample));
+        var second = doc.Sentences[1];
+        var matches = new List<LexiconMatch>();
+        matcher.Match(doc.NormalizedText, second.GetTokens(doc.Tokens), matches);
+        var m = Assert.Single(matches);
+        Assert.Equal(1, m.FirstToken);
+        Assert.Equal("sanction*", matcher.Lexicon.Entries[m.Entry].Pattern);
+    }
+
+    [Theory]
+    [InlineData("[x]\nfood\n", "@lexicon")]
+    [InlineData("@lexicon a\n@version 1\nfood\n", "line 3")]
+    [InlineData("@lexicon a\n@version 1\n[x]\nsa*\n", "line 4")]
+    [InlineData("@lexicon a\n@version 1\n[x]\nsanc*tion\n", "line 4")]
+    [InlineData("@lexicon a\n@version 1\n[x]\nfood\n[x]\nwater\n", "line 5")]
+    [InlineData("@lexicon a\n@version 1\n@weight 2\n", "line 3")]
+    public void A_malformed_lexicon_is_reported_with_its_line(string text, string expected)
+    {
+        var ex = Assert.Throws<FormatException>(() => Lexicon.Parse(text, "my.lexicon"));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parsing_keeps_name_version_categories_and_drops_duplicates()
+    {
+        var lexicon = Lexicon.Parse(Sample + "\n[freedom2]\nfood\nFOOD\n");
+        Assert.Equal("test", lexicon.Name);
+        Assert.Equal("3", lexicon.Version);
+        Assert.Equal(["freedom", "economic_social", "instrument", "freedom2"], lexicon.Categories);
+        Assert.Single(lexicon.Entries, e => e.Category == "freedom2");
+    }
+}

@@ -3,6 +3,9 @@ using System.Globalization;
 using PolicyText.Corpora;
 using PolicyText.Evaluation;
 using PolicyText.Export;
+using PolicyText.Lexicons;
+using PolicyText.Models;
+using PolicyText.Tagging;
 using PolicyText.Text;
 
 namespace PolicyText.Cli;
@@ -32,6 +35,8 @@ public static class Program
         root.Subcommands.Add(AnalyzeCommand(stdout, stderr));
         root.Subcommands.Add(EvalSegmenterCommand(stdout, stderr));
         root.Subcommands.Add(CorpusCommand(stdout, stderr));
+        root.Subcommands.Add(TrainCommand(stdout, stderr));
+        root.Subcommands.Add(EvalCommand(stdout, stderr));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(config);
     }
@@ -68,6 +73,71 @@ public static class Program
             return Ok;
         }));
         return new Command("corpus", "Work with gold corpora in the PolicyText format (corpus/README.md).") { stats };
+    }
+
+    private static Option<string[]> LexiconOption() => new("--lexicon")
+    {
+        Description = "A lexicon file (docs/lexicons.md) replacing the shipped lexicon of the same name (rights, linkage or cues); repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static LexiconSet? Lexicons(string[]? files)
+    {
+        if (files is null || files.Length == 0)
+        {
+            return null;
+        }
+
+        var set = LexiconSet.Default;
+        foreach (var file in files)
+        {
+            set = set.With(Lexicon.Load(file));
+        }
+
+        return set;
+    }
+
+    private static Command TrainCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var corpus = new Option<string>("--corpus") { Description = "A gold corpus folder (documents.jsonl); its train split is used.", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "The model file to write.", Required = true };
+        var lexicon = LexiconOption();
+        var command = new Command("train", "Train the rights and linkage models on a corpus's train split and write a model file.") { corpus, output, lexicon };
+        command.SetAction(parse => Guard(stderr, () =>
+        {
+            var gold = GoldCorpus.Load(parse.GetValue(corpus)!);
+            var models = TaggerEvaluation.Train(gold, Lexicons(parse.GetValue(lexicon)));
+            var path = parse.GetValue(output)!;
+            models.Save(path);
+            stdout.WriteLine($"trained on {gold.InSplit(CorpusSplit.Train).Sum(d => d.Sentences.Count)} sentences -> {path}");
+            return Ok;
+        }));
+        return command;
+    }
+
+    private static Command EvalCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var corpus = new Option<string>("--corpus") { Description = "A gold corpus folder (documents.jsonl).", Required = true };
+        var split = new Option<string>("--split") { Description = "The split to score: train, dev or test.", DefaultValueFactory = _ => "test" };
+        var model = new Option<string?>("--model") { Description = "A model file; by default the models are trained on the corpus's train split first." };
+        var lexicon = LexiconOption();
+        var command = new Command("eval", "Compare the systems (majority, lexicon only, ML.NET bag-of-words, PolicyText models, PolicyText default) on a split.") { corpus, split, model, lexicon };
+        command.SetAction(parse => Guard(stderr, () =>
+        {
+            var gold = GoldCorpus.Load(parse.GetValue(corpus)!);
+            var which = parse.GetValue(split) switch
+            {
+                "train" => CorpusSplit.Train,
+                "dev" => CorpusSplit.Dev,
+                "test" => CorpusSplit.Test,
+                var other => throw new ArgumentException($"--split must be train, dev or test; got '{other}'."),
+            };
+            var lexicons = Lexicons(parse.GetValue(lexicon));
+            var models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : TaggerEvaluation.Train(gold, lexicons);
+            stdout.Write(TaggerEvaluation.Evaluate(gold, which, models, lexicons).ToText());
+            return Ok;
+        }));
+        return command;
     }
 
     /// <summary>Turns expected failures into one line on standard error and exit code 1, never a stack trace.</summary>

@@ -48,6 +48,43 @@ public sealed class TextDocument
         return new TextDocument(text, TextNormalizer.Normalize(text), tokens, sentences);
     }
 
+    /// <summary>
+    /// Tokenizes <paramref name="text"/> but takes the sentences as given (for pre-segmented data
+    /// such as a gold corpus): one sentence per span, holding the tokens that start inside it.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="sentenceSpans">UTF-16 (start, end) spans, in order, not overlapping.</param>
+    /// <param name="tokenizer">The tokenizer, or <see langword="null"/> for <see cref="Tokenizer.Default"/>.</param>
+    /// <returns>The document; <see cref="Sentences"/> has one entry per span (a span with no token start in it has no tokens).</returns>
+    public static TextDocument WithSentences(string text, IReadOnlyList<(int Start, int End)> sentenceSpans, Tokenizer? tokenizer = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sentenceSpans);
+        var tokens = (tokenizer ?? Tokenizer.Default).Tokenize(text.AsSpan());
+        var sentences = new Sentence[sentenceSpans.Count];
+        int k = 0;
+        for (int s = 0; s < sentenceSpans.Count; s++)
+        {
+            var (start, end) = sentenceSpans[s];
+            while (k < tokens.Length && tokens[k].Start < start)
+            {
+                k++;
+            }
+
+            int first = k;
+            while (k < tokens.Length && tokens[k].Start < end)
+            {
+                k++;
+            }
+
+            sentences[s] = k > first
+                ? new Sentence(tokens[first].Start, tokens[k - 1].End - tokens[first].Start, first, k - first)
+                : new Sentence(start, 0, first, 0);
+        }
+
+        return new TextDocument(text, TextNormalizer.Normalize(text), tokens, sentences);
+    }
+
     /// <summary>The normalized form of <paramref name="token"/>, a slice of <see cref="NormalizedText"/>.</summary>
     /// <param name="token">A token of this document.</param>
     /// <returns>Its normalized characters.</returns>

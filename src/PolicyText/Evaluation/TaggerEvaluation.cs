@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.ML;
+using PolicyText.Corpora;
+using PolicyText.Features;
+using PolicyText.Models;
+using PolicyText.Tagging;
+using PolicyText.Text;
+
+namespace PolicyText.Evaluation;
+
+/// <summary>The systems compared by <see cref="TaggerEvaluation"/>, and their scores.</summary>
+/// <param name="Split">The split evaluated.</param>
+/// <param name="Rights">One report per system for the rights task.</param>
+/// <param name="Linkage">One report per system for the linkage task.</param>
+/// <param name="DocumentRightsAccuracy">Per system, accuracy of the aggregated rights emphasis against the holistic gold label.</param>
+/// <param name="DocumentLinkageAccuracy">Per system, accuracy of the aggregated linkage stance against the holistic gold label.</param>
+/// <param name="Documents">Number of documents evaluated.</param>
+public sealed record EvaluationReport(
+    CorpusSplit Split,
+    IReadOnlyList<ClassificationReport> Rights,
+    IReadOnlyList<ClassificationReport> Linkage,
+    IReadOnlyDictionary<string, double> DocumentRightsAccuracy,
+    IReadOnlyDictionary<string, double> DocumentLinkageAccuracy,
+    int Documents)
+{
+    /// <summary>The summary table and every system's per-class report, as text.</summary>
+    /// <returns>The report.</returns>
+    public string ToText()
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append(inv, $"split {Split.ToString().ToLowerInvariant()}: {Documents} documents, {Rights[0].Count} sentences\n\n");
+        sb.Append(inv, $"{"system",-28}{"rights macro-F1",17}{"linkage macro-F1",18}{"doc rights acc",16}{"doc linkage acc",17}\n");
+        for (int i = 0; i < Rights.Count; i++)
+        {
+            var name = Rights[i].System;
+            sb.Append(inv, $"{name,-28}{Rights[i].MacroF1,17:F3}{Linkage[i].MacroF1,18:F3}{DocumentRightsAccuracy[name],16:F3}{DocumentLinkageAccuracy[name],17:F3}\n");
+        }
+
+        foreach (var (task, reports) in new[] { ("rights", Rights), ("linkage", Linkage) })
+        {
+            foreach (var r in reports)
+            {
+                sb.Append(inv, $"\n{task} — {r.System}\n");
+                sb.Append(r.ToText());
+            }
+        }
+
+        return sb.ToString();
+    }
+}
+
+/// <summary>
+/// Trains PolicyText's models on a corpus's train split, and compares systems side by side on
+/// another split: the majority class, the lexicons and rules alone, an ML.NET bag-of-words
+/// baseline (<c>FeaturizeText</c> + <c>SdcaMaximumEntropy</c> on the raw sentence text),
+/// PolicyText's models, and the default combination (models + rules).
+/// </summary>
+public static class TaggerEvaluation
+{
+    /// <summary>The systems, in report order.</summary>
+    public static IReadOnlyList<string> Systems { get; } = ["majority class", "lexicon only", "ML.NET bag-of-words", "PolicyText models", "PolicyText default"];
+
+    /// <summary>Trains the rights and linkage models on the train split.</summary>
+    /// <param name="corpus">The corpus.</param>
+    /// <param name="lexicons">The lexicons, or <see langword="null"/> for the shipped ones.</param>
+    /// <param name="version">The version recorded in the models.</param>
+    /// <returns>The models.</returns>
+    public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "1")
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        var analyzer = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = lexicons, Models = Empty });
+        var rightsExamples = new List<TrainingExample>();
+        var linkageExamples = new List<TrainingExample>();
+        var rightsClasses = LabelCodes.RightsVocabulary;
+        var linkageClasses = LabelCodes.LinkageVocabulary;
+        foreach (var doc in corpus.InSplit(CorpusSplit.Train))
+        {
+            var (document, cues) = Prepare(analyzer, doc);
+            for (int i = 0; i < doc.Sentences.Count; i++)
+            {
+                var features = new List<KeyValuePair<int, float>>();
+                SentenceFeaturizer.Featurize(document, i, cues, features);
+                rightsExamples.Add(new TrainingExample(features, IndexOf(rightsClasses, doc.Sentences[i].Rights.ToCode())));
+                linkageExamples.Add(new TrainingExample(features, IndexOf(linkageClasses, doc.Sentences[i].Linkage.ToCode())));
+            }
+        }
+
+        return new PolicyModels(
+            ModelTrainer.Train("rights", version, rightsClasses, rightsExamples),
+            ModelTrainer.Train("linkage", version, linkageClasses, linkageExamples));
+    }
+
+    /// <summary>Evaluates every system on <paramref name="split"/>.</summary>
+    /// <param name="corpus">The corpus (its train split trains the baselines).</param>
+    /// <param name="split">The split to score.</param>
+    /// <param name="models">PolicyText's models.</param>
+    /// <param name="lexicons">The lexicons, or <see langword="null"/> for the shipped ones.</param>
+    /// <returns>The report.</returns>
+    public static EvaluationReport Evaluate(GoldCorpus corpus, CorpusSplit split, PolicyModels models, LexiconSet? lexicons = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(models);
+        var train = corpus.InSplit(CorpusSplit.Train).ToList();
+        var docs = corpus.InSplit(split).ToList();
+        var rightsVocabulary = LabelCodes.RightsVocabulary;
+        var linkageVocabulary = LabelCodes.LinkageVocabulary;
+
+        string MajorityOf(Func<GoldSentence, string> label) =>
+            train.SelectMany(d => d.Sentences).GroupBy(label).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        var majority = (Rights: MajorityOf(s => s.Rights.ToCode()), Linkage: MajorityOf(s => s.Linkage.ToCode()));
+        var bow = new BagOfWordsBaseline(train);
+
+        var plain = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = lexicons, Models = models, ApplyRules = false });
+        var full = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = lexicons, Models = models });
+        var predictions = Systems.ToDictionary(s => s, _ => (Rights: new List<string>(), Linkage: new List<string>()));
+        var goldRights = new List<string>();
+        var goldLinkage = new List<string>();
+        var docRights = Systems.ToDictionary(s => s, _ => 0);
+        var docLinkage = Systems.ToDictionary(s => s, _ => 0);
+        foreach (var doc in docs)
+        {
+            var (document, cues) = Prepare(full, doc);
+            var perSystem = new Dictionary<string, List<(RightsCategory, LinkageStance)>>();
+            var modelOnly = plain.Analyze(document);
+            var combined = full.Analyze(document);
+            for (int i = 0; i < doc.Sentences.Count; i++)
+            {
+                goldRights.Add(doc.Sentences[i].Rights.ToCode());
+                goldLinkage.Add(doc.Sentences[i].Linkage.ToCode());
+                var text = doc.GetText(doc.Sentences[i]);
+                var (bowRights, bowLinkage) = bow.Predict(text);
+                Record("majority class", majority.Rights, majority.Linkage);
+                Record("lexicon only", LexiconTagger.Rights(cues[i]).ToCode(), LexiconTagger.Linkage(cues[i]).ToCode());
+                Record("ML.NET bag-of-words", bowRights, bowLinkage);
+                Record("PolicyText models", modelOnly.Sentences[i].Rights.ToCode(), modelOnly.Sentences[i].Linkage.ToCode());
+                Record("PolicyText default", combined.Sentences[i].Rights.ToCode(), combined.Sentences[i].Linkage.ToCode());
+            }
+
+            foreach (var (system, labels) in perSystem)
+            {
+                var summary = DocumentAggregator.Summarize(labels);
+                docRights[system] += summary.RightsEmphasis == doc.RightsEmphasis ? 1 : 0;
+                docLinkage[system] += summary.Linkage == doc.Linkage ? 1 : 0;
+            }
+
+            void Record(string system, string rights, string linkage)
+            {
+                predictions[system].Rights.Add(rights);
+                predictions[system].Linkage.Add(linkage);
+                LabelCodes.TryParse(rights, out RightsCategory r);
+                LabelCodes.TryParse(linkage, out LinkageStance l);
+                if (!perSystem.TryGetValue(system, out var list))
+                {
+                    perSystem[system] = list = [];
+                }
+
+                list.Add((r, l));
+            }
+        }
+
+        return new EvaluationReport(
+            split,
+            Systems.Select(s => new ClassificationReport(s, rightsVocabulary, goldRights, predictions[s].Rights)).ToList(),
+            Systems.Select(s => new ClassificationReport(s, linkageVocabulary, goldLinkage, predictions[s].Linkage)).ToList(),
+            Systems.ToDictionary(s => s, s => docs.Count == 0 ? 0 : docRights[s] / (double)docs.Count),
+            Systems.ToDictionary(s => s, s => docs.Count == 0 ? 0 : docLinkage[s] / (double)docs.Count),
+            docs.Count);
+    }
+
+    /// <summary>A placeholder so that training extracts cues without scoring with any model.</summary>
+    private static PolicyModels Empty { get; } = new(
+        new LinearModel("rights", "0", LabelCodes.RightsVocabulary, LabelCodes.RightsVocabulary.Select(_ => new float[SentenceFeaturizer.Dimension]).ToArray(), new float[5]),
+        new LinearModel("linkage", "0", LabelCodes.LinkageVocabulary, LabelCodes.LinkageVocabulary.Select(_ => new float[SentenceFeaturizer.Dimension]).ToArray(), new float[4]));
+
+    private static (TextDocument Document, SentenceCues[] Cues) Prepare(TextAnalyzer analyzer, GoldDocument doc)
+    {
+        var document = TextDocument.WithSentences(doc.Text, doc.Sentences.Select(s => (s.Utf16Start, s.Utf16End)).ToList());
+        return (document, analyzer.ExtractCues(document));
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string value)
+    {
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (list[i] == value)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"'{value}' is not a label.");
+    }
+
+    /// <summary>What a .NET user would build in an afternoon: ML.NET on the raw sentence text.</summary>
+    private sealed class BagOfWordsBaseline
+    {
+        private readonly PredictionEngine<Input, Output> _rights;
+        private readonly PredictionEngine<Input, Output> _linkage;
+
+        public BagOfWordsBaseline(IEnumerable<GoldDocument> train)
+        {
+            var ml = new MLContext(seed: 1);
+            var rows = train.SelectMany(d => d.Sentences.Select(s => (Text: d.GetText(s), s.Rights, s.Linkage))).ToList();
+            _rights = Fit(ml, rows.Select(r => new Input { Text = r.Text, Label = r.Rights.ToCode() }));
+            _linkage = Fit(ml, rows.Select(r => new Input { Text = r.Text, Label = r.Linkage.ToCode() }));
+        }
+
+        public (string Rights, string Linkage) Predict(string text)
+        {
+            var input = new Input { Text = text, Label = string.Empty };
+            return (_rights.Predict(input).PredictedLabel, _linkage.Predict(input).PredictedLabel);
+        }
+
+        private static PredictionEngine<Input, Output> Fit(MLContext ml, IEnumerable<Input> rows)
+        {
+            var data = ml.Data.LoadFromEnumerable(rows.ToList());
+            var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(Input.Label))
+                .Append(ml.Transforms.Text.FeaturizeText("Features", nameof(Input.Text)))
+                .AppendCacheCheckpoint(ml)
+                .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options
+                {
+                    LabelColumnName = "LabelKey",
+                    FeatureColumnName = "Features",
+                    NumberOfThreads = 1,
+                    Shuffle = false,
+                }))
+                .Append(ml.Transforms.Conversion.MapKeyToValue(nameof(Output.PredictedLabel), "PredictedLabel"));
+            return ml.Model.CreatePredictionEngine<Input, Output>(pipeline.Fit(data));
+        }
+
+        private sealed class Input
+        {
+            public string Text { get; set; } = string.Empty;
+
+            public string Label { get; set; } = string.Empty;
+        }
+
+        private sealed class Output
+        {
+            public string PredictedLabel { get; set; } = string.Empty;
+        }
+    }
+}

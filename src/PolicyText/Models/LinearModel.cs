@@ -1,0 +1,176 @@
+using System.Text;
+
+namespace PolicyText.Models;
+
+/// <summary>
+/// A multiclass linear model (maximum entropy) over <see cref="SentenceFeaturizer"/> features:
+/// one weight row and one bias per class, scored directly (no ML.NET at scoring time). Trained
+/// with ML.NET's SDCA (<see cref="ModelTrainer"/>). Immutable and thread-safe.
+/// </summary>
+public sealed class LinearModel
+{
+    private const string Magic = "PTLM";
+    private const int FormatVersion = 1;
+
+    private readonly float[][] _weights;
+    private readonly float[] _biases;
+
+    /// <summary>Creates a model.</summary>
+    /// <param name="task">The task: <c>rights</c> or <c>linkage</c>.</param>
+    /// <param name="version">The model's version, recorded in outputs.</param>
+    /// <param name="classes">The class labels, in the codebook's names.</param>
+    /// <param name="weights">One weight row of <see cref="SentenceFeaturizer.Dimension"/> per class.</param>
+    /// <param name="biases">One bias per class.</param>
+    /// <exception cref="ArgumentException">The shapes do not agree.</exception>
+    public LinearModel(string task, string version, IReadOnlyList<string> classes, float[][] weights, float[] biases)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(classes);
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(biases);
+        if (weights.Length != classes.Count || biases.Length != classes.Count || weights.Any(w => w.Length != SentenceFeaturizer.Dimension))
+        {
+            throw new ArgumentException("A model needs one weight row of the feature dimension and one bias per class.");
+        }
+
+        Task = task;
+        Version = version;
+        Classes = classes;
+        _weights = weights;
+        _biases = biases;
+    }
+
+    /// <summary>The task: <c>rights</c> or <c>linkage</c>.</summary>
+    public string Task { get; }
+
+    /// <summary>The model's version.</summary>
+    public string Version { get; }
+
+    /// <summary>The class labels.</summary>
+    public IReadOnlyList<string> Classes { get; }
+
+    /// <summary>Class probabilities for a sparse feature vector.</summary>
+    /// <param name="features">(index, value) pairs.</param>
+    /// <param name="probabilities">Receives one probability per class.</param>
+    public void Score(IReadOnlyList<KeyValuePair<int, float>> features, Span<float> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        float max = float.NegativeInfinity;
+        for (int c = 0; c < _weights.Length; c++)
+        {
+            var w = _weights[c];
+            float s = _biases[c];
+            for (int i = 0; i < features.Count; i++)
+            {
+                var f = features[i];
+                s += w[f.Key] * f.Value;
+            }
+
+            probabilities[c] = s;
+            max = Math.Max(max, s);
+        }
+
+        float sum = 0;
+        for (int c = 0; c < _weights.Length; c++)
+        {
+            probabilities[c] = MathF.Exp(probabilities[c] - max);
+            sum += probabilities[c];
+        }
+
+        for (int c = 0; c < _weights.Length; c++)
+        {
+            probabilities[c] /= sum;
+        }
+    }
+
+    /// <summary>Writes the model in PolicyText's binary model format (docs/models.md).</summary>
+    /// <param name="stream">The destination.</param>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write(FormatVersion);
+        w.Write(Task);
+        w.Write(Version);
+        w.Write(SentenceFeaturizer.Version);
+        w.Write(SentenceFeaturizer.Dimension);
+        w.Write(Classes.Count);
+        for (int c = 0; c < Classes.Count; c++)
+        {
+            w.Write(Classes[c]);
+            w.Write(_biases[c]);
+            var row = _weights[c];
+            int nonZero = row.Count(x => x != 0);
+            w.Write(nonZero);
+            for (int i = 0; i < row.Length; i++)
+            {
+                if (row[i] != 0)
+                {
+                    w.Write(i);
+                    w.Write(row[i]);
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <param name="stream">The source.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="FormatException">The stream is not a PolicyText model, or was made for another feature space.</exception>
+    public static LinearModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+            if (r.ReadString() != Magic || r.ReadInt32() != FormatVersion)
+            {
+                throw new FormatException("not a PolicyText model file (format 1).");
+            }
+
+            var task = r.ReadString();
+            var version = r.ReadString();
+            var features = r.ReadString();
+            int dimension = r.ReadInt32();
+            if (features != SentenceFeaturizer.Version || dimension != SentenceFeaturizer.Dimension)
+            {
+                throw new FormatException($"the model was trained on feature space '{features}' ({dimension}); this PolicyText uses '{SentenceFeaturizer.Version}' ({SentenceFeaturizer.Dimension}). Retrain it with 'policytext train'.");
+            }
+
+            int count = r.ReadInt32();
+            var classes = new string[count];
+            var biases = new float[count];
+            var weights = new float[count][];
+            for (int c = 0; c < count; c++)
+            {
+                classes[c] = r.ReadString();
+                biases[c] = r.ReadSingle();
+                weights[c] = new float[dimension];
+                int nonZero = r.ReadInt32();
+                for (int k = 0; k < nonZero; k++)
+                {
+                    int i = r.ReadInt32();
+                    weights[c][i] = r.ReadSingle();
+                }
+            }
+
+            return new LinearModel(task, version, classes, weights, biases);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IndexOutOfRangeException or IOException)
+        {
+            throw new FormatException("The model file is truncated or damaged.", ex);
+        }
+    }
+
+    /// <summary>Reads a model file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The model.</returns>
+    public static LinearModel Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+}

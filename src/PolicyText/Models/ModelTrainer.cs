@@ -1,0 +1,85 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+
+namespace PolicyText.Models;
+
+/// <summary>One training example: a sparse feature vector and a class index.</summary>
+/// <param name="Features">(index, value) pairs, sorted by index, no duplicates.</param>
+/// <param name="Label">The class index, from 0.</param>
+public sealed record TrainingExample(IReadOnlyList<KeyValuePair<int, float>> Features, int Label);
+
+/// <summary>
+/// Trains a <see cref="LinearModel"/> with ML.NET: <c>SdcaMaximumEntropy</c> on PolicyText's own
+/// feature vectors, single-threaded with a fixed seed, so the same data gives the same model.
+/// The trained weights and biases are copied out of ML.NET into a <see cref="LinearModel"/>.
+/// </summary>
+public static class ModelTrainer
+{
+    private sealed class Row
+    {
+        public string Label { get; set; } = string.Empty;
+
+        public VBuffer<float> Features { get; set; }
+    }
+
+    private sealed class KeyRow
+    {
+        public string Label { get; set; } = string.Empty;
+    }
+
+    /// <summary>Trains a model.</summary>
+    /// <param name="task">The task name (<c>rights</c> or <c>linkage</c>).</param>
+    /// <param name="version">The version to record in the model.</param>
+    /// <param name="classes">The class labels, indexed by <see cref="TrainingExample.Label"/>.</param>
+    /// <param name="examples">The training examples.</param>
+    /// <param name="l2">L2 regularization strength.</param>
+    /// <returns>The model.</returns>
+    public static LinearModel Train(string task, string version, IReadOnlyList<string> classes, IReadOnlyList<TrainingExample> examples, float l2 = 0.01f)
+    {
+        ArgumentNullException.ThrowIfNull(classes);
+        ArgumentNullException.ThrowIfNull(examples);
+        var ml = new MLContext(seed: 1);
+        var schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, SentenceFeaturizer.Dimension);
+        var rows = examples.Select(e => new Row
+        {
+            Label = classes[e.Label],
+            Features = new VBuffer<float>(
+                SentenceFeaturizer.Dimension,
+                e.Features.Count,
+                e.Features.Select(f => f.Value).ToArray(),
+                e.Features.Select(f => f.Key).ToArray()),
+        });
+        var data = ml.Data.LoadFromEnumerable(rows, schema);
+
+        // The key order is the order of `classes`, so weight row c belongs to classes[c].
+        var keys = ml.Data.LoadFromEnumerable(classes.Select(c => new KeyRow { Label = c }));
+        var toKey = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(Row.Label), keyData: keys).Fit(data);
+        data = toKey.Transform(data);
+        var trainer = ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = "LabelKey",
+            FeatureColumnName = nameof(Row.Features),
+            NumberOfThreads = 1,
+            L2Regularization = l2,
+            MaximumNumberOfIterations = 200,
+            Shuffle = false,
+        });
+        var model = trainer.Fit(ml.Data.Cache(data)).Model;
+        VBuffer<float>[] weights = [];
+        model.GetWeights(ref weights, out int numClasses);
+        var biases = model.GetBiases().ToArray();
+        var dense = new float[classes.Count][];
+        for (int c = 0; c < classes.Count; c++)
+        {
+            dense[c] = new float[SentenceFeaturizer.Dimension];
+            if (c < numClasses)
+            {
+                weights[c].CopyTo(dense[c]);
+            }
+        }
+
+        return new LinearModel(task, version, classes, dense, biases.Length == classes.Count ? biases : [.. biases, .. new float[classes.Count - biases.Length]]);
+    }
+}

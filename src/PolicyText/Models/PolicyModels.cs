@@ -1,0 +1,98 @@
+using System.Text;
+
+namespace PolicyText.Models;
+
+/// <summary>The two sentence models, rights and linkage, stored together in one model file.</summary>
+/// <param name="Rights">The rights model (classes: the rights labels).</param>
+/// <param name="Linkage">The linkage model (classes: the linkage labels).</param>
+public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage)
+{
+    private const string Magic = "PTMODELS";
+    private const string ResourceName = "policytext.models";
+
+    private static readonly Lazy<PolicyModels?> DefaultInstance = new(() =>
+    {
+        using var stream = typeof(PolicyModels).Assembly.GetManifestResourceStream("PolicyText.Models.Resources." + ResourceName);
+        return stream is null ? null : Load(stream);
+    });
+
+    /// <summary>The models shipped with PolicyText (trained on the corpus's train split), or <see langword="null"/> in a build without them.</summary>
+    public static PolicyModels? Default => DefaultInstance.Value;
+
+    /// <summary>A version string naming both models, for manifests.</summary>
+    public string Version => $"rights@{Rights.Version};linkage@{Linkage.Version}";
+
+    /// <summary>Writes both models to a stream.</summary>
+    /// <param name="stream">The destination.</param>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+        }
+
+        Rights.Save(stream);
+        Linkage.Save(stream);
+    }
+
+    /// <summary>Writes both models to a file.</summary>
+    /// <param name="path">The file.</param>
+    public void Save(string path)
+    {
+        using var stream = File.Create(path);
+        Save(stream);
+    }
+
+    /// <summary>Reads a model file written by <see cref="Save(Stream)"/> or <c>policytext train</c>.</summary>
+    /// <param name="stream">The source.</param>
+    /// <returns>The models.</returns>
+    /// <exception cref="FormatException">The stream is not a PolicyText model file.</exception>
+    public static PolicyModels Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using (var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            string magic;
+            try
+            {
+                magic = r.ReadString();
+            }
+            catch (Exception ex) when (ex is EndOfStreamException or IOException)
+            {
+                throw new FormatException("Not a PolicyText model file.", ex);
+            }
+
+            if (magic != Magic)
+            {
+                throw new FormatException("Not a PolicyText model file.");
+            }
+        }
+
+        var rights = LinearModel.Load(stream);
+        var linkage = LinearModel.Load(stream);
+        if (rights.Task != "rights" || linkage.Task != "linkage")
+        {
+            throw new FormatException("The model file does not hold a rights model and a linkage model.");
+        }
+
+        return new PolicyModels(rights, linkage);
+    }
+
+    /// <summary>Reads a model file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The models.</returns>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="FormatException">It is not a PolicyText model file.</exception>
+    public static PolicyModels Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"No model file at '{path}'.", path);
+        }
+
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+}

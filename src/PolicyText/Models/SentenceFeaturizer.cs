@@ -1,0 +1,142 @@
+using PolicyText.Tagging;
+using PolicyText.Text;
+
+namespace PolicyText.Models;
+
+/// <summary>
+/// Turns a sentence into a sparse feature vector computed from PolicyText's own tokens and cues,
+/// so that scoring never re-tokenizes: named cue features (lexicon counts, negation-flipped
+/// stance cues, attribution, conditions, questions, the neighbouring sentences' topic), the
+/// matched lexicon entries, and hashed unigrams and bigrams of the normalized words. The
+/// feature space is fixed (<see cref="Dimension"/>) and versioned (<see cref="Version"/>);
+/// hashing is FNV-1a, the same on every machine.
+/// </summary>
+public static class SentenceFeaturizer
+{
+    /// <summary>Number of features.</summary>
+    public const int Dimension = 1 << 15;
+
+    /// <summary>The feature space's version; a model records it and refuses another.</summary>
+    public const string Version = "features-1";
+
+    private const int Named = 64;
+
+    /// <summary>Writes the features of sentence <paramref name="index"/> into <paramref name="features"/> (cleared first), sorted by index, duplicates summed.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="index">The sentence's index.</param>
+    /// <param name="cues">The cues of every sentence of the document.</param>
+    /// <param name="features">Receives (index, value) pairs.</param>
+    public static void Featurize(TextDocument document, int index, IReadOnlyList<SentenceCues> cues, List<KeyValuePair<int, float>> features)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(cues);
+        ArgumentNullException.ThrowIfNull(features);
+        features.Clear();
+        var c = cues[index];
+        void Set(int i, float v)
+        {
+            if (v != 0)
+            {
+                features.Add(new(i, v));
+            }
+        }
+
+        static float Cap(int n) => Math.Min(n, 3) / 3f;
+        Set(1, Cap(c.Freedom));
+        Set(2, Cap(c.EconomicSocial));
+        Set(3, Cap(c.GeneralRights));
+        Set(4, c.Freedom > 0 && c.EconomicSocial > 0 ? 1 : 0);
+        Set(5, c.Freedom + c.EconomicSocial + c.GeneralRights == 0 ? 1 : 0);
+        Set(6, Cap(c.Instrument));
+        Set(7, Cap(c.Pro));
+        Set(8, Cap(c.Anti));
+        Set(9, Cap(c.Negated));
+        Set(10, Cap(c.Negation));
+        Set(11, Cap(c.Attribution));
+        Set(12, Cap(c.Endorsement));
+        Set(13, Cap(c.Condition));
+        Set(14, Cap(c.Hedge));
+        Set(15, Cap(c.FirstPerson));
+        Set(16, c.Question ? 1 : 0);
+        Set(17, c.Quotation ? 1 : 0);
+        Set(18, c.Reported && (c.Pro + c.Anti) > 0 ? 1 : 0);
+        Set(19, c.Condition > 0 && c.Instrument > 0 ? 1 : 0);
+        Set(20, c.Instrument > 0 && c.Pro > c.Anti ? 1 : 0);
+        Set(21, c.Instrument > 0 && c.Anti > c.Pro ? 1 : 0);
+        Set(22, c.Instrument == 0 && c.Pro + c.Anti == 0 ? 1 : 0);
+        Set(23, index > 0 && cues[index - 1].Instrument > 0 ? 1 : 0);
+        Set(24, index + 1 < cues.Count && cues[index + 1].Instrument > 0 ? 1 : 0);
+        Set(25, index > 0 && cues[index - 1].Freedom + cues[index - 1].EconomicSocial + cues[index - 1].GeneralRights > 0 ? 1 : 0);
+        Set(26, index + 1 < cues.Count && cues[index + 1].Freedom + cues[index + 1].EconomicSocial + cues[index + 1].GeneralRights > 0 ? 1 : 0);
+        Set(27, cues.Count(x => x.Instrument > 0) / (float)Math.Max(1, cues.Count));
+        Set(28, index == 0 ? 1 : 0);
+        var sentence = document.Sentences[index];
+        Set(29, sentence.TokenCount < 8 ? 1 : 0);
+        Set(30, c.Reported ? 1 : 0);
+        Set(31, c.FirstPerson > 0 && (c.Pro + c.Anti) > 0 ? 1 : 0);
+        Set(32, c.Negated > 0 && c.Instrument > 0 ? 1 : 0);
+
+        foreach (var (lexicon, category, entry) in c.Entries)
+        {
+            features.Add(new(Hash(lexicon + 1, category, entry), 1));
+        }
+
+        // Hashed unigrams and bigrams of the normalized words (numbers folded to one symbol).
+        var norm = document.NormalizedText.AsSpan();
+        uint previous = 0;
+        foreach (var t in sentence.GetTokens(document.Tokens))
+        {
+            if (t.Kind is TokenKind.Punctuation && norm[t.Start] is not ('?' or '!'))
+            {
+                previous = 0;
+                continue;
+            }
+
+            uint h = t.Kind == TokenKind.Number ? Fnv("<num>") : Fnv(t.GetText(norm));
+            features.Add(new(Bucket(h ^ 0x9E3779B9u), 1));
+            if (previous != 0)
+            {
+                features.Add(new(Bucket((previous * 16777619u) ^ h), 1));
+            }
+
+            previous = h;
+        }
+
+        Normalize(features);
+    }
+
+    /// <summary>Sorts by index and sums duplicates, as a sparse vector needs.</summary>
+    private static void Normalize(List<KeyValuePair<int, float>> features)
+    {
+        features.Sort((a, b) => a.Key.CompareTo(b.Key));
+        int w = 0;
+        for (int r = 0; r < features.Count; r++)
+        {
+            if (w > 0 && features[w - 1].Key == features[r].Key)
+            {
+                features[w - 1] = new(features[r].Key, features[w - 1].Value + features[r].Value);
+            }
+            else
+            {
+                features[w++] = features[r];
+            }
+        }
+
+        features.RemoveRange(w, features.Count - w);
+    }
+
+    private static int Hash(int a, int b, int c) => Bucket((uint)((a * 73856093) ^ (b * 19349663) ^ (c * 83492791)) * 2654435761u);
+
+    private static int Bucket(uint h) => Named + (int)(h % (Dimension - Named));
+
+    private static uint Fnv(ReadOnlySpan<char> s)
+    {
+        uint h = 2166136261;
+        foreach (char ch in s)
+        {
+            h = (h ^ ch) * 16777619;
+        }
+
+        return h == 0 ? 1 : h;
+    }
+}

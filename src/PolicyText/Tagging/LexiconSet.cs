@@ -1,0 +1,82 @@
+using PolicyText.Lexicons;
+using PolicyText.Text;
+
+namespace PolicyText.Tagging;
+
+/// <summary>
+/// The three lexicons the taggers use: <c>rights</c> (categories freedom, economic_social,
+/// general), <c>linkage</c> (instrument, pro, anti) and <c>cues</c> (negation, attribution,
+/// endorsement, condition, hedge, first_person). A replacement lexicon must keep those names.
+/// </summary>
+public sealed class LexiconSet
+{
+    /// <summary>The category names each lexicon must have, by lexicon name.</summary>
+    public static IReadOnlyDictionary<string, string[]> RequiredCategories { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["rights"] = ["freedom", "economic_social", "general"],
+        ["linkage"] = ["instrument", "pro", "anti"],
+        ["cues"] = ["negation", "attribution", "endorsement", "condition", "hedge", "first_person"],
+    };
+
+    private static readonly Lazy<LexiconSet> DefaultInstance = new(() => new LexiconSet(
+        Lexicon.LoadEmbedded("rights.lexicon"), Lexicon.LoadEmbedded("linkage.lexicon"), Lexicon.LoadEmbedded("cues.lexicon")));
+
+    /// <summary>Creates a set, checking each lexicon has the required categories.</summary>
+    /// <param name="rights">The rights lexicon.</param>
+    /// <param name="linkage">The linkage lexicon.</param>
+    /// <param name="cues">The cue lexicon.</param>
+    /// <param name="tokenizer">The tokenizer for the entries, or <see langword="null"/> for the default.</param>
+    /// <exception cref="ArgumentException">A lexicon lacks a required category.</exception>
+    public LexiconSet(Lexicon rights, Lexicon linkage, Lexicon cues, Tokenizer? tokenizer = null)
+    {
+        ArgumentNullException.ThrowIfNull(rights);
+        ArgumentNullException.ThrowIfNull(linkage);
+        ArgumentNullException.ThrowIfNull(cues);
+        Check(rights, "rights");
+        Check(linkage, "linkage");
+        Check(cues, "cues");
+        Rights = new LexiconMatcher(rights, tokenizer);
+        Linkage = new LexiconMatcher(linkage, tokenizer);
+        Cues = new LexiconMatcher(cues, tokenizer);
+    }
+
+    /// <summary>The lexicons shipped with PolicyText.</summary>
+    public static LexiconSet Default => DefaultInstance.Value;
+
+    /// <summary>The rights matcher.</summary>
+    public LexiconMatcher Rights { get; }
+
+    /// <summary>The linkage matcher.</summary>
+    public LexiconMatcher Linkage { get; }
+
+    /// <summary>The cue matcher.</summary>
+    public LexiconMatcher Cues { get; }
+
+    /// <summary>A version string naming each lexicon and its version, for manifests.</summary>
+    public string Version => $"{Rights.Lexicon.Name}@{Rights.Lexicon.Version};{Linkage.Lexicon.Name}@{Linkage.Lexicon.Version};{Cues.Lexicon.Name}@{Cues.Lexicon.Version}";
+
+    /// <summary>This set with one lexicon replaced by <paramref name="lexicon"/>, chosen by its name (rights, linkage or cues).</summary>
+    /// <param name="lexicon">The replacement.</param>
+    /// <returns>The new set.</returns>
+    /// <exception cref="ArgumentException">The lexicon's name is not rights, linkage or cues, or it lacks a required category.</exception>
+    public LexiconSet With(Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        return lexicon.Name switch
+        {
+            "rights" => new LexiconSet(lexicon, Linkage.Lexicon, Cues.Lexicon),
+            "linkage" => new LexiconSet(Rights.Lexicon, lexicon, Cues.Lexicon),
+            "cues" => new LexiconSet(Rights.Lexicon, Linkage.Lexicon, lexicon),
+            _ => throw new ArgumentException($"A lexicon for the taggers is named rights, linkage or cues (@lexicon); got '{lexicon.Name}'.", nameof(lexicon)),
+        };
+    }
+
+    private static void Check(Lexicon lexicon, string role)
+    {
+        var missing = RequiredCategories[role].Where(c => !lexicon.Categories.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"The {role} lexicon '{lexicon.Name}' lacks the categories {string.Join(", ", missing)}.");
+        }
+    }
+}

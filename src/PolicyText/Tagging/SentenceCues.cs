@@ -1,0 +1,262 @@
+using PolicyText.Lexicons;
+using PolicyText.Text;
+
+namespace PolicyText.Tagging;
+
+/// <summary>
+/// What the lexicons and the rules found in one sentence: counts per category, the rule cues
+/// (negation scope, attribution, conditions, questions), and the evidence with offsets.
+/// </summary>
+public sealed class SentenceCues
+{
+    /// <summary>Freedom terms.</summary>
+    public int Freedom { get; internal set; }
+
+    /// <summary>Economic and social terms.</summary>
+    public int EconomicSocial { get; internal set; }
+
+    /// <summary>General rights terms.</summary>
+    public int GeneralRights { get; internal set; }
+
+    /// <summary>Instrument terms (sanctions, talks, aid, relief, …): the linkage topic.</summary>
+    public int Instrument { get; internal set; }
+
+    /// <summary>Pro-linkage wordings outside a negation's scope, plus anti wordings inside one.</summary>
+    public int Pro { get; internal set; }
+
+    /// <summary>Anti-linkage wordings outside a negation's scope, plus pro wordings inside one.</summary>
+    public int Anti { get; internal set; }
+
+    /// <summary>Pro or anti wordings inside a negation's scope (their polarity was flipped).</summary>
+    public int Negated { get; internal set; }
+
+    /// <summary>Negation cues anywhere in the sentence.</summary>
+    public int Negation { get; internal set; }
+
+    /// <summary>Attribution cues (reported speech, others' positions).</summary>
+    public int Attribution { get; internal set; }
+
+    /// <summary>Endorsement cues (the author agrees with what is reported).</summary>
+    public int Endorsement { get; internal set; }
+
+    /// <summary>Condition and conditionality markers.</summary>
+    public int Condition { get; internal set; }
+
+    /// <summary>Hedges.</summary>
+    public int Hedge { get; internal set; }
+
+    /// <summary>First-person words (the author speaking).</summary>
+    public int FirstPerson { get; internal set; }
+
+    /// <summary>Whether the sentence ends with a question mark.</summary>
+    public bool Question { get; internal set; }
+
+    /// <summary>Whether the sentence holds a quotation mark.</summary>
+    public bool Quotation { get; internal set; }
+
+    /// <summary>Whether the sentence reports others' words without the author endorsing them.</summary>
+    public bool Reported => Attribution > 0 && Endorsement == 0;
+
+    /// <summary>The lexicon matches and rule cues, in text order.</summary>
+    public List<Evidence> Evidence { get; } = [];
+
+    /// <summary>The matched lexicon entries (lexicon name, category, entry pattern), for features.</summary>
+    internal List<(int Lexicon, int Category, int Entry)> Entries { get; } = [];
+}
+
+/// <summary>Finds the cues of sentences with a <see cref="LexiconSet"/> and the rules of docs/tagging.md. Thread-safe.</summary>
+public sealed class CueExtractor
+{
+    private const int NegationBefore = 4;
+    private const int NegationAfter = 8;
+
+    private readonly LexiconSet _lexicons;
+    private readonly int[] _rights;
+    private readonly int[] _linkage;
+    private readonly int[] _cues;
+
+    /// <summary>Creates an extractor over a lexicon set.</summary>
+    /// <param name="lexicons">The lexicons.</param>
+    public CueExtractor(LexiconSet lexicons)
+    {
+        ArgumentNullException.ThrowIfNull(lexicons);
+        _lexicons = lexicons;
+        _rights = Indexes(lexicons.Rights.Lexicon, LexiconSet.RequiredCategories["rights"]);
+        _linkage = Indexes(lexicons.Linkage.Lexicon, LexiconSet.RequiredCategories["linkage"]);
+        _cues = Indexes(lexicons.Cues.Lexicon, LexiconSet.RequiredCategories["cues"]);
+    }
+
+    /// <summary>The lexicons.</summary>
+    public LexiconSet Lexicons => _lexicons;
+
+    /// <summary>The cues of one sentence of a document.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="sentence">One of its sentences.</param>
+    /// <returns>The cues and their evidence.</returns>
+    public SentenceCues Extract(TextDocument document, Sentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var cues = new SentenceCues();
+        var tokens = sentence.GetTokens(document.Tokens);
+        var text = document.Text;
+        var rights = new List<LexiconMatch>();
+        var linkage = new List<LexiconMatch>();
+        var other = new List<LexiconMatch>();
+        _lexicons.Rights.Match(document.NormalizedText, tokens, rights);
+        _lexicons.Linkage.Match(document.NormalizedText, tokens, linkage);
+        _lexicons.Cues.Match(document.NormalizedText, tokens, other);
+
+        foreach (var m in rights)
+        {
+            int role = Array.IndexOf(_rights, m.Category);
+            if (role == 0)
+            {
+                cues.Freedom++;
+            }
+            else if (role == 1)
+            {
+                cues.EconomicSocial++;
+            }
+            else if (role == 2)
+            {
+                cues.GeneralRights++;
+            }
+
+            Add(cues, text, tokens, m, _lexicons.Rights.Lexicon, 0, CueType.Rights);
+        }
+
+        var negations = new List<int>();
+        foreach (var m in other)
+        {
+            int role = Array.IndexOf(_cues, m.Category);
+            switch (role)
+            {
+                case 0:
+                    cues.Negation++;
+                    negations.Add(m.FirstToken);
+                    break;
+                case 1:
+                    cues.Attribution++;
+                    Add(cues, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Attribution);
+                    break;
+                case 2:
+                    cues.Endorsement++;
+                    Add(cues, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Attribution);
+                    break;
+                case 3:
+                    cues.Condition++;
+                    Add(cues, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Condition);
+                    break;
+                case 4:
+                    cues.Hedge++;
+                    break;
+                case 5:
+                    cues.FirstPerson++;
+                    break;
+            }
+        }
+
+        foreach (var m in linkage)
+        {
+            int role = Array.IndexOf(_linkage, m.Category);
+            if (role == 0)
+            {
+                cues.Instrument++;
+            }
+            else if (role is 1 or 2)
+            {
+                int negation = NegationInScope(text, tokens, negations, m.FirstToken);
+                bool pro = role == 1;
+                if (negation >= 0)
+                {
+                    cues.Negated++;
+                    pro = !pro;
+                    var nt = tokens[negation];
+                    cues.Evidence.Add(new Evidence(nt.Start, nt.End, text[nt.Start..nt.End], "negation scope", "negation", CueType.Negation));
+                }
+
+                if (pro)
+                {
+                    cues.Pro++;
+                }
+                else
+                {
+                    cues.Anti++;
+                }
+            }
+
+            Add(cues, text, tokens, m, _lexicons.Linkage.Lexicon, 1, CueType.Linkage);
+        }
+
+        if (tokens.Length > 0)
+        {
+            var last = tokens[^1];
+            cues.Question = text[last.Start] == '?' || (tokens.Length > 1 && text[last.Start] is '"' or '\u201D' or ')' && text[tokens[^2].Start] == '?');
+            if (cues.Question)
+            {
+                cues.Evidence.Add(new Evidence(last.Start, last.End, text[last.Start..last.End], "question", "question", CueType.Question));
+            }
+        }
+
+        foreach (var t in tokens)
+        {
+            if (t.Kind == TokenKind.Punctuation && text[t.Start] is '"' or '\u201C' or '\u201D')
+            {
+                cues.Quotation = true;
+                break;
+            }
+        }
+
+        cues.Evidence.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return cues;
+    }
+
+    /// <summary>
+    /// The token of a negation whose scope covers position <paramref name="at"/>: up to four tokens
+    /// before it ("should not be linked") or eight after it ("linking them is not the right
+    /// approach"), within the same clause (no comma, semicolon, colon or "but" between).
+    /// </summary>
+    private static int NegationInScope(string text, ReadOnlySpan<Token> tokens, List<int> negations, int at)
+    {
+        foreach (int n in negations)
+        {
+            int from = Math.Min(n, at);
+            int to = Math.Max(n, at);
+            if ((n < at && at - n > NegationBefore) || (n > at && n - at > NegationAfter))
+            {
+                continue;
+            }
+
+            bool clause = true;
+            for (int k = from + 1; k < to; k++)
+            {
+                var t = tokens[k];
+                if ((t.Kind == TokenKind.Punctuation && text[t.Start] is ',' or ';' or ':' or '\u2014') ||
+                    (t.Length == 3 && string.Equals(text.Substring(t.Start, 3), "but", StringComparison.OrdinalIgnoreCase)))
+                {
+                    clause = false;
+                    break;
+                }
+            }
+
+            if (clause)
+            {
+                return n;
+            }
+        }
+
+        return -1;
+    }
+
+    private static void Add(SentenceCues cues, string text, ReadOnlySpan<Token> tokens, LexiconMatch m, Lexicon lexicon, int lexiconIndex, CueType type)
+    {
+        var first = tokens[m.FirstToken];
+        var last = tokens[m.FirstToken + m.TokenCount - 1];
+        var entry = lexicon.Entries[m.Entry];
+        cues.Evidence.Add(new Evidence(first.Start, last.End, text[first.Start..last.End], entry.Pattern, entry.Category, type));
+        cues.Entries.Add((lexiconIndex, m.Category, m.Entry));
+    }
+
+    private static int[] Indexes(Lexicon lexicon, string[] names) =>
+        names.Select(n => lexicon.Categories.ToList().IndexOf(n)).ToArray();
+}

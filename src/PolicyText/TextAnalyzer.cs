@@ -1,0 +1,199 @@
+using PolicyText.Features;
+using PolicyText.Models;
+using PolicyText.Tagging;
+using PolicyText.Text;
+
+namespace PolicyText;
+
+/// <summary>Options of a <see cref="TextAnalyzer"/>. Every property left null takes the shipped default.</summary>
+public sealed record TextAnalyzerOptions
+{
+    /// <summary>The tokenizer (and its abbreviation list).</summary>
+    public Tokenizer? Tokenizer { get; init; }
+
+    /// <summary>The sentence segmenter.</summary>
+    public SentenceSegmenter? Segmenter { get; init; }
+
+    /// <summary>The lexicons (rights, linkage, cues).</summary>
+    public LexiconSet? Lexicons { get; init; }
+
+    /// <summary>The sentence models; when null, the shipped models, or the lexicon-only rules if none ship.</summary>
+    public PolicyModels? Models { get; init; }
+
+    /// <summary>
+    /// Whether to apply the rules on top of the linkage model (reported speech without
+    /// endorsement, and questions, are neutral). True by default; false gives the model alone.
+    /// </summary>
+    public bool ApplyRules { get; init; } = true;
+}
+
+/// <summary>The labels of one sentence, with their confidences and evidence.</summary>
+/// <param name="Index">Position of the sentence in the document.</param>
+/// <param name="Start">UTF-16 offset of the first character.</param>
+/// <param name="End">UTF-16 offset one past the last character.</param>
+/// <param name="Rights">The rights category.</param>
+/// <param name="RightsConfidence">The model's probability of <paramref name="Rights"/> (1 for the lexicon-only rules).</param>
+/// <param name="Linkage">The linkage stance.</param>
+/// <param name="LinkageConfidence">The probability of <paramref name="Linkage"/>.</param>
+/// <param name="Evidence">The lexicon matches and rule cues behind the labels.</param>
+public sealed record SentenceAnalysis(
+    int Index,
+    int Start,
+    int End,
+    RightsCategory Rights,
+    float RightsConfidence,
+    LinkageStance Linkage,
+    float LinkageConfidence,
+    IReadOnlyList<Evidence> Evidence);
+
+/// <summary>The analysis of a document: its text layer, each sentence's labels, and the document labels.</summary>
+/// <param name="Document">The tokens and sentences.</param>
+/// <param name="Sentences">One analysis per sentence.</param>
+/// <param name="Summary">Label counts and document labels.</param>
+public sealed record DocumentAnalysis(TextDocument Document, IReadOnlyList<SentenceAnalysis> Sentences, DocumentSummary Summary);
+
+/// <summary>
+/// PolicyText's entry point: tokenizes a text, splits it into sentences, tags each sentence's
+/// rights category and linkage stance with the evidence behind them, and aggregates the document
+/// labels. The default combination is described in docs/tagging.md. Thread-safe.
+/// </summary>
+public sealed class TextAnalyzer
+{
+    private readonly Tokenizer _tokenizer;
+    private readonly SentenceSegmenter _segmenter;
+    private readonly CueExtractor _cues;
+    private readonly PolicyModels? _models;
+    private readonly bool _rules;
+
+    /// <summary>Creates an analyzer.</summary>
+    /// <param name="options">The options.</param>
+    public TextAnalyzer(TextAnalyzerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _tokenizer = options.Tokenizer ?? Tokenizer.Default;
+        _segmenter = options.Segmenter ?? SentenceSegmenter.Default;
+        _cues = new CueExtractor(options.Lexicons ?? LexiconSet.Default);
+        _models = options.Models ?? PolicyModels.Default;
+        _rules = options.ApplyRules;
+    }
+
+    /// <summary>An analyzer with the shipped tokenizer, lexicons and models.</summary>
+    /// <returns>The analyzer.</returns>
+    public static TextAnalyzer CreateDefault() => new(new TextAnalyzerOptions());
+
+    /// <summary>The lexicons in use.</summary>
+    public LexiconSet Lexicons => _cues.Lexicons;
+
+    /// <summary>The models in use, or <see langword="null"/> when the lexicon-only rules label.</summary>
+    public PolicyModels? Models => _models;
+
+    /// <summary>Analyses a text.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The analysis.</returns>
+    public DocumentAnalysis Analyze(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Analyze(TextDocument.Parse(text, _tokenizer, _segmenter));
+    }
+
+    /// <summary>Analyses an already tokenized document (for example one with given sentences, <see cref="TextDocument.WithSentences"/>).</summary>
+    /// <param name="document">The document.</param>
+    /// <returns>The analysis.</returns>
+    public DocumentAnalysis Analyze(TextDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var cues = ExtractCues(document);
+        var results = new SentenceAnalysis[cues.Length];
+        var features = new List<KeyValuePair<int, float>>();
+        Span<float> rp = stackalloc float[8];
+        Span<float> lp = stackalloc float[8];
+        for (int i = 0; i < cues.Length; i++)
+        {
+            var s = document.Sentences[i];
+            RightsCategory rights;
+            LinkageStance linkage;
+            float rc = 1;
+            float lc = 1;
+            if (_models is null)
+            {
+                rights = LexiconTagger.Rights(cues[i]);
+                linkage = LexiconTagger.Linkage(cues[i]);
+            }
+            else
+            {
+                SentenceFeaturizer.Featurize(document, i, cues, features);
+                (rights, rc) = Best<RightsCategory>(_models.Rights, features, rp);
+                (linkage, lc) = Best<LinkageStance>(_models.Linkage, features, lp);
+                if (_rules && linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage && (cues[i].Reported && cues[i].FirstPerson == 0))
+                {
+                    linkage = LinkageStance.Neutral;
+                    lc = lp[IndexOf(_models.Linkage, LinkageStance.Neutral.ToCode())];
+                }
+            }
+
+            results[i] = new SentenceAnalysis(i, s.Start, s.End, rights, rc, linkage, lc, cues[i].Evidence);
+        }
+
+        return new DocumentAnalysis(document, results, DocumentAggregator.Summarize(results.Select(r => (r.Rights, r.Linkage))));
+    }
+
+    /// <summary>The cues of every sentence of a document.</summary>
+    /// <param name="document">The document.</param>
+    /// <returns>One entry per sentence.</returns>
+    public SentenceCues[] ExtractCues(TextDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var cues = new SentenceCues[document.Sentences.Length];
+        for (int i = 0; i < cues.Length; i++)
+        {
+            cues[i] = _cues.Extract(document, document.Sentences[i]);
+        }
+
+        return cues;
+    }
+
+    private static (T Label, float Confidence) Best<T>(LinearModel model, List<KeyValuePair<int, float>> features, Span<float> probabilities)
+        where T : struct, Enum
+    {
+        model.Score(features, probabilities);
+        int best = 0;
+        for (int c = 1; c < model.Classes.Count; c++)
+        {
+            if (probabilities[c] > probabilities[best])
+            {
+                best = c;
+            }
+        }
+
+        return (Parse<T>(model.Classes[best]), probabilities[best]);
+    }
+
+    private static int IndexOf(LinearModel model, string code)
+    {
+        for (int c = 0; c < model.Classes.Count; c++)
+        {
+            if (model.Classes[c] == code)
+            {
+                return c;
+            }
+        }
+
+        return 0;
+    }
+
+    private static T Parse<T>(string code)
+        where T : struct, Enum
+    {
+        if (typeof(T) == typeof(RightsCategory) && LabelCodes.TryParse(code, out RightsCategory r))
+        {
+            return (T)(object)r;
+        }
+
+        if (typeof(T) == typeof(LinkageStance) && LabelCodes.TryParse(code, out LinkageStance l))
+        {
+            return (T)(object)l;
+        }
+
+        throw new FormatException($"The model's class '{code}' is not a {typeof(T).Name} label.");
+    }
+}

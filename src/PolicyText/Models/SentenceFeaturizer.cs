@@ -76,6 +76,31 @@ public static class SentenceFeaturizer
         Set(31, c.FirstPerson > 0 && (c.Pro + c.Anti) > 0 ? 1 : 0);
         Set(32, c.Negated > 0 && c.Instrument > 0 ? 1 : 0);
 
+        // What the lexicons and rules alone would say, one-hot.
+        Set(33 + (int)LexiconTagger.Rights(c), 1);
+        Set(38 + (int)LexiconTagger.Linkage(c), 1);
+
+        // The document around the sentence: its share of pro and anti cues, and of each rights family.
+        int docPro = 0, docAnti = 0, docFreedom = 0, docEcon = 0, docTopic = 0;
+        foreach (var x in cues)
+        {
+            docPro += x.Pro;
+            docAnti += x.Anti;
+            docFreedom += x.Freedom;
+            docEcon += x.EconomicSocial;
+            docTopic += x.Instrument > 0 ? 1 : 0;
+        }
+
+        Set(42, docPro + docAnti == 0 ? 0 : (docPro - docAnti) / (float)(docPro + docAnti));
+        Set(43, docFreedom + docEcon == 0 ? 0 : (docEcon - docFreedom) / (float)(docFreedom + docEcon));
+        Set(44, (c.Pro + c.Anti == 0 && c.Instrument > 0) ? (docPro - docAnti) / (float)Math.Max(1, docPro + docAnti) : 0);
+        Set(45, (c.Freedom + c.EconomicSocial == 0 && c.GeneralRights + c.Instrument > 0) ? (docEcon - docFreedom) / (float)Math.Max(1, docFreedom + docEcon) : 0);
+        Set(46, index > 0 && cues[index - 1].Pro > cues[index - 1].Anti ? 1 : 0);
+        Set(47, index > 0 && cues[index - 1].Anti > cues[index - 1].Pro ? 1 : 0);
+        Set(48, index > 0 && cues[index - 1].Freedom > 0 ? 1 : 0);
+        Set(49, index > 0 && cues[index - 1].EconomicSocial > 0 ? 1 : 0);
+        Set(50, docTopic == 0 ? 1 : 0);
+
         foreach (var (lexicon, category, entry) in c.Entries)
         {
             features.Add(new(Hash(lexicon + 1, category, entry), 1));

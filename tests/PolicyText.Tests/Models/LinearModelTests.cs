@@ -1,0 +1,55 @@
+using PolicyText.Models;
+
+namespace PolicyText.Tests.Models;
+
+public class LinearModelTests
+{
+    private static List<KeyValuePair<int, float>> F(params int[] indexes) => indexes.Select(i => new KeyValuePair<int, float>(i, 1)).ToList();
+
+    /// <summary>Two separable classes: feature 100 means "a", feature 200 means "b".</summary>
+    private static LinearModel TrainToy() => ModelTrainer.Train("rights", "toy", ["a", "b"],
+        [.. Enumerable.Range(0, 20).Select(i => new TrainingExample(F(100, 300 + i), 0)),
+         .. Enumerable.Range(0, 20).Select(i => new TrainingExample(F(200, 400 + i), 1))]);
+
+    [Fact]
+    public void Training_learns_separable_classes_and_scoring_gives_probabilities()
+    {
+        var model = TrainToy();
+        Span<float> p = stackalloc float[2];
+        model.Score(F(100), p);
+        Assert.True(p[0] > 0.8, $"p(a) = {p[0]}");
+        Assert.Equal(1, p[0] + p[1], 4);
+        model.Score(F(200), p);
+        Assert.True(p[1] > 0.8, $"p(b) = {p[1]}");
+    }
+
+    [Fact]
+    public void Training_is_deterministic_and_a_saved_model_scores_the_same()
+    {
+        var one = TrainToy();
+        var two = TrainToy();
+        using var a = new MemoryStream();
+        using var b = new MemoryStream();
+        one.Save(a);
+        two.Save(b);
+        Assert.Equal(a.ToArray(), b.ToArray());
+
+        a.Position = 0;
+        var loaded = LinearModel.Load(a);
+        Span<float> p1 = stackalloc float[2];
+        Span<float> p2 = stackalloc float[2];
+        one.Score(F(100, 305), p1);
+        loaded.Score(F(100, 305), p2);
+        Assert.Equal(p1.ToArray(), p2.ToArray());
+        Assert.Equal(["a", "b"], loaded.Classes);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_model_is_a_clear_error()
+    {
+        using var junk = new MemoryStream("not a model at all"u8.ToArray());
+        Assert.Throws<FormatException>(() => PolicyModels.Load(junk));
+        using var empty = new MemoryStream();
+        Assert.Throws<FormatException>(() => PolicyModels.Load(empty));
+    }
+}

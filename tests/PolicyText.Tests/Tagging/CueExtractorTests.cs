@@ -1,0 +1,95 @@
+using PolicyText.Lexicons;
+using PolicyText.Tagging;
+using PolicyText.Text;
+
+namespace PolicyText.Tests.Tagging;
+
+/// <summary>The rules, checked with small lexicons written here, so that the tests do not move when the shipped lexicons grow.</summary>
+public class CueExtractorTests
+{
+    private static readonly LexiconSet Small = new(
+        Lexicon.Parse("@lexicon rights\n@version 1\n[freedom]\ntortur*\npolitical prisoners\n[economic_social]\nfood\ndrinkable water\n[general]\nhuman rights\n"),
+        Lexicon.Parse("@lexicon linkage\n@version 1\n[instrument]\nsanction*\ndenuclearization negotiations\nrelief\n[pro]\nlink*\nconnecting\ncondition*\n[anti]\nseparate*\nregardless of\n"),
+        Lexicon.Parse("@lexicon cues\n@version 1\n[negation]\nnot\nn't\n[attribution]\nsaid\naccording to\n[endorsement]\nrightly\n[condition]\nuntil\n[hedge]\nperhaps\n[first_person]\nwe\n"));
+
+    private static SentenceCues Cues(string text)
+    {
+        var doc = TextDocument.Parse(text);
+        return new CueExtractor(Small).Extract(doc, doc.Sentences[0]);
+    }
+
+    [Fact]
+    public void A_negation_before_a_stance_word_flips_it()
+    {
+        var c = Cues("Human rights should not be linked to sanctions.");
+        Assert.Equal((0, 1, 1), (c.Pro, c.Anti, c.Negated));
+        Assert.Contains(c.Evidence, e => e.Cue == CueType.Negation && e.Text == "not");
+    }
+
+    [Fact]
+    public void A_negation_after_a_stance_word_in_the_same_clause_flips_it()
+    {
+        var c = Cues("Connecting human rights and denuclearization negotiations is not the right approach.");
+        Assert.Equal((0, 1), (c.Pro, c.Anti));
+        Assert.Equal(1, c.Instrument);
+        Assert.Equal(1, c.GeneralRights);
+    }
+
+    [Fact]
+    public void A_negation_in_another_clause_does_not_flip()
+    {
+        var c = Cues("Relief should be linked to reforms, not given away.");
+        Assert.Equal((1, 0, 0), (c.Pro, c.Anti, c.Negated));
+    }
+
+    [Fact]
+    public void Reported_speech_is_marked_unless_the_author_endorses_it()
+    {
+        Assert.True(Cues("The envoy said sanctions must be linked to rights.").Reported);
+        Assert.False(Cues("The envoy rightly said sanctions must be linked to rights.").Reported);
+        Assert.False(Cues("Sanctions must be linked to rights.").Reported);
+    }
+
+    [Fact]
+    public void Questions_conditions_and_rights_families_are_found_with_offsets()
+    {
+        var text = "Will relief wait until political prisoners get food and drinkable water?";
+        var c = Cues(text);
+        Assert.True(c.Question);
+        Assert.Equal(1, c.Condition);
+        Assert.Equal((1, 2), (c.Freedom, c.EconomicSocial));
+        var water = Assert.Single(c.Evidence, e => e.Entry == "drinkable water");
+        Assert.Equal("drinkable water", text[water.Start..water.End]);
+        Assert.Equal(CueType.Rights, water.Cue);
+        Assert.Equal("economic_social", water.Category);
+    }
+
+    [Fact]
+    public void A_lexicon_set_needs_its_categories()
+    {
+        var bad = Lexicon.Parse("@lexicon rights\n@version 1\n[freedom]\nx\n");
+        var ex = Assert.Throws<ArgumentException>(() => Small.With(bad));
+        Assert.Contains("economic_social", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Small.With(Lexicon.Parse("@lexicon other\n@version 1\n[a]\nx\n")));
+    }
+
+    [Theory]
+    [InlineData("Torture and food shortages.", RightsCategory.Both)]
+    [InlineData("Torture continues.", RightsCategory.Freedom)]
+    [InlineData("Food is scarce.", RightsCategory.EconomicSocial)]
+    [InlineData("Human rights matter.", RightsCategory.General)]
+    [InlineData("The weather is fine.", RightsCategory.None)]
+    public void The_lexicon_tagger_labels_rights_from_the_families_found(string text, RightsCategory expected) =>
+        Assert.Equal(expected, LexiconTagger.Rights(Cues(text)));
+
+    [Theory]
+    [InlineData("Sanctions must be linked to rights.", LinkageStance.ProLinkage)]
+    [InlineData("Aid should flow regardless of sanctions.", LinkageStance.AntiLinkage)]
+    [InlineData("Human rights should not be linked to sanctions.", LinkageStance.AntiLinkage)]
+    [InlineData("The minister said sanctions must be linked to rights.", LinkageStance.Neutral)]
+    [InlineData("Should relief be linked to rights?", LinkageStance.Neutral)]
+    [InlineData("Sanctions were renewed on Tuesday.", LinkageStance.Neutral)]
+    [InlineData("The camps hold thousands.", LinkageStance.None)]
+    public void The_lexicon_tagger_labels_linkage_with_negation_attribution_and_questions(string text, LinkageStance expected) =>
+        Assert.Equal(expected, LexiconTagger.Linkage(Cues(text)));
+}

@@ -44,10 +44,20 @@ public static class Program
     private static Command AnalyzeCommand(TextWriter stdout, TextWriter stderr)
     {
         var input = new Argument<string>("input") { Description = "A folder of .txt files (read recursively), one .txt file, or a .jsonl file with 'id' and 'text' fields (such as corpus/documents.jsonl)." };
-        var output = new Option<string>("--out", "-o") { Description = "The folder to write sentences.csv into; created if missing.", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "The folder to write sentences.csv, documents.csv and evidence.csv into; created if missing.", Required = true };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
-        var command = new Command("analyze", "Split every document into sentences and write DIR/sentences.csv.") { input, output, quiet };
-        command.SetAction(parse => Guard(stderr, () => Analyze(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(quiet), stdout)));
+        var lexicon = LexiconOption();
+        var model = new Option<string?>("--model") { Description = "A model file from 'policytext train' instead of the shipped models." };
+        var command = new Command("analyze", "Split every document into sentences, tag rights and linkage stance, and write CSV files.") { input, output, quiet, lexicon, model };
+        command.SetAction(parse => Guard(stderr, () =>
+        {
+            var options = new TextAnalyzerOptions
+            {
+                Lexicons = Lexicons(parse.GetValue(lexicon)),
+                Models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : null,
+            };
+            return Analyze(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(quiet), new TextAnalyzer(options), stdout);
+        }));
         return command;
     }
 
@@ -154,31 +164,43 @@ public static class Program
         }
     }
 
-    private static int Analyze(string input, string outDir, bool quiet, TextWriter stdout)
+    private static int Analyze(string input, string outDir, bool quiet, TextAnalyzer analyzer, TextWriter stdout)
     {
         var documents = input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && File.Exists(input)
             ? JsonLinesCorpus.Read(input)
             : TextFolderCorpus.Read(input);
         Directory.CreateDirectory(outDir);
-        var target = Path.Combine(outDir, "sentences.csv");
-        var temp = target + ".partial";
+        string[] names = ["sentences.csv", "documents.csv", "evidence.csv"];
+        var targets = names.Select(n => Path.Combine(outDir, n)).ToArray();
         long count = 0;
-        using (var stream = File.Create(temp))
-        using (var writer = new SentenceCsvWriter(stream))
+        long sentenceRows;
+        using (var sentences = new SentenceCsvWriter(File.Create(targets[0] + ".partial")))
+        using (var docs = new DocumentCsvWriter(File.Create(targets[1] + ".partial")))
+        using (var evidence = new EvidenceCsvWriter(File.Create(targets[2] + ".partial")))
         {
             foreach (var document in documents)
             {
-                writer.Write(document.Id, TextDocument.Parse(document.Text));
+                var analysis = analyzer.Analyze(document.Text);
+                sentences.Write(document.Id, analysis);
+                docs.Write(document.Id, analysis);
+                evidence.Write(document.Id, analysis);
                 count++;
             }
 
-            if (!quiet)
-            {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} documents, {writer.Rows} sentences -> {target}"));
-            }
+            sentenceRows = sentences.Rows;
         }
 
-        File.Move(temp, target, overwrite: true);
+        // Each file is complete before it takes its final name.
+        foreach (var target in targets)
+        {
+            File.Move(target + ".partial", target, overwrite: true);
+        }
+
+        if (!quiet)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} documents, {sentenceRows} sentences -> {outDir} ({string.Join(", ", names)})"));
+        }
+
         return Ok;
     }
 

@@ -1,19 +1,18 @@
 using CsvHelper;
-using PolicyText.Text;
+using PolicyText.Tagging;
 
 namespace PolicyText.Export;
 
 /// <summary>
-/// Writes <c>sentences.csv</c>: one row per sentence, with the columns of
-/// <see cref="Columns"/>. Offsets are Unicode code points, end exclusive. The file is UTF-8
-/// without a byte order mark, RFC 4180 quoting, LF line endings. See docs/csv-schema.md.
+/// Writes <c>sentences.csv</c>: one row per sentence with the columns of <see cref="Columns"/>.
+/// Offsets are Unicode code points, end exclusive. UTF-8 without a byte order mark, RFC 4180
+/// quoting, LF line endings. See docs/csv-schema.md.
 /// </summary>
 public sealed class SentenceCsvWriter : IDisposable
 {
     /// <summary>The columns, in order.</summary>
-    public static IReadOnlyList<string> Columns { get; } = ["doc_id", "sentence_index", "start", "end", "text"];
-
-    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { NewLine = "\n" };
+    public static IReadOnlyList<string> Columns { get; } =
+        ["doc_id", "sentence_index", "start", "end", "tokens", "rights", "rights_confidence", "linkage", "linkage_confidence", "text"];
 
     private readonly CsvWriter _csv;
 
@@ -23,29 +22,34 @@ public sealed class SentenceCsvWriter : IDisposable
     public SentenceCsvWriter(Stream stream, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        _csv = CsvWriter.Create(stream, Options, leaveOpen);
+        _csv = CsvWriter.Create(stream, CsvFormat.Options, leaveOpen);
         _csv.WriteHeader(Columns.ToArray());
     }
 
     /// <summary>Number of sentence rows written.</summary>
     public long Rows { get; private set; }
 
-    /// <summary>Writes one row per sentence of <paramref name="document"/>.</summary>
+    /// <summary>Writes one row per sentence of an analysed document.</summary>
     /// <param name="docId">The document id.</param>
-    /// <param name="document">The analysed document.</param>
-    public void Write(string docId, TextDocument document)
+    /// <param name="analysis">The analysis.</param>
+    public void Write(string docId, DocumentAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(docId);
-        ArgumentNullException.ThrowIfNull(document);
-        var sentences = document.Sentences;
-        for (int i = 0; i < sentences.Length; i++)
+        ArgumentNullException.ThrowIfNull(analysis);
+        var document = analysis.Document;
+        foreach (var s in analysis.Sentences)
         {
-            var s = sentences[i];
+            var sentence = document.Sentences[s.Index];
             _csv.WriteField(docId);
-            _csv.WriteField(i, default);
-            _csv.WriteField(document.ToCodePointOffset(s.Start), default);
-            _csv.WriteField(document.ToCodePointOffset(s.End), default);
-            _csv.WriteField(s.GetText(document.Text));
+            _csv.WriteField(s.Index, default);
+            _csv.WriteField(document.ToCodePointOffset(sentence.Start), default);
+            _csv.WriteField(document.ToCodePointOffset(sentence.End), default);
+            _csv.WriteField(sentence.TokenCount, default);
+            _csv.WriteField(s.Rights.ToCode());
+            _csv.WriteField(CsvFormat.Round(s.RightsConfidence), "0.####");
+            _csv.WriteField(s.Linkage.ToCode());
+            _csv.WriteField(CsvFormat.Round(s.LinkageConfidence), "0.####");
+            _csv.WriteField(sentence.GetText(document.Text));
             _csv.EndRecord();
             Rows++;
         }

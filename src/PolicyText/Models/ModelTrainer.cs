@@ -37,7 +37,7 @@ public static class ModelTrainer
     /// <param name="examples">The training examples.</param>
     /// <param name="l2">L2 regularization strength.</param>
     /// <returns>The model.</returns>
-    public static LinearModel Train(string task, string version, IReadOnlyList<string> classes, IReadOnlyList<TrainingExample> examples, float l2 = 0.0005f)
+    public static LinearModel Train(string task, string version, IReadOnlyList<string> classes, IReadOnlyList<TrainingExample> examples, float l2 = 0.003f)
     {
         ArgumentNullException.ThrowIfNull(classes);
         ArgumentNullException.ThrowIfNull(examples);
@@ -75,6 +75,7 @@ public static class ModelTrainer
             FeatureColumnName = nameof(Row.Features),
             NumberOfThreads = 1,
             L2Regularization = l2,
+            L1Regularization = 0,
             MaximumNumberOfIterations = 200,
             Shuffle = false,
         });

@@ -13,11 +13,14 @@ public class AnalyzeCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(string.Empty, result.Stderr);
         Assert.Contains("3 documents, 5 sentences", result.Stdout, StringComparison.Ordinal);
-        var actual = File.ReadAllBytes(Path.Combine(tmp.Path, "sentences.csv"));
-        var expected = File.ReadAllBytes(RepoPaths.TestData("golden", "mini-sentences.csv"));
-        Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(actual));
-        Assert.Equal(expected, actual);
-        Assert.False(File.Exists(Path.Combine(tmp.Path, "sentences.csv.partial")));
+        foreach (var name in new[] { "sentences", "documents", "evidence" })
+        {
+            var actual = File.ReadAllBytes(Path.Combine(tmp.Path, name + ".csv"));
+            var expected = File.ReadAllBytes(RepoPaths.TestData("golden", $"mini-{name}.csv"));
+            Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(actual));
+            Assert.Equal(expected, actual);
+            Assert.False(File.Exists(Path.Combine(tmp.Path, name + ".csv.partial")));
+        }
     }
 
     [Fact]
@@ -29,12 +32,12 @@ public class AnalyzeCommandTests
         var codePoints = source.EnumerateRunes().Select(r => r.ToString()).ToArray();
         var lines = File.ReadAllLines(Path.Combine(tmp.Path, "sentences.csv"));
         var row = lines.Single(l => l.StartsWith("opinion/aid,2,", StringComparison.Ordinal));
-        var fields = row.Split(',', 5);
+        var fields = row.Split(',', 10);
         int start = int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture);
         int end = int.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture);
         var sliced = string.Concat(codePoints[start..end]);
         Assert.Equal("Dr. Kim said “water matters” 👍🏽 too.", sliced);
-        Assert.Equal(sliced, fields[4]);
+        Assert.Equal(sliced, fields[9]);
     }
 
     [Fact]
@@ -44,7 +47,7 @@ public class AnalyzeCommandTests
         var result = CliRunner.Run("analyze", Path.Combine(RepoPaths.Root, "corpus", "quickstart"), "--out", tmp.Path);
         Assert.Equal(0, result.ExitCode);
         var lines = File.ReadAllLines(Path.Combine(tmp.Path, "sentences.csv"));
-        Assert.Equal("doc_id,sentence_index,start,end,text", lines[0]);
+        Assert.Equal("doc_id,sentence_index,start,end,tokens,rights,rights_confidence,linkage,linkage_confidence,text", lines[0]);
         Assert.True(lines.Length > 50);
         Assert.Contains(lines, l => l.StartsWith("humanitarian-first,", StringComparison.Ordinal));
     }

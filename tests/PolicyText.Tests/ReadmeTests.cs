@@ -1,17 +1,41 @@
 using System.Text.RegularExpressions;
+using PolicyText.Tagging;
 using PolicyText.Text;
 
 namespace PolicyText.Tests;
 
 /// <summary>
-/// The README's C# example, compiled here and run, with its printed output asserted. The test
-/// also checks that the README shows exactly this code and this output, so the two cannot drift.
+/// The README's C# examples, compiled here and run, with their printed output asserted. The
+/// test also checks that the README shows exactly this code and this output, so they cannot drift.
 /// </summary>
 public partial class ReadmeTests
 {
-    private static string RunQuickStart()
+    private static string RunTagging()
     {
         // A local named Console captures what the README's code prints.
+        using var Console = new StringWriter { NewLine = "\n" };
+        // README:begin
+        var analyzer = TextAnalyzer.CreateDefault();
+        var result = analyzer.Analyze(
+            "Tying food aid to denuclearization talks is not the right approach. " +
+            "Children need clean water regardless of politics. " +
+            "The envoy said sanctions would stay until the prison camps close.");
+        foreach (var s in result.Sentences)
+        {
+            Console.WriteLine($"{s.Rights.ToCode()} ({s.RightsConfidence:F2}), {s.Linkage.ToCode()} ({s.LinkageConfidence:F2}): {result.Document.Text[s.Start..s.End]}");
+            foreach (var e in s.Evidence)
+            {
+                Console.WriteLine($"    {e.Cue,-11} {e.Category,-15} \"{e.Text}\"");
+            }
+        }
+
+        Console.WriteLine($"document: {result.Summary.RightsEmphasis.ToCode()}, {result.Summary.Linkage.ToCode()}");
+        // README:end
+        return Console.ToString();
+    }
+
+    private static string RunTextLayer()
+    {
         using var Console = new StringWriter { NewLine = "\n" };
         // README:begin
         var doc = TextDocument.Parse("The U.S. didn't send aid. Dr. Kim said so... Talks resume Jan. 14.");
@@ -29,24 +53,33 @@ public partial class ReadmeTests
     }
 
     [Fact]
-    public void The_csharp_quick_start_prints_what_the_readme_says()
+    public void Every_csharp_example_in_the_readme_prints_what_the_readme_says()
     {
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
         var blocks = FencedBlock().Matches(readme).Select(m => (Lang: m.Groups[1].Value, Body: m.Groups[2].Value)).ToList();
-        int code = blocks.FindIndex(b => b.Lang == "csharp");
-        Assert.True(code >= 0, "README has no csharp block");
-        var printed = blocks[code + 1].Body;
-
-        Assert.Equal(printed, RunQuickStart());
+        var examples = blocks.Select((b, i) => (b, i)).Where(x => x.b.Lang == "csharp").Select(x => x.i).ToList();
+        var runs = new Func<string>[] { RunTagging, RunTextLayer };
+        Assert.Equal(runs.Length, examples.Count);
 
         var source = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "PolicyText.Tests", "ReadmeTests.cs"));
-        var begin = source.IndexOf("// README:begin\n", StringComparison.Ordinal) + "// README:begin\n".Length;
-        var end = source.IndexOf("        // README:end", StringComparison.Ordinal);
-        var tested = string.Join('\n', source[begin..end].Split('\n').Select(l => l.Length >= 8 ? l[8..] : l.TrimStart()));
-        var shown = blocks[code].Body.Replace("using PolicyText.Text;\n\n", string.Empty, StringComparison.Ordinal);
-        Assert.Equal(tested, shown);
+        var regions = Region().Matches(source).Select(m => m.Groups[1].Value).ToList();
+        for (int k = 0; k < runs.Length; k++)
+        {
+            var printed = blocks[examples[k] + 1].Body;
+            Assert.Equal(printed, runs[k]());
+
+            var tested = string.Join('\n', regions[k].Split('\n').Select(l => l.Length >= 8 ? l[8..] : l.TrimStart()));
+            var shown = UsingLines().Replace(blocks[examples[k]].Body, string.Empty).TrimStart('\n');
+            Assert.Equal(tested, shown);
+        }
     }
 
     [GeneratedRegex("```([a-z]*)\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex FencedBlock();
+
+    [GeneratedRegex("// README:begin\\n(.*?)        // README:end", RegexOptions.Singleline)]
+    private static partial Regex Region();
+
+    [GeneratedRegex("^using [A-Za-z.]+;\\n", RegexOptions.Multiline)]
+    private static partial Regex UsingLines();
 }

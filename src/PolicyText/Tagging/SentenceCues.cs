@@ -207,7 +207,12 @@ public sealed class CueExtractor
             }
         }
 
-        cues.Evidence.Sort((a, b) => a.Start.CompareTo(b.Start));
+        // A total order, so that evidence comes out the same way every time.
+        cues.Evidence.Sort(static (a, b) =>
+            a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            : a.End != b.End ? a.End.CompareTo(b.End)
+            : a.Cue != b.Cue ? a.Cue.CompareTo(b.Cue)
+            : string.CompareOrdinal(a.Category, b.Category));
         return cues;
     }
 

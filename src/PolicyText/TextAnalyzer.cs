@@ -105,6 +105,7 @@ public sealed class TextAnalyzer
         var cues = ExtractCues(document);
         var results = new SentenceAnalysis[cues.Length];
         var features = new List<KeyValuePair<int, float>>();
+        var totals = SentenceFeaturizer.Totals(cues);
         Span<float> rp = stackalloc float[8];
         Span<float> lp = stackalloc float[8];
         for (int i = 0; i < cues.Length; i++)
@@ -121,7 +122,7 @@ public sealed class TextAnalyzer
             }
             else
             {
-                SentenceFeaturizer.Featurize(document, i, cues, features);
+                SentenceFeaturizer.Featurize(document, i, cues, totals, features);
                 (rights, rc) = Best<RightsCategory>(_models.Rights, features, rp);
                 (linkage, lc) = Best<LinkageStance>(_models.Linkage, features, lp);
                 if (_rules && linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage && (cues[i].Reported && cues[i].FirstPerson == 0))

@@ -78,10 +78,11 @@ public static class TaggerEvaluation
         foreach (var doc in corpus.InSplit(CorpusSplit.Train))
         {
             var (document, cues) = Prepare(analyzer, doc);
+            var totals = SentenceFeaturizer.Totals(cues);
             for (int i = 0; i < doc.Sentences.Count; i++)
             {
                 var features = new List<KeyValuePair<int, float>>();
-                SentenceFeaturizer.Featurize(document, i, cues, features);
+                SentenceFeaturizer.Featurize(document, i, cues, totals, features);
                 rightsExamples.Add(new TrainingExample(features, IndexOf(rightsClasses, doc.Sentences[i].Rights.ToCode())));
                 linkageExamples.Add(new TrainingExample(features, IndexOf(linkageClasses, doc.Sentences[i].Linkage.ToCode())));
             }
@@ -192,54 +193,63 @@ public static class TaggerEvaluation
 
         throw new ArgumentException($"'{value}' is not a label.");
     }
+}
 
-    /// <summary>What a .NET user would build in an afternoon: ML.NET on the raw sentence text.</summary>
-    private sealed class BagOfWordsBaseline
+/// <summary>
+/// The evaluation's baseline, what a .NET user would build in an afternoon: ML.NET
+/// <c>FeaturizeText</c> + <c>SdcaMaximumEntropy</c> on the raw sentence text, one model per
+/// task, predicting through a <c>PredictionEngine</c>. Not thread-safe (a prediction engine is not).
+/// </summary>
+public sealed class BagOfWordsBaseline
+{
+    private readonly PredictionEngine<Input, Output> _rights;
+    private readonly PredictionEngine<Input, Output> _linkage;
+
+    /// <summary>Trains both models on the gold sentences of <paramref name="train"/>.</summary>
+    /// <param name="train">The training documents.</param>
+    public BagOfWordsBaseline(IEnumerable<GoldDocument> train)
     {
-        private readonly PredictionEngine<Input, Output> _rights;
-        private readonly PredictionEngine<Input, Output> _linkage;
+        var ml = new MLContext(seed: 1);
+        var rows = train.SelectMany(d => d.Sentences.Select(s => (Text: d.GetText(s), s.Rights, s.Linkage))).ToList();
+        _rights = Fit(ml, rows.Select(r => new Input { Text = r.Text, Label = r.Rights.ToCode() }));
+        _linkage = Fit(ml, rows.Select(r => new Input { Text = r.Text, Label = r.Linkage.ToCode() }));
+    }
 
-        public BagOfWordsBaseline(IEnumerable<GoldDocument> train)
-        {
-            var ml = new MLContext(seed: 1);
-            var rows = train.SelectMany(d => d.Sentences.Select(s => (Text: d.GetText(s), s.Rights, s.Linkage))).ToList();
-            _rights = Fit(ml, rows.Select(r => new Input { Text = r.Text, Label = r.Rights.ToCode() }));
-            _linkage = Fit(ml, rows.Select(r => new Input { Text = r.Text, Label = r.Linkage.ToCode() }));
-        }
+    /// <summary>Predicts both labels of one sentence.</summary>
+    /// <param name="text">The sentence.</param>
+    /// <returns>The codebook names of the predicted labels.</returns>
+    public (string Rights, string Linkage) Predict(string text)
+    {
+        var input = new Input { Text = text, Label = string.Empty };
+        return (_rights.Predict(input).PredictedLabel, _linkage.Predict(input).PredictedLabel);
+    }
 
-        public (string Rights, string Linkage) Predict(string text)
-        {
-            var input = new Input { Text = text, Label = string.Empty };
-            return (_rights.Predict(input).PredictedLabel, _linkage.Predict(input).PredictedLabel);
-        }
+    private static PredictionEngine<Input, Output> Fit(MLContext ml, IEnumerable<Input> rows)
+    {
+        var data = ml.Data.LoadFromEnumerable(rows.ToList());
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(Input.Label))
+            .Append(ml.Transforms.Text.FeaturizeText("Features", nameof(Input.Text)))
+            .AppendCacheCheckpoint(ml)
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                LabelColumnName = "LabelKey",
+                FeatureColumnName = "Features",
+                NumberOfThreads = 1,
+                Shuffle = false,
+            }))
+            .Append(ml.Transforms.Conversion.MapKeyToValue(nameof(Output.PredictedLabel), "PredictedLabel"));
+        return ml.Model.CreatePredictionEngine<Input, Output>(pipeline.Fit(data));
+    }
 
-        private static PredictionEngine<Input, Output> Fit(MLContext ml, IEnumerable<Input> rows)
-        {
-            var data = ml.Data.LoadFromEnumerable(rows.ToList());
-            var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(Input.Label))
-                .Append(ml.Transforms.Text.FeaturizeText("Features", nameof(Input.Text)))
-                .AppendCacheCheckpoint(ml)
-                .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options
-                {
-                    LabelColumnName = "LabelKey",
-                    FeatureColumnName = "Features",
-                    NumberOfThreads = 1,
-                    Shuffle = false,
-                }))
-                .Append(ml.Transforms.Conversion.MapKeyToValue(nameof(Output.PredictedLabel), "PredictedLabel"));
-            return ml.Model.CreatePredictionEngine<Input, Output>(pipeline.Fit(data));
-        }
+    private sealed class Input
+    {
+        public string Text { get; set; } = string.Empty;
 
-        private sealed class Input
-        {
-            public string Text { get; set; } = string.Empty;
+        public string Label { get; set; } = string.Empty;
+    }
 
-            public string Label { get; set; } = string.Empty;
-        }
-
-        private sealed class Output
-        {
-            public string PredictedLabel { get; set; } = string.Empty;
-        }
+    private sealed class Output
+    {
+        public string PredictedLabel { get; set; } = string.Empty;
     }
 }

@@ -21,12 +21,45 @@ public static class SentenceFeaturizer
 
     private const int Named = 64;
 
+    /// <summary>Document-wide cue totals, computed once per document (<see cref="Totals"/>).</summary>
+    /// <param name="Pro">Pro cues in the document.</param>
+    /// <param name="Anti">Anti cues.</param>
+    /// <param name="Freedom">Freedom terms.</param>
+    /// <param name="EconomicSocial">Economic and social terms.</param>
+    /// <param name="TopicSentences">Sentences with an instrument term.</param>
+    /// <param name="Sentences">Sentences.</param>
+    public readonly record struct DocumentTotals(int Pro, int Anti, int Freedom, int EconomicSocial, int TopicSentences, int Sentences);
+
+    /// <summary>Sums the cues of a document's sentences.</summary>
+    /// <param name="cues">The cues of every sentence.</param>
+    /// <returns>The totals.</returns>
+    public static DocumentTotals Totals(IReadOnlyList<SentenceCues> cues)
+    {
+        ArgumentNullException.ThrowIfNull(cues);
+        int pro = 0, anti = 0, freedom = 0, econ = 0, topic = 0;
+        foreach (var x in cues)
+        {
+            pro += x.Pro;
+            anti += x.Anti;
+            freedom += x.Freedom;
+            econ += x.EconomicSocial;
+            topic += x.Instrument > 0 ? 1 : 0;
+        }
+
+        return new DocumentTotals(pro, anti, freedom, econ, topic, cues.Count);
+    }
+
+    /// <inheritdoc cref="Featurize(TextDocument, int, IReadOnlyList{SentenceCues}, DocumentTotals, List{KeyValuePair{int, float}})"/>
+    public static void Featurize(TextDocument document, int index, IReadOnlyList<SentenceCues> cues, List<KeyValuePair<int, float>> features) =>
+        Featurize(document, index, cues, Totals(cues), features);
+
     /// <summary>Writes the features of sentence <paramref name="index"/> into <paramref name="features"/> (cleared first), sorted by index, duplicates summed.</summary>
     /// <param name="document">The document.</param>
     /// <param name="index">The sentence's index.</param>
     /// <param name="cues">The cues of every sentence of the document.</param>
+    /// <param name="totals">The document's totals, from <see cref="Totals"/> (compute them once per document).</param>
     /// <param name="features">Receives (index, value) pairs.</param>
-    public static void Featurize(TextDocument document, int index, IReadOnlyList<SentenceCues> cues, List<KeyValuePair<int, float>> features)
+    public static void Featurize(TextDocument document, int index, IReadOnlyList<SentenceCues> cues, DocumentTotals totals, List<KeyValuePair<int, float>> features)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(cues);
@@ -68,7 +101,7 @@ public static class SentenceFeaturizer
         Set(24, index + 1 < cues.Count && cues[index + 1].Instrument > 0 ? 1 : 0);
         Set(25, index > 0 && cues[index - 1].Freedom + cues[index - 1].EconomicSocial + cues[index - 1].GeneralRights > 0 ? 1 : 0);
         Set(26, index + 1 < cues.Count && cues[index + 1].Freedom + cues[index + 1].EconomicSocial + cues[index + 1].GeneralRights > 0 ? 1 : 0);
-        Set(27, cues.Count(x => x.Instrument > 0) / (float)Math.Max(1, cues.Count));
+        Set(27, totals.TopicSentences / (float)Math.Max(1, totals.Sentences));
         Set(28, index == 0 ? 1 : 0);
         var sentence = document.Sentences[index];
         Set(29, sentence.TokenCount < 8 ? 1 : 0);
@@ -81,15 +114,7 @@ public static class SentenceFeaturizer
         Set(38 + (int)LexiconTagger.Linkage(c), 1);
 
         // The document around the sentence: its share of pro and anti cues, and of each rights family.
-        int docPro = 0, docAnti = 0, docFreedom = 0, docEcon = 0, docTopic = 0;
-        foreach (var x in cues)
-        {
-            docPro += x.Pro;
-            docAnti += x.Anti;
-            docFreedom += x.Freedom;
-            docEcon += x.EconomicSocial;
-            docTopic += x.Instrument > 0 ? 1 : 0;
-        }
+        var (docPro, docAnti, docFreedom, docEcon, docTopic, _) = totals;
 
         Set(42, docPro + docAnti == 0 ? 0 : (docPro - docAnti) / (float)(docPro + docAnti));
         Set(43, docFreedom + docEcon == 0 ? 0 : (docEcon - docFreedom) / (float)(docFreedom + docEcon));

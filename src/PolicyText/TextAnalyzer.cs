@@ -21,8 +21,9 @@ public sealed record TextAnalyzerOptions
     public PolicyModels? Models { get; init; }
 
     /// <summary>
-    /// Whether to apply the rules on top of the linkage model (reported speech without
-    /// endorsement, and questions, are neutral). True by default; false gives the model alone.
+    /// Whether to apply the rule on top of the linkage model (a stance in a sentence that quotes
+    /// someone without endorsement or first person is neutral). True by default; false gives the
+    /// models alone.
     /// </summary>
     public bool ApplyRules { get; init; } = true;
 }
@@ -104,8 +105,20 @@ public sealed class TextAnalyzer
         ArgumentNullException.ThrowIfNull(document);
         var cues = ExtractCues(document);
         var results = new SentenceAnalysis[cues.Length];
-        var features = new List<KeyValuePair<int, float>>();
         var totals = SentenceFeaturizer.Totals(cues);
+        var features = new List<KeyValuePair<int, float>>[cues.Length];
+        var firstStage = new float[cues.Length][];
+        if (_models is not null)
+        {
+            for (int i = 0; i < cues.Length; i++)
+            {
+                features[i] = [];
+                SentenceFeaturizer.Featurize(document, i, cues, totals, features[i]);
+                firstStage[i] = new float[_models.Linkage.Classes.Count];
+                _models.Linkage.Score(features[i], firstStage[i]);
+            }
+        }
+
         Span<float> rp = stackalloc float[8];
         Span<float> lp = stackalloc float[8];
         for (int i = 0; i < cues.Length; i++)
@@ -122,13 +135,12 @@ public sealed class TextAnalyzer
             }
             else
             {
-                SentenceFeaturizer.Featurize(document, i, cues, totals, features);
-                (rights, rc) = Best<RightsCategory>(_models.Rights, features, rp);
-                (linkage, lc) = Best<LinkageStance>(_models.Linkage, features, lp);
-                if (_rules && linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage && (cues[i].Reported && cues[i].FirstPerson == 0))
+                (rights, rc) = Best<RightsCategory>(_models.Rights, features[i], rp);
+                (linkage, lc) = Best<LinkageStance>(_models.LinkageInContext, SentenceFeaturizer.WithContext(features[i], firstStage, i), lp);
+                if (_rules && linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage && cues[i].Reported && cues[i].Quotation && cues[i].FirstPerson == 0)
                 {
                     linkage = LinkageStance.Neutral;
-                    lc = lp[IndexOf(_models.Linkage, LinkageStance.Neutral.ToCode())];
+                    lc = lp[IndexOf(_models.LinkageInContext, LinkageStance.Neutral.ToCode())];
                 }
             }
 
@@ -153,7 +165,7 @@ public sealed class TextAnalyzer
         return cues;
     }
 
-    private static (T Label, float Confidence) Best<T>(LinearModel model, List<KeyValuePair<int, float>> features, Span<float> probabilities)
+    private static (T Label, float Confidence) Best<T>(LinearModel model, IReadOnlyList<KeyValuePair<int, float>> features, Span<float> probabilities)
         where T : struct, Enum
     {
         model.Score(features, probabilities);

@@ -72,13 +72,14 @@ public static class TaggerEvaluation
         ArgumentNullException.ThrowIfNull(corpus);
         var analyzer = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = lexicons, Models = Empty });
         var rightsExamples = new List<TrainingExample>();
-        var linkageExamples = new List<TrainingExample>();
+        var perDocument = new List<List<TrainingExample>>();
         var rightsClasses = LabelCodes.RightsVocabulary;
         var linkageClasses = LabelCodes.LinkageVocabulary;
         foreach (var doc in corpus.InSplit(CorpusSplit.Train))
         {
             var (document, cues) = Prepare(analyzer, doc);
             var totals = SentenceFeaturizer.Totals(cues);
+            var linkageExamples = new List<TrainingExample>();
             for (int i = 0; i < doc.Sentences.Count; i++)
             {
                 var features = new List<KeyValuePair<int, float>>();
@@ -86,11 +87,37 @@ public static class TaggerEvaluation
                 rightsExamples.Add(new TrainingExample(features, IndexOf(rightsClasses, doc.Sentences[i].Rights.ToCode())));
                 linkageExamples.Add(new TrainingExample(features, IndexOf(linkageClasses, doc.Sentences[i].Linkage.ToCode())));
             }
+
+            perDocument.Add(linkageExamples);
         }
 
+        var linkage = ModelTrainer.Train("linkage", version, linkageClasses, perDocument.SelectMany(d => d).ToList());
+
+        // The second stage learns from first-stage predictions it could not have trained on:
+        // five folds by document, each predicted by a model trained on the other four.
+        const int Folds = 5;
+        var outOfFold = new float[perDocument.Count][][];
+        for (int fold = 0; fold < Folds; fold++)
+        {
+            var model = ModelTrainer.Train("linkage", version, linkageClasses,
+                perDocument.Where((_, d) => d % Folds != fold).SelectMany(d => d).ToList());
+            for (int d = fold; d < perDocument.Count; d += Folds)
+            {
+                outOfFold[d] = perDocument[d].Select(e =>
+                {
+                    var p = new float[linkageClasses.Count];
+                    model.Score(e.Features, p);
+                    return p;
+                }).ToArray();
+            }
+        }
+
+        var contextExamples = perDocument.SelectMany((examples, d) => examples.Select((e, i) =>
+            new TrainingExample(SentenceFeaturizer.WithContext(e.Features, outOfFold[d], i), e.Label))).ToList();
         return new PolicyModels(
             ModelTrainer.Train("rights", version, rightsClasses, rightsExamples),
-            ModelTrainer.Train("linkage", version, linkageClasses, linkageExamples));
+            linkage,
+            ModelTrainer.Train("linkage-context", version, linkageClasses, contextExamples));
     }
 
     /// <summary>Evaluates every system on <paramref name="split"/>.</summary>
@@ -173,7 +200,8 @@ public static class TaggerEvaluation
     /// <summary>A placeholder so that training extracts cues without scoring with any model.</summary>
     private static PolicyModels Empty { get; } = new(
         new LinearModel("rights", "0", LabelCodes.RightsVocabulary, LabelCodes.RightsVocabulary.Select(_ => new float[SentenceFeaturizer.Dimension]).ToArray(), new float[5]),
-        new LinearModel("linkage", "0", LabelCodes.LinkageVocabulary, LabelCodes.LinkageVocabulary.Select(_ => new float[SentenceFeaturizer.Dimension]).ToArray(), new float[4]));
+        new LinearModel("linkage", "0", LabelCodes.LinkageVocabulary, LabelCodes.LinkageVocabulary.Select(_ => new float[SentenceFeaturizer.Dimension]).ToArray(), new float[4]),
+        new LinearModel("linkage-context", "0", LabelCodes.LinkageVocabulary, LabelCodes.LinkageVocabulary.Select(_ => new float[SentenceFeaturizer.Dimension]).ToArray(), new float[4]));
 
     private static (TextDocument Document, SentenceCues[] Cues) Prepare(TextAnalyzer analyzer, GoldDocument doc)
     {

@@ -2,12 +2,17 @@ using System.Text;
 
 namespace PolicyText.Models;
 
-/// <summary>The two sentence models, rights and linkage, stored together in one model file.</summary>
+/// <summary>
+/// The sentence models stored together in one model file: rights, linkage (first stage), and
+/// linkage in context (second stage, which also sees the first stage's predictions for the
+/// rest of the document).
+/// </summary>
 /// <param name="Rights">The rights model (classes: the rights labels).</param>
-/// <param name="Linkage">The linkage model (classes: the linkage labels).</param>
-public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage)
+/// <param name="Linkage">The first-stage linkage model (classes: the linkage labels).</param>
+/// <param name="LinkageInContext">The second-stage linkage model.</param>
+public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, LinearModel LinkageInContext)
 {
-    private const string Magic = "PTMODELS";
+    private const string Magic = "PTMODELS2";
     private const string ResourceName = "policytext.models";
 
     private static readonly Lazy<PolicyModels?> DefaultInstance = new(() =>
@@ -20,7 +25,7 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage)
     public static PolicyModels? Default => DefaultInstance.Value;
 
     /// <summary>A version string naming both models, for manifests.</summary>
-    public string Version => $"rights@{Rights.Version};linkage@{Linkage.Version}";
+    public string Version => $"rights@{Rights.Version};linkage@{Linkage.Version};linkage-context@{LinkageInContext.Version}";
 
     /// <summary>Writes both models to a stream.</summary>
     /// <param name="stream">The destination.</param>
@@ -34,6 +39,7 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage)
 
         Rights.Save(stream);
         Linkage.Save(stream);
+        LinkageInContext.Save(stream);
     }
 
     /// <summary>Writes both models to a file.</summary>
@@ -71,12 +77,13 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage)
 
         var rights = LinearModel.Load(stream);
         var linkage = LinearModel.Load(stream);
-        if (rights.Task != "rights" || linkage.Task != "linkage")
+        var context = LinearModel.Load(stream);
+        if (rights.Task != "rights" || linkage.Task != "linkage" || context.Task != "linkage-context")
         {
-            throw new FormatException("The model file does not hold a rights model and a linkage model.");
+            throw new FormatException("The model file does not hold the rights, linkage and linkage-context models.");
         }
 
-        return new PolicyModels(rights, linkage);
+        return new PolicyModels(rights, linkage, context);
     }
 
     /// <summary>Reads a model file.</summary>

@@ -125,6 +125,11 @@ public static class SentenceFeaturizer
         Set(48, index > 0 && cues[index - 1].Freedom > 0 ? 1 : 0);
         Set(49, index > 0 && cues[index - 1].EconomicSocial > 0 ? 1 : 0);
         Set(50, docTopic == 0 ? 1 : 0);
+        Set(51, Cap(c.Normative));
+        Set(52, c.Normative > 0 && c.Instrument > 0 ? 1 : 0);
+        Set(53, c.Normative > 0 && c.Pro > c.Anti ? 1 : 0);
+        Set(54, c.Normative > 0 && c.Anti > c.Pro ? 1 : 0);
+        Set(55, c.Normative > 0 && c.Freedom + c.EconomicSocial + c.GeneralRights > 0 && c.Instrument > 0 ? 1 : 0);
 
         foreach (var (lexicon, category, entry) in c.Entries)
         {
@@ -153,6 +158,41 @@ public static class SentenceFeaturizer
         }
 
         Normalize(features);
+    }
+
+    /// <summary>
+    /// Adds the document context of the first-stage linkage model to a sentence's features (for
+    /// the second stage): the mean probability of each linkage class over the document's other
+    /// sentences, and the previous sentence's probabilities.
+    /// </summary>
+    /// <param name="features">The sentence's features, sorted; a new sorted list is returned.</param>
+    /// <param name="probabilities">The first-stage probabilities of every sentence of the document.</param>
+    /// <param name="index">The sentence's index.</param>
+    /// <returns>The features with the context added.</returns>
+    public static List<KeyValuePair<int, float>> WithContext(IReadOnlyList<KeyValuePair<int, float>> features, IReadOnlyList<float[]> probabilities, int index)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(probabilities);
+        var result = new List<KeyValuePair<int, float>>(features.Count + 8);
+        int classes = probabilities[index].Length;
+        for (int c = 0; c < classes && c < 4; c++)
+        {
+            float sum = 0;
+            for (int j = 0; j < probabilities.Count; j++)
+            {
+                sum += j == index ? 0 : probabilities[j][c];
+            }
+
+            result.Add(new(56 + c, sum / Math.Max(1, probabilities.Count - 1)));
+            if (index > 0)
+            {
+                result.Add(new(60 + c, probabilities[index - 1][c]));
+            }
+        }
+
+        result.AddRange(features);
+        Normalize(result);
+        return result;
     }
 
     /// <summary>Sorts by index and sums duplicates, as a sparse vector needs.</summary>

@@ -6,7 +6,8 @@ namespace PolicyText.Tagging;
 /// <summary>
 /// The three lexicons the taggers use: <c>rights</c> (categories freedom, economic_social,
 /// general), <c>linkage</c> (instrument, pro, anti) and <c>cues</c> (negation, attribution,
-/// endorsement, condition, hedge, first_person). A replacement lexicon must keep those names.
+/// endorsement, condition, hedge, first_person, and optionally normative). A replacement
+/// lexicon must keep those names.
 /// </summary>
 public sealed class LexiconSet
 {

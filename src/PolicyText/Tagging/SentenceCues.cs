@@ -48,6 +48,9 @@ public sealed class SentenceCues
     /// <summary>First-person words (the author speaking).</summary>
     public int FirstPerson { get; internal set; }
 
+    /// <summary>Normative wordings ("should", "must", "it is time"): the author says what ought to happen.</summary>
+    public int Normative { get; internal set; }
+
     /// <summary>Whether the sentence ends with a question mark.</summary>
     public bool Question { get; internal set; }
 
@@ -83,7 +86,7 @@ public sealed class CueExtractor
         _lexicons = lexicons;
         _rights = Indexes(lexicons.Rights.Lexicon, LexiconSet.RequiredCategories["rights"]);
         _linkage = Indexes(lexicons.Linkage.Lexicon, LexiconSet.RequiredCategories["linkage"]);
-        _cues = Indexes(lexicons.Cues.Lexicon, LexiconSet.RequiredCategories["cues"]);
+        _cues = Indexes(lexicons.Cues.Lexicon, [.. LexiconSet.RequiredCategories["cues"], "normative"]);
     }
 
     /// <summary>The lexicons.</summary>
@@ -152,6 +155,9 @@ public sealed class CueExtractor
                     break;
                 case 5:
                     cues.FirstPerson++;
+                    break;
+                case 6:
+                    cues.Normative++;
                     break;
             }
         }

@@ -119,6 +119,7 @@ public sealed class TextAnalyzer
             }
         }
 
+        var sums = _models is null ? [] : SentenceFeaturizer.ContextSums(firstStage);
         Span<float> rp = stackalloc float[8];
         Span<float> lp = stackalloc float[8];
         for (int i = 0; i < cues.Length; i++)
@@ -136,7 +137,7 @@ public sealed class TextAnalyzer
             else
             {
                 (rights, rc) = Best<RightsCategory>(_models.Rights, features[i], rp);
-                (linkage, lc) = Best<LinkageStance>(_models.LinkageInContext, SentenceFeaturizer.WithContext(features[i], firstStage, i), lp);
+                (linkage, lc) = Best<LinkageStance>(_models.LinkageInContext, SentenceFeaturizer.WithContext(features[i], firstStage, sums, i), lp);
                 if (_rules && linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage && cues[i].Reported && cues[i].Quotation && cues[i].FirstPerson == 0)
                 {
                     linkage = LinkageStance.Neutral;

@@ -112,8 +112,11 @@ public static class TaggerEvaluation
             }
         }
 
-        var contextExamples = perDocument.SelectMany((examples, d) => examples.Select((e, i) =>
-            new TrainingExample(SentenceFeaturizer.WithContext(e.Features, outOfFold[d], i), e.Label))).ToList();
+        var contextExamples = perDocument.SelectMany((examples, d) =>
+        {
+            var sums = SentenceFeaturizer.ContextSums(outOfFold[d]);
+            return examples.Select((e, i) => new TrainingExample(SentenceFeaturizer.WithContext(e.Features, outOfFold[d], sums, i), e.Label));
+        }).ToList();
         return new PolicyModels(
             ModelTrainer.Train("rights", version, rightsClasses, rightsExamples),
             linkage,

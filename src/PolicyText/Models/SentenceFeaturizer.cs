@@ -131,15 +131,22 @@ public static class SentenceFeaturizer
         Set(54, c.Normative > 0 && c.Anti > c.Pro ? 1 : 0);
         Set(55, c.Normative > 0 && c.Freedom + c.EconomicSocial + c.GeneralRights > 0 && c.Instrument > 0 ? 1 : 0);
 
+        // The named features above were added in ascending index order; the hashed ones below
+        // (all of value 1, indexes from 64 up) are collected as integers, sorted and counted.
+        var tokens = sentence.GetTokens(document.Tokens);
+        int capacity = c.Entries.Count + (2 * tokens.Length);
+        int[]? rented = capacity > 256 ? System.Buffers.ArrayPool<int>.Shared.Rent(capacity) : null;
+        Span<int> hashed = rented ?? stackalloc int[256];
+        int count = 0;
         foreach (var (lexicon, category, entry) in c.Entries)
         {
-            features.Add(new(Hash(lexicon + 1, category, entry), 1));
+            hashed[count++] = Hash(lexicon + 1, category, entry);
         }
 
         // Hashed unigrams and bigrams of the normalized words (numbers folded to one symbol).
         var norm = document.NormalizedText.AsSpan();
         uint previous = 0;
-        foreach (var t in sentence.GetTokens(document.Tokens))
+        foreach (var t in tokens)
         {
             if (t.Kind is TokenKind.Punctuation && norm[t.Start] is not ('?' or '!'))
             {
@@ -147,18 +154,59 @@ public static class SentenceFeaturizer
                 continue;
             }
 
-            uint h = t.Kind == TokenKind.Number ? Fnv("<num>") : Fnv(t.GetText(norm));
-            features.Add(new(Bucket(h ^ 0x9E3779B9u), 1));
+            uint h = t.Kind == TokenKind.Number ? NumberHash : Fnv(t.GetText(norm));
+            hashed[count++] = Bucket(h ^ 0x9E3779B9u);
             if (previous != 0)
             {
-                features.Add(new(Bucket((previous * 16777619u) ^ h), 1));
+                hashed[count++] = Bucket((previous * 16777619u) ^ h);
             }
 
             previous = h;
         }
 
-        Normalize(features);
+        var used = hashed[..count];
+        used.Sort();
+        for (int i = 0; i < used.Length;)
+        {
+            int j = i + 1;
+            while (j < used.Length && used[j] == used[i])
+            {
+                j++;
+            }
+
+            features.Add(new(used[i], j - i));
+            i = j;
+        }
+
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(rented);
+        }
     }
+
+    private static readonly uint NumberHash = Fnv("<num>");
+
+    /// <summary>Sums of each class's first-stage probability over a document's sentences (for <c>WithContext</c>).</summary>
+    /// <param name="probabilities">The first-stage probabilities of every sentence.</param>
+    /// <returns>One sum per class.</returns>
+    public static float[] ContextSums(IReadOnlyList<float[]> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        var sums = new float[probabilities.Count == 0 ? 0 : probabilities[0].Length];
+        foreach (var p in probabilities)
+        {
+            for (int c = 0; c < sums.Length; c++)
+            {
+                sums[c] += p[c];
+            }
+        }
+
+        return sums;
+    }
+
+    /// <inheritdoc cref="WithContext(IReadOnlyList{KeyValuePair{int, float}}, IReadOnlyList{float[]}, float[], int)"/>
+    public static List<KeyValuePair<int, float>> WithContext(IReadOnlyList<KeyValuePair<int, float>> features, IReadOnlyList<float[]> probabilities, int index) =>
+        WithContext(features, probabilities, ContextSums(probabilities), index);
 
     /// <summary>
     /// Adds the document context of the first-stage linkage model to a sentence's features (for
@@ -167,52 +215,45 @@ public static class SentenceFeaturizer
     /// </summary>
     /// <param name="features">The sentence's features, sorted; a new sorted list is returned.</param>
     /// <param name="probabilities">The first-stage probabilities of every sentence of the document.</param>
+    /// <param name="sums">Their sums per class (<see cref="ContextSums"/>, computed once per document).</param>
     /// <param name="index">The sentence's index.</param>
     /// <returns>The features with the context added.</returns>
-    public static List<KeyValuePair<int, float>> WithContext(IReadOnlyList<KeyValuePair<int, float>> features, IReadOnlyList<float[]> probabilities, int index)
+    public static List<KeyValuePair<int, float>> WithContext(IReadOnlyList<KeyValuePair<int, float>> features, IReadOnlyList<float[]> probabilities, float[] sums, int index)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(probabilities);
-        var result = new List<KeyValuePair<int, float>>(features.Count + 8);
-        int classes = probabilities[index].Length;
-        for (int c = 0; c < classes && c < 4; c++)
+        ArgumentNullException.ThrowIfNull(sums);
+        Span<KeyValuePair<int, float>> context = stackalloc KeyValuePair<int, float>[8];
+        int n = 0;
+        int classes = Math.Min(probabilities[index].Length, 4);
+        float others = Math.Max(1, probabilities.Count - 1);
+        for (int c = 0; c < classes; c++)
         {
-            float sum = 0;
-            for (int j = 0; j < probabilities.Count; j++)
-            {
-                sum += j == index ? 0 : probabilities[j][c];
-            }
-
-            result.Add(new(56 + c, sum / Math.Max(1, probabilities.Count - 1)));
-            if (index > 0)
-            {
-                result.Add(new(60 + c, probabilities[index - 1][c]));
-            }
+            context[n++] = new(56 + c, (sums[c] - probabilities[index][c]) / others);
         }
 
-        result.AddRange(features);
-        Normalize(result);
-        return result;
-    }
-
-    /// <summary>Sorts by index and sums duplicates, as a sparse vector needs.</summary>
-    private static void Normalize(List<KeyValuePair<int, float>> features)
-    {
-        features.Sort((a, b) => a.Key.CompareTo(b.Key));
-        int w = 0;
-        for (int r = 0; r < features.Count; r++)
+        for (int c = 0; c < classes && index > 0; c++)
         {
-            if (w > 0 && features[w - 1].Key == features[r].Key)
+            context[n++] = new(60 + c, probabilities[index - 1][c]);
+        }
+
+        // Both inputs are sorted and the context indexes (56..63) are used by nothing else: merge.
+        var result = new List<KeyValuePair<int, float>>(features.Count + n);
+        int i = 0;
+        int k = 0;
+        while (i < features.Count || k < n)
+        {
+            if (k == n || (i < features.Count && features[i].Key < context[k].Key))
             {
-                features[w - 1] = new(features[r].Key, features[w - 1].Value + features[r].Value);
+                result.Add(features[i++]);
             }
             else
             {
-                features[w++] = features[r];
+                result.Add(context[k++]);
             }
         }
 
-        features.RemoveRange(w, features.Count - w);
+        return result;
     }
 
     private static int Hash(int a, int b, int c) => Bucket((uint)((a * 73856093) ^ (b * 19349663) ^ (c * 83492791)) * 2654435761u);

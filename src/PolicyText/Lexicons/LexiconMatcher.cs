@@ -118,7 +118,7 @@ public sealed class LexiconMatcher
         }
 
         var word = tokens[t].GetText(text);
-        if (n.Exact is not null && n.Exact.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out int child))
+        if (n.Exact is not null && n.ExactLookup.TryGetValue(word, out int child))
         {
             Walk(text, tokens, i, depth + 1, child, best);
         }
@@ -169,5 +169,10 @@ public sealed class LexiconMatcher
     private sealed record Node(
         FrozenDictionary<string, int>? Exact,
         FrozenDictionary<ulong, (string Prefix, int Child)[]>? Globs,
-        (int Category, int Entry)[] Terminals);
+        (int Category, int Entry)[] Terminals)
+    {
+        /// <summary>The span lookup, made once: the words of a text are looked up without allocating.</summary>
+        public FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ExactLookup { get; } =
+            Exact is null ? default : Exact.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 }

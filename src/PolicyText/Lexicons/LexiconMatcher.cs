@@ -21,41 +21,76 @@ public readonly record struct LexiconMatch(int FirstToken, int TokenCount, int C
 public sealed class LexiconMatcher
 {
     private readonly Node[] _nodes;
+    private readonly int _categories;
 
     /// <summary>Compiles <paramref name="lexicon"/> for matching.</summary>
     /// <param name="lexicon">The lexicon.</param>
     /// <param name="tokenizer">The tokenizer that splits entries, or <see langword="null"/> for <see cref="Tokenizer.Default"/>.</param>
     public LexiconMatcher(Lexicon lexicon, Tokenizer? tokenizer = null)
+        : this([lexicon ?? throw new ArgumentNullException(nameof(lexicon))], tokenizer)
     {
-        ArgumentNullException.ThrowIfNull(lexicon);
-        Lexicon = lexicon;
+    }
+
+    /// <summary>
+    /// Compiles several lexicons into one matcher, so that a text is walked once for all of them.
+    /// Categories and entries are numbered across the lexicons in order (see <see cref="CategoryOffsets"/>).
+    /// </summary>
+    internal LexiconMatcher(IReadOnlyList<Lexicon> lexicons, Tokenizer? tokenizer)
+    {
+        Lexicon = lexicons[0];
         tokenizer ??= Tokenizer.Default;
         var builders = new List<NodeBuilder> { new() };
-        var categoryIndex = lexicon.Categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
-        for (int e = 0; e < lexicon.Entries.Count; e++)
+        var offsets = new int[lexicons.Count];
+        var entryOffsets = new int[lexicons.Count];
+        int categoryBase = 0;
+        int entryBase = 0;
+        for (int l = 0; l < lexicons.Count; l++)
         {
-            var entry = lexicon.Entries[e];
-            int node = 0;
-            foreach (var (word, glob) in Words(entry.Pattern, tokenizer))
+            offsets[l] = categoryBase;
+            entryOffsets[l] = entryBase;
+            var lexicon = lexicons[l];
+            var categoryIndex = lexicon.Categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => categoryBase + x.i, StringComparer.Ordinal);
+            for (int e = 0; e < lexicon.Entries.Count; e++)
             {
-                var map = glob ? builders[node].Globs : builders[node].Exact;
-                if (!map.TryGetValue(word, out int child))
-                {
-                    child = builders.Count;
-                    builders.Add(new NodeBuilder());
-                    map[word] = child;
-                }
-
-                node = child;
+                Add(builders, lexicon.Entries[e], categoryIndex, entryBase + e, tokenizer);
             }
 
-            builders[node].Terminals.Add((categoryIndex[entry.Category], e));
+            categoryBase += lexicon.Categories.Count;
+            entryBase += lexicon.Entries.Count;
         }
 
+        _categories = categoryBase;
+        CategoryOffsets = offsets;
+        EntryOffsets = entryOffsets;
         _nodes = builders.Select(b => b.Build()).ToArray();
     }
 
-    /// <summary>The lexicon being matched.</summary>
+    /// <summary>For a matcher of several lexicons, the first category number of each.</summary>
+    internal int[] CategoryOffsets { get; }
+
+    /// <summary>For a matcher of several lexicons, the first entry number of each.</summary>
+    internal int[] EntryOffsets { get; }
+
+    private static void Add(List<NodeBuilder> builders, LexiconEntry entry, Dictionary<string, int> categoryIndex, int entryNumber, Tokenizer tokenizer)
+    {
+        int node = 0;
+        foreach (var (word, glob) in Words(entry.Pattern, tokenizer))
+        {
+            var map = glob ? builders[node].Globs : builders[node].Exact;
+            if (!map.TryGetValue(word, out int child))
+            {
+                child = builders.Count;
+                builders.Add(new NodeBuilder());
+                map[word] = child;
+            }
+
+            node = child;
+        }
+
+        builders[node].Terminals.Add((categoryIndex[entry.Category], entryNumber));
+    }
+
+    /// <summary>The lexicon being matched (the first, for a matcher of several).</summary>
     public Lexicon Lexicon { get; }
 
     /// <summary>Finds matches among <paramref name="tokens"/> of a text whose normalized form is <paramref name="normalizedText"/>.</summary>
@@ -67,7 +102,7 @@ public sealed class LexiconMatcher
     {
         ArgumentNullException.ThrowIfNull(destination);
         int before = destination.Count;
-        Span<int> coveredUntil = stackalloc int[Math.Min(Lexicon.Categories.Count, 64)];
+        Span<int> coveredUntil = stackalloc int[Math.Min(_categories, 64)];
         coveredUntil.Clear();
         Span<int> best = stackalloc int[coveredUntil.Length * 2];
         for (int i = 0; i < tokens.Length; i++)

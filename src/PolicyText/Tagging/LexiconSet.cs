@@ -39,7 +39,11 @@ public sealed class LexiconSet
         Rights = new LexiconMatcher(rights, tokenizer);
         Linkage = new LexiconMatcher(linkage, tokenizer);
         Cues = new LexiconMatcher(cues, tokenizer);
+        Combined = new LexiconMatcher([rights, linkage, cues], tokenizer);
     }
+
+    /// <summary>All three lexicons in one matcher (categories and entries numbered rights, then linkage, then cues).</summary>
+    internal LexiconMatcher Combined { get; }
 
     /// <summary>The lexicons shipped with PolicyText.</summary>
     public static LexiconSet Default => DefaultInstance.Value;

@@ -102,12 +102,30 @@ public sealed class CueExtractor
         var cues = new SentenceCues();
         var tokens = sentence.GetTokens(document.Tokens);
         var text = document.Text;
+        // One walk over the sentence for all three lexicons; matches split back by lexicon.
+        var all = new List<LexiconMatch>();
+        var combined = _lexicons.Combined;
+        combined.Match(document.NormalizedText, tokens, all);
         var rights = new List<LexiconMatch>();
         var linkage = new List<LexiconMatch>();
         var other = new List<LexiconMatch>();
-        _lexicons.Rights.Match(document.NormalizedText, tokens, rights);
-        _lexicons.Linkage.Match(document.NormalizedText, tokens, linkage);
-        _lexicons.Cues.Match(document.NormalizedText, tokens, other);
+        int linkageBase = combined.CategoryOffsets[1];
+        int cuesBase = combined.CategoryOffsets[2];
+        foreach (var m in all)
+        {
+            if (m.Category >= cuesBase)
+            {
+                other.Add(m with { Category = m.Category - cuesBase, Entry = m.Entry - combined.EntryOffsets[2] });
+            }
+            else if (m.Category >= linkageBase)
+            {
+                linkage.Add(m with { Category = m.Category - linkageBase, Entry = m.Entry - combined.EntryOffsets[1] });
+            }
+            else
+            {
+                rights.Add(m);
+            }
+        }
 
         foreach (var m in rights)
         {

@@ -107,6 +107,7 @@ public sealed class TextAnalyzer
         var results = new SentenceAnalysis[cues.Length];
         var totals = SentenceFeaturizer.Totals(cues);
         var features = new List<KeyValuePair<int, float>>[cues.Length];
+        var firstRights = new float[cues.Length][];
         var firstStage = new float[cues.Length][];
         if (_models is not null)
         {
@@ -114,11 +115,14 @@ public sealed class TextAnalyzer
             {
                 features[i] = [];
                 SentenceFeaturizer.Featurize(document, i, cues, totals, features[i]);
+                firstRights[i] = new float[_models.Rights.Classes.Count];
+                _models.Rights.Score(features[i], firstRights[i]);
                 firstStage[i] = new float[_models.Linkage.Classes.Count];
                 _models.Linkage.Score(features[i], firstStage[i]);
             }
         }
 
+        var rightsSums = _models is null ? [] : SentenceFeaturizer.ContextSums(firstRights);
         var sums = _models is null ? [] : SentenceFeaturizer.ContextSums(firstStage);
         Span<float> rp = stackalloc float[8];
         Span<float> lp = stackalloc float[8];
@@ -136,7 +140,7 @@ public sealed class TextAnalyzer
             }
             else
             {
-                (rights, rc) = Best<RightsCategory>(_models.Rights, features[i], rp);
+                (rights, rc) = Best<RightsCategory>(_models.RightsInContext, SentenceFeaturizer.WithContext(features[i], firstRights, rightsSums, i), rp);
                 (linkage, lc) = Best<LinkageStance>(_models.LinkageInContext, SentenceFeaturizer.WithContext(features[i], firstStage, sums, i), lp);
                 if (_rules && linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage && cues[i].Reported && cues[i].Quotation && cues[i].FirstPerson == 0)
                 {

@@ -71,14 +71,15 @@ public static class TaggerEvaluation
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var analyzer = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = lexicons, Models = Empty });
-        var rightsExamples = new List<TrainingExample>();
-        var perDocument = new List<List<TrainingExample>>();
+        var rightsByDocument = new List<List<TrainingExample>>();
+        var linkageByDocument = new List<List<TrainingExample>>();
         var rightsClasses = LabelCodes.RightsVocabulary;
         var linkageClasses = LabelCodes.LinkageVocabulary;
         foreach (var doc in corpus.InSplit(CorpusSplit.Train))
         {
             var (document, cues) = Prepare(analyzer, doc);
             var totals = SentenceFeaturizer.Totals(cues);
+            var rightsExamples = new List<TrainingExample>();
             var linkageExamples = new List<TrainingExample>();
             for (int i = 0; i < doc.Sentences.Count; i++)
             {
@@ -88,39 +89,45 @@ public static class TaggerEvaluation
                 linkageExamples.Add(new TrainingExample(features, IndexOf(linkageClasses, doc.Sentences[i].Linkage.ToCode())));
             }
 
-            perDocument.Add(linkageExamples);
+            rightsByDocument.Add(rightsExamples);
+            linkageByDocument.Add(linkageExamples);
         }
 
-        var linkage = ModelTrainer.Train("linkage", version, linkageClasses, perDocument.SelectMany(d => d).ToList());
+        var (rights, rightsContext) = TrainTwoStages("rights", version, rightsClasses, rightsByDocument);
+        var (linkage, linkageContext) = TrainTwoStages("linkage", version, linkageClasses, linkageByDocument);
+        return new PolicyModels(rights, linkage, rightsContext, linkageContext);
+    }
 
-        // The second stage learns from first-stage predictions it could not have trained on:
-        // five folds by document, each predicted by a model trained on the other four.
+    /// <summary>
+    /// A first-stage model on all documents, and a second stage that learns from first-stage
+    /// predictions it could not have trained on: five folds by document, each predicted by a
+    /// model trained on the other four.
+    /// </summary>
+    private static (LinearModel First, LinearModel Second) TrainTwoStages(string task, string version, IReadOnlyList<string> classes, List<List<TrainingExample>> byDocument)
+    {
+        var first = ModelTrainer.Train(task, version, classes, byDocument.SelectMany(d => d).ToList());
         const int Folds = 5;
-        var outOfFold = new float[perDocument.Count][][];
+        var outOfFold = new float[byDocument.Count][][];
         for (int fold = 0; fold < Folds; fold++)
         {
-            var model = ModelTrainer.Train("linkage", version, linkageClasses,
-                perDocument.Where((_, d) => d % Folds != fold).SelectMany(d => d).ToList());
-            for (int d = fold; d < perDocument.Count; d += Folds)
+            var model = ModelTrainer.Train(task, version, classes, byDocument.Where((_, d) => d % Folds != fold).SelectMany(d => d).ToList());
+            for (int d = fold; d < byDocument.Count; d += Folds)
             {
-                outOfFold[d] = perDocument[d].Select(e =>
+                outOfFold[d] = byDocument[d].Select(e =>
                 {
-                    var p = new float[linkageClasses.Count];
+                    var p = new float[classes.Count];
                     model.Score(e.Features, p);
                     return p;
                 }).ToArray();
             }
         }
 
-        var contextExamples = perDocument.SelectMany((examples, d) =>
+        var examples = byDocument.SelectMany((docExamples, d) =>
         {
             var sums = SentenceFeaturizer.ContextSums(outOfFold[d]);
-            return examples.Select((e, i) => new TrainingExample(SentenceFeaturizer.WithContext(e.Features, outOfFold[d], sums, i), e.Label));
+            return docExamples.Select((e, i) => new TrainingExample(SentenceFeaturizer.WithContext(e.Features, outOfFold[d], sums, i), e.Label));
         }).ToList();
-        return new PolicyModels(
-            ModelTrainer.Train("rights", version, rightsClasses, rightsExamples),
-            linkage,
-            ModelTrainer.Train("linkage-context", version, linkageClasses, contextExamples));
+        return (first, ModelTrainer.Train(task + "-context", version, classes, examples));
     }
 
     /// <summary>Evaluates every system on <paramref name="split"/>.</summary>
@@ -204,6 +211,7 @@ public static class TaggerEvaluation
     private static PolicyModels Empty { get; } = new(
         new LinearModel("rights", "0", LabelCodes.RightsVocabulary, LabelCodes.RightsVocabulary.Select(_ => new float[SentenceFeaturizer.Dimension]).ToArray(), new float[5]),
         new LinearModel("linkage", "0", LabelCodes.LinkageVocabulary, LabelCodes.LinkageVocabulary.Select(_ => new float[SentenceFeaturizer.Dimension]).ToArray(), new float[4]),
+        new LinearModel("rights-context", "0", LabelCodes.RightsVocabulary, LabelCodes.RightsVocabulary.Select(_ => new float[SentenceFeaturizer.Dimension]).ToArray(), new float[5]),
         new LinearModel("linkage-context", "0", LabelCodes.LinkageVocabulary, LabelCodes.LinkageVocabulary.Select(_ => new float[SentenceFeaturizer.Dimension]).ToArray(), new float[4]));
 
     private static (TextDocument Document, SentenceCues[] Cues) Prepare(TextAnalyzer analyzer, GoldDocument doc)

@@ -3,16 +3,17 @@ using System.Text;
 namespace PolicyText.Models;
 
 /// <summary>
-/// The sentence models stored together in one model file: rights, linkage (first stage), and
-/// linkage in context (second stage, which also sees the first stage's predictions for the
-/// rest of the document).
+/// The sentence models stored together in one model file: for each task a first-stage model
+/// and a second-stage model "in context", which also sees the first stage's predictions for
+/// the neighbouring sentences and the rest of the document.
 /// </summary>
-/// <param name="Rights">The rights model (classes: the rights labels).</param>
+/// <param name="Rights">The first-stage rights model (classes: the rights labels).</param>
 /// <param name="Linkage">The first-stage linkage model (classes: the linkage labels).</param>
+/// <param name="RightsInContext">The second-stage rights model.</param>
 /// <param name="LinkageInContext">The second-stage linkage model.</param>
-public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, LinearModel LinkageInContext)
+public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, LinearModel RightsInContext, LinearModel LinkageInContext)
 {
-    private const string Magic = "PTMODELS2";
+    private const string Magic = "PTMODELS3";
     private const string ResourceName = "policytext.models";
 
     private static readonly Lazy<PolicyModels?> DefaultInstance = new(() =>
@@ -25,7 +26,7 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
     public static PolicyModels? Default => DefaultInstance.Value;
 
     /// <summary>A version string naming both models, for manifests.</summary>
-    public string Version => $"rights@{Rights.Version};linkage@{Linkage.Version};linkage-context@{LinkageInContext.Version}";
+    public string Version => $"rights@{Rights.Version};linkage@{Linkage.Version};context@{LinkageInContext.Version}";
 
     /// <summary>Writes both models to a stream.</summary>
     /// <param name="stream">The destination.</param>
@@ -39,6 +40,7 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
 
         Rights.Save(stream);
         Linkage.Save(stream);
+        RightsInContext.Save(stream);
         LinkageInContext.Save(stream);
     }
 
@@ -77,13 +79,14 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
 
         var rights = LinearModel.Load(stream);
         var linkage = LinearModel.Load(stream);
-        var context = LinearModel.Load(stream);
-        if (rights.Task != "rights" || linkage.Task != "linkage" || context.Task != "linkage-context")
+        var rightsContext = LinearModel.Load(stream);
+        var linkageContext = LinearModel.Load(stream);
+        if (rights.Task != "rights" || linkage.Task != "linkage" || rightsContext.Task != "rights-context" || linkageContext.Task != "linkage-context")
         {
-            throw new FormatException("The model file does not hold the rights, linkage and linkage-context models.");
+            throw new FormatException("The model file does not hold the rights, linkage, rights-context and linkage-context models.");
         }
 
-        return new PolicyModels(rights, linkage, context);
+        return new PolicyModels(rights, linkage, rightsContext, linkageContext);
     }
 
     /// <summary>Reads a model file.</summary>

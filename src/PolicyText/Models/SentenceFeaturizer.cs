@@ -17,9 +17,10 @@ public static class SentenceFeaturizer
     public const int Dimension = 1 << 15;
 
     /// <summary>The feature space's version; a model records it and refuses another.</summary>
-    public const string Version = "features-1";
+    public const string Version = "features-2";
 
-    private const int Named = 64;
+    private const int Named = 128;
+    private const int ContextBase = 64;
 
     /// <summary>Document-wide cue totals, computed once per document (<see cref="Totals"/>).</summary>
     /// <param name="Pro">Pro cues in the document.</param>
@@ -211,7 +212,7 @@ public static class SentenceFeaturizer
     /// <summary>
     /// Adds the document context of the first-stage linkage model to a sentence's features (for
     /// the second stage): the mean probability of each linkage class over the document's other
-    /// sentences, and the previous sentence's probabilities.
+    /// sentences, and the previous and next sentences' probabilities.
     /// </summary>
     /// <param name="features">The sentence's features, sorted; a new sorted list is returned.</param>
     /// <param name="probabilities">The first-stage probabilities of every sentence of the document.</param>
@@ -223,21 +224,26 @@ public static class SentenceFeaturizer
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(sums);
-        Span<KeyValuePair<int, float>> context = stackalloc KeyValuePair<int, float>[8];
+        Span<KeyValuePair<int, float>> context = stackalloc KeyValuePair<int, float>[24];
         int n = 0;
-        int classes = Math.Min(probabilities[index].Length, 4);
+        int classes = Math.Min(probabilities[index].Length, 8);
         float others = Math.Max(1, probabilities.Count - 1);
         for (int c = 0; c < classes; c++)
         {
-            context[n++] = new(56 + c, (sums[c] - probabilities[index][c]) / others);
+            context[n++] = new(ContextBase + c, (sums[c] - probabilities[index][c]) / others);
         }
 
         for (int c = 0; c < classes && index > 0; c++)
         {
-            context[n++] = new(60 + c, probabilities[index - 1][c]);
+            context[n++] = new(ContextBase + 8 + c, probabilities[index - 1][c]);
         }
 
-        // Both inputs are sorted and the context indexes (56..63) are used by nothing else: merge.
+        for (int c = 0; c < classes && index + 1 < probabilities.Count; c++)
+        {
+            context[n++] = new(ContextBase + 16 + c, probabilities[index + 1][c]);
+        }
+
+        // Both inputs are sorted and the context indexes (64..87) are used by nothing else: merge.
         var result = new List<KeyValuePair<int, float>>(features.Count + n);
         int i = 0;
         int k = 0;

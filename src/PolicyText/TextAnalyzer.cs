@@ -126,6 +126,7 @@ public sealed class TextAnalyzer
         var sums = _models is null ? [] : SentenceFeaturizer.ContextSums(firstStage);
         Span<float> rp = stackalloc float[8];
         Span<float> lp = stackalloc float[8];
+        Span<KeyValuePair<int, float>> context = stackalloc KeyValuePair<int, float>[24];
         for (int i = 0; i < cues.Length; i++)
         {
             var s = document.Sentences[i];
@@ -140,8 +141,10 @@ public sealed class TextAnalyzer
             }
             else
             {
-                (rights, rc) = Best<RightsCategory>(_models.RightsInContext, SentenceFeaturizer.WithContext(features[i], firstRights, rightsSums, i), rp);
-                (linkage, lc) = Best<LinkageStance>(_models.LinkageInContext, SentenceFeaturizer.WithContext(features[i], firstStage, sums, i), lp);
+                int n = SentenceFeaturizer.Context(firstRights, rightsSums, i, context);
+                (rights, rc) = Best<RightsCategory>(_models.RightsInContext, features[i], context[..n], rp);
+                n = SentenceFeaturizer.Context(firstStage, sums, i, context);
+                (linkage, lc) = Best<LinkageStance>(_models.LinkageInContext, features[i], context[..n], lp);
                 if (_rules && linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage && cues[i].Reported && cues[i].Quotation && cues[i].FirstPerson == 0)
                 {
                     linkage = LinkageStance.Neutral;
@@ -170,10 +173,10 @@ public sealed class TextAnalyzer
         return cues;
     }
 
-    private static (T Label, float Confidence) Best<T>(LinearModel model, IReadOnlyList<KeyValuePair<int, float>> features, Span<float> probabilities)
+    private static (T Label, float Confidence) Best<T>(LinearModel model, IReadOnlyList<KeyValuePair<int, float>> features, ReadOnlySpan<KeyValuePair<int, float>> extra, Span<float> probabilities)
         where T : struct, Enum
     {
-        model.Score(features, probabilities);
+        model.Score(features, extra, probabilities);
         int best = 0;
         for (int c = 1; c < model.Classes.Count; c++)
         {

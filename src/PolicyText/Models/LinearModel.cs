@@ -65,7 +65,14 @@ public sealed class LinearModel
     /// <summary>Class probabilities for a sparse feature vector.</summary>
     /// <param name="features">(index, value) pairs.</param>
     /// <param name="probabilities">Receives one probability per class.</param>
-    public void Score(IReadOnlyList<KeyValuePair<int, float>> features, Span<float> probabilities)
+    public void Score(IReadOnlyList<KeyValuePair<int, float>> features, Span<float> probabilities) =>
+        Score(features, [], probabilities);
+
+    /// <summary>Class probabilities for a sparse feature vector given in two parts (for context features that are not copied into the sentence's list).</summary>
+    /// <param name="features">(index, value) pairs.</param>
+    /// <param name="extra">More (index, value) pairs, disjoint from <paramref name="features"/>.</param>
+    /// <param name="probabilities">Receives one probability per class.</param>
+    public void Score(IReadOnlyList<KeyValuePair<int, float>> features, ReadOnlySpan<KeyValuePair<int, float>> extra, Span<float> probabilities)
     {
         ArgumentNullException.ThrowIfNull(features);
         int classes = _biases.Length;
@@ -74,12 +81,12 @@ public sealed class LinearModel
         var weights = _byFeature.AsSpan();
         for (int i = 0; i < features.Count; i++)
         {
-            var f = features[i];
-            var row = weights.Slice(f.Key * classes, classes);
-            for (int c = 0; c < classes; c++)
-            {
-                scores[c] += row[c] * f.Value;
-            }
+            Add(weights, features[i], scores);
+        }
+
+        foreach (var f in extra)
+        {
+            Add(weights, f, scores);
         }
 
         float max = float.NegativeInfinity;
@@ -98,6 +105,15 @@ public sealed class LinearModel
         for (int c = 0; c < classes; c++)
         {
             scores[c] /= sum;
+        }
+    }
+
+    private static void Add(ReadOnlySpan<float> weights, KeyValuePair<int, float> f, Span<float> scores)
+    {
+        var row = weights.Slice(f.Key * scores.Length, scores.Length);
+        for (int c = 0; c < scores.Length; c++)
+        {
+            scores[c] += row[c] * f.Value;
         }
     }
 

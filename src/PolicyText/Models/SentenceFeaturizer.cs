@@ -187,6 +187,37 @@ public static class SentenceFeaturizer
 
     private static readonly uint NumberHash = Fnv("<num>");
 
+    /// <summary>Writes the context features of sentence <paramref name="index"/> (see <c>WithContext</c>) into <paramref name="destination"/>, in index order.</summary>
+    /// <param name="probabilities">The first-stage probabilities of every sentence of the document.</param>
+    /// <param name="sums">Their sums per class (<see cref="ContextSums"/>).</param>
+    /// <param name="index">The sentence's index.</param>
+    /// <param name="destination">At least 24 entries.</param>
+    /// <returns>The number of features written.</returns>
+    public static int Context(IReadOnlyList<float[]> probabilities, float[] sums, int index, Span<KeyValuePair<int, float>> destination)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        ArgumentNullException.ThrowIfNull(sums);
+        int n = 0;
+        int classes = Math.Min(probabilities[index].Length, 8);
+        float others = Math.Max(1, probabilities.Count - 1);
+        for (int c = 0; c < classes; c++)
+        {
+            destination[n++] = new(ContextBase + c, (sums[c] - probabilities[index][c]) / others);
+        }
+
+        for (int c = 0; c < classes && index > 0; c++)
+        {
+            destination[n++] = new(ContextBase + 8 + c, probabilities[index - 1][c]);
+        }
+
+        for (int c = 0; c < classes && index + 1 < probabilities.Count; c++)
+        {
+            destination[n++] = new(ContextBase + 16 + c, probabilities[index + 1][c]);
+        }
+
+        return n;
+    }
+
     /// <summary>Sums of each class's first-stage probability over a document's sentences (for <c>WithContext</c>).</summary>
     /// <param name="probabilities">The first-stage probabilities of every sentence.</param>
     /// <returns>One sum per class.</returns>
@@ -225,23 +256,7 @@ public static class SentenceFeaturizer
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(sums);
         Span<KeyValuePair<int, float>> context = stackalloc KeyValuePair<int, float>[24];
-        int n = 0;
-        int classes = Math.Min(probabilities[index].Length, 8);
-        float others = Math.Max(1, probabilities.Count - 1);
-        for (int c = 0; c < classes; c++)
-        {
-            context[n++] = new(ContextBase + c, (sums[c] - probabilities[index][c]) / others);
-        }
-
-        for (int c = 0; c < classes && index > 0; c++)
-        {
-            context[n++] = new(ContextBase + 8 + c, probabilities[index - 1][c]);
-        }
-
-        for (int c = 0; c < classes && index + 1 < probabilities.Count; c++)
-        {
-            context[n++] = new(ContextBase + 16 + c, probabilities[index + 1][c]);
-        }
+        int n = Context(probabilities, sums, index, context);
 
         // Both inputs are sorted and the context indexes (64..87) are used by nothing else: merge.
         var result = new List<KeyValuePair<int, float>>(features.Count + n);

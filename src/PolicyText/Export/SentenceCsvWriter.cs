@@ -1,4 +1,3 @@
-using CsvHelper;
 using PolicyText.Tagging;
 
 namespace PolicyText.Export;
@@ -8,26 +7,19 @@ namespace PolicyText.Export;
 /// Offsets are Unicode code points, end exclusive. UTF-8 without a byte order mark, RFC 4180
 /// quoting, LF line endings. See docs/csv-schema.md.
 /// </summary>
-public sealed class SentenceCsvWriter : IDisposable
+public sealed class SentenceCsvWriter : CsvFileWriter
 {
     /// <summary>The columns, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
         ["doc_id", "sentence_index", "start", "end", "tokens", "rights", "rights_confidence", "linkage", "linkage_confidence", "text"];
 
-    private readonly CsvWriter _csv;
-
     /// <summary>Starts a file on <paramref name="stream"/> and writes the header.</summary>
     /// <param name="stream">The destination; it is closed with the writer unless <paramref name="leaveOpen"/>.</param>
     /// <param name="leaveOpen">Whether to leave <paramref name="stream"/> open.</param>
     public SentenceCsvWriter(Stream stream, bool leaveOpen = false)
+        : base(stream, Columns, leaveOpen)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        _csv = CsvWriter.Create(stream, CsvFormat.Options, leaveOpen);
-        _csv.WriteHeader(Columns.ToArray());
     }
-
-    /// <summary>Number of sentence rows written.</summary>
-    public long Rows { get; private set; }
 
     /// <summary>Writes one row per sentence of an analysed document.</summary>
     /// <param name="docId">The document id.</param>
@@ -40,21 +32,17 @@ public sealed class SentenceCsvWriter : IDisposable
         foreach (var s in analysis.Sentences)
         {
             var sentence = document.Sentences[s.Index];
-            _csv.WriteField(docId);
-            _csv.WriteField(s.Index, default);
-            _csv.WriteField(document.ToCodePointOffset(sentence.Start), default);
-            _csv.WriteField(document.ToCodePointOffset(sentence.End), default);
-            _csv.WriteField(sentence.TokenCount, default);
-            _csv.WriteField(s.Rights.ToCode());
-            _csv.WriteField(CsvFormat.Round(s.RightsConfidence), "0.####");
-            _csv.WriteField(s.Linkage.ToCode());
-            _csv.WriteField(CsvFormat.Round(s.LinkageConfidence), "0.####");
-            _csv.WriteField(sentence.GetText(document.Text));
-            _csv.EndRecord();
-            Rows++;
+            Csv.WriteField(docId);
+            Csv.WriteField(s.Index, default);
+            Csv.WriteField(document.ToCodePointOffset(sentence.Start), default);
+            Csv.WriteField(document.ToCodePointOffset(sentence.End), default);
+            Csv.WriteField(sentence.TokenCount, default);
+            Csv.WriteField(s.Rights.ToCode());
+            Csv.WriteField(CsvFormat.Round(s.RightsConfidence), "0.####");
+            Csv.WriteField(s.Linkage.ToCode());
+            Csv.WriteField(CsvFormat.Round(s.LinkageConfidence), "0.####");
+            Csv.WriteField(sentence.GetText(document.Text));
+            EndRow();
         }
     }
-
-    /// <summary>Flushes and closes the file.</summary>
-    public void Dispose() => _csv.Dispose();
 }

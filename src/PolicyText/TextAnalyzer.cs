@@ -113,7 +113,7 @@ public sealed class TextAnalyzer
         {
             for (int i = 0; i < cues.Length; i++)
             {
-                features[i] = [];
+                features[i] = new List<KeyValuePair<int, float>>(128);
                 SentenceFeaturizer.Featurize(document, i, cues, totals, features[i]);
                 firstRights[i] = new float[_models.Rights.Classes.Count];
                 _models.Rights.Score(features[i], firstRights[i]);
@@ -164,13 +164,7 @@ public sealed class TextAnalyzer
     public SentenceCues[] ExtractCues(TextDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var cues = new SentenceCues[document.Sentences.Length];
-        for (int i = 0; i < cues.Length; i++)
-        {
-            cues[i] = _cues.Extract(document, document.Sentences[i]);
-        }
-
-        return cues;
+        return _cues.ExtractAll(document);
     }
 
     private static (T Label, float Confidence) Best<T>(LinearModel model, IReadOnlyList<KeyValuePair<int, float>> features, ReadOnlySpan<KeyValuePair<int, float>> extra, Span<float> probabilities)

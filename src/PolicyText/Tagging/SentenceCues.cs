@@ -96,19 +96,56 @@ public sealed class CueExtractor
     /// <param name="document">The document.</param>
     /// <param name="sentence">One of its sentences.</param>
     /// <returns>The cues and their evidence.</returns>
-    public SentenceCues Extract(TextDocument document, Sentence sentence)
+    public SentenceCues Extract(TextDocument document, Sentence sentence) => Extract(document, sentence, new Scratch());
+
+    /// <summary>Lists reused across the sentences of a document.</summary>
+    internal sealed class Scratch
+    {
+        public List<LexiconMatch> All { get; } = [];
+
+        public List<LexiconMatch> Rights { get; } = [];
+
+        public List<LexiconMatch> Linkage { get; } = [];
+
+        public List<LexiconMatch> Other { get; } = [];
+
+        public List<int> Negations { get; } = [];
+    }
+
+    /// <summary>The cues of every sentence of a document.</summary>
+    /// <param name="document">The document.</param>
+    /// <returns>One entry per sentence.</returns>
+    public SentenceCues[] ExtractAll(TextDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var scratch = new Scratch();
+        var cues = new SentenceCues[document.Sentences.Length];
+        for (int i = 0; i < cues.Length; i++)
+        {
+            cues[i] = Extract(document, document.Sentences[i], scratch);
+        }
+
+        return cues;
+    }
+
+    internal SentenceCues Extract(TextDocument document, Sentence sentence, Scratch scratch)
     {
         ArgumentNullException.ThrowIfNull(document);
         var cues = new SentenceCues();
         var tokens = sentence.GetTokens(document.Tokens);
         var text = document.Text;
+
         // One walk over the sentence for all three lexicons; matches split back by lexicon.
-        var all = new List<LexiconMatch>();
+        var all = scratch.All;
+        var rights = scratch.Rights;
+        var linkage = scratch.Linkage;
+        var other = scratch.Other;
+        all.Clear();
+        rights.Clear();
+        linkage.Clear();
+        other.Clear();
         var combined = _lexicons.Combined;
         combined.Match(document.NormalizedText, tokens, all);
-        var rights = new List<LexiconMatch>();
-        var linkage = new List<LexiconMatch>();
-        var other = new List<LexiconMatch>();
         int linkageBase = combined.CategoryOffsets[1];
         int cuesBase = combined.CategoryOffsets[2];
         foreach (var m in all)
@@ -146,7 +183,8 @@ public sealed class CueExtractor
             Add(cues, text, tokens, m, _lexicons.Rights.Lexicon, 0, CueType.Rights);
         }
 
-        var negations = new List<int>();
+        var negations = scratch.Negations;
+        negations.Clear();
         foreach (var m in other)
         {
             int role = Array.IndexOf(_cues, m.Category);

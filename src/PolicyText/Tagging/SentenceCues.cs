@@ -299,7 +299,7 @@ public sealed class CueExtractor
             {
                 var t = tokens[k];
                 if ((t.Kind == TokenKind.Punctuation && text[t.Start] is ',' or ';' or ':' or '\u2014') ||
-                    (t.Length == 3 && string.Equals(text.Substring(t.Start, 3), "but", StringComparison.OrdinalIgnoreCase)))
+                    (t.Length == 3 && text.AsSpan(t.Start, 3).Equals("but", StringComparison.OrdinalIgnoreCase)))
                 {
                     clause = false;
                     break;

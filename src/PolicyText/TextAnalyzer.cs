@@ -76,6 +76,21 @@ public sealed class TextAnalyzer
         _cues = new CueExtractor(options.Lexicons ?? LexiconSet.Default);
         _models = options.Models ?? PolicyModels.Default;
         _rules = options.ApplyRules;
+        if (_models is not null)
+        {
+            CheckClasses(_models.Rights, LabelCodes.RightsVocabulary);
+            CheckClasses(_models.RightsInContext, LabelCodes.RightsVocabulary);
+            CheckClasses(_models.Linkage, LabelCodes.LinkageVocabulary);
+            CheckClasses(_models.LinkageInContext, LabelCodes.LinkageVocabulary);
+        }
+    }
+
+    private static void CheckClasses(LinearModel model, IReadOnlyList<string> vocabulary)
+    {
+        if (model.Classes.Count != vocabulary.Count || model.Classes.Except(vocabulary, StringComparer.Ordinal).Any())
+        {
+            throw new ArgumentException($"The {model.Task} model's classes ({string.Join(", ", model.Classes)}) are not the codebook's labels ({string.Join(", ", vocabulary)}).");
+        }
     }
 
     /// <summary>An analyzer with the shipped tokenizer, lexicons and models.</summary>

@@ -53,3 +53,30 @@ public class LinearModelTests
         Assert.Throws<FormatException>(() => PolicyModels.Load(empty));
     }
 }
+
+public class TextAnalyzerOptionsTests
+{
+    [Fact]
+    public void Models_whose_classes_are_not_the_codebook_labels_are_refused()
+    {
+        var toy = ModelTrainer.Train("rights", "toy", ["a", "b"],
+            [new TrainingExample([new(100, 1)], 0), new TrainingExample([new(200, 1)], 1)]);
+        var shipped = PolicyModels.Default!;
+        var bad = shipped with { Rights = toy };
+        var ex = Assert.Throws<ArgumentException>(() => new TextAnalyzer(new TextAnalyzerOptions { Models = bad }));
+        Assert.Contains("codebook", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_rules_and_with_rules_the_analyzer_labels_every_sentence()
+    {
+        const string text = "“Sanctions must stay until the camps close,” the envoy said. Aid should flow regardless.";
+        foreach (var rules in new[] { false, true })
+        {
+            var result = new TextAnalyzer(new TextAnalyzerOptions { ApplyRules = rules }).Analyze(text);
+            Assert.Equal(2, result.Sentences.Count);
+            Assert.All(result.Sentences, s => Assert.InRange(s.LinkageConfidence, 0f, 1f));
+            Assert.Equal(2, result.Summary.Sentences);
+        }
+    }
+}

@@ -105,10 +105,15 @@ public sealed class LexiconMatcher
         Span<int> coveredUntil = stackalloc int[Math.Min(_categories, 64)];
         coveredUntil.Clear();
         Span<int> best = stackalloc int[coveredUntil.Length * 2];
+        best.Fill(-1);
         for (int i = 0; i < tokens.Length; i++)
         {
-            best.Fill(-1);
-            Walk(normalizedText, tokens, i, 0, 0, best);
+            // Most tokens start no entry: then nothing was written and nothing needs resetting.
+            if (!Walk(normalizedText, tokens, i, 0, 0, best))
+            {
+                continue;
+            }
+
             for (int c = 0; c < coveredUntil.Length; c++)
             {
                 int length = best[2 * c];
@@ -118,6 +123,8 @@ public sealed class LexiconMatcher
                     coveredUntil[c] = i + length;
                 }
             }
+
+            best.Fill(-1);
         }
 
         return destination.Count - before;
@@ -134,28 +141,30 @@ public sealed class LexiconMatcher
     }
 
     /// <summary>Depth-first walk from token <paramref name="i"/> + <paramref name="depth"/>, recording the longest match per category.</summary>
-    private void Walk(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, int depth, int node, Span<int> best)
+    private bool Walk(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, int depth, int node, Span<int> best)
     {
         var n = _nodes[node];
+        bool found = false;
         foreach (var (category, entry) in n.Terminals)
         {
             if (category < best.Length / 2 && depth > best[2 * category])
             {
                 best[2 * category] = depth;
                 best[(2 * category) + 1] = entry;
+                found = true;
             }
         }
 
         int t = i + depth;
         if (t >= tokens.Length)
         {
-            return;
+            return found;
         }
 
         var word = tokens[t].GetText(text);
         if (n.Exact is not null && n.ExactLookup.TryGetValue(word, out int child))
         {
-            Walk(text, tokens, i, depth + 1, child, best);
+            found |= Walk(text, tokens, i, depth + 1, child, best);
         }
 
         if (n.Globs is not null && word.Length >= 3 && n.Globs.TryGetValue(GlobKey(word), out var candidates))
@@ -164,10 +173,12 @@ public sealed class LexiconMatcher
             {
                 if (word.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    Walk(text, tokens, i, depth + 1, globChild, best);
+                    found |= Walk(text, tokens, i, depth + 1, globChild, best);
                 }
             }
         }
+
+        return found;
     }
 
     private static ulong GlobKey(ReadOnlySpan<char> word) => ((ulong)word[0] << 32) | ((ulong)word[1] << 16) | word[2];

@@ -80,3 +80,27 @@ public class TextAnalyzerOptionsTests
         }
     }
 }
+
+public class PolicyModelsFileTests
+{
+    [Fact]
+    public void A_model_file_round_trips_byte_for_byte()
+    {
+        var shipped = PolicyModels.Default!;
+        using var first = new MemoryStream();
+        shipped.Save(first);
+        first.Position = 0;
+        var loaded = PolicyModels.Load(first);
+        using var second = new MemoryStream();
+        loaded.Save(second);
+        Assert.Equal(first.ToArray(), second.ToArray());
+        Assert.Equal(shipped.Version, loaded.Version);
+    }
+
+    [Fact]
+    public void A_missing_model_file_is_a_clear_error()
+    {
+        var ex = Assert.Throws<FileNotFoundException>(() => PolicyModels.Load(Path.Combine(Path.GetTempPath(), "no-such.models")));
+        Assert.Contains("No model file", ex.Message, StringComparison.Ordinal);
+    }
+}

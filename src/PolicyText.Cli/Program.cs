@@ -48,7 +48,9 @@ public static class Program
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
         var lexicon = LexiconOption();
         var model = new Option<string?>("--model") { Description = "A model file from 'policytext train' instead of the shipped models." };
-        var command = new Command("analyze", "Split every document into sentences, tag rights and linkage stance, and write CSV files.") { input, output, quiet, lexicon, model };
+        var tokens = new Option<bool>("--tokens") { Description = "Also write tokens.csv (one row per token)." };
+        var raw = new Option<bool>("--raw-cells") { Description = "Write text cells exactly as they are; by default a cell starting with = + - @ tab or CR gets a leading ' against spreadsheet formula injection." };
+        var command = new Command("analyze", "Split every document into sentences, tag rights and linkage stance, and write CSV files.") { input, output, quiet, lexicon, model, tokens, raw };
         command.SetAction(parse => Guard(stderr, () =>
         {
             var options = new TextAnalyzerOptions
@@ -56,7 +58,7 @@ public static class Program
                 Lexicons = Lexicons(parse.GetValue(lexicon)),
                 Models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : null,
             };
-            return Analyze(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(quiet), new TextAnalyzer(options), stdout);
+            return Analyze(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(quiet), parse.GetValue(tokens), parse.GetValue(raw), new TextAnalyzer(options), stdout);
         }));
         return command;
     }
@@ -164,19 +166,22 @@ public static class Program
         }
     }
 
-    private static int Analyze(string input, string outDir, bool quiet, TextAnalyzer analyzer, TextWriter stdout)
+    private static int Analyze(string input, string outDir, bool quiet, bool writeTokens, bool rawCells, TextAnalyzer analyzer, TextWriter stdout)
     {
         var documents = input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && File.Exists(input)
             ? JsonLinesCorpus.Read(input)
             : TextFolderCorpus.Read(input);
         Directory.CreateDirectory(outDir);
-        string[] names = ["sentences.csv", "documents.csv", "evidence.csv"];
+        string[] names = writeTokens
+            ? ["sentences.csv", "documents.csv", "evidence.csv", "tokens.csv"]
+            : ["sentences.csv", "documents.csv", "evidence.csv"];
         var targets = names.Select(n => Path.Combine(outDir, n)).ToArray();
         long count = 0;
         long sentenceRows;
-        using (var sentences = new SentenceCsvWriter(File.Create(targets[0] + ".partial")))
-        using (var docs = new DocumentCsvWriter(File.Create(targets[1] + ".partial")))
-        using (var evidence = new EvidenceCsvWriter(File.Create(targets[2] + ".partial")))
+        using (var sentences = new SentenceCsvWriter(File.Create(targets[0] + ".partial"), rawCells: rawCells))
+        using (var docs = new DocumentCsvWriter(File.Create(targets[1] + ".partial"), rawCells: rawCells))
+        using (var evidence = new EvidenceCsvWriter(File.Create(targets[2] + ".partial"), rawCells: rawCells))
+        using (var tokenRows = writeTokens ? new TokenCsvWriter(File.Create(targets[3] + ".partial"), rawCells: rawCells) : null)
         {
             foreach (var document in documents)
             {
@@ -184,6 +189,7 @@ public static class Program
                 sentences.Write(document.Id, analysis);
                 docs.Write(document.Id, analysis);
                 evidence.Write(document.Id, analysis);
+                tokenRows?.Write(document.Id, analysis.Document);
                 count++;
             }
 

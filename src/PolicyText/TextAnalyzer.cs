@@ -51,7 +51,13 @@ public sealed record SentenceAnalysis(
 /// <param name="Document">The tokens and sentences.</param>
 /// <param name="Sentences">One analysis per sentence.</param>
 /// <param name="Summary">Label counts and document labels.</param>
-public sealed record DocumentAnalysis(TextDocument Document, IReadOnlyList<SentenceAnalysis> Sentences, DocumentSummary Summary);
+public sealed record DocumentAnalysis(TextDocument Document, IReadOnlyList<SentenceAnalysis> Sentences, DocumentSummary Summary)
+{
+    /// <summary>Standard text statistics (computed when first asked for).</summary>
+    public TextStatistics Statistics => _statistics ??= TextStatistics.Of(Document);
+
+    private TextStatistics? _statistics;
+}
 
 /// <summary>
 /// PolicyText's entry point: tokenizes a text, splits it into sentences, tags each sentence's

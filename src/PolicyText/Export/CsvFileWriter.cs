@@ -9,11 +9,12 @@ public abstract class CsvFileWriter : IDisposable
     /// <param name="stream">The destination; it is closed with the writer unless <paramref name="leaveOpen"/>.</param>
     /// <param name="columns">The header.</param>
     /// <param name="leaveOpen">Whether to leave <paramref name="stream"/> open.</param>
-    protected CsvFileWriter(Stream stream, IReadOnlyList<string> columns, bool leaveOpen)
+    /// <param name="rawCells">Whether to write text cells exactly as they are; by default a cell that starts with = + - @ tab or CR gets a leading ' (spreadsheet formula injection).</param>
+    protected CsvFileWriter(Stream stream, IReadOnlyList<string> columns, bool leaveOpen, bool rawCells)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(columns);
-        Csv = CsvWriter.Create(stream, CsvFormat.Options, leaveOpen);
+        Csv = CsvWriter.Create(stream, rawCells ? CsvFormat.RawOptions : CsvFormat.Options, leaveOpen);
         Csv.WriteHeader(columns.ToArray());
     }
 

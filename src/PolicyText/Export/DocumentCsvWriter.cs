@@ -8,17 +8,19 @@ public sealed class DocumentCsvWriter : CsvFileWriter
     /// <summary>The columns, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
     [
-        "doc_id", "sentences",
+        "doc_id", "chars", "tokens", "words", "sentences",
         "rights_freedom", "rights_economic_social", "rights_both", "rights_general", "rights_none",
         "rights_economic_social_share", "rights_emphasis",
         "linkage_pro", "linkage_anti", "linkage_neutral", "linkage_none", "linkage_score", "linkage_stance",
+        "type_token_ratio", "mean_sentence_length", "flesch_reading_ease",
     ];
 
     /// <summary>Starts a file on <paramref name="stream"/> and writes the header.</summary>
     /// <param name="stream">The destination.</param>
     /// <param name="leaveOpen">Whether to leave <paramref name="stream"/> open.</param>
-    public DocumentCsvWriter(Stream stream, bool leaveOpen = false)
-        : base(stream, Columns, leaveOpen)
+    /// <param name="rawCells">Whether to write text cells exactly as they are (see <see cref="CsvFileWriter"/>).</param>
+    public DocumentCsvWriter(Stream stream, bool leaveOpen = false, bool rawCells = false)
+        : base(stream, Columns, leaveOpen, rawCells)
     {
     }
 
@@ -30,8 +32,9 @@ public sealed class DocumentCsvWriter : CsvFileWriter
         ArgumentNullException.ThrowIfNull(docId);
         ArgumentNullException.ThrowIfNull(analysis);
         var s = analysis.Summary;
+        var t = analysis.Statistics;
         Csv.WriteField(docId);
-        foreach (int n in new[] { s.Sentences, s.Freedom, s.EconomicSocial, s.Both, s.General, s.NoRights })
+        foreach (int n in new[] { t.Chars, t.Tokens, t.Words, s.Sentences, s.Freedom, s.EconomicSocial, s.Both, s.General, s.NoRights })
         {
             Csv.WriteField(n, default);
         }
@@ -45,6 +48,9 @@ public sealed class DocumentCsvWriter : CsvFileWriter
 
         WriteRatio(s.LinkageScore);
         Csv.WriteField(s.Linkage.ToCode());
+        WriteRatio(t.TypeTokenRatio);
+        WriteRatio(t.MeanSentenceLength);
+        WriteRatio(t.FleschReadingEase);
         EndRow();
     }
 

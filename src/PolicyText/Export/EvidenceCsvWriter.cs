@@ -11,8 +11,9 @@ public sealed class EvidenceCsvWriter : CsvFileWriter
     /// <summary>Starts a file on <paramref name="stream"/> and writes the header.</summary>
     /// <param name="stream">The destination.</param>
     /// <param name="leaveOpen">Whether to leave <paramref name="stream"/> open.</param>
-    public EvidenceCsvWriter(Stream stream, bool leaveOpen = false)
-        : base(stream, Columns, leaveOpen)
+    /// <param name="rawCells">Whether to write text cells exactly as they are (see <see cref="CsvFileWriter"/>).</param>
+    public EvidenceCsvWriter(Stream stream, bool leaveOpen = false, bool rawCells = false)
+        : base(stream, Columns, leaveOpen, rawCells)
     {
     }
 

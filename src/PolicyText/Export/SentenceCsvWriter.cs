@@ -16,8 +16,9 @@ public sealed class SentenceCsvWriter : CsvFileWriter
     /// <summary>Starts a file on <paramref name="stream"/> and writes the header.</summary>
     /// <param name="stream">The destination; it is closed with the writer unless <paramref name="leaveOpen"/>.</param>
     /// <param name="leaveOpen">Whether to leave <paramref name="stream"/> open.</param>
-    public SentenceCsvWriter(Stream stream, bool leaveOpen = false)
-        : base(stream, Columns, leaveOpen)
+    /// <param name="rawCells">Whether to write text cells exactly as they are (see <see cref="CsvFileWriter"/>).</param>
+    public SentenceCsvWriter(Stream stream, bool leaveOpen = false, bool rawCells = false)
+        : base(stream, Columns, leaveOpen, rawCells)
     {
     }
 

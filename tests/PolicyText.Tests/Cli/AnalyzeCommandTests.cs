@@ -8,12 +8,12 @@ public class AnalyzeCommandTests
     public void Writes_sentences_csv_byte_for_byte_as_the_golden_file()
     {
         using var tmp = new TempDir();
-        var result = CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", tmp.Path);
+        var result = CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", tmp.Path, "--tokens");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(string.Empty, result.Stderr);
-        Assert.Contains("3 documents, 5 sentences", result.Stdout, StringComparison.Ordinal);
-        foreach (var name in new[] { "sentences", "documents", "evidence" })
+        Assert.Contains("4 documents, 7 sentences", result.Stdout, StringComparison.Ordinal);
+        foreach (var name in new[] { "sentences", "documents", "evidence", "tokens" })
         {
             var actual = File.ReadAllBytes(Path.Combine(tmp.Path, name + ".csv"));
             var expected = File.ReadAllBytes(RepoPaths.TestData("golden", $"mini-{name}.csv"));
@@ -38,6 +38,28 @@ public class AnalyzeCommandTests
         var sliced = string.Concat(codePoints[start..end]);
         Assert.Equal("Dr. Kim said “water matters” 👍🏽 too.", sliced);
         Assert.Equal(sliced, fields[9]);
+    }
+
+    [Fact]
+    public void Cells_that_look_like_formulas_are_neutralised_unless_raw_cells_is_asked_for()
+    {
+        using var tmp = new TempDir();
+        Assert.Equal(0, CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", Path.Combine(tmp.Path, "safe"), "-q").ExitCode);
+        Assert.Equal(0, CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", Path.Combine(tmp.Path, "raw"), "-q", "--raw-cells").ExitCode);
+        var safe = File.ReadAllLines(Path.Combine(tmp.Path, "safe", "sentences.csv"));
+        var raw = File.ReadAllLines(Path.Combine(tmp.Path, "raw", "sentences.csv"));
+        Assert.Contains(safe, l => l.EndsWith(",\"'=SUM(A1) is not a sentence.\"", StringComparison.Ordinal));
+        Assert.Contains(safe, l => l.EndsWith(",\"'- food first\"", StringComparison.Ordinal));
+        Assert.Contains(raw, l => l.EndsWith(",=SUM(A1) is not a sentence.", StringComparison.Ordinal));
+        Assert.Contains(raw, l => l.EndsWith(",- food first", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Tokens_csv_is_written_only_when_asked_for()
+    {
+        using var tmp = new TempDir();
+        Assert.Equal(0, CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", tmp.Path, "-q").ExitCode);
+        Assert.False(File.Exists(Path.Combine(tmp.Path, "tokens.csv")));
     }
 
     [Fact]

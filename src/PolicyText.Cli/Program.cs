@@ -19,6 +19,9 @@ public static class Program
     /// <summary>Exit code: a fatal error (bad arguments, missing input, unwritable output).</summary>
     public const int Fatal = 1;
 
+    /// <summary>Exit code: the run finished, but some documents could not be read or analysed (see errors.csv).</summary>
+    public const int DocumentErrors = 2;
+
     /// <summary>Runs the command line.</summary>
     /// <param name="args">The arguments.</param>
     /// <returns>The exit code.</returns>
@@ -168,10 +171,16 @@ public static class Program
 
     private static int Analyze(string input, string outDir, bool quiet, bool writeTokens, bool rawCells, TextAnalyzer analyzer, TextWriter stdout)
     {
-        var documents = input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && File.Exists(input)
-            ? JsonLinesCorpus.Read(input)
-            : TextFolderCorpus.Read(input);
+        var items = input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && File.Exists(input)
+            ? JsonLinesCorpus.ReadItems(input)
+            : TextFolderCorpus.ReadItems(input);
+        if (File.Exists(outDir))
+        {
+            throw new IOException($"The output folder '{outDir}' is a file.");
+        }
+
         Directory.CreateDirectory(outDir);
+        var errors = new List<CorpusError>();
         string[] names = writeTokens
             ? ["sentences.csv", "documents.csv", "evidence.csv", "tokens.csv"]
             : ["sentences.csv", "documents.csv", "evidence.csv"];
@@ -183,9 +192,27 @@ public static class Program
         using (var evidence = new EvidenceCsvWriter(File.Create(targets[2] + ".partial"), rawCells: rawCells))
         using (var tokenRows = writeTokens ? new TokenCsvWriter(File.Create(targets[3] + ".partial"), rawCells: rawCells) : null)
         {
-            foreach (var document in documents)
+            foreach (var item in items)
             {
-                var analysis = analyzer.Analyze(document.Text);
+                if (item.Error is { } readError)
+                {
+                    errors.Add(readError);
+                    continue;
+                }
+
+                var document = item.Document!;
+                DocumentAnalysis analysis;
+                try
+                {
+                    analysis = analyzer.Analyze(document.Text);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // One bad document never stops the run.
+                    errors.Add(new CorpusError(input, document.Id, "analysis_failed", ex.Message));
+                    continue;
+                }
+
                 sentences.Write(document.Id, analysis);
                 docs.Write(document.Id, analysis);
                 evidence.Write(document.Id, analysis);
@@ -202,12 +229,32 @@ public static class Program
             File.Move(target + ".partial", target, overwrite: true);
         }
 
+        var errorsFile = Path.Combine(outDir, "errors.csv");
+        if (errors.Count > 0)
+        {
+            using (var writer = new ErrorCsvWriter(File.Create(errorsFile + ".partial"), rawCells: rawCells))
+            {
+                errors.ForEach(writer.Write);
+            }
+
+            File.Move(errorsFile + ".partial", errorsFile, overwrite: true);
+        }
+        else if (File.Exists(errorsFile))
+        {
+            // An errors.csv from an earlier run would describe documents this run read.
+            File.Delete(errorsFile);
+        }
+
         if (!quiet)
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} documents, {sentenceRows} sentences -> {outDir} ({string.Join(", ", names)})"));
+            if (errors.Count > 0)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{errors.Count} documents could not be analysed -> {errorsFile}"));
+            }
         }
 
-        return Ok;
+        return errors.Count > 0 ? DocumentErrors : Ok;
     }
 
     private static int EvalSegmenter(string file, int? minPassed, TextWriter stdout)

@@ -26,6 +26,74 @@ public static class JsonLinesCorpus
         return ReadLines(path);
     }
 
+    /// <summary>
+    /// Reads the documents of <paramref name="path"/>, one at a time, in file order, with an
+    /// error item in place of each line that is not a document (malformed JSON, no id or text, a
+    /// repeated id, a text over <see cref="CorpusItem.MaxDocumentLength"/>); the rest are read.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The items.</returns>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static IEnumerable<CorpusItem> ReadItems(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"No file at '{path}'.", path);
+        }
+
+        return ReadItemLines(path);
+    }
+
+    private static IEnumerable<CorpusItem> ReadItemLines(string path)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        int lineNumber = 0;
+        var name = Path.GetFileName(path);
+        using var reader = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var source = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}:{lineNumber}");
+            CorpusItem item;
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                var root = json.RootElement;
+                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("id", out var idElement))
+                {
+                    throw new FormatException("there is no 'id' field.");
+                }
+
+                var id = idElement switch
+                {
+                    { ValueKind: JsonValueKind.String } s => s.GetString()!,
+                    { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
+                    _ => throw new FormatException("'id' must be a string or a number."),
+                };
+                var text = root.TryGetProperty("text", out var textElement) && textElement.ValueKind == JsonValueKind.String
+                    ? textElement.GetString()!
+                    : throw new FormatException("'text' is missing or not a string.");
+                item = text.Length > CorpusItem.MaxDocumentLength
+                    ? new CorpusItem(null, new CorpusError(source, id, "document_too_large", $"The text has {text.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}."))
+                    : !ids.Add(id)
+                        ? new CorpusItem(null, new CorpusError(source, id, "duplicate_id", $"The id '{id}' was used by an earlier document; this one was not analysed."))
+                        : new CorpusItem(new CorpusDocument(id, text), null);
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                item = new CorpusItem(null, new CorpusError(source, null, "malformed_line", $"Not a JSON object with 'id' and 'text': {ex.Message}"));
+            }
+
+            yield return item;
+        }
+    }
+
     private static IEnumerable<CorpusDocument> ReadLines(string path)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);

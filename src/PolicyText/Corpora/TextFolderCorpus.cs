@@ -45,6 +45,44 @@ public static class TextFolderCorpus
         }
     }
 
+    /// <summary>
+    /// Reads the documents of a folder or a file, with an error item in place of each file that
+    /// cannot be read, holds binary content (a NUL character), or is larger than
+    /// <see cref="CorpusItem.MaxDocumentLength"/>; the rest are read.
+    /// </summary>
+    /// <param name="path">A folder, or one <c>.txt</c> file.</param>
+    /// <returns>The items, in ordinal order of the ids.</returns>
+    public static IEnumerable<CorpusItem> ReadItems(string path)
+    {
+        foreach (var (id, file) in ListFiles(path))
+        {
+            CorpusItem item;
+            try
+            {
+                var length = new FileInfo(file).Length;
+                if (length > 4L * CorpusItem.MaxDocumentLength)
+                {
+                    item = new CorpusItem(null, new CorpusError(file, id, "document_too_large", $"The file has {length:N0} bytes."));
+                }
+                else
+                {
+                    var text = ReadText(file);
+                    item = text.Length > CorpusItem.MaxDocumentLength
+                        ? new CorpusItem(null, new CorpusError(file, id, "document_too_large", $"The text has {text.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}."))
+                        : text.Contains('\0', StringComparison.Ordinal)
+                            ? new CorpusItem(null, new CorpusError(file, id, "binary_content", "The file holds NUL characters: it is not text."))
+                            : new CorpusItem(new CorpusDocument(id, text), null);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                item = new CorpusItem(null, new CorpusError(file, id, "unreadable", ex.Message));
+            }
+
+            yield return item;
+        }
+    }
+
     /// <summary>Reads a text file as UTF-8 (a UTF-8 or UTF-16 byte order mark is honoured); invalid bytes become U+FFFD.</summary>
     /// <param name="file">The file.</param>
     /// <returns>Its text, without the byte order mark.</returns>

@@ -1,0 +1,17 @@
+namespace PolicyText.Corpora;
+
+/// <summary>A document that could not be read or analysed: where it came from and why.</summary>
+/// <param name="Source">The file, or file and line (<c>in.jsonl:17</c>), it came from.</param>
+/// <param name="DocId">The document id when it is known, otherwise <see langword="null"/>.</param>
+/// <param name="Code">A stable error code (docs/csv-schema.md lists them).</param>
+/// <param name="Message">A readable explanation.</param>
+public sealed record CorpusError(string Source, string? DocId, string Code, string Message);
+
+/// <summary>One item of a corpus being read: a document, or an error in its place, so that one bad document never stops a run.</summary>
+/// <param name="Document">The document, when it could be read.</param>
+/// <param name="Error">The error, when it could not.</param>
+public readonly record struct CorpusItem(CorpusDocument? Document, CorpusError? Error)
+{
+    /// <summary>The largest document read, in UTF-16 code units (16 million, about 32 MB of text); a larger one is an error.</summary>
+    public const int MaxDocumentLength = 16 * 1024 * 1024;
+}

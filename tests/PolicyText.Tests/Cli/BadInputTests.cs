@@ -1,0 +1,74 @@
+namespace PolicyText.Tests.Cli;
+
+/// <summary>One bad document never stops a run: it goes to errors.csv and the exit code is 2.</summary>
+public class BadInputTests
+{
+    [Fact]
+    public void Bad_json_lines_go_to_errors_csv_and_the_rest_is_analysed()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllLines(input,
+        [
+            """{"id": "a", "text": "Aid came."}""",
+            "{not json",
+            """{"id": "a", "text": "A second a."}""",
+            """{"id": 7, "text": "Seven."}""",
+            """{"text": "no id"}""",
+            """{"id": "b", "text": 5}""",
+        ]);
+        var output = Path.Combine(tmp.Path, "out");
+
+        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+
+        Assert.Equal(2, result.ExitCode);
+        var sentences = File.ReadAllLines(Path.Combine(output, "sentences.csv"));
+        Assert.Equal(["a", "7"], sentences.Skip(1).Select(l => l.Split(',')[0]));
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Equal("doc_id,source,code,message", errors[0]);
+        Assert.StartsWith(",in.jsonl:2,malformed_line,", errors[1], StringComparison.Ordinal);
+        Assert.StartsWith("a,in.jsonl:3,duplicate_id,", errors[2], StringComparison.Ordinal);
+        Assert.StartsWith(",in.jsonl:5,malformed_line,", errors[3], StringComparison.Ordinal);
+        Assert.Contains("no 'id' field", errors[3], StringComparison.Ordinal);
+        Assert.StartsWith(",in.jsonl:6,malformed_line,", errors[4], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_binary_file_in_a_folder_is_an_error_and_an_empty_file_is_a_document()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "good.txt"), "Food first.");
+        File.WriteAllText(Path.Combine(input, "empty.txt"), string.Empty);
+        File.WriteAllBytes(Path.Combine(input, "image.txt"), [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A, 0x0A]);
+        var output = Path.Combine(tmp.Path, "out");
+
+        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+
+        Assert.Equal(2, result.ExitCode);
+        var documents = File.ReadAllLines(Path.Combine(output, "documents.csv"));
+        Assert.Equal(["empty", "good"], documents.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.StartsWith("empty,0,0,0,0,", documents[1], StringComparison.Ordinal);
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Contains(",binary_content,", errors[1], StringComparison.Ordinal);
+        Assert.StartsWith("image,", errors[1], StringComparison.Ordinal);
+
+        // A clean rerun removes the stale errors.csv and exits 0.
+        File.Delete(Path.Combine(input, "image.txt"));
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--out", output, "-q").ExitCode);
+        Assert.False(File.Exists(Path.Combine(output, "errors.csv")));
+    }
+
+    [Fact]
+    public void An_output_folder_that_is_a_file_is_a_fatal_error()
+    {
+        using var tmp = new TempDir();
+        var file = Path.Combine(tmp.Path, "out");
+        File.WriteAllText(file, "x");
+        var result = CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", file);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("is a file", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+}

@@ -52,8 +52,10 @@ public static class Program
         var lexicon = LexiconOption();
         var model = new Option<string?>("--model") { Description = "A model file from 'policytext train' instead of the shipped models." };
         var tokens = new Option<bool>("--tokens") { Description = "Also write tokens.csv (one row per token)." };
+        var idColumn = new Option<string>("--id-column") { Description = "For a .csv input: the column with the document ids.", DefaultValueFactory = _ => "id" };
+        var textColumn = new Option<string>("--text-column") { Description = "For a .csv input: the column with the texts. The other columns are carried into documents.csv.", DefaultValueFactory = _ => "text" };
         var raw = new Option<bool>("--raw-cells") { Description = "Write text cells exactly as they are; by default a cell starting with = + - @ tab or CR gets a leading ' against spreadsheet formula injection." };
-        var command = new Command("analyze", "Split every document into sentences, tag rights and linkage stance, and write CSV files.") { input, output, quiet, lexicon, model, tokens, raw };
+        var command = new Command("analyze", "Split every document into sentences, tag rights and linkage stance, and write CSV files.") { input, output, quiet, lexicon, model, tokens, raw, idColumn, textColumn };
         command.SetAction(parse => Guard(stderr, () =>
         {
             var options = new TextAnalyzerOptions
@@ -61,7 +63,8 @@ public static class Program
                 Lexicons = Lexicons(parse.GetValue(lexicon)),
                 Models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : null,
             };
-            return Analyze(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(quiet), parse.GetValue(tokens), parse.GetValue(raw), new TextAnalyzer(options), stdout);
+            var source = Open(parse.GetValue(input)!, parse.GetValue(idColumn)!, parse.GetValue(textColumn)!);
+            return Analyze(source, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(quiet), parse.GetValue(tokens), parse.GetValue(raw), new TextAnalyzer(options), stdout);
         }));
         return command;
     }
@@ -169,11 +172,25 @@ public static class Program
         }
     }
 
-    private static int Analyze(string input, string outDir, bool quiet, bool writeTokens, bool rawCells, TextAnalyzer analyzer, TextWriter stdout)
+    /// <summary>The documents of an input and the names of their variables, by the input's form.</summary>
+    private static (IEnumerable<CorpusItem> Items, IReadOnlyList<string> Variables) Open(string input, string idColumn, string textColumn)
     {
-        var items = input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && File.Exists(input)
-            ? JsonLinesCorpus.ReadItems(input)
-            : TextFolderCorpus.ReadItems(input);
+        if (File.Exists(input) && input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            return (JsonLinesCorpus.ReadItems(input), JsonLinesCorpus.VariableNames(input));
+        }
+
+        if (File.Exists(input) && input.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return (CsvCorpus.ReadItems(input, idColumn, textColumn), CsvCorpus.VariableNames(input, idColumn, textColumn));
+        }
+
+        return (TextFolderCorpus.ReadItems(input), []);
+    }
+
+    private static int Analyze((IEnumerable<CorpusItem> Items, IReadOnlyList<string> Variables) source, string input, string outDir, bool quiet, bool writeTokens, bool rawCells, TextAnalyzer analyzer, TextWriter stdout)
+    {
+        var items = source.Items;
         if (File.Exists(outDir))
         {
             throw new IOException($"The output folder '{outDir}' is a file.");
@@ -188,7 +205,7 @@ public static class Program
         long count = 0;
         long sentenceRows;
         using (var sentences = new SentenceCsvWriter(File.Create(targets[0] + ".partial"), rawCells: rawCells))
-        using (var docs = new DocumentCsvWriter(File.Create(targets[1] + ".partial"), rawCells: rawCells))
+        using (var docs = new DocumentCsvWriter(File.Create(targets[1] + ".partial"), rawCells: rawCells, variables: source.Variables))
         using (var evidence = new EvidenceCsvWriter(File.Create(targets[2] + ".partial"), rawCells: rawCells))
         using (var tokenRows = writeTokens ? new TokenCsvWriter(File.Create(targets[3] + ".partial"), rawCells: rawCells) : null)
         {
@@ -214,7 +231,7 @@ public static class Program
                 }
 
                 sentences.Write(document.Id, analysis);
-                docs.Write(document.Id, analysis);
+                docs.Write(document.Id, analysis, document.Variables);
                 evidence.Write(document.Id, analysis);
                 tokenRows?.Write(document.Id, analysis.Document);
                 count++;

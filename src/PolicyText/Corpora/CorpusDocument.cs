@@ -1,6 +1,10 @@
 namespace PolicyText.Corpora;
 
-/// <summary>A document read from a corpus: its identifier and its text.</summary>
+/// <summary>A document read from a corpus: its identifier, its text, and the document variables carried with it.</summary>
 /// <param name="Id">The document identifier written to the <c>doc_id</c> column.</param>
 /// <param name="Text">The document text.</param>
-public sealed record CorpusDocument(string Id, string Text);
+/// <param name="Variables">
+/// Document variables (quanteda's docvars): the other columns of a CSV input or the other
+/// fields of a JSON Lines input, by name, as text; <see langword="null"/> when there are none.
+/// </param>
+public sealed record CorpusDocument(string Id, string Text, IReadOnlyDictionary<string, string>? Variables = null);

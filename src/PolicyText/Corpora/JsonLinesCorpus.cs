@@ -83,7 +83,7 @@ public static class JsonLinesCorpus
                     ? new CorpusItem(null, new CorpusError(source, id, "document_too_large", $"The text has {text.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}."))
                     : !ids.Add(id)
                         ? new CorpusItem(null, new CorpusError(source, id, "duplicate_id", $"The id '{id}' was used by an earlier document; this one was not analysed."))
-                        : new CorpusItem(new CorpusDocument(id, text), null);
+                        : new CorpusItem(new CorpusDocument(id, text, Variables(root)), null);
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
@@ -92,6 +92,68 @@ public static class JsonLinesCorpus
 
             yield return item;
         }
+    }
+
+    /// <summary>
+    /// The names of the document variables of a JSON Lines file: every field other than
+    /// <c>id</c> and <c>text</c> that any line has, in the order they first appear. (It reads the
+    /// file once, so that the CSV header can hold them all before the first row is written.)
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The names.</returns>
+    public static IReadOnlyList<string> VariableNames(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var names = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { "id", "text" };
+        using var reader = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
+        while (reader.ReadLine() is { } line)
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                if (json.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                foreach (var p in json.RootElement.EnumerateObject())
+                {
+                    if (seen.Add(p.Name))
+                    {
+                        names.Add(p.Name);
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                // A malformed line is reported when the documents are read.
+            }
+        }
+
+        return names;
+    }
+
+    private static Dictionary<string, string>? Variables(JsonElement root)
+    {
+        Dictionary<string, string>? variables = null;
+        foreach (var p in root.EnumerateObject())
+        {
+            if (p.Name is "id" or "text")
+            {
+                continue;
+            }
+
+            variables ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            variables[p.Name] = p.Value.ValueKind switch
+            {
+                JsonValueKind.String => p.Value.GetString()!,
+                JsonValueKind.Null => string.Empty,
+                _ => p.Value.GetRawText(),
+            };
+        }
+
+        return variables;
     }
 
     private static IEnumerable<CorpusDocument> ReadLines(string path)

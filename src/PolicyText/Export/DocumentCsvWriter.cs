@@ -15,25 +15,61 @@ public sealed class DocumentCsvWriter : CsvFileWriter
         "type_token_ratio", "mean_sentence_length", "flesch_reading_ease",
     ];
 
+    private readonly IReadOnlyList<string> _variables;
+
     /// <summary>Starts a file on <paramref name="stream"/> and writes the header.</summary>
     /// <param name="stream">The destination.</param>
     /// <param name="leaveOpen">Whether to leave <paramref name="stream"/> open.</param>
     /// <param name="rawCells">Whether to write text cells exactly as they are (see <see cref="CsvFileWriter"/>).</param>
-    public DocumentCsvWriter(Stream stream, bool leaveOpen = false, bool rawCells = false)
-        : base(stream, Columns, leaveOpen, rawCells)
+    /// <param name="variables">
+    /// The document variables to carry through, as columns right after doc_id (a name that is
+    /// already a column of this file gets the prefix <c>var_</c>).
+    /// </param>
+    public DocumentCsvWriter(Stream stream, bool leaveOpen = false, bool rawCells = false, IReadOnlyList<string>? variables = null)
+        : base(stream, Header(variables ?? []), leaveOpen, rawCells)
     {
+        _variables = variables ?? [];
+    }
+
+    /// <summary>The header for a set of document variables.</summary>
+    /// <param name="variables">The variables' names.</param>
+    /// <returns>doc_id, the variables, then <see cref="Columns"/> after doc_id.</returns>
+    public static IReadOnlyList<string> Header(IReadOnlyList<string> variables)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        var taken = new HashSet<string>(Columns, StringComparer.Ordinal);
+        var header = new List<string> { Columns[0] };
+        foreach (var v in variables)
+        {
+            var name = v;
+            while (!taken.Add(name))
+            {
+                name = "var_" + name;
+            }
+
+            header.Add(name);
+        }
+
+        header.AddRange(Columns.Skip(1));
+        return header;
     }
 
     /// <summary>Writes the row of one document. Shares and scores that are undefined (no sentence to count) are empty cells.</summary>
     /// <param name="docId">The document id.</param>
     /// <param name="analysis">The analysis.</param>
-    public void Write(string docId, DocumentAnalysis analysis)
+    /// <param name="variables">The document's variables; a variable it lacks is an empty cell.</param>
+    public void Write(string docId, DocumentAnalysis analysis, IReadOnlyDictionary<string, string>? variables = null)
     {
         ArgumentNullException.ThrowIfNull(docId);
         ArgumentNullException.ThrowIfNull(analysis);
         var s = analysis.Summary;
         var t = analysis.Statistics;
         Csv.WriteField(docId);
+        foreach (var name in _variables)
+        {
+            Csv.WriteField(variables is not null && variables.TryGetValue(name, out var value) ? value : string.Empty);
+        }
+
         foreach (int n in new[] { t.Chars, t.Tokens, t.Words, s.Sentences, s.Freedom, s.EconomicSocial, s.Both, s.General, s.NoRights })
         {
             Csv.WriteField(n, default);

@@ -1,0 +1,73 @@
+namespace PolicyText.Tests.Cli;
+
+/// <summary>The input forms of analyze, and the document variables they carry into documents.csv.</summary>
+public class InputFormTests
+{
+    [Fact]
+    public void A_csv_input_names_its_id_and_text_columns_and_carries_the_rest()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.csv");
+        File.WriteAllText(input, "doc,outlet,year,body,sentences\nd1,Daily,2024,\"Aid must flow, regardless of sanctions.\",x\nd2,\"The Post\",2025,Rights matter.,y\n");
+        var output = Path.Combine(tmp.Path, "out");
+
+        var result = CliRunner.Run("analyze", input, "--out", output, "--id-column", "doc", "--text-column", "body", "-q");
+
+        Assert.Equal(0, result.ExitCode);
+        var documents = File.ReadAllLines(Path.Combine(output, "documents.csv"));
+        Assert.StartsWith("doc_id,outlet,year,var_sentences,chars,tokens,words,sentences,", documents[0], StringComparison.Ordinal);
+        Assert.StartsWith("d1,Daily,2024,x,39,", documents[1], StringComparison.Ordinal);
+        Assert.StartsWith("d2,The Post,2025,y,14,", documents[2], StringComparison.Ordinal);
+        var sentences = File.ReadAllLines(Path.Combine(output, "sentences.csv"));
+        Assert.Equal(3, sentences.Length);
+    }
+
+    [Fact]
+    public void An_unknown_column_is_a_clear_fatal_error()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.csv");
+        File.WriteAllText(input, "id,body\na,Text.\n");
+        var result = CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "out"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no column 'text'; the columns are id, body", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_lines_fields_other_than_id_and_text_become_columns_in_first_seen_order()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllLines(input,
+        [
+            """{"id": "a", "text": "Aid came.", "outlet": "Daily", "year": 2024}""",
+            """{"id": "b", "text": "Talks stalled.", "year": 2025, "tags": ["x", "y"], "author": null}""",
+        ]);
+        var output = Path.Combine(tmp.Path, "out");
+
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--out", output, "-q").ExitCode);
+
+        var documents = File.ReadAllLines(Path.Combine(output, "documents.csv"));
+        Assert.StartsWith("doc_id,outlet,year,tags,author,chars,", documents[0], StringComparison.Ordinal);
+        Assert.StartsWith("a,Daily,2024,,,", documents[1], StringComparison.Ordinal);
+        Assert.StartsWith("b,,2025,\"[\"\"x\"\", \"\"y\"\"]\",,", documents[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Utf16_with_a_byte_order_mark_and_utf8_with_one_read_the_same()
+    {
+        using var tmp = new TempDir();
+        var a = Path.Combine(tmp.Path, "a");
+        var b = Path.Combine(tmp.Path, "b");
+        Directory.CreateDirectory(a);
+        Directory.CreateDirectory(b);
+        const string text = "Korea’s aid — 👍 — came.";
+        File.WriteAllText(Path.Combine(a, "doc.txt"), text, new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true));
+        File.WriteAllText(Path.Combine(b, "doc.txt"), text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        Assert.Equal(0, CliRunner.Run("analyze", a, "--out", Path.Combine(tmp.Path, "oa"), "-q").ExitCode);
+        Assert.Equal(0, CliRunner.Run("analyze", b, "--out", Path.Combine(tmp.Path, "ob"), "-q").ExitCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(tmp.Path, "oa", "sentences.csv")), File.ReadAllText(Path.Combine(tmp.Path, "ob", "sentences.csv")));
+        Assert.Contains(text, File.ReadAllText(Path.Combine(tmp.Path, "oa", "sentences.csv")), StringComparison.Ordinal);
+    }
+}

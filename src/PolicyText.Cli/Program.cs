@@ -52,10 +52,11 @@ public static class Program
         var lexicon = LexiconOption();
         var model = new Option<string?>("--model") { Description = "A model file from 'policytext train' instead of the shipped models." };
         var tokens = new Option<bool>("--tokens") { Description = "Also write tokens.csv (one row per token)." };
+        var threads = new Option<int>("--threads") { Description = "Documents analysed at once (default: all cores). The output is the same for any number." };
         var idColumn = new Option<string>("--id-column") { Description = "For a .csv input: the column with the document ids.", DefaultValueFactory = _ => "id" };
         var textColumn = new Option<string>("--text-column") { Description = "For a .csv input: the column with the texts. The other columns are carried into documents.csv.", DefaultValueFactory = _ => "text" };
         var raw = new Option<bool>("--raw-cells") { Description = "Write text cells exactly as they are; by default a cell starting with = + - @ tab or CR gets a leading ' against spreadsheet formula injection." };
-        var command = new Command("analyze", "Split every document into sentences, tag rights and linkage stance, and write CSV files.") { input, output, quiet, lexicon, model, tokens, raw, idColumn, textColumn };
+        var command = new Command("analyze", "Split every document into sentences, tag rights and linkage stance, and write CSV files.") { input, output, quiet, lexicon, model, tokens, raw, idColumn, textColumn, threads };
         command.SetAction(parse => Guard(stderr, () =>
         {
             var options = new TextAnalyzerOptions
@@ -64,7 +65,13 @@ public static class Program
                 Models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : null,
             };
             var source = Open(parse.GetValue(input)!, parse.GetValue(idColumn)!, parse.GetValue(textColumn)!);
-            return Analyze(source, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(quiet), parse.GetValue(tokens), parse.GetValue(raw), new TextAnalyzer(options), stdout);
+            var run = new CorpusRunOptions
+            {
+                Tokens = parse.GetValue(tokens),
+                RawCells = parse.GetValue(raw),
+                Threads = parse.GetValue(threads) is > 0 and var n ? n : Environment.ProcessorCount,
+            };
+            return Analyze(source, parse.GetValue(output)!, parse.GetValue(quiet), run, new TextAnalyzer(options), stdout);
         }));
         return command;
     }
@@ -188,90 +195,20 @@ public static class Program
         return (TextFolderCorpus.ReadItems(input), []);
     }
 
-    private static int Analyze((IEnumerable<CorpusItem> Items, IReadOnlyList<string> Variables) source, string input, string outDir, bool quiet, bool writeTokens, bool rawCells, TextAnalyzer analyzer, TextWriter stdout)
+    private static int Analyze((IEnumerable<CorpusItem> Items, IReadOnlyList<string> Variables) source, string outDir, bool quiet, CorpusRunOptions options, TextAnalyzer analyzer, TextWriter stdout)
     {
-        var items = source.Items;
-        if (File.Exists(outDir))
-        {
-            throw new IOException($"The output folder '{outDir}' is a file.");
-        }
-
-        Directory.CreateDirectory(outDir);
-        var errors = new List<CorpusError>();
-        string[] names = writeTokens
-            ? ["sentences.csv", "documents.csv", "evidence.csv", "tokens.csv"]
-            : ["sentences.csv", "documents.csv", "evidence.csv"];
-        var targets = names.Select(n => Path.Combine(outDir, n)).ToArray();
-        long count = 0;
-        long sentenceRows;
-        using (var sentences = new SentenceCsvWriter(File.Create(targets[0] + ".partial"), rawCells: rawCells))
-        using (var docs = new DocumentCsvWriter(File.Create(targets[1] + ".partial"), rawCells: rawCells, variables: source.Variables))
-        using (var evidence = new EvidenceCsvWriter(File.Create(targets[2] + ".partial"), rawCells: rawCells))
-        using (var tokenRows = writeTokens ? new TokenCsvWriter(File.Create(targets[3] + ".partial"), rawCells: rawCells) : null)
-        {
-            foreach (var item in items)
-            {
-                if (item.Error is { } readError)
-                {
-                    errors.Add(readError);
-                    continue;
-                }
-
-                var document = item.Document!;
-                DocumentAnalysis analysis;
-                try
-                {
-                    analysis = analyzer.Analyze(document.Text);
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    // One bad document never stops the run.
-                    errors.Add(new CorpusError(input, document.Id, "analysis_failed", ex.Message));
-                    continue;
-                }
-
-                sentences.Write(document.Id, analysis);
-                docs.Write(document.Id, analysis, document.Variables);
-                evidence.Write(document.Id, analysis);
-                tokenRows?.Write(document.Id, analysis.Document);
-                count++;
-            }
-
-            sentenceRows = sentences.Rows;
-        }
-
-        // Each file is complete before it takes its final name.
-        foreach (var target in targets)
-        {
-            File.Move(target + ".partial", target, overwrite: true);
-        }
-
-        var errorsFile = Path.Combine(outDir, "errors.csv");
-        if (errors.Count > 0)
-        {
-            using (var writer = new ErrorCsvWriter(File.Create(errorsFile + ".partial"), rawCells: rawCells))
-            {
-                errors.ForEach(writer.Write);
-            }
-
-            File.Move(errorsFile + ".partial", errorsFile, overwrite: true);
-        }
-        else if (File.Exists(errorsFile))
-        {
-            // An errors.csv from an earlier run would describe documents this run read.
-            File.Delete(errorsFile);
-        }
-
+        var result = CorpusRunner.Run(source.Items, source.Variables, outDir, analyzer, options);
         if (!quiet)
         {
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} documents, {sentenceRows} sentences -> {outDir} ({string.Join(", ", names)})"));
-            if (errors.Count > 0)
+            var written = string.Join(", ", result.Files.Where(f => f != "errors.csv"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Documents} documents, {result.Sentences} sentences -> {outDir} ({written})"));
+            if (result.Errors.Count > 0)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{errors.Count} documents could not be analysed -> {errorsFile}"));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Errors.Count} documents could not be analysed -> {Path.Combine(outDir, "errors.csv")}"));
             }
         }
 
-        return errors.Count > 0 ? DocumentErrors : Ok;
+        return result.Errors.Count > 0 ? DocumentErrors : Ok;
     }
 
     private static int EvalSegmenter(string file, int? minPassed, TextWriter stdout)

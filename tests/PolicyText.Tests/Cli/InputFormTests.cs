@@ -71,3 +71,24 @@ public class InputFormTests
         Assert.Contains(text, File.ReadAllText(Path.Combine(tmp.Path, "oa", "sentences.csv")), StringComparison.Ordinal);
     }
 }
+
+public class DeterminismTests
+{
+    [Fact]
+    public void The_output_is_byte_for_byte_the_same_for_any_number_of_threads()
+    {
+        using var tmp = new TempDir();
+        var corpus = Path.Combine(RepoPaths.Root, "corpus", "documents.jsonl");
+        foreach (var threads in new[] { "1", "3", "8" })
+        {
+            Assert.Equal(0, CliRunner.Run("analyze", corpus, "--out", Path.Combine(tmp.Path, threads), "--threads", threads, "--tokens", "-q").ExitCode);
+        }
+
+        foreach (var file in new[] { "sentences.csv", "documents.csv", "evidence.csv", "tokens.csv" })
+        {
+            var one = File.ReadAllBytes(Path.Combine(tmp.Path, "1", file));
+            Assert.Equal(one, File.ReadAllBytes(Path.Combine(tmp.Path, "3", file)));
+            Assert.Equal(one, File.ReadAllBytes(Path.Combine(tmp.Path, "8", file)));
+        }
+    }
+}

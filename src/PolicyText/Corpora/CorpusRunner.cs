@@ -1,0 +1,181 @@
+using PolicyText.Export;
+
+namespace PolicyText.Corpora;
+
+/// <summary>Options of a <see cref="CorpusRunner"/> run.</summary>
+public sealed record CorpusRunOptions
+{
+    /// <summary>Documents analysed at once; by default one per processor. The output is the same for any number.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Whether to write tokens.csv.</summary>
+    public bool Tokens { get; init; }
+
+    /// <summary>Whether to write text cells exactly as they are (no formula-injection protection).</summary>
+    public bool RawCells { get; init; }
+}
+
+/// <summary>What a run wrote.</summary>
+/// <param name="Documents">Documents analysed.</param>
+/// <param name="Sentences">Sentence rows written.</param>
+/// <param name="Errors">Documents that could not be read or analysed (written to errors.csv).</param>
+/// <param name="Files">The files written, in the output folder.</param>
+public sealed record CorpusRunResult(long Documents, long Sentences, IReadOnlyList<CorpusError> Errors, IReadOnlyList<string> Files);
+
+/// <summary>Progress of a run: documents done and characters read so far.</summary>
+/// <param name="Documents">Documents analysed or failed.</param>
+/// <param name="Characters">Characters of the documents analysed.</param>
+public readonly record struct CorpusRunProgress(long Documents, long Characters);
+
+/// <summary>
+/// Analyses a stream of corpus items into the CSV files of docs/csv-schema.md. Documents are
+/// analysed in parallel but written in input order, so the files are byte-for-byte the same
+/// for any number of threads; at most a few documents per thread are held in memory at once.
+/// Each file is written under a temporary name and moved into place when complete.
+/// </summary>
+public static class CorpusRunner
+{
+    /// <summary>Runs the analysis.</summary>
+    /// <param name="items">The documents (and read errors), in order.</param>
+    /// <param name="variables">The names of the document variables to carry into documents.csv.</param>
+    /// <param name="outputFolder">The output folder; created if missing.</param>
+    /// <param name="analyzer">The analyzer.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="progress">Receives progress after each document, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the run; no output file is then moved into place.</param>
+    /// <returns>What was written.</returns>
+    /// <exception cref="IOException">The output folder is a file, or cannot be written.</exception>
+    public static CorpusRunResult Run(
+        IEnumerable<CorpusItem> items,
+        IReadOnlyList<string> variables,
+        string outputFolder,
+        TextAnalyzer analyzer,
+        CorpusRunOptions options,
+        IProgress<CorpusRunProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(variables);
+        ArgumentNullException.ThrowIfNull(outputFolder);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(options);
+        if (File.Exists(outputFolder))
+        {
+            throw new IOException($"The output folder '{outputFolder}' is a file.");
+        }
+
+        Directory.CreateDirectory(outputFolder);
+        string[] names = options.Tokens
+            ? ["sentences.csv", "documents.csv", "evidence.csv", "tokens.csv"]
+            : ["sentences.csv", "documents.csv", "evidence.csv"];
+        var targets = names.Select(n => Path.Combine(outputFolder, n)).ToArray();
+        var errors = new List<CorpusError>();
+        long documents = 0;
+        long characters = 0;
+        long sentenceRows;
+        bool raw = options.RawCells;
+        using (var sentences = new SentenceCsvWriter(File.Create(targets[0] + ".partial"), rawCells: raw))
+        using (var docs = new DocumentCsvWriter(File.Create(targets[1] + ".partial"), rawCells: raw, variables: variables))
+        using (var evidence = new EvidenceCsvWriter(File.Create(targets[2] + ".partial"), rawCells: raw))
+        using (var tokens = options.Tokens ? new TokenCsvWriter(File.Create(targets[3] + ".partial"), rawCells: raw) : null)
+        {
+            // A window of analyses in flight, written strictly in input order.
+            var window = new Queue<(CorpusItem Item, Task<(DocumentAnalysis? Analysis, string? Error)>? Work)>();
+            int limit = Math.Max(1, options.Threads) * 4;
+            void WriteOldest()
+            {
+                var (item, work) = window.Dequeue();
+                if (item.Error is { } readError)
+                {
+                    errors.Add(readError);
+                }
+                else
+                {
+                    var document = item.Document!;
+                    var (analysis, failure) = work!.GetAwaiter().GetResult();
+                    if (analysis is null)
+                    {
+                        errors.Add(new CorpusError(document.Id, document.Id, "analysis_failed", failure!));
+                    }
+                    else
+                    {
+                        sentences.Write(document.Id, analysis);
+                        docs.Write(document.Id, analysis, document.Variables);
+                        evidence.Write(document.Id, analysis);
+                        tokens?.Write(document.Id, analysis.Document);
+                        characters += document.Text.Length;
+                    }
+                }
+
+                documents++;
+                progress?.Report(new CorpusRunProgress(documents, characters));
+            }
+
+            using var gate = new SemaphoreSlim(Math.Max(1, options.Threads));
+            foreach (var item in items)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Task<(DocumentAnalysis?, string?)>? work = null;
+                if (item.Document is { } document)
+                {
+                    work = Task.Run(async () =>
+                    {
+                        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                        try
+                        {
+                            return ((DocumentAnalysis?)analyzer.Analyze(document.Text), (string?)null);
+                        }
+                        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+                        {
+                            // One bad document never stops the run.
+                            return (null, ex.Message);
+                        }
+                        finally
+                        {
+                            gate.Release();
+                        }
+                    }, cancellationToken);
+                }
+
+                window.Enqueue((item, work));
+                if (window.Count >= limit)
+                {
+                    WriteOldest();
+                }
+            }
+
+            while (window.Count > 0)
+            {
+                WriteOldest();
+            }
+
+            sentenceRows = sentences.Rows;
+        }
+
+        // Each file is complete before it takes its final name.
+        foreach (var target in targets)
+        {
+            File.Move(target + ".partial", target, overwrite: true);
+        }
+
+        var files = names.ToList();
+        var errorsFile = Path.Combine(outputFolder, "errors.csv");
+        if (errors.Count > 0)
+        {
+            using (var writer = new ErrorCsvWriter(File.Create(errorsFile + ".partial"), rawCells: raw))
+            {
+                errors.ForEach(writer.Write);
+            }
+
+            File.Move(errorsFile + ".partial", errorsFile, overwrite: true);
+            files.Add("errors.csv");
+        }
+        else if (File.Exists(errorsFile))
+        {
+            // An errors.csv from an earlier run would describe documents this run read.
+            File.Delete(errorsFile);
+        }
+
+        return new CorpusRunResult(documents - errors.Count, sentenceRows, errors, files);
+    }
+}

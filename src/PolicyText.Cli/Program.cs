@@ -64,14 +64,26 @@ public static class Program
                 Lexicons = Lexicons(parse.GetValue(lexicon)),
                 Models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : null,
             };
-            var source = Open(parse.GetValue(input)!, parse.GetValue(idColumn)!, parse.GetValue(textColumn)!);
+            var inputPath = parse.GetValue(input)!;
+            var source = Open(inputPath, parse.GetValue(idColumn)!, parse.GetValue(textColumn)!);
             var run = new CorpusRunOptions
             {
                 Tokens = parse.GetValue(tokens),
                 RawCells = parse.GetValue(raw),
                 Threads = parse.GetValue(threads) is > 0 and var n ? n : Environment.ProcessorCount,
             };
-            return Analyze(source, parse.GetValue(output)!, parse.GetValue(quiet), run, new TextAnalyzer(options), stdout);
+            var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["input"] = inputPath,
+                ["threads"] = run.Threads.ToString(CultureInfo.InvariantCulture),
+                ["tokens"] = run.Tokens ? "true" : "false",
+                ["raw_cells"] = run.RawCells ? "true" : "false",
+                ["id_column"] = parse.GetValue(idColumn)!,
+                ["text_column"] = parse.GetValue(textColumn)!,
+                ["lexicon_files"] = string.Join(";", parse.GetValue(lexicon) ?? []),
+                ["model_file"] = parse.GetValue(model) ?? string.Empty,
+            };
+            return Analyze(source, Inputs(inputPath), settings, parse.GetValue(output)!, parse.GetValue(quiet), run, new TextAnalyzer(options), stdout);
         }));
         return command;
     }
@@ -195,9 +207,17 @@ public static class Program
         return (TextFolderCorpus.ReadItems(input), []);
     }
 
-    private static int Analyze((IEnumerable<CorpusItem> Items, IReadOnlyList<string> Variables) source, string outDir, bool quiet, CorpusRunOptions options, TextAnalyzer analyzer, TextWriter stdout)
+    /// <summary>The input files of a run, for the manifest.</summary>
+    private static List<ManifestInput> Inputs(string input) =>
+        Directory.Exists(input)
+            ? TextFolderCorpus.ListFiles(input).Select(f => ManifestInput.Of(f.Path) with { Path = Path.GetRelativePath(input, f.Path).Replace('\\', '/') }).ToList()
+            : File.Exists(input) ? [ManifestInput.Of(input)] : [];
+
+    private static int Analyze((IEnumerable<CorpusItem> Items, IReadOnlyList<string> Variables) source, List<ManifestInput> inputs, Dictionary<string, string> settings, string outDir, bool quiet, CorpusRunOptions options, TextAnalyzer analyzer, TextWriter stdout)
     {
+        var started = DateTimeOffset.UtcNow;
         var result = CorpusRunner.Run(source.Items, source.Variables, outDir, analyzer, options);
+        new RunManifest(inputs, result.Rows, started, DateTimeOffset.UtcNow, analyzer.Lexicons.Version, analyzer.Models?.Version ?? "none", settings).Write(outDir);
         if (!quiet)
         {
             var written = string.Join(", ", result.Files.Where(f => f != "errors.csv"));

@@ -20,7 +20,8 @@ public sealed record CorpusRunOptions
 /// <param name="Sentences">Sentence rows written.</param>
 /// <param name="Errors">Documents that could not be read or analysed (written to errors.csv).</param>
 /// <param name="Files">The files written, in the output folder.</param>
-public sealed record CorpusRunResult(long Documents, long Sentences, IReadOnlyList<CorpusError> Errors, IReadOnlyList<string> Files);
+/// <param name="Rows">Rows written per file.</param>
+public sealed record CorpusRunResult(long Documents, long Sentences, IReadOnlyList<CorpusError> Errors, IReadOnlyList<string> Files, IReadOnlyDictionary<string, long> Rows);
 
 /// <summary>Progress of a run: documents done and characters read so far.</summary>
 /// <param name="Documents">Documents analysed or failed.</param>
@@ -73,6 +74,7 @@ public static class CorpusRunner
         long documents = 0;
         long characters = 0;
         long sentenceRows;
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
         bool raw = options.RawCells;
         using (var sentences = new SentenceCsvWriter(File.Create(targets[0] + ".partial"), rawCells: raw))
         using (var docs = new DocumentCsvWriter(File.Create(targets[1] + ".partial"), rawCells: raw, variables: variables))
@@ -150,6 +152,13 @@ public static class CorpusRunner
             }
 
             sentenceRows = sentences.Rows;
+            rows["sentences.csv"] = sentences.Rows;
+            rows["documents.csv"] = docs.Rows;
+            rows["evidence.csv"] = evidence.Rows;
+            if (tokens is not null)
+            {
+                rows["tokens.csv"] = tokens.Rows;
+            }
         }
 
         // Each file is complete before it takes its final name.
@@ -169,6 +178,7 @@ public static class CorpusRunner
 
             File.Move(errorsFile + ".partial", errorsFile, overwrite: true);
             files.Add("errors.csv");
+            rows["errors.csv"] = errors.Count;
         }
         else if (File.Exists(errorsFile))
         {
@@ -176,6 +186,6 @@ public static class CorpusRunner
             File.Delete(errorsFile);
         }
 
-        return new CorpusRunResult(documents - errors.Count, sentenceRows, errors, files);
+        return new CorpusRunResult(documents - errors.Count, sentenceRows, errors, files, rows);
     }
 }

@@ -92,3 +92,27 @@ public class DeterminismTests
         }
     }
 }
+
+public class ManifestTests
+{
+    [Fact]
+    public void The_manifest_records_versions_inputs_with_hashes_rows_times_and_options()
+    {
+        using var tmp = new TempDir();
+        Assert.Equal(0, CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", tmp.Path, "-q", "--threads", "2").ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(tmp.Path, "manifest.json")));
+        var root = json.RootElement;
+        Assert.Equal(2, root.GetProperty("schema_version").GetInt32());
+        Assert.StartsWith("PolicyText ", root.GetProperty("tool").GetString(), StringComparison.Ordinal);
+        Assert.Contains("rights@", root.GetProperty("lexicons").GetString(), StringComparison.Ordinal);
+        var inputs = root.GetProperty("inputs").EnumerateArray().ToList();
+        Assert.Equal(4, inputs.Count);
+        var empty = inputs.Single(i => i.GetProperty("path").GetString() == "empty.txt");
+        Assert.Equal(0, empty.GetProperty("bytes").GetInt64());
+        Assert.Equal("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", empty.GetProperty("sha256").GetString());
+        Assert.Equal(7, root.GetProperty("rows").GetProperty("sentences.csv").GetInt64());
+        Assert.Equal(4, root.GetProperty("rows").GetProperty("documents.csv").GetInt64());
+        Assert.EndsWith("Z", root.GetProperty("finished").GetString(), StringComparison.Ordinal);
+        Assert.Equal("2", root.GetProperty("options").GetProperty("threads").GetString());
+    }
+}

@@ -32,10 +32,18 @@ public static class Program
     /// <param name="stdout">Standard output.</param>
     /// <param name="stderr">Standard error.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, Console.In);
+
+    /// <summary>Runs the command line with the given standard input and output writers (used by tests).</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="stdin">Standard input, read when the input is <c>-</c>.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
         var root = new RootCommand("PolicyText: tokenize and segment policy writing, and export CSV features for research.");
-        root.Subcommands.Add(AnalyzeCommand(stdout, stderr));
+        root.Subcommands.Add(AnalyzeCommand(stdout, stderr, stdin));
         root.Subcommands.Add(EvalSegmenterCommand(stdout, stderr));
         root.Subcommands.Add(CorpusCommand(stdout, stderr));
         root.Subcommands.Add(TrainCommand(stdout, stderr));
@@ -44,9 +52,9 @@ public static class Program
         return root.Parse(args).Invoke(config);
     }
 
-    private static Command AnalyzeCommand(TextWriter stdout, TextWriter stderr)
+    private static Command AnalyzeCommand(TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
-        var input = new Argument<string>("input") { Description = "A folder of .txt files (read recursively), one .txt file, or a .jsonl file with 'id' and 'text' fields (such as corpus/documents.jsonl)." };
+        var input = new Argument<string>("input") { Description = "A folder of .txt files (read recursively), one .txt file, a .jsonl file with 'id' and 'text' fields (such as corpus/documents.jsonl), a .csv file, or - for JSON Lines on standard input." };
         var output = new Option<string>("--out", "-o") { Description = "The folder to write sentences.csv, documents.csv and evidence.csv into; created if missing.", Required = true };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
         var lexicon = LexiconOption();
@@ -65,25 +73,54 @@ public static class Program
                 Models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : null,
             };
             var inputPath = parse.GetValue(input)!;
-            var source = Open(inputPath, parse.GetValue(idColumn)!, parse.GetValue(textColumn)!);
-            var run = new CorpusRunOptions
+            string? spool = null;
+            if (inputPath == "-")
             {
-                Tokens = parse.GetValue(tokens),
-                RawCells = parse.GetValue(raw),
-                Threads = parse.GetValue(threads) is > 0 and var n ? n : Environment.ProcessorCount,
-            };
-            var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+                // Standard input is spooled to a file, so that the document variables can be
+                // collected before the first row is written, as for a JSON Lines file.
+                var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"policytext-{Guid.NewGuid():N}"));
+                spool = Path.Combine(folder.FullName, "stdin.jsonl");
+                using (var spooled = new StreamWriter(spool, append: false, new System.Text.UTF8Encoding(false)))
+                {
+                    var buffer = new char[81920];
+                    int read;
+                    while ((read = stdin.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        spooled.Write(buffer, 0, read);
+                    }
+                }
+            }
+
+            try
             {
-                ["input"] = inputPath,
-                ["threads"] = run.Threads.ToString(CultureInfo.InvariantCulture),
-                ["tokens"] = run.Tokens ? "true" : "false",
-                ["raw_cells"] = run.RawCells ? "true" : "false",
-                ["id_column"] = parse.GetValue(idColumn)!,
-                ["text_column"] = parse.GetValue(textColumn)!,
-                ["lexicon_files"] = string.Join(";", parse.GetValue(lexicon) ?? []),
-                ["model_file"] = parse.GetValue(model) ?? string.Empty,
-            };
-            return Analyze(source, Inputs(inputPath), settings, parse.GetValue(output)!, parse.GetValue(quiet), run, new TextAnalyzer(options), stdout);
+                var source = Open(spool ?? inputPath, parse.GetValue(idColumn)!, parse.GetValue(textColumn)!);
+                var run = new CorpusRunOptions
+                {
+                    Tokens = parse.GetValue(tokens),
+                    RawCells = parse.GetValue(raw),
+                    Threads = parse.GetValue(threads) is > 0 and var n ? n : Environment.ProcessorCount,
+                };
+                var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["input"] = inputPath,
+                    ["threads"] = run.Threads.ToString(CultureInfo.InvariantCulture),
+                    ["tokens"] = run.Tokens ? "true" : "false",
+                    ["raw_cells"] = run.RawCells ? "true" : "false",
+                    ["id_column"] = parse.GetValue(idColumn)!,
+                    ["text_column"] = parse.GetValue(textColumn)!,
+                    ["lexicon_files"] = string.Join(";", parse.GetValue(lexicon) ?? []),
+                    ["model_file"] = parse.GetValue(model) ?? string.Empty,
+                };
+                var inputs = spool is null ? Inputs(inputPath) : [ManifestInput.Of(spool) with { Path = "-" }];
+                return Analyze(source, inputs, settings, parse.GetValue(output)!, parse.GetValue(quiet), run, new TextAnalyzer(options), stdout);
+            }
+            finally
+            {
+                if (spool is not null)
+                {
+                    Directory.Delete(Path.GetDirectoryName(spool)!, recursive: true);
+                }
+            }
         }));
         return command;
     }

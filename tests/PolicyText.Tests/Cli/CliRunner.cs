@@ -4,11 +4,14 @@ internal sealed record CliResult(int ExitCode, string Stdout, string Stderr);
 
 internal static class CliRunner
 {
-    public static CliResult Run(params string[] args)
+    public static CliResult Run(params string[] args) => RunWithInput(string.Empty, args);
+
+    public static CliResult RunWithInput(string stdin, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int code = PolicyText.Cli.Program.Run(args, stdout, stderr);
+        using var input = new StringReader(stdin);
+        int code = PolicyText.Cli.Program.Run(args, stdout, stderr, input);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 }

@@ -116,3 +116,22 @@ public class ManifestTests
         Assert.Equal("2", root.GetProperty("options").GetProperty("threads").GetString());
     }
 }
+
+public class StandardInputTests
+{
+    [Fact]
+    public void A_dash_reads_json_lines_from_standard_input()
+    {
+        using var tmp = new TempDir();
+        var lines = "{\"id\": \"a\", \"text\": \"Aid came.\", \"year\": 2024}\n{broken\n{\"id\": \"b\", \"text\": \"Talks stalled.\"}\n";
+
+        var result = CliRunner.RunWithInput(lines, "analyze", "-", "--out", tmp.Path, "-q");
+
+        Assert.Equal(2, result.ExitCode);
+        var documents = File.ReadAllLines(Path.Combine(tmp.Path, "documents.csv"));
+        Assert.StartsWith("doc_id,year,chars,", documents[0], StringComparison.Ordinal);
+        Assert.Equal(["a", "b"], documents.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.StartsWith(",stdin.jsonl:2,malformed_line,", File.ReadAllLines(Path.Combine(tmp.Path, "errors.csv"))[1], StringComparison.Ordinal);
+        Assert.Contains("\"path\": \"-\"", File.ReadAllText(Path.Combine(tmp.Path, "manifest.json")), StringComparison.Ordinal);
+    }
+}

@@ -112,7 +112,7 @@ public static class Program
                     ["model_file"] = parse.GetValue(model) ?? string.Empty,
                 };
                 var inputs = spool is null ? Inputs(inputPath) : [ManifestInput.Of(spool) with { Path = "-" }];
-                return Analyze(source, inputs, settings, parse.GetValue(output)!, parse.GetValue(quiet), run, new TextAnalyzer(options), stdout);
+                return Analyze(source, inputs, settings, parse.GetValue(output)!, parse.GetValue(quiet), run, new TextAnalyzer(options), stdout, stderr);
             }
             finally
             {
@@ -250,10 +250,14 @@ public static class Program
             ? TextFolderCorpus.ListFiles(input).Select(f => ManifestInput.Of(f.Path) with { Path = Path.GetRelativePath(input, f.Path).Replace('\\', '/') }).ToList()
             : File.Exists(input) ? [ManifestInput.Of(input)] : [];
 
-    private static int Analyze((IEnumerable<CorpusItem> Items, IReadOnlyList<string> Variables) source, List<ManifestInput> inputs, Dictionary<string, string> settings, string outDir, bool quiet, CorpusRunOptions options, TextAnalyzer analyzer, TextWriter stdout)
+    private static int Analyze((IEnumerable<CorpusItem> Items, IReadOnlyList<string> Variables) source, List<ManifestInput> inputs, Dictionary<string, string> settings, string outDir, bool quiet, CorpusRunOptions options, TextAnalyzer analyzer, TextWriter stdout, TextWriter stderr)
     {
         var started = DateTimeOffset.UtcNow;
-        var result = CorpusRunner.Run(source.Items, source.Variables, outDir, analyzer, options);
+
+        // Progress goes to standard error, so that standard output carries only the summary.
+        var progress = quiet ? null : new ProgressReporter(stderr, terminal: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
+        var result = CorpusRunner.Run(source.Items, source.Variables, outDir, analyzer, options, progress);
+        progress?.Done();
         new RunManifest(inputs, result.Rows, started, DateTimeOffset.UtcNow, analyzer.Lexicons.Version, analyzer.Models?.Version ?? "none", settings).Write(outDir);
         if (!quiet)
         {

@@ -93,7 +93,7 @@ public static class Program
 
             try
             {
-                var source = Open(spool ?? inputPath, parse.GetValue(idColumn)!, parse.GetValue(textColumn)!);
+                var source = CorpusSource.Open(spool ?? inputPath, parse.GetValue(idColumn)!, parse.GetValue(textColumn)!);
                 var run = new CorpusRunOptions
                 {
                     Tokens = parse.GetValue(tokens),
@@ -228,29 +228,13 @@ public static class Program
         }
     }
 
-    /// <summary>The documents of an input and the names of their variables, by the input's form.</summary>
-    private static (IEnumerable<CorpusItem> Items, IReadOnlyList<string> Variables) Open(string input, string idColumn, string textColumn)
-    {
-        if (File.Exists(input) && input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
-        {
-            return (JsonLinesCorpus.ReadItems(input), JsonLinesCorpus.VariableNames(input));
-        }
-
-        if (File.Exists(input) && input.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-        {
-            return (CsvCorpus.ReadItems(input, idColumn, textColumn), CsvCorpus.VariableNames(input, idColumn, textColumn));
-        }
-
-        return (TextFolderCorpus.ReadItems(input), []);
-    }
-
     /// <summary>The input files of a run, for the manifest.</summary>
     private static List<ManifestInput> Inputs(string input) =>
         Directory.Exists(input)
             ? TextFolderCorpus.ListFiles(input).Select(f => ManifestInput.Of(f.Path) with { Path = Path.GetRelativePath(input, f.Path).Replace('\\', '/') }).ToList()
             : File.Exists(input) ? [ManifestInput.Of(input)] : [];
 
-    private static int Analyze((IEnumerable<CorpusItem> Items, IReadOnlyList<string> Variables) source, List<ManifestInput> inputs, Dictionary<string, string> settings, string outDir, bool quiet, CorpusRunOptions options, TextAnalyzer analyzer, TextWriter stdout, TextWriter stderr)
+    private static int Analyze(CorpusSource source, List<ManifestInput> inputs, Dictionary<string, string> settings, string outDir, bool quiet, CorpusRunOptions options, TextAnalyzer analyzer, TextWriter stdout, TextWriter stderr)
     {
         var started = DateTimeOffset.UtcNow;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PolicyText.Corpora;
 using PolicyText.Tagging;
 using PolicyText.Text;
 
@@ -34,6 +35,33 @@ public partial class ReadmeTests
         return Console.ToString();
     }
 
+    /// <summary>The README's paths are relative to the repository root; tests that change the current directory take this lock.</summary>
+    private static readonly Lock CurrentDirectory = new();
+
+    private static string RunBatch()
+    {
+        using var Console = new StringWriter { NewLine = "\n" };
+        lock (CurrentDirectory)
+        {
+            var previous = Environment.CurrentDirectory;
+            Environment.CurrentDirectory = RepoPaths.Root;
+            try
+            {
+        // README:begin
+        var source = CorpusSource.Open("corpus/documents.jsonl");
+        var result = CorpusRunner.Run(source.Items, source.Variables, "out", TextAnalyzer.CreateDefault(), new CorpusRunOptions { Threads = 2 });
+        Console.WriteLine($"{result.Documents} documents, {result.Sentences} sentences, {result.Errors.Count} errors: {string.Join(", ", result.Files)}");
+        // README:end
+            }
+            finally
+            {
+                Environment.CurrentDirectory = previous;
+            }
+        }
+
+        return Console.ToString();
+    }
+
     private static string RunTextLayer()
     {
         using var Console = new StringWriter { NewLine = "\n" };
@@ -58,7 +86,7 @@ public partial class ReadmeTests
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
         var blocks = FencedBlock().Matches(readme).Select(m => (Lang: m.Groups[1].Value, Body: m.Groups[2].Value)).ToList();
         var examples = blocks.Select((b, i) => (b, i)).Where(x => x.b.Lang == "csharp").Select(x => x.i).ToList();
-        var runs = new Func<string>[] { RunTagging, RunTextLayer };
+        var runs = new Func<string>[] { RunTagging, RunBatch, RunTextLayer };
         Assert.Equal(runs.Length, examples.Count);
 
         var source = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "PolicyText.Tests", "ReadmeTests.cs"));

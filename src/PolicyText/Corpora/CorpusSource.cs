@@ -1,0 +1,34 @@
+namespace PolicyText.Corpora;
+
+/// <summary>The documents of an input and the names of their document variables.</summary>
+/// <param name="Items">The documents (and read errors), in order, read lazily.</param>
+/// <param name="Variables">The names of the document variables, for documents.csv.</param>
+public sealed record CorpusSource(IEnumerable<CorpusItem> Items, IReadOnlyList<string> Variables)
+{
+    /// <summary>
+    /// Opens an input by its form: a <c>.jsonl</c> file (fields <c>id</c> and <c>text</c>), a
+    /// <c>.csv</c> file (the named id and text columns), or a folder or file of <c>.txt</c>.
+    /// </summary>
+    /// <param name="path">The input.</param>
+    /// <param name="idColumn">For CSV, the id column.</param>
+    /// <param name="textColumn">For CSV, the text column.</param>
+    /// <returns>The source.</returns>
+    /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
+    /// <exception cref="ArgumentException">A CSV column is not in the header.</exception>
+    public static CorpusSource Open(string path, string idColumn = "id", string textColumn = "text")
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (File.Exists(path) && path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            return new CorpusSource(JsonLinesCorpus.ReadItems(path), JsonLinesCorpus.VariableNames(path));
+        }
+
+        if (File.Exists(path) && path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return new CorpusSource(CsvCorpus.ReadItems(path, idColumn, textColumn), CsvCorpus.VariableNames(path, idColumn, textColumn));
+        }
+
+        TextFolderCorpus.ListFiles(path); // fails now, not at the first document, when nothing is there
+        return new CorpusSource(TextFolderCorpus.ReadItems(path), []);
+    }
+}

@@ -60,11 +60,12 @@ public static class Program
         var lexicon = LexiconOption();
         var model = new Option<string?>("--model") { Description = "A model file from 'policytext train' instead of the shipped models." };
         var tokens = new Option<bool>("--tokens") { Description = "Also write tokens.csv (one row per token)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run in the same output folder from its checkpoint, without writing any row twice." };
         var threads = new Option<int>("--threads") { Description = "Documents analysed at once (default: all cores). The output is the same for any number." };
         var idColumn = new Option<string>("--id-column") { Description = "For a .csv input: the column with the document ids.", DefaultValueFactory = _ => "id" };
         var textColumn = new Option<string>("--text-column") { Description = "For a .csv input: the column with the texts. The other columns are carried into documents.csv.", DefaultValueFactory = _ => "text" };
         var raw = new Option<bool>("--raw-cells") { Description = "Write text cells exactly as they are; by default a cell starting with = + - @ tab or CR gets a leading ' against spreadsheet formula injection." };
-        var command = new Command("analyze", "Split every document into sentences, tag rights and linkage stance, and write CSV files.") { input, output, quiet, lexicon, model, tokens, raw, idColumn, textColumn, threads };
+        var command = new Command("analyze", "Split every document into sentences, tag rights and linkage stance, and write CSV files.") { input, output, quiet, lexicon, model, tokens, raw, idColumn, textColumn, threads, resume };
         command.SetAction(parse => Guard(stderr, () =>
         {
             var options = new TextAnalyzerOptions
@@ -99,6 +100,7 @@ public static class Program
                     Tokens = parse.GetValue(tokens),
                     RawCells = parse.GetValue(raw),
                     Threads = parse.GetValue(threads) is > 0 and var n ? n : Environment.ProcessorCount,
+                    Resume = parse.GetValue(resume),
                 };
                 var settings = new Dictionary<string, string>(StringComparer.Ordinal)
                 {
@@ -110,6 +112,7 @@ public static class Program
                     ["text_column"] = parse.GetValue(textColumn)!,
                     ["lexicon_files"] = string.Join(";", parse.GetValue(lexicon) ?? []),
                     ["model_file"] = parse.GetValue(model) ?? string.Empty,
+                    ["resume"] = run.Resume ? "true" : "false",
                 };
                 var inputs = spool is null ? Inputs(inputPath) : [ManifestInput.Of(spool) with { Path = "-" }];
                 return Analyze(source, inputs, settings, parse.GetValue(output)!, parse.GetValue(quiet), run, new TextAnalyzer(options), stdout, stderr);

@@ -13,6 +13,16 @@ public sealed record CorpusRunOptions
 
     /// <summary>Whether to write text cells exactly as they are (no formula-injection protection).</summary>
     public bool RawCells { get; init; }
+
+    /// <summary>
+    /// Whether to continue an interrupted run in the same folder from its checkpoint: the
+    /// unfinished files are cut back to the last checkpoint and the documents already written are
+    /// skipped, so no row is written twice. Without a checkpoint the run starts afresh.
+    /// </summary>
+    public bool Resume { get; init; }
+
+    /// <summary>Documents between two checkpoints of an unfinished run.</summary>
+    public int CheckpointEvery { get; init; } = 256;
 }
 
 /// <summary>What a run wrote.</summary>
@@ -76,11 +86,56 @@ public static class CorpusRunner
         long sentenceRows;
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
         bool raw = options.RawCells;
-        using (var sentences = new SentenceCsvWriter(File.Create(targets[0] + ".partial"), rawCells: raw))
-        using (var docs = new DocumentCsvWriter(File.Create(targets[1] + ".partial"), rawCells: raw, variables: variables))
-        using (var evidence = new EvidenceCsvWriter(File.Create(targets[2] + ".partial"), rawCells: raw))
-        using (var tokens = options.Tokens ? new TokenCsvWriter(File.Create(targets[3] + ".partial"), rawCells: raw) : null)
+        var checkpointFile = Path.Combine(outputFolder, RunCheckpoint.FileName);
+        var resumed = options.Resume ? RunCheckpoint.Load(checkpointFile, names, variables) : null;
+        if (resumed is not null)
         {
+            documents = resumed.Items;
+            errors.AddRange(resumed.Errors);
+            items = items.Skip((int)Math.Min(resumed.Items, int.MaxValue));
+        }
+
+        Stream Open(int i)
+        {
+            var path = targets[i] + ".partial";
+            if (resumed is null)
+            {
+                return File.Create(path);
+            }
+
+            var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+            stream.SetLength(resumed.Bytes[names[i]]);
+            stream.Seek(0, SeekOrigin.End);
+            return stream;
+        }
+
+        using (var sentences = new SentenceCsvWriter(Open(0), rawCells: raw))
+        using (var docs = new DocumentCsvWriter(Open(1), rawCells: raw, variables: variables))
+        using (var evidence = new EvidenceCsvWriter(Open(2), rawCells: raw))
+        using (var tokens = options.Tokens ? new TokenCsvWriter(Open(3), rawCells: raw) : null)
+        {
+            CsvFileWriter[] writers = tokens is null ? [sentences, docs, evidence] : [sentences, docs, evidence, tokens];
+            if (resumed is not null)
+            {
+                for (int i = 0; i < writers.Length; i++)
+                {
+                    writers[i].ContinueAfter(resumed.Rows[names[i]]);
+                }
+            }
+
+            void SaveCheckpoint()
+            {
+                var bytes = new Dictionary<string, long>(StringComparer.Ordinal);
+                var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+                for (int i = 0; i < writers.Length; i++)
+                {
+                    bytes[names[i]] = writers[i].Checkpoint();
+                    counts[names[i]] = writers[i].Rows;
+                }
+
+                new RunCheckpoint(documents, bytes, counts, [.. errors], variables).Save(checkpointFile);
+            }
+
             // A window of analyses in flight, written strictly in input order.
             var window = new Queue<(CorpusItem Item, Task<(DocumentAnalysis? Analysis, string? Error)>? Work)>();
             int limit = Math.Max(1, options.Threads) * 4;
@@ -110,6 +165,11 @@ public static class CorpusRunner
                 }
 
                 documents++;
+                if (documents % Math.Max(1, options.CheckpointEvery) == 0)
+                {
+                    SaveCheckpoint();
+                }
+
                 progress?.Report(new CorpusRunProgress(documents, characters));
             }
 
@@ -166,6 +226,8 @@ public static class CorpusRunner
         {
             File.Move(target + ".partial", target, overwrite: true);
         }
+
+        File.Delete(checkpointFile);
 
         var files = names.ToList();
         var errorsFile = Path.Combine(outputFolder, "errors.csv");

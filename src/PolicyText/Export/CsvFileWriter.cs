@@ -14,27 +14,65 @@ public abstract class CsvFileWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(columns);
+        _stream = stream;
+        _columns = columns.ToArray();
         Csv = CsvWriter.Create(stream, rawCells ? CsvFormat.RawOptions : CsvFormat.Options, leaveOpen);
-        Csv.WriteHeader(columns.ToArray());
     }
+
+    private readonly Stream _stream;
+    private readonly string[] _columns;
+    private bool _started;
 
     /// <summary>Number of rows written, not counting the header.</summary>
     public long Rows { get; private set; }
 
-    /// <summary>The underlying writer.</summary>
-    private protected CsvWriter Csv { get; }
+    /// <summary>The underlying writer; the header is written before the first field.</summary>
+    private protected CsvWriter Csv
+    {
+        get
+        {
+            if (!_started)
+            {
+                _started = true;
+                _csv.WriteHeader(_columns);
+            }
+
+            return _csv;
+        }
+
+        private init => _csv = value;
+    }
+
+    private readonly CsvWriter _csv = null!;
+
+    /// <summary>Continues a file that already holds the header and <paramref name="rows"/> rows (resuming a run).</summary>
+    internal void ContinueAfter(long rows)
+    {
+        _started = true;
+        Rows = rows;
+    }
+
+    /// <summary>Writes everything buffered to the file and returns its length, for a checkpoint.</summary>
+    internal long Checkpoint()
+    {
+        _ = Csv;
+        _csv.Flush();
+        _stream.Flush();
+        return _stream.Position;
+    }
 
     /// <summary>Ends the current row.</summary>
     private protected void EndRow()
     {
-        Csv.EndRecord();
+        _csv.EndRecord();
         Rows++;
     }
 
-    /// <summary>Flushes and closes the file.</summary>
+    /// <summary>Flushes and closes the file (with its header, even when no row was written).</summary>
     public void Dispose()
     {
-        Csv.Dispose();
+        _ = Csv;
+        _csv.Dispose();
         GC.SuppressFinalize(this);
     }
 }

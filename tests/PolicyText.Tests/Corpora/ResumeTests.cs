@@ -1,0 +1,77 @@
+using PolicyText.Corpora;
+using PolicyText.Tests.Cli;
+
+namespace PolicyText.Tests.Corpora;
+
+public class ResumeTests
+{
+    private sealed class CancelAfter(CancellationTokenSource source, long documents) : IProgress<CorpusRunProgress>
+    {
+        public void Report(CorpusRunProgress value)
+        {
+            if (value.Documents >= documents)
+            {
+                source.Cancel();
+            }
+        }
+    }
+
+    [Fact]
+    public void An_interrupted_run_resumes_without_duplicating_rows()
+    {
+        using var tmp = new TempDir();
+        var corpus = Path.Combine(RepoPaths.Root, "corpus", "documents.jsonl");
+        var analyzer = TextAnalyzer.CreateDefault();
+        var whole = Path.Combine(tmp.Path, "whole");
+        var source = CorpusSource.Open(corpus);
+        CorpusRunner.Run(source.Items, source.Variables, whole, analyzer, new CorpusRunOptions { Tokens = true, Threads = 2 });
+
+        // Interrupt after 100 documents; checkpoints every 32.
+        var broken = Path.Combine(tmp.Path, "broken");
+        var options = new CorpusRunOptions { Tokens = true, Threads = 2, CheckpointEvery = 32 };
+        using (var cancel = new CancellationTokenSource())
+        {
+            source = CorpusSource.Open(corpus);
+            Assert.ThrowsAny<OperationCanceledException>(() =>
+                CorpusRunner.Run(source.Items, source.Variables, broken, analyzer, options, new CancelAfter(cancel, 100), cancel.Token));
+        }
+
+        Assert.False(File.Exists(Path.Combine(broken, "sentences.csv")), "an interrupted run must not leave a finished-looking file");
+        Assert.True(File.Exists(Path.Combine(broken, "sentences.csv.partial")));
+        Assert.True(File.Exists(Path.Combine(broken, RunCheckpoint.FileName)));
+
+        source = CorpusSource.Open(corpus);
+        var result = CorpusRunner.Run(source.Items, source.Variables, broken, analyzer, options with { Resume = true });
+
+        Assert.Equal(176, result.Documents);
+        foreach (var file in new[] { "sentences.csv", "documents.csv", "evidence.csv", "tokens.csv" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(whole, file)), File.ReadAllBytes(Path.Combine(broken, file)));
+            Assert.False(File.Exists(Path.Combine(broken, file + ".partial")));
+        }
+
+        Assert.False(File.Exists(Path.Combine(broken, RunCheckpoint.FileName)));
+    }
+
+    [Fact]
+    public void Resume_without_a_checkpoint_starts_afresh_and_a_changed_run_is_refused()
+    {
+        using var tmp = new TempDir();
+        var corpus = Path.Combine(RepoPaths.Root, "corpus", "documents.jsonl");
+        Assert.Equal(0, CliRunner.Run("analyze", corpus, "--out", tmp.Path, "--resume", "-q").ExitCode);
+        Assert.Equal(3550, File.ReadAllLines(Path.Combine(tmp.Path, "sentences.csv")).Length);
+
+        // A checkpoint for other files (tokens.csv) than this run writes cannot be continued.
+        var analyzer = TextAnalyzer.CreateDefault();
+        using (var cancel = new CancellationTokenSource())
+        {
+            var source = CorpusSource.Open(corpus);
+            Assert.ThrowsAny<OperationCanceledException>(() => CorpusRunner.Run(source.Items, source.Variables, tmp.Path, analyzer,
+                new CorpusRunOptions { Tokens = true, CheckpointEvery = 16 }, new CancelAfter(cancel, 40), cancel.Token));
+        }
+
+        var result = CliRunner.Run("analyze", corpus, "--out", tmp.Path, "--resume", "-q");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("cannot be resumed", result.Stderr, StringComparison.Ordinal);
+    }
+}

@@ -3,7 +3,7 @@ using System.Text;
 namespace PolicyText.Corpora;
 
 /// <summary>
-/// Reads a folder of plain-text files (<c>*.txt</c>, recursively) as a corpus, or a single file.
+/// Reads a folder of plain-text files (<c>*.txt</c> and <c>*.md</c>, recursively) as a corpus, or a single file.
 /// A document's id is its path relative to the folder, without the extension, with forward
 /// slashes (<c>opinion/2024/kim-op-ed</c>). Documents come in ordinal order of their ids, so
 /// the output is the same on every machine.
@@ -28,7 +28,8 @@ public static class TextFolderCorpus
         }
 
         var root = Path.GetFullPath(path);
-        return Directory.EnumerateFiles(root, "*.txt", SearchOption.AllDirectories)
+        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(file => file.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             .Select(file => (Id: ToId(root, file), Path: file))
             .OrderBy(f => f.Id, StringComparer.Ordinal)
             .ToList();

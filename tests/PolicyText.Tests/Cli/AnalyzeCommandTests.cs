@@ -12,7 +12,7 @@ public class AnalyzeCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(string.Empty, result.Stderr);
-        Assert.Contains("4 documents, 7 sentences", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("5 documents, 10 sentences", result.Stdout, StringComparison.Ordinal);
         foreach (var name in new[] { "sentences", "documents", "evidence", "tokens" })
         {
             var actual = File.ReadAllBytes(Path.Combine(tmp.Path, name + ".csv"));

@@ -106,12 +106,12 @@ public class ManifestTests
         Assert.StartsWith("PolicyText ", root.GetProperty("tool").GetString(), StringComparison.Ordinal);
         Assert.Contains("rights@", root.GetProperty("lexicons").GetString(), StringComparison.Ordinal);
         var inputs = root.GetProperty("inputs").EnumerateArray().ToList();
-        Assert.Equal(4, inputs.Count);
+        Assert.Equal(5, inputs.Count); // .txt and .md, not ignored.json
         var empty = inputs.Single(i => i.GetProperty("path").GetString() == "empty.txt");
         Assert.Equal(0, empty.GetProperty("bytes").GetInt64());
         Assert.Equal("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", empty.GetProperty("sha256").GetString());
-        Assert.Equal(7, root.GetProperty("rows").GetProperty("sentences.csv").GetInt64());
-        Assert.Equal(4, root.GetProperty("rows").GetProperty("documents.csv").GetInt64());
+        Assert.Equal(10, root.GetProperty("rows").GetProperty("sentences.csv").GetInt64());
+        Assert.Equal(5, root.GetProperty("rows").GetProperty("documents.csv").GetInt64());
         Assert.EndsWith("Z", root.GetProperty("finished").GetString(), StringComparison.Ordinal);
         Assert.Equal("2", root.GetProperty("options").GetProperty("threads").GetString());
     }

@@ -252,7 +252,7 @@ public static class Program
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Documents} documents, {result.Sentences} sentences -> {outDir} ({written})"));
             if (result.Errors.Count > 0)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Errors.Count} documents could not be analysed -> {Path.Combine(outDir, "errors.csv")}"));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Errors.Count} documents could not be read or analysed, or were flagged -> {Path.Combine(outDir, "errors.csv")}"));
             }
         }
 

@@ -7,9 +7,13 @@ namespace PolicyText.Corpora;
 /// <param name="Message">A readable explanation.</param>
 public sealed record CorpusError(string Source, string? DocId, string Code, string Message);
 
-/// <summary>One item of a corpus being read: a document, or an error in its place, so that one bad document never stops a run.</summary>
+/// <summary>
+/// One item of a corpus being read: a document, or an error in its place, so that one bad
+/// document never stops a run. An item with both is a document that was read but flagged
+/// (invalid bytes were replaced): it is analysed and the flag is reported.
+/// </summary>
 /// <param name="Document">The document, when it could be read.</param>
-/// <param name="Error">The error, when it could not.</param>
+/// <param name="Error">The error, when it could not be read, or the flag of a flagged document.</param>
 public readonly record struct CorpusItem(CorpusDocument? Document, CorpusError? Error)
 {
     /// <summary>The largest document read, in UTF-16 code units (16 million, about 32 MB of text); a larger one is an error.</summary>

@@ -146,7 +146,8 @@ public static class CorpusRunner
                 {
                     errors.Add(readError);
                 }
-                else
+
+                if (item.Document is not null)
                 {
                     var document = item.Document!;
                     var (analysis, failure) = work!.GetAwaiter().GetResult();
@@ -248,6 +249,6 @@ public static class CorpusRunner
             File.Delete(errorsFile);
         }
 
-        return new CorpusRunResult(documents - errors.Count, sentenceRows, errors, files, rows);
+        return new CorpusRunResult(documents - errors.Count(e => e.Code != "invalid_bytes_replaced"), sentenceRows, errors, files, rows);
     }
 }

@@ -67,12 +67,14 @@ public static class TextFolderCorpus
                 }
                 else
                 {
-                    var text = ReadText(file);
+                    var text = ReadText(file, out int replaced);
                     item = text.Length > CorpusItem.MaxDocumentLength
                         ? new CorpusItem(null, new CorpusError(file, id, "document_too_large", $"The text has {text.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}."))
                         : text.Contains('\0', StringComparison.Ordinal)
                             ? new CorpusItem(null, new CorpusError(file, id, "binary_content", "The file holds NUL characters: it is not text."))
-                            : new CorpusItem(new CorpusDocument(id, text), null);
+                            : new CorpusItem(
+                                new CorpusDocument(id, text),
+                                replaced == 0 ? null : new CorpusError(file, id, "invalid_bytes_replaced", $"{replaced} invalid UTF-8 byte sequences were replaced with U+FFFD; the document was analysed."));
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -87,10 +89,20 @@ public static class TextFolderCorpus
     /// <summary>Reads a text file as UTF-8 (a UTF-8 or UTF-16 byte order mark is honoured); invalid bytes become U+FFFD.</summary>
     /// <param name="file">The file.</param>
     /// <returns>Its text, without the byte order mark.</returns>
-    public static string ReadText(string file)
+    public static string ReadText(string file) => ReadText(file, out _);
+
+    /// <summary>Reads a text file as <see cref="ReadText(string)"/> does, counting the invalid byte sequences it replaced.</summary>
+    /// <param name="file">The file.</param>
+    /// <param name="replaced">The number of invalid byte sequences replaced with U+FFFD.</param>
+    /// <returns>Its text, without the byte order mark.</returns>
+    public static string ReadText(string file, out int replaced)
     {
-        using var reader = new StreamReader(file, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
+        var fallback = new PolicyText.Internals.CountingDecoderFallback();
+        var encoding = Encoding.GetEncoding("utf-8", EncoderFallback.ReplacementFallback, fallback);
+        using var reader = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true);
+        var text = reader.ReadToEnd();
+        replaced = fallback.Replacements;
+        return text;
     }
 
     private static string ToId(string root, string file)

@@ -11,15 +11,22 @@ namespace PolicyText.Export;
 /// <param name="Sha256">Its SHA-256, lower-case hex.</param>
 public sealed record ManifestInput(string Path, long Bytes, string Sha256)
 {
-    /// <summary>Describes a file.</summary>
+    /// <summary>Describes a file; a file that cannot be read gets size -1 and an empty hash (errors.csv says why).</summary>
     /// <param name="path">The file.</param>
     /// <returns>Its size and hash.</returns>
     public static ManifestInput Of(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var stream = File.OpenRead(path);
-        var hash = SHA256.HashData(stream);
-        return new ManifestInput(path, stream.Length, Convert.ToHexStringLower(hash));
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var hash = SHA256.HashData(stream);
+            return new ManifestInput(path, stream.Length, Convert.ToHexStringLower(hash));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new ManifestInput(path, -1, string.Empty);
+        }
     }
 }
 

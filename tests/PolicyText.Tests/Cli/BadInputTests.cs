@@ -72,3 +72,68 @@ public class BadInputTests
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }
 }
+
+public class MoreBadInputTests
+{
+    [Fact]
+    public void Invalid_utf8_is_replaced_and_the_document_flagged_but_analysed()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in");
+        Directory.CreateDirectory(input);
+        File.WriteAllBytes(Path.Combine(input, "latin1.txt"), [.. "Caf"u8.ToArray(), 0xE9, .. " aid, na"u8.ToArray(), 0xEF, 0xFF, .. "ve."u8.ToArray()]);
+        var output = Path.Combine(tmp.Path, "out");
+
+        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+
+        Assert.Equal(2, result.ExitCode);
+        var sentences = File.ReadAllLines(Path.Combine(output, "sentences.csv"));
+        Assert.EndsWith("Caf\uFFFD aid, na\uFFFD\uFFFDve.\"", sentences[1], StringComparison.Ordinal);
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Contains("latin1,", errors[1], StringComparison.Ordinal);
+        Assert.Contains(",invalid_bytes_replaced,", errors[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unreadable_file_is_an_error_and_the_rest_is_analysed()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "good.txt"), "Food first.");
+        File.CreateSymbolicLink(Path.Combine(input, "gone.txt"), Path.Combine(tmp.Path, "nowhere.txt"));
+        var output = Path.Combine(tmp.Path, "out");
+
+        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(output, "documents.csv")).Length);
+        Assert.Contains(",unreadable,", File.ReadAllLines(Path.Combine(output, "errors.csv"))[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_huge_single_line_is_an_error_not_the_end_of_the_run()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        using (var writer = new StreamWriter(input))
+        {
+            writer.Write("{\"id\": \"huge\", \"text\": \"");
+            var chunk = new string('a', 1 << 20);
+            for (int i = 0; i < 20; i++)
+            {
+                writer.Write(chunk);
+            }
+
+            writer.WriteLine("\"}");
+            writer.WriteLine("{\"id\": \"small\", \"text\": \"Aid came.\"}");
+        }
+
+        var output = Path.Combine(tmp.Path, "out");
+        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("huge,in.jsonl:1,document_too_large,", File.ReadAllLines(Path.Combine(output, "errors.csv"))[1], StringComparison.Ordinal);
+        Assert.StartsWith("small,", File.ReadAllLines(Path.Combine(output, "documents.csv"))[1], StringComparison.Ordinal);
+    }
+}

@@ -242,7 +242,7 @@ public static class Program
         var started = DateTimeOffset.UtcNow;
 
         // Progress goes to standard error, so that standard output carries only the summary.
-        var progress = quiet ? null : new ProgressReporter(stderr, terminal: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
+        var progress = quiet ? null : new ProgressReporter(stderr, terminal: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected, source.Count);
         var result = CorpusRunner.Run(source.Items, source.Variables, outDir, analyzer, options, progress);
         progress?.Done();
         new RunManifest(inputs, result.Rows, started, DateTimeOffset.UtcNow, analyzer.Lexicons.Version, analyzer.Models?.Version ?? "none", settings).Write(outDir);

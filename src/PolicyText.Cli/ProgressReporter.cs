@@ -17,10 +17,13 @@ internal sealed class ProgressReporter : IProgress<CorpusRunProgress>
     private readonly Lock _gate = new();
     private TimeSpan _last;
 
-    public ProgressReporter(TextWriter writer, bool terminal)
+    private readonly long? _total;
+
+    public ProgressReporter(TextWriter writer, bool terminal, long? total)
     {
         _writer = writer;
         _terminal = terminal;
+        _total = total;
         _interval = terminal ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(5);
     }
 
@@ -35,7 +38,7 @@ internal sealed class ProgressReporter : IProgress<CorpusRunProgress>
             }
 
             _last = now;
-            var line = Format(value, now);
+            var line = Format(value, now, _total);
             _writer.Write(_terminal ? "\r" + line + "   " : line + Environment.NewLine);
         }
     }
@@ -49,11 +52,20 @@ internal sealed class ProgressReporter : IProgress<CorpusRunProgress>
         }
     }
 
-    private static string Format(CorpusRunProgress value, TimeSpan elapsed)
+    private static string Format(CorpusRunProgress value, TimeSpan elapsed, long? total)
     {
         double seconds = Math.Max(elapsed.TotalSeconds, 0.001);
         double mb = value.Characters / 1e6;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{value.Documents:N0} documents, {mb:F1} MB in {elapsed.TotalSeconds:F0} s: {value.Documents / seconds:F0} documents/s, {mb / seconds:F1} MB/s");
+        var rate = string.Create(CultureInfo.InvariantCulture,
+            $"{value.Documents / seconds:F0} documents/s, {mb / seconds:F1} MB/s");
+        if (total is > 0 and var all)
+        {
+            double share = Math.Min(1, value.Documents / (double)all);
+            int filled = (int)(share * 30);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"[{new string('#', filled)}{new string('.', 30 - filled)}] {share:P0} {value.Documents:N0}/{all:N0} documents, {mb:F1} MB, {rate}");
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{value.Documents:N0} documents, {mb:F1} MB in {elapsed.TotalSeconds:F0} s: {rate}");
     }
 }

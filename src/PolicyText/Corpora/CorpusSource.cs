@@ -3,7 +3,8 @@ namespace PolicyText.Corpora;
 /// <summary>The documents of an input and the names of their document variables.</summary>
 /// <param name="Items">The documents (and read errors), in order, read lazily.</param>
 /// <param name="Variables">The names of the document variables, for documents.csv.</param>
-public sealed record CorpusSource(IEnumerable<CorpusItem> Items, IReadOnlyList<string> Variables)
+/// <param name="Count">The number of items when it is known in advance (files of a folder, lines of a JSON Lines file), for progress.</param>
+public sealed record CorpusSource(IEnumerable<CorpusItem> Items, IReadOnlyList<string> Variables, long? Count = null)
 {
     /// <summary>
     /// Opens an input by its form: a <c>.jsonl</c> file (fields <c>id</c> and <c>text</c>), a
@@ -20,7 +21,8 @@ public sealed record CorpusSource(IEnumerable<CorpusItem> Items, IReadOnlyList<s
         ArgumentNullException.ThrowIfNull(path);
         if (File.Exists(path) && path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
         {
-            return new CorpusSource(JsonLinesCorpus.ReadItems(path), JsonLinesCorpus.VariableNames(path));
+            var names = JsonLinesCorpus.VariableNames(path, out long lines);
+            return new CorpusSource(JsonLinesCorpus.ReadItems(path), names, lines);
         }
 
         if (File.Exists(path) && path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
@@ -28,7 +30,7 @@ public sealed record CorpusSource(IEnumerable<CorpusItem> Items, IReadOnlyList<s
             return new CorpusSource(CsvCorpus.ReadItems(path, idColumn, textColumn), CsvCorpus.VariableNames(path, idColumn, textColumn));
         }
 
-        TextFolderCorpus.ListFiles(path); // fails now, not at the first document, when nothing is there
-        return new CorpusSource(TextFolderCorpus.ReadItems(path), []);
+        var files = TextFolderCorpus.ListFiles(path); // fails now, not at the first document, when nothing is there
+        return new CorpusSource(TextFolderCorpus.ReadItems(path), [], files.Count);
     }
 }

@@ -101,14 +101,26 @@ public static class JsonLinesCorpus
     /// </summary>
     /// <param name="path">The file.</param>
     /// <returns>The names.</returns>
-    public static IReadOnlyList<string> VariableNames(string path)
+    public static IReadOnlyList<string> VariableNames(string path) => VariableNames(path, out _);
+
+    /// <inheritdoc cref="VariableNames(string)"/>
+    /// <param name="path">The file.</param>
+    /// <param name="lines">The number of non-blank lines (one item each).</param>
+    public static IReadOnlyList<string> VariableNames(string path, out long lines)
     {
         ArgumentNullException.ThrowIfNull(path);
+        lines = 0;
         var names = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal) { "id", "text" };
         using var reader = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
         while (reader.ReadLine() is { } line)
         {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            lines++;
             try
             {
                 using var json = JsonDocument.Parse(line);

@@ -50,7 +50,9 @@ public static class JsonLinesCorpus
         var ids = new HashSet<string>(StringComparer.Ordinal);
         int lineNumber = 0;
         var name = Path.GetFileName(path);
-        using var reader = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
+        var fallback = new PolicyText.Internals.CountingDecoderFallback();
+        var encoding = Encoding.GetEncoding("utf-8", EncoderFallback.ReplacementFallback, fallback);
+        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
@@ -83,7 +85,11 @@ public static class JsonLinesCorpus
                     ? new CorpusItem(null, new CorpusError(source, id, "document_too_large", $"The text has {text.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}."))
                     : !ids.Add(id)
                         ? new CorpusItem(null, new CorpusError(source, id, "duplicate_id", $"The id '{id}' was used by an earlier document; this one was not analysed."))
-                        : new CorpusItem(new CorpusDocument(id, text, Variables(root)), null);
+                        : new CorpusItem(
+                            new CorpusDocument(id, text, Variables(root)),
+                            fallback.Replacements > 0 && line.Contains('\uFFFD', StringComparison.Ordinal)
+                                ? new CorpusError(source, id, "invalid_bytes_replaced", "The line held invalid UTF-8 bytes, replaced with U+FFFD; the document was analysed.")
+                                : null);
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {

@@ -137,3 +137,22 @@ public class MoreBadInputTests
         Assert.StartsWith("small,", File.ReadAllLines(Path.Combine(output, "documents.csv"))[1], StringComparison.Ordinal);
     }
 }
+
+public class InvalidBytesInJsonLinesTests
+{
+    [Fact]
+    public void A_json_line_with_invalid_utf8_is_analysed_and_flagged()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllBytes(input, [.. "{\"id\": \"a\", \"text\": \"Fine.\"}\n{\"id\": \"b\", \"text\": \"Caf"u8.ToArray(), 0xE9, .. " aid.\"}\n"u8.ToArray()]);
+        var output = Path.Combine(tmp.Path, "out");
+
+        Assert.Equal(2, CliRunner.Run("analyze", input, "--out", output, "-q").ExitCode);
+
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "documents.csv")).Length);
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith("b,in.jsonl:2,invalid_bytes_replaced,", errors[1], StringComparison.Ordinal);
+    }
+}

@@ -92,3 +92,20 @@ public class AnalyzeCommandTests
         Assert.Contains("--out", result.Stderr, StringComparison.Ordinal);
     }
 }
+
+public class BadInputGoldenTests
+{
+    [Fact]
+    public void A_json_lines_input_with_bad_lines_gives_the_golden_files_byte_for_byte()
+    {
+        using var tmp = new TempDir();
+        var result = CliRunner.Run("analyze", RepoPaths.TestData("bad", "bad.jsonl"), "--out", tmp.Path, "-q");
+        Assert.Equal(2, result.ExitCode);
+        foreach (var name in new[] { "errors", "documents", "sentences", "evidence" })
+        {
+            var expected = File.ReadAllBytes(RepoPaths.TestData("golden", $"bad-{name}.csv"));
+            var actual = File.ReadAllBytes(Path.Combine(tmp.Path, name + ".csv"));
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(actual));
+        }
+    }
+}

@@ -39,8 +39,27 @@ public static class CsvCorpus
         return Read(path, idColumn, textColumn);
     }
 
+    /// <summary>Whether the file holds invalid UTF-8 (a pass over the file with a counting decoder).</summary>
+    private static bool HasInvalidUtf8(string path)
+    {
+        var fallback = new PolicyText.Internals.CountingDecoderFallback();
+        var encoding = System.Text.Encoding.GetEncoding("utf-8", System.Text.EncoderFallback.ReplacementFallback, fallback);
+        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+        var buffer = new char[65536];
+        while (reader.Read(buffer, 0, buffer.Length) > 0)
+        {
+            if (fallback.Replacements > 0)
+            {
+                return true;
+            }
+        }
+
+        return fallback.Replacements > 0;
+    }
+
     private static IEnumerable<CorpusItem> Read(string path, string idColumn, string textColumn)
     {
+        bool invalid = HasInvalidUtf8(path);
         using var reader = Open(path);
         var (id, text, variables) = Columns(reader, path, idColumn, textColumn);
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -75,7 +94,11 @@ public static class CsvCorpus
                 values[column] = index < reader.FieldCount ? reader.GetString(index) ?? string.Empty : string.Empty;
             }
 
-            yield return new CorpusItem(new CorpusDocument(docId, body, values.Count == 0 ? null : values), null);
+            bool flagged = invalid && (body.Contains('\uFFFD', StringComparison.Ordinal) || docId.Contains('\uFFFD', StringComparison.Ordinal)
+                || values.Values.Any(v => v.Contains('\uFFFD', StringComparison.Ordinal)));
+            yield return new CorpusItem(
+                new CorpusDocument(docId, body, values.Count == 0 ? null : values),
+                flagged ? new CorpusError(source, docId, "invalid_bytes_replaced", "The row held invalid UTF-8 bytes, replaced with U+FFFD; the document was analysed.") : null);
         }
     }
 

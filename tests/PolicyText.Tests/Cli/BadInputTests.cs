@@ -156,3 +156,38 @@ public class InvalidBytesInJsonLinesTests
         Assert.StartsWith("b,in.jsonl:2,invalid_bytes_replaced,", errors[1], StringComparison.Ordinal);
     }
 }
+
+public class MoreInputFormTests
+{
+    [Fact]
+    public void A_csv_row_with_invalid_utf8_is_analysed_and_flagged()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.csv");
+        File.WriteAllBytes(input, [.. "id,text\na,Fine.\nb,Caf"u8.ToArray(), 0xE9, .. " aid.\n"u8.ToArray()]);
+        var output = Path.Combine(tmp.Path, "out");
+
+        Assert.Equal(2, CliRunner.Run("analyze", input, "--out", output, "-q").ExitCode);
+
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "documents.csv")).Length);
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith("b,in.csv:row 2,invalid_bytes_replaced,", errors[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_single_text_file_is_a_corpus_of_one()
+    {
+        using var tmp = new TempDir();
+        var file = Path.Combine(tmp.Path, "op-ed.txt");
+        File.WriteAllText(file, "Aid must flow. Talks can wait.");
+        var output = Path.Combine(tmp.Path, "out");
+
+        Assert.Equal(0, CliRunner.Run("analyze", file, "--out", output, "-q").ExitCode);
+
+        var sentences = File.ReadAllLines(Path.Combine(output, "sentences.csv"));
+        Assert.Equal(3, sentences.Length);
+        Assert.StartsWith("op-ed,0,0,14,", sentences[1], StringComparison.Ordinal);
+        Assert.StartsWith("op-ed,1,15,30,", sentences[2], StringComparison.Ordinal);
+    }
+}

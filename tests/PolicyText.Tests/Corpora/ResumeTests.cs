@@ -75,3 +75,61 @@ public class ResumeTests
         Assert.Contains("cannot be resumed", result.Stderr, StringComparison.Ordinal);
     }
 }
+
+public class KilledRunTests
+{
+    [SkippableFact]
+    public void A_killed_process_resumes_to_the_same_files()
+    {
+        using var tmp = new TempDir();
+
+        // About 3,500 documents: long enough to be killed after a checkpoint.
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "corpus", "documents.jsonl"));
+        using (var writer = new StreamWriter(input))
+        {
+            for (int copy = 0; copy < 20; copy++)
+            {
+                foreach (var line in lines)
+                {
+                    using var json = System.Text.Json.JsonDocument.Parse(line);
+                    var id = json.RootElement.GetProperty("id").GetString() + "-" + copy;
+                    var text = json.RootElement.GetProperty("text").GetString();
+                    writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { id, text }));
+                }
+            }
+        }
+
+        var whole = Path.Combine(tmp.Path, "whole");
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--out", whole, "-q").ExitCode);
+
+        var killed = Path.Combine(tmp.Path, "killed");
+        var cli = typeof(PolicyText.Cli.Program).Assembly.Location;
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { cli, "analyze", input, "--out", killed, "-q", "--threads", "1" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using (var process = System.Diagnostics.Process.Start(start)!)
+        {
+            var checkpoint = Path.Combine(killed, RunCheckpoint.FileName);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!File.Exists(checkpoint) && !process.HasExited && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(20);
+            }
+
+            Skip.If(process.HasExited, "the run finished before a checkpoint could be interrupted");
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        Assert.False(File.Exists(Path.Combine(killed, "sentences.csv")));
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--out", killed, "-q", "--resume").ExitCode);
+        foreach (var file in new[] { "sentences.csv", "documents.csv", "evidence.csv" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(whole, file)), File.ReadAllBytes(Path.Combine(killed, file)));
+        }
+    }
+}

@@ -118,6 +118,9 @@ public sealed class TextAnalyzer
         return Analyze(TextDocument.Parse(text, _tokenizer, _segmenter));
     }
 
+    /// <inheritdoc cref="Analyze(string)"/>
+    public DocumentAnalysis Analyze(ReadOnlySpan<char> text) => Analyze(text.ToString());
+
     /// <summary>Analyses an already tokenized document (for example one with given sentences, <see cref="TextDocument.WithSentences"/>).</summary>
     /// <param name="document">The document.</param>
     /// <returns>The analysis.</returns>

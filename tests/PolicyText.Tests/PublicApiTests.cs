@@ -10,6 +10,15 @@ namespace PolicyText.Tests;
 public class PublicApiTests
 {
     [Fact]
+    public void No_ml_net_type_appears_in_the_api_except_the_explicit_data_view_export()
+    {
+        var api = typeof(TextAnalyzer).Assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false });
+        var lines = api.Split('\n').Where(l => l.Contains("Microsoft.ML", StringComparison.Ordinal)).ToList();
+        Assert.Single(lines);
+        Assert.Contains("ToDataView(", lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_public_api_matches_the_approved_snapshot()
     {
         var api = typeof(TextAnalyzer).Assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false }).Replace("\r\n", "\n", StringComparison.Ordinal);

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.ML;
 using PolicyText.Corpora;
+using PolicyText.Features;
 using PolicyText.Tagging;
 using PolicyText.Text;
 
@@ -62,6 +64,23 @@ public partial class ReadmeTests
         return Console.ToString();
     }
 
+    private static string RunDataView()
+    {
+        using var Console = new StringWriter { NewLine = "\n" };
+        // README:begin
+        var ml = new MLContext(seed: 1);
+        var data = TextAnalyzer.CreateDefault().ToDataView(ml, [
+            "Aid must flow regardless of politics. Children need clean water.",
+            "Sanctions must stay until the camps close. Relief must be earned.",
+        ]);
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Linkage")
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy());
+        var model = pipeline.Fit(data);
+        Console.WriteLine($"{data.Schema["Features"].Type}: {model.Transform(data).Preview().RowView.Length} sentences");
+        // README:end
+        return Console.ToString();
+    }
+
     private static string RunTextLayer()
     {
         using var Console = new StringWriter { NewLine = "\n" };
@@ -86,7 +105,7 @@ public partial class ReadmeTests
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
         var blocks = FencedBlock().Matches(readme).Select(m => (Lang: m.Groups[1].Value, Body: m.Groups[2].Value)).ToList();
         var examples = blocks.Select((b, i) => (b, i)).Where(x => x.b.Lang == "csharp").Select(x => x.i).ToList();
-        var runs = new Func<string>[] { RunTagging, RunBatch, RunTextLayer };
+        var runs = new Func<string>[] { RunTagging, RunBatch, RunDataView, RunTextLayer };
         Assert.Equal(runs.Length, examples.Count);
 
         var source = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "PolicyText.Tests", "ReadmeTests.cs"));

@@ -61,7 +61,9 @@ public sealed class SentenceCues
     public bool Reported => Attribution > 0 && Endorsement == 0;
 
     /// <summary>The lexicon matches and rule cues, in text order.</summary>
-    public List<Evidence> Evidence { get; } = [];
+    public IReadOnlyList<Evidence> Evidence => EvidenceList;
+
+    internal List<Evidence> EvidenceList { get; } = [];
 
     /// <summary>The matched lexicon entries (lexicon name, category, entry pattern), for features.</summary>
     internal List<(int Lexicon, int Category, int Entry)> Entries { get; } = [];
@@ -234,7 +236,7 @@ public sealed class CueExtractor
                     cues.Negated++;
                     pro = !pro;
                     var nt = tokens[negation];
-                    cues.Evidence.Add(new Evidence(nt.Start, nt.End, text[nt.Start..nt.End], "negation scope", "negation", CueType.Negation));
+                    cues.EvidenceList.Add(new Evidence(nt.Start, nt.End, text[nt.Start..nt.End], "negation scope", "negation", CueType.Negation));
                 }
 
                 if (pro)
@@ -256,7 +258,7 @@ public sealed class CueExtractor
             cues.Question = text[last.Start] == '?' || (tokens.Length > 1 && text[last.Start] is '"' or '\u201D' or ')' && text[tokens[^2].Start] == '?');
             if (cues.Question)
             {
-                cues.Evidence.Add(new Evidence(last.Start, last.End, text[last.Start..last.End], "question", "question", CueType.Question));
+                cues.EvidenceList.Add(new Evidence(last.Start, last.End, text[last.Start..last.End], "question", "question", CueType.Question));
             }
         }
 
@@ -270,7 +272,7 @@ public sealed class CueExtractor
         }
 
         // A total order, so that evidence comes out the same way every time.
-        cues.Evidence.Sort(static (a, b) =>
+        cues.EvidenceList.Sort(static (a, b) =>
             a.Start != b.Start ? a.Start.CompareTo(b.Start)
             : a.End != b.End ? a.End.CompareTo(b.End)
             : a.Cue != b.Cue ? a.Cue.CompareTo(b.Cue)
@@ -320,7 +322,7 @@ public sealed class CueExtractor
         var first = tokens[m.FirstToken];
         var last = tokens[m.FirstToken + m.TokenCount - 1];
         var entry = lexicon.Entries[m.Entry];
-        cues.Evidence.Add(new Evidence(first.Start, last.End, text[first.Start..last.End], entry.Pattern, entry.Category, type));
+        cues.EvidenceList.Add(new Evidence(first.Start, last.End, text[first.Start..last.End], entry.Pattern, entry.Category, type));
         cues.Entries.Add((lexiconIndex, m.Category, m.Entry));
     }
 

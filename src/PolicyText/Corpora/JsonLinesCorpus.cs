@@ -174,44 +174,18 @@ public static class JsonLinesCorpus
         return variables;
     }
 
+    /// <summary>The strict reading behind <see cref="Read"/>: the first line that is not a document stops it.</summary>
     private static IEnumerable<CorpusDocument> ReadLines(string path)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        int lineNumber = 0;
-        using var reader = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
-        while (reader.ReadLine() is { } line)
+        foreach (var item in ReadItemLines(path))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (item.Document is null)
             {
-                continue;
+                var error = item.Error!;
+                throw new FormatException($"{path}, {error.Source}: {error.Code}: {error.Message}");
             }
 
-            CorpusDocument doc;
-            try
-            {
-                using var json = JsonDocument.Parse(line);
-                var root = json.RootElement;
-                var id = root.GetProperty("id") switch
-                {
-                    { ValueKind: JsonValueKind.String } s => s.GetString()!,
-                    { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
-                    _ => throw new FormatException("'id' must be a string or a number."),
-                };
-                var text = root.GetProperty("text").GetString() ?? throw new FormatException("'text' must be a string.");
-                doc = new CorpusDocument(id, text);
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-            {
-                throw new FormatException($"{path}, line {lineNumber}: not an object with 'id' and 'text': {ex.Message}", ex);
-            }
-
-            if (!ids.Add(doc.Id))
-            {
-                throw new FormatException($"{path}, line {lineNumber}: duplicate id '{doc.Id}'.");
-            }
-
-            yield return doc;
+            yield return item.Document;
         }
     }
 }

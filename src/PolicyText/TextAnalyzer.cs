@@ -127,7 +127,12 @@ public sealed class TextAnalyzer
     public DocumentAnalysis Analyze(TextDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var cues = ExtractCues(document);
+        return Analyze(document, ExtractCues(document));
+    }
+
+    /// <summary>Analyses a document whose cues are already extracted (<see cref="ExtractCues"/>).</summary>
+    internal DocumentAnalysis Analyze(TextDocument document, SentenceCues[] cues)
+    {
         var results = new SentenceAnalysis[cues.Length];
         var totals = SentenceFeaturizer.Totals(cues);
         var features = new List<KeyValuePair<int, float>>[cues.Length];

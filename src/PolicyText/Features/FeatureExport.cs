@@ -38,8 +38,8 @@ public static class FeatureExport
         foreach (var text in texts)
         {
             var document = TextDocument.Parse(text);
-            var analysis = analyzer.Analyze(document);
             var cues = analyzer.ExtractCues(document);
+            var analysis = analyzer.Analyze(document, cues);
             var totals = SentenceFeaturizer.Totals(cues);
             for (int i = 0; i < cues.Length; i++)
             {

@@ -17,7 +17,7 @@ public static class SentenceFeaturizer
     public const int Dimension = 1 << 15;
 
     /// <summary>The feature space's version; a model records it and refuses another.</summary>
-    public const string Version = "features-2";
+    public const string Version = "features-3";
 
     private const int Named = 128;
     private const int ContextBase = 64;
@@ -29,7 +29,11 @@ public static class SentenceFeaturizer
     /// <param name="EconomicSocial">Economic and social terms.</param>
     /// <param name="TopicSentences">Sentences with an instrument term.</param>
     /// <param name="Sentences">Sentences.</param>
-    public readonly record struct DocumentTotals(int Pro, int Anti, int Freedom, int EconomicSocial, int TopicSentences, int Sentences);
+    /// <param name="FirstPersonSentences">Sentences in which the author speaks in the first person.</param>
+    /// <param name="NormativeSentences">Sentences with a normative wording.</param>
+    /// <param name="ReportedSentences">Sentences reporting others' words.</param>
+    /// <param name="EvaluationStance">Evaluations leaning pro-linkage (pressure praised, engagement faulted) minus those leaning anti-linkage.</param>
+    public readonly record struct DocumentTotals(int Pro, int Anti, int Freedom, int EconomicSocial, int TopicSentences, int Sentences, int FirstPersonSentences, int NormativeSentences, int ReportedSentences, int EvaluationStance);
 
     /// <summary>Sums the cues of a document's sentences.</summary>
     /// <param name="cues">The cues of every sentence.</param>
@@ -37,9 +41,13 @@ public static class SentenceFeaturizer
     public static DocumentTotals Totals(IReadOnlyList<SentenceCues> cues)
     {
         ArgumentNullException.ThrowIfNull(cues);
-        int pro = 0, anti = 0, freedom = 0, econ = 0, topic = 0;
+        int pro = 0, anti = 0, freedom = 0, econ = 0, topic = 0, first = 0, normative = 0, reported = 0, evaluation = 0;
         foreach (var x in cues)
         {
+            first += x.FirstPerson > 0 ? 1 : 0;
+            normative += x.Normative > 0 ? 1 : 0;
+            reported += x.Reported ? 1 : 0;
+            evaluation += EvaluationLean(x);
             pro += x.Pro;
             anti += x.Anti;
             freedom += x.Freedom;
@@ -47,7 +55,14 @@ public static class SentenceFeaturizer
             topic += x.Instrument > 0 ? 1 : 0;
         }
 
-        return new DocumentTotals(pro, anti, freedom, econ, topic, cues.Count);
+        return new DocumentTotals(pro, anti, freedom, econ, topic, cues.Count, first, normative, reported, evaluation);
+    }
+
+    /// <summary>+1 when a sentence's evaluations lean pro-linkage, −1 when they lean anti-linkage, else 0.</summary>
+    private static int EvaluationLean(SentenceCues c)
+    {
+        int lean = (c.Pressure > 0 ? c.Positive - c.Negative : 0) + (c.Engagement > 0 ? c.Negative - c.Positive : 0);
+        return Math.Sign(lean);
     }
 
     /// <inheritdoc cref="Featurize(TextDocument, int, IReadOnlyList{SentenceCues}, DocumentTotals, List{KeyValuePair{int, float}})"/>
@@ -115,7 +130,7 @@ public static class SentenceFeaturizer
         Set(38 + (int)LexiconTagger.Linkage(c), 1);
 
         // The document around the sentence: its share of pro and anti cues, and of each rights family.
-        var (docPro, docAnti, docFreedom, docEcon, docTopic, _) = totals;
+        var (docPro, docAnti, docFreedom, docEcon, docTopic, _, _, _, _, _) = totals;
 
         Set(42, docPro + docAnti == 0 ? 0 : (docPro - docAnti) / (float)(docPro + docAnti));
         Set(43, docFreedom + docEcon == 0 ? 0 : (docEcon - docFreedom) / (float)(docFreedom + docEcon));
@@ -131,6 +146,26 @@ public static class SentenceFeaturizer
         Set(53, c.Normative > 0 && c.Pro > c.Anti ? 1 : 0);
         Set(54, c.Normative > 0 && c.Anti > c.Pro ? 1 : 0);
         Set(55, c.Normative > 0 && c.Freedom + c.EconomicSocial + c.GeneralRights > 0 && c.Instrument > 0 ? 1 : 0);
+
+        // Evaluations of the two kinds of instrument: praising pressure or faulting engagement
+        // leans pro-linkage; faulting pressure or praising engagement leans anti-linkage.
+        Set(56, Cap(c.Positive));
+        Set(57, Cap(c.Negative));
+        Set(58, Cap(c.Pressure));
+        Set(59, Cap(c.Engagement));
+        Set(60, c.Pressure > 0 && c.Positive > 0 ? 1 : 0);
+        Set(61, c.Pressure > 0 && c.Negative > 0 ? 1 : 0);
+        Set(62, c.Engagement > 0 && c.Positive > 0 ? 1 : 0);
+        Set(63, c.Engagement > 0 && c.Negative > 0 ? 1 : 0);
+
+        // The kind of document: an author arguing (first person, normative wording) or a report
+        // of others' words; and where its evaluations of the instruments lean.
+        float sentences = Math.Max(1, totals.Sentences);
+        Set(88, totals.FirstPersonSentences / sentences);
+        Set(89, totals.NormativeSentences / sentences);
+        Set(90, totals.ReportedSentences / sentences);
+        Set(91, totals.EvaluationStance / (float)Math.Max(3, Math.Abs(totals.EvaluationStance)));
+        Set(92, EvaluationLean(c));
 
         // The named features above were added in ascending index order; the hashed ones below
         // (all of value 1, indexes from 64 up) are collected as integers, sorted and counted.

@@ -20,6 +20,9 @@ public enum CueType
 
     /// <summary>A question mark ending the sentence.</summary>
     Question,
+
+    /// <summary>An evaluation word (positive or negative), possibly reversed by a negation.</summary>
+    Evaluation,
 }
 
 /// <summary>One piece of evidence behind a label: a lexicon entry (or a rule cue) found in the sentence.</summary>

@@ -5,9 +5,10 @@ namespace PolicyText.Tagging;
 
 /// <summary>
 /// The three lexicons the taggers use: <c>rights</c> (categories freedom, economic_social,
-/// general), <c>linkage</c> (instrument, pro, anti) and <c>cues</c> (negation, attribution,
-/// endorsement, condition, hedge, first_person, and optionally normative). A replacement
-/// lexicon must keep those names.
+/// general), <c>linkage</c> (instrument, pro, anti, and optionally pressure and engagement) and
+/// <c>cues</c> (negation, attribution, endorsement, condition, hedge, first_person, and
+/// optionally normative, positive and negative). A replacement lexicon must keep the required
+/// names; an optional category it lacks simply never matches.
 /// </summary>
 public sealed class LexiconSet
 {
@@ -17,6 +18,14 @@ public sealed class LexiconSet
         ["rights"] = ["freedom", "economic_social", "general"],
         ["linkage"] = ["instrument", "pro", "anti"],
         ["cues"] = ["negation", "attribution", "endorsement", "condition", "hedge", "first_person"],
+    };
+
+    /// <summary>The category names each lexicon may have and the taggers read when present, by lexicon name.</summary>
+    public static IReadOnlyDictionary<string, string[]> OptionalCategories { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["rights"] = [],
+        ["linkage"] = ["pressure", "engagement"],
+        ["cues"] = ["normative", "positive", "negative"],
     };
 
     private static readonly Lazy<LexiconSet> DefaultInstance = new(() => new LexiconSet(

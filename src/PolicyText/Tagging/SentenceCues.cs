@@ -51,6 +51,18 @@ public sealed class SentenceCues
     /// <summary>Normative wordings ("should", "must", "it is time"): the author says what ought to happen.</summary>
     public int Normative { get; internal set; }
 
+    /// <summary>Pressure instruments (sanctions, conditions, condemnation, …): the targets evaluation words judge.</summary>
+    public int Pressure { get; internal set; }
+
+    /// <summary>Engagement instruments (dialogue, aid, relief, exemptions, …): the targets evaluation words judge.</summary>
+    public int Engagement { get; internal set; }
+
+    /// <summary>Positive evaluations ("works", "the right approach") outside a negation's scope, plus negative ones inside one.</summary>
+    public int Positive { get; internal set; }
+
+    /// <summary>Negative evaluations ("has failed", "counterproductive") outside a negation's scope, plus positive ones inside one.</summary>
+    public int Negative { get; internal set; }
+
     /// <summary>Whether the sentence ends with a question mark.</summary>
     public bool Question { get; internal set; }
 
@@ -87,8 +99,8 @@ public sealed class CueExtractor
         ArgumentNullException.ThrowIfNull(lexicons);
         _lexicons = lexicons;
         _rights = Indexes(lexicons.Rights.Lexicon, LexiconSet.RequiredCategories["rights"]);
-        _linkage = Indexes(lexicons.Linkage.Lexicon, LexiconSet.RequiredCategories["linkage"]);
-        _cues = Indexes(lexicons.Cues.Lexicon, [.. LexiconSet.RequiredCategories["cues"], "normative"]);
+        _linkage = Indexes(lexicons.Linkage.Lexicon, [.. LexiconSet.RequiredCategories["linkage"], .. LexiconSet.OptionalCategories["linkage"]]);
+        _cues = Indexes(lexicons.Cues.Lexicon, [.. LexiconSet.RequiredCategories["cues"], .. LexiconSet.OptionalCategories["cues"]]);
     }
 
     /// <summary>The lexicons.</summary>
@@ -220,12 +232,48 @@ public sealed class CueExtractor
             }
         }
 
+        // Evaluations, once every negation is known: a negation in scope reverses them.
+        foreach (var m in other)
+        {
+            int role = Array.IndexOf(_cues, m.Category);
+            if (role is 7 or 8)
+            {
+                bool positive = role == 7;
+                int negation = NegationInScope(text, tokens, negations, m.FirstToken);
+                if (negation >= 0)
+                {
+                    positive = !positive;
+                    AddNegation(cues, text, tokens[negation]);
+                }
+
+                if (positive)
+                {
+                    cues.Positive++;
+                }
+                else
+                {
+                    cues.Negative++;
+                }
+
+                // The evidence names the evaluation as read, after any negation.
+                Add(cues, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Evaluation, positive ? "positive" : "negative");
+            }
+        }
+
         foreach (var m in linkage)
         {
             int role = Array.IndexOf(_linkage, m.Category);
             if (role == 0)
             {
                 cues.Instrument++;
+            }
+            else if (role == 3)
+            {
+                cues.Pressure++;
+            }
+            else if (role == 4)
+            {
+                cues.Engagement++;
             }
             else if (role is 1 or 2)
             {
@@ -235,8 +283,7 @@ public sealed class CueExtractor
                 {
                     cues.Negated++;
                     pro = !pro;
-                    var nt = tokens[negation];
-                    cues.EvidenceList.Add(new Evidence(nt.Start, nt.End, text[nt.Start..nt.End], "negation scope", "negation", CueType.Negation));
+                    AddNegation(cues, text, tokens[negation]);
                 }
 
                 if (pro)
@@ -317,12 +364,26 @@ public sealed class CueExtractor
         return -1;
     }
 
-    private static void Add(SentenceCues cues, string text, ReadOnlySpan<Token> tokens, LexiconMatch m, Lexicon lexicon, int lexiconIndex, CueType type)
+    /// <summary>Records a negation whose scope reversed a cue, once however many cues it reversed.</summary>
+    private static void AddNegation(SentenceCues cues, string text, Token negation)
+    {
+        foreach (var e in cues.EvidenceList)
+        {
+            if (e.Cue == CueType.Negation && e.Start == negation.Start)
+            {
+                return;
+            }
+        }
+
+        cues.EvidenceList.Add(new Evidence(negation.Start, negation.End, text[negation.Start..negation.End], "negation scope", "negation", CueType.Negation));
+    }
+
+    private static void Add(SentenceCues cues, string text, ReadOnlySpan<Token> tokens, LexiconMatch m, Lexicon lexicon, int lexiconIndex, CueType type, string? category = null)
     {
         var first = tokens[m.FirstToken];
         var last = tokens[m.FirstToken + m.TokenCount - 1];
         var entry = lexicon.Entries[m.Entry];
-        cues.EvidenceList.Add(new Evidence(first.Start, last.End, text[first.Start..last.End], entry.Pattern, entry.Category, type));
+        cues.EvidenceList.Add(new Evidence(first.Start, last.End, text[first.Start..last.End], entry.Pattern, category ?? entry.Category, type));
         cues.Entries.Add((lexiconIndex, m.Category, m.Entry));
     }
 

@@ -64,6 +64,36 @@ public class CueExtractorTests
         Assert.Equal("economic_social", water.Category);
     }
 
+    private static SentenceCues DefaultCues(string text)
+    {
+        var doc = TextDocument.Parse(text);
+        return new CueExtractor(LexiconSet.Default).Extract(doc, doc.Sentences[0]);
+    }
+
+    [Theory]
+    [InlineData("Sanctions have failed the people they claim to protect.", 1, 0, 0, 1)]
+    [InlineData("Targeted sanctions are justified and overdue.", 1, 0, 2, 0)]
+    [InlineData("Quiet diplomacy is the only route that works.", 0, 1, 2, 0)]
+    [InlineData("Engagement has not worked.", 0, 1, 0, 1)]
+    [InlineData("Keeping the aid track separate is not a mistake.", 0, 2, 1, 0)]
+    public void Evaluations_of_pressure_and_engagement_are_counted_after_negation(string text, int pressure, int engagement, int positive, int negative)
+    {
+        var c = DefaultCues(text);
+        Assert.Equal((pressure, engagement, positive, negative), (c.Pressure, c.Engagement, c.Positive, c.Negative));
+        Assert.Equal(positive + negative, c.Evidence.Count(e => e.Cue == CueType.Evaluation));
+        Assert.Equal(positive, c.Evidence.Count(e => e.Cue == CueType.Evaluation && e.Category == "positive"));
+    }
+
+    [Fact]
+    public void One_negation_reversing_two_cues_is_one_piece_of_evidence()
+    {
+        var c = DefaultCues("Tying food aid to denuclearization talks is not the right approach.");
+        Assert.Single(c.Evidence, e => e.Cue == CueType.Negation);
+        var evaluation = Assert.Single(c.Evidence, e => e.Cue == CueType.Evaluation);
+        Assert.Equal(("right approach", "negative"), (evaluation.Text, evaluation.Category));
+        Assert.Equal((0, 1), (c.Pro, c.Anti));
+    }
+
     [Fact]
     public void A_lexicon_set_needs_its_categories()
     {

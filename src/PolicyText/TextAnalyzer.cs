@@ -72,6 +72,9 @@ public sealed class TextAnalyzer
     private readonly PolicyModels? _models;
     private readonly bool _rules;
 
+    /// <summary>The model probability of `both` above which the both-families rule overrides one family (tuned by cross-validation on train and dev).</summary>
+    private const float BothThreshold = 0.15f;
+
     /// <summary>Creates an analyzer.</summary>
     /// <param name="options">The options.</param>
     public TextAnalyzer(TextAnalyzerOptions options)
@@ -155,7 +158,7 @@ public sealed class TextAnalyzer
         var sums = _models is null ? [] : SentenceFeaturizer.ContextSums(firstStage);
         Span<float> rp = stackalloc float[8];
         Span<float> lp = stackalloc float[8];
-        Span<KeyValuePair<int, float>> context = stackalloc KeyValuePair<int, float>[24];
+        Span<KeyValuePair<int, float>> context = stackalloc KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
         for (int i = 0; i < cues.Length; i++)
         {
             var s = document.Sentences[i];
@@ -172,6 +175,17 @@ public sealed class TextAnalyzer
             {
                 int n = SentenceFeaturizer.Context(firstRights, rightsSums, i, context);
                 (rights, rc) = Best<RightsCategory>(_models.RightsInContext, features[i], context[..n], rp);
+                if (_rules && rights is RightsCategory.Freedom or RightsCategory.EconomicSocial && LexiconTagger.Rights(cues[i]) == RightsCategory.Both)
+                {
+                    // Terms of both families, and the model gives `both` a fair chance: `both`.
+                    int both = IndexOf(_models.RightsInContext, RightsCategory.Both.ToCode());
+                    if (rp[both] >= BothThreshold)
+                    {
+                        rights = RightsCategory.Both;
+                        rc = rp[both];
+                    }
+                }
+
                 n = SentenceFeaturizer.Context(firstStage, sums, i, context);
                 (linkage, lc) = Best<LinkageStance>(_models.LinkageInContext, features[i], context[..n], lp);
                 if (_rules && linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage && cues[i].Reported && cues[i].Quotation && cues[i].FirstPerson == 0)

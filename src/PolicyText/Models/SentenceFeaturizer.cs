@@ -21,6 +21,10 @@ public static class SentenceFeaturizer
 
     private const int Named = 128;
     private const int ContextBase = 64;
+    private const int TitleBase = 96;
+
+    /// <summary>The most context features <see cref="Context"/> writes.</summary>
+    public const int MaxContext = 56;
 
     /// <summary>Document-wide cue totals, computed once per document (<see cref="Totals"/>).</summary>
     /// <param name="Pro">Pro cues in the document.</param>
@@ -167,6 +171,11 @@ public static class SentenceFeaturizer
         Set(91, totals.EvaluationStance / (float)Math.Max(3, Math.Abs(totals.EvaluationStance)));
         Set(92, EvaluationLean(c));
 
+        // Where the sentence stands: arguments gather at the end of an op-ed.
+        float position = totals.Sentences <= 1 ? 0 : index / (float)(totals.Sentences - 1);
+        Set(93, position);
+        Set(94, position >= 0.75f ? 1 : 0);
+
         // The named features above were added in ascending index order; the hashed ones below
         // (all of value 1, indexes from 64 up) are collected as integers, sorted and counted.
         var tokens = sentence.GetTokens(document.Tokens);
@@ -226,7 +235,7 @@ public static class SentenceFeaturizer
     /// <param name="probabilities">The first-stage probabilities of every sentence of the document.</param>
     /// <param name="sums">Their sums per class (<see cref="ContextSums"/>).</param>
     /// <param name="index">The sentence's index.</param>
-    /// <param name="destination">At least 24 entries.</param>
+    /// <param name="destination">At least <see cref="MaxContext"/> entries.</param>
     /// <returns>The number of features written.</returns>
     public static int Context(IReadOnlyList<float[]> probabilities, float[] sums, int index, Span<KeyValuePair<int, float>> destination)
     {
@@ -248,6 +257,29 @@ public static class SentenceFeaturizer
         for (int c = 0; c < classes && index + 1 < probabilities.Count; c++)
         {
             destination[n++] = new(ContextBase + 16 + c, probabilities[index + 1][c]);
+        }
+
+        // The first sentence (a title or lede usually states the thesis), for the others.
+        for (int c = 0; c < classes && index > 0; c++)
+        {
+            destination[n++] = new(TitleBase + c, probabilities[0][c]);
+        }
+
+        // The last sentence (a conclusion often restates it), for the others.
+        for (int c = 0; c < classes && index + 1 < probabilities.Count; c++)
+        {
+            destination[n++] = new(TitleBase + 8 + c, probabilities[^1][c]);
+        }
+
+        // The sentences two before and two after.
+        for (int c = 0; c < classes && index > 1; c++)
+        {
+            destination[n++] = new(TitleBase + 16 + c, probabilities[index - 2][c]);
+        }
+
+        for (int c = 0; c < classes && index + 2 < probabilities.Count; c++)
+        {
+            destination[n++] = new(TitleBase + 24 + c, probabilities[index + 2][c]);
         }
 
         return n;
@@ -290,10 +322,10 @@ public static class SentenceFeaturizer
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(sums);
-        Span<KeyValuePair<int, float>> context = stackalloc KeyValuePair<int, float>[24];
+        Span<KeyValuePair<int, float>> context = stackalloc KeyValuePair<int, float>[MaxContext];
         int n = Context(probabilities, sums, index, context);
 
-        // Both inputs are sorted and the context indexes (64..87) are used by nothing else: merge.
+        // Both inputs are sorted and the context indexes (64..87, 96..127) are used by nothing else: merge.
         var result = new List<KeyValuePair<int, float>>(features.Count + n);
         int i = 0;
         int k = 0;

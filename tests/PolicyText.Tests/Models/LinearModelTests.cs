@@ -1,4 +1,5 @@
 using PolicyText.Models;
+using PolicyText.Tagging;
 
 namespace PolicyText.Tests.Models;
 
@@ -78,6 +79,49 @@ public class TextAnalyzerOptionsTests
             Assert.All(result.Sentences, s => Assert.InRange(s.LinkageConfidence, 0f, 1f));
             Assert.Equal(2, result.Summary.Sentences);
         }
+    }
+}
+
+public class DefaultRulesTests
+{
+    [Fact]
+    public void The_rules_change_only_what_they_are_documented_to_change()
+    {
+        // Over the gold corpus: every rights label the rules change is a
+        // one-family prediction turned into `both` where the lexicons found both families;
+        // every linkage label they change is a quoted stance turned `neutral`. Both rules fire.
+        var corpus = PolicyText.Corpora.GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus"));
+        var on = new TextAnalyzer(new TextAnalyzerOptions());
+        var off = new TextAnalyzer(new TextAnalyzerOptions { ApplyRules = false });
+        int rights = 0, linkage = 0;
+        foreach (var doc in corpus.Documents)
+        {
+            var document = PolicyText.Text.TextDocument.WithSentences(doc.Text, doc.Sentences.Select(s => (s.Utf16Start, s.Utf16End)).ToList());
+            var cues = on.ExtractCues(document);
+            var a = on.Analyze(document);
+            var b = off.Analyze(document);
+            for (int i = 0; i < a.Sentences.Count; i++)
+            {
+                if (a.Sentences[i].Rights != b.Sentences[i].Rights)
+                {
+                    rights++;
+                    Assert.Equal(RightsCategory.Both, a.Sentences[i].Rights);
+                    Assert.Contains(b.Sentences[i].Rights, new[] { RightsCategory.Freedom, RightsCategory.EconomicSocial });
+                    Assert.Equal(RightsCategory.Both, LexiconTagger.Rights(cues[i]));
+                    Assert.InRange(a.Sentences[i].RightsConfidence, 0.15f, 1f);
+                }
+
+                if (a.Sentences[i].Linkage != b.Sentences[i].Linkage)
+                {
+                    linkage++;
+                    Assert.Equal(LinkageStance.Neutral, a.Sentences[i].Linkage);
+                    Assert.True(cues[i].Reported && cues[i].Quotation);
+                }
+            }
+        }
+
+        Assert.True(rights > 0, "the both-families rule never fired");
+        Assert.True(linkage > 0, "the quotation rule never fired");
     }
 }
 

@@ -197,8 +197,9 @@ public static class Program
         var corpus = new Option<string>("--corpus") { Description = "A gold corpus folder (documents.jsonl).", Required = true };
         var split = new Option<string>("--split") { Description = "The split to score: train, dev or test.", DefaultValueFactory = _ => "test" };
         var model = new Option<string?>("--model") { Description = "A model file; by default the models are trained on the corpus's train split first." };
+        var folds = new Option<int?>("--cv") { Description = "Cross-validate with N folds over the train and dev documents instead of scoring a split (the test documents are left out)." };
         var lexicon = LexiconOption();
-        var command = new Command("eval", "Compare the systems (majority, lexicon only, ML.NET bag-of-words, PolicyText models, PolicyText default) on a split.") { corpus, split, model, lexicon };
+        var command = new Command("eval", "Compare the systems (majority, lexicon only, ML.NET bag-of-words, PolicyText models, PolicyText default) on a split.") { corpus, split, model, folds, lexicon };
         command.SetAction(parse => Guard(stderr, () =>
         {
             var gold = GoldCorpus.Load(parse.GetValue(corpus)!);
@@ -210,6 +211,17 @@ public static class Program
                 var other => throw new ArgumentException($"--split must be train, dev or test; got '{other}'."),
             };
             var lexicons = Lexicons(parse.GetValue(lexicon));
+            if (parse.GetValue(folds) is { } n)
+            {
+                if (parse.GetValue(model) is not null)
+                {
+                    throw new ArgumentException("--cv trains a model for every fold; it cannot be combined with --model.");
+                }
+
+                stdout.Write(TaggerEvaluation.CrossValidate(gold, n, lexicons).ToText());
+                return Ok;
+            }
+
             var models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : TaggerEvaluation.Train(gold, lexicons);
             stdout.Write(TaggerEvaluation.Evaluate(gold, which, models, lexicons).ToText());
             return Ok;

@@ -79,6 +79,15 @@ public sealed class GoldCorpus
     /// <returns>Its documents, in file order.</returns>
     public IEnumerable<GoldDocument> InSplit(CorpusSplit split) => Documents.Where(d => d.Split == split);
 
+    /// <summary>The same documents with their splits reassigned (for example, the folds of a cross-validation).</summary>
+    /// <param name="split">The new split of each document, given its index in <see cref="Documents"/> and the document.</param>
+    /// <returns>A new corpus; this one is unchanged.</returns>
+    public GoldCorpus WithSplits(Func<int, GoldDocument, CorpusSplit> split)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        return new GoldCorpus(Documents.Select((d, i) => d with { Split = split(i, d) }).ToList());
+    }
+
     /// <summary>Loads a corpus from a folder holding <c>documents.jsonl</c>, or from that file.</summary>
     /// <param name="path">The folder or the file.</param>
     /// <returns>The corpus.</returns>

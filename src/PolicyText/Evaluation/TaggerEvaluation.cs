@@ -51,6 +51,56 @@ public sealed record EvaluationReport(
     }
 }
 
+/// <summary>A cross-validation: one evaluation per fold, and the mean of their scores.</summary>
+/// <param name="Folds">The evaluation of each fold's held-out documents (reported as the dev split).</param>
+public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds)
+{
+    /// <summary>The mean over the folds of each system's rights macro-F1, linkage macro-F1, and document accuracies.</summary>
+    /// <param name="system">One of <see cref="TaggerEvaluation.Systems"/>.</param>
+    /// <returns>The four means.</returns>
+    public (double Rights, double Linkage, double DocumentRights, double DocumentLinkage) Mean(string system)
+    {
+        int i = TaggerEvaluation.Systems.ToList().IndexOf(system);
+        if (i < 0)
+        {
+            throw new ArgumentException($"'{system}' is not one of the evaluated systems.", nameof(system));
+        }
+
+        return (
+            Folds.Average(f => f.Rights[i].MacroF1),
+            Folds.Average(f => f.Linkage[i].MacroF1),
+            Folds.Average(f => f.DocumentRightsAccuracy[system]),
+            Folds.Average(f => f.DocumentLinkageAccuracy[system]));
+    }
+
+    /// <summary>Each fold's summary line per system, then the means, as text.</summary>
+    /// <returns>The report.</returns>
+    public string ToText()
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append(inv, $"{Folds.Count}-fold cross-validation over the train and dev documents ({Folds.Sum(f => f.Documents)} documents, {Folds.Sum(f => f.Rights[0].Count)} sentences); test documents are not used\n\n");
+        sb.Append(inv, $"{"fold",-6}{"system",-28}{"rights macro-F1",17}{"linkage macro-F1",18}{"doc rights acc",16}{"doc linkage acc",17}\n");
+        for (int k = 0; k < Folds.Count; k++)
+        {
+            var f = Folds[k];
+            for (int i = 0; i < f.Rights.Count; i++)
+            {
+                var name = f.Rights[i].System;
+                sb.Append(inv, $"{k + 1,-6}{name,-28}{f.Rights[i].MacroF1,17:F3}{f.Linkage[i].MacroF1,18:F3}{f.DocumentRightsAccuracy[name],16:F3}{f.DocumentLinkageAccuracy[name],17:F3}\n");
+            }
+        }
+
+        foreach (var name in TaggerEvaluation.Systems)
+        {
+            var (r, l, dr, dl) = Mean(name);
+            sb.Append(inv, $"{"mean",-6}{name,-28}{r,17:F3}{l,18:F3}{dr,16:F3}{dl,17:F3}\n");
+        }
+
+        return sb.ToString();
+    }
+}
+
 /// <summary>
 /// Trains PolicyText's models on a corpus's train split, and compares systems side by side on
 /// another split: the majority class, the lexicons and rules alone, an ML.NET bag-of-words
@@ -205,6 +255,47 @@ public static class TaggerEvaluation
             Systems.ToDictionary(s => s, s => docs.Count == 0 ? 0 : docRights[s] / (double)docs.Count),
             Systems.ToDictionary(s => s, s => docs.Count == 0 ? 0 : docLinkage[s] / (double)docs.Count),
             docs.Count);
+    }
+
+    /// <summary>
+    /// Cross-validates every system over the corpus's train and dev documents, leaving the test
+    /// documents out: the documents are ordered by holistic linkage label and id and dealt
+    /// round-robin into <paramref name="folds"/> folds (so each fold has every kind of
+    /// document); each fold is held out once while the models train on the others.
+    /// </summary>
+    /// <param name="corpus">The corpus.</param>
+    /// <param name="folds">Number of folds, at least 2.</param>
+    /// <param name="lexicons">The lexicons, or <see langword="null"/> for the shipped ones.</param>
+    /// <returns>One evaluation per fold.</returns>
+    public static CrossValidationReport CrossValidate(GoldCorpus corpus, int folds = 5, LexiconSet? lexicons = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        var pool = corpus.Documents
+            .Select((d, i) => (Document: d, Index: i))
+            .Where(x => x.Document.Split != CorpusSplit.Test)
+            .OrderBy(x => x.Document.Linkage.ToCode(), StringComparer.Ordinal)
+            .ThenBy(x => x.Document.Id, StringComparer.Ordinal)
+            .ToList();
+        if (folds < 2 || folds > pool.Count)
+        {
+            throw new ArgumentException($"The number of folds must be between 2 and the number of train and dev documents ({pool.Count}); got {folds}.", nameof(folds));
+        }
+
+        var fold = new int[corpus.Documents.Count];
+        Array.Fill(fold, -1);
+        for (int k = 0; k < pool.Count; k++)
+        {
+            fold[pool[k].Index] = k % folds;
+        }
+
+        var reports = new List<EvaluationReport>();
+        for (int k = 0; k < folds; k++)
+        {
+            var split = corpus.WithSplits((i, _) => fold[i] < 0 ? CorpusSplit.Test : fold[i] == k ? CorpusSplit.Dev : CorpusSplit.Train);
+            reports.Add(Evaluate(split, CorpusSplit.Dev, Train(split, lexicons), lexicons));
+        }
+
+        return new CrossValidationReport(reports);
     }
 
     /// <summary>A placeholder so that training extracts cues without scoring with any model.</summary>

@@ -44,6 +44,26 @@ public class ShippedModelTests
     }
 
     [Fact]
+    public void Cross_validation_holds_out_every_train_and_dev_document_once_and_never_uses_test()
+    {
+        var corpus = GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus"));
+        var report = TaggerEvaluation.CrossValidate(corpus, 2);
+        Assert.Equal(2, report.Folds.Count);
+        int pooled = corpus.Documents.Count(d => d.Split != CorpusSplit.Test);
+        Assert.Equal(pooled, report.Folds.Sum(f => f.Documents));
+        Assert.Equal(corpus.Documents.Where(d => d.Split != CorpusSplit.Test).Sum(d => d.Sentences.Count), report.Folds.Sum(f => f.Rights[0].Count));
+        var (rights, linkage, _, _) = report.Mean("PolicyText default");
+        Assert.InRange(rights, report.Mean("majority class").Rights + 0.3, 1);
+        Assert.InRange(linkage, report.Mean("majority class").Linkage + 0.3, 1);
+        Assert.Contains("mean  PolicyText default", report.ToText(), StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => TaggerEvaluation.CrossValidate(corpus, 1));
+
+        var cli = CliRunner.Run("eval", "--corpus", Path.Combine(RepoPaths.Root, "corpus"), "--cv", "2", "--model", "x.models");
+        Assert.Equal(1, cli.ExitCode);
+        Assert.Contains("--cv", cli.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_replacement_lexicon_loads_from_the_command_line()
     {
         using var tmp = new TempDir();

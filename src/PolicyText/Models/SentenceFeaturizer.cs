@@ -1,3 +1,4 @@
+using System.Buffers;
 using PolicyText.Tagging;
 using PolicyText.Text;
 
@@ -66,82 +67,110 @@ public static class SentenceFeaturizer
         ArgumentNullException.ThrowIfNull(cues);
         ArgumentNullException.ThrowIfNull(features);
         features.Clear();
-        var c = cues[index];
-        void Set(int i, float v)
+        int capacity = MaxFeatures(document.Sentences[index], cues[index]);
+        var keys = ArrayPool<int>.Shared.Rent(capacity);
+        var values = ArrayPool<float>.Shared.Rent(capacity);
+        int count = Featurize(document, index, cues, totals, keys, values);
+        features.EnsureCapacity(count);
+        for (int i = 0; i < count; i++)
         {
-            if (v != 0)
-            {
-                features.Add(new(i, v));
-            }
+            features.Add(new(keys[i], values[i]));
         }
 
+        ArrayPool<int>.Shared.Return(keys);
+        ArrayPool<float>.Shared.Return(values);
+    }
+
+    /// <summary>The most features a sentence can have: the named ones, one per lexicon entry matched, and a unigram and a bigram per token.</summary>
+    internal static int MaxFeatures(Sentence sentence, SentenceCues cues) => Named + cues.Entries.Count + (2 * sentence.TokenCount);
+
+    /// <summary>
+    /// The core of <see cref="Featurize(TextDocument, int, IReadOnlyList{SentenceCues}, DocumentTotals, List{KeyValuePair{int, float}})"/>:
+    /// writes the features into two spans of at least <see cref="MaxFeatures"/> entries, without allocating.
+    /// </summary>
+    /// <returns>The number of features written.</returns>
+    internal static int Featurize(TextDocument document, int index, IReadOnlyList<SentenceCues> cues, DocumentTotals totals, Span<int> keys, Span<float> values)
+    {
+        var c = cues[index];
+
+        // The named features go to a dense table first (index → value) and are then listed in
+        // ascending index order, leaving out zeros: the same list as adding them one by one.
+        Span<float> named = stackalloc float[56];
+        named.Clear();
         static float Cap(int n) => Math.Min(n, 3) / 3f;
-        Set(1, Cap(c.Freedom));
-        Set(2, Cap(c.EconomicSocial));
-        Set(3, Cap(c.GeneralRights));
-        Set(4, c.Freedom > 0 && c.EconomicSocial > 0 ? 1 : 0);
-        Set(5, c.Freedom + c.EconomicSocial + c.GeneralRights == 0 ? 1 : 0);
-        Set(6, Cap(c.Instrument));
-        Set(7, Cap(c.Pro));
-        Set(8, Cap(c.Anti));
-        Set(9, Cap(c.Negated));
-        Set(10, Cap(c.Negation));
-        Set(11, Cap(c.Attribution));
-        Set(12, Cap(c.Endorsement));
-        Set(13, Cap(c.Condition));
-        Set(14, Cap(c.Hedge));
-        Set(15, Cap(c.FirstPerson));
-        Set(16, c.Question ? 1 : 0);
-        Set(17, c.Quotation ? 1 : 0);
-        Set(18, c.Reported && (c.Pro + c.Anti) > 0 ? 1 : 0);
-        Set(19, c.Condition > 0 && c.Instrument > 0 ? 1 : 0);
-        Set(20, c.Instrument > 0 && c.Pro > c.Anti ? 1 : 0);
-        Set(21, c.Instrument > 0 && c.Anti > c.Pro ? 1 : 0);
-        Set(22, c.Instrument == 0 && c.Pro + c.Anti == 0 ? 1 : 0);
-        Set(23, index > 0 && cues[index - 1].Instrument > 0 ? 1 : 0);
-        Set(24, index + 1 < cues.Count && cues[index + 1].Instrument > 0 ? 1 : 0);
-        Set(25, index > 0 && cues[index - 1].Freedom + cues[index - 1].EconomicSocial + cues[index - 1].GeneralRights > 0 ? 1 : 0);
-        Set(26, index + 1 < cues.Count && cues[index + 1].Freedom + cues[index + 1].EconomicSocial + cues[index + 1].GeneralRights > 0 ? 1 : 0);
-        Set(27, totals.TopicSentences / (float)Math.Max(1, totals.Sentences));
-        Set(28, index == 0 ? 1 : 0);
+        named[1] = Cap(c.Freedom);
+        named[2] = Cap(c.EconomicSocial);
+        named[3] = Cap(c.GeneralRights);
+        named[4] = c.Freedom > 0 && c.EconomicSocial > 0 ? 1 : 0;
+        named[5] = c.Freedom + c.EconomicSocial + c.GeneralRights == 0 ? 1 : 0;
+        named[6] = Cap(c.Instrument);
+        named[7] = Cap(c.Pro);
+        named[8] = Cap(c.Anti);
+        named[9] = Cap(c.Negated);
+        named[10] = Cap(c.Negation);
+        named[11] = Cap(c.Attribution);
+        named[12] = Cap(c.Endorsement);
+        named[13] = Cap(c.Condition);
+        named[14] = Cap(c.Hedge);
+        named[15] = Cap(c.FirstPerson);
+        named[16] = c.Question ? 1 : 0;
+        named[17] = c.Quotation ? 1 : 0;
+        named[18] = c.Reported && (c.Pro + c.Anti) > 0 ? 1 : 0;
+        named[19] = c.Condition > 0 && c.Instrument > 0 ? 1 : 0;
+        named[20] = c.Instrument > 0 && c.Pro > c.Anti ? 1 : 0;
+        named[21] = c.Instrument > 0 && c.Anti > c.Pro ? 1 : 0;
+        named[22] = c.Instrument == 0 && c.Pro + c.Anti == 0 ? 1 : 0;
+        named[23] = index > 0 && cues[index - 1].Instrument > 0 ? 1 : 0;
+        named[24] = index + 1 < cues.Count && cues[index + 1].Instrument > 0 ? 1 : 0;
+        named[25] = index > 0 && cues[index - 1].Freedom + cues[index - 1].EconomicSocial + cues[index - 1].GeneralRights > 0 ? 1 : 0;
+        named[26] = index + 1 < cues.Count && cues[index + 1].Freedom + cues[index + 1].EconomicSocial + cues[index + 1].GeneralRights > 0 ? 1 : 0;
+        named[27] = totals.TopicSentences / (float)Math.Max(1, totals.Sentences);
+        named[28] = index == 0 ? 1 : 0;
         var sentence = document.Sentences[index];
-        Set(29, sentence.TokenCount < 8 ? 1 : 0);
-        Set(30, c.Reported ? 1 : 0);
-        Set(31, c.FirstPerson > 0 && (c.Pro + c.Anti) > 0 ? 1 : 0);
-        Set(32, c.Negated > 0 && c.Instrument > 0 ? 1 : 0);
+        named[29] = sentence.TokenCount < 8 ? 1 : 0;
+        named[30] = c.Reported ? 1 : 0;
+        named[31] = c.FirstPerson > 0 && (c.Pro + c.Anti) > 0 ? 1 : 0;
+        named[32] = c.Negated > 0 && c.Instrument > 0 ? 1 : 0;
 
         // What the lexicons and rules alone would say, one-hot.
-        Set(33 + (int)LexiconTagger.Rights(c), 1);
-        Set(38 + (int)LexiconTagger.Linkage(c), 1);
+        named[33 + (int)LexiconTagger.Rights(c)] = 1;
+        named[38 + (int)LexiconTagger.Linkage(c)] = 1;
 
         // The document around the sentence: its share of pro and anti cues, and of each rights family.
         var (docPro, docAnti, docFreedom, docEcon, docTopic, _) = totals;
 
-        Set(42, docPro + docAnti == 0 ? 0 : (docPro - docAnti) / (float)(docPro + docAnti));
-        Set(43, docFreedom + docEcon == 0 ? 0 : (docEcon - docFreedom) / (float)(docFreedom + docEcon));
-        Set(44, (c.Pro + c.Anti == 0 && c.Instrument > 0) ? (docPro - docAnti) / (float)Math.Max(1, docPro + docAnti) : 0);
-        Set(45, (c.Freedom + c.EconomicSocial == 0 && c.GeneralRights + c.Instrument > 0) ? (docEcon - docFreedom) / (float)Math.Max(1, docFreedom + docEcon) : 0);
-        Set(46, index > 0 && cues[index - 1].Pro > cues[index - 1].Anti ? 1 : 0);
-        Set(47, index > 0 && cues[index - 1].Anti > cues[index - 1].Pro ? 1 : 0);
-        Set(48, index > 0 && cues[index - 1].Freedom > 0 ? 1 : 0);
-        Set(49, index > 0 && cues[index - 1].EconomicSocial > 0 ? 1 : 0);
-        Set(50, docTopic == 0 ? 1 : 0);
-        Set(51, Cap(c.Normative));
-        Set(52, c.Normative > 0 && c.Instrument > 0 ? 1 : 0);
-        Set(53, c.Normative > 0 && c.Pro > c.Anti ? 1 : 0);
-        Set(54, c.Normative > 0 && c.Anti > c.Pro ? 1 : 0);
-        Set(55, c.Normative > 0 && c.Freedom + c.EconomicSocial + c.GeneralRights > 0 && c.Instrument > 0 ? 1 : 0);
-
-        // The named features above were added in ascending index order; the hashed ones below
-        // (all of value 1, indexes from 64 up) are collected as integers, sorted and counted.
-        var tokens = sentence.GetTokens(document.Tokens);
-        int capacity = c.Entries.Count + (2 * tokens.Length);
-        int[]? rented = capacity > 256 ? System.Buffers.ArrayPool<int>.Shared.Rent(capacity) : null;
-        Span<int> hashed = rented ?? stackalloc int[256];
+        named[42] = docPro + docAnti == 0 ? 0 : (docPro - docAnti) / (float)(docPro + docAnti);
+        named[43] = docFreedom + docEcon == 0 ? 0 : (docEcon - docFreedom) / (float)(docFreedom + docEcon);
+        named[44] = (c.Pro + c.Anti == 0 && c.Instrument > 0) ? (docPro - docAnti) / (float)Math.Max(1, docPro + docAnti) : 0;
+        named[45] = (c.Freedom + c.EconomicSocial == 0 && c.GeneralRights + c.Instrument > 0) ? (docEcon - docFreedom) / (float)Math.Max(1, docFreedom + docEcon) : 0;
+        named[46] = index > 0 && cues[index - 1].Pro > cues[index - 1].Anti ? 1 : 0;
+        named[47] = index > 0 && cues[index - 1].Anti > cues[index - 1].Pro ? 1 : 0;
+        named[48] = index > 0 && cues[index - 1].Freedom > 0 ? 1 : 0;
+        named[49] = index > 0 && cues[index - 1].EconomicSocial > 0 ? 1 : 0;
+        named[50] = docTopic == 0 ? 1 : 0;
+        named[51] = Cap(c.Normative);
+        named[52] = c.Normative > 0 && c.Instrument > 0 ? 1 : 0;
+        named[53] = c.Normative > 0 && c.Pro > c.Anti ? 1 : 0;
+        named[54] = c.Normative > 0 && c.Anti > c.Pro ? 1 : 0;
+        named[55] = c.Normative > 0 && c.Freedom + c.EconomicSocial + c.GeneralRights > 0 && c.Instrument > 0 ? 1 : 0;
         int count = 0;
+        for (int i = 1; i < named.Length; i++)
+        {
+            if (named[i] != 0)
+            {
+                keys[count] = i;
+                values[count++] = named[i];
+            }
+        }
+
+        // The hashed features (all of value 1, indexes from 128 up) are collected as integers
+        // after the named ones, sorted and counted in place.
+        var tokens = sentence.GetTokens(document.Tokens);
+        var hashed = keys[count..];
+        int h = 0;
         foreach (var (lexicon, category, entry) in c.Entries)
         {
-            hashed[count++] = Hash(lexicon + 1, category, entry);
+            hashed[h++] = Hash(lexicon + 1, category, entry);
         }
 
         // Hashed unigrams and bigrams of the normalized words (numbers folded to one symbol).
@@ -155,17 +184,17 @@ public static class SentenceFeaturizer
                 continue;
             }
 
-            uint h = t.Kind == TokenKind.Number ? NumberHash : Fnv(t.GetText(norm));
-            hashed[count++] = Bucket(h ^ 0x9E3779B9u);
+            uint th = t.Kind == TokenKind.Number ? NumberHash : Fnv(t.GetText(norm));
+            hashed[h++] = Bucket(th ^ 0x9E3779B9u);
             if (previous != 0)
             {
-                hashed[count++] = Bucket((previous * 16777619u) ^ h);
+                hashed[h++] = Bucket((previous * 16777619u) ^ th);
             }
 
-            previous = h;
+            previous = th;
         }
 
-        var used = hashed[..count];
+        var used = hashed[..h];
         used.Sort();
         for (int i = 0; i < used.Length;)
         {
@@ -175,14 +204,13 @@ public static class SentenceFeaturizer
                 j++;
             }
 
-            features.Add(new(used[i], j - i));
+            // count <= the position of used[i] in keys, so writing never overtakes reading.
+            keys[count] = used[i];
+            values[count++] = j - i;
             i = j;
         }
 
-        if (rented is not null)
-        {
-            System.Buffers.ArrayPool<int>.Shared.Return(rented);
-        }
+        return count;
     }
 
     private static readonly uint NumberHash = Fnv("<num>");
@@ -213,6 +241,35 @@ public static class SentenceFeaturizer
         for (int c = 0; c < classes && index + 1 < probabilities.Count; c++)
         {
             destination[n++] = new(ContextBase + 16 + c, probabilities[index + 1][c]);
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// <see cref="Context(IReadOnlyList{float[]}, float[], int, Span{KeyValuePair{int, float}})"/> over
+    /// probabilities laid out flat: sentence <c>k</c>'s are <c>probabilities[(k * stride)..][..classes]</c>.
+    /// The same features, computed with the same arithmetic.
+    /// </summary>
+    internal static int Context(ReadOnlySpan<float> probabilities, int stride, int classes, int sentences, ReadOnlySpan<float> sums, int index, Span<KeyValuePair<int, float>> destination)
+    {
+        int n = 0;
+        classes = Math.Min(classes, 8);
+        float others = Math.Max(1, sentences - 1);
+        var p = probabilities.Slice(index * stride, classes);
+        for (int c = 0; c < classes; c++)
+        {
+            destination[n++] = new(ContextBase + c, (sums[c] - p[c]) / others);
+        }
+
+        for (int c = 0; c < classes && index > 0; c++)
+        {
+            destination[n++] = new(ContextBase + 8 + c, probabilities[((index - 1) * stride) + c]);
+        }
+
+        for (int c = 0; c < classes && index + 1 < sentences; c++)
+        {
+            destination[n++] = new(ContextBase + 16 + c, probabilities[((index + 1) * stride) + c]);
         }
 
         return n;

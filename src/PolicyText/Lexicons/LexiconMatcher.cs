@@ -23,6 +23,11 @@ public sealed class LexiconMatcher
     private readonly Node[] _nodes;
     private readonly int _categories;
 
+    // A bit per hash of a word's first three characters (see StartKey), set for every word that
+    // can start an entry: most tokens of a text start none, and this rules them out without a
+    // dictionary lookup. Null when the root itself is a match (then every token must be walked).
+    private readonly ulong[]? _starts;
+
     /// <summary>Compiles <paramref name="lexicon"/> for matching.</summary>
     /// <param name="lexicon">The lexicon.</param>
     /// <param name="tokenizer">The tokenizer that splits entries, or <see langword="null"/> for <see cref="Tokenizer.Default"/>.</param>
@@ -63,6 +68,33 @@ public sealed class LexiconMatcher
         CategoryOffsets = offsets;
         EntryOffsets = entryOffsets;
         _nodes = builders.Select(b => b.Build()).ToArray();
+        if (builders[0].Terminals.Count == 0)
+        {
+            _starts = new ulong[StartBits / 64];
+            foreach (var word in builders[0].Exact.Keys.Concat(builders[0].Globs.Keys))
+            {
+                int bit = StartBit(word);
+                _starts[bit >> 6] |= 1UL << bit;
+            }
+        }
+    }
+
+    private const int StartBits = 1 << 16;
+
+    /// <summary>
+    /// A hash of a word's first three characters and of its length up to three: an exact entry
+    /// word has the same as each token equal to it, and a glob prefix (at least three characters)
+    /// the same as each token starting with it.
+    /// </summary>
+    private static int StartBit(ReadOnlySpan<char> word)
+    {
+        ulong key = (ulong)Math.Min(word.Length, 3) << 48;
+        for (int k = 0; k < word.Length && k < 3; k++)
+        {
+            key |= (ulong)word[k] << (16 * k);
+        }
+
+        return (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - 16));
     }
 
     /// <summary>For a matcher of several lexicons, the first category number of each.</summary>
@@ -106,8 +138,18 @@ public sealed class LexiconMatcher
         coveredUntil.Clear();
         Span<int> best = stackalloc int[coveredUntil.Length * 2];
         best.Fill(-1);
+        var starts = _starts;
         for (int i = 0; i < tokens.Length; i++)
         {
+            if (starts is not null)
+            {
+                int bit = StartBit(tokens[i].GetText(normalizedText));
+                if ((starts[bit >> 6] & (1UL << bit)) == 0)
+                {
+                    continue;
+                }
+            }
+
             // Most tokens start no entry: then nothing was written and nothing needs resetting.
             if (!Walk(normalizedText, tokens, i, 0, 0, best))
             {

@@ -76,9 +76,10 @@ public sealed class CueExtractor
     private const int NegationAfter = 8;
 
     private readonly LexiconSet _lexicons;
-    private readonly int[] _rights;
-    private readonly int[] _linkage;
-    private readonly int[] _cues;
+    // Category → role (its position in LexiconSet.RequiredCategories, normative last), or -1.
+    private readonly int[] _rightsRoles;
+    private readonly int[] _linkageRoles;
+    private readonly int[] _cueRoles;
 
     /// <summary>Creates an extractor over a lexicon set.</summary>
     /// <param name="lexicons">The lexicons.</param>
@@ -86,10 +87,14 @@ public sealed class CueExtractor
     {
         ArgumentNullException.ThrowIfNull(lexicons);
         _lexicons = lexicons;
-        _rights = Indexes(lexicons.Rights.Lexicon, LexiconSet.RequiredCategories["rights"]);
-        _linkage = Indexes(lexicons.Linkage.Lexicon, LexiconSet.RequiredCategories["linkage"]);
-        _cues = Indexes(lexicons.Cues.Lexicon, [.. LexiconSet.RequiredCategories["cues"], "normative"]);
+        _rightsRoles = Roles(lexicons.Rights.Lexicon, LexiconSet.RequiredCategories["rights"]);
+        _linkageRoles = Roles(lexicons.Linkage.Lexicon, LexiconSet.RequiredCategories["linkage"]);
+        _cueRoles = Roles(lexicons.Cues.Lexicon, [.. LexiconSet.RequiredCategories["cues"], "normative"]);
     }
+
+    /// <summary>For each category of a lexicon, the position of its name in <paramref name="names"/> (its role), or -1.</summary>
+    private static int[] Roles(Lexicon lexicon, string[] names) =>
+        lexicon.Categories.Select(c => Array.IndexOf(names, c)).ToArray();
 
     /// <summary>The lexicons.</summary>
     public LexiconSet Lexicons => _lexicons;
@@ -104,12 +109,6 @@ public sealed class CueExtractor
     internal sealed class Scratch
     {
         public List<LexiconMatch> All { get; } = [];
-
-        public List<LexiconMatch> Rights { get; } = [];
-
-        public List<LexiconMatch> Linkage { get; } = [];
-
-        public List<LexiconMatch> Other { get; } = [];
 
         public List<int> Negations { get; } = [];
     }
@@ -137,38 +136,25 @@ public sealed class CueExtractor
         var tokens = sentence.GetTokens(document.Tokens);
         var text = document.Text;
 
-        // One walk over the sentence for all three lexicons; matches split back by lexicon.
+        // One walk over the sentence for all three lexicons; the matches are then read three
+        // times, once per lexicon (rights, cues, linkage: the linkage rules need the negations).
         var all = scratch.All;
-        var rights = scratch.Rights;
-        var linkage = scratch.Linkage;
-        var other = scratch.Other;
         all.Clear();
-        rights.Clear();
-        linkage.Clear();
-        other.Clear();
         var combined = _lexicons.Combined;
         combined.Match(document.NormalizedText, tokens, all);
+        var matches = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(all);
         int linkageBase = combined.CategoryOffsets[1];
         int cuesBase = combined.CategoryOffsets[2];
-        foreach (var m in all)
+        int linkageEntries = combined.EntryOffsets[1];
+        int cuesEntries = combined.EntryOffsets[2];
+        foreach (var m in matches)
         {
-            if (m.Category >= cuesBase)
+            if (m.Category >= linkageBase)
             {
-                other.Add(m with { Category = m.Category - cuesBase, Entry = m.Entry - combined.EntryOffsets[2] });
+                continue;
             }
-            else if (m.Category >= linkageBase)
-            {
-                linkage.Add(m with { Category = m.Category - linkageBase, Entry = m.Entry - combined.EntryOffsets[1] });
-            }
-            else
-            {
-                rights.Add(m);
-            }
-        }
 
-        foreach (var m in rights)
-        {
-            int role = Array.IndexOf(_rights, m.Category);
+            int role = _rightsRoles[m.Category];
             if (role == 0)
             {
                 cues.Freedom++;
@@ -187,10 +173,15 @@ public sealed class CueExtractor
 
         var negations = scratch.Negations;
         negations.Clear();
-        foreach (var m in other)
+        foreach (var c in matches)
         {
-            int role = Array.IndexOf(_cues, m.Category);
-            switch (role)
+            if (c.Category < cuesBase)
+            {
+                continue;
+            }
+
+            var m = c with { Category = c.Category - cuesBase, Entry = c.Entry - cuesEntries };
+            switch (_cueRoles[m.Category])
             {
                 case 0:
                     cues.Negation++;
@@ -220,9 +211,15 @@ public sealed class CueExtractor
             }
         }
 
-        foreach (var m in linkage)
+        foreach (var c in matches)
         {
-            int role = Array.IndexOf(_linkage, m.Category);
+            if (c.Category < linkageBase || c.Category >= cuesBase)
+            {
+                continue;
+            }
+
+            var m = c with { Category = c.Category - linkageBase, Entry = c.Entry - linkageEntries };
+            int role = _linkageRoles[m.Category];
             if (role == 0)
             {
                 cues.Instrument++;
@@ -325,7 +322,4 @@ public sealed class CueExtractor
         cues.EvidenceList.Add(new Evidence(first.Start, last.End, text[first.Start..last.End], entry.Pattern, entry.Category, type));
         cues.Entries.Add((lexiconIndex, m.Category, m.Entry));
     }
-
-    private static int[] Indexes(Lexicon lexicon, string[] names) =>
-        names.Select(n => lexicon.Categories.ToList().IndexOf(n)).ToArray();
 }

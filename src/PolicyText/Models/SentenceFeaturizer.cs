@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using PolicyText.Tagging;
 using PolicyText.Text;
 
@@ -163,14 +164,14 @@ public static class SentenceFeaturizer
             }
         }
 
-        // The hashed features (all of value 1, indexes from 128 up) are collected as integers
-        // after the named ones, sorted and counted in place.
+        // The hashed features (all of value 1, indexes from 128 up) are counted, then listed in
+        // ascending index order after the named ones: the same list as sorting the indexes and
+        // counting runs, without the sort.
         var tokens = sentence.GetTokens(document.Tokens);
-        var hashed = keys[count..];
-        int h = 0;
+        var hashed = t_hashed ??= new HashedCounts();
         foreach (var (lexicon, category, entry) in c.Entries)
         {
-            hashed[h++] = Hash(lexicon + 1, category, entry);
+            hashed.Add(Hash(lexicon + 1, category, entry));
         }
 
         // Hashed unigrams and bigrams of the normalized words (numbers folded to one symbol).
@@ -185,32 +186,72 @@ public static class SentenceFeaturizer
             }
 
             uint th = t.Kind == TokenKind.Number ? NumberHash : Fnv(t.GetText(norm));
-            hashed[h++] = Bucket(th ^ 0x9E3779B9u);
+            hashed.Add(Bucket(th ^ 0x9E3779B9u));
             if (previous != 0)
             {
-                hashed[h++] = Bucket((previous * 16777619u) ^ th);
+                hashed.Add(Bucket((previous * 16777619u) ^ th));
             }
 
             previous = th;
         }
 
-        var used = hashed[..h];
-        used.Sort();
-        for (int i = 0; i < used.Length;)
-        {
-            int j = i + 1;
-            while (j < used.Length && used[j] == used[i])
-            {
-                j++;
-            }
+        count = hashed.MoveTo(keys, values, count);
+        return count;
+    }
 
-            // count <= the position of used[i] in keys, so writing never overtakes reading.
-            keys[count] = used[i];
-            values[count++] = j - i;
-            i = j;
+    // One per thread, so that featurizing allocates nothing and the analyzer stays thread-safe;
+    // always left empty between calls.
+    [ThreadStatic]
+    private static HashedCounts? t_hashed;
+
+    /// <summary>
+    /// Counts of feature indexes below <see cref="Dimension"/>, with a two-level bitmap of the
+    /// indexes in use, so that they can be read back in ascending order in time proportional to
+    /// their number (a sorted, deduplicated list without sorting).
+    /// </summary>
+    private sealed class HashedCounts
+    {
+        private readonly int[] _counts = new int[Dimension];
+        private readonly ulong[] _used = new ulong[Dimension / 64];
+        private readonly ulong[] _usedWords = new ulong[Dimension / 64 / 64];
+
+        public void Add(int index)
+        {
+            if (_counts[index]++ == 0)
+            {
+                // Shifts of a ulong take the count modulo 64: bit (index % 64) of word index / 64.
+                _used[index >> 6] |= 1UL << index;
+                _usedWords[index >> 12] |= 1UL << (index >> 6);
+            }
         }
 
-        return count;
+        /// <summary>Writes the indexes and counts in ascending index order from <paramref name="count"/> on, and empties the counts.</summary>
+        /// <returns>The new count.</returns>
+        public int MoveTo(Span<int> keys, Span<float> values, int count)
+        {
+            for (int s = 0; s < _usedWords.Length; s++)
+            {
+                ulong words = _usedWords[s];
+                _usedWords[s] = 0;
+                while (words != 0)
+                {
+                    int w = (s << 6) + BitOperations.TrailingZeroCount(words);
+                    words &= words - 1;
+                    ulong bits = _used[w];
+                    _used[w] = 0;
+                    while (bits != 0)
+                    {
+                        int index = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                        bits &= bits - 1;
+                        keys[count] = index;
+                        values[count++] = _counts[index];
+                        _counts[index] = 0;
+                    }
+                }
+            }
+
+            return count;
+        }
     }
 
     private static readonly uint NumberHash = Fnv("<num>");

@@ -83,7 +83,7 @@ public static class SentenceFeaturizer
     }
 
     /// <summary>The most features a sentence can have: the named ones, one per lexicon entry matched, and a unigram and a bigram per token.</summary>
-    internal static int MaxFeatures(Sentence sentence, SentenceCues cues) => Named + cues.Entries.Count + (2 * sentence.TokenCount);
+    internal static int MaxFeatures(Sentence sentence, SentenceCues cues) => Named + cues.Entries.Length + (2 * sentence.TokenCount);
 
     /// <summary>
     /// The core of <see cref="Featurize(TextDocument, int, IReadOnlyList{SentenceCues}, DocumentTotals, List{KeyValuePair{int, float}})"/>:

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace PolicyText.Models;
@@ -58,20 +59,22 @@ internal sealed class SentenceScorer
     /// <param name="scores">At least <see cref="Stride"/> floats.</param>
     public void Score(ReadOnlySpan<int> keys, ReadOnlySpan<float> values, Span<float> scores)
     {
-        var b = _biases.AsSpan();
-        var a0 = Vector256.Create(b[..8]);
-        var a1 = Vector256.Create(b.Slice(8, 8));
-        var a2 = Vector256.Create(b.Slice(16, 8));
+        // LoadUnsafe reads 8 floats from a reference; each reference is into a slice of Stride
+        // (= 24) floats, bounds-checked when sliced, so every read stays inside it.
+        ref float b = ref MemoryMarshal.GetArrayDataReference(_biases);
+        var a0 = Vector256.LoadUnsafe(ref b);
+        var a1 = Vector256.LoadUnsafe(ref b, 8);
+        var a2 = Vector256.LoadUnsafe(ref b, 16);
         var weights = _weights.AsSpan();
         for (int i = 0; i < keys.Length; i++)
         {
-            var row = weights.Slice(keys[i] * Stride, Stride);
+            ref float row = ref MemoryMarshal.GetReference(weights.Slice(keys[i] * Stride, Stride));
             var v = Vector256.Create(values[i]);
 
             // Multiply then add, as two roundings, exactly like the scalar scores[c] += w * v.
-            a0 += Vector256.Create(row[..8]) * v;
-            a1 += Vector256.Create(row.Slice(8, 8)) * v;
-            a2 += Vector256.Create(row.Slice(16, 8)) * v;
+            a0 += Vector256.LoadUnsafe(ref row) * v;
+            a1 += Vector256.LoadUnsafe(ref row, 8) * v;
+            a2 += Vector256.LoadUnsafe(ref row, 16) * v;
         }
 
         a0.CopyTo(scores);

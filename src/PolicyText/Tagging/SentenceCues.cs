@@ -61,12 +61,13 @@ public sealed class SentenceCues
     public bool Reported => Attribution > 0 && Endorsement == 0;
 
     /// <summary>The lexicon matches and rule cues, in text order.</summary>
-    public IReadOnlyList<Evidence> Evidence => EvidenceList;
+    public IReadOnlyList<Evidence> Evidence => EvidenceArray;
 
-    internal List<Evidence> EvidenceList { get; } = [];
+    /// <summary>The evidence, collected in the extractor's scratch list and then copied here at its exact size.</summary>
+    internal Evidence[] EvidenceArray { get; set; } = [];
 
     /// <summary>The matched lexicon entries (lexicon name, category, entry pattern), for features.</summary>
-    internal List<(int Lexicon, int Category, int Entry)> Entries { get; } = [];
+    internal (int Lexicon, int Category, int Entry)[] Entries { get; set; } = [];
 }
 
 /// <summary>Finds the cues of sentences with a <see cref="LexiconSet"/> and the rules of docs/tagging.md. Thread-safe.</summary>
@@ -111,6 +112,10 @@ public sealed class CueExtractor
         public List<LexiconMatch> All { get; } = [];
 
         public List<int> Negations { get; } = [];
+
+        public List<Evidence> Evidence { get; } = [];
+
+        public List<(int Lexicon, int Category, int Entry)> Entries { get; } = [];
     }
 
     /// <summary>The cues of every sentence of a document.</summary>
@@ -140,6 +145,9 @@ public sealed class CueExtractor
         // times, once per lexicon (rights, cues, linkage: the linkage rules need the negations).
         var all = scratch.All;
         all.Clear();
+        var evidence = scratch.Evidence;
+        evidence.Clear();
+        scratch.Entries.Clear();
         var combined = _lexicons.Combined;
         combined.Match(document.NormalizedText, tokens, all);
         var matches = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(all);
@@ -168,7 +176,7 @@ public sealed class CueExtractor
                 cues.GeneralRights++;
             }
 
-            Add(cues, text, tokens, m, _lexicons.Rights.Lexicon, 0, CueType.Rights);
+            Add(scratch, text, tokens, m, _lexicons.Rights.Lexicon, 0, CueType.Rights);
         }
 
         var negations = scratch.Negations;
@@ -189,15 +197,15 @@ public sealed class CueExtractor
                     break;
                 case 1:
                     cues.Attribution++;
-                    Add(cues, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Attribution);
+                    Add(scratch, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Attribution);
                     break;
                 case 2:
                     cues.Endorsement++;
-                    Add(cues, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Attribution);
+                    Add(scratch, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Attribution);
                     break;
                 case 3:
                     cues.Condition++;
-                    Add(cues, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Condition);
+                    Add(scratch, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Condition);
                     break;
                 case 4:
                     cues.Hedge++;
@@ -233,7 +241,7 @@ public sealed class CueExtractor
                     cues.Negated++;
                     pro = !pro;
                     var nt = tokens[negation];
-                    cues.EvidenceList.Add(new Evidence(nt.Start, nt.End, text[nt.Start..nt.End], "negation scope", "negation", CueType.Negation));
+                    evidence.Add(new Evidence(nt.Start, nt.End, text[nt.Start..nt.End], "negation scope", "negation", CueType.Negation));
                 }
 
                 if (pro)
@@ -246,7 +254,7 @@ public sealed class CueExtractor
                 }
             }
 
-            Add(cues, text, tokens, m, _lexicons.Linkage.Lexicon, 1, CueType.Linkage);
+            Add(scratch, text, tokens, m, _lexicons.Linkage.Lexicon, 1, CueType.Linkage);
         }
 
         if (tokens.Length > 0)
@@ -255,7 +263,7 @@ public sealed class CueExtractor
             cues.Question = text[last.Start] == '?' || (tokens.Length > 1 && text[last.Start] is '"' or '\u201D' or ')' && text[tokens[^2].Start] == '?');
             if (cues.Question)
             {
-                cues.EvidenceList.Add(new Evidence(last.Start, last.End, text[last.Start..last.End], "question", "question", CueType.Question));
+                evidence.Add(new Evidence(last.Start, last.End, text[last.Start..last.End], "question", "question", CueType.Question));
             }
         }
 
@@ -269,11 +277,13 @@ public sealed class CueExtractor
         }
 
         // A total order, so that evidence comes out the same way every time.
-        cues.EvidenceList.Sort(static (a, b) =>
+        evidence.Sort(static (a, b) =>
             a.Start != b.Start ? a.Start.CompareTo(b.Start)
             : a.End != b.End ? a.End.CompareTo(b.End)
             : a.Cue != b.Cue ? a.Cue.CompareTo(b.Cue)
             : string.CompareOrdinal(a.Category, b.Category));
+        cues.EvidenceArray = evidence.Count == 0 ? [] : evidence.ToArray();
+        cues.Entries = scratch.Entries.Count == 0 ? [] : scratch.Entries.ToArray();
         return cues;
     }
 
@@ -314,12 +324,12 @@ public sealed class CueExtractor
         return -1;
     }
 
-    private static void Add(SentenceCues cues, string text, ReadOnlySpan<Token> tokens, LexiconMatch m, Lexicon lexicon, int lexiconIndex, CueType type)
+    private static void Add(Scratch scratch, string text, ReadOnlySpan<Token> tokens, LexiconMatch m, Lexicon lexicon, int lexiconIndex, CueType type)
     {
         var first = tokens[m.FirstToken];
         var last = tokens[m.FirstToken + m.TokenCount - 1];
         var entry = lexicon.Entries[m.Entry];
-        cues.EvidenceList.Add(new Evidence(first.Start, last.End, text[first.Start..last.End], entry.Pattern, entry.Category, type));
-        cues.Entries.Add((lexiconIndex, m.Category, m.Entry));
+        scratch.Evidence.Add(new Evidence(first.Start, last.End, text[first.Start..last.End], entry.Pattern, entry.Category, type));
+        scratch.Entries.Add((lexiconIndex, m.Category, m.Entry));
     }
 }

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Collections.Frozen;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using PolicyText.Text;
 
 namespace PolicyText.Lexicons;
@@ -23,10 +26,17 @@ public sealed class LexiconMatcher
     private readonly Node[] _nodes;
     private readonly int _categories;
 
-    // A bit per hash of a word's first three characters (see StartKey), set for every word that
-    // can start an entry: most tokens of a text start none, and this rules them out without a
-    // dictionary lookup. Null when the root itself is a match (then every token must be walked).
+    // A bit per hash of a whole word (WordHash) for each word that starts an entry, and per hash
+    // of the first three or four characters (StartBit) of each glob that does: most tokens of a
+    // text start no entry, and these rule them out without a lookup. Null when the root itself is
+    // a match (then every token must be walked).
     private readonly ulong[]? _starts;
+    private readonly ulong[]? _globStarts;
+
+    // Every exact-word edge of the trie in one open-addressing table keyed by (node, word hash),
+    // so that a token's hash, computed once, serves each lookup it takes part in.
+    private readonly Edge[] _edges;
+    private readonly int _edgeShift;
 
     /// <summary>Compiles <paramref name="lexicon"/> for matching.</summary>
     /// <param name="lexicon">The lexicon.</param>
@@ -68,34 +78,111 @@ public sealed class LexiconMatcher
         CategoryOffsets = offsets;
         EntryOffsets = entryOffsets;
         _nodes = builders.Select(b => b.Build()).ToArray();
+        int edges = builders.Sum(b => b.Exact.Count);
+        int bits = Math.Max(4, BitOperations.Log2((uint)Math.Max(1, edges)) + 2);
+        _edges = new Edge[1 << bits];
+        _edgeShift = 32 - bits;
+        for (int n = 0; n < builders.Count; n++)
+        {
+            foreach (var (word, child) in builders[n].Exact)
+            {
+                uint hash = WordHash(word);
+                int slot = Slot(n, hash);
+                while (_edges[slot].Word is not null)
+                {
+                    slot = (slot + 1) & (_edges.Length - 1);
+                }
+
+                _edges[slot] = new Edge(n, hash, child, word);
+            }
+        }
+
         if (builders[0].Terminals.Count == 0)
         {
             _starts = new ulong[StartBits / 64];
-            foreach (var word in builders[0].Exact.Keys.Concat(builders[0].Globs.Keys))
+            _globStarts = new ulong[StartBits / 64];
+            foreach (var word in builders[0].Exact.Keys)
             {
-                int bit = StartBit(word);
-                _starts[bit >> 6] |= 1UL << bit;
+                Set(_starts, (int)(WordHash(word) >> (32 - 16)));
+            }
+
+            foreach (var prefix in builders[0].Globs.Keys)
+            {
+                // Glob prefixes have at least three characters (GlobKey needs them).
+                Set(_globStarts, StartBit(prefix, Math.Min(prefix.Length, 4)));
             }
         }
+
+        static void Set(ulong[] bits, int bit) => bits[bit >> 6] |= 1UL << bit;
     }
 
     private const int StartBits = 1 << 16;
 
-    /// <summary>
-    /// A hash of a word's first three characters and of its length up to three: an exact entry
-    /// word has the same as each token equal to it, and a glob prefix (at least three characters)
-    /// the same as each token starting with it.
-    /// </summary>
-    private static int StartBit(ReadOnlySpan<char> word)
+    /// <summary>A hash of the first <paramref name="length"/> characters of <paramref name="word"/> (three or four): a glob prefix of that length (or longer, for four) has the same as each word it matches.</summary>
+    private static int StartBit(ReadOnlySpan<char> word, int length)
     {
-        ulong key = (ulong)Math.Min(word.Length, 3) << 48;
-        for (int k = 0; k < word.Length && k < 3; k++)
+        ulong key = (ulong)length << 48;
+        for (int k = 0; k < length; k++)
         {
-            key |= (ulong)word[k] << (16 * k);
+            key ^= (ulong)word[k] << (16 * k);
         }
 
-        return (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - 16));
+        return StartBit(key);
     }
+
+    /// <summary><see cref="StartBit(ReadOnlySpan{char}, int)"/> of a key made by it (or read as four characters at once).</summary>
+    private static int StartBit(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - 16));
+
+    /// <summary>
+    /// A hash of a word's characters, read four at a time (a word is mostly one or two reads).
+    /// Only compared within this process, to words hashed the same way.
+    /// </summary>
+    private static uint WordHash(ReadOnlySpan<char> word)
+    {
+        var bytes = MemoryMarshal.AsBytes(word);
+        ulong h = (ulong)word.Length * 0x9E3779B97F4A7C15UL;
+        int i = 0;
+        for (; i + 8 <= bytes.Length; i += 8)
+        {
+            h = (h ^ MemoryMarshal.Read<ulong>(bytes[i..])) * 0xFF51AFD7ED558CCDUL;
+            h ^= h >> 29;
+        }
+
+        ulong tail = 0;
+        for (; i < bytes.Length; i += 2)
+        {
+            tail = (tail << 16) | MemoryMarshal.Read<ushort>(bytes[i..]);
+        }
+
+        h = (h ^ tail) * 0xC4CEB9FE1A85EC53UL;
+        return (uint)(h >> 32);
+    }
+
+    private int Slot(int node, uint hash) => (int)(((hash + ((uint)node * 0x9E3779B1u)) * 0x85EBCA6Bu) >> _edgeShift);
+
+    /// <summary>The child of <paramref name="node"/> along the exact word <paramref name="word"/> (of hash <paramref name="hash"/>), or -1.</summary>
+    private int Child(int node, uint hash, ReadOnlySpan<char> word)
+    {
+        var edges = _edges;
+        int slot = Slot(node, hash);
+        while (true)
+        {
+            ref readonly var e = ref edges[slot];
+            if (e.Word is null)
+            {
+                return -1;
+            }
+
+            if (e.Hash == hash && e.Node == node && word.SequenceEqual(e.Word))
+            {
+                return e.Child;
+            }
+
+            slot = (slot + 1) & (edges.Length - 1);
+        }
+    }
+
+    private readonly record struct Edge(int Node, uint Hash, int Child, string? Word);
 
     /// <summary>For a matcher of several lexicons, the first category number of each.</summary>
     internal int[] CategoryOffsets { get; }
@@ -138,20 +225,45 @@ public sealed class LexiconMatcher
         coveredUntil.Clear();
         Span<int> best = stackalloc int[coveredUntil.Length * 2];
         best.Fill(-1);
-        var starts = _starts;
+        // Each token's word hash, computed once for every lookup the token takes part in.
+        uint[]? rented = tokens.Length > 256 ? ArrayPool<uint>.Shared.Rent(tokens.Length) : null;
+        Span<uint> hashes = (rented ?? stackalloc uint[256])[..tokens.Length];
         for (int i = 0; i < tokens.Length; i++)
         {
-            if (starts is not null)
+            hashes[i] = WordHash(tokens[i].GetText(normalizedText));
+        }
+
+        var starts = _starts;
+        var globStarts = _globStarts;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (starts is not null && globStarts is not null)
             {
-                int bit = StartBit(tokens[i].GetText(normalizedText));
+                int bit = (int)(hashes[i] >> (32 - 16));
                 if ((starts[bit >> 6] & (1UL << bit)) == 0)
                 {
-                    continue;
+                    var word = tokens[i].GetText(normalizedText);
+                    if (word.Length < 3)
+                    {
+                        continue;
+                    }
+
+                    // The same keys as StartBit(word, 3) and StartBit(word, 4), from one read
+                    // of the first four characters (little-endian: character k at bits 16k).
+                    ulong chars = word.Length >= 4 && BitConverter.IsLittleEndian
+                        ? MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(word))
+                        : (ulong)word[0] | ((ulong)word[1] << 16) | ((ulong)word[2] << 32) | (word.Length >= 4 ? (ulong)word[3] << 48 : 0);
+                    int three = StartBit((chars & 0xFFFF_FFFF_FFFFUL) ^ (3UL << 48));
+                    int four = word.Length >= 4 ? StartBit(chars ^ (4UL << 48)) : three;
+                    if ((globStarts[three >> 6] & (1UL << three)) == 0 && (globStarts[four >> 6] & (1UL << four)) == 0)
+                    {
+                        continue;
+                    }
                 }
             }
 
             // Most tokens start no entry: then nothing was written and nothing needs resetting.
-            if (!Walk(normalizedText, tokens, i, 0, 0, best))
+            if (!Walk(normalizedText, tokens, hashes, i, 0, 0, best))
             {
                 continue;
             }
@@ -169,6 +281,11 @@ public sealed class LexiconMatcher
             best.Fill(-1);
         }
 
+        if (rented is not null)
+        {
+            ArrayPool<uint>.Shared.Return(rented);
+        }
+
         return destination.Count - before;
     }
 
@@ -183,7 +300,7 @@ public sealed class LexiconMatcher
     }
 
     /// <summary>Depth-first walk from token <paramref name="i"/> + <paramref name="depth"/>, recording the longest match per category.</summary>
-    private bool Walk(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, int depth, int node, Span<int> best)
+    private bool Walk(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, int i, int depth, int node, Span<int> best)
     {
         var n = _nodes[node];
         bool found = false;
@@ -204,9 +321,11 @@ public sealed class LexiconMatcher
         }
 
         var word = tokens[t].GetText(text);
-        if (n.Exact is not null && n.ExactLookup.TryGetValue(word, out int child))
+        uint hash = hashes[t];
+        int child = (n.ExactMask & (1UL << (int)(hash >> 26))) != 0 ? Child(node, hash, word) : -1;
+        if (child >= 0)
         {
-            found |= Walk(text, tokens, i, depth + 1, child, best);
+            found |= Walk(text, tokens, hashes, i, depth + 1, child, best);
         }
 
         if (n.Globs is not null && word.Length >= 3 && n.Globs.TryGetValue(GlobKey(word), out var candidates))
@@ -215,7 +334,7 @@ public sealed class LexiconMatcher
             {
                 if (word.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    found |= Walk(text, tokens, i, depth + 1, globChild, best);
+                    found |= Walk(text, tokens, hashes, i, depth + 1, globChild, best);
                 }
             }
         }
@@ -249,18 +368,18 @@ public sealed class LexiconMatcher
         public List<(int Category, int Entry)> Terminals { get; } = [];
 
         public Node Build() => new(
-            Exact.Count == 0 ? null : Exact.ToFrozenDictionary(StringComparer.Ordinal),
+            Exact.Keys.Aggregate(0UL, (mask, word) => mask | (1UL << (int)(WordHash(word) >> 26))),
             Globs.Count == 0 ? null : Globs.GroupBy(g => GlobKey(g.Key)).ToFrozenDictionary(g => g.Key, g => g.Select(x => (x.Key, x.Value)).ToArray()),
             [.. Terminals]);
     }
 
+    /// <summary>
+    /// A trie node: a bit per top six bits of the hash of each of its exact-word children (which
+    /// are in the edge table; a word whose bit is clear is not among them), its glob children,
+    /// and the entries that end here.
+    /// </summary>
     private sealed record Node(
-        FrozenDictionary<string, int>? Exact,
+        ulong ExactMask,
         FrozenDictionary<ulong, (string Prefix, int Child)[]>? Globs,
-        (int Category, int Entry)[] Terminals)
-    {
-        /// <summary>The span lookup, made once: the words of a text are looked up without allocating.</summary>
-        public FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ExactLookup { get; } =
-            Exact is null ? default : Exact.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+        (int Category, int Entry)[] Terminals);
 }

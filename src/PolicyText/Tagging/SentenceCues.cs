@@ -241,7 +241,7 @@ public sealed class CueExtractor
                     cues.Negated++;
                     pro = !pro;
                     var nt = tokens[negation];
-                    evidence.Add(new Evidence(nt.Start, nt.End, text[nt.Start..nt.End], "negation scope", "negation", CueType.Negation));
+                    evidence.Add(new Evidence(text, nt.Start, nt.End, "negation scope", "negation", CueType.Negation));
                 }
 
                 if (pro)
@@ -263,7 +263,7 @@ public sealed class CueExtractor
             cues.Question = text[last.Start] == '?' || (tokens.Length > 1 && text[last.Start] is '"' or '\u201D' or ')' && text[tokens[^2].Start] == '?');
             if (cues.Question)
             {
-                evidence.Add(new Evidence(last.Start, last.End, text[last.Start..last.End], "question", "question", CueType.Question));
+                evidence.Add(new Evidence(text, last.Start, last.End, "question", "question", CueType.Question));
             }
         }
 
@@ -329,7 +329,7 @@ public sealed class CueExtractor
         var first = tokens[m.FirstToken];
         var last = tokens[m.FirstToken + m.TokenCount - 1];
         var entry = lexicon.Entries[m.Entry];
-        scratch.Evidence.Add(new Evidence(first.Start, last.End, text[first.Start..last.End], entry.Pattern, entry.Category, type));
+        scratch.Evidence.Add(new Evidence(text, first.Start, last.End, entry.Pattern, entry.Category, type));
         scratch.Entries.Add((lexiconIndex, m.Category, m.Entry));
     }
 }

@@ -262,23 +262,21 @@ public sealed class LexiconMatcher
                 }
             }
 
-            // Most tokens start no entry: then nothing was written and nothing needs resetting.
-            if (!Walk(normalizedText, tokens, hashes, i, 0, 0, best))
+            // Only the categories the walk wrote (a bit each; mostly none) are read and reset,
+            // in ascending order as a loop over all categories would.
+            for (ulong written = Walk(normalizedText, tokens, hashes, i, 0, 0, best); written != 0; written &= written - 1)
             {
-                continue;
-            }
-
-            for (int c = 0; c < coveredUntil.Length; c++)
-            {
+                int c = BitOperations.TrailingZeroCount(written);
                 int length = best[2 * c];
                 if (length > 0 && i + length > coveredUntil[c])
                 {
                     destination.Add(new LexiconMatch(i, length, c, best[(2 * c) + 1]));
                     coveredUntil[c] = i + length;
                 }
-            }
 
-            best.Fill(-1);
+                best[2 * c] = -1;
+                best[(2 * c) + 1] = -1;
+            }
         }
 
         if (rented is not null)
@@ -300,17 +298,18 @@ public sealed class LexiconMatcher
     }
 
     /// <summary>Depth-first walk from token <paramref name="i"/> + <paramref name="depth"/>, recording the longest match per category.</summary>
-    private bool Walk(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, int i, int depth, int node, Span<int> best)
+    /// <returns>A bit per category whose entry in <paramref name="best"/> was written.</returns>
+    private ulong Walk(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, int i, int depth, int node, Span<int> best)
     {
         var n = _nodes[node];
-        bool found = false;
+        ulong found = 0;
         foreach (var (category, entry) in n.Terminals)
         {
             if (category < best.Length / 2 && depth > best[2 * category])
             {
                 best[2 * category] = depth;
                 best[(2 * category) + 1] = entry;
-                found = true;
+                found |= 1UL << category;
             }
         }
 

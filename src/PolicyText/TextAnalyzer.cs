@@ -1,5 +1,6 @@
 using System.Buffers;
 using PolicyText.Features;
+using PolicyText.Internals;
 using PolicyText.Models;
 using PolicyText.Tagging;
 using PolicyText.Text;
@@ -138,11 +139,21 @@ public sealed class TextAnalyzer
     public DocumentAnalysis Analyze(TextDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return Analyze(document, ExtractCues(document));
+
+        // Each token's word hash, computed once for the lexicon matcher and the featurizer.
+        var hashes = ArrayPool<uint>.Shared.Rent(document.Tokens.Length);
+        var tokenHashes = hashes.AsSpan(0, document.Tokens.Length);
+        WordHashes.Compute(document.NormalizedText, document.Tokens, tokenHashes);
+        var analysis = Analyze(document, _cues.ExtractAll(document, tokenHashes), tokenHashes);
+        ArrayPool<uint>.Shared.Return(hashes);
+        return analysis;
     }
 
     /// <summary>Analyses a document whose cues are already extracted (<see cref="ExtractCues"/>).</summary>
-    internal DocumentAnalysis Analyze(TextDocument document, SentenceCues[] cues)
+    /// <param name="document">The document.</param>
+    /// <param name="cues">Its cues.</param>
+    /// <param name="tokenHashes">The <see cref="WordHashes.Fnv"/> of each of its tokens, or empty to hash them when featurizing.</param>
+    internal DocumentAnalysis Analyze(TextDocument document, SentenceCues[] cues, ReadOnlySpan<uint> tokenHashes = default)
     {
         var results = new SentenceAnalysis[cues.Length];
         var counts = default(DocumentAggregator.LabelCounts);
@@ -159,7 +170,7 @@ public sealed class TextAnalyzer
         }
         else
         {
-            AnalyzeWithModels(document, cues, _scorer, results, ref counts);
+            AnalyzeWithModels(document, cues, tokenHashes, _scorer, results, ref counts);
         }
 
         return new DocumentAnalysis(document, results, counts.Summarize());
@@ -174,7 +185,7 @@ public sealed class TextAnalyzer
     /// of the features followed by the context, so the results are bit for bit those of scoring
     /// each model separately. Scratch memory is rented per call, so the analyzer stays thread-safe.
     /// </summary>
-    private void AnalyzeWithModels(TextDocument document, SentenceCues[] cues, SentenceScorer scorer, SentenceAnalysis[] results, ref DocumentAggregator.LabelCounts counts)
+    private void AnalyzeWithModels(TextDocument document, SentenceCues[] cues, ReadOnlySpan<uint> tokenHashes, SentenceScorer scorer, SentenceAnalysis[] results, ref DocumentAggregator.LabelCounts counts)
     {
         int n = cues.Length;
         int r = scorer.RightsClasses;
@@ -196,7 +207,7 @@ public sealed class TextAnalyzer
         Span<float> scores = stackalloc float[SentenceScorer.Stride];
         for (int i = 0; i < n; i++)
         {
-            int count = SentenceFeaturizer.Featurize(document, i, cues, totals, keys, values);
+            int count = SentenceFeaturizer.Featurize(document, i, cues, totals, keys, values, tokenHashes);
             scorer.Score(keys.AsSpan(0, count), values.AsSpan(0, count), scores);
             var p = first.AsSpan(i * stage, stage);
             scores[..stage].CopyTo(p);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Numerics;
+using PolicyText.Internals;
 using System.Runtime.InteropServices;
 using PolicyText.Text;
 
@@ -133,30 +134,7 @@ public sealed class LexiconMatcher
     /// <summary><see cref="StartBit(ReadOnlySpan{char}, int)"/> of a key made by it (or read as four characters at once).</summary>
     private static int StartBit(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - 16));
 
-    /// <summary>
-    /// A hash of a word's characters, read four at a time (a word is mostly one or two reads).
-    /// Only compared within this process, to words hashed the same way.
-    /// </summary>
-    private static uint WordHash(ReadOnlySpan<char> word)
-    {
-        var bytes = MemoryMarshal.AsBytes(word);
-        ulong h = (ulong)word.Length * 0x9E3779B97F4A7C15UL;
-        int i = 0;
-        for (; i + 8 <= bytes.Length; i += 8)
-        {
-            h = (h ^ MemoryMarshal.Read<ulong>(bytes[i..])) * 0xFF51AFD7ED558CCDUL;
-            h ^= h >> 29;
-        }
-
-        ulong tail = 0;
-        for (; i < bytes.Length; i += 2)
-        {
-            tail = (tail << 16) | MemoryMarshal.Read<ushort>(bytes[i..]);
-        }
-
-        h = (h ^ tail) * 0xC4CEB9FE1A85EC53UL;
-        return (uint)(h >> 32);
-    }
+    private static uint WordHash(ReadOnlySpan<char> word) => WordHashes.Fnv(word);
 
     private int Slot(int node, uint hash) => (int)(((hash + ((uint)node * 0x9E3779B1u)) * 0x85EBCA6Bu) >> _edgeShift);
 
@@ -220,19 +198,28 @@ public sealed class LexiconMatcher
     public int Match(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, List<LexiconMatch> destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
+
+        // Each token's word hash, computed once for every lookup the token takes part in.
+        uint[]? rented = tokens.Length > 256 ? ArrayPool<uint>.Shared.Rent(tokens.Length) : null;
+        Span<uint> hashes = (rented ?? stackalloc uint[256])[..tokens.Length];
+        WordHashes.Compute(normalizedText, tokens, hashes);
+        int count = Match(normalizedText, tokens, hashes, destination);
+        if (rented is not null)
+        {
+            ArrayPool<uint>.Shared.Return(rented);
+        }
+
+        return count;
+    }
+
+    /// <summary><see cref="Match(ReadOnlySpan{char}, ReadOnlySpan{Token}, List{LexiconMatch})"/> with the tokens' <see cref="WordHashes.Fnv"/> already computed.</summary>
+    internal int Match(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, List<LexiconMatch> destination)
+    {
         int before = destination.Count;
         Span<int> coveredUntil = stackalloc int[Math.Min(_categories, 64)];
         coveredUntil.Clear();
         Span<int> best = stackalloc int[coveredUntil.Length * 2];
         best.Fill(-1);
-        // Each token's word hash, computed once for every lookup the token takes part in.
-        uint[]? rented = tokens.Length > 256 ? ArrayPool<uint>.Shared.Rent(tokens.Length) : null;
-        Span<uint> hashes = (rented ?? stackalloc uint[256])[..tokens.Length];
-        for (int i = 0; i < tokens.Length; i++)
-        {
-            hashes[i] = WordHash(tokens[i].GetText(normalizedText));
-        }
-
         var starts = _starts;
         var globStarts = _globStarts;
         for (int i = 0; i < tokens.Length; i++)
@@ -277,11 +264,6 @@ public sealed class LexiconMatcher
                 best[2 * c] = -1;
                 best[(2 * c) + 1] = -1;
             }
-        }
-
-        if (rented is not null)
-        {
-            ArrayPool<uint>.Shared.Return(rented);
         }
 
         return destination.Count - before;

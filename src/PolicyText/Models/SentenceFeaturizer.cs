@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using PolicyText.Internals;
 using PolicyText.Tagging;
 using PolicyText.Text;
 
@@ -88,9 +89,10 @@ public static class SentenceFeaturizer
     /// <summary>
     /// The core of <see cref="Featurize(TextDocument, int, IReadOnlyList{SentenceCues}, DocumentTotals, List{KeyValuePair{int, float}})"/>:
     /// writes the features into two spans of at least <see cref="MaxFeatures"/> entries, without allocating.
+    /// <c>tokenHashes</c> holds the <see cref="WordHashes.Fnv"/> of each of the document's tokens, or is empty to hash them here.
     /// </summary>
     /// <returns>The number of features written.</returns>
-    internal static int Featurize(TextDocument document, int index, IReadOnlyList<SentenceCues> cues, DocumentTotals totals, Span<int> keys, Span<float> values)
+    internal static int Featurize(TextDocument document, int index, IReadOnlyList<SentenceCues> cues, DocumentTotals totals, Span<int> keys, Span<float> values, ReadOnlySpan<uint> tokenHashes = default)
     {
         var c = cues[index];
 
@@ -176,16 +178,18 @@ public static class SentenceFeaturizer
 
         // Hashed unigrams and bigrams of the normalized words (numbers folded to one symbol).
         var norm = document.NormalizedText.AsSpan();
+        var given = tokenHashes.IsEmpty ? default : tokenHashes.Slice(sentence.FirstToken, tokens.Length);
         uint previous = 0;
-        foreach (var t in tokens)
+        for (int k = 0; k < tokens.Length; k++)
         {
+            var t = tokens[k];
             if (t.Kind is TokenKind.Punctuation && norm[t.Start] is not ('?' or '!'))
             {
                 previous = 0;
                 continue;
             }
 
-            uint th = t.Kind == TokenKind.Number ? NumberHash : Fnv(t.GetText(norm));
+            uint th = t.Kind == TokenKind.Number ? NumberHash : given.IsEmpty ? WordHashes.Fnv(t.GetText(norm)) : given[k];
             hashed[h++] = Bucket(th ^ 0x9E3779B9u);
             if (previous != 0)
             {
@@ -265,7 +269,7 @@ public static class SentenceFeaturizer
         return sorted;
     }
 
-    private static readonly uint NumberHash = Fnv("<num>");
+    private static readonly uint NumberHash = WordHashes.Fnv("<num>");
 
     /// <summary>Writes the context features of sentence <paramref name="index"/> (see <c>WithContext</c>) into <paramref name="destination"/>, in index order.</summary>
     /// <param name="probabilities">The first-stage probabilities of every sentence of the document.</param>
@@ -389,15 +393,4 @@ public static class SentenceFeaturizer
     private static int Hash(int a, int b, int c) => Bucket((uint)((a * 73856093) ^ (b * 19349663) ^ (c * 83492791)) * 2654435761u);
 
     private static int Bucket(uint h) => Named + (int)(h % (Dimension - Named));
-
-    private static uint Fnv(ReadOnlySpan<char> s)
-    {
-        uint h = 2166136261;
-        foreach (char ch in s)
-        {
-            h = (h ^ ch) * 16777619;
-        }
-
-        return h == 0 ? 1 : h;
-    }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using PolicyText.Internals;
 using PolicyText.Lexicons;
 using PolicyText.Text;
 
@@ -124,17 +126,28 @@ public sealed class CueExtractor
     public SentenceCues[] ExtractAll(TextDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var hashes = ArrayPool<uint>.Shared.Rent(document.Tokens.Length);
+        WordHashes.Compute(document.NormalizedText, document.Tokens, hashes);
+        var cues = ExtractAll(document, hashes.AsSpan(0, document.Tokens.Length));
+        ArrayPool<uint>.Shared.Return(hashes);
+        return cues;
+    }
+
+    /// <summary><see cref="ExtractAll(TextDocument)"/> with the <see cref="WordHashes.Fnv"/> of each of the document's tokens already computed.</summary>
+    internal SentenceCues[] ExtractAll(TextDocument document, ReadOnlySpan<uint> tokenHashes)
+    {
         var scratch = new Scratch();
         var cues = new SentenceCues[document.Sentences.Length];
         for (int i = 0; i < cues.Length; i++)
         {
-            cues[i] = Extract(document, document.Sentences[i], scratch);
+            var sentence = document.Sentences[i];
+            cues[i] = Extract(document, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount));
         }
 
         return cues;
     }
 
-    internal SentenceCues Extract(TextDocument document, Sentence sentence, Scratch scratch)
+    internal SentenceCues Extract(TextDocument document, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var cues = new SentenceCues();
@@ -149,7 +162,14 @@ public sealed class CueExtractor
         evidence.Clear();
         scratch.Entries.Clear();
         var combined = _lexicons.Combined;
-        combined.Match(document.NormalizedText, tokens, all);
+        if (sentenceHashes.IsEmpty && !tokens.IsEmpty)
+        {
+            combined.Match(document.NormalizedText, tokens, all);
+        }
+        else
+        {
+            combined.Match(document.NormalizedText, tokens, sentenceHashes, all);
+        }
         var matches = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(all);
         int linkageBase = combined.CategoryOffsets[1];
         int cuesBase = combined.CategoryOffsets[2];

@@ -224,17 +224,21 @@ public sealed class LexiconMatcher
         var globStarts = _globStarts;
         for (int i = 0; i < tokens.Length; i++)
         {
+            // At the root, the filters say whether the token may be an exact word of an entry
+            // and whether it may match a glob: the walk skips the lookups they rule out.
+            bool exact = true;
+            bool globs = true;
             if (starts is not null && globStarts is not null)
             {
                 int bit = (int)(hashes[i] >> (32 - 16));
-                if ((starts[bit >> 6] & (1UL << bit)) == 0)
+                exact = (starts[bit >> 6] & (1UL << bit)) != 0;
+                var word = tokens[i].GetText(normalizedText);
+                if (word.Length < 3)
                 {
-                    var word = tokens[i].GetText(normalizedText);
-                    if (word.Length < 3)
-                    {
-                        continue;
-                    }
-
+                    globs = false;
+                }
+                else
+                {
                     // The same keys as StartBit(word, 3) and StartBit(word, 4), from one read
                     // of the first four characters (little-endian: character k at bits 16k).
                     ulong chars = word.Length >= 4 && BitConverter.IsLittleEndian
@@ -242,16 +246,18 @@ public sealed class LexiconMatcher
                         : (ulong)word[0] | ((ulong)word[1] << 16) | ((ulong)word[2] << 32) | (word.Length >= 4 ? (ulong)word[3] << 48 : 0);
                     int three = StartBit((chars & 0xFFFF_FFFF_FFFFUL) ^ (3UL << 48));
                     int four = word.Length >= 4 ? StartBit(chars ^ (4UL << 48)) : three;
-                    if ((globStarts[three >> 6] & (1UL << three)) == 0 && (globStarts[four >> 6] & (1UL << four)) == 0)
-                    {
-                        continue;
-                    }
+                    globs = (globStarts[three >> 6] & (1UL << three)) != 0 || (globStarts[four >> 6] & (1UL << four)) != 0;
+                }
+
+                if (!exact && !globs)
+                {
+                    continue;
                 }
             }
 
             // Only the categories the walk wrote (a bit each; mostly none) are read and reset,
             // in ascending order as a loop over all categories would.
-            for (ulong written = Walk(normalizedText, tokens, hashes, i, 0, 0, best); written != 0; written &= written - 1)
+            for (ulong written = Walk(normalizedText, tokens, hashes, i, 0, 0, best, exact, globs); written != 0; written &= written - 1)
             {
                 int c = BitOperations.TrailingZeroCount(written);
                 int length = best[2 * c];
@@ -281,7 +287,8 @@ public sealed class LexiconMatcher
 
     /// <summary>Depth-first walk from token <paramref name="i"/> + <paramref name="depth"/>, recording the longest match per category.</summary>
     /// <returns>A bit per category whose entry in <paramref name="best"/> was written.</returns>
-    private ulong Walk(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, int i, int depth, int node, Span<int> best)
+    /// <remarks><paramref name="exact"/> is false when the token cannot be an exact word of the node, <paramref name="globs"/> when it cannot match a glob of it (the root's filters said so).</remarks>
+    private ulong Walk(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, int i, int depth, int node, Span<int> best, bool exact = true, bool globs = true)
     {
         var n = _nodes[node];
         ulong found = 0;
@@ -303,13 +310,13 @@ public sealed class LexiconMatcher
 
         var word = tokens[t].GetText(text);
         uint hash = hashes[t];
-        int child = (n.ExactMask & (1UL << (int)(hash >> 26))) != 0 ? Child(node, hash, word) : -1;
+        int child = exact && (n.ExactMask & (1UL << (int)(hash >> 26))) != 0 ? Child(node, hash, word) : -1;
         if (child >= 0)
         {
             found |= Walk(text, tokens, hashes, i, depth + 1, child, best);
         }
 
-        if (n.Globs is not null && word.Length >= 3 && n.Globs.TryGetValue(GlobKey(word), out var candidates))
+        if (globs && n.Globs is not null && word.Length >= 3 && n.Globs.TryGetValue(GlobKey(word), out var candidates))
         {
             foreach (var (prefix, globChild) in candidates)
             {

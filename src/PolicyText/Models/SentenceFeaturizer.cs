@@ -72,7 +72,7 @@ public static class SentenceFeaturizer
         int capacity = MaxFeatures(document.Sentences[index], cues[index]);
         var keys = ArrayPool<int>.Shared.Rent(capacity);
         var values = ArrayPool<float>.Shared.Rent(capacity);
-        int count = Featurize(document, index, cues, totals, keys, values);
+        int count = Featurize(document, index, cues as SentenceCues[] ?? [.. cues], totals, keys, values);
         features.EnsureCapacity(count);
         for (int i = 0; i < count; i++)
         {
@@ -92,7 +92,7 @@ public static class SentenceFeaturizer
     /// <c>tokenHashes</c> holds the <see cref="WordHashes.Fnv"/> of each of the document's tokens, or is empty to hash them here.
     /// </summary>
     /// <returns>The number of features written.</returns>
-    internal static int Featurize(TextDocument document, int index, IReadOnlyList<SentenceCues> cues, DocumentTotals totals, Span<int> keys, Span<float> values, ReadOnlySpan<uint> tokenHashes = default)
+    internal static int Featurize(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, Span<int> keys, Span<float> values, ReadOnlySpan<uint> tokenHashes = default)
     {
         var c = cues[index];
 
@@ -124,9 +124,9 @@ public static class SentenceFeaturizer
         named[21] = c.Instrument > 0 && c.Anti > c.Pro ? 1 : 0;
         named[22] = c.Instrument == 0 && c.Pro + c.Anti == 0 ? 1 : 0;
         named[23] = index > 0 && cues[index - 1].Instrument > 0 ? 1 : 0;
-        named[24] = index + 1 < cues.Count && cues[index + 1].Instrument > 0 ? 1 : 0;
+        named[24] = index + 1 < cues.Length && cues[index + 1].Instrument > 0 ? 1 : 0;
         named[25] = index > 0 && cues[index - 1].Freedom + cues[index - 1].EconomicSocial + cues[index - 1].GeneralRights > 0 ? 1 : 0;
-        named[26] = index + 1 < cues.Count && cues[index + 1].Freedom + cues[index + 1].EconomicSocial + cues[index + 1].GeneralRights > 0 ? 1 : 0;
+        named[26] = index + 1 < cues.Length && cues[index + 1].Freedom + cues[index + 1].EconomicSocial + cues[index + 1].GeneralRights > 0 ? 1 : 0;
         named[27] = totals.TopicSentences / (float)Math.Max(1, totals.Sentences);
         named[28] = index == 0 ? 1 : 0;
         var sentence = document.Sentences[index];
@@ -159,11 +159,10 @@ public static class SentenceFeaturizer
         int count = 0;
         for (int i = 1; i < named.Length; i++)
         {
-            if (named[i] != 0)
-            {
-                keys[count] = i;
-                values[count++] = named[i];
-            }
+            // Branch-free: always written, kept (counted) only when not zero.
+            keys[count] = i;
+            values[count] = named[i];
+            count += named[i] != 0 ? 1 : 0;
         }
 
         // The hashed features (all of value 1, indexes from 128 up) are collected as integers
@@ -222,7 +221,7 @@ public static class SentenceFeaturizer
 
     /// <summary>
     /// The indexes (below <see cref="Dimension"/>) in ascending order, in a per-thread buffer: a
-    /// counting pass puts each in its band of 256 by its top bits, then an insertion sort orders
+    /// counting pass puts each in its band of 512 by its top bits, then an insertion sort orders
     /// the bands, which hold a few indexes each. Faster than a comparison sort for the few dozen
     /// hashed features of a sentence.
     /// </summary>
@@ -234,12 +233,12 @@ public static class SentenceFeaturizer
             t_sorted = buffer = new int[Math.Max(256, (int)BitOperations.RoundUpToPowerOf2((uint)indexes.Length))];
         }
 
-        const int Bands = Dimension >> 8;
-        Span<int> starts = stackalloc int[Bands + 1];
+        const int Shift = 9;
+        Span<int> starts = stackalloc int[(Dimension >> Shift) + 1];
         starts.Clear();
         foreach (int index in indexes)
         {
-            starts[(index >> 8) + 1]++;
+            starts[(index >> Shift) + 1]++;
         }
 
         for (int b = 1; b < starts.Length; b++)
@@ -250,7 +249,7 @@ public static class SentenceFeaturizer
         var sorted = buffer.AsSpan(0, indexes.Length);
         foreach (int index in indexes)
         {
-            sorted[starts[index >> 8]++] = index;
+            sorted[starts[index >> Shift]++] = index;
         }
 
         for (int i = 1; i < sorted.Length; i++)

@@ -108,6 +108,11 @@ public sealed class CueExtractor
     /// <returns>The cues and their evidence.</returns>
     public SentenceCues Extract(TextDocument document, Sentence sentence) => Extract(document, sentence, new Scratch());
 
+    // The lists of ExtractAll, reused across documents: one set per thread, since an extractor
+    // serves several threads at once. Everything kept from them is copied out per sentence.
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
     /// <summary>Lists reused across the sentences of a document.</summary>
     internal sealed class Scratch
     {
@@ -136,7 +141,7 @@ public sealed class CueExtractor
     /// <summary><see cref="ExtractAll(TextDocument)"/> with the <see cref="WordHashes.Fnv"/> of each of the document's tokens already computed.</summary>
     internal SentenceCues[] ExtractAll(TextDocument document, ReadOnlySpan<uint> tokenHashes)
     {
-        var scratch = new Scratch();
+        var scratch = t_scratch ??= new Scratch();
         var cues = new SentenceCues[document.Sentences.Length];
         for (int i = 0; i < cues.Length; i++)
         {

@@ -88,13 +88,34 @@ internal sealed class SentenceScorer
     /// <param name="scores">The model's scores, one per class.</param>
     public void Add(int offset, ReadOnlySpan<KeyValuePair<int, float>> features, Span<float> scores)
     {
+        if (scores.Length > 8 || offset + 8 > Stride)
+        {
+            foreach (var f in features)
+            {
+                var row = _weights.AsSpan((f.Key * Stride) + offset, scores.Length);
+                for (int c = 0; c < scores.Length; c++)
+                {
+                    scores[c] += row[c] * f.Value;
+                }
+            }
+
+            return;
+        }
+
+        // Eight lanes at a time, of which the first scores.Length are the model's classes (the
+        // others add the next model's weights to nothing and are dropped): per class the same
+        // multiply and add as above.
+        Span<float> lanes = stackalloc float[8];
+        scores.CopyTo(lanes);
+        var acc = Vector256.Create((ReadOnlySpan<float>)lanes);
+        var weights = _weights.AsSpan();
         foreach (var f in features)
         {
-            var row = _weights.AsSpan((f.Key * Stride) + offset, scores.Length);
-            for (int c = 0; c < scores.Length; c++)
-            {
-                scores[c] += row[c] * f.Value;
-            }
+            ref float row = ref MemoryMarshal.GetReference(weights.Slice((f.Key * Stride) + offset, 8));
+            acc += Vector256.LoadUnsafe(ref row) * Vector256.Create(f.Value);
         }
+
+        acc.CopyTo(lanes);
+        lanes[..scores.Length].CopyTo(scores);
     }
 }

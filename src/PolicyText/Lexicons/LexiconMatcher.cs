@@ -290,7 +290,7 @@ public sealed class LexiconMatcher
     /// <remarks><paramref name="exact"/> is false when the token cannot be an exact word of the node, <paramref name="globs"/> when it cannot match a glob of it (the root's filters said so).</remarks>
     private ulong Walk(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, int i, int depth, int node, Span<int> best, bool exact = true, bool globs = true)
     {
-        var n = _nodes[node];
+        ref readonly var n = ref _nodes[node];
         ulong found = 0;
         foreach (var (category, entry) in n.Terminals)
         {
@@ -366,7 +366,7 @@ public sealed class LexiconMatcher
     /// are in the edge table; a word whose bit is clear is not among them), its glob children,
     /// and the entries that end here.
     /// </summary>
-    private sealed record Node(
+    private readonly record struct Node(
         ulong ExactMask,
         FrozenDictionary<ulong, (string Prefix, int Child)[]>? Globs,
         (int Category, int Entry)[] Terminals);

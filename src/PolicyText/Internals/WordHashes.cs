@@ -25,7 +25,38 @@ internal static class WordHashes
     public static void Compute(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, Span<uint> destination)
     {
         destination = destination[..tokens.Length];
-        for (int i = 0; i < tokens.Length; i++)
+
+        // FNV is one multiply after another: two tokens hashed side by side keep the multiplier
+        // busy with two independent chains (the same hashes, about twice as fast).
+        int i = 0;
+        for (; i + 1 < tokens.Length; i += 2)
+        {
+            var a = tokens[i].GetText(normalizedText);
+            var b = tokens[i + 1].GetText(normalizedText);
+            uint ha = 2166136261;
+            uint hb = 2166136261;
+            int common = Math.Min(a.Length, b.Length);
+            for (int k = 0; k < common; k++)
+            {
+                ha = (ha ^ a[k]) * 16777619;
+                hb = (hb ^ b[k]) * 16777619;
+            }
+
+            for (int k = common; k < a.Length; k++)
+            {
+                ha = (ha ^ a[k]) * 16777619;
+            }
+
+            for (int k = common; k < b.Length; k++)
+            {
+                hb = (hb ^ b[k]) * 16777619;
+            }
+
+            destination[i] = ha == 0 ? 1 : ha;
+            destination[i + 1] = hb == 0 ? 1 : hb;
+        }
+
+        if (i < tokens.Length)
         {
             destination[i] = Fnv(tokens[i].GetText(normalizedText));
         }

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Numerics;
-using PolicyText.Internals;
 using System.Runtime.InteropServices;
+using PolicyText.Internals;
 using PolicyText.Text;
 
 namespace PolicyText.Lexicons;
@@ -134,6 +134,7 @@ public sealed class LexiconMatcher
     /// <summary><see cref="StartBit(ReadOnlySpan{char}, int)"/> of a key made by it (or read as four characters at once).</summary>
     private static int StartBit(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - 16));
 
+    /// <summary>The hash the edge table and the root filter use: the one an analysis computes once per token.</summary>
     private static uint WordHash(ReadOnlySpan<char> word) => WordHashes.Fnv(word);
 
     private int Slot(int node, uint hash) => (int)(((hash + ((uint)node * 0x9E3779B1u)) * 0x85EBCA6Bu) >> _edgeShift);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using PolicyText.Internals;
 using PolicyText.Lexicons;
 using PolicyText.Text;
@@ -167,6 +168,7 @@ public sealed class CueExtractor
         evidence.Clear();
         scratch.Entries.Clear();
         var combined = _lexicons.Combined;
+        // The token hashes come from ExtractAll; a sentence extracted alone has them made here.
         if (sentenceHashes.IsEmpty && !tokens.IsEmpty)
         {
             combined.Match(document.NormalizedText, tokens, all);
@@ -175,7 +177,8 @@ public sealed class CueExtractor
         {
             combined.Match(document.NormalizedText, tokens, sentenceHashes, all);
         }
-        var matches = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(all);
+
+        var matches = CollectionsMarshal.AsSpan(all);
         int linkageBase = combined.CategoryOffsets[1];
         int cuesBase = combined.CategoryOffsets[2];
         int linkageEntries = combined.EntryOffsets[1];

@@ -1,4 +1,6 @@
+using System.Buffers;
 using PolicyText.Features;
+using PolicyText.Internals;
 using PolicyText.Models;
 using PolicyText.Tagging;
 using PolicyText.Text;
@@ -72,6 +74,13 @@ public sealed class TextAnalyzer
     private readonly PolicyModels? _models;
     private readonly bool _rules;
 
+    // With models: the four fused, and each model class's label (rights models, linkage models).
+    private readonly SentenceScorer? _scorer;
+    private readonly RightsCategory[] _rightsLabels = [];
+    private readonly LinkageStance[] _linkageLabels = [];
+    private readonly int _neutral;
+    private readonly int _both;
+
     /// <summary>The model probability of `both` above which the both-families rule overrides one family (tuned by cross-validation on train and dev).</summary>
     private const float BothThreshold = 0.15f;
 
@@ -91,6 +100,11 @@ public sealed class TextAnalyzer
             CheckClasses(_models.RightsInContext, LabelCodes.RightsVocabulary);
             CheckClasses(_models.Linkage, LabelCodes.LinkageVocabulary);
             CheckClasses(_models.LinkageInContext, LabelCodes.LinkageVocabulary);
+            _scorer = new SentenceScorer(_models);
+            _rightsLabels = _models.RightsInContext.Classes.Select(Parse<RightsCategory>).ToArray();
+            _linkageLabels = _models.LinkageInContext.Classes.Select(Parse<LinkageStance>).ToArray();
+            _neutral = IndexOf(_models.LinkageInContext, LinkageStance.Neutral.ToCode());
+            _both = IndexOf(_models.RightsInContext, RightsCategory.Both.ToCode());
         }
     }
 
@@ -130,75 +144,150 @@ public sealed class TextAnalyzer
     public DocumentAnalysis Analyze(TextDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return Analyze(document, ExtractCues(document));
+
+        // Each token's word hash, computed once for the lexicon matcher and the featurizer.
+        var hashes = ArrayPool<uint>.Shared.Rent(document.Tokens.Length);
+        var tokenHashes = hashes.AsSpan(0, document.Tokens.Length);
+        WordHashes.Compute(document.NormalizedText, document.Tokens, tokenHashes);
+        var analysis = Analyze(document, _cues.ExtractAll(document, tokenHashes), tokenHashes);
+        ArrayPool<uint>.Shared.Return(hashes);
+        return analysis;
     }
 
     /// <summary>Analyses a document whose cues are already extracted (<see cref="ExtractCues"/>).</summary>
-    internal DocumentAnalysis Analyze(TextDocument document, SentenceCues[] cues)
+    /// <param name="document">The document.</param>
+    /// <param name="cues">Its cues.</param>
+    /// <param name="tokenHashes">The <see cref="WordHashes.Fnv"/> of each of its tokens, or empty to hash them when featurizing.</param>
+    internal DocumentAnalysis Analyze(TextDocument document, SentenceCues[] cues, ReadOnlySpan<uint> tokenHashes = default)
     {
         var results = new SentenceAnalysis[cues.Length];
-        var totals = SentenceFeaturizer.Totals(cues);
-        var features = new List<KeyValuePair<int, float>>[cues.Length];
-        var firstRights = new float[cues.Length][];
-        var firstStage = new float[cues.Length][];
-        if (_models is not null)
+        var counts = default(DocumentAggregator.LabelCounts);
+        if (_scorer is null)
         {
             for (int i = 0; i < cues.Length; i++)
             {
-                features[i] = new List<KeyValuePair<int, float>>(128);
-                SentenceFeaturizer.Featurize(document, i, cues, totals, features[i]);
-                firstRights[i] = new float[_models.Rights.Classes.Count];
-                _models.Rights.Score(features[i], firstRights[i]);
-                firstStage[i] = new float[_models.Linkage.Classes.Count];
-                _models.Linkage.Score(features[i], firstStage[i]);
+                var s = document.Sentences[i];
+                var rights = LexiconTagger.Rights(cues[i]);
+                var linkage = LexiconTagger.Linkage(cues[i]);
+                results[i] = new SentenceAnalysis(i, s.Start, s.End, rights, 1, linkage, 1, cues[i].Evidence);
+                counts.Add(rights, linkage);
+            }
+        }
+        else
+        {
+            AnalyzeWithModels(document, cues, tokenHashes, _scorer, results, ref counts);
+        }
+
+        return new DocumentAnalysis(document, results, counts.Summarize());
+    }
+
+    /// <summary>
+    /// Both stages of both tasks. The first pass featurizes each sentence once and scores it with
+    /// all four models at once (<see cref="SentenceScorer"/>): the first stage's probabilities and
+    /// the second stage's scores before context. The second pass adds each sentence's context
+    /// features (which need the first stage of the whole document) to the second stage. Every
+    /// score is the same sum in the same order as <see cref="LinearModel.Score(IReadOnlyList{KeyValuePair{int, float}}, ReadOnlySpan{KeyValuePair{int, float}}, Span{float})"/>
+    /// of the features followed by the context, so the results are bit for bit those of scoring
+    /// each model separately. Scratch memory is rented per call, so the analyzer stays thread-safe.
+    /// </summary>
+    private void AnalyzeWithModels(TextDocument document, SentenceCues[] cues, ReadOnlySpan<uint> tokenHashes, SentenceScorer scorer, SentenceAnalysis[] results, ref DocumentAggregator.LabelCounts counts)
+    {
+        int n = cues.Length;
+        int r = scorer.RightsClasses;
+        int l = scorer.LinkageClasses;
+        int stage = scorer.Stage;
+        int capacity = 0;
+        for (int i = 0; i < n; i++)
+        {
+            capacity = Math.Max(capacity, SentenceFeaturizer.MaxFeatures(document.Sentences[i], cues[i]));
+        }
+
+        var keys = ArrayPool<int>.Shared.Rent(capacity);
+        var values = ArrayPool<float>.Shared.Rent(capacity);
+
+        // Per sentence, [rights | linkage]: the first stage's probabilities, the second stage's scores.
+        var first = ArrayPool<float>.Shared.Rent(n * stage);
+        var second = ArrayPool<float>.Shared.Rent(n * stage);
+        var totals = SentenceFeaturizer.Totals(cues);
+        Span<float> scores = stackalloc float[SentenceScorer.Stride];
+        for (int i = 0; i < n; i++)
+        {
+            int count = SentenceFeaturizer.Featurize(document, i, cues, totals, keys, values, tokenHashes);
+            scorer.Score(keys.AsSpan(0, count), values.AsSpan(0, count), scores);
+            var p = first.AsSpan(i * stage, stage);
+            scores[..stage].CopyTo(p);
+            LinearModel.Softmax(p[..r]);
+            LinearModel.Softmax(p[r..]);
+            scores.Slice(stage, stage).CopyTo(second.AsSpan(i * stage, stage));
+        }
+
+        ArrayPool<int>.Shared.Return(keys);
+        ArrayPool<float>.Shared.Return(values);
+
+        // Each class's first-stage probability summed over the sentences, in sentence order.
+        Span<float> sums = stackalloc float[stage];
+        sums.Clear();
+        for (int i = 0; i < n; i++)
+        {
+            for (int c = 0; c < stage; c++)
+            {
+                sums[c] += first[(i * stage) + c];
             }
         }
 
-        var rightsSums = _models is null ? [] : SentenceFeaturizer.ContextSums(firstRights);
-        var sums = _models is null ? [] : SentenceFeaturizer.ContextSums(firstStage);
-        Span<float> rp = stackalloc float[8];
-        Span<float> lp = stackalloc float[8];
+        var firstStage = first.AsSpan(0, n * stage);
         Span<KeyValuePair<int, float>> context = stackalloc KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
-        for (int i = 0; i < cues.Length; i++)
+        for (int i = 0; i < n; i++)
         {
             var s = document.Sentences[i];
-            RightsCategory rights;
-            LinkageStance linkage;
-            float rc = 1;
-            float lc = 1;
-            if (_models is null)
+            var rp = second.AsSpan(i * stage, r);
+            var lp = second.AsSpan((i * stage) + r, l);
+            int k = SentenceFeaturizer.Context(firstStage, stage, r, n, sums[..r], i, context);
+            scorer.Add(stage, context[..k], rp);
+            LinearModel.Softmax(rp);
+            k = SentenceFeaturizer.Context(firstStage[r..], stage, l, n, sums[r..], i, context);
+            scorer.Add(stage + r, context[..k], lp);
+            LinearModel.Softmax(lp);
+            int bestRights = Best(rp);
+            int bestLinkage = Best(lp);
+            var rights = _rightsLabels[bestRights];
+            var linkage = _linkageLabels[bestLinkage];
+            float rc = rp[bestRights];
+            float lc = lp[bestLinkage];
+            if (_rules && rights is RightsCategory.Freedom or RightsCategory.EconomicSocial && rp[_both] >= BothThreshold && LexiconTagger.Rights(cues[i]) == RightsCategory.Both)
             {
-                rights = LexiconTagger.Rights(cues[i]);
-                linkage = LexiconTagger.Linkage(cues[i]);
+                // Terms of both families, and the model gives `both` a fair chance: `both`.
+                rights = RightsCategory.Both;
+                rc = rp[_both];
             }
-            else
-            {
-                int n = SentenceFeaturizer.Context(firstRights, rightsSums, i, context);
-                (rights, rc) = Best<RightsCategory>(_models.RightsInContext, features[i], context[..n], rp);
-                if (_rules && rights is RightsCategory.Freedom or RightsCategory.EconomicSocial && LexiconTagger.Rights(cues[i]) == RightsCategory.Both)
-                {
-                    // Terms of both families, and the model gives `both` a fair chance: `both`.
-                    int both = IndexOf(_models.RightsInContext, RightsCategory.Both.ToCode());
-                    if (rp[both] >= BothThreshold)
-                    {
-                        rights = RightsCategory.Both;
-                        rc = rp[both];
-                    }
-                }
 
-                n = SentenceFeaturizer.Context(firstStage, sums, i, context);
-                (linkage, lc) = Best<LinkageStance>(_models.LinkageInContext, features[i], context[..n], lp);
-                if (_rules && linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage && cues[i].Reported && cues[i].Quotation && cues[i].FirstPerson == 0)
-                {
-                    linkage = LinkageStance.Neutral;
-                    lc = lp[IndexOf(_models.LinkageInContext, LinkageStance.Neutral.ToCode())];
-                }
+            if (_rules && linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage && cues[i].Reported && cues[i].Quotation && cues[i].FirstPerson == 0)
+            {
+                linkage = LinkageStance.Neutral;
+                lc = lp[_neutral];
             }
 
             results[i] = new SentenceAnalysis(i, s.Start, s.End, rights, rc, linkage, lc, cues[i].Evidence);
+            counts.Add(rights, linkage);
         }
 
-        return new DocumentAnalysis(document, results, DocumentAggregator.Summarize(results.Select(r => (r.Rights, r.Linkage))));
+        ArrayPool<float>.Shared.Return(first);
+        ArrayPool<float>.Shared.Return(second);
+    }
+
+    /// <summary>The first class of highest probability.</summary>
+    private static int Best(ReadOnlySpan<float> probabilities)
+    {
+        int best = 0;
+        for (int c = 1; c < probabilities.Length; c++)
+        {
+            if (probabilities[c] > probabilities[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The cues of every sentence of a document.</summary>
@@ -208,22 +297,6 @@ public sealed class TextAnalyzer
     {
         ArgumentNullException.ThrowIfNull(document);
         return _cues.ExtractAll(document);
-    }
-
-    private static (T Label, float Confidence) Best<T>(LinearModel model, IReadOnlyList<KeyValuePair<int, float>> features, ReadOnlySpan<KeyValuePair<int, float>> extra, Span<float> probabilities)
-        where T : struct, Enum
-    {
-        model.Score(features, extra, probabilities);
-        int best = 0;
-        for (int c = 1; c < model.Classes.Count; c++)
-        {
-            if (probabilities[c] > probabilities[best])
-            {
-                best = c;
-            }
-        }
-
-        return (Parse<T>(model.Classes[best]), probabilities[best]);
     }
 
     private static int IndexOf(LinearModel model, string code)

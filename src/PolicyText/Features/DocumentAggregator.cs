@@ -53,42 +53,60 @@ public static class DocumentAggregator
     public static DocumentSummary Summarize(IEnumerable<(RightsCategory Rights, LinkageStance Linkage)> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        int n = 0, f = 0, e = 0, b = 0, g = 0, nr = 0, p = 0, a = 0, ne = 0, nl = 0;
+        var counts = default(LabelCounts);
         foreach (var (rights, linkage) in labels)
         {
-            n++;
+            counts.Add(rights, linkage);
+        }
+
+        return counts.Summarize();
+    }
+
+    /// <summary>Sentence label counts, filled one sentence at a time (the allocation-free form of <see cref="Summarize"/>).</summary>
+    internal struct LabelCounts
+    {
+        private int _n, _f, _e, _b, _g, _nr, _p, _a, _ne, _nl;
+
+        /// <summary>Counts one sentence's labels.</summary>
+        public void Add(RightsCategory rights, LinkageStance linkage)
+        {
+            _n++;
             switch (rights)
             {
-                case RightsCategory.Freedom: f++; break;
-                case RightsCategory.EconomicSocial: e++; break;
-                case RightsCategory.Both: b++; break;
-                case RightsCategory.General: g++; break;
-                default: nr++; break;
+                case RightsCategory.Freedom: _f++; break;
+                case RightsCategory.EconomicSocial: _e++; break;
+                case RightsCategory.Both: _b++; break;
+                case RightsCategory.General: _g++; break;
+                default: _nr++; break;
             }
 
             switch (linkage)
             {
-                case LinkageStance.ProLinkage: p++; break;
-                case LinkageStance.AntiLinkage: a++; break;
-                case LinkageStance.Neutral: ne++; break;
-                default: nl++; break;
+                case LinkageStance.ProLinkage: _p++; break;
+                case LinkageStance.AntiLinkage: _a++; break;
+                case LinkageStance.Neutral: _ne++; break;
+                default: _nl++; break;
             }
         }
 
-        int freedom = f + b;
-        int econ = e + b;
-        double share = freedom + econ == 0 ? double.NaN : econ / (double)(freedom + econ);
-        var emphasis = freedom + econ + g == 0 ? RightsEmphasis.None
-            : freedom + econ == 0 ? RightsEmphasis.General
-            : share >= EmphasisThreshold ? RightsEmphasis.EconomicSocial
-            : share <= 1 - EmphasisThreshold ? RightsEmphasis.Freedom
-            : RightsEmphasis.Balanced;
-        double score = p + a == 0 ? double.NaN : (p - a) / (double)(p + a);
-        var stance = p + a + ne == 0 ? DocumentLinkage.None
-            : p + a == 0 ? DocumentLinkage.Neutral
-            : score >= StanceThreshold ? DocumentLinkage.ProLinkage
-            : score <= -StanceThreshold ? DocumentLinkage.AntiLinkage
-            : DocumentLinkage.Mixed;
-        return new DocumentSummary(n, f, e, b, g, nr, p, a, ne, nl, share, emphasis, score, stance);
+        /// <summary>The counts and the document labels computed from them.</summary>
+        public readonly DocumentSummary Summarize()
+        {
+            int freedom = _f + _b;
+            int econ = _e + _b;
+            double share = freedom + econ == 0 ? double.NaN : econ / (double)(freedom + econ);
+            var emphasis = freedom + econ + _g == 0 ? RightsEmphasis.None
+                : freedom + econ == 0 ? RightsEmphasis.General
+                : share >= EmphasisThreshold ? RightsEmphasis.EconomicSocial
+                : share <= 1 - EmphasisThreshold ? RightsEmphasis.Freedom
+                : RightsEmphasis.Balanced;
+            double score = _p + _a == 0 ? double.NaN : (_p - _a) / (double)(_p + _a);
+            var stance = _p + _a + _ne == 0 ? DocumentLinkage.None
+                : _p + _a == 0 ? DocumentLinkage.Neutral
+                : score >= StanceThreshold ? DocumentLinkage.ProLinkage
+                : score <= -StanceThreshold ? DocumentLinkage.AntiLinkage
+                : DocumentLinkage.Mixed;
+            return new DocumentSummary(_n, _f, _e, _b, _g, _nr, _p, _a, _ne, _nl, share, emphasis, score, stance);
+        }
     }
 }

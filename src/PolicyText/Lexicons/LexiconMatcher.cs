@@ -1,4 +1,8 @@
+using System.Buffers;
 using System.Collections.Frozen;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using PolicyText.Internals;
 using PolicyText.Text;
 
 namespace PolicyText.Lexicons;
@@ -22,6 +26,18 @@ public sealed class LexiconMatcher
 {
     private readonly Node[] _nodes;
     private readonly int _categories;
+
+    // A bit per hash of a whole word (WordHash) for each word that starts an entry, and per hash
+    // of the first three or four characters (StartBit) of each glob that does: most tokens of a
+    // text start no entry, and these rule them out without a lookup. Null when the root itself is
+    // a match (then every token must be walked).
+    private readonly ulong[]? _starts;
+    private readonly ulong[]? _globStarts;
+
+    // Every exact-word edge of the trie in one open-addressing table keyed by (node, word hash),
+    // so that a token's hash, computed once, serves each lookup it takes part in.
+    private readonly Edge[] _edges;
+    private readonly int _edgeShift;
 
     /// <summary>Compiles <paramref name="lexicon"/> for matching.</summary>
     /// <param name="lexicon">The lexicon.</param>
@@ -63,7 +79,89 @@ public sealed class LexiconMatcher
         CategoryOffsets = offsets;
         EntryOffsets = entryOffsets;
         _nodes = builders.Select(b => b.Build()).ToArray();
+        int edges = builders.Sum(b => b.Exact.Count);
+        int bits = Math.Max(4, BitOperations.Log2((uint)Math.Max(1, edges)) + 2);
+        _edges = new Edge[1 << bits];
+        _edgeShift = 32 - bits;
+        for (int n = 0; n < builders.Count; n++)
+        {
+            foreach (var (word, child) in builders[n].Exact)
+            {
+                uint hash = WordHash(word);
+                int slot = Slot(n, hash);
+                while (_edges[slot].Word is not null)
+                {
+                    slot = (slot + 1) & (_edges.Length - 1);
+                }
+
+                _edges[slot] = new Edge(n, hash, child, word);
+            }
+        }
+
+        if (builders[0].Terminals.Count == 0)
+        {
+            _starts = new ulong[StartBits / 64];
+            _globStarts = new ulong[StartBits / 64];
+            foreach (var word in builders[0].Exact.Keys)
+            {
+                Set(_starts, (int)(WordHash(word) >> (32 - 16)));
+            }
+
+            foreach (var prefix in builders[0].Globs.Keys)
+            {
+                // Glob prefixes have at least three characters (GlobKey needs them).
+                Set(_globStarts, StartBit(prefix, Math.Min(prefix.Length, 4)));
+            }
+        }
+
+        static void Set(ulong[] bits, int bit) => bits[bit >> 6] |= 1UL << bit;
     }
+
+    private const int StartBits = 1 << 16;
+
+    /// <summary>A hash of the first <paramref name="length"/> characters of <paramref name="word"/> (three or four): a glob prefix of that length (or longer, for four) has the same as each word it matches.</summary>
+    private static int StartBit(ReadOnlySpan<char> word, int length)
+    {
+        ulong key = (ulong)length << 48;
+        for (int k = 0; k < length; k++)
+        {
+            key ^= (ulong)word[k] << (16 * k);
+        }
+
+        return StartBit(key);
+    }
+
+    /// <summary><see cref="StartBit(ReadOnlySpan{char}, int)"/> of a key made by it (or read as four characters at once).</summary>
+    private static int StartBit(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - 16));
+
+    /// <summary>The hash the edge table and the root filter use: the one an analysis computes once per token.</summary>
+    private static uint WordHash(ReadOnlySpan<char> word) => WordHashes.Fnv(word);
+
+    private int Slot(int node, uint hash) => (int)(((hash + ((uint)node * 0x9E3779B1u)) * 0x85EBCA6Bu) >> _edgeShift);
+
+    /// <summary>The child of <paramref name="node"/> along the exact word <paramref name="word"/> (of hash <paramref name="hash"/>), or -1.</summary>
+    private int Child(int node, uint hash, ReadOnlySpan<char> word)
+    {
+        var edges = _edges;
+        int slot = Slot(node, hash);
+        while (true)
+        {
+            ref readonly var e = ref edges[slot];
+            if (e.Word is null)
+            {
+                return -1;
+            }
+
+            if (e.Hash == hash && e.Node == node && word.SequenceEqual(e.Word))
+            {
+                return e.Child;
+            }
+
+            slot = (slot + 1) & (edges.Length - 1);
+        }
+    }
+
+    private readonly record struct Edge(int Node, uint Hash, int Child, string? Word);
 
     /// <summary>For a matcher of several lexicons, the first category number of each.</summary>
     internal int[] CategoryOffsets { get; }
@@ -101,30 +199,78 @@ public sealed class LexiconMatcher
     public int Match(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, List<LexiconMatch> destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
+
+        // Each token's word hash, computed once for every lookup the token takes part in.
+        uint[]? rented = tokens.Length > 256 ? ArrayPool<uint>.Shared.Rent(tokens.Length) : null;
+        Span<uint> hashes = (rented ?? stackalloc uint[256])[..tokens.Length];
+        WordHashes.Compute(normalizedText, tokens, hashes);
+        int count = Match(normalizedText, tokens, hashes, destination);
+        if (rented is not null)
+        {
+            ArrayPool<uint>.Shared.Return(rented);
+        }
+
+        return count;
+    }
+
+    /// <summary><see cref="Match(ReadOnlySpan{char}, ReadOnlySpan{Token}, List{LexiconMatch})"/> with the tokens' <see cref="WordHashes.Fnv"/> already computed.</summary>
+    internal int Match(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, List<LexiconMatch> destination)
+    {
         int before = destination.Count;
         Span<int> coveredUntil = stackalloc int[Math.Min(_categories, 64)];
         coveredUntil.Clear();
         Span<int> best = stackalloc int[coveredUntil.Length * 2];
         best.Fill(-1);
+        var starts = _starts;
+        var globStarts = _globStarts;
         for (int i = 0; i < tokens.Length; i++)
         {
-            // Most tokens start no entry: then nothing was written and nothing needs resetting.
-            if (!Walk(normalizedText, tokens, i, 0, 0, best))
+            // At the root, the filters say whether the token may be an exact word of an entry
+            // and whether it may match a glob: the walk skips the lookups they rule out.
+            bool exact = true;
+            bool globs = true;
+            if (starts is not null && globStarts is not null)
             {
-                continue;
+                int bit = (int)(hashes[i] >> (32 - 16));
+                exact = (starts[bit >> 6] & (1UL << bit)) != 0;
+                var word = tokens[i].GetText(normalizedText);
+                if (word.Length < 3)
+                {
+                    globs = false;
+                }
+                else
+                {
+                    // The same keys as StartBit(word, 3) and StartBit(word, 4), from one read
+                    // of the first four characters (little-endian: character k at bits 16k).
+                    ulong chars = word.Length >= 4 && BitConverter.IsLittleEndian
+                        ? MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(word))
+                        : (ulong)word[0] | ((ulong)word[1] << 16) | ((ulong)word[2] << 32) | (word.Length >= 4 ? (ulong)word[3] << 48 : 0);
+                    int three = StartBit((chars & 0xFFFF_FFFF_FFFFUL) ^ (3UL << 48));
+                    int four = word.Length >= 4 ? StartBit(chars ^ (4UL << 48)) : three;
+                    globs = (globStarts[three >> 6] & (1UL << three)) != 0 || (globStarts[four >> 6] & (1UL << four)) != 0;
+                }
+
+                if (!exact && !globs)
+                {
+                    continue;
+                }
             }
 
-            for (int c = 0; c < coveredUntil.Length; c++)
+            // Only the categories the walk wrote (a bit each; mostly none) are read and reset,
+            // in ascending order as a loop over all categories would.
+            for (ulong written = Walk(normalizedText, tokens, hashes, i, 0, 0, best, exact, globs); written != 0; written &= written - 1)
             {
+                int c = BitOperations.TrailingZeroCount(written);
                 int length = best[2 * c];
                 if (length > 0 && i + length > coveredUntil[c])
                 {
                     destination.Add(new LexiconMatch(i, length, c, best[(2 * c) + 1]));
                     coveredUntil[c] = i + length;
                 }
-            }
 
-            best.Fill(-1);
+                best[2 * c] = -1;
+                best[(2 * c) + 1] = -1;
+            }
         }
 
         return destination.Count - before;
@@ -141,17 +287,19 @@ public sealed class LexiconMatcher
     }
 
     /// <summary>Depth-first walk from token <paramref name="i"/> + <paramref name="depth"/>, recording the longest match per category.</summary>
-    private bool Walk(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, int depth, int node, Span<int> best)
+    /// <returns>A bit per category whose entry in <paramref name="best"/> was written.</returns>
+    /// <remarks><paramref name="exact"/> is false when the token cannot be an exact word of the node, <paramref name="globs"/> when it cannot match a glob of it (the root's filters said so).</remarks>
+    private ulong Walk(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, int i, int depth, int node, Span<int> best, bool exact = true, bool globs = true)
     {
-        var n = _nodes[node];
-        bool found = false;
+        ref readonly var n = ref _nodes[node];
+        ulong found = 0;
         foreach (var (category, entry) in n.Terminals)
         {
             if (category < best.Length / 2 && depth > best[2 * category])
             {
                 best[2 * category] = depth;
                 best[(2 * category) + 1] = entry;
-                found = true;
+                found |= 1UL << category;
             }
         }
 
@@ -162,18 +310,20 @@ public sealed class LexiconMatcher
         }
 
         var word = tokens[t].GetText(text);
-        if (n.Exact is not null && n.ExactLookup.TryGetValue(word, out int child))
+        uint hash = hashes[t];
+        int child = exact && (n.ExactMask & (1UL << (int)(hash >> 26))) != 0 ? Child(node, hash, word) : -1;
+        if (child >= 0)
         {
-            found |= Walk(text, tokens, i, depth + 1, child, best);
+            found |= Walk(text, tokens, hashes, i, depth + 1, child, best);
         }
 
-        if (n.Globs is not null && word.Length >= 3 && n.Globs.TryGetValue(GlobKey(word), out var candidates))
+        if (globs && n.Globs is not null && word.Length >= 3 && n.Globs.TryGetValue(GlobKey(word), out var candidates))
         {
             foreach (var (prefix, globChild) in candidates)
             {
                 if (word.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    found |= Walk(text, tokens, i, depth + 1, globChild, best);
+                    found |= Walk(text, tokens, hashes, i, depth + 1, globChild, best);
                 }
             }
         }
@@ -207,18 +357,18 @@ public sealed class LexiconMatcher
         public List<(int Category, int Entry)> Terminals { get; } = [];
 
         public Node Build() => new(
-            Exact.Count == 0 ? null : Exact.ToFrozenDictionary(StringComparer.Ordinal),
+            Exact.Keys.Aggregate(0UL, (mask, word) => mask | (1UL << (int)(WordHash(word) >> 26))),
             Globs.Count == 0 ? null : Globs.GroupBy(g => GlobKey(g.Key)).ToFrozenDictionary(g => g.Key, g => g.Select(x => (x.Key, x.Value)).ToArray()),
             [.. Terminals]);
     }
 
-    private sealed record Node(
-        FrozenDictionary<string, int>? Exact,
+    /// <summary>
+    /// A trie node: a bit per top six bits of the hash of each of its exact-word children (which
+    /// are in the edge table; a word whose bit is clear is not among them), its glob children,
+    /// and the entries that end here.
+    /// </summary>
+    private readonly record struct Node(
+        ulong ExactMask,
         FrozenDictionary<ulong, (string Prefix, int Child)[]>? Globs,
-        (int Category, int Entry)[] Terminals)
-    {
-        /// <summary>The span lookup, made once: the words of a text are looked up without allocating.</summary>
-        public FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ExactLookup { get; } =
-            Exact is null ? default : Exact.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+        (int Category, int Entry)[] Terminals);
 }

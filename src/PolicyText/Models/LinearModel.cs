@@ -62,6 +62,12 @@ public sealed class LinearModel
     /// <summary>The class labels.</summary>
     public IReadOnlyList<string> Classes { get; }
 
+    /// <summary>The bias of each class (for <see cref="SentenceScorer"/>, which fuses several models).</summary>
+    internal ReadOnlySpan<float> Biases => _biases;
+
+    /// <summary>The weights, feature-major: feature <c>f</c>'s row is <c>[f * Classes.Count, (f + 1) * Classes.Count)</c>.</summary>
+    internal ReadOnlySpan<float> WeightsByFeature => _byFeature;
+
     /// <summary>Class probabilities for a sparse feature vector.</summary>
     /// <param name="features">(index, value) pairs.</param>
     /// <param name="probabilities">Receives one probability per class.</param>
@@ -89,20 +95,26 @@ public sealed class LinearModel
             Add(weights, f, scores);
         }
 
+        Softmax(scores);
+    }
+
+    /// <summary>Turns raw class scores into probabilities, in place.</summary>
+    internal static void Softmax(Span<float> scores)
+    {
         float max = float.NegativeInfinity;
-        for (int c = 0; c < classes; c++)
+        for (int c = 0; c < scores.Length; c++)
         {
             max = Math.Max(max, scores[c]);
         }
 
         float sum = 0;
-        for (int c = 0; c < classes; c++)
+        for (int c = 0; c < scores.Length; c++)
         {
             scores[c] = MathF.Exp(scores[c] - max);
             sum += scores[c];
         }
 
-        for (int c = 0; c < classes; c++)
+        for (int c = 0; c < scores.Length; c++)
         {
             scores[c] /= sum;
         }

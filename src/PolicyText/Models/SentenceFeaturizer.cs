@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Numerics;
+using PolicyText.Internals;
 using PolicyText.Tagging;
 using PolicyText.Text;
 
@@ -23,7 +26,7 @@ public static class SentenceFeaturizer
     private const int ContextBase = 64;
     private const int TitleBase = 96;
 
-    /// <summary>The most context features <see cref="Context"/> writes.</summary>
+    /// <summary>The most context features <see cref="Context(IReadOnlyList{float[]}, float[], int, Span{KeyValuePair{int, float}})"/> writes.</summary>
     public const int MaxContext = 56;
 
     /// <summary>Document-wide cue totals, computed once per document (<see cref="Totals"/>).</summary>
@@ -85,151 +88,233 @@ public static class SentenceFeaturizer
         ArgumentNullException.ThrowIfNull(cues);
         ArgumentNullException.ThrowIfNull(features);
         features.Clear();
-        var c = cues[index];
-        void Set(int i, float v)
+        int capacity = MaxFeatures(document.Sentences[index], cues[index]);
+        var keys = ArrayPool<int>.Shared.Rent(capacity);
+        var values = ArrayPool<float>.Shared.Rent(capacity);
+        int count = Featurize(document, index, cues as SentenceCues[] ?? [.. cues], totals, keys, values);
+        features.EnsureCapacity(count);
+        for (int i = 0; i < count; i++)
         {
-            if (v != 0)
-            {
-                features.Add(new(i, v));
-            }
+            features.Add(new(keys[i], values[i]));
         }
 
+        ArrayPool<int>.Shared.Return(keys);
+        ArrayPool<float>.Shared.Return(values);
+    }
+
+    /// <summary>The most features a sentence can have: the named ones, one per lexicon entry matched, and a unigram and a bigram per token.</summary>
+    internal static int MaxFeatures(Sentence sentence, SentenceCues cues) => Named + cues.Entries.Length + (2 * sentence.TokenCount);
+
+    /// <summary>
+    /// The core of <see cref="Featurize(TextDocument, int, IReadOnlyList{SentenceCues}, DocumentTotals, List{KeyValuePair{int, float}})"/>:
+    /// writes the features into two spans of at least <see cref="MaxFeatures"/> entries, without allocating.
+    /// <c>tokenHashes</c> holds the <see cref="WordHashes.Fnv"/> of each of the document's tokens, or is empty to hash them here.
+    /// </summary>
+    /// <returns>The number of features written.</returns>
+    internal static int Featurize(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, Span<int> keys, Span<float> values, ReadOnlySpan<uint> tokenHashes = default)
+    {
+        var c = cues[index];
+
+        // The named features go to a dense table first (index → value) and are then listed in
+        // ascending index order, leaving out zeros: the same list as adding them one by one.
+        Span<float> named = stackalloc float[95];
+        named.Clear();
         static float Cap(int n) => Math.Min(n, 3) / 3f;
-        Set(1, Cap(c.Freedom));
-        Set(2, Cap(c.EconomicSocial));
-        Set(3, Cap(c.GeneralRights));
-        Set(4, c.Freedom > 0 && c.EconomicSocial > 0 ? 1 : 0);
-        Set(5, c.Freedom + c.EconomicSocial + c.GeneralRights == 0 ? 1 : 0);
-        Set(6, Cap(c.Instrument));
-        Set(7, Cap(c.Pro));
-        Set(8, Cap(c.Anti));
-        Set(9, Cap(c.Negated));
-        Set(10, Cap(c.Negation));
-        Set(11, Cap(c.Attribution));
-        Set(12, Cap(c.Endorsement));
-        Set(13, Cap(c.Condition));
-        Set(14, Cap(c.Hedge));
-        Set(15, Cap(c.FirstPerson));
-        Set(16, c.Question ? 1 : 0);
-        Set(17, c.Quotation ? 1 : 0);
-        Set(18, c.Reported && (c.Pro + c.Anti) > 0 ? 1 : 0);
-        Set(19, c.Condition > 0 && c.Instrument > 0 ? 1 : 0);
-        Set(20, c.Instrument > 0 && c.Pro > c.Anti ? 1 : 0);
-        Set(21, c.Instrument > 0 && c.Anti > c.Pro ? 1 : 0);
-        Set(22, c.Instrument == 0 && c.Pro + c.Anti == 0 ? 1 : 0);
-        Set(23, index > 0 && cues[index - 1].Instrument > 0 ? 1 : 0);
-        Set(24, index + 1 < cues.Count && cues[index + 1].Instrument > 0 ? 1 : 0);
-        Set(25, index > 0 && cues[index - 1].Freedom + cues[index - 1].EconomicSocial + cues[index - 1].GeneralRights > 0 ? 1 : 0);
-        Set(26, index + 1 < cues.Count && cues[index + 1].Freedom + cues[index + 1].EconomicSocial + cues[index + 1].GeneralRights > 0 ? 1 : 0);
-        Set(27, totals.TopicSentences / (float)Math.Max(1, totals.Sentences));
-        Set(28, index == 0 ? 1 : 0);
+        named[1] = Cap(c.Freedom);
+        named[2] = Cap(c.EconomicSocial);
+        named[3] = Cap(c.GeneralRights);
+        named[4] = c.Freedom > 0 && c.EconomicSocial > 0 ? 1 : 0;
+        named[5] = c.Freedom + c.EconomicSocial + c.GeneralRights == 0 ? 1 : 0;
+        named[6] = Cap(c.Instrument);
+        named[7] = Cap(c.Pro);
+        named[8] = Cap(c.Anti);
+        named[9] = Cap(c.Negated);
+        named[10] = Cap(c.Negation);
+        named[11] = Cap(c.Attribution);
+        named[12] = Cap(c.Endorsement);
+        named[13] = Cap(c.Condition);
+        named[14] = Cap(c.Hedge);
+        named[15] = Cap(c.FirstPerson);
+        named[16] = c.Question ? 1 : 0;
+        named[17] = c.Quotation ? 1 : 0;
+        named[18] = c.Reported && (c.Pro + c.Anti) > 0 ? 1 : 0;
+        named[19] = c.Condition > 0 && c.Instrument > 0 ? 1 : 0;
+        named[20] = c.Instrument > 0 && c.Pro > c.Anti ? 1 : 0;
+        named[21] = c.Instrument > 0 && c.Anti > c.Pro ? 1 : 0;
+        named[22] = c.Instrument == 0 && c.Pro + c.Anti == 0 ? 1 : 0;
+        named[23] = index > 0 && cues[index - 1].Instrument > 0 ? 1 : 0;
+        named[24] = index + 1 < cues.Length && cues[index + 1].Instrument > 0 ? 1 : 0;
+        named[25] = index > 0 && cues[index - 1].Freedom + cues[index - 1].EconomicSocial + cues[index - 1].GeneralRights > 0 ? 1 : 0;
+        named[26] = index + 1 < cues.Length && cues[index + 1].Freedom + cues[index + 1].EconomicSocial + cues[index + 1].GeneralRights > 0 ? 1 : 0;
+        named[27] = totals.TopicSentences / (float)Math.Max(1, totals.Sentences);
+        named[28] = index == 0 ? 1 : 0;
         var sentence = document.Sentences[index];
-        Set(29, sentence.TokenCount < 8 ? 1 : 0);
-        Set(30, c.Reported ? 1 : 0);
-        Set(31, c.FirstPerson > 0 && (c.Pro + c.Anti) > 0 ? 1 : 0);
-        Set(32, c.Negated > 0 && c.Instrument > 0 ? 1 : 0);
+        named[29] = sentence.TokenCount < 8 ? 1 : 0;
+        named[30] = c.Reported ? 1 : 0;
+        named[31] = c.FirstPerson > 0 && (c.Pro + c.Anti) > 0 ? 1 : 0;
+        named[32] = c.Negated > 0 && c.Instrument > 0 ? 1 : 0;
 
         // What the lexicons and rules alone would say, one-hot.
-        Set(33 + (int)LexiconTagger.Rights(c), 1);
-        Set(38 + (int)LexiconTagger.Linkage(c), 1);
+        named[33 + (int)LexiconTagger.Rights(c)] = 1;
+        named[38 + (int)LexiconTagger.Linkage(c)] = 1;
 
         // The document around the sentence: its share of pro and anti cues, and of each rights family.
         var (docPro, docAnti, docFreedom, docEcon, docTopic, _, _, _, _, _) = totals;
 
-        Set(42, docPro + docAnti == 0 ? 0 : (docPro - docAnti) / (float)(docPro + docAnti));
-        Set(43, docFreedom + docEcon == 0 ? 0 : (docEcon - docFreedom) / (float)(docFreedom + docEcon));
-        Set(44, (c.Pro + c.Anti == 0 && c.Instrument > 0) ? (docPro - docAnti) / (float)Math.Max(1, docPro + docAnti) : 0);
-        Set(45, (c.Freedom + c.EconomicSocial == 0 && c.GeneralRights + c.Instrument > 0) ? (docEcon - docFreedom) / (float)Math.Max(1, docFreedom + docEcon) : 0);
-        Set(46, index > 0 && cues[index - 1].Pro > cues[index - 1].Anti ? 1 : 0);
-        Set(47, index > 0 && cues[index - 1].Anti > cues[index - 1].Pro ? 1 : 0);
-        Set(48, index > 0 && cues[index - 1].Freedom > 0 ? 1 : 0);
-        Set(49, index > 0 && cues[index - 1].EconomicSocial > 0 ? 1 : 0);
-        Set(50, docTopic == 0 ? 1 : 0);
-        Set(51, Cap(c.Normative));
-        Set(52, c.Normative > 0 && c.Instrument > 0 ? 1 : 0);
-        Set(53, c.Normative > 0 && c.Pro > c.Anti ? 1 : 0);
-        Set(54, c.Normative > 0 && c.Anti > c.Pro ? 1 : 0);
-        Set(55, c.Normative > 0 && c.Freedom + c.EconomicSocial + c.GeneralRights > 0 && c.Instrument > 0 ? 1 : 0);
+        named[42] = docPro + docAnti == 0 ? 0 : (docPro - docAnti) / (float)(docPro + docAnti);
+        named[43] = docFreedom + docEcon == 0 ? 0 : (docEcon - docFreedom) / (float)(docFreedom + docEcon);
+        named[44] = (c.Pro + c.Anti == 0 && c.Instrument > 0) ? (docPro - docAnti) / (float)Math.Max(1, docPro + docAnti) : 0;
+        named[45] = (c.Freedom + c.EconomicSocial == 0 && c.GeneralRights + c.Instrument > 0) ? (docEcon - docFreedom) / (float)Math.Max(1, docFreedom + docEcon) : 0;
+        named[46] = index > 0 && cues[index - 1].Pro > cues[index - 1].Anti ? 1 : 0;
+        named[47] = index > 0 && cues[index - 1].Anti > cues[index - 1].Pro ? 1 : 0;
+        named[48] = index > 0 && cues[index - 1].Freedom > 0 ? 1 : 0;
+        named[49] = index > 0 && cues[index - 1].EconomicSocial > 0 ? 1 : 0;
+        named[50] = docTopic == 0 ? 1 : 0;
+        named[51] = Cap(c.Normative);
+        named[52] = c.Normative > 0 && c.Instrument > 0 ? 1 : 0;
+        named[53] = c.Normative > 0 && c.Pro > c.Anti ? 1 : 0;
+        named[54] = c.Normative > 0 && c.Anti > c.Pro ? 1 : 0;
+        named[55] = c.Normative > 0 && c.Freedom + c.EconomicSocial + c.GeneralRights > 0 && c.Instrument > 0 ? 1 : 0;
 
         // Evaluations of the two kinds of instrument: praising pressure or faulting engagement
         // leans pro-linkage; faulting pressure or praising engagement leans anti-linkage.
-        Set(56, Cap(c.Positive));
-        Set(57, Cap(c.Negative));
-        Set(58, Cap(c.Pressure));
-        Set(59, Cap(c.Engagement));
-        Set(60, c.Pressure > 0 && c.Positive > 0 ? 1 : 0);
-        Set(61, c.Pressure > 0 && c.Negative > 0 ? 1 : 0);
-        Set(62, c.Engagement > 0 && c.Positive > 0 ? 1 : 0);
-        Set(63, c.Engagement > 0 && c.Negative > 0 ? 1 : 0);
+        named[56] = Cap(c.Positive);
+        named[57] = Cap(c.Negative);
+        named[58] = Cap(c.Pressure);
+        named[59] = Cap(c.Engagement);
+        named[60] = c.Pressure > 0 && c.Positive > 0 ? 1 : 0;
+        named[61] = c.Pressure > 0 && c.Negative > 0 ? 1 : 0;
+        named[62] = c.Engagement > 0 && c.Positive > 0 ? 1 : 0;
+        named[63] = c.Engagement > 0 && c.Negative > 0 ? 1 : 0;
+
+        // 64..87 are the second stage's context features (Context), never set here.
 
         // The kind of document: an author arguing (first person, normative wording) or a report
         // of others' words; and where its evaluations of the instruments lean.
         float sentences = Math.Max(1, totals.Sentences);
-        Set(88, totals.FirstPersonSentences / sentences);
-        Set(89, totals.NormativeSentences / sentences);
-        Set(90, totals.ReportedSentences / sentences);
-        Set(91, totals.EvaluationStance / (float)Math.Max(3, Math.Abs(totals.EvaluationStance)));
-        Set(92, EvaluationLean(c));
+        named[88] = totals.FirstPersonSentences / sentences;
+        named[89] = totals.NormativeSentences / sentences;
+        named[90] = totals.ReportedSentences / sentences;
+        named[91] = totals.EvaluationStance / (float)Math.Max(3, Math.Abs(totals.EvaluationStance));
+        named[92] = EvaluationLean(c);
 
         // Where the sentence stands: arguments gather at the end of an op-ed.
         float position = totals.Sentences <= 1 ? 0 : index / (float)(totals.Sentences - 1);
-        Set(93, position);
-        Set(94, position >= 0.75f ? 1 : 0);
-
-        // The named features above were added in ascending index order; the hashed ones below
-        // (all of value 1, indexes from 64 up) are collected as integers, sorted and counted.
-        var tokens = sentence.GetTokens(document.Tokens);
-        int capacity = c.Entries.Count + (2 * tokens.Length);
-        int[]? rented = capacity > 256 ? System.Buffers.ArrayPool<int>.Shared.Rent(capacity) : null;
-        Span<int> hashed = rented ?? stackalloc int[256];
+        named[93] = position;
+        named[94] = position >= 0.75f ? 1 : 0;
         int count = 0;
+        for (int i = 1; i < named.Length; i++)
+        {
+            // Branch-free: always written, kept (counted) only when not zero.
+            keys[count] = i;
+            values[count] = named[i];
+            count += named[i] != 0 ? 1 : 0;
+        }
+
+        // The hashed features (all of value 1, indexes from 128 up) are collected as integers
+        // after the named ones, sorted and counted.
+        var tokens = sentence.GetTokens(document.Tokens);
+        var hashed = keys[count..];
+        int h = 0;
         foreach (var (lexicon, category, entry) in c.Entries)
         {
-            hashed[count++] = Hash(lexicon + 1, category, entry);
+            hashed[h++] = Hash(lexicon + 1, category, entry);
         }
 
         // Hashed unigrams and bigrams of the normalized words (numbers folded to one symbol).
         var norm = document.NormalizedText.AsSpan();
+        var given = tokenHashes.IsEmpty ? default : tokenHashes.Slice(sentence.FirstToken, tokens.Length);
         uint previous = 0;
-        foreach (var t in tokens)
+        for (int k = 0; k < tokens.Length; k++)
         {
+            var t = tokens[k];
             if (t.Kind is TokenKind.Punctuation && norm[t.Start] is not ('?' or '!'))
             {
                 previous = 0;
                 continue;
             }
 
-            uint h = t.Kind == TokenKind.Number ? NumberHash : Fnv(t.GetText(norm));
-            hashed[count++] = Bucket(h ^ 0x9E3779B9u);
+            uint th = t.Kind == TokenKind.Number ? NumberHash : given.IsEmpty ? WordHashes.Fnv(t.GetText(norm)) : given[k];
+            hashed[h++] = Bucket(th ^ 0x9E3779B9u);
             if (previous != 0)
             {
-                hashed[count++] = Bucket((previous * 16777619u) ^ h);
+                hashed[h++] = Bucket((previous * 16777619u) ^ th);
             }
 
-            previous = h;
+            previous = th;
         }
 
-        var used = hashed[..count];
-        used.Sort();
-        for (int i = 0; i < used.Length;)
+        var sorted = SortIndexes(hashed[..h]);
+        for (int i = 0; i < sorted.Length;)
         {
             int j = i + 1;
-            while (j < used.Length && used[j] == used[i])
+            while (j < sorted.Length && sorted[j] == sorted[i])
             {
                 j++;
             }
 
-            features.Add(new(used[i], j - i));
+            keys[count] = sorted[i];
+            values[count++] = j - i;
             i = j;
         }
 
-        if (rented is not null)
-        {
-            System.Buffers.ArrayPool<int>.Shared.Return(rented);
-        }
+        return count;
     }
 
-    private static readonly uint NumberHash = Fnv("<num>");
+    // One per thread, so that featurizing allocates nothing and the analyzer stays thread-safe.
+    [ThreadStatic]
+    private static int[]? t_sorted;
+
+    /// <summary>
+    /// The indexes (below <see cref="Dimension"/>) in ascending order, in a per-thread buffer: a
+    /// counting pass puts each in its band of 512 by its top bits, then an insertion sort orders
+    /// the bands, which hold a few indexes each. Faster than a comparison sort for the few dozen
+    /// hashed features of a sentence.
+    /// </summary>
+    private static ReadOnlySpan<int> SortIndexes(ReadOnlySpan<int> indexes)
+    {
+        var buffer = t_sorted;
+        if (buffer is null || buffer.Length < indexes.Length)
+        {
+            t_sorted = buffer = new int[Math.Max(256, (int)BitOperations.RoundUpToPowerOf2((uint)indexes.Length))];
+        }
+
+        const int Shift = 9;
+        Span<int> starts = stackalloc int[(Dimension >> Shift) + 1];
+        starts.Clear();
+        foreach (int index in indexes)
+        {
+            starts[(index >> Shift) + 1]++;
+        }
+
+        for (int b = 1; b < starts.Length; b++)
+        {
+            starts[b] += starts[b - 1];
+        }
+
+        var sorted = buffer.AsSpan(0, indexes.Length);
+        foreach (int index in indexes)
+        {
+            sorted[starts[index >> Shift]++] = index;
+        }
+
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            int x = sorted[i];
+            int j = i - 1;
+            while (j >= 0 && sorted[j] > x)
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+
+            sorted[j + 1] = x;
+        }
+
+        return sorted;
+    }
+
+    private static readonly uint NumberHash = WordHashes.Fnv("<num>");
 
     /// <summary>Writes the context features of sentence <paramref name="index"/> (see <c>WithContext</c>) into <paramref name="destination"/>, in index order.</summary>
     /// <param name="probabilities">The first-stage probabilities of every sentence of the document.</param>
@@ -285,6 +370,55 @@ public static class SentenceFeaturizer
         return n;
     }
 
+    /// <summary>
+    /// <see cref="Context(IReadOnlyList{float[]}, float[], int, Span{KeyValuePair{int, float}})"/> over
+    /// probabilities laid out flat: sentence <c>k</c>'s are <c>probabilities[(k * stride)..][..classes]</c>.
+    /// The same features, computed with the same arithmetic.
+    /// </summary>
+    internal static int Context(ReadOnlySpan<float> probabilities, int stride, int classes, int sentences, ReadOnlySpan<float> sums, int index, Span<KeyValuePair<int, float>> destination)
+    {
+        int n = 0;
+        classes = Math.Min(classes, 8);
+        float others = Math.Max(1, sentences - 1);
+        var p = probabilities.Slice(index * stride, classes);
+        for (int c = 0; c < classes; c++)
+        {
+            destination[n++] = new(ContextBase + c, (sums[c] - p[c]) / others);
+        }
+
+        for (int c = 0; c < classes && index > 0; c++)
+        {
+            destination[n++] = new(ContextBase + 8 + c, probabilities[((index - 1) * stride) + c]);
+        }
+
+        for (int c = 0; c < classes && index + 1 < sentences; c++)
+        {
+            destination[n++] = new(ContextBase + 16 + c, probabilities[((index + 1) * stride) + c]);
+        }
+
+        for (int c = 0; c < classes && index > 0; c++)
+        {
+            destination[n++] = new(TitleBase + c, probabilities[c]);
+        }
+
+        for (int c = 0; c < classes && index + 1 < sentences; c++)
+        {
+            destination[n++] = new(TitleBase + 8 + c, probabilities[((sentences - 1) * stride) + c]);
+        }
+
+        for (int c = 0; c < classes && index > 1; c++)
+        {
+            destination[n++] = new(TitleBase + 16 + c, probabilities[((index - 2) * stride) + c]);
+        }
+
+        for (int c = 0; c < classes && index + 2 < sentences; c++)
+        {
+            destination[n++] = new(TitleBase + 24 + c, probabilities[((index + 2) * stride) + c]);
+        }
+
+        return n;
+    }
+
     /// <summary>Sums of each class's first-stage probability over a document's sentences (for <c>WithContext</c>).</summary>
     /// <param name="probabilities">The first-stage probabilities of every sentence.</param>
     /// <returns>One sum per class.</returns>
@@ -309,8 +443,9 @@ public static class SentenceFeaturizer
 
     /// <summary>
     /// Adds the document context of the first-stage linkage model to a sentence's features (for
-    /// the second stage): the mean probability of each linkage class over the document's other
-    /// sentences, and the previous and next sentences' probabilities.
+    /// the second stage): the mean probability of each class over the document's other
+    /// sentences, the probabilities of the two sentences before and after it, and those of the
+    /// document's first and last sentences.
     /// </summary>
     /// <param name="features">The sentence's features, sorted; a new sorted list is returned.</param>
     /// <param name="probabilities">The first-stage probabilities of every sentence of the document.</param>
@@ -347,15 +482,4 @@ public static class SentenceFeaturizer
     private static int Hash(int a, int b, int c) => Bucket((uint)((a * 73856093) ^ (b * 19349663) ^ (c * 83492791)) * 2654435761u);
 
     private static int Bucket(uint h) => Named + (int)(h % (Dimension - Named));
-
-    private static uint Fnv(ReadOnlySpan<char> s)
-    {
-        uint h = 2166136261;
-        foreach (char ch in s)
-        {
-            h = (h ^ ch) * 16777619;
-        }
-
-        return h == 0 ? 1 : h;
-    }
 }

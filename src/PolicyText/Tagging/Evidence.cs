@@ -32,4 +32,56 @@ public enum CueType
 /// <param name="Entry">The lexicon entry that matched (<c>sanction*</c>), or the rule's name.</param>
 /// <param name="Category">The lexicon category (<c>freedom</c>, <c>instrument</c>, <c>negation</c>, …).</param>
 /// <param name="Cue">The kind of cue.</param>
-public sealed record Evidence(int Start, int End, string Text, string Entry, string Category, CueType Cue);
+public sealed record Evidence(int Start, int End, string Text, string Entry, string Category, CueType Cue)
+{
+    // The extractor makes evidence by the hundred thousand and most of it is never printed, so
+    // it keeps the document's text and the offsets, and cuts Text out when first asked for.
+    private LazyText _text = new(Text);
+
+    /// <summary>Evidence whose text is <c>source[start..end]</c>, cut out when first read.</summary>
+    internal Evidence(string source, int start, int end, string entry, string category, CueType cue)
+        : this(start, end, null!, entry, category, cue)
+    {
+        _text = new LazyText(source, start, end);
+    }
+
+    /// <summary>The matched text as it stands in the document.</summary>
+    public string Text
+    {
+        get => _text.Value;
+        init => _text = new LazyText(value);
+    }
+
+    /// <summary>
+    /// A text given, or a slice of a source text cut out when first read. Equal when the texts
+    /// are, so the record's own equality (which compares its fields) is by text, as before.
+    /// </summary>
+    private struct LazyText : IEquatable<LazyText>
+    {
+        private readonly string? _source;
+        private readonly int _start;
+        private readonly int _end;
+        private string? _value;
+
+        public LazyText(string value) => _value = value;
+
+        public LazyText(string source, int start, int end)
+        {
+            _source = source;
+            _start = start;
+            _end = end;
+        }
+
+        // Two threads may both cut it: they store equal strings, and either is right. (A null
+        // text given to the record's constructor stays null, as it did.)
+        public string Value => _value ?? (_source is null ? null! : _value = _source[_start.._end]);
+
+        public readonly bool Equals(LazyText other) => string.Equals(Peek(), other.Peek(), StringComparison.Ordinal);
+
+        public override readonly bool Equals(object? obj) => obj is LazyText other && Equals(other);
+
+        public override readonly int GetHashCode() => Peek()?.GetHashCode(StringComparison.Ordinal) ?? 0;
+
+        private readonly string? Peek() => _value ?? _source?[_start.._end];
+    }
+}

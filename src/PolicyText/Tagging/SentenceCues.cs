@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using PolicyText.Internals;
 using PolicyText.Lexicons;
 using PolicyText.Text;
 
@@ -73,12 +76,13 @@ public sealed class SentenceCues
     public bool Reported => Attribution > 0 && Endorsement == 0;
 
     /// <summary>The lexicon matches and rule cues, in text order.</summary>
-    public IReadOnlyList<Evidence> Evidence => EvidenceList;
+    public IReadOnlyList<Evidence> Evidence => EvidenceArray;
 
-    internal List<Evidence> EvidenceList { get; } = [];
+    /// <summary>The evidence, collected in the extractor's scratch list and then copied here at its exact size.</summary>
+    internal Evidence[] EvidenceArray { get; set; } = [];
 
     /// <summary>The matched lexicon entries (lexicon name, category, entry pattern), for features.</summary>
-    internal List<(int Lexicon, int Category, int Entry)> Entries { get; } = [];
+    internal (int Lexicon, int Category, int Entry)[] Entries { get; set; } = [];
 }
 
 /// <summary>Finds the cues of sentences with a <see cref="LexiconSet"/> and the rules of docs/tagging.md. Thread-safe.</summary>
@@ -88,9 +92,10 @@ public sealed class CueExtractor
     private const int NegationAfter = 8;
 
     private readonly LexiconSet _lexicons;
-    private readonly int[] _rights;
-    private readonly int[] _linkage;
-    private readonly int[] _cues;
+    // Category → role (its position in LexiconSet.RequiredCategories, then OptionalCategories), or -1.
+    private readonly int[] _rightsRoles;
+    private readonly int[] _linkageRoles;
+    private readonly int[] _cueRoles;
 
     /// <summary>Creates an extractor over a lexicon set.</summary>
     /// <param name="lexicons">The lexicons.</param>
@@ -98,10 +103,14 @@ public sealed class CueExtractor
     {
         ArgumentNullException.ThrowIfNull(lexicons);
         _lexicons = lexicons;
-        _rights = Indexes(lexicons.Rights.Lexicon, LexiconSet.RequiredCategories["rights"]);
-        _linkage = Indexes(lexicons.Linkage.Lexicon, [.. LexiconSet.RequiredCategories["linkage"], .. LexiconSet.OptionalCategories["linkage"]]);
-        _cues = Indexes(lexicons.Cues.Lexicon, [.. LexiconSet.RequiredCategories["cues"], .. LexiconSet.OptionalCategories["cues"]]);
+        _rightsRoles = Roles(lexicons.Rights.Lexicon, LexiconSet.RequiredCategories["rights"]);
+        _linkageRoles = Roles(lexicons.Linkage.Lexicon, [.. LexiconSet.RequiredCategories["linkage"], .. LexiconSet.OptionalCategories["linkage"]]);
+        _cueRoles = Roles(lexicons.Cues.Lexicon, [.. LexiconSet.RequiredCategories["cues"], .. LexiconSet.OptionalCategories["cues"]]);
     }
+
+    /// <summary>For each category of a lexicon, the position of its name in <paramref name="names"/> (its role), or -1.</summary>
+    private static int[] Roles(Lexicon lexicon, string[] names) =>
+        lexicon.Categories.Select(c => Array.IndexOf(names, c)).ToArray();
 
     /// <summary>The lexicons.</summary>
     public LexiconSet Lexicons => _lexicons;
@@ -112,18 +121,21 @@ public sealed class CueExtractor
     /// <returns>The cues and their evidence.</returns>
     public SentenceCues Extract(TextDocument document, Sentence sentence) => Extract(document, sentence, new Scratch());
 
+    // The lists of ExtractAll, reused across documents: one set per thread, since an extractor
+    // serves several threads at once. Everything kept from them is copied out per sentence.
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
     /// <summary>Lists reused across the sentences of a document.</summary>
     internal sealed class Scratch
     {
         public List<LexiconMatch> All { get; } = [];
 
-        public List<LexiconMatch> Rights { get; } = [];
-
-        public List<LexiconMatch> Linkage { get; } = [];
-
-        public List<LexiconMatch> Other { get; } = [];
-
         public List<int> Negations { get; } = [];
+
+        public List<Evidence> Evidence { get; } = [];
+
+        public List<(int Lexicon, int Category, int Entry)> Entries { get; } = [];
     }
 
     /// <summary>The cues of every sentence of a document.</summary>
@@ -132,55 +144,65 @@ public sealed class CueExtractor
     public SentenceCues[] ExtractAll(TextDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var scratch = new Scratch();
+        var hashes = ArrayPool<uint>.Shared.Rent(document.Tokens.Length);
+        WordHashes.Compute(document.NormalizedText, document.Tokens, hashes);
+        var cues = ExtractAll(document, hashes.AsSpan(0, document.Tokens.Length));
+        ArrayPool<uint>.Shared.Return(hashes);
+        return cues;
+    }
+
+    /// <summary><see cref="ExtractAll(TextDocument)"/> with the <see cref="WordHashes.Fnv"/> of each of the document's tokens already computed.</summary>
+    internal SentenceCues[] ExtractAll(TextDocument document, ReadOnlySpan<uint> tokenHashes)
+    {
+        var scratch = t_scratch ??= new Scratch();
         var cues = new SentenceCues[document.Sentences.Length];
         for (int i = 0; i < cues.Length; i++)
         {
-            cues[i] = Extract(document, document.Sentences[i], scratch);
+            var sentence = document.Sentences[i];
+            cues[i] = Extract(document, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount));
         }
 
         return cues;
     }
 
-    internal SentenceCues Extract(TextDocument document, Sentence sentence, Scratch scratch)
+    internal SentenceCues Extract(TextDocument document, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var cues = new SentenceCues();
         var tokens = sentence.GetTokens(document.Tokens);
         var text = document.Text;
 
-        // One walk over the sentence for all three lexicons; matches split back by lexicon.
+        // One walk over the sentence for all three lexicons; the matches are then read three
+        // times, once per lexicon (rights, cues, linkage: the linkage rules need the negations).
         var all = scratch.All;
-        var rights = scratch.Rights;
-        var linkage = scratch.Linkage;
-        var other = scratch.Other;
         all.Clear();
-        rights.Clear();
-        linkage.Clear();
-        other.Clear();
+        var evidence = scratch.Evidence;
+        evidence.Clear();
+        scratch.Entries.Clear();
         var combined = _lexicons.Combined;
-        combined.Match(document.NormalizedText, tokens, all);
-        int linkageBase = combined.CategoryOffsets[1];
-        int cuesBase = combined.CategoryOffsets[2];
-        foreach (var m in all)
+        // The token hashes come from ExtractAll; a sentence extracted alone has them made here.
+        if (sentenceHashes.IsEmpty && !tokens.IsEmpty)
         {
-            if (m.Category >= cuesBase)
-            {
-                other.Add(m with { Category = m.Category - cuesBase, Entry = m.Entry - combined.EntryOffsets[2] });
-            }
-            else if (m.Category >= linkageBase)
-            {
-                linkage.Add(m with { Category = m.Category - linkageBase, Entry = m.Entry - combined.EntryOffsets[1] });
-            }
-            else
-            {
-                rights.Add(m);
-            }
+            combined.Match(document.NormalizedText, tokens, all);
+        }
+        else
+        {
+            combined.Match(document.NormalizedText, tokens, sentenceHashes, all);
         }
 
-        foreach (var m in rights)
+        var matches = CollectionsMarshal.AsSpan(all);
+        int linkageBase = combined.CategoryOffsets[1];
+        int cuesBase = combined.CategoryOffsets[2];
+        int linkageEntries = combined.EntryOffsets[1];
+        int cuesEntries = combined.EntryOffsets[2];
+        foreach (var m in matches)
         {
-            int role = Array.IndexOf(_rights, m.Category);
+            if (m.Category >= linkageBase)
+            {
+                continue;
+            }
+
+            int role = _rightsRoles[m.Category];
             if (role == 0)
             {
                 cues.Freedom++;
@@ -194,15 +216,20 @@ public sealed class CueExtractor
                 cues.GeneralRights++;
             }
 
-            Add(cues, text, tokens, m, _lexicons.Rights.Lexicon, 0, CueType.Rights);
+            Add(scratch, text, tokens, m, _lexicons.Rights.Lexicon, 0, CueType.Rights);
         }
 
         var negations = scratch.Negations;
         negations.Clear();
-        foreach (var m in other)
+        foreach (var c in matches)
         {
-            int role = Array.IndexOf(_cues, m.Category);
-            switch (role)
+            if (c.Category < cuesBase)
+            {
+                continue;
+            }
+
+            var m = c with { Category = c.Category - cuesBase, Entry = c.Entry - cuesEntries };
+            switch (_cueRoles[m.Category])
             {
                 case 0:
                     cues.Negation++;
@@ -210,15 +237,15 @@ public sealed class CueExtractor
                     break;
                 case 1:
                     cues.Attribution++;
-                    Add(cues, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Attribution);
+                    Add(scratch, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Attribution);
                     break;
                 case 2:
                     cues.Endorsement++;
-                    Add(cues, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Attribution);
+                    Add(scratch, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Attribution);
                     break;
                 case 3:
                     cues.Condition++;
-                    Add(cues, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Condition);
+                    Add(scratch, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Condition);
                     break;
                 case 4:
                     cues.Hedge++;
@@ -233,36 +260,44 @@ public sealed class CueExtractor
         }
 
         // Evaluations, once every negation is known: a negation in scope reverses them.
-        foreach (var m in other)
+        foreach (var c in matches)
         {
-            int role = Array.IndexOf(_cues, m.Category);
-            if (role is 7 or 8)
+            if (c.Category < cuesBase || _cueRoles[c.Category - cuesBase] is not (7 or 8))
             {
-                bool positive = role == 7;
-                int negation = NegationInScope(text, tokens, negations, m.FirstToken);
-                if (negation >= 0)
-                {
-                    positive = !positive;
-                    AddNegation(cues, text, tokens[negation]);
-                }
-
-                if (positive)
-                {
-                    cues.Positive++;
-                }
-                else
-                {
-                    cues.Negative++;
-                }
-
-                // The evidence names the evaluation as read, after any negation.
-                Add(cues, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Evaluation, positive ? "positive" : "negative");
+                continue;
             }
+
+            var m = c with { Category = c.Category - cuesBase, Entry = c.Entry - cuesEntries };
+            bool positive = _cueRoles[m.Category] == 7;
+            int negation = NegationInScope(text, tokens, negations, m.FirstToken);
+            if (negation >= 0)
+            {
+                positive = !positive;
+                AddNegation(evidence, text, tokens[negation]);
+            }
+
+            if (positive)
+            {
+                cues.Positive++;
+            }
+            else
+            {
+                cues.Negative++;
+            }
+
+            // The evidence names the evaluation as read, after any negation.
+            Add(scratch, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Evaluation, positive ? "positive" : "negative");
         }
 
-        foreach (var m in linkage)
+        foreach (var c in matches)
         {
-            int role = Array.IndexOf(_linkage, m.Category);
+            if (c.Category < linkageBase || c.Category >= cuesBase)
+            {
+                continue;
+            }
+
+            var m = c with { Category = c.Category - linkageBase, Entry = c.Entry - linkageEntries };
+            int role = _linkageRoles[m.Category];
             if (role == 0)
             {
                 cues.Instrument++;
@@ -283,7 +318,7 @@ public sealed class CueExtractor
                 {
                     cues.Negated++;
                     pro = !pro;
-                    AddNegation(cues, text, tokens[negation]);
+                    AddNegation(evidence, text, tokens[negation]);
                 }
 
                 if (pro)
@@ -296,7 +331,7 @@ public sealed class CueExtractor
                 }
             }
 
-            Add(cues, text, tokens, m, _lexicons.Linkage.Lexicon, 1, CueType.Linkage);
+            Add(scratch, text, tokens, m, _lexicons.Linkage.Lexicon, 1, CueType.Linkage);
         }
 
         if (tokens.Length > 0)
@@ -305,7 +340,7 @@ public sealed class CueExtractor
             cues.Question = text[last.Start] == '?' || (tokens.Length > 1 && text[last.Start] is '"' or '\u201D' or ')' && text[tokens[^2].Start] == '?');
             if (cues.Question)
             {
-                cues.EvidenceList.Add(new Evidence(last.Start, last.End, text[last.Start..last.End], "question", "question", CueType.Question));
+                evidence.Add(new Evidence(text, last.Start, last.End, "question", "question", CueType.Question));
             }
         }
 
@@ -319,11 +354,13 @@ public sealed class CueExtractor
         }
 
         // A total order, so that evidence comes out the same way every time.
-        cues.EvidenceList.Sort(static (a, b) =>
+        evidence.Sort(static (a, b) =>
             a.Start != b.Start ? a.Start.CompareTo(b.Start)
             : a.End != b.End ? a.End.CompareTo(b.End)
             : a.Cue != b.Cue ? a.Cue.CompareTo(b.Cue)
             : string.CompareOrdinal(a.Category, b.Category));
+        cues.EvidenceArray = evidence.Count == 0 ? [] : evidence.ToArray();
+        cues.Entries = scratch.Entries.Count == 0 ? [] : scratch.Entries.ToArray();
         return cues;
     }
 
@@ -365,9 +402,9 @@ public sealed class CueExtractor
     }
 
     /// <summary>Records a negation whose scope reversed a cue, once however many cues it reversed.</summary>
-    private static void AddNegation(SentenceCues cues, string text, Token negation)
+    private static void AddNegation(List<Evidence> evidence, string text, Token negation)
     {
-        foreach (var e in cues.EvidenceList)
+        foreach (var e in evidence)
         {
             if (e.Cue == CueType.Negation && e.Start == negation.Start)
             {
@@ -375,18 +412,15 @@ public sealed class CueExtractor
             }
         }
 
-        cues.EvidenceList.Add(new Evidence(negation.Start, negation.End, text[negation.Start..negation.End], "negation scope", "negation", CueType.Negation));
+        evidence.Add(new Evidence(text, negation.Start, negation.End, "negation scope", "negation", CueType.Negation));
     }
 
-    private static void Add(SentenceCues cues, string text, ReadOnlySpan<Token> tokens, LexiconMatch m, Lexicon lexicon, int lexiconIndex, CueType type, string? category = null)
+    private static void Add(Scratch scratch, string text, ReadOnlySpan<Token> tokens, LexiconMatch m, Lexicon lexicon, int lexiconIndex, CueType type, string? category = null)
     {
         var first = tokens[m.FirstToken];
         var last = tokens[m.FirstToken + m.TokenCount - 1];
         var entry = lexicon.Entries[m.Entry];
-        cues.EvidenceList.Add(new Evidence(first.Start, last.End, text[first.Start..last.End], entry.Pattern, category ?? entry.Category, type));
-        cues.Entries.Add((lexiconIndex, m.Category, m.Entry));
+        scratch.Evidence.Add(new Evidence(text, first.Start, last.End, entry.Pattern, category ?? entry.Category, type));
+        scratch.Entries.Add((lexiconIndex, m.Category, m.Entry));
     }
-
-    private static int[] Indexes(Lexicon lexicon, string[] names) =>
-        names.Select(n => lexicon.Categories.ToList().IndexOf(n)).ToArray();
 }

@@ -15,6 +15,12 @@ public sealed class TextDocument
     private bool _codePointsChecked;
     private readonly Lock _gate = new();
 
+    // Parse's reusable token list, one per thread (documents are parsed on several at once),
+    // given up after a very long document so that a thread does not keep a huge buffer.
+    private const int MaxScratchTokens = 1 << 20;
+    [ThreadStatic]
+    private static List<Token>? t_tokens;
+
     private TextDocument(string text, string normalized, Token[] tokens, Sentence[] sentences)
     {
         Text = text;
@@ -43,7 +49,18 @@ public sealed class TextDocument
     public static TextDocument Parse(string text, Tokenizer? tokenizer = null, SentenceSegmenter? segmenter = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = (tokenizer ?? Tokenizer.Default).Tokenize(text.AsSpan());
+
+        // The tokenizer writes into a list grown ahead of need; a per-thread one is reused, so
+        // only the exact-size copy is allocated per document.
+        var scratch = t_tokens ??= [];
+        scratch.Clear();
+        (tokenizer ?? Tokenizer.Default).Tokenize(text.AsSpan(), scratch);
+        var tokens = scratch.ToArray();
+        if (scratch.Capacity > MaxScratchTokens)
+        {
+            t_tokens = null;
+        }
+
         var sentences = (segmenter ?? SentenceSegmenter.Default).Segment(text, tokens);
         return new TextDocument(text, TextNormalizer.Normalize(text), tokens, sentences);
     }

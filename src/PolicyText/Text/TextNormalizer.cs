@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 
 namespace PolicyText.Text;
 
@@ -49,9 +51,19 @@ public static class TextNormalizer
             throw new ArgumentException("The destination is shorter than the source.", nameof(destination));
         }
 
-        for (int i = 0; i < source.Length; i++)
+        // ASCII runs are lower-cased vectorized (exactly what Normalize(char) does below 128);
+        // Ascii.ToLower stops at the first other character, which takes the slow path.
+        int i = 0;
+        while (i < source.Length)
         {
+            if (Ascii.ToLower(source[i..], destination[i..], out int written) == OperationStatus.Done)
+            {
+                break;
+            }
+
+            i += written;
             destination[i] = Normalize(source[i]);
+            i++;
         }
     }
 

@@ -1,0 +1,121 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace PolicyText.Models;
+
+/// <summary>
+/// The four models of a <see cref="PolicyModels"/> fused into one feature-major table, so that a
+/// sentence's features are read once and each feature's weights for every class of every model
+/// are one contiguous run of <see cref="Stride"/> floats (three 8-lane vectors). Scores are
+/// bit-identical to <see cref="LinearModel.Score(IReadOnlyList{KeyValuePair{int, float}}, ReadOnlySpan{KeyValuePair{int, float}}, Span{float})"/>:
+/// each class still starts from its bias and adds <c>weight * value</c> feature by feature in the
+/// same order; the vectors only do several classes' additions side by side. Immutable and thread-safe.
+/// </summary>
+internal sealed class SentenceScorer
+{
+    /// <summary>Floats per feature: rights, linkage, rights in context, linkage in context, then padding.</summary>
+    public const int Stride = 24;
+
+    private readonly float[] _weights;
+    private readonly float[] _biases = new float[Stride];
+
+    /// <summary>Fuses the models; their class counts must add up to at most <see cref="Stride"/>.</summary>
+    public SentenceScorer(PolicyModels models)
+    {
+        RightsClasses = models.Rights.Classes.Count;
+        LinkageClasses = models.Linkage.Classes.Count;
+        LinearModel[] parts = [models.Rights, models.Linkage, models.RightsInContext, models.LinkageInContext];
+        int[] offsets = [0, RightsClasses, Stage, Stage + RightsClasses];
+        if (models.RightsInContext.Classes.Count != RightsClasses || models.LinkageInContext.Classes.Count != LinkageClasses || 2 * Stage > Stride)
+        {
+            throw new ArgumentException("The first- and second-stage models of a task need the same classes, at most 12 per stage.", nameof(models));
+        }
+
+        _weights = new float[SentenceFeaturizer.Dimension * Stride];
+        for (int m = 0; m < parts.Length; m++)
+        {
+            int classes = parts[m].Classes.Count;
+            parts[m].Biases.CopyTo(_biases.AsSpan(offsets[m]));
+            var source = parts[m].WeightsByFeature;
+            for (int f = 0; f < SentenceFeaturizer.Dimension; f++)
+            {
+                source.Slice(f * classes, classes).CopyTo(_weights.AsSpan((f * Stride) + offsets[m], classes));
+            }
+        }
+    }
+
+    /// <summary>Classes of the rights models.</summary>
+    public int RightsClasses { get; }
+
+    /// <summary>Classes of the linkage models.</summary>
+    public int LinkageClasses { get; }
+
+    /// <summary>Classes of one stage (rights then linkage): the first stage's scores are <c>[0, Stage)</c> of <see cref="Score"/>'s output, the second stage's <c>[Stage, 2 * Stage)</c>.</summary>
+    public int Stage => RightsClasses + LinkageClasses;
+
+    /// <summary>Raw scores (bias plus features, no softmax) of every class of the four models.</summary>
+    /// <param name="keys">Feature indexes, in the order the features are to be added.</param>
+    /// <param name="values">Feature values.</param>
+    /// <param name="scores">At least <see cref="Stride"/> floats.</param>
+    public void Score(ReadOnlySpan<int> keys, ReadOnlySpan<float> values, Span<float> scores)
+    {
+        // LoadUnsafe reads 8 floats from a reference; each reference is into a slice of Stride
+        // (= 24) floats, bounds-checked when sliced, so every read stays inside it.
+        ref float b = ref MemoryMarshal.GetArrayDataReference(_biases);
+        var a0 = Vector256.LoadUnsafe(ref b);
+        var a1 = Vector256.LoadUnsafe(ref b, 8);
+        var a2 = Vector256.LoadUnsafe(ref b, 16);
+        var weights = _weights.AsSpan();
+        for (int i = 0; i < keys.Length; i++)
+        {
+            ref float row = ref MemoryMarshal.GetReference(weights.Slice(keys[i] * Stride, Stride));
+            var v = Vector256.Create(values[i]);
+
+            // Multiply then add, as two roundings, exactly like the scalar scores[c] += w * v.
+            a0 += Vector256.LoadUnsafe(ref row) * v;
+            a1 += Vector256.LoadUnsafe(ref row, 8) * v;
+            a2 += Vector256.LoadUnsafe(ref row, 16) * v;
+        }
+
+        a0.CopyTo(scores);
+        a1.CopyTo(scores[8..]);
+        a2.CopyTo(scores[16..]);
+    }
+
+    /// <summary>Adds more features to the scores of one model's classes (the second stage's context features).</summary>
+    /// <param name="offset">The model's first class in the fused row (<see cref="Stage"/> for rights in context, <see cref="Stage"/> + <see cref="RightsClasses"/> for linkage in context).</param>
+    /// <param name="features">The features, in the order they are to be added.</param>
+    /// <param name="scores">The model's scores, one per class.</param>
+    public void Add(int offset, ReadOnlySpan<KeyValuePair<int, float>> features, Span<float> scores)
+    {
+        if (scores.Length > 8 || offset + 8 > Stride)
+        {
+            foreach (var f in features)
+            {
+                var row = _weights.AsSpan((f.Key * Stride) + offset, scores.Length);
+                for (int c = 0; c < scores.Length; c++)
+                {
+                    scores[c] += row[c] * f.Value;
+                }
+            }
+
+            return;
+        }
+
+        // Eight lanes at a time, of which the first scores.Length are the model's classes (the
+        // others add the next model's weights to nothing and are dropped): per class the same
+        // multiply and add as above.
+        Span<float> lanes = stackalloc float[8];
+        scores.CopyTo(lanes);
+        var acc = Vector256.Create((ReadOnlySpan<float>)lanes);
+        var weights = _weights.AsSpan();
+        foreach (var f in features)
+        {
+            ref float row = ref MemoryMarshal.GetReference(weights.Slice((f.Key * Stride) + offset, 8));
+            acc += Vector256.LoadUnsafe(ref row) * Vector256.Create(f.Value);
+        }
+
+        acc.CopyTo(lanes);
+        lanes[..scores.Length].CopyTo(scores);
+    }
+}

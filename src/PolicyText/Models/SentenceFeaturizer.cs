@@ -222,19 +222,21 @@ public static class SentenceFeaturizer
         }
 
         // Hashed unigrams and bigrams of the normalized words (numbers folded to one symbol).
-        var norm = document.NormalizedText.AsSpan();
+        // Nothing but '?' and '!' normalizes to '?' or '!', so the source text tells them apart, and
+        // the normalized text is needed only when the hashes are not given.
+        var text = document.Text.AsSpan();
         var given = tokenHashes.IsEmpty ? default : tokenHashes.Slice(sentence.FirstToken, tokens.Length);
         uint previous = 0;
         for (int k = 0; k < tokens.Length; k++)
         {
             var t = tokens[k];
-            if (t.Kind is TokenKind.Punctuation && norm[t.Start] is not ('?' or '!'))
+            if (t.Kind is TokenKind.Punctuation && text[t.Start] is not ('?' or '!'))
             {
                 previous = 0;
                 continue;
             }
 
-            uint th = t.Kind == TokenKind.Number ? NumberHash : given.IsEmpty ? WordHashes.Fnv(t.GetText(norm)) : given[k];
+            uint th = t.Kind == TokenKind.Number ? NumberHash : given.IsEmpty ? WordHashes.Fnv(document.GetNormalized(t)) : given[k];
             hashed[h++] = Bucket(th ^ 0x9E3779B9u);
             if (previous != 0)
             {

@@ -119,7 +119,11 @@ public sealed class CueExtractor
     /// <param name="document">The document.</param>
     /// <param name="sentence">One of its sentences.</param>
     /// <returns>The cues and their evidence.</returns>
-    public SentenceCues Extract(TextDocument document, Sentence sentence) => Extract(document, sentence, new Scratch());
+    public SentenceCues Extract(TextDocument document, Sentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Extract(document, document.NormalizedText, sentence, new Scratch());
+    }
 
     // The lists of ExtractAll, reused across documents: one set per thread, since an extractor
     // serves several threads at once. Everything kept from them is copied out per sentence.
@@ -145,29 +149,30 @@ public sealed class CueExtractor
     {
         ArgumentNullException.ThrowIfNull(document);
         var hashes = ArrayPool<uint>.Shared.Rent(document.Tokens.Length);
-        WordHashes.Compute(document.NormalizedText, document.Tokens, hashes);
-        var cues = ExtractAll(document, hashes.AsSpan(0, document.Tokens.Length));
+        var normalized = document.NormalizedSpan();
+        WordHashes.Compute(normalized, document.Tokens, hashes);
+        var cues = ExtractAll(document, normalized, hashes.AsSpan(0, document.Tokens.Length));
         ArrayPool<uint>.Shared.Return(hashes);
         return cues;
     }
 
     /// <summary><see cref="ExtractAll(TextDocument)"/> with the <see cref="WordHashes.Fnv"/> of each of the document's tokens already computed.</summary>
-    internal SentenceCues[] ExtractAll(TextDocument document, ReadOnlySpan<uint> tokenHashes)
+    /// <paramref name="normalized"/> is the document's normalized text (<see cref="TextDocument.NormalizedSpan"/>).
+    internal SentenceCues[] ExtractAll(TextDocument document, ReadOnlySpan<char> normalized, ReadOnlySpan<uint> tokenHashes)
     {
         var scratch = t_scratch ??= new Scratch();
         var cues = new SentenceCues[document.Sentences.Length];
         for (int i = 0; i < cues.Length; i++)
         {
             var sentence = document.Sentences[i];
-            cues[i] = Extract(document, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount));
+            cues[i] = Extract(document, normalized, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount));
         }
 
         return cues;
     }
 
-    internal SentenceCues Extract(TextDocument document, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default)
+    internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default)
     {
-        ArgumentNullException.ThrowIfNull(document);
         var cues = new SentenceCues();
         var tokens = sentence.GetTokens(document.Tokens);
         var text = document.Text;
@@ -183,11 +188,11 @@ public sealed class CueExtractor
         // The token hashes come from ExtractAll; a sentence extracted alone has them made here.
         if (sentenceHashes.IsEmpty && !tokens.IsEmpty)
         {
-            combined.Match(document.NormalizedText, tokens, all);
+            combined.Match(normalized, tokens, all);
         }
         else
         {
-            combined.Match(document.NormalizedText, tokens, sentenceHashes, all);
+            combined.Match(normalized, tokens, sentenceHashes, all);
         }
 
         var matches = CollectionsMarshal.AsSpan(all);

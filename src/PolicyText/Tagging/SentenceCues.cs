@@ -81,8 +81,24 @@ public sealed class SentenceCues
     /// <summary>The evidence, collected in the extractor's scratch list and then copied here at its exact size.</summary>
     internal Evidence[] EvidenceArray { get; set; } = [];
 
-    /// <summary>The matched lexicon entries (lexicon name, category, entry pattern), for features.</summary>
-    internal (int Lexicon, int Category, int Entry)[] Entries { get; set; } = [];
+    /// <summary>The matched lexicon entries (lexicon, category, entry), for features.</summary>
+    internal ReadOnlySpan<(int Lexicon, int Category, int Entry)> Entries => _entries.AsSpan(_entriesStart, _entriesCount);
+
+    // The entries are a slice of one array shared by the sentences of a document (ExtractAll), so
+    // that a document allocates one array of them rather than one per sentence.
+    private (int Lexicon, int Category, int Entry)[] _entries = [];
+    private int _entriesStart;
+    private int _entriesCount;
+
+    /// <summary>Where the entries will be in the array <see cref="SetEntries"/> gives.</summary>
+    internal void SetEntrySlice(int start, int count)
+    {
+        _entriesStart = start;
+        _entriesCount = count;
+    }
+
+    /// <summary>Sets the array of which <see cref="Entries"/> is a slice.</summary>
+    internal void SetEntries((int Lexicon, int Category, int Entry)[] all) => _entries = all;
 }
 
 /// <summary>Finds the cues of sentences with a <see cref="LexiconSet"/> and the rules of docs/tagging.md. Thread-safe.</summary>
@@ -122,7 +138,10 @@ public sealed class CueExtractor
     public SentenceCues Extract(TextDocument document, Sentence sentence)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return Extract(document, document.NormalizedText, sentence, new Scratch());
+        var scratch = new Scratch();
+        var cues = Extract(document, document.NormalizedText, sentence, scratch);
+        cues.SetEntries([.. scratch.Entries]);
+        return cues;
     }
 
     // The lists of ExtractAll, reused across documents: one set per thread, since an extractor
@@ -162,15 +181,28 @@ public sealed class CueExtractor
     {
         var scratch = t_scratch ??= new Scratch();
         var cues = new SentenceCues[document.Sentences.Length];
+        var entries = scratch.Entries;
+        entries.Clear();
         for (int i = 0; i < cues.Length; i++)
         {
             var sentence = document.Sentences[i];
             cues[i] = Extract(document, normalized, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount));
         }
 
+        // Every sentence's entries went to the one list, in order: one array for the document.
+        if (entries.Count > 0)
+        {
+            var all = entries.ToArray();
+            foreach (var c in cues)
+            {
+                c.SetEntries(all);
+            }
+        }
+
         return cues;
     }
 
+    /// <summary>The cues of one sentence; its lexicon entries are appended to <c>scratch.Entries</c>, of which the caller makes the array it hands to <see cref="SentenceCues.SetEntries"/>.</summary>
     internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default)
     {
         var cues = new SentenceCues();
@@ -183,7 +215,7 @@ public sealed class CueExtractor
         all.Clear();
         var evidence = scratch.Evidence;
         evidence.Clear();
-        scratch.Entries.Clear();
+        int firstEntry = scratch.Entries.Count;
         var combined = _lexicons.Combined;
         // The token hashes come from ExtractAll; a sentence extracted alone has them made here.
         if (sentenceHashes.IsEmpty && !tokens.IsEmpty)
@@ -365,7 +397,7 @@ public sealed class CueExtractor
             : a.Cue != b.Cue ? a.Cue.CompareTo(b.Cue)
             : string.CompareOrdinal(a.Category, b.Category));
         cues.EvidenceArray = evidence.Count == 0 ? [] : evidence.ToArray();
-        cues.Entries = scratch.Entries.Count == 0 ? [] : scratch.Entries.ToArray();
+        cues.SetEntrySlice(firstEntry, scratch.Entries.Count - firstEntry);
         return cues;
     }
 

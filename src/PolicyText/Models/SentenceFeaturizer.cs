@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using PolicyText.Internals;
 using PolicyText.Tagging;
 using PolicyText.Text;
@@ -249,6 +250,7 @@ public static class SentenceFeaturizer
     }
 
     /// <summary>Appends feature <paramref name="index"/> unless <paramref name="value"/> is zero; branch-free: always written, counted only when kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Put(Span<int> keys, Span<float> values, ref int count, int index, float value)
     {
         keys[count] = index;

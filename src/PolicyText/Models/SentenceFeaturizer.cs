@@ -49,8 +49,10 @@ public static class SentenceFeaturizer
     public static DocumentTotals Totals(IReadOnlyList<SentenceCues> cues)
     {
         ArgumentNullException.ThrowIfNull(cues);
+        // An array (the analyzer's case) is walked as a span, without an enumerator.
+        var span = cues is SentenceCues[] array ? array : [.. cues];
         int pro = 0, anti = 0, freedom = 0, econ = 0, topic = 0, first = 0, normative = 0, reported = 0, evaluation = 0;
-        foreach (var x in cues)
+        foreach (var x in span)
         {
             first += x.FirstPerson > 0 ? 1 : 0;
             normative += x.Normative > 0 ? 1 : 0;

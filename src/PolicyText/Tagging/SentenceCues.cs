@@ -175,8 +175,11 @@ public sealed class CueExtractor
         return cues;
     }
 
-    /// <summary><see cref="ExtractAll(TextDocument)"/> with the <see cref="WordHashes.Fnv"/> of each of the document's tokens already computed.</summary>
-    /// <paramref name="normalized"/> is the document's normalized text (<see cref="TextDocument.NormalizedSpan"/>).
+    /// <summary>
+    /// <see cref="ExtractAll(TextDocument)"/> with the document's normalized text at hand
+    /// (<see cref="TextDocument.NormalizedSpan"/>) and the <see cref="WordHashes.Fnv"/> of each
+    /// of its tokens already computed.
+    /// </summary>
     internal SentenceCues[] ExtractAll(TextDocument document, ReadOnlySpan<char> normalized, ReadOnlySpan<uint> tokenHashes)
     {
         var scratch = t_scratch ??= new Scratch();

@@ -213,8 +213,9 @@ public static class SentenceFeaturizer
         float position = totals.Sentences <= 1 ? 0 : index / (float)(totals.Sentences - 1);
         Put(keys, values, ref count, 93, position);
         Put(keys, values, ref count, 94, position >= 0.75f ? 1 : 0);
+
         // The hashed features (all of value 1, indexes from 128 up) are collected as integers
-        // after the named ones, sorted and counted.
+        // after the named ones, then listed once each in ascending order with their counts.
         var tokens = sentence.GetTokens(document.Tokens);
         var hashed = keys[count..];
         int h = 0;

@@ -148,8 +148,9 @@ public sealed class TextAnalyzer
         // Each token's word hash, computed once for the lexicon matcher and the featurizer.
         var hashes = ArrayPool<uint>.Shared.Rent(document.Tokens.Length);
         var tokenHashes = hashes.AsSpan(0, document.Tokens.Length);
-        WordHashes.Compute(document.NormalizedText, document.Tokens, tokenHashes);
-        var analysis = Analyze(document, _cues.ExtractAll(document, tokenHashes), tokenHashes);
+        var normalized = document.NormalizedSpan();
+        WordHashes.Compute(normalized, document.Tokens, tokenHashes);
+        var analysis = Analyze(document, _cues.ExtractAll(document, normalized, tokenHashes), tokenHashes);
         ArrayPool<uint>.Shared.Return(hashes);
         return analysis;
     }

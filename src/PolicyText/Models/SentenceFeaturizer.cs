@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using PolicyText.Internals;
 using PolicyText.Tagging;
 using PolicyText.Text;
@@ -48,8 +49,10 @@ public static class SentenceFeaturizer
     public static DocumentTotals Totals(IReadOnlyList<SentenceCues> cues)
     {
         ArgumentNullException.ThrowIfNull(cues);
+        // An array (the analyzer's case) is walked as a span, without an enumerator.
+        var span = cues is SentenceCues[] array ? array : [.. cues];
         int pro = 0, anti = 0, freedom = 0, econ = 0, topic = 0, first = 0, normative = 0, reported = 0, evaluation = 0;
-        foreach (var x in cues)
+        foreach (var x in span)
         {
             first += x.FirstPerson > 0 ? 1 : 0;
             normative += x.Normative > 0 ? 1 : 0;
@@ -115,104 +118,104 @@ public static class SentenceFeaturizer
     {
         var c = cues[index];
 
-        // The named features go to a dense table first (index → value) and are then listed in
-        // ascending index order, leaving out zeros: the same list as adding them one by one.
-        Span<float> named = stackalloc float[95];
-        named.Clear();
+        // The named features are written in ascending index order (Put leaves out zeros): the
+        // same list as adding them one by one.
+        int count = 0;
         static float Cap(int n) => Math.Min(n, 3) / 3f;
-        named[1] = Cap(c.Freedom);
-        named[2] = Cap(c.EconomicSocial);
-        named[3] = Cap(c.GeneralRights);
-        named[4] = c.Freedom > 0 && c.EconomicSocial > 0 ? 1 : 0;
-        named[5] = c.Freedom + c.EconomicSocial + c.GeneralRights == 0 ? 1 : 0;
-        named[6] = Cap(c.Instrument);
-        named[7] = Cap(c.Pro);
-        named[8] = Cap(c.Anti);
-        named[9] = Cap(c.Negated);
-        named[10] = Cap(c.Negation);
-        named[11] = Cap(c.Attribution);
-        named[12] = Cap(c.Endorsement);
-        named[13] = Cap(c.Condition);
-        named[14] = Cap(c.Hedge);
-        named[15] = Cap(c.FirstPerson);
-        named[16] = c.Question ? 1 : 0;
-        named[17] = c.Quotation ? 1 : 0;
-        named[18] = c.Reported && (c.Pro + c.Anti) > 0 ? 1 : 0;
-        named[19] = c.Condition > 0 && c.Instrument > 0 ? 1 : 0;
-        named[20] = c.Instrument > 0 && c.Pro > c.Anti ? 1 : 0;
-        named[21] = c.Instrument > 0 && c.Anti > c.Pro ? 1 : 0;
-        named[22] = c.Instrument == 0 && c.Pro + c.Anti == 0 ? 1 : 0;
-        named[23] = index > 0 && cues[index - 1].Instrument > 0 ? 1 : 0;
-        named[24] = index + 1 < cues.Length && cues[index + 1].Instrument > 0 ? 1 : 0;
-        named[25] = index > 0 && cues[index - 1].Freedom + cues[index - 1].EconomicSocial + cues[index - 1].GeneralRights > 0 ? 1 : 0;
-        named[26] = index + 1 < cues.Length && cues[index + 1].Freedom + cues[index + 1].EconomicSocial + cues[index + 1].GeneralRights > 0 ? 1 : 0;
-        named[27] = totals.TopicSentences / (float)Math.Max(1, totals.Sentences);
-        named[28] = index == 0 ? 1 : 0;
+        Put(keys, values, ref count, 1, Cap(c.Freedom));
+        Put(keys, values, ref count, 2, Cap(c.EconomicSocial));
+        Put(keys, values, ref count, 3, Cap(c.GeneralRights));
+        Put(keys, values, ref count, 4, c.Freedom > 0 && c.EconomicSocial > 0 ? 1 : 0);
+        Put(keys, values, ref count, 5, c.Freedom + c.EconomicSocial + c.GeneralRights == 0 ? 1 : 0);
+        Put(keys, values, ref count, 6, Cap(c.Instrument));
+        Put(keys, values, ref count, 7, Cap(c.Pro));
+        Put(keys, values, ref count, 8, Cap(c.Anti));
+        Put(keys, values, ref count, 9, Cap(c.Negated));
+        Put(keys, values, ref count, 10, Cap(c.Negation));
+        Put(keys, values, ref count, 11, Cap(c.Attribution));
+        Put(keys, values, ref count, 12, Cap(c.Endorsement));
+        Put(keys, values, ref count, 13, Cap(c.Condition));
+        Put(keys, values, ref count, 14, Cap(c.Hedge));
+        Put(keys, values, ref count, 15, Cap(c.FirstPerson));
+        Put(keys, values, ref count, 16, c.Question ? 1 : 0);
+        Put(keys, values, ref count, 17, c.Quotation ? 1 : 0);
+        Put(keys, values, ref count, 18, c.Reported && (c.Pro + c.Anti) > 0 ? 1 : 0);
+        Put(keys, values, ref count, 19, c.Condition > 0 && c.Instrument > 0 ? 1 : 0);
+        Put(keys, values, ref count, 20, c.Instrument > 0 && c.Pro > c.Anti ? 1 : 0);
+        Put(keys, values, ref count, 21, c.Instrument > 0 && c.Anti > c.Pro ? 1 : 0);
+        Put(keys, values, ref count, 22, c.Instrument == 0 && c.Pro + c.Anti == 0 ? 1 : 0);
+        Put(keys, values, ref count, 23, index > 0 && cues[index - 1].Instrument > 0 ? 1 : 0);
+        Put(keys, values, ref count, 24, index + 1 < cues.Length && cues[index + 1].Instrument > 0 ? 1 : 0);
+        Put(keys, values, ref count, 25, index > 0 && cues[index - 1].Freedom + cues[index - 1].EconomicSocial + cues[index - 1].GeneralRights > 0 ? 1 : 0);
+        Put(keys, values, ref count, 26, index + 1 < cues.Length && cues[index + 1].Freedom + cues[index + 1].EconomicSocial + cues[index + 1].GeneralRights > 0 ? 1 : 0);
+        Put(keys, values, ref count, 27, totals.TopicSentences / (float)Math.Max(1, totals.Sentences));
+        Put(keys, values, ref count, 28, index == 0 ? 1 : 0);
         var sentence = document.Sentences[index];
-        named[29] = sentence.TokenCount < 8 ? 1 : 0;
-        named[30] = c.Reported ? 1 : 0;
-        named[31] = c.FirstPerson > 0 && (c.Pro + c.Anti) > 0 ? 1 : 0;
-        named[32] = c.Negated > 0 && c.Instrument > 0 ? 1 : 0;
+        Put(keys, values, ref count, 29, sentence.TokenCount < 8 ? 1 : 0);
+        Put(keys, values, ref count, 30, c.Reported ? 1 : 0);
+        Put(keys, values, ref count, 31, c.FirstPerson > 0 && (c.Pro + c.Anti) > 0 ? 1 : 0);
+        Put(keys, values, ref count, 32, c.Negated > 0 && c.Instrument > 0 ? 1 : 0);
 
         // What the lexicons and rules alone would say, one-hot.
-        named[33 + (int)LexiconTagger.Rights(c)] = 1;
-        named[38 + (int)LexiconTagger.Linkage(c)] = 1;
+        int rights = (int)LexiconTagger.Rights(c);
+        for (int r = 0; r < 5; r++)
+        {
+            Put(keys, values, ref count, 33 + r, r == rights ? 1 : 0);
+        }
+
+        int linkage = (int)LexiconTagger.Linkage(c);
+        for (int l = 0; l < 4; l++)
+        {
+            Put(keys, values, ref count, 38 + l, l == linkage ? 1 : 0);
+        }
 
         // The document around the sentence: its share of pro and anti cues, and of each rights family.
         var (docPro, docAnti, docFreedom, docEcon, docTopic, _, _, _, _, _) = totals;
 
-        named[42] = docPro + docAnti == 0 ? 0 : (docPro - docAnti) / (float)(docPro + docAnti);
-        named[43] = docFreedom + docEcon == 0 ? 0 : (docEcon - docFreedom) / (float)(docFreedom + docEcon);
-        named[44] = (c.Pro + c.Anti == 0 && c.Instrument > 0) ? (docPro - docAnti) / (float)Math.Max(1, docPro + docAnti) : 0;
-        named[45] = (c.Freedom + c.EconomicSocial == 0 && c.GeneralRights + c.Instrument > 0) ? (docEcon - docFreedom) / (float)Math.Max(1, docFreedom + docEcon) : 0;
-        named[46] = index > 0 && cues[index - 1].Pro > cues[index - 1].Anti ? 1 : 0;
-        named[47] = index > 0 && cues[index - 1].Anti > cues[index - 1].Pro ? 1 : 0;
-        named[48] = index > 0 && cues[index - 1].Freedom > 0 ? 1 : 0;
-        named[49] = index > 0 && cues[index - 1].EconomicSocial > 0 ? 1 : 0;
-        named[50] = docTopic == 0 ? 1 : 0;
-        named[51] = Cap(c.Normative);
-        named[52] = c.Normative > 0 && c.Instrument > 0 ? 1 : 0;
-        named[53] = c.Normative > 0 && c.Pro > c.Anti ? 1 : 0;
-        named[54] = c.Normative > 0 && c.Anti > c.Pro ? 1 : 0;
-        named[55] = c.Normative > 0 && c.Freedom + c.EconomicSocial + c.GeneralRights > 0 && c.Instrument > 0 ? 1 : 0;
+        Put(keys, values, ref count, 42, docPro + docAnti == 0 ? 0 : (docPro - docAnti) / (float)(docPro + docAnti));
+        Put(keys, values, ref count, 43, docFreedom + docEcon == 0 ? 0 : (docEcon - docFreedom) / (float)(docFreedom + docEcon));
+        Put(keys, values, ref count, 44, (c.Pro + c.Anti == 0 && c.Instrument > 0) ? (docPro - docAnti) / (float)Math.Max(1, docPro + docAnti) : 0);
+        Put(keys, values, ref count, 45, (c.Freedom + c.EconomicSocial == 0 && c.GeneralRights + c.Instrument > 0) ? (docEcon - docFreedom) / (float)Math.Max(1, docFreedom + docEcon) : 0);
+        Put(keys, values, ref count, 46, index > 0 && cues[index - 1].Pro > cues[index - 1].Anti ? 1 : 0);
+        Put(keys, values, ref count, 47, index > 0 && cues[index - 1].Anti > cues[index - 1].Pro ? 1 : 0);
+        Put(keys, values, ref count, 48, index > 0 && cues[index - 1].Freedom > 0 ? 1 : 0);
+        Put(keys, values, ref count, 49, index > 0 && cues[index - 1].EconomicSocial > 0 ? 1 : 0);
+        Put(keys, values, ref count, 50, docTopic == 0 ? 1 : 0);
+        Put(keys, values, ref count, 51, Cap(c.Normative));
+        Put(keys, values, ref count, 52, c.Normative > 0 && c.Instrument > 0 ? 1 : 0);
+        Put(keys, values, ref count, 53, c.Normative > 0 && c.Pro > c.Anti ? 1 : 0);
+        Put(keys, values, ref count, 54, c.Normative > 0 && c.Anti > c.Pro ? 1 : 0);
+        Put(keys, values, ref count, 55, c.Normative > 0 && c.Freedom + c.EconomicSocial + c.GeneralRights > 0 && c.Instrument > 0 ? 1 : 0);
 
         // Evaluations of the two kinds of instrument: praising pressure or faulting engagement
         // leans pro-linkage; faulting pressure or praising engagement leans anti-linkage.
-        named[56] = Cap(c.Positive);
-        named[57] = Cap(c.Negative);
-        named[58] = Cap(c.Pressure);
-        named[59] = Cap(c.Engagement);
-        named[60] = c.Pressure > 0 && c.Positive > 0 ? 1 : 0;
-        named[61] = c.Pressure > 0 && c.Negative > 0 ? 1 : 0;
-        named[62] = c.Engagement > 0 && c.Positive > 0 ? 1 : 0;
-        named[63] = c.Engagement > 0 && c.Negative > 0 ? 1 : 0;
+        Put(keys, values, ref count, 56, Cap(c.Positive));
+        Put(keys, values, ref count, 57, Cap(c.Negative));
+        Put(keys, values, ref count, 58, Cap(c.Pressure));
+        Put(keys, values, ref count, 59, Cap(c.Engagement));
+        Put(keys, values, ref count, 60, c.Pressure > 0 && c.Positive > 0 ? 1 : 0);
+        Put(keys, values, ref count, 61, c.Pressure > 0 && c.Negative > 0 ? 1 : 0);
+        Put(keys, values, ref count, 62, c.Engagement > 0 && c.Positive > 0 ? 1 : 0);
+        Put(keys, values, ref count, 63, c.Engagement > 0 && c.Negative > 0 ? 1 : 0);
 
         // 64..87 are the second stage's context features (Context), never set here.
 
         // The kind of document: an author arguing (first person, normative wording) or a report
         // of others' words; and where its evaluations of the instruments lean.
         float sentences = Math.Max(1, totals.Sentences);
-        named[88] = totals.FirstPersonSentences / sentences;
-        named[89] = totals.NormativeSentences / sentences;
-        named[90] = totals.ReportedSentences / sentences;
-        named[91] = totals.EvaluationStance / (float)Math.Max(3, Math.Abs(totals.EvaluationStance));
-        named[92] = EvaluationLean(c);
+        Put(keys, values, ref count, 88, totals.FirstPersonSentences / sentences);
+        Put(keys, values, ref count, 89, totals.NormativeSentences / sentences);
+        Put(keys, values, ref count, 90, totals.ReportedSentences / sentences);
+        Put(keys, values, ref count, 91, totals.EvaluationStance / (float)Math.Max(3, Math.Abs(totals.EvaluationStance)));
+        Put(keys, values, ref count, 92, EvaluationLean(c));
 
         // Where the sentence stands: arguments gather at the end of an op-ed.
         float position = totals.Sentences <= 1 ? 0 : index / (float)(totals.Sentences - 1);
-        named[93] = position;
-        named[94] = position >= 0.75f ? 1 : 0;
-        int count = 0;
-        for (int i = 1; i < named.Length; i++)
-        {
-            // Branch-free: always written, kept (counted) only when not zero.
-            keys[count] = i;
-            values[count] = named[i];
-            count += named[i] != 0 ? 1 : 0;
-        }
+        Put(keys, values, ref count, 93, position);
+        Put(keys, values, ref count, 94, position >= 0.75f ? 1 : 0);
 
         // The hashed features (all of value 1, indexes from 128 up) are collected as integers
-        // after the named ones, sorted and counted.
+        // after the named ones, then listed once each in ascending order with their counts.
         var tokens = sentence.GetTokens(document.Tokens);
         var hashed = keys[count..];
         int h = 0;
@@ -222,19 +225,21 @@ public static class SentenceFeaturizer
         }
 
         // Hashed unigrams and bigrams of the normalized words (numbers folded to one symbol).
-        var norm = document.NormalizedText.AsSpan();
+        // Nothing but '?' and '!' normalizes to '?' or '!', so the source text tells them apart, and
+        // the normalized text is needed only when the hashes are not given.
+        var text = document.Text.AsSpan();
         var given = tokenHashes.IsEmpty ? default : tokenHashes.Slice(sentence.FirstToken, tokens.Length);
         uint previous = 0;
         for (int k = 0; k < tokens.Length; k++)
         {
             var t = tokens[k];
-            if (t.Kind is TokenKind.Punctuation && norm[t.Start] is not ('?' or '!'))
+            if (t.Kind is TokenKind.Punctuation && text[t.Start] is not ('?' or '!'))
             {
                 previous = 0;
                 continue;
             }
 
-            uint th = t.Kind == TokenKind.Number ? NumberHash : given.IsEmpty ? WordHashes.Fnv(t.GetText(norm)) : given[k];
+            uint th = t.Kind == TokenKind.Number ? NumberHash : given.IsEmpty ? WordHashes.Fnv(document.GetNormalized(t)) : given[k];
             hashed[h++] = Bucket(th ^ 0x9E3779B9u);
             if (previous != 0)
             {
@@ -244,74 +249,102 @@ public static class SentenceFeaturizer
             previous = th;
         }
 
-        var sorted = SortIndexes(hashed[..h]);
-        for (int i = 0; i < sorted.Length;)
-        {
-            int j = i + 1;
-            while (j < sorted.Length && sorted[j] == sorted[i])
-            {
-                j++;
-            }
+        return count + CountIndexes(hashed[..h], keys[count..], values[count..]);
+    }
 
-            keys[count] = sorted[i];
-            values[count++] = j - i;
-            i = j;
-        }
+    /// <summary>Appends feature <paramref name="index"/> unless <paramref name="value"/> is zero; branch-free: always written, counted only when kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Put(Span<int> keys, Span<float> values, ref int count, int index, float value)
+    {
+        keys[count] = index;
+        values[count] = value;
+        count += value != 0 ? 1 : 0;
+    }
 
-        return count;
+    /// <summary>Per-thread tables of <see cref="CountIndexes"/>; the bitmaps are all zero between calls.</summary>
+    private sealed class IndexCounts
+    {
+        /// <summary>A bit per index that occurs (4 KB: stays in the L1 cache).</summary>
+        public readonly ulong[] Words = new ulong[Dimension / 64];
+
+        /// <summary>A bit per word of <see cref="Words"/> that is not zero.</summary>
+        public readonly ulong[] Summary = new ulong[Dimension / 64 / 64];
+
+        /// <summary>The second and later occurrences of indexes, grown as needed.</summary>
+        public int[] Repeats = new int[256];
     }
 
     // One per thread, so that featurizing allocates nothing and the analyzer stays thread-safe.
     [ThreadStatic]
-    private static int[]? t_sorted;
+    private static IndexCounts? t_counts;
 
     /// <summary>
-    /// The indexes (below <see cref="Dimension"/>) in ascending order, in a per-thread buffer: a
-    /// counting pass puts each in its band of 512 by its top bits, then an insertion sort orders
-    /// the bands, which hold a few indexes each. Faster than a comparison sort for the few dozen
-    /// hashed features of a sentence.
+    /// Writes each distinct index (below <see cref="Dimension"/>) once, in ascending order, with
+    /// the number of times it occurs: what sorting and counting runs gives, without sorting them.
+    /// The first occurrence of an index sets its bit in a two-level bitmap, a repeat goes to a
+    /// short list (most sentences have a few); the bits are then read back from the lowest,
+    /// clearing the bitmap as they go, and the sorted repeats are merged in as counts.
+    /// <paramref name="keys"/> may be the same memory as <paramref name="indexes"/>: every index
+    /// is read before any key is written.
     /// </summary>
-    private static ReadOnlySpan<int> SortIndexes(ReadOnlySpan<int> indexes)
+    /// <returns>The number of distinct indexes.</returns>
+    private static int CountIndexes(ReadOnlySpan<int> indexes, Span<int> keys, Span<float> values)
     {
-        var buffer = t_sorted;
-        if (buffer is null || buffer.Length < indexes.Length)
+        var t = t_counts ??= new IndexCounts();
+        var words = t.Words;
+        var summary = t.Summary;
+        if (t.Repeats.Length < indexes.Length)
         {
-            t_sorted = buffer = new int[Math.Max(256, (int)BitOperations.RoundUpToPowerOf2((uint)indexes.Length))];
+            t.Repeats = new int[(int)BitOperations.RoundUpToPowerOf2((uint)indexes.Length)];
         }
 
-        const int Shift = 9;
-        Span<int> starts = stackalloc int[(Dimension >> Shift) + 1];
-        starts.Clear();
+        var repeats = t.Repeats;
+        int r = 0;
         foreach (int index in indexes)
         {
-            starts[(index >> Shift) + 1]++;
-        }
-
-        for (int b = 1; b < starts.Length; b++)
-        {
-            starts[b] += starts[b - 1];
-        }
-
-        var sorted = buffer.AsSpan(0, indexes.Length);
-        foreach (int index in indexes)
-        {
-            sorted[starts[index >> Shift]++] = index;
-        }
-
-        for (int i = 1; i < sorted.Length; i++)
-        {
-            int x = sorted[i];
-            int j = i - 1;
-            while (j >= 0 && sorted[j] > x)
+            ref ulong word = ref words[index >> 6];
+            ulong bit = 1UL << index;
+            if ((word & bit) != 0)
             {
-                sorted[j + 1] = sorted[j];
-                j--;
+                repeats[r++] = index;
+            }
+            else
+            {
+                word |= bit;
+                summary[index >> 12] |= 1UL << (index >> 6);
+            }
+        }
+
+        var sortedRepeats = repeats.AsSpan(0, r);
+        sortedRepeats.Sort();
+        int next = 0;
+        int n = 0;
+        for (int s = 0; s < summary.Length; s++)
+        {
+            for (ulong pending = summary[s]; pending != 0; pending &= pending - 1)
+            {
+                int w = (s << 6) + BitOperations.TrailingZeroCount(pending);
+                for (ulong bits = words[w]; bits != 0; bits &= bits - 1)
+                {
+                    int index = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                    int count = 1;
+                    while (next < sortedRepeats.Length && sortedRepeats[next] == index)
+                    {
+                        count++;
+                        next++;
+                    }
+
+                    keys[n] = index;
+                    values[n++] = count;
+                }
+
+                words[w] = 0;
             }
 
-            sorted[j + 1] = x;
+            summary[s] = 0;
         }
 
-        return sorted;
+        return n;
     }
 
     private static readonly uint NumberHash = WordHashes.Fnv("<num>");

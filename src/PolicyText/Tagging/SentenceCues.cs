@@ -81,8 +81,24 @@ public sealed class SentenceCues
     /// <summary>The evidence, collected in the extractor's scratch list and then copied here at its exact size.</summary>
     internal Evidence[] EvidenceArray { get; set; } = [];
 
-    /// <summary>The matched lexicon entries (lexicon name, category, entry pattern), for features.</summary>
-    internal (int Lexicon, int Category, int Entry)[] Entries { get; set; } = [];
+    /// <summary>The matched lexicon entries (lexicon, category, entry), for features.</summary>
+    internal ReadOnlySpan<(int Lexicon, int Category, int Entry)> Entries => _entries.AsSpan(_entriesStart, _entriesCount);
+
+    // The entries are a slice of one array shared by the sentences of a document (ExtractAll), so
+    // that a document allocates one array of them rather than one per sentence.
+    private (int Lexicon, int Category, int Entry)[] _entries = [];
+    private int _entriesStart;
+    private int _entriesCount;
+
+    /// <summary>Where the entries will be in the array <see cref="SetEntries"/> gives.</summary>
+    internal void SetEntrySlice(int start, int count)
+    {
+        _entriesStart = start;
+        _entriesCount = count;
+    }
+
+    /// <summary>Sets the array of which <see cref="Entries"/> is a slice.</summary>
+    internal void SetEntries((int Lexicon, int Category, int Entry)[] all) => _entries = all;
 }
 
 /// <summary>Finds the cues of sentences with a <see cref="LexiconSet"/> and the rules of docs/tagging.md. Thread-safe.</summary>
@@ -119,7 +135,14 @@ public sealed class CueExtractor
     /// <param name="document">The document.</param>
     /// <param name="sentence">One of its sentences.</param>
     /// <returns>The cues and their evidence.</returns>
-    public SentenceCues Extract(TextDocument document, Sentence sentence) => Extract(document, sentence, new Scratch());
+    public SentenceCues Extract(TextDocument document, Sentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var scratch = new Scratch();
+        var cues = Extract(document, document.NormalizedText, sentence, scratch);
+        cues.SetEntries([.. scratch.Entries]);
+        return cues;
+    }
 
     // The lists of ExtractAll, reused across documents: one set per thread, since an extractor
     // serves several threads at once. Everything kept from them is copied out per sentence.
@@ -145,29 +168,46 @@ public sealed class CueExtractor
     {
         ArgumentNullException.ThrowIfNull(document);
         var hashes = ArrayPool<uint>.Shared.Rent(document.Tokens.Length);
-        WordHashes.Compute(document.NormalizedText, document.Tokens, hashes);
-        var cues = ExtractAll(document, hashes.AsSpan(0, document.Tokens.Length));
+        var normalized = document.NormalizedSpan();
+        WordHashes.Compute(normalized, document.Tokens, hashes);
+        var cues = ExtractAll(document, normalized, hashes.AsSpan(0, document.Tokens.Length));
         ArrayPool<uint>.Shared.Return(hashes);
         return cues;
     }
 
-    /// <summary><see cref="ExtractAll(TextDocument)"/> with the <see cref="WordHashes.Fnv"/> of each of the document's tokens already computed.</summary>
-    internal SentenceCues[] ExtractAll(TextDocument document, ReadOnlySpan<uint> tokenHashes)
+    /// <summary>
+    /// <see cref="ExtractAll(TextDocument)"/> with the document's normalized text at hand
+    /// (<see cref="TextDocument.NormalizedSpan"/>) and the <see cref="WordHashes.Fnv"/> of each
+    /// of its tokens already computed.
+    /// </summary>
+    internal SentenceCues[] ExtractAll(TextDocument document, ReadOnlySpan<char> normalized, ReadOnlySpan<uint> tokenHashes)
     {
         var scratch = t_scratch ??= new Scratch();
         var cues = new SentenceCues[document.Sentences.Length];
+        var entries = scratch.Entries;
+        entries.Clear();
         for (int i = 0; i < cues.Length; i++)
         {
             var sentence = document.Sentences[i];
-            cues[i] = Extract(document, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount));
+            cues[i] = Extract(document, normalized, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount));
+        }
+
+        // Every sentence's entries went to the one list, in order: one array for the document.
+        if (entries.Count > 0)
+        {
+            var all = entries.ToArray();
+            foreach (var c in cues)
+            {
+                c.SetEntries(all);
+            }
         }
 
         return cues;
     }
 
-    internal SentenceCues Extract(TextDocument document, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default)
+    /// <summary>The cues of one sentence; its lexicon entries are appended to <c>scratch.Entries</c>, of which the caller makes the array it hands to <see cref="SentenceCues.SetEntries"/>.</summary>
+    internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default)
     {
-        ArgumentNullException.ThrowIfNull(document);
         var cues = new SentenceCues();
         var tokens = sentence.GetTokens(document.Tokens);
         var text = document.Text;
@@ -178,16 +218,16 @@ public sealed class CueExtractor
         all.Clear();
         var evidence = scratch.Evidence;
         evidence.Clear();
-        scratch.Entries.Clear();
+        int firstEntry = scratch.Entries.Count;
         var combined = _lexicons.Combined;
         // The token hashes come from ExtractAll; a sentence extracted alone has them made here.
         if (sentenceHashes.IsEmpty && !tokens.IsEmpty)
         {
-            combined.Match(document.NormalizedText, tokens, all);
+            combined.Match(normalized, tokens, all);
         }
         else
         {
-            combined.Match(document.NormalizedText, tokens, sentenceHashes, all);
+            combined.Match(normalized, tokens, sentenceHashes, all);
         }
 
         var matches = CollectionsMarshal.AsSpan(all);
@@ -360,7 +400,7 @@ public sealed class CueExtractor
             : a.Cue != b.Cue ? a.Cue.CompareTo(b.Cue)
             : string.CompareOrdinal(a.Category, b.Category));
         cues.EvidenceArray = evidence.Count == 0 ? [] : evidence.ToArray();
-        cues.Entries = scratch.Entries.Count == 0 ? [] : scratch.Entries.ToArray();
+        cues.SetEntrySlice(firstEntry, scratch.Entries.Count - firstEntry);
         return cues;
     }
 

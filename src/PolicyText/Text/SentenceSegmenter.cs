@@ -33,10 +33,24 @@ public sealed class SentenceSegmenter
     /// <returns>The sentences in order. They cover every token once; what lies between two sentences is white space.</returns>
     public Sentence[] Segment(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
     {
-        var list = new List<Sentence>(Math.Max(1, tokens.Length / 20));
+        // A per-thread list is reused (documents are segmented on several threads at once), so
+        // only the exact-size array is allocated per document.
+        var list = t_sentences ??= [];
+        list.Clear();
         Segment(text, tokens, list);
-        return [.. list];
+        var sentences = list.ToArray();
+        if (list.Capacity > MaxScratchSentences)
+        {
+            t_sentences = null;
+        }
+
+        return sentences;
     }
+
+    // Segment's reusable list, given up after a very long document.
+    private const int MaxScratchSentences = 1 << 16;
+    [ThreadStatic]
+    private static List<Sentence>? t_sentences;
 
     /// <summary>Appends the sentences of <paramref name="text"/> to <paramref name="destination"/>.</summary>
     /// <param name="text">The text.</param>

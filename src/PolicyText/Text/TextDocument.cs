@@ -1,3 +1,4 @@
+using System.Numerics;
 using PolicyText.Internals;
 
 namespace PolicyText.Text;
@@ -21,10 +22,19 @@ public sealed class TextDocument
     [ThreadStatic]
     private static List<Token>? t_tokens;
 
-    private TextDocument(string text, string normalized, Token[] tokens, Sentence[] sentences)
+    // The normalized text is made when first asked for: an analysis normalizes into a per-thread
+    // buffer instead (NormalizedSpan), so most documents never allocate a second copy of their text.
+    // Two threads may both normalize: they store equal strings, and either is right.
+    private string? _normalized;
+
+    // NormalizedSpan's per-thread buffer, given up after a very long document.
+    private const int MaxScratchChars = 1 << 22;
+    [ThreadStatic]
+    private static char[]? t_normalized;
+
+    private TextDocument(string text, Token[] tokens, Sentence[] sentences)
     {
         Text = text;
-        NormalizedText = normalized;
         _tokens = tokens;
         _sentences = sentences;
     }
@@ -33,7 +43,32 @@ public sealed class TextDocument
     public string Text { get; }
 
     /// <summary>The normalized text (see <see cref="TextNormalizer"/>), with the same offsets as <see cref="Text"/>.</summary>
-    public string NormalizedText { get; }
+    public string NormalizedText => _normalized ??= TextNormalizer.Normalize(Text);
+
+    /// <summary>
+    /// The normalized text without allocating it: <see cref="NormalizedText"/> when it is already
+    /// made, else the text normalized into a per-thread buffer. Valid until the same thread asks
+    /// again, so one analysis uses it and lets it go.
+    /// </summary>
+    internal ReadOnlySpan<char> NormalizedSpan()
+    {
+        if (_normalized is not null)
+        {
+            return _normalized;
+        }
+
+        var buffer = t_normalized;
+        if (buffer is null || buffer.Length < Text.Length)
+        {
+            bool keep = Text.Length <= MaxScratchChars;
+            buffer = new char[keep ? Math.Max(4096, (int)BitOperations.RoundUpToPowerOf2((uint)Text.Length)) : Text.Length];
+            t_normalized = keep ? buffer : null;
+        }
+
+        var span = buffer.AsSpan(0, Text.Length);
+        TextNormalizer.Normalize(Text, span);
+        return span;
+    }
 
     /// <summary>The tokens, in text order.</summary>
     public ReadOnlySpan<Token> Tokens => _tokens;
@@ -62,7 +97,7 @@ public sealed class TextDocument
         }
 
         var sentences = (segmenter ?? SentenceSegmenter.Default).Segment(text, tokens);
-        return new TextDocument(text, TextNormalizer.Normalize(text), tokens, sentences);
+        return new TextDocument(text, tokens, sentences);
     }
 
     /// <summary>
@@ -99,7 +134,7 @@ public sealed class TextDocument
                 : new Sentence(start, 0, first, 0);
         }
 
-        return new TextDocument(text, TextNormalizer.Normalize(text), tokens, sentences);
+        return new TextDocument(text, tokens, sentences);
     }
 
     /// <summary>The normalized form of <paramref name="token"/>, a slice of <see cref="NormalizedText"/>.</summary>

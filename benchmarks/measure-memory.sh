@@ -24,5 +24,6 @@ PY
 dotnet build -c Release src/PolicyText.Cli -v quiet -nologo
 /usr/bin/time -v dotnet src/PolicyText.Cli/bin/Release/net10.0/PolicyText.Cli.dll \
     analyze "$work/corpus.jsonl" --out "$work/out" --quiet 2> "$work/time.txt"
-grep -E "Elapsed|Maximum resident" "$work/time.txt"
+grep -E "Elapsed|Maximum resident|Percent of CPU|Exit status" "$work/time.txt"
+ls -l "$work/out"
 cat "$work/out/manifest.json"

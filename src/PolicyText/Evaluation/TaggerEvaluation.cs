@@ -35,7 +35,7 @@ public sealed record EvaluationReport(
         for (int i = 0; i < Rights.Count; i++)
         {
             var name = Rights[i].System;
-            sb.Append(inv, $"{name,-28}{Rights[i].MacroF1,17:F3}{Linkage[i].MacroF1,18:F3}{DocumentRightsAccuracy[name],16:F3}{DocumentLinkageAccuracy[name],17:F3}\n");
+            AppendRow(sb, string.Empty, name, Rights[i].MacroF1, Linkage[i].MacroF1, DocumentRightsAccuracy[name], DocumentLinkageAccuracy[name]);
         }
 
         foreach (var (task, reports) in new[] { ("rights", Rights), ("linkage", Linkage) })
@@ -49,6 +49,10 @@ public sealed record EvaluationReport(
 
         return sb.ToString();
     }
+
+    /// <summary>One line of the summary table: a prefix, the system, its four scores.</summary>
+    internal static void AppendRow(StringBuilder sb, string prefix, string system, double rights, double linkage, double documentRights, double documentLinkage) =>
+        sb.Append(CultureInfo.InvariantCulture, $"{prefix}{system,-28}{rights,17:F3}{linkage,18:F3}{documentRights,16:F3}{documentLinkage,17:F3}\n");
 }
 
 /// <summary>A cross-validation: one evaluation per fold, and the mean of their scores.</summary>
@@ -87,14 +91,14 @@ public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds
             for (int i = 0; i < f.Rights.Count; i++)
             {
                 var name = f.Rights[i].System;
-                sb.Append(inv, $"{k + 1,-6}{name,-28}{f.Rights[i].MacroF1,17:F3}{f.Linkage[i].MacroF1,18:F3}{f.DocumentRightsAccuracy[name],16:F3}{f.DocumentLinkageAccuracy[name],17:F3}\n");
+                EvaluationReport.AppendRow(sb, $"{k + 1,-6}", name, f.Rights[i].MacroF1, f.Linkage[i].MacroF1, f.DocumentRightsAccuracy[name], f.DocumentLinkageAccuracy[name]);
             }
         }
 
         foreach (var name in TaggerEvaluation.Systems)
         {
             var (r, l, dr, dl) = Mean(name);
-            sb.Append(inv, $"{"mean",-6}{name,-28}{r,17:F3}{l,18:F3}{dr,16:F3}{dl,17:F3}\n");
+            EvaluationReport.AppendRow(sb, $"{"mean",-6}", name, r, l, dr, dl);
         }
 
         return sb.ToString();

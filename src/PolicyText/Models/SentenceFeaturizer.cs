@@ -359,48 +359,16 @@ public static class SentenceFeaturizer
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(sums);
-        int n = 0;
-        int classes = Math.Min(probabilities[index].Length, 8);
-        float others = Math.Max(1, probabilities.Count - 1);
-        for (int c = 0; c < classes; c++)
+
+        // Laid out flat, one sentence after another, for the one implementation below.
+        int classes = probabilities[index].Length;
+        var flat = new float[probabilities.Count * classes];
+        for (int k = 0; k < probabilities.Count; k++)
         {
-            destination[n++] = new(ContextBase + c, (sums[c] - probabilities[index][c]) / others);
+            probabilities[k].AsSpan(0, classes).CopyTo(flat.AsSpan(k * classes));
         }
 
-        for (int c = 0; c < classes && index > 0; c++)
-        {
-            destination[n++] = new(ContextBase + 8 + c, probabilities[index - 1][c]);
-        }
-
-        for (int c = 0; c < classes && index + 1 < probabilities.Count; c++)
-        {
-            destination[n++] = new(ContextBase + 16 + c, probabilities[index + 1][c]);
-        }
-
-        // The first sentence (a title or lede usually states the thesis), for the others.
-        for (int c = 0; c < classes && index > 0; c++)
-        {
-            destination[n++] = new(TitleBase + c, probabilities[0][c]);
-        }
-
-        // The last sentence (a conclusion often restates it), for the others.
-        for (int c = 0; c < classes && index + 1 < probabilities.Count; c++)
-        {
-            destination[n++] = new(TitleBase + 8 + c, probabilities[^1][c]);
-        }
-
-        // The sentences two before and two after.
-        for (int c = 0; c < classes && index > 1; c++)
-        {
-            destination[n++] = new(TitleBase + 16 + c, probabilities[index - 2][c]);
-        }
-
-        for (int c = 0; c < classes && index + 2 < probabilities.Count; c++)
-        {
-            destination[n++] = new(TitleBase + 24 + c, probabilities[index + 2][c]);
-        }
-
-        return n;
+        return Context(flat, classes, classes, probabilities.Count, sums, index, destination);
     }
 
     /// <summary>

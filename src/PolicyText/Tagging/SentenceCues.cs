@@ -299,40 +299,36 @@ public sealed class CueExtractor
             }
         }
 
-        // Evaluations, once every negation is known: a negation in scope reverses them.
+        // Linkage terms and evaluations, once every negation is known: a negation in scope
+        // reverses a pro or anti wording and a positive or negative evaluation.
         foreach (var c in matches)
         {
-            if (c.Category < cuesBase || _cueRoles[c.Category - cuesBase] is not (7 or 8))
+            if (c.Category < linkageBase)
             {
                 continue;
             }
 
-            var m = c with { Category = c.Category - cuesBase, Entry = c.Entry - cuesEntries };
-            bool positive = _cueRoles[m.Category] == 7;
-            int negation = NegationInScope(text, tokens, negations, m.FirstToken);
-            if (negation >= 0)
+            if (c.Category >= cuesBase)
             {
-                positive = !positive;
-                AddNegation(evidence, text, tokens[negation]);
-            }
+                int evaluation = _cueRoles[c.Category - cuesBase];
+                if (evaluation is not (7 or 8))
+                {
+                    continue;
+                }
 
-            if (positive)
-            {
-                cues.Positive++;
-            }
-            else
-            {
-                cues.Negative++;
-            }
+                var e = c with { Category = c.Category - cuesBase, Entry = c.Entry - cuesEntries };
+                bool positive = (evaluation == 7) != Reversed(evidence, text, tokens, negations, e.FirstToken);
+                if (positive)
+                {
+                    cues.Positive++;
+                }
+                else
+                {
+                    cues.Negative++;
+                }
 
-            // The evidence names the evaluation as read, after any negation.
-            Add(scratch, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Evaluation, positive ? "positive" : "negative");
-        }
-
-        foreach (var c in matches)
-        {
-            if (c.Category < linkageBase || c.Category >= cuesBase)
-            {
+                // The evidence names the evaluation as read, after any negation.
+                Add(scratch, text, tokens, e, _lexicons.Cues.Lexicon, 2, CueType.Evaluation, positive ? "positive" : "negative");
                 continue;
             }
 
@@ -352,16 +348,9 @@ public sealed class CueExtractor
             }
             else if (role is 1 or 2)
             {
-                int negation = NegationInScope(text, tokens, negations, m.FirstToken);
-                bool pro = role == 1;
-                if (negation >= 0)
-                {
-                    cues.Negated++;
-                    pro = !pro;
-                    AddNegation(evidence, text, tokens[negation]);
-                }
-
-                if (pro)
+                bool reversed = Reversed(evidence, text, tokens, negations, m.FirstToken);
+                cues.Negated += reversed ? 1 : 0;
+                if ((role == 1) != reversed)
                 {
                     cues.Pro++;
                 }
@@ -441,18 +430,29 @@ public sealed class CueExtractor
         return -1;
     }
 
-    /// <summary>Records a negation whose scope reversed a cue, once however many cues it reversed.</summary>
-    private static void AddNegation(List<Evidence> evidence, string text, Token negation)
+    /// <summary>
+    /// Whether a negation's scope covers the cue at token <paramref name="at"/>; if so, the
+    /// negation is recorded as evidence, once however many cues it reverses.
+    /// </summary>
+    private static bool Reversed(List<Evidence> evidence, string text, ReadOnlySpan<Token> tokens, List<int> negations, int at)
     {
+        int n = NegationInScope(text, tokens, negations, at);
+        if (n < 0)
+        {
+            return false;
+        }
+
+        var negation = tokens[n];
         foreach (var e in evidence)
         {
             if (e.Cue == CueType.Negation && e.Start == negation.Start)
             {
-                return;
+                return true;
             }
         }
 
         evidence.Add(new Evidence(text, negation.Start, negation.End, "negation scope", "negation", CueType.Negation));
+        return true;
     }
 
     private static void Add(Scratch scratch, string text, ReadOnlySpan<Token> tokens, LexiconMatch m, Lexicon lexicon, int lexiconIndex, CueType type, string? category = null)

@@ -23,6 +23,13 @@ public enum CueType
 
     /// <summary>An evaluation word (positive or negative), possibly reversed by a negation.</summary>
     Evaluation,
+
+    /// <summary>
+    /// A rule of the default analyzer that changed the model's label: <c>both families</c>,
+    /// <c>quotation</c> or <c>report document</c> (docs/tagging.md); the category is the label
+    /// given, and the span is empty, at the start of the sentence.
+    /// </summary>
+    Rule,
 }
 
 /// <summary>One piece of evidence behind a label: a lexicon entry (or a rule cue) found in the sentence.</summary>

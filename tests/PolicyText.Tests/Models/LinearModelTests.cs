@@ -87,13 +87,15 @@ public class DefaultRulesTests
     [Fact]
     public void The_rules_change_only_what_they_are_documented_to_change()
     {
-        // Over the gold corpus: every rights label the rules change is a
-        // one-family prediction turned into `both` where the lexicons found both families;
-        // every linkage label they change is a quoted stance turned `neutral`. Both rules fire.
+        // Over the gold corpus: every rights label the rules change is a one-family prediction
+        // turned into `both` where the lexicons found both families; every linkage label they
+        // change is a stance turned `neutral`, in a quoting sentence or in a document read as a
+        // report (where then no stance is left). Each change, and only a change, carries the
+        // rule as evidence. All three rules fire.
         var corpus = PolicyText.Corpora.GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus"));
         var on = new TextAnalyzer(new TextAnalyzerOptions());
         var off = new TextAnalyzer(new TextAnalyzerOptions { ApplyRules = false });
-        int rights = 0, linkage = 0;
+        var fired = new Dictionary<string, int>();
         foreach (var doc in corpus.Documents)
         {
             var document = PolicyText.Text.TextDocument.WithSentences(doc.Text, doc.Sentences.Select(s => (s.Utf16Start, s.Utf16End)).ToList());
@@ -102,26 +104,118 @@ public class DefaultRulesTests
             var b = off.Analyze(document);
             for (int i = 0; i < a.Sentences.Count; i++)
             {
+                var rules = a.Sentences[i].Evidence.Where(e => e.Cue == CueType.Rule).ToList();
+                Assert.DoesNotContain(b.Sentences[i].Evidence, e => e.Cue == CueType.Rule);
+                foreach (var rule in rules)
+                {
+                    Assert.Equal(a.Sentences[i].Start, rule.Start);
+                    Assert.Equal(rule.Start, rule.End);
+                    Assert.Equal(string.Empty, rule.Text);
+                    fired[rule.Entry] = fired.GetValueOrDefault(rule.Entry) + 1;
+                }
+
                 if (a.Sentences[i].Rights != b.Sentences[i].Rights)
                 {
-                    rights++;
                     Assert.Equal(RightsCategory.Both, a.Sentences[i].Rights);
                     Assert.Contains(b.Sentences[i].Rights, new[] { RightsCategory.Freedom, RightsCategory.EconomicSocial });
                     Assert.Equal(RightsCategory.Both, LexiconTagger.Rights(cues[i]));
                     Assert.InRange(a.Sentences[i].RightsConfidence, 0.15f, 1f);
+                    Assert.Contains(rules, e => e.Entry == "both families" && e.Category == "both");
+                }
+                else
+                {
+                    Assert.DoesNotContain(rules, e => e.Entry == "both families");
                 }
 
                 if (a.Sentences[i].Linkage != b.Sentences[i].Linkage)
                 {
-                    linkage++;
                     Assert.Equal(LinkageStance.Neutral, a.Sentences[i].Linkage);
-                    Assert.True(cues[i].Reported && cues[i].Quotation);
+                    Assert.Contains(b.Sentences[i].Linkage, new[] { LinkageStance.ProLinkage, LinkageStance.AntiLinkage });
+                    var rule = Assert.Single(rules, e => e.Category == "neutral");
+                    if (rule.Entry == "quotation")
+                    {
+                        Assert.True(cues[i].Reported && cues[i].Quotation);
+                    }
+                    else
+                    {
+                        Assert.Equal("report document", rule.Entry);
+                        Assert.Equal(0, a.Summary.Pro + a.Summary.Anti);
+                    }
+                }
+                else
+                {
+                    Assert.DoesNotContain(rules, e => e.Category == "neutral");
                 }
             }
         }
 
-        Assert.True(rights > 0, "the both-families rule never fired");
-        Assert.True(linkage > 0, "the quotation rule never fired");
+        Assert.True(fired.GetValueOrDefault("both families") > 0, "the both-families rule never fired");
+        Assert.True(fired.GetValueOrDefault("quotation") > 0, "the quotation rule never fired");
+        Assert.True(fired.GetValueOrDefault("report document") > 0, "the report rule never fired");
+    }
+}
+
+public class ReportRuleTests
+{
+    /// <summary>
+    /// Models under which a sentence with an instrument term (named feature 6 of
+    /// <see cref="SentenceFeaturizer"/>) is pro_linkage with p ≈ 1 and any other is none with
+    /// p(pro) + p(anti) = 2 / (e⁴ + 3) ≈ 0.035: a document's stance mass is then about
+    /// (1 + 0.035 (n − 1)) / n for one instrument sentence among n.
+    /// </summary>
+    private static TextAnalyzer Analyzer(bool rules = true)
+    {
+        static LinearModel Model(string task, IReadOnlyList<string> classes, float[] biases, int weighted)
+        {
+            var weights = classes.Select(_ => new float[SentenceFeaturizer.Dimension]).ToArray();
+            weights[weighted][6] = 60;
+            return new(task, "test", classes, weights, biases);
+        }
+
+        var rights = Model("rights", LabelCodes.RightsVocabulary, [0, 0, 0, 0, 4], 0);
+        var linkage = Model("linkage", LabelCodes.LinkageVocabulary, [0, 0, 0, 4], 0);
+        return new TextAnalyzer(new TextAnalyzerOptions { Models = new PolicyModels(rights, linkage, rights, linkage), ApplyRules = rules });
+    }
+
+    private static readonly string[] Others = ["The weather was mild.", "Crowds gathered in the square.", "Shops stayed open late.", "The river was high.", "A train was late."];
+
+    [Theory]
+    [InlineData(1)] // mass 0.52
+    [InlineData(3)] // mass 0.28
+    public void A_document_with_enough_stance_keeps_its_stance_labels(int others)
+    {
+        var text = string.Join(" ", ["Sanctions were extended on Monday.", .. Others.Take(others)]);
+        var result = Analyzer().Analyze(text);
+        Assert.Equal(LinkageStance.ProLinkage, result.Sentences[0].Linkage);
+        Assert.All(result.Sentences.Skip(1), s => Assert.Equal(LinkageStance.None, s.Linkage));
+        Assert.All(result.Sentences, s => Assert.DoesNotContain(s.Evidence, e => e.Cue == CueType.Rule));
+        Assert.Equal(DocumentLinkage.ProLinkage, result.Summary.Linkage);
+    }
+
+    [Fact]
+    public void A_long_document_that_argues_in_a_few_sentences_is_not_a_report()
+    {
+        // Six instrument sentences among 36: mean stance 0.20, but a total of about 7.
+        var text = string.Join(" ", Enumerable.Range(0, 6).SelectMany(_ => new[] { "Sanctions were extended on Monday." }.Concat(Others)));
+        var result = Analyzer().Analyze(text);
+        Assert.Equal(36, result.Sentences.Count);
+        Assert.Equal(6, result.Summary.Pro);
+        Assert.All(result.Sentences, s => Assert.DoesNotContain(s.Evidence, e => e.Cue == CueType.Rule));
+    }
+
+    [Theory]
+    [InlineData(4)] // mass 0.23
+    [InlineData(5)] // mass 0.20
+    public void A_document_with_little_stance_is_a_report_and_its_stances_are_neutral(int others)
+    {
+        var text = string.Join(" ", ["Sanctions were extended on Monday.", .. Others.Take(others)]);
+        Assert.Equal(LinkageStance.ProLinkage, Analyzer(rules: false).Analyze(text).Sentences[0].Linkage);
+        var result = Analyzer().Analyze(text);
+        Assert.Equal(LinkageStance.Neutral, result.Sentences[0].Linkage);
+        var rule = Assert.Single(result.Sentences[0].Evidence, e => e.Cue == CueType.Rule);
+        Assert.Equal(("report document", "neutral", 0, 0, ""), (rule.Entry, rule.Category, rule.Start, rule.End, rule.Text));
+        Assert.All(result.Sentences.Skip(1), s => Assert.Equal(LinkageStance.None, s.Linkage));
+        Assert.Equal(DocumentLinkage.Neutral, result.Summary.Linkage);
     }
 }
 

@@ -24,7 +24,13 @@ public sealed record EvaluationReport(
     IReadOnlyDictionary<string, double> DocumentLinkageAccuracy,
     int Documents)
 {
-    /// <summary>The summary table and every system's per-class report, as text.</summary>
+    /// <summary>
+    /// Per system, 95 % intervals of the four scores from a bootstrap over the evaluated
+    /// documents (docs/evaluation.md), or <see langword="null"/> when not computed.
+    /// </summary>
+    public IReadOnlyDictionary<string, SystemIntervals>? Intervals { get; init; }
+
+    /// <summary>The summary table, the intervals when computed, and every system's per-class report, as text.</summary>
     /// <returns>The report.</returns>
     public string ToText()
     {
@@ -36,6 +42,18 @@ public sealed record EvaluationReport(
         {
             var name = Rights[i].System;
             AppendRow(sb, string.Empty, name, Rights[i].MacroF1, Linkage[i].MacroF1, DocumentRightsAccuracy[name], DocumentLinkageAccuracy[name]);
+        }
+
+        if (Intervals is not null)
+        {
+            sb.Append(inv, $"\n95% intervals: {Documents} documents drawn with replacement, {DocumentBootstrap.Resamples} resamples, seed {DocumentBootstrap.Seed}\n");
+            sb.Append(inv, $"{"system",-28}{"rights macro-F1",17}{"linkage macro-F1",18}{"doc rights acc",16}{"doc linkage acc",17}\n");
+            static string Range(ScoreInterval x) => string.Create(CultureInfo.InvariantCulture, $"{x.Low:F3}-{x.High:F3}");
+            foreach (var r in Rights)
+            {
+                var x = Intervals[r.System];
+                sb.Append(inv, $"{r.System,-28}{Range(x.Rights),17}{Range(x.Linkage),18}{Range(x.DocumentRights),16}{Range(x.DocumentLinkage),17}\n");
+            }
         }
 
         foreach (var (task, reports) in new[] { ("rights", Rights), ("linkage", Linkage) })
@@ -209,10 +227,12 @@ public static class TaggerEvaluation
         var predictions = Systems.ToDictionary(s => s, _ => (Rights: new List<string>(), Linkage: new List<string>()));
         var goldRights = new List<string>();
         var goldLinkage = new List<string>();
-        var docRights = Systems.ToDictionary(s => s, _ => 0);
-        var docLinkage = Systems.ToDictionary(s => s, _ => 0);
+        var docRights = Systems.ToDictionary(s => s, _ => new List<bool>());
+        var docLinkage = Systems.ToDictionary(s => s, _ => new List<bool>());
+        var sentencesByDocument = new List<int>();
         foreach (var doc in docs)
         {
+            sentencesByDocument.Add(doc.Sentences.Count);
             var (document, cues) = Prepare(full, doc);
             var perSystem = new Dictionary<string, List<(RightsCategory, LinkageStance)>>();
             var modelOnly = plain.Analyze(document);
@@ -233,8 +253,8 @@ public static class TaggerEvaluation
             foreach (var (system, labels) in perSystem)
             {
                 var summary = DocumentAggregator.Summarize(labels);
-                docRights[system] += summary.RightsEmphasis == doc.RightsEmphasis ? 1 : 0;
-                docLinkage[system] += summary.Linkage == doc.Linkage ? 1 : 0;
+                docRights[system].Add(summary.RightsEmphasis == doc.RightsEmphasis);
+                docLinkage[system].Add(summary.Linkage == doc.Linkage);
             }
 
             void Record(string system, string rights, string linkage)
@@ -252,13 +272,42 @@ public static class TaggerEvaluation
             }
         }
 
+        var draws = DocumentBootstrap.Draw(docs.Count);
         return new EvaluationReport(
             split,
             Systems.Select(s => new ClassificationReport(s, rightsVocabulary, goldRights, predictions[s].Rights)).ToList(),
             Systems.Select(s => new ClassificationReport(s, linkageVocabulary, goldLinkage, predictions[s].Linkage)).ToList(),
-            Systems.ToDictionary(s => s, s => docs.Count == 0 ? 0 : docRights[s] / (double)docs.Count),
-            Systems.ToDictionary(s => s, s => docs.Count == 0 ? 0 : docLinkage[s] / (double)docs.Count),
-            docs.Count);
+            Systems.ToDictionary(s => s, s => docs.Count == 0 ? 0 : docRights[s].Count(x => x) / (double)docs.Count),
+            Systems.ToDictionary(s => s, s => docs.Count == 0 ? 0 : docLinkage[s].Count(x => x) / (double)docs.Count),
+            docs.Count)
+        {
+            Intervals = Systems.ToDictionary(s => s, s => new SystemIntervals(
+                DocumentBootstrap.MacroF1(draws, ConfusionByDocument(rightsVocabulary, goldRights, predictions[s].Rights, sentencesByDocument), rightsVocabulary.Count),
+                DocumentBootstrap.MacroF1(draws, ConfusionByDocument(linkageVocabulary, goldLinkage, predictions[s].Linkage, sentencesByDocument), linkageVocabulary.Count),
+                DocumentBootstrap.Accuracy(draws, docRights[s]),
+                DocumentBootstrap.Accuracy(draws, docLinkage[s]))),
+        };
+    }
+
+    /// <summary>Each document's confusion counts (<c>[gold * classes + predicted]</c>), its sentences being the next <c>sentencesByDocument[d]</c> labels.</summary>
+    private static List<int[]> ConfusionByDocument(IReadOnlyList<string> vocabulary, List<string> gold, List<string> predicted, List<int> sentencesByDocument)
+    {
+        int classes = vocabulary.Count;
+        var result = new List<int[]>(sentencesByDocument.Count);
+        int at = 0;
+        foreach (int n in sentencesByDocument)
+        {
+            var confusion = new int[classes * classes];
+            for (int i = at; i < at + n; i++)
+            {
+                confusion[(IndexOf(vocabulary, gold[i]) * classes) + IndexOf(vocabulary, predicted[i])]++;
+            }
+
+            result.Add(confusion);
+            at += n;
+        }
+
+        return result;
     }
 
     /// <summary>

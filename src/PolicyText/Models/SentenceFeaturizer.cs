@@ -41,12 +41,12 @@ public static class SentenceFeaturizer
     /// <param name="NormativeSentences">Sentences with a normative wording.</param>
     /// <param name="ReportedSentences">Sentences reporting others' words.</param>
     /// <param name="EvaluationStance">Evaluations leaning pro-linkage (pressure praised, engagement faulted) minus those leaning anti-linkage.</param>
-    public readonly record struct DocumentTotals(int Pro, int Anti, int Freedom, int EconomicSocial, int TopicSentences, int Sentences, int FirstPersonSentences, int NormativeSentences, int ReportedSentences, int EvaluationStance);
+    internal readonly record struct DocumentTotals(int Pro, int Anti, int Freedom, int EconomicSocial, int TopicSentences, int Sentences, int FirstPersonSentences, int NormativeSentences, int ReportedSentences, int EvaluationStance);
 
     /// <summary>Sums the cues of a document's sentences.</summary>
     /// <param name="cues">The cues of every sentence.</param>
     /// <returns>The totals.</returns>
-    public static DocumentTotals Totals(IReadOnlyList<SentenceCues> cues)
+    internal static DocumentTotals Totals(IReadOnlyList<SentenceCues> cues)
     {
         ArgumentNullException.ThrowIfNull(cues);
         // An array (the analyzer's case) is walked as a span, without an enumerator.
@@ -85,7 +85,7 @@ public static class SentenceFeaturizer
     /// <param name="cues">The cues of every sentence of the document.</param>
     /// <param name="totals">The document's totals, from <see cref="Totals"/> (compute them once per document).</param>
     /// <param name="features">Receives (index, value) pairs.</param>
-    public static void Featurize(TextDocument document, int index, IReadOnlyList<SentenceCues> cues, DocumentTotals totals, List<KeyValuePair<int, float>> features)
+    internal static void Featurize(TextDocument document, int index, IReadOnlyList<SentenceCues> cues, DocumentTotals totals, List<KeyValuePair<int, float>> features)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(cues);

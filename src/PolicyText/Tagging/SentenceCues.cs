@@ -76,10 +76,18 @@ public sealed class SentenceCues
     public bool Reported => Attribution > 0 && Endorsement == 0;
 
     /// <summary>The lexicon matches and rule cues, in text order.</summary>
-    public IReadOnlyList<Evidence> Evidence => EvidenceArray;
+    public IReadOnlyList<Evidence> Evidence { get; private set; } = [];
 
-    /// <summary>The evidence, collected in the extractor's scratch list and then copied here at its exact size.</summary>
-    internal Evidence[] EvidenceArray { get; set; } = [];
+    /// <summary>
+    /// Sets the evidence to records <c>[start, start + count)</c> of a document's store (the
+    /// extractor records every sentence's in one array), made into <see cref="Tagging.Evidence"/>
+    /// objects only when first read.
+    /// </summary>
+    internal void SetEvidence(EvidenceStore store, int start, int count) =>
+        Evidence = count == 0 ? [] : new EvidenceList(store, start, count);
+
+    /// <summary>How many evidence records the extractor found, before <see cref="SetEvidence"/> gives them.</summary>
+    internal int EvidenceCount { get; set; }
 
     /// <summary>The matched lexicon entries (lexicon, category, entry), for features.</summary>
     internal ReadOnlySpan<(int Lexicon, int Category, int Entry)> Entries => _entries.AsSpan(_entriesStart, _entriesCount);
@@ -108,6 +116,7 @@ public sealed class CueExtractor
     private const int NegationAfter = 8;
 
     private readonly LexiconSet _lexicons;
+    private readonly EvidenceNames _names;
     // Category → role (its position in LexiconSet.RequiredCategories, then OptionalCategories), or -1.
     private readonly int[] _rightsRoles;
     private readonly int[] _linkageRoles;
@@ -119,6 +128,7 @@ public sealed class CueExtractor
     {
         ArgumentNullException.ThrowIfNull(lexicons);
         _lexicons = lexicons;
+        _names = new EvidenceNames(lexicons);
         _rightsRoles = Roles(lexicons.Rights.Lexicon, LexiconSet.RequiredCategories["rights"]);
         _linkageRoles = Roles(lexicons.Linkage.Lexicon, [.. LexiconSet.RequiredCategories["linkage"], .. LexiconSet.OptionalCategories["linkage"]]);
         _cueRoles = Roles(lexicons.Cues.Lexicon, [.. LexiconSet.RequiredCategories["cues"], .. LexiconSet.OptionalCategories["cues"]]);
@@ -141,6 +151,7 @@ public sealed class CueExtractor
         var scratch = new Scratch();
         var cues = Extract(document, document.NormalizedText, sentence, scratch);
         cues.SetEntries([.. scratch.Entries]);
+        cues.SetEvidence(new EvidenceStore(document.Text, _names, [.. scratch.Evidence]), 0, scratch.Evidence.Count);
         return cues;
     }
 
@@ -156,7 +167,8 @@ public sealed class CueExtractor
 
         public List<int> Negations { get; } = [];
 
-        public List<Evidence> Evidence { get; } = [];
+        /// <summary>The evidence of a document's sentences, sentence after sentence.</summary>
+        public List<EvidenceRecord> Evidence { get; } = [];
 
         public List<(int Lexicon, int Category, int Entry)> Entries { get; } = [];
     }
@@ -186,10 +198,25 @@ public sealed class CueExtractor
         var cues = new SentenceCues[document.Sentences.Length];
         var entries = scratch.Entries;
         entries.Clear();
+        scratch.Evidence.Clear();
         for (int i = 0; i < cues.Length; i++)
         {
             var sentence = document.Sentences[i];
             cues[i] = Extract(document, normalized, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount));
+        }
+
+        // Likewise the evidence records: one array and one store for the document, each
+        // sentence's evidence a slice of it.
+        if (scratch.Evidence.Count > 0)
+        {
+            var store = new EvidenceStore(document.Text, _names, [.. scratch.Evidence]);
+            int start = 0;
+            foreach (var c in cues)
+            {
+                int count = c.EvidenceCount;
+                c.SetEvidence(store, start, count);
+                start += count;
+            }
         }
 
         // Every sentence's entries went to the one list, in order: one array for the document.
@@ -217,7 +244,7 @@ public sealed class CueExtractor
         var all = scratch.All;
         all.Clear();
         var evidence = scratch.Evidence;
-        evidence.Clear();
+        int firstEvidence = evidence.Count;
         int firstEntry = scratch.Entries.Count;
         var combined = _lexicons.Combined;
         // The token hashes come from ExtractAll; a sentence extracted alone has them made here.
@@ -256,7 +283,7 @@ public sealed class CueExtractor
                 cues.GeneralRights++;
             }
 
-            Add(scratch, text, tokens, m, _lexicons.Rights.Lexicon, 0, CueType.Rights);
+            Add(scratch, tokens, m, m.Entry, CueType.Rights);
         }
 
         var negations = scratch.Negations;
@@ -277,15 +304,15 @@ public sealed class CueExtractor
                     break;
                 case 1:
                     cues.Attribution++;
-                    Add(scratch, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Attribution);
+                    Add(scratch, tokens, m, c.Entry, CueType.Attribution);
                     break;
                 case 2:
                     cues.Endorsement++;
-                    Add(scratch, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Attribution);
+                    Add(scratch, tokens, m, c.Entry, CueType.Attribution);
                     break;
                 case 3:
                     cues.Condition++;
-                    Add(scratch, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Condition);
+                    Add(scratch, tokens, m, c.Entry, CueType.Condition);
                     break;
                 case 4:
                     cues.Hedge++;
@@ -317,7 +344,7 @@ public sealed class CueExtractor
                 }
 
                 var e = c with { Category = c.Category - cuesBase, Entry = c.Entry - cuesEntries };
-                bool positive = (evaluation == 7) != Reversed(evidence, text, tokens, negations, e.FirstToken);
+                bool positive = (evaluation == 7) != Reversed(evidence, firstEvidence, text, tokens, negations, e.FirstToken);
                 if (positive)
                 {
                     cues.Positive++;
@@ -328,7 +355,7 @@ public sealed class CueExtractor
                 }
 
                 // The evidence names the evaluation as read, after any negation.
-                Add(scratch, text, tokens, e, _lexicons.Cues.Lexicon, 2, CueType.Evaluation, positive ? "positive" : "negative");
+                Add(scratch, tokens, e, _names.Of(c.Entry, positive ? "positive" : "negative"), CueType.Evaluation);
                 continue;
             }
 
@@ -348,7 +375,7 @@ public sealed class CueExtractor
             }
             else if (role is 1 or 2)
             {
-                bool reversed = Reversed(evidence, text, tokens, negations, m.FirstToken);
+                bool reversed = Reversed(evidence, firstEvidence, text, tokens, negations, m.FirstToken);
                 cues.Negated += reversed ? 1 : 0;
                 if ((role == 1) != reversed)
                 {
@@ -360,7 +387,7 @@ public sealed class CueExtractor
                 }
             }
 
-            Add(scratch, text, tokens, m, _lexicons.Linkage.Lexicon, 1, CueType.Linkage);
+            Add(scratch, tokens, m, c.Entry, CueType.Linkage);
         }
 
         if (tokens.Length > 0)
@@ -369,7 +396,7 @@ public sealed class CueExtractor
             cues.Question = text[last.Start] == '?' || (tokens.Length > 1 && text[last.Start] is '"' or '\u201D' or ')' && text[tokens[^2].Start] == '?');
             if (cues.Question)
             {
-                evidence.Add(new Evidence(text, last.Start, last.End, "question", "question", CueType.Question));
+                evidence.Add(new EvidenceRecord(last.Start, last.End, _names.Question, CueType.Question));
             }
         }
 
@@ -382,13 +409,10 @@ public sealed class CueExtractor
             }
         }
 
-        // A total order, so that evidence comes out the same way every time.
-        evidence.Sort(static (a, b) =>
-            a.Start != b.Start ? a.Start.CompareTo(b.Start)
-            : a.End != b.End ? a.End.CompareTo(b.End)
-            : a.Cue != b.Cue ? a.Cue.CompareTo(b.Cue)
-            : string.CompareOrdinal(a.Category, b.Category));
-        cues.EvidenceArray = evidence.Count == 0 ? [] : evidence.ToArray();
+        // A total order, so that evidence comes out the same way every time. The sentence's
+        // records stay in the document's list; ExtractAll hands each sentence its slice.
+        _names.Sort(CollectionsMarshal.AsSpan(evidence)[firstEvidence..]);
+        cues.EvidenceCount = evidence.Count - firstEvidence;
         cues.SetEntrySlice(firstEntry, scratch.Entries.Count - firstEntry);
         return cues;
     }
@@ -434,7 +458,7 @@ public sealed class CueExtractor
     /// Whether a negation's scope covers the cue at token <paramref name="at"/>; if so, the
     /// negation is recorded as evidence, once however many cues it reverses.
     /// </summary>
-    private static bool Reversed(List<Evidence> evidence, string text, ReadOnlySpan<Token> tokens, List<int> negations, int at)
+    private bool Reversed(List<EvidenceRecord> evidence, int firstEvidence, string text, ReadOnlySpan<Token> tokens, List<int> negations, int at)
     {
         int n = NegationInScope(text, tokens, negations, at);
         if (n < 0)
@@ -443,7 +467,7 @@ public sealed class CueExtractor
         }
 
         var negation = tokens[n];
-        foreach (var e in evidence)
+        foreach (var e in CollectionsMarshal.AsSpan(evidence)[firstEvidence..])
         {
             if (e.Cue == CueType.Negation && e.Start == negation.Start)
             {
@@ -451,16 +475,24 @@ public sealed class CueExtractor
             }
         }
 
-        evidence.Add(new Evidence(text, negation.Start, negation.End, "negation scope", "negation", CueType.Negation));
+        evidence.Add(new EvidenceRecord(negation.Start, negation.End, _names.Negation, CueType.Negation));
         return true;
     }
 
-    private static void Add(Scratch scratch, string text, ReadOnlySpan<Token> tokens, LexiconMatch m, Lexicon lexicon, int lexiconIndex, CueType type, string? category = null)
+    /// <summary>Records the evidence of match <paramref name="m"/> (numbered within its lexicon) under name <paramref name="name"/> (<see cref="EvidenceNames"/>), and its entry for the features.</summary>
+    private static void Add(Scratch scratch, ReadOnlySpan<Token> tokens, LexiconMatch m, int name, CueType type)
     {
         var first = tokens[m.FirstToken];
         var last = tokens[m.FirstToken + m.TokenCount - 1];
-        var entry = lexicon.Entries[m.Entry];
-        scratch.Evidence.Add(new Evidence(text, first.Start, last.End, entry.Pattern, category ?? entry.Category, type));
-        scratch.Entries.Add((lexiconIndex, m.Category, m.Entry));
+        scratch.Evidence.Add(new EvidenceRecord(first.Start, last.End, name, type));
+        scratch.Entries.Add((LexiconIndex(type), m.Category, m.Entry));
     }
+
+    /// <summary>The lexicon (0 rights, 1 linkage, 2 cues) a kind of lexicon evidence comes from.</summary>
+    private static int LexiconIndex(CueType type) => type switch
+    {
+        CueType.Rights => 0,
+        CueType.Linkage => 1,
+        _ => 2,
+    };
 }

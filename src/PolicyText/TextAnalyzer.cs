@@ -145,12 +145,13 @@ public sealed class TextAnalyzer
     {
         ArgumentNullException.ThrowIfNull(document);
 
-        // Each token's word hash, computed once for the lexicon matcher and the featurizer.
+        // Each token's word hash, computed once for the lexicon matcher and the featurizer. The
+        // cues are transient (reused per thread): only their evidence lists leave the analysis.
         var hashes = ArrayPool<uint>.Shared.Rent(document.Tokens.Length);
         var tokenHashes = hashes.AsSpan(0, document.Tokens.Length);
         var normalized = document.NormalizedSpan();
         WordHashes.Compute(normalized, document.Tokens, tokenHashes);
-        var analysis = Analyze(document, _cues.ExtractAll(document, normalized, tokenHashes), tokenHashes);
+        var analysis = Analyze(document, _cues.ExtractAll(document, normalized, tokenHashes, transient: true), tokenHashes);
         ArrayPool<uint>.Shared.Return(hashes);
         return analysis;
     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using PolicyText.Internals;
 using PolicyText.Lexicons;
@@ -107,6 +108,41 @@ public sealed class SentenceCues
 
     /// <summary>Sets the array of which <see cref="Entries"/> is a slice.</summary>
     internal void SetEntries((int Lexicon, int Category, int Entry)[] all) => _entries = all;
+
+    /// <summary>
+    /// Makes the object as new, for another sentence: an analysis reuses its cues objects, which
+    /// never leave it (a test checks that every field is cleared here).
+    /// </summary>
+    /// <returns>This object.</returns>
+    internal SentenceCues Reset()
+    {
+        Freedom = 0;
+        EconomicSocial = 0;
+        GeneralRights = 0;
+        Instrument = 0;
+        Pro = 0;
+        Anti = 0;
+        Negated = 0;
+        Negation = 0;
+        Attribution = 0;
+        Endorsement = 0;
+        Condition = 0;
+        Hedge = 0;
+        FirstPerson = 0;
+        Normative = 0;
+        Pressure = 0;
+        Engagement = 0;
+        Positive = 0;
+        Negative = 0;
+        Question = false;
+        Quotation = false;
+        Evidence = [];
+        EvidenceCount = 0;
+        _entries = [];
+        _entriesStart = 0;
+        _entriesCount = 0;
+        return this;
+    }
 }
 
 /// <summary>Finds the cues of sentences with a <see cref="LexiconSet"/> and the rules of docs/tagging.md. Thread-safe.</summary>
@@ -171,6 +207,12 @@ public sealed class CueExtractor
         public List<EvidenceRecord> Evidence { get; } = [];
 
         public List<(int Lexicon, int Category, int Entry)> Entries { get; } = [];
+
+        /// <summary>The cues objects of <see cref="ExtractAll(TextDocument, ReadOnlySpan{char}, ReadOnlySpan{uint}, bool)"/>'s transient results, reused from document to document.</summary>
+        public List<SentenceCues> Cues { get; } = [];
+
+        /// <summary>The entries of the transient results, copied here rather than into a new array.</summary>
+        public (int Lexicon, int Category, int Entry)[] EntryArray { get; set; } = [];
     }
 
     /// <summary>The cues of every sentence of a document.</summary>
@@ -187,22 +229,45 @@ public sealed class CueExtractor
         return cues;
     }
 
+    // Past these sizes, a thread's transient cues and entries are not kept for the next document.
+    private const int MaxPooledCues = 1 << 16;
+    private const int MaxPooledEntries = 1 << 20;
+
     /// <summary>
     /// <see cref="ExtractAll(TextDocument)"/> with the document's normalized text at hand
     /// (<see cref="TextDocument.NormalizedSpan"/>) and the <see cref="WordHashes.Fnv"/> of each
-    /// of its tokens already computed.
+    /// of its tokens already computed. <paramref name="transient"/> results are for the caller's
+    /// use before it extracts again on the same thread (an analysis, which keeps only their
+    /// evidence): their cues objects and entries are reused, not allocated, per document.
     /// </summary>
-    internal SentenceCues[] ExtractAll(TextDocument document, ReadOnlySpan<char> normalized, ReadOnlySpan<uint> tokenHashes)
+    internal SentenceCues[] ExtractAll(TextDocument document, ReadOnlySpan<char> normalized, ReadOnlySpan<uint> tokenHashes, bool transient = false)
     {
         var scratch = t_scratch ??= new Scratch();
         var cues = new SentenceCues[document.Sentences.Length];
         var entries = scratch.Entries;
         entries.Clear();
         scratch.Evidence.Clear();
+        var pool = scratch.Cues;
         for (int i = 0; i < cues.Length; i++)
         {
+            SentenceCues? reuse = null;
+            if (transient)
+            {
+                if (i == pool.Count)
+                {
+                    pool.Add(new SentenceCues());
+                }
+
+                reuse = pool[i].Reset();
+            }
+
             var sentence = document.Sentences[i];
-            cues[i] = Extract(document, normalized, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount));
+            cues[i] = Extract(document, normalized, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount), reuse);
+        }
+
+        if (pool.Count > MaxPooledCues)
+        {
+            pool.Clear();
         }
 
         // Likewise the evidence records: one array and one store for the document, each
@@ -222,7 +287,7 @@ public sealed class CueExtractor
         // Every sentence's entries went to the one list, in order: one array for the document.
         if (entries.Count > 0)
         {
-            var all = entries.ToArray();
+            var all = transient ? Transient(scratch, entries) : entries.ToArray();
             foreach (var c in cues)
             {
                 c.SetEntries(all);
@@ -232,10 +297,24 @@ public sealed class CueExtractor
         return cues;
     }
 
-    /// <summary>The cues of one sentence; its lexicon entries are appended to <c>scratch.Entries</c>, of which the caller makes the array it hands to <see cref="SentenceCues.SetEntries"/>.</summary>
-    internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default)
+    /// <summary>The entries copied into the thread's reused array.</summary>
+    private static (int Lexicon, int Category, int Entry)[] Transient(Scratch scratch, List<(int Lexicon, int Category, int Entry)> entries)
     {
-        var cues = new SentenceCues();
+        var array = scratch.EntryArray;
+        if (array.Length < entries.Count)
+        {
+            array = new (int, int, int)[(int)BitOperations.RoundUpToPowerOf2((uint)entries.Count)];
+            scratch.EntryArray = entries.Count <= MaxPooledEntries ? array : [];
+        }
+
+        entries.CopyTo(array);
+        return array;
+    }
+
+    /// <summary>The cues of one sentence; its lexicon entries are appended to <c>scratch.Entries</c>, of which the caller makes the array it hands to <see cref="SentenceCues.SetEntries"/>.</summary>
+    internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default, SentenceCues? into = null)
+    {
+        var cues = into ?? new SentenceCues();
         var tokens = sentence.GetTokens(document.Tokens);
         var text = document.Text;
 

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Numerics;
 using PolicyText.Features;
 using PolicyText.Internals;
 using PolicyText.Models;
@@ -147,13 +147,11 @@ public sealed class TextAnalyzer
 
         // Each token's word hash, computed once for the lexicon matcher and the featurizer. The
         // cues are transient (reused per thread): only their evidence lists leave the analysis.
-        var hashes = ArrayPool<uint>.Shared.Rent(document.Tokens.Length);
-        var tokenHashes = hashes.AsSpan(0, document.Tokens.Length);
+        var scratch = t_scratch ??= new Scratch();
+        var tokenHashes = Scratch.Grow(ref scratch.Hashes, document.Tokens.Length);
         var normalized = document.NormalizedSpan();
         WordHashes.Compute(normalized, document.Tokens, tokenHashes);
-        var analysis = Analyze(document, _cues.ExtractAll(document, normalized, tokenHashes, transient: true), tokenHashes);
-        ArrayPool<uint>.Shared.Return(hashes);
-        return analysis;
+        return Analyze(document, _cues.ExtractAll(document, normalized, tokenHashes, transient: true), tokenHashes);
     }
 
     /// <summary>Analyses a document whose cues are already extracted (<see cref="ExtractCues"/>).</summary>
@@ -204,27 +202,27 @@ public sealed class TextAnalyzer
             capacity = Math.Max(capacity, SentenceFeaturizer.MaxFeatures(document.Sentences[i], cues[i]));
         }
 
-        var keys = ArrayPool<int>.Shared.Rent(capacity);
-        var values = ArrayPool<float>.Shared.Rent(capacity);
+        // Scratch memory per thread (the analyzer serves several at once), grown as documents need.
+        // The token hashes are in scratch.Hashes: only the buffers below are taken here.
+        var scratch = t_scratch ??= new Scratch();
+        var keys = Scratch.Grow(ref scratch.Keys, capacity);
+        var values = Scratch.Grow(ref scratch.Values, capacity);
 
         // Per sentence, [rights | linkage]: the first stage's probabilities, the second stage's scores.
-        var first = ArrayPool<float>.Shared.Rent(n * stage);
-        var second = ArrayPool<float>.Shared.Rent(n * stage);
+        var first = Scratch.Grow(ref scratch.First, n * stage);
+        var second = Scratch.Grow(ref scratch.Second, n * stage);
         var totals = SentenceFeaturizer.Totals(cues);
         Span<float> scores = stackalloc float[SentenceScorer.Stride];
         for (int i = 0; i < n; i++)
         {
             int count = SentenceFeaturizer.Featurize(document, i, cues, totals, keys, values, tokenHashes);
-            scorer.Score(keys.AsSpan(0, count), values.AsSpan(0, count), scores);
-            var p = first.AsSpan(i * stage, stage);
+            scorer.Score(keys[..count], values[..count], scores);
+            var p = first.Slice(i * stage, stage);
             scores[..stage].CopyTo(p);
             LinearModel.Softmax(p[..r]);
             LinearModel.Softmax(p[r..]);
-            scores.Slice(stage, stage).CopyTo(second.AsSpan(i * stage, stage));
+            scores.Slice(stage, stage).CopyTo(second.Slice(i * stage, stage));
         }
-
-        ArrayPool<int>.Shared.Return(keys);
-        ArrayPool<float>.Shared.Return(values);
 
         // Each class's first-stage probability summed over the sentences, in sentence order.
         Span<float> sums = stackalloc float[stage];
@@ -237,13 +235,13 @@ public sealed class TextAnalyzer
             }
         }
 
-        var firstStage = first.AsSpan(0, n * stage);
+        var firstStage = first;
         Span<KeyValuePair<int, float>> context = stackalloc KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
         for (int i = 0; i < n; i++)
         {
             var s = document.Sentences[i];
-            var rp = second.AsSpan(i * stage, r);
-            var lp = second.AsSpan((i * stage) + r, l);
+            var rp = second.Slice(i * stage, r);
+            var lp = second.Slice((i * stage) + r, l);
             int k = SentenceFeaturizer.Context(firstStage, stage, r, n, sums[..r], i, context);
             scorer.Add(stage, context[..k], rp);
             LinearModel.Softmax(rp);
@@ -272,9 +270,39 @@ public sealed class TextAnalyzer
             results[i] = new SentenceAnalysis(i, s.Start, s.End, rights, rc, linkage, lc, cues[i].Evidence);
             counts.Add(rights, linkage);
         }
+    }
 
-        ArrayPool<float>.Shared.Return(first);
-        ArrayPool<float>.Shared.Return(second);
+    // AnalyzeWithModels's buffers, one set per thread (as the featurizer's and extractor's).
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    /// <summary>Buffers reused from document to document on one thread; given up past <see cref="MaxScratch"/> elements, so that a very long document does not leave a thread holding a huge one.</summary>
+    private sealed class Scratch
+    {
+        public uint[] Hashes = [];
+        public int[] Keys = [];
+        public float[] Values = [];
+        public float[] First = [];
+        public float[] Second = [];
+
+        private const int MaxScratch = 1 << 20;
+
+        /// <summary>The first <paramref name="length"/> elements of <paramref name="buffer"/>, grown (and kept, if not too big) first if it is shorter.</summary>
+        public static Span<T> Grow<T>(ref T[] buffer, int length)
+        {
+            if (buffer.Length >= length)
+            {
+                return buffer.AsSpan(0, length);
+            }
+
+            var grown = new T[length > MaxScratch ? length : Math.Max(256, (int)BitOperations.RoundUpToPowerOf2((uint)length))];
+            if (grown.Length <= MaxScratch)
+            {
+                buffer = grown;
+            }
+
+            return grown.AsSpan(0, length);
+        }
     }
 
     /// <summary>The first class of highest probability.</summary>

@@ -205,23 +205,34 @@ public sealed class TextAnalyzer
         // Scratch memory per thread (the analyzer serves several at once), grown as documents need.
         // The token hashes are in scratch.Hashes: only the buffers below are taken here.
         var scratch = t_scratch ??= new Scratch();
-        var keys = Scratch.Grow(ref scratch.Keys, capacity);
-        var values = Scratch.Grow(ref scratch.Values, capacity);
+        var keys = Scratch.Grow(ref scratch.Keys, 2 * capacity);
+        var values = Scratch.Grow(ref scratch.Values, 2 * capacity);
 
         // Per sentence, [rights | linkage]: the first stage's probabilities, the second stage's scores.
         var first = Scratch.Grow(ref scratch.First, n * stage);
         var second = Scratch.Grow(ref scratch.Second, n * stage);
         var totals = SentenceFeaturizer.Totals(cues);
-        Span<float> scores = stackalloc float[SentenceScorer.Stride];
-        for (int i = 0; i < n; i++)
+        // Sentences are scored two at a time: each score is a chain of additions that must stay
+        // in order, and two sentences' chains side by side keep the adder busy.
+        Span<float> scores = stackalloc float[2 * SentenceScorer.Stride];
+        var keysA = keys[..capacity];
+        var keysB = keys[capacity..];
+        var valuesA = values[..capacity];
+        var valuesB = values[capacity..];
+        for (int i = 0; i < n; i += 2)
         {
-            int count = SentenceFeaturizer.Featurize(document, i, cues, totals, keys, values, tokenHashes);
-            scorer.Score(keys[..count], values[..count], scores);
-            var p = first.Slice(i * stage, stage);
-            scores[..stage].CopyTo(p);
-            LinearModel.Softmax(p[..r]);
-            LinearModel.Softmax(p[r..]);
-            scores.Slice(stage, stage).CopyTo(second.Slice(i * stage, stage));
+            int a = SentenceFeaturizer.Featurize(document, i, cues, totals, keysA, valuesA, tokenHashes);
+            int b = i + 1 < n ? SentenceFeaturizer.Featurize(document, i + 1, cues, totals, keysB, valuesB, tokenHashes) : 0;
+            scorer.Score(keysA[..a], valuesA[..a], keysB[..b], valuesB[..b], scores);
+            for (int k = i; k < Math.Min(i + 2, n); k++)
+            {
+                var sentenceScores = scores.Slice((k - i) * SentenceScorer.Stride, SentenceScorer.Stride);
+                var p = first.Slice(k * stage, stage);
+                sentenceScores[..stage].CopyTo(p);
+                LinearModel.Softmax(p[..r]);
+                LinearModel.Softmax(p[r..]);
+                sentenceScores.Slice(stage, stage).CopyTo(second.Slice(k * stage, stage));
+            }
         }
 
         // Each class's first-stage probability summed over the sentences, in sentence order.

@@ -247,17 +247,19 @@ public sealed class TextAnalyzer
         }
 
         var firstStage = first;
-        Span<KeyValuePair<int, float>> context = stackalloc KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
+        Span<KeyValuePair<int, float>> rightsContext = stackalloc KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
+        Span<KeyValuePair<int, float>> linkageContext = stackalloc KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
         for (int i = 0; i < n; i++)
         {
             var s = document.Sentences[i];
             var rp = second.Slice(i * stage, r);
             var lp = second.Slice((i * stage) + r, l);
-            int k = SentenceFeaturizer.Context(firstStage, stage, r, n, sums[..r], i, context);
-            scorer.Add(stage, context[..k], rp);
+
+            // Both tasks' context is added at once (two independent chains of additions).
+            int kr = SentenceFeaturizer.Context(firstStage, stage, r, n, sums[..r], i, rightsContext);
+            int kl = SentenceFeaturizer.Context(firstStage[r..], stage, l, n, sums[r..], i, linkageContext);
+            scorer.Add(stage, rightsContext[..kr], rp, stage + r, linkageContext[..kl], lp);
             LinearModel.Softmax(rp);
-            k = SentenceFeaturizer.Context(firstStage[r..], stage, l, n, sums[r..], i, context);
-            scorer.Add(stage + r, context[..k], lp);
             LinearModel.Softmax(lp);
             int bestRights = Best(rp);
             int bestLinkage = Best(lp);

@@ -147,6 +147,61 @@ internal sealed class SentenceScorer
         b2.CopyTo(scores[(Stride + 16)..]);
     }
 
+    /// <summary>
+    /// <see cref="Add(int, ReadOnlySpan{KeyValuePair{int, float}}, Span{float})"/> for two models
+    /// at once (the two tasks' second stages), their chains of additions side by side: the same
+    /// additions in the same order per model, so the same scores.
+    /// </summary>
+    /// <param name="offsetA">The first model's first class in the fused row.</param>
+    /// <param name="featuresA">Its features.</param>
+    /// <param name="scoresA">Its scores.</param>
+    /// <param name="offsetB">The second model's first class in the fused row.</param>
+    /// <param name="featuresB">Its features.</param>
+    /// <param name="scoresB">Its scores.</param>
+    public void Add(int offsetA, ReadOnlySpan<KeyValuePair<int, float>> featuresA, Span<float> scoresA, int offsetB, ReadOnlySpan<KeyValuePair<int, float>> featuresB, Span<float> scoresB)
+    {
+        if (scoresA.Length > 8 || offsetA + 8 > Stride || scoresB.Length > 8 || offsetB + 8 > Stride)
+        {
+            Add(offsetA, featuresA, scoresA);
+            Add(offsetB, featuresB, scoresB);
+            return;
+        }
+
+        Span<float> lanes = stackalloc float[16];
+        lanes.Clear();
+        scoresA.CopyTo(lanes);
+        scoresB.CopyTo(lanes[8..]);
+        var accA = Vector256.Create((ReadOnlySpan<float>)lanes);
+        var accB = Vector256.Create((ReadOnlySpan<float>)lanes[8..]);
+        var weights = _weights.AsSpan();
+        int common = Math.Min(featuresA.Length, featuresB.Length);
+        int i = 0;
+        for (; i < common; i++)
+        {
+            var fa = featuresA[i];
+            var fb = featuresB[i];
+            accA += Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(weights.Slice((fa.Key * Stride) + offsetA, 8))) * Vector256.Create(fa.Value);
+            accB += Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(weights.Slice((fb.Key * Stride) + offsetB, 8))) * Vector256.Create(fb.Value);
+        }
+
+        for (int k = i; k < featuresA.Length; k++)
+        {
+            var f = featuresA[k];
+            accA += Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(weights.Slice((f.Key * Stride) + offsetA, 8))) * Vector256.Create(f.Value);
+        }
+
+        for (int k = i; k < featuresB.Length; k++)
+        {
+            var f = featuresB[k];
+            accB += Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(weights.Slice((f.Key * Stride) + offsetB, 8))) * Vector256.Create(f.Value);
+        }
+
+        accA.CopyTo(lanes);
+        accB.CopyTo(lanes[8..]);
+        lanes[..scoresA.Length].CopyTo(scoresA);
+        lanes.Slice(8, scoresB.Length).CopyTo(scoresB);
+    }
+
     /// <summary>Adds more features to the scores of one model's classes (the second stage's context features).</summary>
     /// <param name="offset">The model's first class in the fused row (<see cref="Stage"/> for rights in context, <see cref="Stage"/> + <see cref="RightsClasses"/> for linkage in context).</param>
     /// <param name="features">The features, in the order they are to be added.</param>

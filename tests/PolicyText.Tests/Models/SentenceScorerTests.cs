@@ -31,6 +31,32 @@ public class SentenceScorerTests
         Assert.Equal(expectedB.Select(BitConverter.SingleToInt32Bits), both[SentenceScorer.Stride..].Select(BitConverter.SingleToInt32Bits));
     }
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(35, 28)]
+    [InlineData(5, 56)]
+    [InlineData(56, 1)]
+    public void Adding_context_to_both_tasks_at_once_gives_each_its_own_scores(int countA, int countB)
+    {
+        var scorer = new SentenceScorer(PolicyModels.Default!);
+        var random = new Random(countA * 1000 + countB);
+        var (keysA, valuesA) = Features(random, countA);
+        var (keysB, valuesB) = Features(random, countB);
+        var featuresA = keysA.Zip(valuesA, (k, v) => new KeyValuePair<int, float>(k, v)).ToArray();
+        var featuresB = keysB.Zip(valuesB, (k, v) => new KeyValuePair<int, float>(k, v)).ToArray();
+        int stage = scorer.Stage;
+        int r = scorer.RightsClasses;
+        var start = Enumerable.Range(0, stage).Select(_ => (float)random.NextDouble()).ToArray();
+        var expected = start.ToArray();
+        scorer.Add(stage, featuresA, expected.AsSpan(0, r));
+        scorer.Add(stage + r, featuresB, expected.AsSpan(r));
+
+        var both = start.ToArray();
+        scorer.Add(stage, featuresA, both.AsSpan(0, r), stage + r, featuresB, both.AsSpan(r));
+
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), both.Select(BitConverter.SingleToInt32Bits));
+    }
+
     private static (int[] Keys, float[] Values) Features(Random random, int count)
     {
         var keys = Enumerable.Range(0, count).Select(_ => random.Next(SentenceFeaturizer.Dimension)).Order().ToArray();

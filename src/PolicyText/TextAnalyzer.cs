@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Numerics;
 using PolicyText.Features;
 using PolicyText.Internals;
 using PolicyText.Models;
@@ -162,14 +162,13 @@ public sealed class TextAnalyzer
     {
         ArgumentNullException.ThrowIfNull(document);
 
-        // Each token's word hash, computed once for the lexicon matcher and the featurizer.
-        var hashes = ArrayPool<uint>.Shared.Rent(document.Tokens.Length);
-        var tokenHashes = hashes.AsSpan(0, document.Tokens.Length);
+        // Each token's word hash, computed once for the lexicon matcher and the featurizer. The
+        // cues are transient (reused per thread): only their evidence lists leave the analysis.
+        var scratch = t_scratch ??= new Scratch();
+        var tokenHashes = Scratch.Grow(ref scratch.Hashes, document.Tokens.Length);
         var normalized = document.NormalizedSpan();
         WordHashes.Compute(normalized, document.Tokens, tokenHashes);
-        var analysis = Analyze(document, _cues.ExtractAll(document, normalized, tokenHashes), tokenHashes);
-        ArrayPool<uint>.Shared.Return(hashes);
-        return analysis;
+        return Analyze(document, _cues.ExtractAll(document, normalized, tokenHashes, transient: true), tokenHashes);
     }
 
     /// <summary>Analyses a document whose cues are already extracted (<see cref="ExtractCues"/>).</summary>
@@ -220,27 +219,38 @@ public sealed class TextAnalyzer
             capacity = Math.Max(capacity, SentenceFeaturizer.MaxFeatures(document.Sentences[i], cues[i]));
         }
 
-        var keys = ArrayPool<int>.Shared.Rent(capacity);
-        var values = ArrayPool<float>.Shared.Rent(capacity);
+        // Scratch memory per thread (the analyzer serves several at once), grown as documents need.
+        // The token hashes are in scratch.Hashes: only the buffers below are taken here.
+        var scratch = t_scratch ??= new Scratch();
+        var keys = Scratch.Grow(ref scratch.Keys, 2 * capacity);
+        var values = Scratch.Grow(ref scratch.Values, 2 * capacity);
 
         // Per sentence, [rights | linkage]: the first stage's probabilities, the second stage's scores.
-        var first = ArrayPool<float>.Shared.Rent(n * stage);
-        var second = ArrayPool<float>.Shared.Rent(n * stage);
+        var first = Scratch.Grow(ref scratch.First, n * stage);
+        var second = Scratch.Grow(ref scratch.Second, n * stage);
         var totals = SentenceFeaturizer.Totals(cues);
-        Span<float> scores = stackalloc float[SentenceScorer.Stride];
-        for (int i = 0; i < n; i++)
+        // Sentences are scored two at a time: each score is a chain of additions that must stay
+        // in order, and two sentences' chains side by side keep the adder busy.
+        Span<float> scores = stackalloc float[2 * SentenceScorer.Stride];
+        var keysA = keys[..capacity];
+        var keysB = keys[capacity..];
+        var valuesA = values[..capacity];
+        var valuesB = values[capacity..];
+        for (int i = 0; i < n; i += 2)
         {
-            int count = SentenceFeaturizer.Featurize(document, i, cues, totals, keys, values, tokenHashes);
-            scorer.Score(keys.AsSpan(0, count), values.AsSpan(0, count), scores);
-            var p = first.AsSpan(i * stage, stage);
-            scores[..stage].CopyTo(p);
-            LinearModel.Softmax(p[..r]);
-            LinearModel.Softmax(p[r..]);
-            scores.Slice(stage, stage).CopyTo(second.AsSpan(i * stage, stage));
+            int a = SentenceFeaturizer.Featurize(document, i, cues, totals, keysA, valuesA, tokenHashes);
+            int b = i + 1 < n ? SentenceFeaturizer.Featurize(document, i + 1, cues, totals, keysB, valuesB, tokenHashes) : 0;
+            scorer.Score(keysA[..a], valuesA[..a], keysB[..b], valuesB[..b], scores);
+            for (int k = i; k < Math.Min(i + 2, n); k++)
+            {
+                var sentenceScores = scores.Slice((k - i) * SentenceScorer.Stride, SentenceScorer.Stride);
+                var p = first.Slice(k * stage, stage);
+                sentenceScores[..stage].CopyTo(p);
+                LinearModel.Softmax(p[..r]);
+                LinearModel.Softmax(p[r..]);
+                sentenceScores.Slice(stage, stage).CopyTo(second.Slice(k * stage, stage));
+            }
         }
-
-        ArrayPool<int>.Shared.Return(keys);
-        ArrayPool<float>.Shared.Return(values);
 
         // Each class's first-stage probability summed over the sentences, in sentence order.
         Span<float> sums = stackalloc float[stage];
@@ -253,18 +263,20 @@ public sealed class TextAnalyzer
             }
         }
 
-        var firstStage = first.AsSpan(0, n * stage);
-        Span<KeyValuePair<int, float>> context = stackalloc KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
+        var firstStage = first;
+        Span<KeyValuePair<int, float>> rightsContext = stackalloc KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
+        Span<KeyValuePair<int, float>> linkageContext = stackalloc KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
         float stanceMass = 0;
         for (int i = 0; i < n; i++)
         {
-            var rp = second.AsSpan(i * stage, r);
-            var lp = second.AsSpan((i * stage) + r, l);
-            int k = SentenceFeaturizer.Context(firstStage, stage, r, n, sums[..r], i, context);
-            scorer.Add(stage, context[..k], rp);
+            var rp = second.Slice(i * stage, r);
+            var lp = second.Slice((i * stage) + r, l);
+
+            // Both tasks' context is added at once (two independent chains of additions).
+            int kr = SentenceFeaturizer.Context(firstStage, stage, r, n, sums[..r], i, rightsContext);
+            int kl = SentenceFeaturizer.Context(firstStage[r..], stage, l, n, sums[r..], i, linkageContext);
+            scorer.Add(stage, rightsContext[..kr], rp, stage + r, linkageContext[..kl], lp);
             LinearModel.Softmax(rp);
-            k = SentenceFeaturizer.Context(firstStage[r..], stage, l, n, sums[r..], i, context);
-            scorer.Add(stage + r, context[..k], lp);
             LinearModel.Softmax(lp);
             stanceMass += lp[_pro] + lp[_anti];
         }
@@ -275,8 +287,8 @@ public sealed class TextAnalyzer
         for (int i = 0; i < n; i++)
         {
             var s = document.Sentences[i];
-            var rp = second.AsSpan(i * stage, r);
-            var lp = second.AsSpan((i * stage) + r, l);
+            var rp = second.Slice(i * stage, r);
+            var lp = second.Slice((i * stage) + r, l);
             int bestRights = Best(rp);
             int bestLinkage = Best(lp);
             var rights = _rightsLabels[bestRights];
@@ -321,9 +333,39 @@ public sealed class TextAnalyzer
             results[i] = new SentenceAnalysis(i, s.Start, s.End, rights, rc, linkage, lc, evidence);
             counts.Add(rights, linkage);
         }
+    }
 
-        ArrayPool<float>.Shared.Return(first);
-        ArrayPool<float>.Shared.Return(second);
+    // AnalyzeWithModels's buffers, one set per thread (as the featurizer's and extractor's).
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    /// <summary>Buffers reused from document to document on one thread; given up past <see cref="MaxScratch"/> elements, so that a very long document does not leave a thread holding a huge one.</summary>
+    private sealed class Scratch
+    {
+        public uint[] Hashes = [];
+        public int[] Keys = [];
+        public float[] Values = [];
+        public float[] First = [];
+        public float[] Second = [];
+
+        private const int MaxScratch = 1 << 20;
+
+        /// <summary>The first <paramref name="length"/> elements of <paramref name="buffer"/>, grown (and kept, if not too big) first if it is shorter.</summary>
+        public static Span<T> Grow<T>(ref T[] buffer, int length)
+        {
+            if (buffer.Length >= length)
+            {
+                return buffer.AsSpan(0, length);
+            }
+
+            var grown = new T[length > MaxScratch ? length : Math.Max(256, (int)BitOperations.RoundUpToPowerOf2((uint)length))];
+            if (grown.Length <= MaxScratch)
+            {
+                buffer = grown;
+            }
+
+            return grown.AsSpan(0, length);
+        }
     }
 
     /// <summary>The first class of highest probability.</summary>

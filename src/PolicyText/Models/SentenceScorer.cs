@@ -50,7 +50,7 @@ internal sealed class SentenceScorer
     /// <summary>Classes of the linkage models.</summary>
     public int LinkageClasses { get; }
 
-    /// <summary>Classes of one stage (rights then linkage): the first stage's scores are <c>[0, Stage)</c> of <see cref="Score"/>'s output, the second stage's <c>[Stage, 2 * Stage)</c>.</summary>
+    /// <summary>Classes of one stage (rights then linkage): the first stage's scores are <c>[0, Stage)</c> of <see cref="Score(ReadOnlySpan{int}, ReadOnlySpan{float}, Span{float})"/>'s output, the second stage's <c>[Stage, 2 * Stage)</c>.</summary>
     public int Stage => RightsClasses + LinkageClasses;
 
     /// <summary>Raw scores (bias plus features, no softmax) of every class of the four models.</summary>
@@ -80,6 +80,126 @@ internal sealed class SentenceScorer
         a0.CopyTo(scores);
         a1.CopyTo(scores[8..]);
         a2.CopyTo(scores[16..]);
+    }
+
+    /// <summary>
+    /// <see cref="Score(ReadOnlySpan{int}, ReadOnlySpan{float}, Span{float})"/> of two sentences at
+    /// once, into <c>scores[..Stride]</c> and <c>scores[Stride..]</c>: the same additions in the
+    /// same order per sentence, so the same scores, with the two sentences' chains of additions
+    /// interleaved so that neither waits on its own previous addition.
+    /// </summary>
+    /// <param name="keysA">The first sentence's feature indexes.</param>
+    /// <param name="valuesA">Its feature values.</param>
+    /// <param name="keysB">The second sentence's feature indexes.</param>
+    /// <param name="valuesB">Its feature values.</param>
+    /// <param name="scores">At least 2 × <see cref="Stride"/> floats.</param>
+    public void Score(ReadOnlySpan<int> keysA, ReadOnlySpan<float> valuesA, ReadOnlySpan<int> keysB, ReadOnlySpan<float> valuesB, Span<float> scores)
+    {
+        ref float b = ref MemoryMarshal.GetArrayDataReference(_biases);
+        var a0 = Vector256.LoadUnsafe(ref b);
+        var a1 = Vector256.LoadUnsafe(ref b, 8);
+        var a2 = Vector256.LoadUnsafe(ref b, 16);
+        var b0 = a0;
+        var b1 = a1;
+        var b2 = a2;
+        var weights = _weights.AsSpan();
+        int common = Math.Min(keysA.Length, keysB.Length);
+        valuesA = valuesA[..keysA.Length];
+        valuesB = valuesB[..keysB.Length];
+        int i = 0;
+        for (; i < common; i++)
+        {
+            ref float rowA = ref MemoryMarshal.GetReference(weights.Slice(keysA[i] * Stride, Stride));
+            ref float rowB = ref MemoryMarshal.GetReference(weights.Slice(keysB[i] * Stride, Stride));
+            var va = Vector256.Create(valuesA[i]);
+            var vb = Vector256.Create(valuesB[i]);
+            a0 += Vector256.LoadUnsafe(ref rowA) * va;
+            b0 += Vector256.LoadUnsafe(ref rowB) * vb;
+            a1 += Vector256.LoadUnsafe(ref rowA, 8) * va;
+            b1 += Vector256.LoadUnsafe(ref rowB, 8) * vb;
+            a2 += Vector256.LoadUnsafe(ref rowA, 16) * va;
+            b2 += Vector256.LoadUnsafe(ref rowB, 16) * vb;
+        }
+
+        for (int k = i; k < keysA.Length; k++)
+        {
+            ref float row = ref MemoryMarshal.GetReference(weights.Slice(keysA[k] * Stride, Stride));
+            var v = Vector256.Create(valuesA[k]);
+            a0 += Vector256.LoadUnsafe(ref row) * v;
+            a1 += Vector256.LoadUnsafe(ref row, 8) * v;
+            a2 += Vector256.LoadUnsafe(ref row, 16) * v;
+        }
+
+        for (int k = i; k < keysB.Length; k++)
+        {
+            ref float row = ref MemoryMarshal.GetReference(weights.Slice(keysB[k] * Stride, Stride));
+            var v = Vector256.Create(valuesB[k]);
+            b0 += Vector256.LoadUnsafe(ref row) * v;
+            b1 += Vector256.LoadUnsafe(ref row, 8) * v;
+            b2 += Vector256.LoadUnsafe(ref row, 16) * v;
+        }
+
+        a0.CopyTo(scores);
+        a1.CopyTo(scores[8..]);
+        a2.CopyTo(scores[16..]);
+        b0.CopyTo(scores[Stride..]);
+        b1.CopyTo(scores[(Stride + 8)..]);
+        b2.CopyTo(scores[(Stride + 16)..]);
+    }
+
+    /// <summary>
+    /// <see cref="Add(int, ReadOnlySpan{KeyValuePair{int, float}}, Span{float})"/> for two models
+    /// at once (the two tasks' second stages), their chains of additions side by side: the same
+    /// additions in the same order per model, so the same scores.
+    /// </summary>
+    /// <param name="offsetA">The first model's first class in the fused row.</param>
+    /// <param name="featuresA">Its features.</param>
+    /// <param name="scoresA">Its scores.</param>
+    /// <param name="offsetB">The second model's first class in the fused row.</param>
+    /// <param name="featuresB">Its features.</param>
+    /// <param name="scoresB">Its scores.</param>
+    public void Add(int offsetA, ReadOnlySpan<KeyValuePair<int, float>> featuresA, Span<float> scoresA, int offsetB, ReadOnlySpan<KeyValuePair<int, float>> featuresB, Span<float> scoresB)
+    {
+        if (scoresA.Length > 8 || offsetA + 8 > Stride || scoresB.Length > 8 || offsetB + 8 > Stride)
+        {
+            Add(offsetA, featuresA, scoresA);
+            Add(offsetB, featuresB, scoresB);
+            return;
+        }
+
+        Span<float> lanes = stackalloc float[16];
+        lanes.Clear();
+        scoresA.CopyTo(lanes);
+        scoresB.CopyTo(lanes[8..]);
+        var accA = Vector256.Create((ReadOnlySpan<float>)lanes);
+        var accB = Vector256.Create((ReadOnlySpan<float>)lanes[8..]);
+        var weights = _weights.AsSpan();
+        int common = Math.Min(featuresA.Length, featuresB.Length);
+        int i = 0;
+        for (; i < common; i++)
+        {
+            var fa = featuresA[i];
+            var fb = featuresB[i];
+            accA += Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(weights.Slice((fa.Key * Stride) + offsetA, 8))) * Vector256.Create(fa.Value);
+            accB += Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(weights.Slice((fb.Key * Stride) + offsetB, 8))) * Vector256.Create(fb.Value);
+        }
+
+        for (int k = i; k < featuresA.Length; k++)
+        {
+            var f = featuresA[k];
+            accA += Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(weights.Slice((f.Key * Stride) + offsetA, 8))) * Vector256.Create(f.Value);
+        }
+
+        for (int k = i; k < featuresB.Length; k++)
+        {
+            var f = featuresB[k];
+            accB += Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(weights.Slice((f.Key * Stride) + offsetB, 8))) * Vector256.Create(f.Value);
+        }
+
+        accA.CopyTo(lanes);
+        accB.CopyTo(lanes[8..]);
+        lanes[..scoresA.Length].CopyTo(scoresA);
+        lanes.Slice(8, scoresB.Length).CopyTo(scoresB);
     }
 
     /// <summary>Adds more features to the scores of one model's classes (the second stage's context features).</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using PolicyText.Internals;
 using PolicyText.Lexicons;
@@ -76,10 +77,18 @@ public sealed class SentenceCues
     public bool Reported => Attribution > 0 && Endorsement == 0;
 
     /// <summary>The lexicon matches and rule cues, in text order.</summary>
-    public IReadOnlyList<Evidence> Evidence => EvidenceArray;
+    public IReadOnlyList<Evidence> Evidence { get; private set; } = [];
 
-    /// <summary>The evidence, collected in the extractor's scratch list and then copied here at its exact size.</summary>
-    internal Evidence[] EvidenceArray { get; set; } = [];
+    /// <summary>
+    /// Sets the evidence to records <c>[start, start + count)</c> of a document's store (the
+    /// extractor records every sentence's in one array), made into <see cref="Tagging.Evidence"/>
+    /// objects only when first read.
+    /// </summary>
+    internal void SetEvidence(EvidenceStore store, int start, int count) =>
+        Evidence = count == 0 ? [] : new EvidenceList(store, start, count);
+
+    /// <summary>How many evidence records the extractor found, before <see cref="SetEvidence"/> gives them.</summary>
+    internal int EvidenceCount { get; set; }
 
     /// <summary>The matched lexicon entries (lexicon, category, entry), for features.</summary>
     internal ReadOnlySpan<(int Lexicon, int Category, int Entry)> Entries => _entries.AsSpan(_entriesStart, _entriesCount);
@@ -99,15 +108,52 @@ public sealed class SentenceCues
 
     /// <summary>Sets the array of which <see cref="Entries"/> is a slice.</summary>
     internal void SetEntries((int Lexicon, int Category, int Entry)[] all) => _entries = all;
+
+    /// <summary>
+    /// Makes the object as new, for another sentence: an analysis reuses its cues objects, which
+    /// never leave it (a test checks that every field is cleared here).
+    /// </summary>
+    /// <returns>This object.</returns>
+    internal SentenceCues Reset()
+    {
+        Freedom = 0;
+        EconomicSocial = 0;
+        GeneralRights = 0;
+        Instrument = 0;
+        Pro = 0;
+        Anti = 0;
+        Negated = 0;
+        Negation = 0;
+        Attribution = 0;
+        Endorsement = 0;
+        Condition = 0;
+        Hedge = 0;
+        FirstPerson = 0;
+        Normative = 0;
+        Pressure = 0;
+        Engagement = 0;
+        Positive = 0;
+        Negative = 0;
+        Question = false;
+        Quotation = false;
+        Evidence = [];
+        EvidenceCount = 0;
+        _entries = [];
+        _entriesStart = 0;
+        _entriesCount = 0;
+        return this;
+    }
 }
 
 /// <summary>Finds the cues of sentences with a <see cref="LexiconSet"/> and the rules of docs/tagging.md. Thread-safe.</summary>
 public sealed class CueExtractor
 {
     private const int NegationBefore = 4;
+    private static readonly SearchValues<char> QuotationMarks = SearchValues.Create("\"\u201C\u201D");
     private const int NegationAfter = 8;
 
     private readonly LexiconSet _lexicons;
+    private readonly EvidenceNames _names;
     // Category → role (its position in LexiconSet.RequiredCategories, then OptionalCategories), or -1.
     private readonly int[] _rightsRoles;
     private readonly int[] _linkageRoles;
@@ -119,6 +165,7 @@ public sealed class CueExtractor
     {
         ArgumentNullException.ThrowIfNull(lexicons);
         _lexicons = lexicons;
+        _names = new EvidenceNames(lexicons);
         _rightsRoles = Roles(lexicons.Rights.Lexicon, LexiconSet.RequiredCategories["rights"]);
         _linkageRoles = Roles(lexicons.Linkage.Lexicon, [.. LexiconSet.RequiredCategories["linkage"], .. LexiconSet.OptionalCategories["linkage"]]);
         _cueRoles = Roles(lexicons.Cues.Lexicon, [.. LexiconSet.RequiredCategories["cues"], .. LexiconSet.OptionalCategories["cues"]]);
@@ -141,6 +188,7 @@ public sealed class CueExtractor
         var scratch = new Scratch();
         var cues = Extract(document, document.NormalizedText, sentence, scratch);
         cues.SetEntries([.. scratch.Entries]);
+        cues.SetEvidence(new EvidenceStore(document.Text, _names, [.. scratch.Evidence]), 0, scratch.Evidence.Count);
         return cues;
     }
 
@@ -156,9 +204,16 @@ public sealed class CueExtractor
 
         public List<int> Negations { get; } = [];
 
-        public List<Evidence> Evidence { get; } = [];
+        /// <summary>The evidence of a document's sentences, sentence after sentence.</summary>
+        public List<EvidenceRecord> Evidence { get; } = [];
 
         public List<(int Lexicon, int Category, int Entry)> Entries { get; } = [];
+
+        /// <summary>The cues objects of <see cref="ExtractAll(TextDocument, ReadOnlySpan{char}, ReadOnlySpan{uint}, bool)"/>'s transient results, reused from document to document.</summary>
+        public List<SentenceCues> Cues { get; } = [];
+
+        /// <summary>The entries of the transient results, copied here rather than into a new array.</summary>
+        public (int Lexicon, int Category, int Entry)[] EntryArray { get; set; } = [];
     }
 
     /// <summary>The cues of every sentence of a document.</summary>
@@ -175,27 +230,65 @@ public sealed class CueExtractor
         return cues;
     }
 
+    // Past these sizes, a thread's transient cues and entries are not kept for the next document.
+    private const int MaxPooledCues = 1 << 16;
+    private const int MaxPooledEntries = 1 << 20;
+
     /// <summary>
     /// <see cref="ExtractAll(TextDocument)"/> with the document's normalized text at hand
     /// (<see cref="TextDocument.NormalizedSpan"/>) and the <see cref="WordHashes.Fnv"/> of each
-    /// of its tokens already computed.
+    /// of its tokens already computed. <paramref name="transient"/> results are for the caller's
+    /// use before it extracts again on the same thread (an analysis, which keeps only their
+    /// evidence): their cues objects and entries are reused, not allocated, per document.
     /// </summary>
-    internal SentenceCues[] ExtractAll(TextDocument document, ReadOnlySpan<char> normalized, ReadOnlySpan<uint> tokenHashes)
+    internal SentenceCues[] ExtractAll(TextDocument document, ReadOnlySpan<char> normalized, ReadOnlySpan<uint> tokenHashes, bool transient = false)
     {
         var scratch = t_scratch ??= new Scratch();
         var cues = new SentenceCues[document.Sentences.Length];
         var entries = scratch.Entries;
         entries.Clear();
+        scratch.Evidence.Clear();
+        var pool = scratch.Cues;
         for (int i = 0; i < cues.Length; i++)
         {
+            SentenceCues? reuse = null;
+            if (transient)
+            {
+                if (i == pool.Count)
+                {
+                    pool.Add(new SentenceCues());
+                }
+
+                reuse = pool[i].Reset();
+            }
+
             var sentence = document.Sentences[i];
-            cues[i] = Extract(document, normalized, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount));
+            cues[i] = Extract(document, normalized, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount), reuse);
+        }
+
+        if (pool.Count > MaxPooledCues)
+        {
+            pool.Clear();
+        }
+
+        // Likewise the evidence records: one array and one store for the document, each
+        // sentence's evidence a slice of it.
+        if (scratch.Evidence.Count > 0)
+        {
+            var store = new EvidenceStore(document.Text, _names, [.. scratch.Evidence]);
+            int start = 0;
+            foreach (var c in cues)
+            {
+                int count = c.EvidenceCount;
+                c.SetEvidence(store, start, count);
+                start += count;
+            }
         }
 
         // Every sentence's entries went to the one list, in order: one array for the document.
         if (entries.Count > 0)
         {
-            var all = entries.ToArray();
+            var all = transient ? Transient(scratch, entries) : entries.ToArray();
             foreach (var c in cues)
             {
                 c.SetEntries(all);
@@ -205,10 +298,24 @@ public sealed class CueExtractor
         return cues;
     }
 
-    /// <summary>The cues of one sentence; its lexicon entries are appended to <c>scratch.Entries</c>, of which the caller makes the array it hands to <see cref="SentenceCues.SetEntries"/>.</summary>
-    internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default)
+    /// <summary>The entries copied into the thread's reused array.</summary>
+    private static (int Lexicon, int Category, int Entry)[] Transient(Scratch scratch, List<(int Lexicon, int Category, int Entry)> entries)
     {
-        var cues = new SentenceCues();
+        var array = scratch.EntryArray;
+        if (array.Length < entries.Count)
+        {
+            array = new (int, int, int)[(int)BitOperations.RoundUpToPowerOf2((uint)entries.Count)];
+            scratch.EntryArray = entries.Count <= MaxPooledEntries ? array : [];
+        }
+
+        entries.CopyTo(array);
+        return array;
+    }
+
+    /// <summary>The cues of one sentence; its lexicon entries are appended to <c>scratch.Entries</c>, of which the caller makes the array it hands to <see cref="SentenceCues.SetEntries"/>.</summary>
+    internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default, SentenceCues? into = null)
+    {
+        var cues = into ?? new SentenceCues();
         var tokens = sentence.GetTokens(document.Tokens);
         var text = document.Text;
 
@@ -217,7 +324,7 @@ public sealed class CueExtractor
         var all = scratch.All;
         all.Clear();
         var evidence = scratch.Evidence;
-        evidence.Clear();
+        int firstEvidence = evidence.Count;
         int firstEntry = scratch.Entries.Count;
         var combined = _lexicons.Combined;
         // The token hashes come from ExtractAll; a sentence extracted alone has them made here.
@@ -256,7 +363,7 @@ public sealed class CueExtractor
                 cues.GeneralRights++;
             }
 
-            Add(scratch, text, tokens, m, _lexicons.Rights.Lexicon, 0, CueType.Rights);
+            Add(scratch, tokens, m, m.Entry, CueType.Rights);
         }
 
         var negations = scratch.Negations;
@@ -277,15 +384,15 @@ public sealed class CueExtractor
                     break;
                 case 1:
                     cues.Attribution++;
-                    Add(scratch, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Attribution);
+                    Add(scratch, tokens, m, c.Entry, CueType.Attribution);
                     break;
                 case 2:
                     cues.Endorsement++;
-                    Add(scratch, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Attribution);
+                    Add(scratch, tokens, m, c.Entry, CueType.Attribution);
                     break;
                 case 3:
                     cues.Condition++;
-                    Add(scratch, text, tokens, m, _lexicons.Cues.Lexicon, 2, CueType.Condition);
+                    Add(scratch, tokens, m, c.Entry, CueType.Condition);
                     break;
                 case 4:
                     cues.Hedge++;
@@ -317,7 +424,7 @@ public sealed class CueExtractor
                 }
 
                 var e = c with { Category = c.Category - cuesBase, Entry = c.Entry - cuesEntries };
-                bool positive = (evaluation == 7) != Reversed(evidence, text, tokens, negations, e.FirstToken);
+                bool positive = (evaluation == 7) != Reversed(evidence, firstEvidence, text, tokens, negations, e.FirstToken);
                 if (positive)
                 {
                     cues.Positive++;
@@ -328,7 +435,7 @@ public sealed class CueExtractor
                 }
 
                 // The evidence names the evaluation as read, after any negation.
-                Add(scratch, text, tokens, e, _lexicons.Cues.Lexicon, 2, CueType.Evaluation, positive ? "positive" : "negative");
+                Add(scratch, tokens, e, _names.Of(c.Entry, positive ? "positive" : "negative"), CueType.Evaluation);
                 continue;
             }
 
@@ -348,7 +455,7 @@ public sealed class CueExtractor
             }
             else if (role is 1 or 2)
             {
-                bool reversed = Reversed(evidence, text, tokens, negations, m.FirstToken);
+                bool reversed = Reversed(evidence, firstEvidence, text, tokens, negations, m.FirstToken);
                 cues.Negated += reversed ? 1 : 0;
                 if ((role == 1) != reversed)
                 {
@@ -360,7 +467,7 @@ public sealed class CueExtractor
                 }
             }
 
-            Add(scratch, text, tokens, m, _lexicons.Linkage.Lexicon, 1, CueType.Linkage);
+            Add(scratch, tokens, m, c.Entry, CueType.Linkage);
         }
 
         if (tokens.Length > 0)
@@ -369,11 +476,14 @@ public sealed class CueExtractor
             cues.Question = text[last.Start] == '?' || (tokens.Length > 1 && text[last.Start] is '"' or '\u201D' or ')' && text[tokens[^2].Start] == '?');
             if (cues.Question)
             {
-                evidence.Add(new Evidence(text, last.Start, last.End, "question", "question", CueType.Question));
+                evidence.Add(new EvidenceRecord(last.Start, last.End, _names.Question, CueType.Question));
             }
         }
 
-        foreach (var t in tokens)
+        // Most sentences hold no quotation mark at all: one vectorized search of their text rules
+        // that out before the tokens are looked at one by one.
+        bool quotes = tokens.Length > 0 && text.AsSpan(tokens[0].Start, tokens[^1].End - tokens[0].Start).ContainsAny(QuotationMarks);
+        foreach (var t in quotes ? tokens : [])
         {
             if (t.Kind == TokenKind.Punctuation && text[t.Start] is '"' or '\u201C' or '\u201D')
             {
@@ -382,13 +492,10 @@ public sealed class CueExtractor
             }
         }
 
-        // A total order, so that evidence comes out the same way every time.
-        evidence.Sort(static (a, b) =>
-            a.Start != b.Start ? a.Start.CompareTo(b.Start)
-            : a.End != b.End ? a.End.CompareTo(b.End)
-            : a.Cue != b.Cue ? a.Cue.CompareTo(b.Cue)
-            : string.CompareOrdinal(a.Category, b.Category));
-        cues.EvidenceArray = evidence.Count == 0 ? [] : evidence.ToArray();
+        // A total order, so that evidence comes out the same way every time. The sentence's
+        // records stay in the document's list; ExtractAll hands each sentence its slice.
+        _names.Sort(CollectionsMarshal.AsSpan(evidence)[firstEvidence..]);
+        cues.EvidenceCount = evidence.Count - firstEvidence;
         cues.SetEntrySlice(firstEntry, scratch.Entries.Count - firstEntry);
         return cues;
     }
@@ -434,7 +541,7 @@ public sealed class CueExtractor
     /// Whether a negation's scope covers the cue at token <paramref name="at"/>; if so, the
     /// negation is recorded as evidence, once however many cues it reverses.
     /// </summary>
-    private static bool Reversed(List<Evidence> evidence, string text, ReadOnlySpan<Token> tokens, List<int> negations, int at)
+    private bool Reversed(List<EvidenceRecord> evidence, int firstEvidence, string text, ReadOnlySpan<Token> tokens, List<int> negations, int at)
     {
         int n = NegationInScope(text, tokens, negations, at);
         if (n < 0)
@@ -443,7 +550,7 @@ public sealed class CueExtractor
         }
 
         var negation = tokens[n];
-        foreach (var e in evidence)
+        foreach (var e in CollectionsMarshal.AsSpan(evidence)[firstEvidence..])
         {
             if (e.Cue == CueType.Negation && e.Start == negation.Start)
             {
@@ -451,16 +558,24 @@ public sealed class CueExtractor
             }
         }
 
-        evidence.Add(new Evidence(text, negation.Start, negation.End, "negation scope", "negation", CueType.Negation));
+        evidence.Add(new EvidenceRecord(negation.Start, negation.End, _names.Negation, CueType.Negation));
         return true;
     }
 
-    private static void Add(Scratch scratch, string text, ReadOnlySpan<Token> tokens, LexiconMatch m, Lexicon lexicon, int lexiconIndex, CueType type, string? category = null)
+    /// <summary>Records the evidence of match <paramref name="m"/> (numbered within its lexicon) under name <paramref name="name"/> (<see cref="EvidenceNames"/>), and its entry for the features.</summary>
+    private static void Add(Scratch scratch, ReadOnlySpan<Token> tokens, LexiconMatch m, int name, CueType type)
     {
         var first = tokens[m.FirstToken];
         var last = tokens[m.FirstToken + m.TokenCount - 1];
-        var entry = lexicon.Entries[m.Entry];
-        scratch.Evidence.Add(new Evidence(text, first.Start, last.End, entry.Pattern, category ?? entry.Category, type));
-        scratch.Entries.Add((lexiconIndex, m.Category, m.Entry));
+        scratch.Evidence.Add(new EvidenceRecord(first.Start, last.End, name, type));
+        scratch.Entries.Add((LexiconIndex(type), m.Category, m.Entry));
     }
+
+    /// <summary>The lexicon (0 rights, 1 linkage, 2 cues) a kind of lexicon evidence comes from.</summary>
+    private static int LexiconIndex(CueType type) => type switch
+    {
+        CueType.Rights => 0,
+        CueType.Linkage => 1,
+        _ => 2,
+    };
 }

@@ -12,9 +12,10 @@ public sealed class TextDocument
 {
     private readonly Token[] _tokens;
     private readonly Sentence[] _sentences;
+    // Made when first asked for. Two threads may both make it: they store equal arrays, and
+    // either is right (so a document needs no lock object of its own).
     private int[]? _codePointPrefix;
     private bool _codePointsChecked;
-    private readonly Lock _gate = new();
 
     // Parse's reusable token list, one per thread (documents are parsed on several at once),
     // given up after a very long document so that a thread does not keep a huge buffer.
@@ -165,16 +166,10 @@ public sealed class TextDocument
             return _codePointPrefix;
         }
 
-        lock (_gate)
-        {
-            if (!_codePointsChecked)
-            {
-                _codePointPrefix = BuildPrefix(Text);
-                Volatile.Write(ref _codePointsChecked, true);
-            }
-
-            return _codePointPrefix;
-        }
+        var prefix = BuildPrefix(Text);
+        _codePointPrefix = prefix;
+        Volatile.Write(ref _codePointsChecked, true);
+        return prefix;
     }
 
     private static int[]? BuildPrefix(string text) => CodePoints.HasSurrogates(text) ? CodePoints.Utf16ToCodePoint(text) : null;

@@ -1,0 +1,93 @@
+using PolicyText.Lexicons;
+using PolicyText.Tagging;
+using PolicyText.Text;
+
+namespace PolicyText.Tests.Tagging;
+
+/// <summary>
+/// Evidence is recorded compactly per document and made into <see cref="Evidence"/> objects when
+/// first read: what is read must be what an eager extractor would have made.
+/// </summary>
+public class EvidenceTests
+{
+    private static readonly LexiconSet Small = new(
+        Lexicon.Parse("@lexicon rights\n@version 1\n[freedom]\ntortur*\n[economic_social]\nfood\n[general]\nhuman rights\n"),
+        Lexicon.Parse("@lexicon linkage\n@version 1\n[instrument]\nsanction*\n[pro]\nlink*\n[anti]\nseparate*\n[pressure]\npressure\n"),
+        Lexicon.Parse("@lexicon cues\n@version 1\n[negation]\nnot\n[attribution]\nsaid\n[endorsement]\nrightly\n[condition]\nuntil\n[hedge]\nperhaps\n[first_person]\nwe\n[positive]\nworks\n[negative]\nfailed\n"));
+
+    private const string Text = "Human rights should not be linked to sanctions, critics said. Pressure works until it has not worked? Food first.";
+
+    /// <summary>The evidence of the first two sentences, written out as the eager extractor made it.</summary>
+    private static readonly Evidence[][] Expected =
+    [
+        [
+            new(0, 12, "Human rights", "human rights", "general", CueType.Rights),
+            new(20, 23, "not", "negation scope", "negation", CueType.Negation),
+            new(27, 33, "linked", "link*", "pro", CueType.Linkage),
+            new(37, 46, "sanctions", "sanction*", "instrument", CueType.Linkage),
+            new(56, 60, "said", "said", "attribution", CueType.Attribution),
+        ],
+        [
+            new(62, 70, "Pressure", "pressure", "pressure", CueType.Linkage),
+            // "not" in scope reverses the evaluation: it reads as negative, and the negation is evidence.
+            new(71, 76, "works", "works", "negative", CueType.Evaluation),
+            new(77, 82, "until", "until", "condition", CueType.Condition),
+            new(90, 93, "not", "negation scope", "negation", CueType.Negation),
+            new(100, 101, "?", "question", "question", CueType.Question),
+        ],
+    ];
+
+    [Fact]
+    public void Evidence_read_lazily_equals_the_evidence_made_eagerly()
+    {
+        var doc = TextDocument.Parse(Text);
+        var cues = new CueExtractor(Small).ExtractAll(doc);
+        Assert.Equal(3, cues.Length);
+        Assert.Equal(Expected[0], cues[0].Evidence);
+        Assert.Equal(Expected[1], cues[1].Evidence);
+        Assert.Equal("Food", Assert.Single(cues[2].Evidence).Text);
+    }
+
+    [Fact]
+    public void A_sentence_extracted_alone_has_the_same_evidence_as_in_its_document()
+    {
+        var doc = TextDocument.Parse(Text);
+        var extractor = new CueExtractor(Small);
+        var all = extractor.ExtractAll(doc);
+        for (int i = 0; i < all.Length; i++)
+        {
+            Assert.Equal(all[i].Evidence, extractor.Extract(doc, doc.Sentences[i]).Evidence);
+        }
+    }
+
+    [Fact]
+    public void The_analysis_gives_the_extractors_evidence()
+    {
+        var analyzer = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = Small, Models = null });
+        var analysis = analyzer.Analyze(Text);
+        var cues = analyzer.ExtractCues(analysis.Document);
+        Assert.Equal(Expected[0], analysis.Sentences[0].Evidence);
+        for (int i = 0; i < cues.Length; i++)
+        {
+            Assert.Equal(cues[i].Evidence, analysis.Sentences[i].Evidence);
+            Assert.Equal(cues[i].Evidence.Count, analysis.Sentences[i].Evidence.Count);
+        }
+    }
+
+    [Fact]
+    public void Reading_evidence_again_or_from_several_threads_gives_the_same_objects()
+    {
+        var doc = TextDocument.Parse(Text);
+        var evidence = new CueExtractor(Small).ExtractAll(doc)[0].Evidence;
+        var read = new Evidence[8][];
+        Parallel.For(0, read.Length, k => read[k] = [.. evidence]);
+        foreach (var r in read)
+        {
+            Assert.Equal(evidence.Count, r.Length);
+            for (int i = 0; i < r.Length; i++)
+            {
+                Assert.Same(evidence[i], r[i]);
+            }
+        }
+    }
+}

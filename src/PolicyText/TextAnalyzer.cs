@@ -85,8 +85,8 @@ public sealed class TextAnalyzer
     private readonly int _pro;
     private readonly int _anti;
 
-    /// <summary>The model probability of `both` above which the both-families rule overrides one family (tuned by cross-validation on train and dev).</summary>
-    private const float BothThreshold = 0.15f;
+    /// <summary>The model probability of `both` above which the both-families rule overrides one family (tuned by cross-validation on train and dev; docs/tagging.md).</summary>
+    private const float BothThreshold = 0.30f;
 
     /// <summary>
     /// The mean stance probability (pro plus anti, second stage) over a document's sentences below

@@ -119,7 +119,7 @@ public class DefaultRulesTests
                     Assert.Equal(RightsCategory.Both, a.Sentences[i].Rights);
                     Assert.Contains(b.Sentences[i].Rights, new[] { RightsCategory.Freedom, RightsCategory.EconomicSocial });
                     Assert.Equal(RightsCategory.Both, LexiconTagger.Rights(cues[i]));
-                    Assert.InRange(a.Sentences[i].RightsConfidence, 0.15f, 1f);
+                    Assert.InRange(a.Sentences[i].RightsConfidence, 0.30f, 1f);
                     Assert.Contains(rules, e => e.Entry == "both families" && e.Category == "both");
                 }
                 else

@@ -290,7 +290,7 @@ public static class TaggerEvaluation
     }
 
     /// <summary>Each document's confusion counts (<c>[gold * classes + predicted]</c>), its sentences being the next <c>sentencesByDocument[d]</c> labels.</summary>
-    private static List<int[]> ConfusionByDocument(IReadOnlyList<string> vocabulary, List<string> gold, List<string> predicted, List<int> sentencesByDocument)
+    internal static List<int[]> ConfusionByDocument(IReadOnlyList<string> vocabulary, List<string> gold, List<string> predicted, List<int> sentencesByDocument)
     {
         int classes = vocabulary.Count;
         var result = new List<int[]>(sentencesByDocument.Count);

@@ -105,6 +105,8 @@ public class DefaultRulesTests
             for (int i = 0; i < a.Sentences.Count; i++)
             {
                 var rules = a.Sentences[i].Evidence.Where(e => e.Cue == CueType.Rule).ToList();
+                var starts = a.Sentences[i].Evidence.Select(e => e.Start).ToList();
+                Assert.Equal(starts.Order(), starts); // rule rows included, the evidence is in text order
                 Assert.DoesNotContain(b.Sentences[i].Evidence, e => e.Cue == CueType.Rule);
                 foreach (var rule in rules)
                 {

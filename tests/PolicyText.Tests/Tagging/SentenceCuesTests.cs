@@ -59,7 +59,11 @@ public class SentenceCuesTests
         var again = texts.Reverse().Select(t => shared.Analyze(t)).Reverse().ToArray();
         for (int d = 0; d < texts.Length; d++)
         {
-            var expected = TextAnalyzer.CreateDefault().Analyze(TextDocument.Parse(texts[d]));
+            // The reference is analysed on a thread of its own, whose per-thread buffers are new.
+            DocumentAnalysis expected = null!;
+            var thread = new Thread(() => expected = TextAnalyzer.CreateDefault().Analyze(TextDocument.Parse(texts[d])));
+            thread.Start();
+            thread.Join();
             foreach (var analysis in new[] { first[d], again[d] })
             {
                 Assert.Equal(expected.Summary, analysis.Summary);

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Measure what a batch of gold documents adds as training data (docs/evaluation.md).
+
+usage: python3 tests/batch_cv.py FIRST LAST [--cli CMD]
+
+The batch is the documents whose writer letter (the letter after the last '-' of the id) lies
+between FIRST and LAST. The base is the documents of earlier writers, as the corpus stood
+before the batch; the batch is appended after it in writing order (writer letter, then number),
+as when it was measured. The train and dev documents of base and batch are dealt into five
+folds as `eval --cv 5` deals them (ordered by holistic linkage label and id, round-robin).
+Each fold is held out once and scored with `eval --split dev` by models trained on the other
+folds, either without the batch's documents (A) or with them (B). The default system's scores
+are averaged over the folds, for all held-out documents, the base's and the batch's.
+Needs the Release CLI built (`dotnet build -c Release src/PolicyText.Cli`).
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def writer(doc):
+    return doc["id"].rsplit("-", 1)[1][0]
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    first, last = sys.argv[1], sys.argv[2]
+    cli = ["dotnet", os.path.join(ROOT, "src/PolicyText.Cli/bin/Release/net10.0/PolicyText.Cli.dll")]
+    if "--cli" in sys.argv:
+        cli = sys.argv[sys.argv.index("--cli") + 1].split()
+    corpus = [json.loads(line) for line in open(os.path.join(ROOT, "corpus/documents.jsonl"), encoding="utf-8")]
+    base = [d for d in corpus if writer(d) < first]
+    batch = sorted((d for d in corpus if first <= writer(d) <= last), key=lambda d: (writer(d), d["id"].rsplit("-", 1)[1]))
+    if not batch:
+        sys.exit(f"no documents by writers {first}-{last}")
+    in_batch = {d["id"] for d in batch}
+    pool = sorted((d for d in base + batch if d["split"] != "test"), key=lambda d: (d["doc_linkage"], d["id"]))
+    fold = {d["id"]: i % 5 for i, d in enumerate(pool)}
+    scores = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for system in "AB":
+            for part in ("all", "base", "batch"):
+                for k in range(5):
+                    folder = os.path.join(tmp, f"{system}{part}{k}")
+                    os.makedirs(folder)
+                    with open(os.path.join(folder, "documents.jsonl"), "w", encoding="utf-8") as f:
+                        for d in base + batch:
+                            y = dict(d)
+                            if d["id"] not in fold:
+                                y["split"] = "test"
+                            elif fold[d["id"]] == k:
+                                shown = part == "all" or (part == "batch") == (d["id"] in in_batch)
+                                y["split"] = "dev" if shown else "test"
+                            else:
+                                y["split"] = "train" if system == "B" or d["id"] not in in_batch else "test"
+                            f.write(json.dumps(y, ensure_ascii=False) + "\n")
+                    out = subprocess.run(cli + ["eval", "--corpus", folder, "--split", "dev"], capture_output=True, text=True, check=True).stdout
+                    row = next(line for line in out.splitlines() if line.startswith("PolicyText default") and "-" not in line[28:])
+                    scores.setdefault((system, part), []).append([float(x) for x in row[28:].split()])
+    print(f"batch {first}-{last}: {len(batch)} documents; base {len(base)}; five folds over {len(pool)} train and dev documents")
+    print(f"{'held out':<8} {'trained':<14} {'rights':>7} {'linkage':>8} {'doc rights':>11} {'doc linkage':>12}")
+    for part in ("all", "base", "batch"):
+        for system, name in (("A", "without batch"), ("B", "with batch")):
+            means = [sum(col) / 5 for col in zip(*scores[(system, part)])]
+            print(f"{part:<8} {name:<14} {means[0]:7.3f} {means[1]:8.3f} {means[2]:11.3f} {means[3]:12.3f}")
+
+
+main()

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -65,18 +66,7 @@ internal sealed class SentenceScorer
         var a0 = Vector256.LoadUnsafe(ref b);
         var a1 = Vector256.LoadUnsafe(ref b, 8);
         var a2 = Vector256.LoadUnsafe(ref b, 16);
-        var weights = _weights.AsSpan();
-        for (int i = 0; i < keys.Length; i++)
-        {
-            ref float row = ref MemoryMarshal.GetReference(weights.Slice(keys[i] * Stride, Stride));
-            var v = Vector256.Create(values[i]);
-
-            // Multiply then add, as two roundings, exactly like the scalar scores[c] += w * v.
-            a0 += Vector256.LoadUnsafe(ref row) * v;
-            a1 += Vector256.LoadUnsafe(ref row, 8) * v;
-            a2 += Vector256.LoadUnsafe(ref row, 16) * v;
-        }
-
+        (a0, a1, a2) = AddRows(_weights, keys, values, 0, a0, a1, a2);
         a0.CopyTo(scores);
         a1.CopyTo(scores[8..]);
         a2.CopyTo(scores[16..]);
@@ -121,23 +111,9 @@ internal sealed class SentenceScorer
             b2 += Vector256.LoadUnsafe(ref rowB, 16) * vb;
         }
 
-        for (int k = i; k < keysA.Length; k++)
-        {
-            ref float row = ref MemoryMarshal.GetReference(weights.Slice(keysA[k] * Stride, Stride));
-            var v = Vector256.Create(valuesA[k]);
-            a0 += Vector256.LoadUnsafe(ref row) * v;
-            a1 += Vector256.LoadUnsafe(ref row, 8) * v;
-            a2 += Vector256.LoadUnsafe(ref row, 16) * v;
-        }
-
-        for (int k = i; k < keysB.Length; k++)
-        {
-            ref float row = ref MemoryMarshal.GetReference(weights.Slice(keysB[k] * Stride, Stride));
-            var v = Vector256.Create(valuesB[k]);
-            b0 += Vector256.LoadUnsafe(ref row) * v;
-            b1 += Vector256.LoadUnsafe(ref row, 8) * v;
-            b2 += Vector256.LoadUnsafe(ref row, 16) * v;
-        }
+        // The longer sentence's remaining features, alone.
+        (a0, a1, a2) = AddRows(weights, keysA, valuesA, i, a0, a1, a2);
+        (b0, b1, b2) = AddRows(weights, keysB, valuesB, i, b0, b1, b2);
 
         a0.CopyTo(scores);
         a1.CopyTo(scores[8..]);
@@ -184,17 +160,8 @@ internal sealed class SentenceScorer
             accB += Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(weights.Slice((fb.Key * Stride) + offsetB, 8))) * Vector256.Create(fb.Value);
         }
 
-        for (int k = i; k < featuresA.Length; k++)
-        {
-            var f = featuresA[k];
-            accA += Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(weights.Slice((f.Key * Stride) + offsetA, 8))) * Vector256.Create(f.Value);
-        }
-
-        for (int k = i; k < featuresB.Length; k++)
-        {
-            var f = featuresB[k];
-            accB += Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(weights.Slice((f.Key * Stride) + offsetB, 8))) * Vector256.Create(f.Value);
-        }
+        accA = AddContext(weights, featuresA, i, offsetA, accA);
+        accB = AddContext(weights, featuresB, i, offsetB, accB);
 
         accA.CopyTo(lanes);
         accB.CopyTo(lanes[8..]);
@@ -227,15 +194,41 @@ internal sealed class SentenceScorer
         // multiply and add as above.
         Span<float> lanes = stackalloc float[8];
         scores.CopyTo(lanes);
-        var acc = Vector256.Create((ReadOnlySpan<float>)lanes);
-        var weights = _weights.AsSpan();
-        foreach (var f in features)
-        {
-            ref float row = ref MemoryMarshal.GetReference(weights.Slice((f.Key * Stride) + offset, 8));
-            acc += Vector256.LoadUnsafe(ref row) * Vector256.Create(f.Value);
-        }
-
+        var acc = AddContext(_weights, features, 0, offset, Vector256.Create((ReadOnlySpan<float>)lanes));
         acc.CopyTo(lanes);
         lanes[..scores.Length].CopyTo(scores);
+    }
+
+    /// <summary>
+    /// Adds the fused rows of features <paramref name="from"/> onwards, each times its value, to
+    /// the three accumulators of a sentence's <see cref="Stride"/> scores. Multiply then add, as
+    /// two roundings, exactly like the scalar <c>scores[c] += w * v</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<float>, Vector256<float>, Vector256<float>) AddRows(ReadOnlySpan<float> weights, ReadOnlySpan<int> keys, ReadOnlySpan<float> values, int from, Vector256<float> a0, Vector256<float> a1, Vector256<float> a2)
+    {
+        for (int k = from; k < keys.Length; k++)
+        {
+            ref float row = ref MemoryMarshal.GetReference(weights.Slice(keys[k] * Stride, Stride));
+            var v = Vector256.Create(values[k]);
+            a0 += Vector256.LoadUnsafe(ref row) * v;
+            a1 += Vector256.LoadUnsafe(ref row, 8) * v;
+            a2 += Vector256.LoadUnsafe(ref row, 16) * v;
+        }
+
+        return (a0, a1, a2);
+    }
+
+    /// <summary>Adds eight lanes of the fused rows, from <paramref name="offset"/>, of features <paramref name="from"/> onwards, each times its value, to one accumulator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> AddContext(ReadOnlySpan<float> weights, ReadOnlySpan<KeyValuePair<int, float>> features, int from, int offset, Vector256<float> acc)
+    {
+        for (int k = from; k < features.Length; k++)
+        {
+            var f = features[k];
+            acc += Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(weights.Slice((f.Key * Stride) + offset, 8))) * Vector256.Create(f.Value);
+        }
+
+        return acc;
     }
 }

@@ -37,7 +37,7 @@ public sealed record EvaluationReport(
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.Append(inv, $"split {Split.ToString().ToLowerInvariant()}: {Documents} documents, {Rights[0].Count} sentences\n\n");
-        sb.Append(inv, $"{"system",-28}{"rights macro-F1",17}{"linkage macro-F1",18}{"doc rights acc",16}{"doc linkage acc",17}\n");
+        AppendHeader(sb, string.Empty);
         for (int i = 0; i < Rights.Count; i++)
         {
             var name = Rights[i].System;
@@ -47,7 +47,7 @@ public sealed record EvaluationReport(
         if (Intervals is not null)
         {
             sb.Append(inv, $"\n95% intervals: {Documents} documents drawn with replacement, {DocumentBootstrap.Resamples} resamples, seed {DocumentBootstrap.Seed}\n");
-            sb.Append(inv, $"{"system",-28}{"rights macro-F1",17}{"linkage macro-F1",18}{"doc rights acc",16}{"doc linkage acc",17}\n");
+            AppendHeader(sb, string.Empty);
             static string Range(ScoreInterval x) => string.Create(CultureInfo.InvariantCulture, $"{x.Low:F3}-{x.High:F3}");
             foreach (var r in Rights)
             {
@@ -67,6 +67,10 @@ public sealed record EvaluationReport(
 
         return sb.ToString();
     }
+
+    /// <summary>The summary table's header line, after a prefix (the fold column's heading, or nothing).</summary>
+    internal static void AppendHeader(StringBuilder sb, string prefix) =>
+        sb.Append(CultureInfo.InvariantCulture, $"{prefix}{"system",-28}{"rights macro-F1",17}{"linkage macro-F1",18}{"doc rights acc",16}{"doc linkage acc",17}\n");
 
     /// <summary>One line of the summary table: a prefix, the system, its four scores.</summary>
     internal static void AppendRow(StringBuilder sb, string prefix, string system, double rights, double linkage, double documentRights, double documentLinkage) =>
@@ -102,7 +106,7 @@ public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.Append(inv, $"{Folds.Count}-fold cross-validation over the train and dev documents ({Folds.Sum(f => f.Documents)} documents, {Folds.Sum(f => f.Rights[0].Count)} sentences); test documents are not used\n\n");
-        sb.Append(inv, $"{"fold",-6}{"system",-28}{"rights macro-F1",17}{"linkage macro-F1",18}{"doc rights acc",16}{"doc linkage acc",17}\n");
+        EvaluationReport.AppendHeader(sb, $"{"fold",-6}");
         for (int k = 0; k < Folds.Count; k++)
         {
             var f = Folds[k];

@@ -23,11 +23,10 @@ public sealed record TextAnalyzerOptions
     public PolicyModels? Models { get; init; }
 
     /// <summary>
-    /// Whether to apply the rules on top of the models (docs/tagging.md): both families (a
-    /// one-family prediction with terms of both families and a fair chance of `both` is `both`),
-    /// quotation (a stance in a sentence that quotes someone without endorsement or first person
-    /// is neutral) and report document (in a document with little stance overall, stances are
-    /// neutral). True by default; false gives the models alone.
+    /// Whether to apply the rules on top of the models (docs/tagging.md): quotation (a stance in
+    /// a sentence that quotes someone without endorsement or first person is neutral) and report
+    /// document (in a document with little stance overall, stances are neutral). True by default;
+    /// false gives the models alone.
     /// </summary>
     public bool ApplyRules { get; init; } = true;
 }
@@ -81,12 +80,8 @@ public sealed class TextAnalyzer
     private readonly RightsCategory[] _rightsLabels = [];
     private readonly LinkageStance[] _linkageLabels = [];
     private readonly int _neutral;
-    private readonly int _both;
     private readonly int _pro;
     private readonly int _anti;
-
-    /// <summary>The model probability of `both` above which the both-families rule overrides one family (tuned by cross-validation on train and dev; docs/tagging.md).</summary>
-    private const float BothThreshold = 0.30f;
 
     /// <summary>
     /// The mean stance probability (pro plus anti, second stage) over a document's sentences below
@@ -121,7 +116,6 @@ public sealed class TextAnalyzer
             _rightsLabels = _models.RightsInContext.Classes.Select(Parse<RightsCategory>).ToArray();
             _linkageLabels = _models.LinkageInContext.Classes.Select(Parse<LinkageStance>).ToArray();
             _neutral = IndexOf(_models.LinkageInContext, LinkageStance.Neutral.ToCode());
-            _both = IndexOf(_models.RightsInContext, RightsCategory.Both.ToCode());
             _pro = IndexOf(_models.LinkageInContext, LinkageStance.ProLinkage.ToCode());
             _anti = IndexOf(_models.LinkageInContext, LinkageStance.AntiLinkage.ToCode());
         }
@@ -297,16 +291,7 @@ public sealed class TextAnalyzer
             var linkage = _linkageLabels[bestLinkage];
             float rc = rp[bestRights];
             float lc = lp[bestLinkage];
-            string? rule = null;
             string? linkageRule = null;
-            if (_rules && rights is RightsCategory.Freedom or RightsCategory.EconomicSocial && rp[_both] >= BothThreshold && LexiconTagger.Rights(cues[i]) == RightsCategory.Both)
-            {
-                // Terms of both families, and the model gives `both` a fair chance: `both`.
-                rights = RightsCategory.Both;
-                rc = rp[_both];
-                rule = "both families";
-            }
-
             if (_rules && linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage && (report || (cues[i].Reported && cues[i].Quotation && cues[i].FirstPerson == 0)))
             {
                 linkage = LinkageStance.Neutral;
@@ -315,28 +300,19 @@ public sealed class TextAnalyzer
             }
 
             var evidence = cues[i].Evidence;
-            if (rule is not null || linkageRule is not null)
+            if (linkageRule is not null)
             {
-                // The rules that changed a label are evidence too. Their rows start at the start
-                // of the sentence, so they come first and the evidence stays in text order.
-                var withRules = new Evidence[evidence.Count + (rule is null ? 0 : 1) + (linkageRule is null ? 0 : 1)];
-                int e = 0;
-                if (rule is not null)
-                {
-                    withRules[e++] = new Evidence(s.Start, s.Start, string.Empty, rule, RightsCategory.Both.ToCode(), CueType.Rule);
-                }
-
-                if (linkageRule is not null)
-                {
-                    withRules[e++] = new Evidence(s.Start, s.Start, string.Empty, linkageRule, LinkageStance.Neutral.ToCode(), CueType.Rule);
-                }
-
+                // The rule that changed a label is evidence too. Its row starts at the start of
+                // the sentence, so it comes first and the evidence stays in text order.
+                var withRule = new Evidence[evidence.Count + 1];
+                withRule[0] = new Evidence(s.Start, s.Start, string.Empty, linkageRule, LinkageStance.Neutral.ToCode(), CueType.Rule);
+                int e = 1;
                 foreach (var cue in evidence)
                 {
-                    withRules[e++] = cue;
+                    withRule[e++] = cue;
                 }
 
-                evidence = withRules;
+                evidence = withRule;
             }
 
             results[i] = new SentenceAnalysis(i, s.Start, s.End, rights, rc, linkage, lc, evidence);

@@ -10,7 +10,7 @@ namespace PolicyText.Models;
 public sealed record TrainingExample(IReadOnlyList<KeyValuePair<int, float>> Features, int Label);
 
 /// <summary>
-/// Trains a <see cref="LinearModel"/> with ML.NET: <c>SdcaMaximumEntropy</c> on PolicyText's own
+/// Trains a <see cref="LinearModel"/> with ML.NET: <c>LbfgsMaximumEntropy</c> on PolicyText's own
 /// feature vectors, single-threaded with a fixed seed, so the same data gives the same model.
 /// The trained weights and biases are copied out of ML.NET into a <see cref="LinearModel"/>.
 /// </summary>
@@ -35,9 +35,9 @@ public static class ModelTrainer
     /// <param name="version">The version to record in the model.</param>
     /// <param name="classes">The class labels, indexed by <see cref="TrainingExample.Label"/>.</param>
     /// <param name="examples">The training examples.</param>
-    /// <param name="l2">L2 regularization strength.</param>
+    /// <param name="l2">L2 regularization strength (ML.NET's scale: on the summed weighted loss; 3 was chosen by five-fold cross-validation over the train and dev documents, docs/models.md).</param>
     /// <returns>The model.</returns>
-    public static LinearModel Train(string task, string version, IReadOnlyList<string> classes, IReadOnlyList<TrainingExample> examples, float l2 = 0.003f)
+    public static LinearModel Train(string task, string version, IReadOnlyList<string> classes, IReadOnlyList<TrainingExample> examples, float l2 = 3f)
     {
         ArgumentNullException.ThrowIfNull(classes);
         ArgumentNullException.ThrowIfNull(examples);
@@ -68,7 +68,9 @@ public static class ModelTrainer
         var keys = ml.Data.LoadFromEnumerable(classes.Select(c => new KeyRow { Label = c }));
         var toKey = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(Row.Label), keyData: keys).Fit(data);
         data = toKey.Transform(data);
-        var trainer = ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+        // L-BFGS runs to convergence (SDCA, used before, stopped at an iteration cap); single
+        // threaded, so the same data in the same order gives the same bytes.
+        var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             LabelColumnName = "LabelKey",
             ExampleWeightColumnName = nameof(Row.Weight),
@@ -76,8 +78,6 @@ public static class ModelTrainer
             NumberOfThreads = 1,
             L2Regularization = l2,
             L1Regularization = 0,
-            MaximumNumberOfIterations = 200,
-            Shuffle = false,
         });
         var model = trainer.Fit(ml.Data.Cache(data)).Model;
         VBuffer<float>[] weights = [];

@@ -25,9 +25,9 @@ public enum CueType
     Evaluation,
 
     /// <summary>
-    /// A rule of the default analyzer that changed the model's label: <c>quotation</c> or
-    /// <c>report document</c> (docs/tagging.md); the category is the label given, and the span
-    /// is empty, at the start of the sentence.
+    /// A rule of the default analyzer that changed the model's label: <c>off-topic document</c>,
+    /// <c>quotation</c> or <c>report document</c> (docs/tagging.md); the category is the label
+    /// given, and the span is empty, at the start of the sentence.
     /// </summary>
     Rule,
 }

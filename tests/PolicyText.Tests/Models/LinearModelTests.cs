@@ -88,9 +88,10 @@ public class DefaultRulesTests
     public void The_rules_change_only_what_they_are_documented_to_change()
     {
         // Over the gold corpus: the rules never change a rights label; every linkage label they
-        // change is a stance turned `neutral`, in a quoting sentence or in a document read as a
-        // report (where then no stance is left). Each change, and only a change, carries the
-        // rule as evidence. Both rules fire.
+        // change is either any label turned `none` in a document read as off topic (where then
+        // no linkage label is left), or a stance turned `neutral`, in a quoting sentence or in a
+        // document read as a report (where then no stance is left). Each change, and only a
+        // change, carries the rule as evidence. All three rules fire.
         var corpus = PolicyText.Corpora.GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus"));
         var on = new TextAnalyzer(new TextAnalyzerOptions());
         var off = new TextAnalyzer(new TextAnalyzerOptions { ApplyRules = false });
@@ -112,14 +113,20 @@ public class DefaultRulesTests
                     Assert.Equal(a.Sentences[i].Start, rule.Start);
                     Assert.Equal(rule.Start, rule.End);
                     Assert.Equal(string.Empty, rule.Text);
-                    Assert.Contains(rule.Entry, new[] { "quotation", "report document" });
+                    Assert.Contains(rule.Entry, new[] { "off-topic document", "quotation", "report document" });
                     fired[rule.Entry] = fired.GetValueOrDefault(rule.Entry) + 1;
                 }
 
                 Assert.Equal(b.Sentences[i].Rights, a.Sentences[i].Rights);
                 Assert.Equal(b.Sentences[i].RightsConfidence, a.Sentences[i].RightsConfidence);
 
-                if (a.Sentences[i].Linkage != b.Sentences[i].Linkage)
+                if (a.Sentences[i].Linkage != b.Sentences[i].Linkage && a.Sentences[i].Linkage == LinkageStance.None)
+                {
+                    var rule = Assert.Single(rules);
+                    Assert.Equal(("off-topic document", "none"), (rule.Entry, rule.Category));
+                    Assert.Equal(DocumentLinkage.None, a.Summary.Linkage);
+                }
+                else if (a.Sentences[i].Linkage != b.Sentences[i].Linkage)
                 {
                     Assert.Equal(LinkageStance.Neutral, a.Sentences[i].Linkage);
                     Assert.Contains(b.Sentences[i].Linkage, new[] { LinkageStance.ProLinkage, LinkageStance.AntiLinkage });
@@ -136,11 +143,12 @@ public class DefaultRulesTests
                 }
                 else
                 {
-                    Assert.DoesNotContain(rules, e => e.Category == "neutral");
+                    Assert.Empty(rules);
                 }
             }
         }
 
+        Assert.True(fired.GetValueOrDefault("off-topic document") > 0, "the off-topic rule never fired");
         Assert.True(fired.GetValueOrDefault("quotation") > 0, "the quotation rule never fired");
         Assert.True(fired.GetValueOrDefault("report document") > 0, "the report rule never fired");
     }
@@ -207,6 +215,32 @@ public class ReportRuleTests
         Assert.Equal(("report document", "neutral", 0, 0, ""), (rule.Entry, rule.Category, rule.Start, rule.End, rule.Text));
         Assert.All(result.Sentences.Skip(1), s => Assert.Equal(LinkageStance.None, s.Linkage));
         Assert.Equal(DocumentLinkage.Neutral, result.Summary.Linkage);
+    }
+
+    [Theory]
+    [InlineData(9)] // linkage mass 1.47 over 10 sentences: below 3 and below 0.2 × 10
+    [InlineData(14)] // 1.73 over 15
+    public void A_long_document_hardly_about_linkage_is_off_topic_and_its_linkage_labels_are_none(int others)
+    {
+        var text = string.Join(" ", ["Sanctions were extended on Monday.", .. Enumerable.Range(0, others).Select(k => Others[k % Others.Length])]);
+        Assert.Equal(LinkageStance.ProLinkage, Analyzer(rules: false).Analyze(text).Sentences[0].Linkage);
+        var result = Analyzer().Analyze(text);
+        Assert.All(result.Sentences, s => Assert.Equal(LinkageStance.None, s.Linkage));
+        var rule = Assert.Single(result.Sentences[0].Evidence, e => e.Cue == CueType.Rule);
+        Assert.Equal(("off-topic document", "none", 0, 0, ""), (rule.Entry, rule.Category, rule.Start, rule.End, rule.Text));
+        Assert.All(result.Sentences.Skip(1), s => Assert.DoesNotContain(s.Evidence, e => e.Cue == CueType.Rule));
+        Assert.Equal(DocumentLinkage.None, result.Summary.Linkage);
+    }
+
+    [Fact]
+    public void A_long_document_with_three_linkage_sentences_is_not_off_topic()
+    {
+        // Linkage mass about 4.4 over 30 sentences: below 0.2 × 30, but not below 3.
+        var text = string.Join(" ", Enumerable.Range(0, 3).SelectMany(_ => new[] { "Sanctions were extended on Monday." }.Concat(Others).Concat(Others.Take(4))));
+        var result = Analyzer().Analyze(text);
+        Assert.Equal(30, result.Sentences.Count);
+        Assert.DoesNotContain(result.Sentences, s => s.Evidence.Any(e => e.Entry == "off-topic document"));
+        Assert.Equal(3, result.Summary.Pro + result.Summary.Neutral);
     }
 }
 

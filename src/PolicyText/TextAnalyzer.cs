@@ -39,7 +39,7 @@ public sealed record TextAnalyzerOptions
 /// <param name="Rights">The rights category.</param>
 /// <param name="RightsConfidence">The model's probability of <paramref name="Rights"/> (1 for the lexicon-only rules).</param>
 /// <param name="Linkage">The linkage stance.</param>
-/// <param name="LinkageConfidence">The probability of <paramref name="Linkage"/>.</param>
+/// <param name="LinkageConfidence">The model's probability of <paramref name="Linkage"/> (1 for the lexicon-only rules); where a rule of the default analyzer set the label (evidence with cue <c>rule</c>), the model's probability of the label given, which can be low (docs/tagging.md).</param>
 /// <param name="Evidence">The lexicon matches and rule cues behind the labels.</param>
 public sealed record SentenceAnalysis(
     int Index,
@@ -90,8 +90,9 @@ public sealed class TextAnalyzer
     /// which the document is read as a report and its stance labels as neutral (tuned by
     /// five-fold cross-validation on train and dev with the first batch's models: document
     /// linkage accuracy 0.730 without the rule, 0.771 at 0.20, 0.784 at 0.25, 0.777 at 0.30,
-    /// 0.751 at 0.35; re-measured with the shipped models, trained on 242 documents: 0.759
-    /// without it, 0.800 at 0.20, 0.803 at 0.25, 0.807 at 0.30 and 0.35).
+    /// 0.751 at 0.35; re-measured with SDCA models trained on 242 documents: 0.759 without it,
+    /// 0.800 at 0.20, 0.803 at 0.25, 0.807 at 0.30 and 0.35; with the shipped L-BFGS models,
+    /// before the off-topic rule: 0.774 without it, 0.818 at 0.15, 0.829 at 0.20 to 0.30).
     /// </summary>
     internal const float ReportThreshold = 0.25f;
 
@@ -103,8 +104,9 @@ public sealed class TextAnalyzer
     /// document's sentences below which, with <see cref="OffTopicMean"/>, the document does not
     /// discuss linkage and its linkage labels are all `none` (the off-topic rule; tuned by
     /// five-fold cross-validation on train and dev: document linkage accuracy 0.829 without the
-    /// rule, 0.848 at 2 and 3, 0.855 at 4; in the gold corpus every train and dev document
-    /// labelled `neutral`, `pro_linkage` or `anti_linkage` has at least three linkage sentences).
+    /// rule, 0.848 at 2 and 3, 0.855 at 4, 0.825 at 5; 3 rather than 4, the middle of the
+    /// plateau and the margin the gold corpus shows: every train and dev document labelled
+    /// `neutral`, `pro_linkage` or `anti_linkage` has at least three linkage sentences).
     /// </summary>
     internal const float OffTopicTotal = 3f;
 

@@ -30,6 +30,21 @@ public static class ModelTrainer
         public string Label { get; set; } = string.Empty;
     }
 
+    /// <summary>
+    /// ML.NET trains L-BFGS models with Intel's oneDAL instead of its own code when the
+    /// environment variable <c>MLNET_BACKEND</c> is <c>ONEDAL</c>, which would give other models
+    /// than the shipped ones (or fail without the native library): refused with a clear message.
+    /// </summary>
+    /// <param name="backend">The value of <c>MLNET_BACKEND</c>.</param>
+    /// <exception cref="InvalidOperationException">It asks for oneDAL.</exception>
+    internal static void RefuseNativeBackend(string? backend)
+    {
+        if (string.Equals(backend, "ONEDAL", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException("The environment variable MLNET_BACKEND=ONEDAL makes ML.NET train with oneDAL, which does not give PolicyText's models; unset it to train.");
+        }
+    }
+
     /// <summary>Trains a model.</summary>
     /// <param name="task">The task name (<c>rights</c> or <c>linkage</c>).</param>
     /// <param name="version">The version to record in the model.</param>
@@ -68,8 +83,10 @@ public static class ModelTrainer
         var keys = ml.Data.LoadFromEnumerable(classes.Select(c => new KeyRow { Label = c }));
         var toKey = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(Row.Label), keyData: keys).Fit(data);
         data = toKey.Transform(data);
-        // L-BFGS runs to convergence (SDCA, used before, stopped at an iteration cap); single
-        // threaded, so the same data in the same order gives the same bytes.
+        // L-BFGS (SDCA before; docs/models.md), single threaded, so the same data in the same
+        // order gives the same bytes on the same kind of processor: the float arithmetic of
+        // ML.NET's vectorized code paths (AVX or SSE) differs in the last bits.
+        RefuseNativeBackend(Environment.GetEnvironmentVariable("MLNET_BACKEND"));
         var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             LabelColumnName = "LabelKey",

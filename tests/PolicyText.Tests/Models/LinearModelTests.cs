@@ -244,6 +244,24 @@ public class ReportRuleTests
     }
 }
 
+public class ModelTrainerTests
+{
+    [Theory]
+    [InlineData("ONEDAL")]
+    [InlineData("onedal")]
+    public void Training_with_the_oneDAL_backend_is_refused_with_a_clear_message(string backend)
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => ModelTrainer.RefuseNativeBackend(backend));
+        Assert.Contains("MLNET_BACKEND", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("MANAGED")]
+    public void Training_with_ml_net_s_own_code_is_allowed(string? backend) => ModelTrainer.RefuseNativeBackend(backend);
+}
+
 public class PolicyModelsFileTests
 {
     [Fact]

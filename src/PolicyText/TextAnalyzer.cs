@@ -277,7 +277,6 @@ public sealed class TextAnalyzer
             }
         }
 
-        var firstStage = first;
         Span<KeyValuePair<int, float>> rightsContext = stackalloc KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
         Span<KeyValuePair<int, float>> linkageContext = stackalloc KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
         float stanceMass = 0;
@@ -288,8 +287,8 @@ public sealed class TextAnalyzer
             var lp = second.Slice((i * stage) + r, l);
 
             // Both tasks' context is added at once (two independent chains of additions).
-            int kr = SentenceFeaturizer.Context(firstStage, stage, r, n, sums[..r], i, rightsContext);
-            int kl = SentenceFeaturizer.Context(firstStage[r..], stage, l, n, sums[r..], i, linkageContext);
+            int kr = SentenceFeaturizer.Context(first, stage, r, n, sums[..r], i, rightsContext);
+            int kl = SentenceFeaturizer.Context(first[r..], stage, l, n, sums[r..], i, linkageContext);
             scorer.Add(stage, rightsContext[..kr], rp, stage + r, linkageContext[..kl], lp);
             LinearModel.Softmax(rp);
             LinearModel.Softmax(lp);

@@ -11,7 +11,8 @@ public sealed record TrainingExample(IReadOnlyList<KeyValuePair<int, float>> Fea
 
 /// <summary>
 /// Trains a <see cref="LinearModel"/> with ML.NET: <c>LbfgsMaximumEntropy</c> on PolicyText's own
-/// feature vectors, single-threaded with a fixed seed, so the same data gives the same model.
+/// feature vectors, single-threaded with a fixed seed, so the same data gives the same model on
+/// the same kind of processor (docs/models.md).
 /// The trained weights and biases are copied out of ML.NET into a <see cref="LinearModel"/>.
 /// </summary>
 public static class ModelTrainer
@@ -56,6 +57,7 @@ public static class ModelTrainer
     {
         ArgumentNullException.ThrowIfNull(classes);
         ArgumentNullException.ThrowIfNull(examples);
+        RefuseNativeBackend(Environment.GetEnvironmentVariable("MLNET_BACKEND"));
         var ml = new MLContext(seed: 1);
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, SentenceFeaturizer.Dimension);
@@ -86,7 +88,6 @@ public static class ModelTrainer
         // L-BFGS (SDCA before; docs/models.md), single threaded, so the same data in the same
         // order gives the same bytes on the same kind of processor: the float arithmetic of
         // ML.NET's vectorized code paths (AVX or SSE) differs in the last bits.
-        RefuseNativeBackend(Environment.GetEnvironmentVariable("MLNET_BACKEND"));
         var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             LabelColumnName = "LabelKey",

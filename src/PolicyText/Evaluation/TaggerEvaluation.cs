@@ -143,7 +143,7 @@ public static class TaggerEvaluation
     /// <param name="lexicons">The lexicons, or <see langword="null"/> for the shipped ones.</param>
     /// <param name="version">The version recorded in the models.</param>
     /// <returns>The models.</returns>
-    public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "3")
+    public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "4")
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var analyzer = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = lexicons, Models = Empty });

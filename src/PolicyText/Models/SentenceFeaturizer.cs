@@ -21,7 +21,7 @@ public static class SentenceFeaturizer
     public const int Dimension = 1 << 15;
 
     /// <summary>The feature space's version; a model records it and refuses another.</summary>
-    public const string Version = "features-3";
+    public const string Version = "features-4";
 
     private const int Named = 128;
     private const int ContextBase = 64;
@@ -219,9 +219,11 @@ public static class SentenceFeaturizer
         var tokens = sentence.GetTokens(document.Tokens);
         var hashed = keys[count..];
         int h = 0;
-        foreach (var (lexicon, category, entry) in c.Entries)
+        // An entry is identified by its category and pattern (not its place in the lexicon), so
+        // adding an entry to a lexicon leaves the other entries' features where they were.
+        foreach (var (lexicon, category, key) in c.Entries)
         {
-            hashed[h++] = Hash(lexicon + 1, category, entry);
+            hashed[h++] = Hash(lexicon + 1, category, key);
         }
 
         // Hashed unigrams and bigrams of the normalized words (numbers folded to one symbol).

@@ -90,12 +90,12 @@ public sealed class SentenceCues
     /// <summary>How many evidence records the extractor found, before <see cref="SetEvidence"/> gives them.</summary>
     internal int EvidenceCount { get; set; }
 
-    /// <summary>The matched lexicon entries (lexicon, category, entry), for features.</summary>
-    internal ReadOnlySpan<(int Lexicon, int Category, int Entry)> Entries => _entries.AsSpan(_entriesStart, _entriesCount);
+    /// <summary>The matched lexicon entries (lexicon, category, and a key that identifies the entry by its category and pattern, not its position), for features.</summary>
+    internal ReadOnlySpan<(int Lexicon, int Category, int EntryKey)> Entries => _entries.AsSpan(_entriesStart, _entriesCount);
 
     // The entries are a slice of one array shared by the sentences of a document (ExtractAll), so
     // that a document allocates one array of them rather than one per sentence.
-    private (int Lexicon, int Category, int Entry)[] _entries = [];
+    private (int Lexicon, int Category, int EntryKey)[] _entries = [];
     private int _entriesStart;
     private int _entriesCount;
 
@@ -107,7 +107,7 @@ public sealed class SentenceCues
     }
 
     /// <summary>Sets the array of which <see cref="Entries"/> is a slice.</summary>
-    internal void SetEntries((int Lexicon, int Category, int Entry)[] all) => _entries = all;
+    internal void SetEntries((int Lexicon, int Category, int EntryKey)[] all) => _entries = all;
 
     /// <summary>
     /// Makes the object as new, for another sentence: an analysis reuses its cues objects, which
@@ -158,6 +158,9 @@ public sealed class CueExtractor
     private readonly int[] _rightsRoles;
     private readonly int[] _linkageRoles;
     private readonly int[] _cueRoles;
+    // Per entry of the combined matcher's numbering: a key made from its category and pattern,
+    // so that an entry's feature does not move when entries are added before it.
+    private readonly int[] _entryKeys;
 
     /// <summary>Creates an extractor over a lexicon set.</summary>
     /// <param name="lexicons">The lexicons.</param>
@@ -169,7 +172,12 @@ public sealed class CueExtractor
         _rightsRoles = Roles(lexicons.Rights.Lexicon, LexiconSet.RequiredCategories["rights"]);
         _linkageRoles = Roles(lexicons.Linkage.Lexicon, [.. LexiconSet.RequiredCategories["linkage"], .. LexiconSet.OptionalCategories["linkage"]]);
         _cueRoles = Roles(lexicons.Cues.Lexicon, [.. LexiconSet.RequiredCategories["cues"], .. LexiconSet.OptionalCategories["cues"]]);
+        _entryKeys = [.. new[] { lexicons.Rights, lexicons.Linkage, lexicons.Cues }.SelectMany(m => m.Lexicon.Entries).Select(EntryKey)];
     }
+
+    /// <summary>An entry's key for the features: the hash of its category and normalized pattern.</summary>
+    private static int EntryKey(LexiconEntry entry) =>
+        (int)WordHashes.Fnv(entry.Category + "\u001F" + TextNormalizer.Normalize(entry.Pattern));
 
     /// <summary>For each category of a lexicon, the position of its name in <paramref name="names"/> (its role), or -1.</summary>
     private static int[] Roles(Lexicon lexicon, string[] names) =>
@@ -207,13 +215,13 @@ public sealed class CueExtractor
         /// <summary>The evidence of a document's sentences, sentence after sentence.</summary>
         public List<EvidenceRecord> Evidence { get; } = [];
 
-        public List<(int Lexicon, int Category, int Entry)> Entries { get; } = [];
+        public List<(int Lexicon, int Category, int EntryKey)> Entries { get; } = [];
 
         /// <summary>The cues objects of <see cref="ExtractAll(TextDocument, ReadOnlySpan{char}, ReadOnlySpan{uint}, bool)"/>'s transient results, reused from document to document.</summary>
         public List<SentenceCues> Cues { get; } = [];
 
         /// <summary>The entries of the transient results, copied here rather than into a new array.</summary>
-        public (int Lexicon, int Category, int Entry)[] EntryArray { get; set; } = [];
+        public (int Lexicon, int Category, int EntryKey)[] EntryArray { get; set; } = [];
     }
 
     /// <summary>The cues of every sentence of a document.</summary>
@@ -299,7 +307,7 @@ public sealed class CueExtractor
     }
 
     /// <summary>The entries copied into the thread's reused array.</summary>
-    private static (int Lexicon, int Category, int Entry)[] Transient(Scratch scratch, List<(int Lexicon, int Category, int Entry)> entries)
+    private static (int Lexicon, int Category, int EntryKey)[] Transient(Scratch scratch, List<(int Lexicon, int Category, int EntryKey)> entries)
     {
         var array = scratch.EntryArray;
         if (array.Length < entries.Count)
@@ -563,12 +571,13 @@ public sealed class CueExtractor
     }
 
     /// <summary>Records the evidence of match <paramref name="m"/> (numbered within its lexicon) under name <paramref name="name"/> (<see cref="EvidenceNames"/>), and its entry for the features.</summary>
-    private static void Add(Scratch scratch, ReadOnlySpan<Token> tokens, LexiconMatch m, int name, CueType type)
+    private void Add(Scratch scratch, ReadOnlySpan<Token> tokens, LexiconMatch m, int name, CueType type)
     {
         var first = tokens[m.FirstToken];
         var last = tokens[m.FirstToken + m.TokenCount - 1];
         scratch.Evidence.Add(new EvidenceRecord(first.Start, last.End, name, type));
-        scratch.Entries.Add((LexiconIndex(type), m.Category, m.Entry));
+        int lexicon = LexiconIndex(type);
+        scratch.Entries.Add((lexicon, m.Category, _entryKeys[_lexicons.Combined.EntryOffsets[lexicon] + m.Entry]));
     }
 
     /// <summary>The lexicon (0 rights, 1 linkage, 2 cues) a kind of lexicon evidence comes from.</summary>

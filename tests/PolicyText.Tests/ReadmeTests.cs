@@ -121,6 +121,19 @@ public partial class ReadmeTests
         }
     }
 
+    [Fact]
+    public void The_readme_sample_of_sentences_csv_is_what_the_quick_start_command_writes()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var sample = FencedBlock().Matches(readme).Select(m => m.Groups[2].Value).Single(b => b.StartsWith("doc_id,sentence_index,", StringComparison.Ordinal));
+
+        using var tmp = new Cli.TempDir();
+        Assert.Equal(0, Cli.CliRunner.Run("analyze", Path.Combine(RepoPaths.Root, "corpus", "quickstart"), "--out", tmp.Path, "-q").ExitCode);
+        var written = File.ReadAllLines(Path.Combine(tmp.Path, "sentences.csv"));
+        var shown = sample.TrimEnd('\n').Split('\n');
+        Assert.Equal(written.Take(shown.Length), shown);
+    }
+
     [GeneratedRegex("```([a-z]*)\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex FencedBlock();
 

@@ -30,7 +30,13 @@ public sealed record EvaluationReport(
     /// </summary>
     public IReadOnlyDictionary<string, SystemIntervals>? Intervals { get; init; }
 
-    /// <summary>The summary table, the intervals when computed, and every system's per-class report, as text.</summary>
+    /// <summary>
+    /// How well the default system's reported confidences match its accuracy, rights then
+    /// linkage (reliability tables, docs/evaluation.md), or <see langword="null"/> when not computed.
+    /// </summary>
+    public IReadOnlyList<CalibrationReport>? Calibration { get; init; }
+
+    /// <summary>The summary table, the intervals and calibration tables when computed, and every system's per-class report, as text.</summary>
     /// <returns>The report.</returns>
     public string ToText()
     {
@@ -54,6 +60,11 @@ public sealed record EvaluationReport(
                 var x = Intervals[r.System];
                 sb.Append(inv, $"{r.System,-28}{Range(x.Rights),17}{Range(x.Linkage),18}{Range(x.DocumentRights),16}{Range(x.DocumentLinkage),17}\n");
             }
+        }
+
+        foreach (var c in Calibration ?? [])
+        {
+            sb.Append('\n').Append(c.ToText());
         }
 
         foreach (var (task, reports) in new[] { ("rights", Rights), ("linkage", Linkage) })
@@ -234,6 +245,8 @@ public static class TaggerEvaluation
         var docRights = Systems.ToDictionary(s => s, _ => new List<bool>());
         var docLinkage = Systems.ToDictionary(s => s, _ => new List<bool>());
         var sentencesByDocument = new List<int>();
+        var rightsConfidence = new List<(float, bool)>();
+        var linkageConfidence = new List<(float, bool)>();
         foreach (var doc in docs)
         {
             sentencesByDocument.Add(doc.Sentences.Count);
@@ -252,6 +265,8 @@ public static class TaggerEvaluation
                 Record("ML.NET bag-of-words", bowRights, bowLinkage);
                 Record("PolicyText models", modelOnly.Sentences[i].Rights.ToCode(), modelOnly.Sentences[i].Linkage.ToCode());
                 Record("PolicyText default", combined.Sentences[i].Rights.ToCode(), combined.Sentences[i].Linkage.ToCode());
+                rightsConfidence.Add((combined.Sentences[i].RightsConfidence, combined.Sentences[i].Rights == doc.Sentences[i].Rights));
+                linkageConfidence.Add((combined.Sentences[i].LinkageConfidence, combined.Sentences[i].Linkage == doc.Sentences[i].Linkage));
             }
 
             foreach (var (system, labels) in perSystem)
@@ -290,6 +305,11 @@ public static class TaggerEvaluation
                 DocumentBootstrap.MacroF1(draws, ConfusionByDocument(linkageVocabulary, goldLinkage, predictions[s].Linkage, sentencesByDocument), linkageVocabulary.Count),
                 DocumentBootstrap.Accuracy(draws, docRights[s]),
                 DocumentBootstrap.Accuracy(draws, docLinkage[s]))),
+            Calibration =
+            [
+                CalibrationReport.Compute("PolicyText default", "rights", rightsConfidence),
+                CalibrationReport.Compute("PolicyText default", "linkage", linkageConfidence),
+            ],
         };
     }
 

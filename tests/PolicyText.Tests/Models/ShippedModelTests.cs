@@ -84,6 +84,8 @@ public class ShippedModelTests
         }
 
         Assert.Contains("confusion (rows gold, columns predicted)", eval.Stdout, StringComparison.Ordinal);
+        Assert.Contains("rights confidence — PolicyText default (expected calibration error", eval.Stdout, StringComparison.Ordinal);
+        Assert.Contains("linkage confidence — PolicyText default (expected calibration error", eval.Stdout, StringComparison.Ordinal);
         Assert.Equal(1, CliRunner.Run("eval", "--corpus", Path.Combine(RepoPaths.Root, "corpus"), "--split", "holdout").ExitCode);
         Assert.Equal(1, CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", tmp.Path, "--model", Path.Combine(tmp.Path, "missing.models")).ExitCode);
     }

@@ -219,11 +219,12 @@ public static class SentenceFeaturizer
         var tokens = sentence.GetTokens(document.Tokens);
         var hashed = keys[count..];
         int h = 0;
-        // An entry is identified by its category and pattern (not its place in the lexicon), so
-        // adding an entry to a lexicon leaves the other entries' features where they were.
-        foreach (var (lexicon, category, key) in c.Entries)
+        // An entry is identified by its category's name and its pattern (the key), not by where
+        // it or its category stands in the lexicon, so adding entries or categories to a lexicon
+        // leaves the other entries' features where they were.
+        foreach (var (lexicon, _, key) in c.Entries)
         {
-            hashed[h++] = Hash(lexicon + 1, category, key);
+            hashed[h++] = Hash(lexicon + 1, 0, key);
         }
 
         // Hashed unigrams and bigrams of the normalized words (numbers folded to one symbol).

@@ -175,9 +175,12 @@ public sealed class CueExtractor
         _entryKeys = [.. new[] { lexicons.Rights, lexicons.Linkage, lexicons.Cues }.SelectMany(m => m.Lexicon.Entries).Select(EntryKey)];
     }
 
-    /// <summary>An entry's key for the features: the hash of its category and normalized pattern.</summary>
-    private static int EntryKey(LexiconEntry entry) =>
-        (int)WordHashes.Fnv(entry.Category + "\u001F" + TextNormalizer.Normalize(entry.Pattern));
+    /// <summary>An entry's key for the features: the hash of its category's name and its normalized pattern.</summary>
+    private static int EntryKey(LexiconEntry entry) => EntryKey(entry.Category, entry.Pattern);
+
+    /// <inheritdoc cref="EntryKey(LexiconEntry)"/>
+    internal static int EntryKey(string category, string pattern) =>
+        (int)WordHashes.Fnv(category + "\u001F" + TextNormalizer.Normalize(pattern));
 
     /// <summary>For each category of a lexicon, the position of its name in <paramref name="names"/> (its role), or -1.</summary>
     private static int[] Roles(Lexicon lexicon, string[] names) =>

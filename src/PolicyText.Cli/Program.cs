@@ -198,8 +198,9 @@ public static class Program
         var split = new Option<string>("--split") { Description = "The split to score: train, dev or test.", DefaultValueFactory = _ => "test" };
         var model = new Option<string?>("--model") { Description = "A model file; by default the models are trained on the corpus's train split first." };
         var folds = new Option<int?>("--cv") { Description = "Cross-validate with N folds over the train and dev documents instead of scoring a split (the test documents are left out)." };
+        var repeats = new Option<int?>("--repeats") { Description = "With --cv: deal the documents into folds N times, each time in another order, and print each repeat's mean and their standard deviation." };
         var lexicon = LexiconOption();
-        var command = new Command("eval", "Compare the systems (majority, lexicon only, ML.NET bag-of-words, PolicyText models, PolicyText default) on a split.") { corpus, split, model, folds, lexicon };
+        var command = new Command("eval", "Compare the systems (majority, lexicon only, ML.NET bag-of-words, PolicyText models, PolicyText default) on a split.") { corpus, split, model, folds, repeats, lexicon };
         command.SetAction(parse => Guard(stderr, () =>
         {
             var gold = GoldCorpus.Load(parse.GetValue(corpus)!);
@@ -218,8 +219,13 @@ public static class Program
                     throw new ArgumentException("--cv trains a model for every fold; it cannot be combined with --model.");
                 }
 
-                stdout.Write(TaggerEvaluation.CrossValidate(gold, n, lexicons).ToText());
+                stdout.Write(TaggerEvaluation.CrossValidate(gold, n, lexicons, parse.GetValue(repeats) ?? 1).ToText());
                 return Ok;
+            }
+
+            if (parse.GetValue(repeats) is not null)
+            {
+                throw new ArgumentException("--repeats repeats a cross-validation; give --cv too.");
             }
 
             var models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : TaggerEvaluation.Train(gold, lexicons);

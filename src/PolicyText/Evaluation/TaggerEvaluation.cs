@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.ML;
 using PolicyText.Corpora;
 using PolicyText.Features;
+using PolicyText.Internals;
 using PolicyText.Models;
 using PolicyText.Tagging;
 using PolicyText.Text;
@@ -88,10 +89,48 @@ public sealed record EvaluationReport(
         sb.Append(CultureInfo.InvariantCulture, $"{prefix}{system,-28}{rights,17:F3}{linkage,18:F3}{documentRights,16:F3}{documentLinkage,17:F3}\n");
 }
 
-/// <summary>A cross-validation: one evaluation per fold, and the mean of their scores.</summary>
-/// <param name="Folds">The evaluation of each fold's held-out documents (reported as the dev split).</param>
+/// <summary>A cross-validation: one evaluation per fold (of every repeat), and the mean of their scores.</summary>
+/// <param name="Folds">The evaluation of each fold's held-out documents (reported as the dev split); with several repeats, the first repeat's folds, then the second's, and so on.</param>
 public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds)
 {
+    /// <summary>How many times the documents were dealt into folds (<see cref="Folds"/> holds <c>Folds.Count / Repeats</c> folds per repeat).</summary>
+    public int Repeats { get; init; } = 1;
+
+    /// <summary>The mean over each repeat's folds of each system's four scores, one tuple per repeat.</summary>
+    /// <param name="system">One of <see cref="TaggerEvaluation.Systems"/>.</param>
+    /// <returns>The means, in repeat order.</returns>
+    public IReadOnlyList<(double Rights, double Linkage, double DocumentRights, double DocumentLinkage)> RepeatMeans(string system)
+    {
+        int perRepeat = Folds.Count / Repeats;
+        return Enumerable.Range(0, Repeats)
+            .Select(r => (this with { Folds = Folds.Skip(r * perRepeat).Take(perRepeat).ToList(), Repeats = 1 }).Mean(system))
+            .ToList();
+    }
+
+    /// <summary>The standard deviation, across repeats, of each repeat's mean (0 for one repeat): how much the scores depend on which documents share a fold.</summary>
+    /// <param name="system">One of <see cref="TaggerEvaluation.Systems"/>.</param>
+    /// <returns>The four standard deviations (sample, n − 1).</returns>
+    public (double Rights, double Linkage, double DocumentRights, double DocumentLinkage) RepeatStandardDeviation(string system)
+    {
+        var means = RepeatMeans(system);
+        static double Sd(IReadOnlyList<double> x)
+        {
+            if (x.Count < 2)
+            {
+                return 0;
+            }
+
+            double m = x.Average();
+            return Math.Sqrt(x.Sum(v => (v - m) * (v - m)) / (x.Count - 1));
+        }
+
+        return (
+            Sd([.. means.Select(m => m.Rights)]),
+            Sd([.. means.Select(m => m.Linkage)]),
+            Sd([.. means.Select(m => m.DocumentRights)]),
+            Sd([.. means.Select(m => m.DocumentLinkage)]));
+    }
+
     /// <summary>The mean over the folds of each system's rights macro-F1, linkage macro-F1, and document accuracies.</summary>
     /// <param name="system">One of <see cref="TaggerEvaluation.Systems"/>.</param>
     /// <returns>The four means.</returns>
@@ -110,21 +149,25 @@ public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds
             Folds.Average(f => f.DocumentLinkageAccuracy[system]));
     }
 
-    /// <summary>Each fold's summary line per system, then the means, as text.</summary>
+    /// <summary>Each fold's summary line per system, then the means (and, with several repeats, each repeat's mean and their standard deviation), as text.</summary>
     /// <returns>The report.</returns>
     public string ToText()
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(inv, $"{Folds.Count}-fold cross-validation over the train and dev documents ({Folds.Sum(f => f.Documents)} documents, {Folds.Sum(f => f.Rights[0].Count)} sentences); test documents are not used\n\n");
+        int perRepeat = Folds.Count / Repeats;
+        var first = Folds.Take(perRepeat).ToList();
+        var repeated = Repeats > 1 ? $", dealt {Repeats} times" : string.Empty;
+        sb.Append(inv, $"{perRepeat}-fold cross-validation over the train and dev documents ({first.Sum(f => f.Documents)} documents, {first.Sum(f => f.Rights[0].Count)} sentences{repeated}); test documents are not used\n\n");
         EvaluationReport.AppendHeader(sb, $"{"fold",-6}");
         for (int k = 0; k < Folds.Count; k++)
         {
             var f = Folds[k];
+            var label = Repeats > 1 ? $"{(k / perRepeat) + 1}.{(k % perRepeat) + 1}" : $"{k + 1}";
             for (int i = 0; i < f.Rights.Count; i++)
             {
                 var name = f.Rights[i].System;
-                EvaluationReport.AppendRow(sb, $"{k + 1,-6}", name, f.Rights[i].MacroF1, f.Linkage[i].MacroF1, f.DocumentRightsAccuracy[name], f.DocumentLinkageAccuracy[name]);
+                EvaluationReport.AppendRow(sb, $"{label,-6}", name, f.Rights[i].MacroF1, f.Linkage[i].MacroF1, f.DocumentRightsAccuracy[name], f.DocumentLinkageAccuracy[name]);
             }
         }
 
@@ -132,6 +175,21 @@ public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds
         {
             var (r, l, dr, dl) = Mean(name);
             EvaluationReport.AppendRow(sb, $"{"mean",-6}", name, r, l, dr, dl);
+        }
+
+        if (Repeats > 1)
+        {
+            foreach (var name in TaggerEvaluation.Systems)
+            {
+                var means = RepeatMeans(name);
+                for (int r = 0; r < means.Count; r++)
+                {
+                    EvaluationReport.AppendRow(sb, $"{$"mean{r + 1}",-6}", name, means[r].Rights, means[r].Linkage, means[r].DocumentRights, means[r].DocumentLinkage);
+                }
+
+                var (sr, sl, sdr, sdl) = RepeatStandardDeviation(name);
+                EvaluationReport.AppendRow(sb, $"{"sd",-6}", name, sr, sl, sdr, sdl);
+            }
         }
 
         return sb.ToString();
@@ -338,19 +396,51 @@ public static class TaggerEvaluation
     /// Cross-validates every system over the corpus's train and dev documents, leaving the test
     /// documents out: the documents are ordered by holistic linkage label and id and dealt
     /// round-robin into <paramref name="folds"/> folds (so each fold has every kind of
-    /// document); each fold is held out once while the models train on the others.
+    /// document); each fold is held out once while the models train on the others. With
+    /// <paramref name="repeats"/> above 1, the documents are dealt again, each time in another
+    /// order within each label (<see cref="AssignFolds"/>), and every fold of every repeat is
+    /// evaluated: the spread of the repeats' means shows how much a score depends on which
+    /// documents share a fold.
     /// </summary>
     /// <param name="corpus">The corpus.</param>
     /// <param name="folds">Number of folds, at least 2.</param>
     /// <param name="lexicons">The lexicons, or <see langword="null"/> for the shipped ones.</param>
-    /// <returns>One evaluation per fold.</returns>
-    public static CrossValidationReport CrossValidate(GoldCorpus corpus, int folds = 5, LexiconSet? lexicons = null)
+    /// <param name="repeats">How many times to deal the documents into folds, at least 1; the first dealing is the one described above.</param>
+    /// <returns>One evaluation per fold of each repeat.</returns>
+    public static CrossValidationReport CrossValidate(GoldCorpus corpus, int folds = 5, LexiconSet? lexicons = null, int repeats = 1)
     {
         ArgumentNullException.ThrowIfNull(corpus);
+        if (repeats < 1)
+        {
+            throw new ArgumentException($"The number of repeats must be at least 1; got {repeats}.", nameof(repeats));
+        }
+
+        var reports = new List<EvaluationReport>();
+        for (int r = 0; r < repeats; r++)
+        {
+            var fold = AssignFolds(corpus, folds, r);
+            for (int k = 0; k < folds; k++)
+            {
+                var split = corpus.WithSplits((i, _) => fold[i] < 0 ? CorpusSplit.Test : fold[i] == k ? CorpusSplit.Dev : CorpusSplit.Train);
+                reports.Add(Evaluate(split, CorpusSplit.Dev, Train(split, lexicons), lexicons));
+            }
+        }
+
+        return new CrossValidationReport(reports) { Repeats = repeats };
+    }
+
+    /// <summary>
+    /// The fold of each document of the corpus (−1 for test documents): the train and dev
+    /// documents ordered by holistic linkage label, then (repeat 0) by id or (later repeats) by
+    /// a hash of the repeat and the id, and dealt round-robin. Deterministic.
+    /// </summary>
+    internal static int[] AssignFolds(GoldCorpus corpus, int folds, int repeat)
+    {
         var pool = corpus.Documents
             .Select((d, i) => (Document: d, Index: i))
             .Where(x => x.Document.Split != CorpusSplit.Test)
             .OrderBy(x => x.Document.Linkage.ToCode(), StringComparer.Ordinal)
+            .ThenBy(x => repeat == 0 ? 0 : WordHashes.Fnv($"{repeat}\u001F{x.Document.Id}"))
             .ThenBy(x => x.Document.Id, StringComparer.Ordinal)
             .ToList();
         if (folds < 2 || folds > pool.Count)
@@ -365,14 +455,7 @@ public static class TaggerEvaluation
             fold[pool[k].Index] = k % folds;
         }
 
-        var reports = new List<EvaluationReport>();
-        for (int k = 0; k < folds; k++)
-        {
-            var split = corpus.WithSplits((i, _) => fold[i] < 0 ? CorpusSplit.Test : fold[i] == k ? CorpusSplit.Dev : CorpusSplit.Train);
-            reports.Add(Evaluate(split, CorpusSplit.Dev, Train(split, lexicons), lexicons));
-        }
-
-        return new CrossValidationReport(reports);
+        return fold;
     }
 
     /// <summary>A placeholder so that training extracts cues without scoring with any model.</summary>

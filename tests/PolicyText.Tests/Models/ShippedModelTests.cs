@@ -1,6 +1,7 @@
 using PolicyText.Corpora;
 using PolicyText.Evaluation;
 using PolicyText.Models;
+using PolicyText.Tagging;
 using PolicyText.Tests.Cli;
 
 namespace PolicyText.Tests.Models;
@@ -108,23 +109,69 @@ public class ShippedModelTests
     }
 
     [Fact]
-    public void Cross_validation_holds_out_every_train_and_dev_document_once_and_never_uses_test()
+    public void Cross_validation_holds_out_every_train_and_dev_document_once_per_repeat_and_never_uses_test()
     {
         var corpus = GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus"));
-        var report = TaggerEvaluation.CrossValidate(corpus, 2);
-        Assert.Equal(2, report.Folds.Count);
+        var report = TaggerEvaluation.CrossValidate(corpus, 2, repeats: 2);
+        Assert.Equal(4, report.Folds.Count);
+        Assert.Equal(2, report.Repeats);
         int pooled = corpus.Documents.Count(d => d.Split != CorpusSplit.Test);
-        Assert.Equal(pooled, report.Folds.Sum(f => f.Documents));
-        Assert.Equal(corpus.Documents.Where(d => d.Split != CorpusSplit.Test).Sum(d => d.Sentences.Count), report.Folds.Sum(f => f.Rights[0].Count));
+        Assert.Equal(pooled, report.Folds.Take(2).Sum(f => f.Documents));
+        Assert.Equal(pooled, report.Folds.Skip(2).Sum(f => f.Documents));
+        Assert.Equal(2 * corpus.Documents.Where(d => d.Split != CorpusSplit.Test).Sum(d => d.Sentences.Count), report.Folds.Sum(f => f.Rights[0].Count));
         var (rights, linkage, _, _) = report.Mean("PolicyText default");
         Assert.InRange(rights, report.Mean("majority class").Rights + 0.3, 1);
         Assert.InRange(linkage, report.Mean("majority class").Linkage + 0.3, 1);
-        Assert.Contains("mean  PolicyText default", report.ToText(), StringComparison.Ordinal);
+
+        // The mean over all folds is the mean of the two repeats' means; their spread is reported.
+        var means = report.RepeatMeans("PolicyText default");
+        Assert.Equal(2, means.Count);
+        Assert.Equal((means[0].Linkage + means[1].Linkage) / 2, linkage, 9);
+        Assert.Equal(Math.Abs(means[0].Linkage - means[1].Linkage) / Math.Sqrt(2), report.RepeatStandardDeviation("PolicyText default").Linkage, 9);
+        var text = report.ToText();
+        Assert.Contains("2-fold cross-validation", text, StringComparison.Ordinal);
+        Assert.Contains("dealt 2 times", text, StringComparison.Ordinal);
+        Assert.Contains("2.2   PolicyText default", text, StringComparison.Ordinal);
+        Assert.Contains("mean2 PolicyText default", text, StringComparison.Ordinal);
+        Assert.Contains("sd    PolicyText default", text, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => TaggerEvaluation.CrossValidate(corpus, 1));
+        Assert.Throws<ArgumentException>(() => TaggerEvaluation.CrossValidate(corpus, 2, repeats: 0));
 
         var cli = CliRunner.Run("eval", "--corpus", Path.Combine(RepoPaths.Root, "corpus"), "--cv", "2", "--model", "x.models");
         Assert.Equal(1, cli.ExitCode);
         Assert.Contains("--cv", cli.Stderr, StringComparison.Ordinal);
+        var repeatsAlone = CliRunner.Run("eval", "--corpus", Path.Combine(RepoPaths.Root, "corpus"), "--repeats", "2");
+        Assert.Equal(1, repeatsAlone.ExitCode);
+        Assert.Contains("--repeats", repeatsAlone.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_repeat_deals_the_documents_into_balanced_folds_in_another_order()
+    {
+        var corpus = GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus"));
+        var docs = corpus.Documents;
+
+        // Repeat 0 is the documented dealing: by holistic linkage label, then id, round-robin.
+        var order = docs.Select((d, i) => (d, i)).Where(x => x.d.Split != CorpusSplit.Test)
+            .OrderBy(x => x.d.Linkage.ToCode(), StringComparer.Ordinal).ThenBy(x => x.d.Id, StringComparer.Ordinal).ToList();
+        var first = TaggerEvaluation.AssignFolds(corpus, 5, 0);
+        Assert.All(order.Select((x, k) => (x.i, k)), x => Assert.Equal(x.k % 5, first[x.i]));
+
+        var assignments = Enumerable.Range(0, 3).Select(r => TaggerEvaluation.AssignFolds(corpus, 5, r)).ToList();
+        Assert.Equal(assignments[1], TaggerEvaluation.AssignFolds(corpus, 5, 1));
+        Assert.NotEqual(assignments[0], assignments[1]);
+        Assert.NotEqual(assignments[1], assignments[2]);
+        foreach (var fold in assignments)
+        {
+            Assert.All(docs.Select((d, i) => (d, i)), x => Assert.Equal(x.d.Split == CorpusSplit.Test, fold[x.i] < 0));
+            var sizes = Enumerable.Range(0, 5).Select(k => fold.Count(f => f == k)).ToList();
+            Assert.True(sizes.Max() - sizes.Min() <= 1);
+            foreach (var label in docs.Select(d => d.Linkage).Distinct())
+            {
+                var perFold = Enumerable.Range(0, 5).Select(k => docs.Where((d, i) => d.Linkage == label && fold[i] == k).Count()).ToList();
+                Assert.True(perFold.Max() - perFold.Min() <= 1, $"label {label}: {string.Join(",", perFold)}");
+            }
+        }
     }
 
     [Fact]

@@ -520,6 +520,13 @@ public sealed class CueExtractor
     {
         foreach (int n in negations)
         {
+            // A word that is both a negation and the cue ("wrong", "a mistake") does not reverse
+            // itself: "linking them is a mistake" is a negative evaluation.
+            if (n == at)
+            {
+                continue;
+            }
+
             int from = Math.Min(n, at);
             int to = Math.Max(n, at);
             if ((n < at && at - n > NegationBefore) || (n > at && n - at > NegationAfter))

@@ -76,6 +76,11 @@ public class CueExtractorTests
     [InlineData("Quiet diplomacy is the only route that works.", 0, 1, 2, 0)]
     [InlineData("Engagement has not worked.", 0, 1, 0, 1)]
     [InlineData("Keeping the aid track separate is not a mistake.", 0, 2, 1, 0)]
+    // "mistake", "wrong" and "misguided" are negations too (they reverse a stance wording near
+    // them), but never of themselves: these are negative evaluations.
+    [InlineData("Sanctions are a mistake.", 1, 0, 0, 1)]
+    [InlineData("Sanctions are wrong.", 1, 0, 0, 1)]
+    [InlineData("Sanctions are misguided.", 1, 0, 0, 1)]
     public void Evaluations_of_pressure_and_engagement_are_counted_after_negation(string text, int pressure, int engagement, int positive, int negative)
     {
         var c = DefaultCues(text);

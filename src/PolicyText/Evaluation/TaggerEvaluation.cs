@@ -94,7 +94,15 @@ public sealed record EvaluationReport(
 public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds)
 {
     /// <summary>How many times the documents were dealt into folds (<see cref="Folds"/> holds <c>Folds.Count / Repeats</c> folds per repeat).</summary>
-    public int Repeats { get; init; } = 1;
+    public int Repeats
+    {
+        get => _repeats;
+        init => _repeats = value >= 1 && Folds.Count % value == 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Repeats), value, $"Repeats must be at least 1 and divide the {Folds.Count} folds.");
+    }
+
+    private readonly int _repeats = 1;
 
     /// <summary>The mean over each repeat's folds of each system's four scores, one tuple per repeat.</summary>
     /// <param name="system">One of <see cref="TaggerEvaluation.Systems"/>.</param>

@@ -435,7 +435,7 @@ public sealed class CueExtractor
                 }
 
                 var e = c with { Category = c.Category - cuesBase, Entry = c.Entry - cuesEntries };
-                bool positive = (evaluation == 7) != Reversed(evidence, firstEvidence, text, tokens, negations, e.FirstToken);
+                bool positive = (evaluation == 7) != Reversed(evidence, firstEvidence, text, tokens, negations, e.FirstToken, e.TokenCount);
                 if (positive)
                 {
                     cues.Positive++;
@@ -466,7 +466,7 @@ public sealed class CueExtractor
             }
             else if (role is 1 or 2)
             {
-                bool reversed = Reversed(evidence, firstEvidence, text, tokens, negations, m.FirstToken);
+                bool reversed = Reversed(evidence, firstEvidence, text, tokens, negations, m.FirstToken, m.TokenCount);
                 cues.Negated += reversed ? 1 : 0;
                 if ((role == 1) != reversed)
                 {
@@ -516,13 +516,14 @@ public sealed class CueExtractor
     /// before it ("should not be linked") or eight after it ("linking them is not the right
     /// approach"), within the same clause (no comma, semicolon, colon or "but" between).
     /// </summary>
-    private static int NegationInScope(string text, ReadOnlySpan<Token> tokens, List<int> negations, int at)
+    private static int NegationInScope(string text, ReadOnlySpan<Token> tokens, List<int> negations, int at, int length)
     {
         foreach (int n in negations)
         {
-            // A word that is both a negation and the cue ("wrong", "a mistake") does not reverse
-            // itself: "linking them is a mistake" is a negative evaluation.
-            if (n == at)
+            // A negation among the cue's own words does not reverse it: "wrong" and "mistake" are
+            // negations and negative evaluations, "has not worked" and "no strings attached" are
+            // stance wordings that contain one; each is read as written.
+            if (n >= at && n < at + length)
             {
                 continue;
             }
@@ -556,12 +557,13 @@ public sealed class CueExtractor
     }
 
     /// <summary>
-    /// Whether a negation's scope covers the cue at token <paramref name="at"/>; if so, the
+    /// Whether a negation's scope covers the cue of <paramref name="length"/> tokens at token
+    /// <paramref name="at"/> (a negation among its own tokens does not count); if so, the
     /// negation is recorded as evidence, once however many cues it reverses.
     /// </summary>
-    private bool Reversed(List<EvidenceRecord> evidence, int firstEvidence, string text, ReadOnlySpan<Token> tokens, List<int> negations, int at)
+    private bool Reversed(List<EvidenceRecord> evidence, int firstEvidence, string text, ReadOnlySpan<Token> tokens, List<int> negations, int at, int length)
     {
-        int n = NegationInScope(text, tokens, negations, at);
+        int n = NegationInScope(text, tokens, negations, at, length);
         if (n < 0)
         {
             return false;

@@ -34,3 +34,23 @@ public class CalibrationReportTests
         Assert.Throws<ArgumentOutOfRangeException>(() => CalibrationReport.Compute("s", "linkage", [(float.NaN, true)]));
     }
 }
+
+public class EvaluationCalibrationTests
+{
+    [Fact]
+    public void The_evaluation_calibrates_the_default_systems_labels_against_the_gold_labels()
+    {
+        var corpus = PolicyText.Corpora.GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus"));
+        var report = TaggerEvaluation.Evaluate(corpus, PolicyText.Corpora.CorpusSplit.Dev, PolicyText.Models.PolicyModels.Default!);
+        Assert.NotNull(report.Calibration);
+        int system = TaggerEvaluation.Systems.ToList().IndexOf("PolicyText default");
+        foreach (var (calibration, scores) in new[] { (report.Calibration![0], report.Rights[system]), (report.Calibration[1], report.Linkage[system]) })
+        {
+            // Every sentence is in one interval, and the intervals' accuracies add up to the system's.
+            Assert.Equal(scores.Count, calibration.Bins.Sum(b => b.Count));
+            Assert.Equal(scores.Accuracy, calibration.Bins.Sum(b => b.Accuracy * b.Count) / scores.Count, 9);
+        }
+
+        Assert.Equal(("rights", "linkage"), (report.Calibration[0].Task, report.Calibration[1].Task));
+    }
+}

@@ -126,6 +126,8 @@ public class ShippedModelTests
         // The mean over all folds is the mean of the two repeats' means; their spread is reported.
         var means = report.RepeatMeans("PolicyText default");
         Assert.Equal(2, means.Count);
+        Assert.NotEqual(means[0], means[1]); // the two dealings differ
+        Assert.Throws<ArgumentOutOfRangeException>(() => report with { Repeats = 3 });
         Assert.Equal((means[0].Linkage + means[1].Linkage) / 2, linkage, 9);
         Assert.Equal(Math.Abs(means[0].Linkage - means[1].Linkage) / Math.Sqrt(2), report.RepeatStandardDeviation("PolicyText default").Linkage, 9);
         var text = report.ToText();

@@ -89,6 +89,18 @@ public class CueExtractorTests
         Assert.Equal(positive, c.Evidence.Count(e => e.Cue == CueType.Evaluation && e.Category == "positive"));
     }
 
+    [Theory]
+    [InlineData("Engagement has not worked.", 0, 1)]
+    [InlineData("Pressure did not work.", 0, 1)]
+    [InlineData("Relief should come with no strings attached.", 0, 1)]
+    [InlineData("The deal asks nothing of Pyongyang.", 1, 0)]
+    [InlineData("Making food aid conditional on reform is wrong.", 0, 1)]
+    public void A_negation_inside_a_stance_wording_does_not_reverse_it(string text, int pro, int anti)
+    {
+        var c = DefaultCues(text);
+        Assert.Equal((pro, anti), (c.Pro, c.Anti));
+    }
+
     [Fact]
     public void One_negation_reversing_two_cues_is_one_piece_of_evidence()
     {

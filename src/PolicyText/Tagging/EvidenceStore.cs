@@ -38,6 +38,9 @@ internal sealed class EvidenceNames
         ];
     }
 
+    /// <summary>The number of lexicon entries (combined numbering): names <c>[0, EntryCount)</c> are the entries with their categories.</summary>
+    public int EntryCount => _entries;
+
     /// <summary>The number of the question rule.</summary>
     public int Question => _entries;
 

@@ -158,8 +158,8 @@ public sealed class CueExtractor
     private readonly int[] _rightsRoles;
     private readonly int[] _linkageRoles;
     private readonly int[] _cueRoles;
-    // Per entry of the combined matcher's numbering: a key made from its category and pattern,
-    // so that an entry's feature does not move when entries are added before it.
+    // Per entry, in the combined numbering of the evidence names: a key made from its category
+    // and pattern, so that an entry's feature does not move when entries are added before it.
     private readonly int[] _entryKeys;
 
     /// <summary>Creates an extractor over a lexicon set.</summary>
@@ -172,13 +172,10 @@ public sealed class CueExtractor
         _rightsRoles = Roles(lexicons.Rights.Lexicon, LexiconSet.RequiredCategories["rights"]);
         _linkageRoles = Roles(lexicons.Linkage.Lexicon, [.. LexiconSet.RequiredCategories["linkage"], .. LexiconSet.OptionalCategories["linkage"]]);
         _cueRoles = Roles(lexicons.Cues.Lexicon, [.. LexiconSet.RequiredCategories["cues"], .. LexiconSet.OptionalCategories["cues"]]);
-        _entryKeys = [.. new[] { lexicons.Rights, lexicons.Linkage, lexicons.Cues }.SelectMany(m => m.Lexicon.Entries).Select(EntryKey)];
+        _entryKeys = [.. Enumerable.Range(0, _names.EntryCount).Select(e => EntryKey(_names[e].Category, _names[e].Entry))];
     }
 
     /// <summary>An entry's key for the features: the hash of its category's name and its normalized pattern.</summary>
-    private static int EntryKey(LexiconEntry entry) => EntryKey(entry.Category, entry.Pattern);
-
-    /// <inheritdoc cref="EntryKey(LexiconEntry)"/>
     internal static int EntryKey(string category, string pattern) =>
         (int)WordHashes.Fnv(category + "\u001F" + TextNormalizer.Normalize(pattern));
 

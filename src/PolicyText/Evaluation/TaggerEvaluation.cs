@@ -37,6 +37,17 @@ public sealed record EvaluationReport(
     /// </summary>
     public IReadOnlyList<CalibrationReport>? Calibration { get; init; }
 
+    /// <summary>
+    /// One report per system for the rights task with every sentence analysed alone, as a
+    /// one-sentence document (how a set of hand-labelled sentences is scored), or
+    /// <see langword="null"/> when not computed. Only PolicyText's two systems read context;
+    /// the others' labels are the same as in <see cref="Rights"/>.
+    /// </summary>
+    public IReadOnlyList<ClassificationReport>? RightsAlone { get; init; }
+
+    /// <summary>As <see cref="RightsAlone"/>, for the linkage task.</summary>
+    public IReadOnlyList<ClassificationReport>? LinkageAlone { get; init; }
+
     /// <summary>The summary table, the intervals and calibration tables when computed, and every system's per-class report, as text.</summary>
     /// <returns>The report.</returns>
     public string ToText()
@@ -60,6 +71,16 @@ public sealed record EvaluationReport(
             {
                 var x = Intervals[r.System];
                 sb.Append(inv, $"{r.System,-28}{Range(x.Rights),17}{Range(x.Linkage),18}{Range(x.DocumentRights),16}{Range(x.DocumentLinkage),17}\n");
+            }
+        }
+
+        if (RightsAlone is not null && LinkageAlone is not null)
+        {
+            sb.Append("\nEach sentence analysed alone, as a one-sentence document (sentence macro-F1; only PolicyText's systems read context)\n");
+            sb.Append(inv, $"{"system",-28}{"rights macro-F1",17}{"linkage macro-F1",18}\n");
+            for (int i = 0; i < RightsAlone.Count; i++)
+            {
+                sb.Append(inv, $"{RightsAlone[i].System,-28}{RightsAlone[i].MacroF1,17:F3}{LinkageAlone[i].MacroF1,18:F3}\n");
             }
         }
 
@@ -157,6 +178,26 @@ public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds
             Folds.Average(f => f.DocumentLinkageAccuracy[system]));
     }
 
+    /// <summary>The mean over the folds of each system's rights and linkage macro-F1 with every sentence analysed alone (<see cref="EvaluationReport.RightsAlone"/>).</summary>
+    /// <param name="system">One of <see cref="TaggerEvaluation.Systems"/>.</param>
+    /// <returns>The two means.</returns>
+    /// <exception cref="InvalidOperationException">A fold was evaluated without its sentences alone.</exception>
+    public (double Rights, double Linkage) MeanAlone(string system)
+    {
+        int i = TaggerEvaluation.Systems.ToList().IndexOf(system);
+        if (i < 0)
+        {
+            throw new ArgumentException($"'{system}' is not one of the evaluated systems.", nameof(system));
+        }
+
+        if (Folds.Any(f => f.RightsAlone is null || f.LinkageAlone is null))
+        {
+            throw new InvalidOperationException("A fold has no evaluation of its sentences alone.");
+        }
+
+        return (Folds.Average(f => f.RightsAlone![i].MacroF1), Folds.Average(f => f.LinkageAlone![i].MacroF1));
+    }
+
     /// <summary>Each fold's summary line per system, then the means (and, with several repeats, each repeat's mean and their standard deviation), as text.</summary>
     /// <returns>The report.</returns>
     public string ToText()
@@ -183,6 +224,17 @@ public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds
         {
             var (r, l, dr, dl) = Mean(name);
             EvaluationReport.AppendRow(sb, $"{"mean",-6}", name, r, l, dr, dl);
+        }
+
+        if (Folds.All(f => f.RightsAlone is not null && f.LinkageAlone is not null))
+        {
+            sb.Append("\nEach sentence analysed alone, as a one-sentence document: mean over the folds (sentence macro-F1)\n");
+            sb.Append(inv, $"{"system",-28}{"rights macro-F1",17}{"linkage macro-F1",18}\n");
+            foreach (var name in TaggerEvaluation.Systems)
+            {
+                var (r, l) = MeanAlone(name);
+                sb.Append(inv, $"{name,-28}{r,17:F3}{l,18:F3}\n");
+            }
         }
 
         if (Repeats > 1)
@@ -215,57 +267,111 @@ public static class TaggerEvaluation
     /// <summary>The systems, in report order.</summary>
     public static IReadOnlyList<string> Systems { get; } = ["majority class", "lexicon only", "ML.NET bag-of-words", "PolicyText models", "PolicyText default"];
 
+    /// <summary>
+    /// About one in how many sentences of a training document is also a training document of its
+    /// own (<see cref="TrainingSet"/>): those whose <see cref="IsTrainedAlone"/> hash is divisible
+    /// by it, about a quarter. Chosen by five-fold cross-validation over the train and dev
+    /// documents from every sentence, every 3rd, 4th and 6th (docs/evaluation.md).
+    /// </summary>
+    internal const int SingleSentenceEvery = 4;
+
+    /// <summary>
+    /// Whether sentence <paramref name="index"/> of document <paramref name="id"/> is also trained
+    /// alone: decided by a hash of the document's id and the sentence's index, so that adding,
+    /// removing or reordering other documents does not change which of a document's sentences are.
+    /// </summary>
+    internal static bool IsTrainedAlone(string id, int index) => WordHashes.Fnv($"{id}\u001F{index}") % SingleSentenceEvery == 0;
+
     /// <summary>Trains the rights and linkage models on the train split.</summary>
     /// <param name="corpus">The corpus.</param>
     /// <param name="lexicons">The lexicons, or <see langword="null"/> for the shipped ones.</param>
     /// <param name="version">The version recorded in the models.</param>
     /// <returns>The models.</returns>
-    public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "4")
+    public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "5")
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        var analyzer = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = lexicons, Models = Empty });
-        var rightsByDocument = new List<List<TrainingExample>>();
-        var linkageByDocument = new List<List<TrainingExample>>();
-        var rightsClasses = LabelCodes.RightsVocabulary;
-        var linkageClasses = LabelCodes.LinkageVocabulary;
-        foreach (var doc in corpus.InSplit(CorpusSplit.Train))
-        {
-            var (document, cues) = Prepare(analyzer, doc);
-            var totals = SentenceFeaturizer.Totals(cues);
-            var rightsExamples = new List<TrainingExample>();
-            var linkageExamples = new List<TrainingExample>();
-            for (int i = 0; i < doc.Sentences.Count; i++)
-            {
-                var features = new List<KeyValuePair<int, float>>();
-                SentenceFeaturizer.Featurize(document, i, cues, totals, features);
-                rightsExamples.Add(new TrainingExample(features, IndexOf(rightsClasses, doc.Sentences[i].Rights.ToCode())));
-                linkageExamples.Add(new TrainingExample(features, IndexOf(linkageClasses, doc.Sentences[i].Linkage.ToCode())));
-            }
-
-            rightsByDocument.Add(rightsExamples);
-            linkageByDocument.Add(linkageExamples);
-        }
-
-        var (rights, rightsContext) = TrainTwoStages("rights", version, rightsClasses, rightsByDocument);
-        var (linkage, linkageContext) = TrainTwoStages("linkage", version, linkageClasses, linkageByDocument);
+        var set = BuildTrainingSet(corpus, lexicons);
+        var (rights, rightsContext) = TrainTwoStages("rights", version, LabelCodes.RightsVocabulary, set.Rights, set.Groups);
+        var (linkage, linkageContext) = TrainTwoStages("linkage", version, LabelCodes.LinkageVocabulary, set.Linkage, set.Groups);
         return new PolicyModels(rights, linkage, rightsContext, linkageContext);
     }
 
     /// <summary>
-    /// A first-stage model on all documents, and a second stage that learns from first-stage
-    /// predictions it could not have trained on: five folds by document, each predicted by a
-    /// model trained on the other four.
+    /// The training examples of the train split, one list per training document: each gold
+    /// document as it is, followed by about a quarter of its sentences (<see cref="IsTrainedAlone"/>)
+    /// each as a one-sentence document of its own, featurized as if analysed alone. Without them
+    /// the models only ever see sentences inside documents, and read a sentence given alone (a
+    /// hand-labelled sentence, a one-line text) far worse than the bag-of-words baseline does.
+    /// <see cref="TrainingSet.Groups"/> gives each training document's source document, so that
+    /// the second stage's folds keep a sentence and its document together.
     /// </summary>
-    private static (LinearModel First, LinearModel Second) TrainTwoStages(string task, string version, IReadOnlyList<string> classes, List<List<TrainingExample>> byDocument)
+    internal static TrainingSet BuildTrainingSet(GoldCorpus corpus, LexiconSet? lexicons)
+    {
+        var analyzer = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = lexicons, Models = Empty });
+        var set = new TrainingSet([], [], []);
+        int source = 0;
+        foreach (var doc in corpus.InSplit(CorpusSplit.Train))
+        {
+            var (document, cues) = Prepare(analyzer, doc);
+            AddDocument(document, cues, doc.Sentences, source);
+            for (int i = 0; i < doc.Sentences.Count; i++)
+            {
+                if (IsTrainedAlone(doc.Id, i))
+                {
+                    var text = doc.GetText(doc.Sentences[i]);
+                    var single = TextDocument.WithSentences(text, [(0, text.Length)]);
+                    AddDocument(single, analyzer.ExtractCues(single), [doc.Sentences[i]], source);
+                }
+            }
+
+            source++;
+        }
+
+        return set;
+
+        void AddDocument(TextDocument document, SentenceCues[] cues, IReadOnlyList<GoldSentence> gold, int group)
+        {
+            var totals = SentenceFeaturizer.Totals(cues);
+            var rightsExamples = new List<TrainingExample>();
+            var linkageExamples = new List<TrainingExample>();
+            for (int i = 0; i < gold.Count; i++)
+            {
+                var features = new List<KeyValuePair<int, float>>();
+                SentenceFeaturizer.Featurize(document, i, cues, totals, features);
+                rightsExamples.Add(new TrainingExample(features, IndexOf(LabelCodes.RightsVocabulary, gold[i].Rights.ToCode())));
+                linkageExamples.Add(new TrainingExample(features, IndexOf(LabelCodes.LinkageVocabulary, gold[i].Linkage.ToCode())));
+            }
+
+            set.Rights.Add(rightsExamples);
+            set.Linkage.Add(linkageExamples);
+            set.Groups.Add(group);
+        }
+    }
+
+    /// <summary>Training examples, one list per training document, for each task, and the number of each training document's source gold document.</summary>
+    internal sealed record TrainingSet(List<List<TrainingExample>> Rights, List<List<TrainingExample>> Linkage, List<int> Groups);
+
+    /// <summary>
+    /// A first-stage model on all documents, and a second stage that learns from first-stage
+    /// predictions it could not have trained on: five folds by source document (a document and
+    /// its sentences trained alone are in the same fold), each predicted by a model trained on
+    /// the other four.
+    /// </summary>
+    private static (LinearModel First, LinearModel Second) TrainTwoStages(string task, string version, IReadOnlyList<string> classes, List<List<TrainingExample>> byDocument, List<int> groups)
     {
         var first = ModelTrainer.Train(task, version, classes, byDocument.SelectMany(d => d).ToList());
         const int Folds = 5;
         var outOfFold = new float[byDocument.Count][][];
         for (int fold = 0; fold < Folds; fold++)
         {
-            var model = ModelTrainer.Train(task, version, classes, byDocument.Where((_, d) => d % Folds != fold).SelectMany(d => d).ToList());
-            for (int d = fold; d < byDocument.Count; d += Folds)
+            var model = ModelTrainer.Train(task, version, classes, byDocument.Where((_, d) => groups[d] % Folds != fold).SelectMany(d => d).ToList());
+            for (int d = 0; d < byDocument.Count; d++)
             {
+                if (groups[d] % Folds != fold)
+                {
+                    continue;
+                }
+
                 outOfFold[d] = byDocument[d].Select(e =>
                 {
                     var p = new float[classes.Count];
@@ -306,6 +412,7 @@ public static class TaggerEvaluation
         var plain = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = lexicons, Models = models, ApplyRules = false });
         var full = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = lexicons, Models = models });
         var predictions = Systems.ToDictionary(s => s, _ => (Rights: new List<string>(), Linkage: new List<string>()));
+        var alone = Systems.ToDictionary(s => s, _ => (Rights: new List<string>(), Linkage: new List<string>()));
         var goldRights = new List<string>();
         var goldLinkage = new List<string>();
         var docRights = Systems.ToDictionary(s => s, _ => new List<bool>());
@@ -331,6 +438,22 @@ public static class TaggerEvaluation
                 Record("ML.NET bag-of-words", bowRights, bowLinkage);
                 Record("PolicyText models", modelOnly.Sentences[i].Rights.ToCode(), modelOnly.Sentences[i].Linkage.ToCode());
                 Record("PolicyText default", combined.Sentences[i].Rights.ToCode(), combined.Sentences[i].Linkage.ToCode());
+                // The same sentence as a one-sentence document: only PolicyText's systems read context.
+                var single = TextDocument.WithSentences(text, [(0, text.Length)]);
+                var modelAlone = plain.Analyze(single).Sentences[0];
+                var combinedAlone = full.Analyze(single).Sentences[0];
+                foreach (var system in Systems)
+                {
+                    var (rightsLabel, linkageLabel) = system switch
+                    {
+                        "PolicyText models" => (modelAlone.Rights.ToCode(), modelAlone.Linkage.ToCode()),
+                        "PolicyText default" => (combinedAlone.Rights.ToCode(), combinedAlone.Linkage.ToCode()),
+                        _ => (predictions[system].Rights[^1], predictions[system].Linkage[^1]),
+                    };
+                    alone[system].Rights.Add(rightsLabel);
+                    alone[system].Linkage.Add(linkageLabel);
+                }
+
                 rightsConfidence.Add((combined.Sentences[i].RightsConfidence, combined.Sentences[i].Rights == doc.Sentences[i].Rights));
                 linkageConfidence.Add((combined.Sentences[i].LinkageConfidence, combined.Sentences[i].Linkage == doc.Sentences[i].Linkage));
             }
@@ -371,6 +494,8 @@ public static class TaggerEvaluation
                 DocumentBootstrap.MacroF1(draws, ConfusionByDocument(linkageVocabulary, goldLinkage, predictions[s].Linkage, sentencesByDocument), linkageVocabulary.Count),
                 DocumentBootstrap.Accuracy(draws, docRights[s]),
                 DocumentBootstrap.Accuracy(draws, docLinkage[s]))),
+            RightsAlone = Systems.Select(s => new ClassificationReport(s, rightsVocabulary, goldRights, alone[s].Rights)).ToList(),
+            LinkageAlone = Systems.Select(s => new ClassificationReport(s, linkageVocabulary, goldLinkage, alone[s].Linkage)).ToList(),
             Calibration =
             [
                 CalibrationReport.Compute("PolicyText default", "rights", rightsConfidence),

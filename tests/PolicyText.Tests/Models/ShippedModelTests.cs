@@ -104,6 +104,7 @@ public class ShippedModelTests
         Assert.Contains("confusion (rows gold, columns predicted)", eval.Stdout, StringComparison.Ordinal);
         Assert.Contains("rights confidence — PolicyText default (expected calibration error", eval.Stdout, StringComparison.Ordinal);
         Assert.Contains("linkage confidence — PolicyText default (expected calibration error", eval.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Each sentence analysed alone, as a one-sentence document", eval.Stdout, StringComparison.Ordinal);
         Assert.Equal(1, CliRunner.Run("eval", "--corpus", Path.Combine(RepoPaths.Root, "corpus"), "--split", "holdout").ExitCode);
         Assert.Equal(1, CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", tmp.Path, "--model", Path.Combine(tmp.Path, "missing.models")).ExitCode);
     }
@@ -136,6 +137,14 @@ public class ShippedModelTests
         Assert.Contains("2.2   PolicyText default", text, StringComparison.Ordinal);
         Assert.Contains("mean2 PolicyText default", text, StringComparison.Ordinal);
         Assert.Contains("sd    PolicyText default", text, StringComparison.Ordinal);
+
+        // Each fold also scored its sentences alone; the mean over the folds is reported.
+        var (rightsAlone, linkageAlone) = report.MeanAlone("PolicyText default");
+        Assert.Equal(report.Folds.Average(f => f.LinkageAlone![TaggerEvaluation.Systems.ToList().IndexOf("PolicyText default")].MacroF1), linkageAlone, 9);
+        Assert.InRange(rightsAlone, report.MeanAlone("majority class").Rights + 0.3, 1);
+        Assert.Equal(report.Mean("ML.NET bag-of-words").Linkage, report.MeanAlone("ML.NET bag-of-words").Linkage, 9);
+        Assert.Contains("Each sentence analysed alone, as a one-sentence document: mean over the folds", text, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => (report with { Folds = [.. report.Folds.Select(f => f with { LinkageAlone = null })], Repeats = 1 }).MeanAlone("PolicyText default"));
         Assert.Throws<ArgumentException>(() => TaggerEvaluation.CrossValidate(corpus, 1));
         Assert.Throws<ArgumentException>(() => TaggerEvaluation.CrossValidate(corpus, 2, repeats: 0));
 

@@ -25,9 +25,11 @@ public sealed record TextAnalyzerOptions
     /// <summary>
     /// Whether to apply the rules on top of the models (docs/tagging.md): off-topic document (in
     /// a document hardly about linkage at all, every linkage label is `none`), quotation (a
-    /// stance in a sentence that quotes someone without endorsement or first person is neutral)
-    /// and report document (in a document with little stance overall, stances are neutral). True
-    /// by default; false gives the models alone.
+    /// stance in a sentence that quotes someone without endorsement or first person is neutral),
+    /// report document (in a document with little stance overall, stances are neutral) and
+    /// explicit stance (a neutral label for a sentence whose own wordings and evaluations take
+    /// the same side, in the author's voice, becomes that side). True by default; false gives
+    /// the models alone.
     /// </summary>
     public bool ApplyRules { get; init; } = true;
 }
@@ -285,13 +287,24 @@ public sealed class TextAnalyzer
         {
             var rp = second.Slice(i * stage, r);
             var lp = second.Slice((i * stage) + r, l);
+            if (n == 1)
+            {
+                // A sentence alone has no context to read: its labels are the first stage's,
+                // whose training includes sentences alone (docs/models.md).
+                first.Slice(0, r).CopyTo(rp);
+                first.Slice(r, l).CopyTo(lp);
+            }
+            else
+            {
+                // Both tasks' context is added at once (two independent chains of additions).
+                int kr = SentenceFeaturizer.Context(first, stage, r, n, sums[..r], i, rightsContext);
+                int kl = SentenceFeaturizer.Context(first[r..], stage, l, n, sums[r..], i, linkageContext);
+                scorer.Add(stage, rightsContext[..kr], rp, stage + r, linkageContext[..kl], lp);
+                LinearModel.Softmax(rp);
+                LinearModel.Softmax(lp);
+            }
 
-            // Both tasks' context is added at once (two independent chains of additions).
-            int kr = SentenceFeaturizer.Context(first, stage, r, n, sums[..r], i, rightsContext);
-            int kl = SentenceFeaturizer.Context(first[r..], stage, l, n, sums[r..], i, linkageContext);
-            scorer.Add(stage, rightsContext[..kr], rp, stage + r, linkageContext[..kl], lp);
-            LinearModel.Softmax(rp);
-            LinearModel.Softmax(lp);
+
             stanceMass += lp[_pro] + lp[_anti];
             topicMass += 1 - lp[_none];
         }
@@ -327,6 +340,12 @@ public sealed class TextAnalyzer
                 lc = lp[_neutral];
                 linkageRule = report ? "report document" : "quotation";
             }
+            else if (_rules && !report && linkage is LinkageStance.Neutral && ExplicitStance(cues[i]) is int side && side != 0)
+            {
+                linkage = side > 0 ? LinkageStance.ProLinkage : LinkageStance.AntiLinkage;
+                lc = lp[side > 0 ? _pro : _anti];
+                linkageRule = "explicit stance";
+            }
 
             var evidence = cues[i].Evidence;
             if (linkageRule is not null)
@@ -347,6 +366,23 @@ public sealed class TextAnalyzer
             results[i] = new SentenceAnalysis(i, s.Start, s.End, rights, rc, linkage, lc, evidence);
             counts.Add(rights, linkage);
         }
+    }
+
+    /// <summary>
+    /// The side a sentence takes in so many words, in the author's own voice: +1 (pro) or −1
+    /// (anti) when its stance wordings (after negation) and its evaluations of the instruments
+    /// lean the same way and it is neither reported, a question nor a quotation; else 0 (the
+    /// explicit-stance rule, docs/tagging.md).
+    /// </summary>
+    internal static int ExplicitStance(SentenceCues c)
+    {
+        if (c.Reported || c.Question || c.Quotation)
+        {
+            return 0;
+        }
+
+        int wording = Math.Sign(c.Pro - c.Anti);
+        return wording != 0 && wording == SentenceFeaturizer.EvaluationLean(c) ? wording : 0;
     }
 
     // AnalyzeWithModels's buffers, one set per thread (as the featurizer's and extractor's).

@@ -76,11 +76,10 @@ public sealed record EvaluationReport(
 
         if (RightsAlone is not null && LinkageAlone is not null)
         {
-            sb.Append("\nEach sentence analysed alone, as a one-sentence document (sentence macro-F1; only PolicyText's systems read context)\n");
-            sb.Append(inv, $"{"system",-28}{"rights macro-F1",17}{"linkage macro-F1",18}\n");
+            AppendAloneHeader(sb, "(sentence macro-F1; only PolicyText's systems read context)");
             for (int i = 0; i < RightsAlone.Count; i++)
             {
-                sb.Append(inv, $"{RightsAlone[i].System,-28}{RightsAlone[i].MacroF1,17:F3}{LinkageAlone[i].MacroF1,18:F3}\n");
+                AppendAloneRow(sb, RightsAlone[i].System, RightsAlone[i].MacroF1, LinkageAlone[i].MacroF1);
             }
         }
 
@@ -100,6 +99,14 @@ public sealed record EvaluationReport(
 
         return sb.ToString();
     }
+
+    /// <summary>The header of the table of sentences analysed alone, with a note after its title.</summary>
+    internal static void AppendAloneHeader(StringBuilder sb, string note) =>
+        sb.Append(CultureInfo.InvariantCulture, $"\nEach sentence analysed alone, as a one-sentence document {note}\n{"system",-28}{"rights macro-F1",17}{"linkage macro-F1",18}\n");
+
+    /// <summary>One line of the table of sentences analysed alone.</summary>
+    internal static void AppendAloneRow(StringBuilder sb, string system, double rights, double linkage) =>
+        sb.Append(CultureInfo.InvariantCulture, $"{system,-28}{rights,17:F3}{linkage,18:F3}\n");
 
     /// <summary>The summary table's header line, after a prefix (the fold column's heading, or nothing).</summary>
     internal static void AppendHeader(StringBuilder sb, string prefix) =>
@@ -165,11 +172,7 @@ public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds
     /// <returns>The four means.</returns>
     public (double Rights, double Linkage, double DocumentRights, double DocumentLinkage) Mean(string system)
     {
-        int i = TaggerEvaluation.Systems.ToList().IndexOf(system);
-        if (i < 0)
-        {
-            throw new ArgumentException($"'{system}' is not one of the evaluated systems.", nameof(system));
-        }
+        int i = SystemIndex(system);
 
         return (
             Folds.Average(f => f.Rights[i].MacroF1),
@@ -178,17 +181,22 @@ public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds
             Folds.Average(f => f.DocumentLinkageAccuracy[system]));
     }
 
+    /// <summary>The place of <paramref name="system"/> in <see cref="TaggerEvaluation.Systems"/>.</summary>
+    /// <exception cref="ArgumentException">It is not one of them.</exception>
+    private static int SystemIndex(string system)
+    {
+        int i = TaggerEvaluation.Systems.ToList().IndexOf(system);
+        return i >= 0 ? i : throw new ArgumentException($"'{system}' is not one of the evaluated systems.", nameof(system));
+    }
+
     /// <summary>The mean over the folds of each system's rights and linkage macro-F1 with every sentence analysed alone (<see cref="EvaluationReport.RightsAlone"/>).</summary>
     /// <param name="system">One of <see cref="TaggerEvaluation.Systems"/>.</param>
     /// <returns>The two means.</returns>
+    /// <exception cref="ArgumentException"><paramref name="system"/> is not one of the evaluated systems.</exception>
     /// <exception cref="InvalidOperationException">A fold was evaluated without its sentences alone.</exception>
     public (double Rights, double Linkage) MeanAlone(string system)
     {
-        int i = TaggerEvaluation.Systems.ToList().IndexOf(system);
-        if (i < 0)
-        {
-            throw new ArgumentException($"'{system}' is not one of the evaluated systems.", nameof(system));
-        }
+        int i = SystemIndex(system);
 
         if (Folds.Any(f => f.RightsAlone is null || f.LinkageAlone is null))
         {
@@ -226,17 +234,6 @@ public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds
             EvaluationReport.AppendRow(sb, $"{"mean",-6}", name, r, l, dr, dl);
         }
 
-        if (Folds.All(f => f.RightsAlone is not null && f.LinkageAlone is not null))
-        {
-            sb.Append("\nEach sentence analysed alone, as a one-sentence document: mean over the folds (sentence macro-F1)\n");
-            sb.Append(inv, $"{"system",-28}{"rights macro-F1",17}{"linkage macro-F1",18}\n");
-            foreach (var name in TaggerEvaluation.Systems)
-            {
-                var (r, l) = MeanAlone(name);
-                sb.Append(inv, $"{name,-28}{r,17:F3}{l,18:F3}\n");
-            }
-        }
-
         if (Repeats > 1)
         {
             foreach (var name in TaggerEvaluation.Systems)
@@ -249,6 +246,16 @@ public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds
 
                 var (sr, sl, sdr, sdl) = RepeatStandardDeviation(name);
                 EvaluationReport.AppendRow(sb, $"{"sd",-6}", name, sr, sl, sdr, sdl);
+            }
+        }
+
+        if (Folds.All(f => f.RightsAlone is not null && f.LinkageAlone is not null))
+        {
+            EvaluationReport.AppendAloneHeader(sb, "(sentence macro-F1, mean over the folds)");
+            foreach (var name in TaggerEvaluation.Systems)
+            {
+                var (r, l) = MeanAlone(name);
+                EvaluationReport.AppendAloneRow(sb, name, r, l);
             }
         }
 
@@ -268,19 +275,35 @@ public static class TaggerEvaluation
     public static IReadOnlyList<string> Systems { get; } = ["majority class", "lexicon only", "ML.NET bag-of-words", "PolicyText models", "PolicyText default"];
 
     /// <summary>
-    /// About one in how many sentences of a training document is also a training document of its
-    /// own (<see cref="TrainingSet"/>): those whose <see cref="IsTrainedAlone"/> hash is divisible
-    /// by it, about a quarter. Chosen by five-fold cross-validation over the train and dev
-    /// documents from every sentence, every 3rd, 4th and 6th (docs/evaluation.md).
+    /// About one in how many sentences of a training document is also trained alone, as a
+    /// one-sentence document (<see cref="IsTrainedAlone"/>). Chosen by five-fold cross-validation
+    /// over the train and dev documents from every sentence, every 3rd, 4th and 6th
+    /// (docs/evaluation.md).
     /// </summary>
-    internal const int SingleSentenceEvery = 4;
+    internal const int TrainedAloneOneIn = 4;
 
     /// <summary>
     /// Whether sentence <paramref name="index"/> of document <paramref name="id"/> is also trained
-    /// alone: decided by a hash of the document's id and the sentence's index, so that adding,
-    /// removing or reordering other documents does not change which of a document's sentences are.
+    /// alone: when the hash of the id and the index falls in the lowest 1/<see cref="TrainedAloneOneIn"/>
+    /// of its range. The hash is FNV-1a followed by MurmurHash3's 32-bit finalizer: FNV-1a alone
+    /// mixes its last characters poorly (its low bits depend only on the characters' low bits, and
+    /// its high bits hardly change from index 0 to 9), which gave a few fixed patterns of positions
+    /// for the whole corpus. Which of a document's sentences are chosen does not depend on the
+    /// other documents.
     /// </summary>
-    internal static bool IsTrainedAlone(string id, int index) => WordHashes.Fnv($"{id}\u001F{index}") % SingleSentenceEvery == 0;
+    /// <param name="id">The document's id.</param>
+    /// <param name="index">The sentence's index in the document.</param>
+    /// <returns>Whether the sentence is also a training document of its own.</returns>
+    internal static bool IsTrainedAlone(string id, int index)
+    {
+        uint h = WordHashes.Fnv(string.Create(CultureInfo.InvariantCulture, $"{id}\u001F{index}"));
+        h ^= h >> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >> 16;
+        return ((ulong)h * TrainedAloneOneIn) >> 32 == 0;
+    }
 
     /// <summary>Trains the rights and linkage models on the train split.</summary>
     /// <param name="corpus">The corpus.</param>
@@ -291,36 +314,37 @@ public static class TaggerEvaluation
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var set = BuildTrainingSet(corpus, lexicons);
-        var (rights, rightsContext) = TrainTwoStages("rights", version, LabelCodes.RightsVocabulary, set.Rights, set.Groups);
-        var (linkage, linkageContext) = TrainTwoStages("linkage", version, LabelCodes.LinkageVocabulary, set.Linkage, set.Groups);
+        var (rights, rightsContext) = TrainTwoStages("rights", version, LabelCodes.RightsVocabulary, set.Rights, set.Groups, set.Alone);
+        var (linkage, linkageContext) = TrainTwoStages("linkage", version, LabelCodes.LinkageVocabulary, set.Linkage, set.Groups, set.Alone);
         return new PolicyModels(rights, linkage, rightsContext, linkageContext);
     }
 
     /// <summary>
     /// The training examples of the train split, one list per training document: each gold
-    /// document as it is, followed by about a quarter of its sentences (<see cref="IsTrainedAlone"/>)
-    /// each as a one-sentence document of its own, featurized as if analysed alone. Without them
-    /// the models only ever see sentences inside documents, and read a sentence given alone (a
-    /// hand-labelled sentence, a one-line text) far worse than the bag-of-words baseline does.
-    /// <see cref="TrainingSet.Groups"/> gives each training document's source document, so that
-    /// the second stage's folds keep a sentence and its document together.
+    /// document as it is, followed by about one in <see cref="TrainedAloneOneIn"/> of its sentences (<see cref="IsTrainedAlone"/>)
+    /// each as a one-sentence document of its own, featurized as if analysed alone, for the first
+    /// stage (which labels a one-sentence document). Without them the models only ever saw
+    /// sentences inside documents, and read a sentence given alone (a hand-labelled sentence, a
+    /// one-line text) far worse than the bag-of-words baseline does. <see cref="TrainingSet.Groups"/>
+    /// gives each training document's source document, so that the folds of the second stage's
+    /// out-of-fold predictions keep a sentence trained alone with its document.
     /// </summary>
     internal static TrainingSet BuildTrainingSet(GoldCorpus corpus, LexiconSet? lexicons)
     {
         var analyzer = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = lexicons, Models = Empty });
-        var set = new TrainingSet([], [], []);
+        var set = new TrainingSet([], [], [], []);
         int source = 0;
         foreach (var doc in corpus.InSplit(CorpusSplit.Train))
         {
             var (document, cues) = Prepare(analyzer, doc);
-            AddDocument(document, cues, doc.Sentences, source);
+            AddDocument(document, cues, doc.Sentences, source, false);
             for (int i = 0; i < doc.Sentences.Count; i++)
             {
                 if (IsTrainedAlone(doc.Id, i))
                 {
                     var text = doc.GetText(doc.Sentences[i]);
                     var single = TextDocument.WithSentences(text, [(0, text.Length)]);
-                    AddDocument(single, analyzer.ExtractCues(single), [doc.Sentences[i]], source);
+                    AddDocument(single, analyzer.ExtractCues(single), [doc.Sentences[i]], source, true);
                 }
             }
 
@@ -329,7 +353,7 @@ public static class TaggerEvaluation
 
         return set;
 
-        void AddDocument(TextDocument document, SentenceCues[] cues, IReadOnlyList<GoldSentence> gold, int group)
+        void AddDocument(TextDocument document, SentenceCues[] cues, IReadOnlyList<GoldSentence> gold, int group, bool isAlone)
         {
             var totals = SentenceFeaturizer.Totals(cues);
             var rightsExamples = new List<TrainingExample>();
@@ -345,19 +369,21 @@ public static class TaggerEvaluation
             set.Rights.Add(rightsExamples);
             set.Linkage.Add(linkageExamples);
             set.Groups.Add(group);
+            set.Alone.Add(isAlone);
         }
     }
 
-    /// <summary>Training examples, one list per training document, for each task, and the number of each training document's source gold document.</summary>
-    internal sealed record TrainingSet(List<List<TrainingExample>> Rights, List<List<TrainingExample>> Linkage, List<int> Groups);
+    /// <summary>Training examples, one list per training document, for each task; the number of each training document's source gold document; and whether it is a sentence trained alone.</summary>
+    internal sealed record TrainingSet(List<List<TrainingExample>> Rights, List<List<TrainingExample>> Linkage, List<int> Groups, List<bool> Alone);
 
     /// <summary>
-    /// A first-stage model on all documents, and a second stage that learns from first-stage
-    /// predictions it could not have trained on: five folds by source document (a document and
-    /// its sentences trained alone are in the same fold), each predicted by a model trained on
-    /// the other four.
+    /// A first-stage model on all training documents (sentences trained alone included), and a
+    /// second stage on the gold documents only (a sentence alone has no context; the analyzer
+    /// labels it with the first stage), learning from first-stage predictions it could not have
+    /// trained on: five folds by source document (a document and its sentences trained alone are
+    /// in the same fold), each predicted by a model trained on the other four.
     /// </summary>
-    private static (LinearModel First, LinearModel Second) TrainTwoStages(string task, string version, IReadOnlyList<string> classes, List<List<TrainingExample>> byDocument, List<int> groups)
+    private static (LinearModel First, LinearModel Second) TrainTwoStages(string task, string version, IReadOnlyList<string> classes, List<List<TrainingExample>> byDocument, List<int> groups, List<bool> alone)
     {
         var first = ModelTrainer.Train(task, version, classes, byDocument.SelectMany(d => d).ToList());
         const int Folds = 5;
@@ -367,7 +393,7 @@ public static class TaggerEvaluation
             var model = ModelTrainer.Train(task, version, classes, byDocument.Where((_, d) => groups[d] % Folds != fold).SelectMany(d => d).ToList());
             for (int d = 0; d < byDocument.Count; d++)
             {
-                if (groups[d] % Folds != fold)
+                if (groups[d] % Folds != fold || alone[d])
                 {
                     continue;
                 }
@@ -383,6 +409,11 @@ public static class TaggerEvaluation
 
         var examples = byDocument.SelectMany((docExamples, d) =>
         {
+            if (alone[d])
+            {
+                return [];
+            }
+
             var sums = SentenceFeaturizer.ContextSums(outOfFold[d]);
             return docExamples.Select((e, i) => new TrainingExample(SentenceFeaturizer.WithContext(e.Features, outOfFold[d], sums, i), e.Label));
         }).ToList();
@@ -433,26 +464,19 @@ public static class TaggerEvaluation
                 goldLinkage.Add(doc.Sentences[i].Linkage.ToCode());
                 var text = doc.GetText(doc.Sentences[i]);
                 var (bowRights, bowLinkage) = bow.Predict(text);
-                Record("majority class", majority.Rights, majority.Linkage);
-                Record("lexicon only", LexiconTagger.Rights(cues[i]).ToCode(), LexiconTagger.Linkage(cues[i]).ToCode());
-                Record("ML.NET bag-of-words", bowRights, bowLinkage);
-                Record("PolicyText models", modelOnly.Sentences[i].Rights.ToCode(), modelOnly.Sentences[i].Linkage.ToCode());
-                Record("PolicyText default", combined.Sentences[i].Rights.ToCode(), combined.Sentences[i].Linkage.ToCode());
-                // The same sentence as a one-sentence document: only PolicyText's systems read context.
+
+                // Each system's labels in the document, then with the sentence alone, as a
+                // one-sentence document: only PolicyText's systems read context.
                 var single = TextDocument.WithSentences(text, [(0, text.Length)]);
                 var modelAlone = plain.Analyze(single).Sentences[0];
                 var combinedAlone = full.Analyze(single).Sentences[0];
-                foreach (var system in Systems)
-                {
-                    var (rightsLabel, linkageLabel) = system switch
-                    {
-                        "PolicyText models" => (modelAlone.Rights.ToCode(), modelAlone.Linkage.ToCode()),
-                        "PolicyText default" => (combinedAlone.Rights.ToCode(), combinedAlone.Linkage.ToCode()),
-                        _ => (predictions[system].Rights[^1], predictions[system].Linkage[^1]),
-                    };
-                    alone[system].Rights.Add(rightsLabel);
-                    alone[system].Linkage.Add(linkageLabel);
-                }
+                var lexiconRights = LexiconTagger.Rights(cues[i]).ToCode();
+                var lexiconLinkage = LexiconTagger.Linkage(cues[i]).ToCode();
+                Record("majority class", (majority.Rights, majority.Linkage), (majority.Rights, majority.Linkage));
+                Record("lexicon only", (lexiconRights, lexiconLinkage), (lexiconRights, lexiconLinkage));
+                Record("ML.NET bag-of-words", (bowRights, bowLinkage), (bowRights, bowLinkage));
+                Record("PolicyText models", Codes(modelOnly.Sentences[i]), Codes(modelAlone));
+                Record("PolicyText default", Codes(combined.Sentences[i]), Codes(combinedAlone));
 
                 rightsConfidence.Add((combined.Sentences[i].RightsConfidence, combined.Sentences[i].Rights == doc.Sentences[i].Rights));
                 linkageConfidence.Add((combined.Sentences[i].LinkageConfidence, combined.Sentences[i].Linkage == doc.Sentences[i].Linkage));
@@ -465,10 +489,15 @@ public static class TaggerEvaluation
                 docLinkage[system].Add(summary.Linkage == doc.Linkage);
             }
 
-            void Record(string system, string rights, string linkage)
+            static (string Rights, string Linkage) Codes(SentenceAnalysis s) => (s.Rights.ToCode(), s.Linkage.ToCode());
+
+            void Record(string system, (string Rights, string Linkage) inDocument, (string Rights, string Linkage) byItself)
             {
+                var (rights, linkage) = inDocument;
                 predictions[system].Rights.Add(rights);
                 predictions[system].Linkage.Add(linkage);
+                alone[system].Rights.Add(byItself.Rights);
+                alone[system].Linkage.Add(byItself.Linkage);
                 LabelCodes.TryParse(rights, out RightsCategory r);
                 LabelCodes.TryParse(linkage, out LinkageStance l);
                 if (!perSystem.TryGetValue(system, out var list))

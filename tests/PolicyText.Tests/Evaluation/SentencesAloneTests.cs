@@ -30,6 +30,7 @@ public class SentencesAloneTests
 
             // The document itself, then each of its sentences trained alone, all in its group.
             Assert.Equal(d, set.Groups[at]);
+            Assert.False(set.Alone[at]);
             Assert.Equal(doc.Sentences.Count, set.Rights[at].Count);
             var inDocument = set.Rights[at];
             at++;
@@ -41,6 +42,7 @@ public class SentencesAloneTests
                 }
 
                 Assert.Equal(d, set.Groups[at]);
+                Assert.True(set.Alone[at]);
                 var rights = Assert.Single(set.Rights[at]);
                 var linkage = Assert.Single(set.Linkage[at]);
                 Assert.Equal(LabelCodes.RightsVocabulary[rights.Label], doc.Sentences[i].Rights.ToCode());
@@ -64,9 +66,40 @@ public class SentencesAloneTests
         Assert.InRange(alone, sentences / 5, sentences / 3);
         Assert.Equal(alone, differ);
 
-        // Which sentences are trained alone depends on the document's id, not on its place.
-        Assert.Equal(TaggerEvaluation.IsTrainedAlone("iran-b07", 3), TaggerEvaluation.IsTrainedAlone("iran-b07", 3));
-        Assert.Contains(Enumerable.Range(0, 40), i => TaggerEvaluation.IsTrainedAlone("iran-b07", i) != TaggerEvaluation.IsTrainedAlone("iran-b08", i));
+        // Which sentences are trained alone varies from document to document (plain FNV-1a, with
+        // its weak mixing of the last characters, gave four patterns of positions for the corpus,
+        // all sentences 0-9 or none of them).
+        var patterns = train.Select(d => string.Concat(Enumerable.Range(0, 12).Select(i => TaggerEvaluation.IsTrainedAlone(d.Id, i) ? '1' : '0'))).ToHashSet();
+        Assert.True(patterns.Count > train.Count / 2, $"{patterns.Count} patterns for {train.Count} documents");
+    }
+
+    [Theory]
+    [InlineData("Connecting human rights and denuclearization negotiations is not the right approach.")]
+    [InlineData("Clinics in the north ran out of insulin by March.")]
+    [InlineData("The envoy said sanctions would stay until the prison camps close.")]
+    public void A_one_sentence_document_is_labelled_by_the_first_stage_and_a_longer_one_by_the_second(string text)
+    {
+        var models = PolicyModels.Default!;
+        var analyzer = TextAnalyzer.CreateDefault();
+        var single = TextDocument.WithSentences(text, [(0, text.Length)]);
+        var features = new List<KeyValuePair<int, float>>();
+        SentenceFeaturizer.Featurize(single, 0, analyzer.ExtractCues(single), features);
+        var result = Assert.Single(analyzer.Analyze(single).Sentences);
+        var rights = new float[models.Rights.Classes.Count];
+        var linkage = new float[models.Linkage.Classes.Count];
+        models.Rights.Score(features, rights);
+        models.Linkage.Score(features, linkage);
+        int bestRights = Array.IndexOf(rights, rights.Max());
+        int bestLinkage = Array.IndexOf(linkage, linkage.Max());
+        Assert.Equal(models.Rights.Classes[bestRights], result.Rights.ToCode());
+        Assert.Equal(rights[bestRights], result.RightsConfidence);
+        Assert.Equal(models.Linkage.Classes[bestLinkage], result.Linkage.ToCode());
+        Assert.Equal(linkage[bestLinkage], result.LinkageConfidence);
+
+        // The same sentence twice is a document with context: the second stage labels it.
+        var twice = analyzer.Analyze(text + " " + text).Sentences;
+        Assert.Equal(2, twice.Count);
+        Assert.NotEqual(result.LinkageConfidence, twice[0].LinkageConfidence);
     }
 
     [Fact]
@@ -77,37 +110,40 @@ public class SentencesAloneTests
         Assert.NotNull(report.LinkageAlone);
         var systems = TaggerEvaluation.Systems.ToList();
 
-        // The systems that read no context give the same labels alone.
-        foreach (var system in new[] { "majority class", "lexicon only", "ML.NET bag-of-words" })
+        // PolicyText's alone scores, with and without the rules, are those of analysing each
+        // sentence as a document of its own; they differ from the scores in the documents.
+        foreach (var (system, rules) in new[] { ("PolicyText default", true), ("PolicyText models", false) })
         {
-            int k = systems.IndexOf(system);
-            Assert.Equal(report.Rights[k].Confusion, report.RightsAlone![k].Confusion);
-            Assert.Equal(report.Linkage[k].Confusion, report.LinkageAlone![k].Confusion);
-        }
-
-        // PolicyText's alone scores are those of analysing each sentence as a document of its own.
-        var analyzer = TextAnalyzer.CreateDefault();
-        var gold = new List<string>();
-        var predicted = new List<string>();
-        foreach (var doc in Corpus.InSplit(CorpusSplit.Dev))
-        {
-            foreach (var sentence in doc.Sentences)
+            var analyzer = new TextAnalyzer(new TextAnalyzerOptions { ApplyRules = rules });
+            var goldRights = new List<string>();
+            var goldLinkage = new List<string>();
+            var rights = new List<string>();
+            var linkage = new List<string>();
+            foreach (var doc in Corpus.InSplit(CorpusSplit.Dev))
             {
-                var text = doc.GetText(sentence);
-                var result = analyzer.Analyze(TextDocument.WithSentences(text, [(0, text.Length)]));
-                gold.Add(sentence.Linkage.ToCode());
-                predicted.Add(Assert.Single(result.Sentences).Linkage.ToCode());
+                foreach (var sentence in doc.Sentences)
+                {
+                    var text = doc.GetText(sentence);
+                    var result = Assert.Single(analyzer.Analyze(TextDocument.WithSentences(text, [(0, text.Length)])).Sentences);
+                    goldRights.Add(sentence.Rights.ToCode());
+                    goldLinkage.Add(sentence.Linkage.ToCode());
+                    rights.Add(result.Rights.ToCode());
+                    linkage.Add(result.Linkage.ToCode());
+                }
             }
+
+            int k = systems.IndexOf(system);
+            Assert.Equal(new ClassificationReport(system, LabelCodes.RightsVocabulary, goldRights, rights).Confusion, report.RightsAlone![k].Confusion);
+            Assert.Equal(new ClassificationReport(system, LabelCodes.LinkageVocabulary, goldLinkage, linkage).Confusion, report.LinkageAlone![k].Confusion);
+            Assert.NotEqual(report.Rights[k].Confusion, report.RightsAlone[k].Confusion);
+            Assert.NotEqual(report.Linkage[k].Confusion, report.LinkageAlone[k].Confusion);
         }
 
         int policyText = systems.IndexOf("PolicyText default");
-        var expected = new ClassificationReport("PolicyText default", LabelCodes.LinkageVocabulary, gold, predicted);
-        Assert.Equal(expected.Confusion, report.LinkageAlone![policyText].Confusion);
-        Assert.NotEqual(report.Linkage[policyText].Confusion, report.LinkageAlone[policyText].Confusion);
 
         // Measured on dev: trained without sentences alone, the shipped models scored 0.549
         // linkage macro-F1 on the dev sentences alone, below the bag-of-words baseline (0.602);
-        // with them, 0.622.
+        // with them, 0.628.
         Assert.InRange(report.LinkageAlone[policyText].MacroF1, 0.58, 1);
         Assert.Contains("Each sentence analysed alone", report.ToText(), StringComparison.Ordinal);
     }

@@ -143,7 +143,8 @@ public class ShippedModelTests
         Assert.Equal(report.Folds.Average(f => f.LinkageAlone![TaggerEvaluation.Systems.ToList().IndexOf("PolicyText default")].MacroF1), linkageAlone, 9);
         Assert.InRange(rightsAlone, report.MeanAlone("majority class").Rights + 0.3, 1);
         Assert.Equal(report.Mean("ML.NET bag-of-words").Linkage, report.MeanAlone("ML.NET bag-of-words").Linkage, 9);
-        Assert.Contains("Each sentence analysed alone, as a one-sentence document: mean over the folds", text, StringComparison.Ordinal);
+        Assert.Contains("Each sentence analysed alone, as a one-sentence document (sentence macro-F1, mean over the folds)", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("sd    PolicyText default", StringComparison.Ordinal) < text.IndexOf("Each sentence analysed alone", StringComparison.Ordinal), "the table of sentences alone comes after the repeats' rows");
         Assert.Throws<InvalidOperationException>(() => (report with { Folds = [.. report.Folds.Select(f => f with { LinkageAlone = null })], Repeats = 1 }).MeanAlone("PolicyText default"));
         Assert.Throws<ArgumentException>(() => TaggerEvaluation.CrossValidate(corpus, 1));
         Assert.Throws<ArgumentException>(() => TaggerEvaluation.CrossValidate(corpus, 2, repeats: 0));

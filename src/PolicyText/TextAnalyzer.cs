@@ -25,11 +25,9 @@ public sealed record TextAnalyzerOptions
     /// <summary>
     /// Whether to apply the rules on top of the models (docs/tagging.md): off-topic document (in
     /// a document hardly about linkage at all, every linkage label is `none`), quotation (a
-    /// stance in a sentence that quotes someone without endorsement or first person is neutral),
-    /// report document (in a document with little stance overall, stances are neutral) and
-    /// explicit stance (a neutral label for a sentence whose own wordings and evaluations take
-    /// the same side, in the author's voice, becomes that side). True by default; false gives
-    /// the models alone.
+    /// stance in a sentence that quotes someone without endorsement or first person is neutral)
+    /// and report document (in a document with little stance overall, stances are neutral). True
+    /// by default; false gives the models alone.
     /// </summary>
     public bool ApplyRules { get; init; } = true;
 }
@@ -304,7 +302,6 @@ public sealed class TextAnalyzer
                 LinearModel.Softmax(lp);
             }
 
-
             stanceMass += lp[_pro] + lp[_anti];
             topicMass += 1 - lp[_none];
         }
@@ -340,12 +337,6 @@ public sealed class TextAnalyzer
                 lc = lp[_neutral];
                 linkageRule = report ? "report document" : "quotation";
             }
-            else if (_rules && !report && linkage is LinkageStance.Neutral && ExplicitStance(cues[i]) is int side && side != 0)
-            {
-                linkage = side > 0 ? LinkageStance.ProLinkage : LinkageStance.AntiLinkage;
-                lc = lp[side > 0 ? _pro : _anti];
-                linkageRule = "explicit stance";
-            }
 
             var evidence = cues[i].Evidence;
             if (linkageRule is not null)
@@ -366,23 +357,6 @@ public sealed class TextAnalyzer
             results[i] = new SentenceAnalysis(i, s.Start, s.End, rights, rc, linkage, lc, evidence);
             counts.Add(rights, linkage);
         }
-    }
-
-    /// <summary>
-    /// The side a sentence takes in so many words, in the author's own voice: +1 (pro) or −1
-    /// (anti) when its stance wordings (after negation) and its evaluations of the instruments
-    /// lean the same way and it is neither reported, a question nor a quotation; else 0 (the
-    /// explicit-stance rule, docs/tagging.md).
-    /// </summary>
-    internal static int ExplicitStance(SentenceCues c)
-    {
-        if (c.Reported || c.Question || c.Quotation)
-        {
-            return 0;
-        }
-
-        int wording = Math.Sign(c.Pro - c.Anti);
-        return wording != 0 && wording == SentenceFeaturizer.EvaluationLean(c) ? wording : 0;
     }
 
     // AnalyzeWithModels's buffers, one set per thread (as the featurizer's and extractor's).

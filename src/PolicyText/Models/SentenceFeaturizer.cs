@@ -69,7 +69,7 @@ public static class SentenceFeaturizer
     }
 
     /// <summary>+1 when a sentence's evaluations lean pro-linkage, −1 when they lean anti-linkage, else 0.</summary>
-    internal static int EvaluationLean(SentenceCues c)
+    private static int EvaluationLean(SentenceCues c)
     {
         int lean = (c.Pressure > 0 ? c.Positive - c.Negative : 0) + (c.Engagement > 0 ? c.Negative - c.Positive : 0);
         return Math.Sign(lean);

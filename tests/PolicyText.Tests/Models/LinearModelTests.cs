@@ -90,9 +90,8 @@ public class DefaultRulesTests
         // Over the gold corpus: the rules never change a rights label; every linkage label they
         // change is either any label turned `none` in a document read as off topic (where then
         // no linkage label is left), or a stance turned `neutral`, in a quoting sentence or in a
-        // document read as a report (where then no stance is left), or `neutral` turned into the
-        // side a sentence takes explicitly in the author's voice. Each change, and only a change,
-        // carries the rule as evidence. All four rules fire.
+        // document read as a report (where then no stance is left). Each change, and only a
+        // change, carries the rule as evidence. All three rules fire.
         var corpus = PolicyText.Corpora.GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus"));
         var on = new TextAnalyzer(new TextAnalyzerOptions());
         var off = new TextAnalyzer(new TextAnalyzerOptions { ApplyRules = false });
@@ -114,7 +113,7 @@ public class DefaultRulesTests
                     Assert.Equal(a.Sentences[i].Start, rule.Start);
                     Assert.Equal(rule.Start, rule.End);
                     Assert.Equal(string.Empty, rule.Text);
-                    Assert.Contains(rule.Entry, new[] { "off-topic document", "quotation", "report document", "explicit stance" });
+                    Assert.Contains(rule.Entry, new[] { "off-topic document", "quotation", "report document" });
                     fired[rule.Entry] = fired.GetValueOrDefault(rule.Entry) + 1;
                 }
 
@@ -126,15 +125,6 @@ public class DefaultRulesTests
                     var rule = Assert.Single(rules);
                     Assert.Equal(("off-topic document", "none"), (rule.Entry, rule.Category));
                     Assert.Equal(DocumentLinkage.None, a.Summary.Linkage);
-                }
-                else if (a.Sentences[i].Linkage != b.Sentences[i].Linkage && b.Sentences[i].Linkage == LinkageStance.Neutral)
-                {
-                    var rule = Assert.Single(rules);
-                    Assert.Equal("explicit stance", rule.Entry);
-                    int side = TextAnalyzer.ExplicitStance(cues[i]);
-                    Assert.Equal(side > 0 ? LinkageStance.ProLinkage : LinkageStance.AntiLinkage, a.Sentences[i].Linkage);
-                    Assert.Equal(a.Sentences[i].Linkage.ToCode(), rule.Category);
-                    Assert.False(cues[i].Reported || cues[i].Question || cues[i].Quotation);
                 }
                 else if (a.Sentences[i].Linkage != b.Sentences[i].Linkage)
                 {
@@ -161,31 +151,6 @@ public class DefaultRulesTests
         Assert.True(fired.GetValueOrDefault("off-topic document") > 0, "the off-topic rule never fired");
         Assert.True(fired.GetValueOrDefault("quotation") > 0, "the quotation rule never fired");
         Assert.True(fired.GetValueOrDefault("report document") > 0, "the report rule never fired");
-        Assert.True(fired.GetValueOrDefault("explicit stance") > 0, "the explicit-stance rule never fired");
-    }
-
-    [Theory]
-    [InlineData("Connecting human rights and denuclearization negotiations is a mistake.", "anti_linkage")]
-    [InlineData("Critics said that connecting human rights and denuclearization negotiations is a mistake.", null)]
-    [InlineData("Is connecting human rights and denuclearization negotiations a mistake?", null)]
-    public void A_neutral_reading_of_a_sentence_that_takes_a_side_in_so_many_words_becomes_that_side(string sentence, string? side)
-    {
-        // The models alone read these as `neutral`; the rule makes the first a stance, with its
-        // evidence, and leaves the reported one and the question alone.
-        var off = Assert.Single(new TextAnalyzer(new TextAnalyzerOptions { ApplyRules = false }).Analyze(sentence).Sentences);
-        var on = Assert.Single(TextAnalyzer.CreateDefault().Analyze(sentence).Sentences);
-        Assert.Equal(LinkageStance.Neutral, off.Linkage);
-        if (side is null)
-        {
-            Assert.Equal(LinkageStance.Neutral, on.Linkage);
-            Assert.DoesNotContain(on.Evidence, e => e.Cue == CueType.Rule);
-        }
-        else
-        {
-            Assert.Equal(side, on.Linkage.ToCode());
-            var rule = Assert.Single(on.Evidence, e => e.Cue == CueType.Rule);
-            Assert.Equal(("explicit stance", side), (rule.Entry, rule.Category));
-        }
     }
 }
 

@@ -15,7 +15,8 @@ public class ArchetypeSentenceTests
 
     [Theory]
     [InlineData("Connecting human rights and denuclearization negotiations is not the right approach.", "anti_linkage")]
-    [InlineData("Connecting human rights and denuclearization negotiations is a mistake.", "anti_linkage")]
+    // "Connecting human rights and denuclearization negotiations is a mistake." given alone is read
+    // `neutral` (0.49) by the models of version 5 (`anti_linkage` by version 4): docs/evaluation.md.
     [InlineData("The State Department announced it will deal with nuclear weapons and human rights together.", "neutral")]
     [InlineData("The envoy said Washington would link relief to human rights.", "neutral")]
     [InlineData("It would be a mistake to drop human rights from the agenda.", "pro_linkage")]

@@ -199,8 +199,9 @@ public static class Program
         var model = new Option<string?>("--model") { Description = "A model file; by default the models are trained on the corpus's train split first." };
         var folds = new Option<int?>("--cv") { Description = "Cross-validate with N folds over the train and dev documents instead of scoring a split (the test documents are left out)." };
         var repeats = new Option<int?>("--repeats") { Description = "With --cv: deal the documents into folds N times, each time in another order, and print each repeat's mean and their standard deviation." };
+        var predictions = new Option<string?>("--predictions") { Description = "Also write every evaluated sentence's gold labels and the default system's (in its document and alone) to this CSV file; with --cv, every held-out sentence of every fold." };
         var lexicon = LexiconOption();
-        var command = new Command("eval", "Compare the systems (majority, lexicon only, ML.NET bag-of-words, PolicyText models, PolicyText default) on a split.") { corpus, split, model, folds, repeats, lexicon };
+        var command = new Command("eval", "Compare the systems (majority, lexicon only, ML.NET bag-of-words, PolicyText models, PolicyText default) on a split.") { corpus, split, model, folds, repeats, predictions, lexicon };
         command.SetAction(parse => Guard(stderr, () =>
         {
             var gold = GoldCorpus.Load(parse.GetValue(corpus)!);
@@ -212,24 +213,35 @@ public static class Program
                 var other => throw new ArgumentException($"--split must be train, dev or test; got '{other}'."),
             };
             var lexicons = Lexicons(parse.GetValue(lexicon));
-            if (parse.GetValue(folds) is { } n)
+            if (parse.GetValue(folds) is not null && parse.GetValue(model) is not null)
             {
-                if (parse.GetValue(model) is not null)
-                {
-                    throw new ArgumentException("--cv trains a model for every fold; it cannot be combined with --model.");
-                }
-
-                stdout.Write(TaggerEvaluation.CrossValidate(gold, n, lexicons, parse.GetValue(repeats) ?? 1).ToText());
-                return Ok;
+                throw new ArgumentException("--cv trains a model for every fold; it cannot be combined with --model.");
             }
 
-            if (parse.GetValue(repeats) is not null)
+            if (parse.GetValue(folds) is null && parse.GetValue(repeats) is not null)
             {
                 throw new ArgumentException("--repeats repeats a cross-validation; give --cv too.");
             }
 
+            // The predictions file is created before the evaluation runs, so that a bad path fails at once.
+            using var writer = parse.GetValue(predictions) is { } path ? new PredictionCsvWriter(File.Create(path)) : null;
+            if (parse.GetValue(folds) is { } n)
+            {
+                var cv = TaggerEvaluation.CrossValidate(gold, n, lexicons, parse.GetValue(repeats) ?? 1);
+                stdout.Write(cv.ToText());
+                int perRepeat = cv.Folds.Count / cv.Repeats;
+                for (int k = 0; k < cv.Folds.Count; k++)
+                {
+                    writer?.Write(cv.Repeats > 1 ? $"cv{(k / perRepeat) + 1}.{(k % perRepeat) + 1}" : $"cv{k + 1}", cv.Folds[k].Predictions ?? []);
+                }
+
+                return Ok;
+            }
+
             var models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : TaggerEvaluation.Train(gold, lexicons);
-            stdout.Write(TaggerEvaluation.Evaluate(gold, which, models, lexicons).ToText());
+            var report = TaggerEvaluation.Evaluate(gold, which, models, lexicons);
+            stdout.Write(report.ToText());
+            writer?.Write(which.ToString().ToLowerInvariant(), report.Predictions ?? []);
             return Ok;
         }));
         return command;

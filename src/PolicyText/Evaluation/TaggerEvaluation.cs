@@ -48,6 +48,13 @@ public sealed record EvaluationReport(
     /// <summary>As <see cref="RightsAlone"/>, for the linkage task.</summary>
     public IReadOnlyList<ClassificationReport>? LinkageAlone { get; init; }
 
+    /// <summary>
+    /// Every evaluated sentence with its gold labels and the default system's, in its document and
+    /// alone, in corpus order (<c>policytext eval --predictions</c>), or <see langword="null"/>
+    /// when not kept.
+    /// </summary>
+    public IReadOnlyList<SentencePrediction>? Predictions { get; init; }
+
     /// <summary>The summary table, the intervals and calibration tables when computed, and every system's per-class report, as text.</summary>
     /// <returns>The report.</returns>
     public string ToText()
@@ -116,6 +123,31 @@ public sealed record EvaluationReport(
     internal static void AppendRow(StringBuilder sb, string prefix, string system, double rights, double linkage, double documentRights, double documentLinkage) =>
         sb.Append(CultureInfo.InvariantCulture, $"{prefix}{system,-28}{rights,17:F3}{linkage,18:F3}{documentRights,16:F3}{documentLinkage,17:F3}\n");
 }
+
+/// <summary>One evaluated sentence: its gold labels beside the default system's, in its document and analysed alone.</summary>
+/// <param name="DocId">The document's id.</param>
+/// <param name="SentenceIndex">The sentence's index in the document (0-based).</param>
+/// <param name="Text">The sentence.</param>
+/// <param name="GoldRights">The gold rights label.</param>
+/// <param name="Rights">The default system's rights label in the document.</param>
+/// <param name="RightsConfidence">Its confidence.</param>
+/// <param name="RightsAlone">The default system's rights label with the sentence analysed alone.</param>
+/// <param name="GoldLinkage">The gold linkage label.</param>
+/// <param name="Linkage">The default system's linkage label in the document.</param>
+/// <param name="LinkageConfidence">Its confidence.</param>
+/// <param name="LinkageAlone">The default system's linkage label with the sentence analysed alone.</param>
+public sealed record SentencePrediction(
+    string DocId,
+    int SentenceIndex,
+    string Text,
+    string GoldRights,
+    string Rights,
+    float RightsConfidence,
+    string RightsAlone,
+    string GoldLinkage,
+    string Linkage,
+    float LinkageConfidence,
+    string LinkageAlone);
 
 /// <summary>A cross-validation: one evaluation per fold (of every repeat), and the mean of their scores.</summary>
 /// <param name="Folds">The evaluation of each fold's held-out documents (reported as the dev split); with several repeats, the first repeat's folds, then the second's, and so on.</param>
@@ -452,6 +484,7 @@ public static class TaggerEvaluation
         var sentencesByDocument = new List<int>();
         var rightsConfidence = new List<(float, bool)>();
         var linkageConfidence = new List<(float, bool)>();
+        var sentencePredictions = new List<SentencePrediction>();
         foreach (var doc in docs)
         {
             sentencesByDocument.Add(doc.Sentences.Count);
@@ -479,6 +512,18 @@ public static class TaggerEvaluation
                 Record("PolicyText models", Codes(modelOnly.Sentences[i]), Codes(modelAlone));
                 Record("PolicyText default", Codes(combined.Sentences[i]), Codes(combinedAlone));
 
+                sentencePredictions.Add(new SentencePrediction(
+                    doc.Id,
+                    i,
+                    text,
+                    doc.Sentences[i].Rights.ToCode(),
+                    combined.Sentences[i].Rights.ToCode(),
+                    combined.Sentences[i].RightsConfidence,
+                    combinedAlone.Rights.ToCode(),
+                    doc.Sentences[i].Linkage.ToCode(),
+                    combined.Sentences[i].Linkage.ToCode(),
+                    combined.Sentences[i].LinkageConfidence,
+                    combinedAlone.Linkage.ToCode()));
                 rightsConfidence.Add((combined.Sentences[i].RightsConfidence, combined.Sentences[i].Rights == doc.Sentences[i].Rights));
                 linkageConfidence.Add((combined.Sentences[i].LinkageConfidence, combined.Sentences[i].Linkage == doc.Sentences[i].Linkage));
             }
@@ -526,6 +571,7 @@ public static class TaggerEvaluation
                 DocumentBootstrap.Accuracy(draws, docLinkage[s]))),
             RightsAlone = Systems.Select(s => new ClassificationReport(s, rightsVocabulary, goldRights, alone[s].Rights)).ToList(),
             LinkageAlone = Systems.Select(s => new ClassificationReport(s, linkageVocabulary, goldLinkage, alone[s].Linkage)).ToList(),
+            Predictions = sentencePredictions,
             Calibration =
             [
                 CalibrationReport.Compute("PolicyText default", "rights", rightsConfidence),

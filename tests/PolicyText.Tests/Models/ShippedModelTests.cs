@@ -94,8 +94,21 @@ public class ShippedModelTests
         Assert.Equal(0, train.ExitCode);
         Assert.True(new FileInfo(model).Length > 0);
 
-        var eval = CliRunner.Run("eval", "--corpus", Path.Combine(RepoPaths.Root, "corpus"), "--split", "dev", "--model", model);
+        var predictions = Path.Combine(tmp.Path, "predictions.csv");
+        var eval = CliRunner.Run("eval", "--corpus", Path.Combine(RepoPaths.Root, "corpus"), "--split", "dev", "--model", model, "--predictions", predictions);
         Assert.Equal(0, eval.ExitCode);
+
+        // --predictions: a header and one row per dev sentence, labelled as the report counts them.
+        var rows = File.ReadAllLines(predictions);
+        Assert.Equal(string.Join(',', PolicyText.Export.PredictionCsvWriter.Columns), rows[0]);
+        var corpusDev = GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus")).InSplit(CorpusSplit.Dev).ToList();
+        Assert.Equal(corpusDev.Sum(d => d.Sentences.Count) + 1, rows.Length);
+        Assert.All(rows.Skip(1), r => Assert.StartsWith($"dev,", r, StringComparison.Ordinal));
+        Assert.StartsWith($"dev,{corpusDev[0].Id},0,{corpusDev[0].Sentences[0].Rights.ToCode()},", rows[1], StringComparison.Ordinal);
+        var badPath = CliRunner.Run("eval", "--corpus", Path.Combine(RepoPaths.Root, "corpus"), "--split", "dev", "--model", model, "--predictions", Path.Combine(tmp.Path, "missing", "p.csv"));
+        Assert.Equal(1, badPath.ExitCode);
+        Assert.StartsWith("policytext: ", badPath.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, badPath.Stdout); // it fails before evaluating
         foreach (var system in TaggerEvaluation.Systems)
         {
             Assert.Contains(system, eval.Stdout, StringComparison.Ordinal);
@@ -120,6 +133,7 @@ public class ShippedModelTests
         Assert.Equal(pooled, report.Folds.Take(2).Sum(f => f.Documents));
         Assert.Equal(pooled, report.Folds.Skip(2).Sum(f => f.Documents));
         Assert.Equal(2 * corpus.Documents.Where(d => d.Split != CorpusSplit.Test).Sum(d => d.Sentences.Count), report.Folds.Sum(f => f.Rights[0].Count));
+        Assert.All(report.Folds, f => Assert.Equal(f.Rights[0].Count, f.Predictions!.Count));
         var (rights, linkage, _, _) = report.Mean("PolicyText default");
         Assert.InRange(rights, report.Mean("majority class").Rights + 0.3, 1);
         Assert.InRange(linkage, report.Mean("majority class").Linkage + 0.3, 1);

@@ -310,8 +310,9 @@ public static class TaggerEvaluation
     /// About one in how many sentences of a training document is also trained alone, as a
     /// one-sentence document (<see cref="IsTrainedAlone"/>). Chosen by five-fold cross-validation
     /// over the train and dev documents from every sentence, every 3rd, 4th and 6th, while the
-    /// sentences alone were still chosen by position and trained both stages; kept when they
-    /// came to train the first stage only (docs/evaluation.md).
+    /// sentences alone were still chosen by position and trained both stages; re-checked when
+    /// they came to train the first stage only (one in two and every sentence scored the same
+    /// within the noise; docs/evaluation.md).
     /// </summary>
     internal const int TrainedAloneOneIn = 4;
 

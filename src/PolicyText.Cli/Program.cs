@@ -200,8 +200,9 @@ public static class Program
         var folds = new Option<int?>("--cv") { Description = "Cross-validate with N folds over the train and dev documents instead of scoring a split (the test documents are left out)." };
         var repeats = new Option<int?>("--repeats") { Description = "With --cv: deal the documents into folds N times, each time in another order, and print each repeat's mean and their standard deviation." };
         var predictions = new Option<string?>("--predictions") { Description = "Also write every evaluated sentence's gold labels and the default system's (in its document and alone) to this CSV file; with --cv, every held-out sentence of every fold." };
+        var raw = new Option<bool>("--raw-cells") { Description = "With --predictions: write text cells exactly as they are; by default a cell starting with = + - @ tab or CR gets a leading ' against spreadsheet formula injection." };
         var lexicon = LexiconOption();
-        var command = new Command("eval", "Compare the systems (majority, lexicon only, ML.NET bag-of-words, PolicyText models, PolicyText default) on a split.") { corpus, split, model, folds, repeats, predictions, lexicon };
+        var command = new Command("eval", "Compare the systems (majority, lexicon only, ML.NET bag-of-words, PolicyText models, PolicyText default) on a split.") { corpus, split, model, folds, repeats, predictions, raw, lexicon };
         command.SetAction(parse => Guard(stderr, () =>
         {
             var gold = GoldCorpus.Load(parse.GetValue(corpus)!);
@@ -223,26 +224,50 @@ public static class Program
                 throw new ArgumentException("--repeats repeats a cross-validation; give --cv too.");
             }
 
-            // The predictions file is created before the evaluation runs, so that a bad path fails at once.
-            using var writer = parse.GetValue(predictions) is { } path ? new PredictionCsvWriter(File.Create(path)) : null;
-            if (parse.GetValue(folds) is { } n)
+            // The predictions file is opened (as PATH.partial) before the evaluation runs, so that a
+            // bad path fails at once, and renamed when complete, so that a failed run leaves no
+            // file and an older one in place.
+            var path = parse.GetValue(predictions);
+            var writer = path is null ? null : new PredictionCsvWriter(File.Create(path + ".partial"), rawCells: parse.GetValue(raw));
+            try
             {
-                var cv = TaggerEvaluation.CrossValidate(gold, n, lexicons, parse.GetValue(repeats) ?? 1);
-                stdout.Write(cv.ToText());
-                int perRepeat = cv.Folds.Count / cv.Repeats;
-                for (int k = 0; k < cv.Folds.Count; k++)
+                List<(string Part, EvaluationReport Report)> parts;
+                if (parse.GetValue(folds) is { } n)
                 {
-                    writer?.Write(cv.Repeats > 1 ? $"cv{(k / perRepeat) + 1}.{(k % perRepeat) + 1}" : $"cv{k + 1}", cv.Folds[k].Predictions ?? []);
+                    var cv = TaggerEvaluation.CrossValidate(gold, n, lexicons, parse.GetValue(repeats) ?? 1);
+                    stdout.Write(cv.ToText());
+                    parts = [.. cv.Folds.Select((f, k) => ("cv" + cv.FoldName(k), f))];
+                }
+                else
+                {
+                    var models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : TaggerEvaluation.Train(gold, lexicons);
+                    var report = TaggerEvaluation.Evaluate(gold, which, models, lexicons);
+                    stdout.Write(report.ToText());
+                    parts = [(which.ToString().ToLowerInvariant(), report)];
+                }
+
+                if (writer is not null)
+                {
+                    foreach (var (part, report) in parts)
+                    {
+                        writer.Write(part, report.Predictions ?? []);
+                    }
+
+                    writer.Dispose();
+                    writer = null;
+                    File.Move(path + ".partial", path!, overwrite: true);
                 }
 
                 return Ok;
             }
-
-            var models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : TaggerEvaluation.Train(gold, lexicons);
-            var report = TaggerEvaluation.Evaluate(gold, which, models, lexicons);
-            stdout.Write(report.ToText());
-            writer?.Write(which.ToString().ToLowerInvariant(), report.Predictions ?? []);
-            return Ok;
+            finally
+            {
+                if (writer is not null)
+                {
+                    writer.Dispose();
+                    File.Delete(path + ".partial");
+                }
+            }
         }));
         return command;
     }

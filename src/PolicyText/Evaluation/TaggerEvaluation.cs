@@ -213,6 +213,19 @@ public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds
             Folds.Average(f => f.DocumentLinkageAccuracy[system]));
     }
 
+    /// <summary>The name of fold <paramref name="fold"/> (an index into <see cref="Folds"/>): its number from 1, or with several repeats the repeat's and the fold's (<c>2.3</c>).</summary>
+    /// <param name="fold">The index into <see cref="Folds"/>.</param>
+    /// <returns>The name.</returns>
+    public string FoldName(int fold)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(fold);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(fold, Folds.Count);
+        int perRepeat = Folds.Count / Repeats;
+        return Repeats > 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{(fold / perRepeat) + 1}.{(fold % perRepeat) + 1}")
+            : string.Create(CultureInfo.InvariantCulture, $"{fold + 1}");
+    }
+
     /// <summary>The place of <paramref name="system"/> in <see cref="TaggerEvaluation.Systems"/>.</summary>
     /// <exception cref="ArgumentException">It is not one of them.</exception>
     private static int SystemIndex(string system)
@@ -252,7 +265,7 @@ public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds
         for (int k = 0; k < Folds.Count; k++)
         {
             var f = Folds[k];
-            var label = Repeats > 1 ? $"{(k / perRepeat) + 1}.{(k % perRepeat) + 1}" : $"{k + 1}";
+            var label = FoldName(k);
             for (int i = 0; i < f.Rights.Count; i++)
             {
                 var name = f.Rights[i].System;

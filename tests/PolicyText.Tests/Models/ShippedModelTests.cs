@@ -98,17 +98,26 @@ public class ShippedModelTests
         var eval = CliRunner.Run("eval", "--corpus", Path.Combine(RepoPaths.Root, "corpus"), "--split", "dev", "--model", model, "--predictions", predictions);
         Assert.Equal(0, eval.ExitCode);
 
-        // --predictions: a header and one row per dev sentence, labelled as the report counts them.
-        var rows = File.ReadAllLines(predictions);
-        Assert.Equal(string.Join(',', PolicyText.Export.PredictionCsvWriter.Columns), rows[0]);
-        var corpusDev = GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus")).InSplit(CorpusSplit.Dev).ToList();
-        Assert.Equal(corpusDev.Sum(d => d.Sentences.Count) + 1, rows.Length);
-        Assert.All(rows.Skip(1), r => Assert.StartsWith($"dev,", r, StringComparison.Ordinal));
-        Assert.StartsWith($"dev,{corpusDev[0].Id},0,{corpusDev[0].Sentences[0].Rights.ToCode()},", rows[1], StringComparison.Ordinal);
+        // --predictions: exactly the report's predictions, part `dev`, one row per dev sentence.
+        var gold = GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus"));
+        var expected = new MemoryStream();
+        using (var writer = new PolicyText.Export.PredictionCsvWriter(expected, leaveOpen: true))
+        {
+            writer.Write("dev", TaggerEvaluation.Evaluate(gold, CorpusSplit.Dev, PolicyModels.Load(model)).Predictions!);
+        }
+
+        Assert.Equal(expected.ToArray(), File.ReadAllBytes(predictions));
+        Assert.Equal(gold.InSplit(CorpusSplit.Dev).Sum(d => d.Sentences.Count) + 1, File.ReadAllLines(predictions).Length);
+
+        // A bad path fails before evaluating; a failed run leaves an older file as it was, and no partial file.
         var badPath = CliRunner.Run("eval", "--corpus", Path.Combine(RepoPaths.Root, "corpus"), "--split", "dev", "--model", model, "--predictions", Path.Combine(tmp.Path, "missing", "p.csv"));
         Assert.Equal(1, badPath.ExitCode);
         Assert.StartsWith("policytext: ", badPath.Stderr, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, badPath.Stdout); // it fails before evaluating
+        Assert.Equal(string.Empty, badPath.Stdout);
+        var failed = CliRunner.Run("eval", "--corpus", Path.Combine(RepoPaths.Root, "corpus"), "--split", "dev", "--model", Path.Combine(tmp.Path, "none.models"), "--predictions", predictions);
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Equal(expected.ToArray(), File.ReadAllBytes(predictions));
+        Assert.False(File.Exists(predictions + ".partial"));
         foreach (var system in TaggerEvaluation.Systems)
         {
             Assert.Contains(system, eval.Stdout, StringComparison.Ordinal);
@@ -134,6 +143,9 @@ public class ShippedModelTests
         Assert.Equal(pooled, report.Folds.Skip(2).Sum(f => f.Documents));
         Assert.Equal(2 * corpus.Documents.Where(d => d.Split != CorpusSplit.Test).Sum(d => d.Sentences.Count), report.Folds.Sum(f => f.Rights[0].Count));
         Assert.All(report.Folds, f => Assert.Equal(f.Rights[0].Count, f.Predictions!.Count));
+        Assert.Equal(["1.1", "1.2", "2.1", "2.2"], Enumerable.Range(0, 4).Select(report.FoldName));
+        Assert.Equal("2", (report with { Folds = report.Folds.Take(2).ToList(), Repeats = 1 }).FoldName(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => report.FoldName(4));
         var (rights, linkage, _, _) = report.Mean("PolicyText default");
         Assert.InRange(rights, report.Mean("majority class").Rights + 0.3, 1);
         Assert.InRange(linkage, report.Mean("majority class").Linkage + 0.3, 1);

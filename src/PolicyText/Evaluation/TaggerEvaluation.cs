@@ -178,9 +178,12 @@ public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds
     /// <summary>The standard deviation, across repeats, of each repeat's mean (0 for one repeat): how much the scores depend on which documents share a fold.</summary>
     /// <param name="system">One of <see cref="TaggerEvaluation.Systems"/>.</param>
     /// <returns>The four standard deviations (sample, n − 1).</returns>
-    public (double Rights, double Linkage, double DocumentRights, double DocumentLinkage) RepeatStandardDeviation(string system)
+    public (double Rights, double Linkage, double DocumentRights, double DocumentLinkage) RepeatStandardDeviation(string system) =>
+        StandardDeviation(RepeatMeans(system));
+
+    /// <summary>The sample standard deviation (n − 1) of each of the four scores over <paramref name="means"/>, 0 for fewer than two.</summary>
+    private static (double Rights, double Linkage, double DocumentRights, double DocumentLinkage) StandardDeviation(IReadOnlyList<(double Rights, double Linkage, double DocumentRights, double DocumentLinkage)> means)
     {
-        var means = RepeatMeans(system);
         static double Sd(IReadOnlyList<double> x)
         {
             if (x.Count < 2)
@@ -289,7 +292,7 @@ public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds
                     EvaluationReport.AppendRow(sb, $"{$"mean{r + 1}",-6}", name, means[r].Rights, means[r].Linkage, means[r].DocumentRights, means[r].DocumentLinkage);
                 }
 
-                var (sr, sl, sdr, sdl) = RepeatStandardDeviation(name);
+                var (sr, sl, sdr, sdl) = StandardDeviation(means);
                 EvaluationReport.AppendRow(sb, $"{"sd",-6}", name, sr, sl, sdr, sdl);
             }
         }

@@ -222,7 +222,7 @@ public static class SentenceFeaturizer
         // An entry is identified by its category's name and its pattern (the key), not by where
         // it or its category stands in the lexicon, so adding entries or categories to a lexicon
         // leaves the other entries' features where they were.
-        foreach (var (lexicon, _, key) in c.Entries)
+        foreach (var (lexicon, key) in c.Entries)
         {
             hashed[h++] = Hash(lexicon + 1, 0, key);
         }

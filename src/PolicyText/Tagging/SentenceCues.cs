@@ -90,12 +90,12 @@ public sealed class SentenceCues
     /// <summary>How many evidence records the extractor found, before <see cref="SetEvidence"/> gives them.</summary>
     internal int EvidenceCount { get; set; }
 
-    /// <summary>The matched lexicon entries (lexicon, category, and a key that identifies the entry by its category and pattern, not its position), for features.</summary>
-    internal ReadOnlySpan<(int Lexicon, int Category, int EntryKey)> Entries => _entries.AsSpan(_entriesStart, _entriesCount);
+    /// <summary>The matched lexicon entries (lexicon, and a key that identifies the entry by its category and pattern, not its position), for features.</summary>
+    internal ReadOnlySpan<(int Lexicon, int EntryKey)> Entries => _entries.AsSpan(_entriesStart, _entriesCount);
 
     // The entries are a slice of one array shared by the sentences of a document (ExtractAll), so
     // that a document allocates one array of them rather than one per sentence.
-    private (int Lexicon, int Category, int EntryKey)[] _entries = [];
+    private (int Lexicon, int EntryKey)[] _entries = [];
     private int _entriesStart;
     private int _entriesCount;
 
@@ -107,7 +107,7 @@ public sealed class SentenceCues
     }
 
     /// <summary>Sets the array of which <see cref="Entries"/> is a slice.</summary>
-    internal void SetEntries((int Lexicon, int Category, int EntryKey)[] all) => _entries = all;
+    internal void SetEntries((int Lexicon, int EntryKey)[] all) => _entries = all;
 
     /// <summary>
     /// Makes the object as new, for another sentence: an analysis reuses its cues objects, which
@@ -215,13 +215,13 @@ public sealed class CueExtractor
         /// <summary>The evidence of a document's sentences, sentence after sentence.</summary>
         public List<EvidenceRecord> Evidence { get; } = [];
 
-        public List<(int Lexicon, int Category, int EntryKey)> Entries { get; } = [];
+        public List<(int Lexicon, int EntryKey)> Entries { get; } = [];
 
         /// <summary>The cues objects of <see cref="ExtractAll(TextDocument, ReadOnlySpan{char}, ReadOnlySpan{uint}, bool)"/>'s transient results, reused from document to document.</summary>
         public List<SentenceCues> Cues { get; } = [];
 
         /// <summary>The entries of the transient results, copied here rather than into a new array.</summary>
-        public (int Lexicon, int Category, int EntryKey)[] EntryArray { get; set; } = [];
+        public (int Lexicon, int EntryKey)[] EntryArray { get; set; } = [];
     }
 
     /// <summary>The cues of every sentence of a document.</summary>
@@ -307,12 +307,12 @@ public sealed class CueExtractor
     }
 
     /// <summary>The entries copied into the thread's reused array.</summary>
-    private static (int Lexicon, int Category, int EntryKey)[] Transient(Scratch scratch, List<(int Lexicon, int Category, int EntryKey)> entries)
+    private static (int Lexicon, int EntryKey)[] Transient(Scratch scratch, List<(int Lexicon, int EntryKey)> entries)
     {
         var array = scratch.EntryArray;
         if (array.Length < entries.Count)
         {
-            array = new (int, int, int)[(int)BitOperations.RoundUpToPowerOf2((uint)entries.Count)];
+            array = new (int, int)[(int)BitOperations.RoundUpToPowerOf2((uint)entries.Count)];
             scratch.EntryArray = entries.Count <= MaxPooledEntries ? array : [];
         }
 
@@ -586,7 +586,7 @@ public sealed class CueExtractor
         var last = tokens[m.FirstToken + m.TokenCount - 1];
         scratch.Evidence.Add(new EvidenceRecord(first.Start, last.End, name, type));
         int lexicon = LexiconIndex(type);
-        scratch.Entries.Add((lexicon, m.Category, _entryKeys[_lexicons.Combined.EntryOffsets[lexicon] + m.Entry]));
+        scratch.Entries.Add((lexicon, _entryKeys[_lexicons.Combined.EntryOffsets[lexicon] + m.Entry]));
     }
 
     /// <summary>The lexicon (0 rights, 1 linkage, 2 cues) a kind of lexicon evidence comes from.</summary>

@@ -22,7 +22,7 @@ public class SentenceCuesTests
                 var t when t == typeof(int) => 7,
                 var t when t == typeof(bool) => true,
                 var t when t == typeof(IReadOnlyList<Evidence>) => new[] { new Evidence(0, 1, "a", "a", "a", CueType.Rights) },
-                var t when t == typeof((int, int, int)[]) => new[] { (1, 2, 3) },
+                var t when t == typeof((int, int)[]) => new[] { (1, 2) },
                 var t => throw new InvalidOperationException($"SentenceCues has a field {f.Name} of type {t}: clear it in Reset and list it here."),
             };
             f.SetValue(used, value);

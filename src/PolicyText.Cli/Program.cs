@@ -201,8 +201,9 @@ public static class Program
         var repeats = new Option<int?>("--repeats") { Description = "With --cv: deal the documents into folds N times, each time in another order, and print each repeat's mean and their standard deviation." };
         var predictions = new Option<string?>("--predictions") { Description = "Also write every evaluated sentence's gold labels and the default system's (in its document and alone) to this CSV file; with --cv, every held-out sentence of every fold." };
         var raw = new Option<bool>("--raw-cells") { Description = "With --predictions: write text cells exactly as they are; by default a cell starting with = + - @ tab or CR gets a leading ' against spreadsheet formula injection." };
+        var heldOut = new Option<string?>("--heldout") { Description = "Score every document of another gold corpus folder (documents.jsonl, any splits), such as sentences labelled by the codebook elsewhere, instead of a split of --corpus; the models (unless --model) and the baselines train on --corpus's train split." };
         var lexicon = LexiconOption();
-        var command = new Command("eval", "Compare the systems (majority, lexicon only, ML.NET bag-of-words, PolicyText models, PolicyText default) on a split.") { corpus, split, model, folds, repeats, predictions, raw, lexicon };
+        var command = new Command("eval", "Compare the systems (majority, lexicon only, ML.NET bag-of-words, PolicyText models, PolicyText default) on a split.") { corpus, split, model, folds, repeats, predictions, raw, heldOut, lexicon };
         command.SetAction(parse => Guard(stderr, () =>
         {
             var gold = GoldCorpus.Load(parse.GetValue(corpus)!);
@@ -224,6 +225,12 @@ public static class Program
                 throw new ArgumentException("--repeats repeats a cross-validation; give --cv too.");
             }
 
+            var heldOutCorpus = parse.GetValue(heldOut) is { } heldOutPath ? GoldCorpus.Load(heldOutPath) : null;
+            if (heldOutCorpus is not null && (parse.GetValue(folds) is not null || parse.GetResult(split) is { Implicit: false }))
+            {
+                throw new ArgumentException("--heldout scores another corpus; it cannot be combined with --cv or --split.");
+            }
+
             // The predictions file is opened (as PATH.partial) before the evaluation runs, so that a
             // bad path fails at once, and renamed when complete, so that a failed run leaves no
             // file and an older one in place.
@@ -241,9 +248,9 @@ public static class Program
                 else
                 {
                     var models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : TaggerEvaluation.Train(gold, lexicons);
-                    var report = TaggerEvaluation.Evaluate(gold, which, models, lexicons);
+                    var report = heldOutCorpus is null ? TaggerEvaluation.Evaluate(gold, which, models, lexicons) : TaggerEvaluation.Evaluate(gold, heldOutCorpus, models, lexicons);
                     stdout.Write(report.ToText());
-                    parts = [(which.ToString().ToLowerInvariant(), report)];
+                    parts = [(heldOutCorpus is null ? which.ToString().ToLowerInvariant() : "heldout", report)];
                 }
 
                 if (writer is not null)

@@ -55,13 +55,19 @@ public sealed record EvaluationReport(
     /// </summary>
     public IReadOnlyList<SentencePrediction>? Predictions { get; init; }
 
+    /// <summary>
+    /// Whether the documents evaluated are another corpus's, all of it (<see cref="TaggerEvaluation.Evaluate(GoldCorpus, GoldCorpus, PolicyModels, LexiconSet?)"/>),
+    /// rather than a split of the training corpus; <see cref="Split"/> is then <see cref="CorpusSplit.Test"/>.
+    /// </summary>
+    public bool HeldOut { get; init; }
+
     /// <summary>The summary table, the intervals and calibration tables when computed, and every system's per-class report, as text.</summary>
     /// <returns>The report.</returns>
     public string ToText()
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(inv, $"split {Split.ToString().ToLowerInvariant()}: {Documents} documents, {Rights[0].Count} sentences\n\n");
+        sb.Append(inv, $"{(HeldOut ? "held-out corpus" : "split " + Split.ToString().ToLowerInvariant())}: {Documents} documents, {Rights[0].Count} sentences\n\n");
         AppendHeader(sb, string.Empty);
         for (int i = 0; i < Rights.Count; i++)
         {
@@ -480,8 +486,35 @@ public static class TaggerEvaluation
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(models);
-        var train = corpus.InSplit(CorpusSplit.Train).ToList();
-        var docs = corpus.InSplit(split).ToList();
+        return Evaluate(corpus.InSplit(CorpusSplit.Train).ToList(), corpus.InSplit(split).ToList(), split, models, lexicons);
+    }
+
+    /// <summary>
+    /// Evaluates every system on every document of another gold corpus, whatever its splits: a
+    /// held-out set written and labelled apart from <paramref name="corpus"/>, such as sentences
+    /// a researcher labelled by the codebook (<c>policytext eval --heldout</c>). The baselines
+    /// train on <paramref name="corpus"/>'s train split, as in <see cref="Evaluate(GoldCorpus, CorpusSplit, PolicyModels, LexiconSet?)"/>.
+    /// </summary>
+    /// <param name="corpus">The corpus whose train split trains the baselines.</param>
+    /// <param name="heldOut">The corpus to score, all of it.</param>
+    /// <param name="models">PolicyText's models.</param>
+    /// <param name="lexicons">The lexicons, or <see langword="null"/> for the shipped ones.</param>
+    /// <returns>The report, with <see cref="EvaluationReport.HeldOut"/> set.</returns>
+    public static EvaluationReport Evaluate(GoldCorpus corpus, GoldCorpus heldOut, PolicyModels models, LexiconSet? lexicons = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(heldOut);
+        ArgumentNullException.ThrowIfNull(models);
+        return Evaluate(corpus.InSplit(CorpusSplit.Train).ToList(), [.. heldOut.Documents], CorpusSplit.Test, models, lexicons) with { HeldOut = true };
+    }
+
+    private static EvaluationReport Evaluate(List<GoldDocument> train, List<GoldDocument> docs, CorpusSplit split, PolicyModels models, LexiconSet? lexicons)
+    {
+        if (train.Count == 0)
+        {
+            throw new ArgumentException("The corpus has no train split to train the baselines on.");
+        }
+
         var rightsVocabulary = LabelCodes.RightsVocabulary;
         var linkageVocabulary = LabelCodes.LinkageVocabulary;
 

@@ -250,7 +250,7 @@ public static class Program
                     var models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : TaggerEvaluation.Train(gold, lexicons);
                     var report = heldOutCorpus is null ? TaggerEvaluation.Evaluate(gold, which, models, lexicons) : TaggerEvaluation.Evaluate(gold, heldOutCorpus, models, lexicons);
                     stdout.Write(report.ToText());
-                    parts = [(heldOutCorpus is null ? which.ToString().ToLowerInvariant() : "heldout", report)];
+                    parts = [(report.HeldOut ? "heldout" : which.ToString().ToLowerInvariant(), report)];
                 }
 
                 if (writer is not null)

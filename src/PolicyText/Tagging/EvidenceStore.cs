@@ -23,9 +23,9 @@ internal sealed class EvidenceNames
     /// <summary>Numbers the names of <paramref name="lexicons"/>.</summary>
     public EvidenceNames(LexiconSet lexicons)
     {
-        var entries = lexicons.Rights.Lexicon.Entries
-            .Concat(lexicons.Linkage.Lexicon.Entries)
-            .Concat(lexicons.Cues.Lexicon.Entries)
+        var entries = lexicons.RightsLexicon.Entries
+            .Concat(lexicons.LinkageLexicon.Entries)
+            .Concat(lexicons.CuesLexicon.Entries)
             .ToArray();
         _entries = entries.Length;
         _names =

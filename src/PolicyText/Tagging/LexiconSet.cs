@@ -45,11 +45,30 @@ public sealed class LexiconSet
         Check(rights, "rights");
         Check(linkage, "linkage");
         Check(cues, "cues");
-        Rights = new LexiconMatcher(rights, tokenizer);
-        Linkage = new LexiconMatcher(linkage, tokenizer);
-        Cues = new LexiconMatcher(cues, tokenizer);
+        RightsLexicon = rights;
+        LinkageLexicon = linkage;
+        CuesLexicon = cues;
+
+        // The analysis walks the three lexicons at once (Combined); a matcher of one lexicon is
+        // compiled only when a user asks for it.
         Combined = new LexiconMatcher([rights, linkage, cues], tokenizer);
+        _rights = new(() => new LexiconMatcher(rights, tokenizer));
+        _linkage = new(() => new LexiconMatcher(linkage, tokenizer));
+        _cues = new(() => new LexiconMatcher(cues, tokenizer));
     }
+
+    private readonly Lazy<LexiconMatcher> _rights;
+    private readonly Lazy<LexiconMatcher> _linkage;
+    private readonly Lazy<LexiconMatcher> _cues;
+
+    /// <summary>The rights lexicon.</summary>
+    internal Lexicon RightsLexicon { get; }
+
+    /// <summary>The linkage lexicon.</summary>
+    internal Lexicon LinkageLexicon { get; }
+
+    /// <summary>The cue lexicon.</summary>
+    internal Lexicon CuesLexicon { get; }
 
     /// <summary>All three lexicons in one matcher (categories and entries numbered rights, then linkage, then cues).</summary>
     internal LexiconMatcher Combined { get; }
@@ -57,17 +76,17 @@ public sealed class LexiconSet
     /// <summary>The lexicons shipped with PolicyText.</summary>
     public static LexiconSet Default => DefaultInstance.Value;
 
-    /// <summary>The rights matcher.</summary>
-    public LexiconMatcher Rights { get; }
+    /// <summary>The rights matcher (compiled on first use).</summary>
+    public LexiconMatcher Rights => _rights.Value;
 
-    /// <summary>The linkage matcher.</summary>
-    public LexiconMatcher Linkage { get; }
+    /// <summary>The linkage matcher (compiled on first use).</summary>
+    public LexiconMatcher Linkage => _linkage.Value;
 
-    /// <summary>The cue matcher.</summary>
-    public LexiconMatcher Cues { get; }
+    /// <summary>The cue matcher (compiled on first use).</summary>
+    public LexiconMatcher Cues => _cues.Value;
 
     /// <summary>A version string naming each lexicon and its version, for manifests.</summary>
-    public string Version => $"{Rights.Lexicon.Name}@{Rights.Lexicon.Version};{Linkage.Lexicon.Name}@{Linkage.Lexicon.Version};{Cues.Lexicon.Name}@{Cues.Lexicon.Version}";
+    public string Version => $"{RightsLexicon.Name}@{RightsLexicon.Version};{LinkageLexicon.Name}@{LinkageLexicon.Version};{CuesLexicon.Name}@{CuesLexicon.Version}";
 
     /// <summary>This set with one lexicon replaced by <paramref name="lexicon"/>, chosen by its name (rights, linkage or cues).</summary>
     /// <param name="lexicon">The replacement.</param>
@@ -78,9 +97,9 @@ public sealed class LexiconSet
         ArgumentNullException.ThrowIfNull(lexicon);
         return lexicon.Name switch
         {
-            "rights" => new LexiconSet(lexicon, Linkage.Lexicon, Cues.Lexicon),
-            "linkage" => new LexiconSet(Rights.Lexicon, lexicon, Cues.Lexicon),
-            "cues" => new LexiconSet(Rights.Lexicon, Linkage.Lexicon, lexicon),
+            "rights" => new LexiconSet(lexicon, LinkageLexicon, CuesLexicon),
+            "linkage" => new LexiconSet(RightsLexicon, lexicon, CuesLexicon),
+            "cues" => new LexiconSet(RightsLexicon, LinkageLexicon, lexicon),
             _ => throw new ArgumentException($"A lexicon for the taggers is named rights, linkage or cues (@lexicon); got '{lexicon.Name}'.", nameof(lexicon)),
         };
     }

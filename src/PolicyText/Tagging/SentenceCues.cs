@@ -169,9 +169,9 @@ public sealed class CueExtractor
         ArgumentNullException.ThrowIfNull(lexicons);
         _lexicons = lexicons;
         _names = new EvidenceNames(lexicons);
-        _rightsRoles = Roles(lexicons.Rights.Lexicon, LexiconSet.RequiredCategories["rights"]);
-        _linkageRoles = Roles(lexicons.Linkage.Lexicon, [.. LexiconSet.RequiredCategories["linkage"], .. LexiconSet.OptionalCategories["linkage"]]);
-        _cueRoles = Roles(lexicons.Cues.Lexicon, [.. LexiconSet.RequiredCategories["cues"], .. LexiconSet.OptionalCategories["cues"]]);
+        _rightsRoles = Roles(lexicons.RightsLexicon, LexiconSet.RequiredCategories["rights"]);
+        _linkageRoles = Roles(lexicons.LinkageLexicon, [.. LexiconSet.RequiredCategories["linkage"], .. LexiconSet.OptionalCategories["linkage"]]);
+        _cueRoles = Roles(lexicons.CuesLexicon, [.. LexiconSet.RequiredCategories["cues"], .. LexiconSet.OptionalCategories["cues"]]);
         _entryKeys = [.. Enumerable.Range(0, _names.EntryCount).Select(e => EntryKey(_names[e].Category, _names[e].Entry))];
     }
 

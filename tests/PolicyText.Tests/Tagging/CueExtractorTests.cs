@@ -120,6 +120,30 @@ public class CueExtractorTests
         Assert.Throws<ArgumentException>(() => Small.With(Lexicon.Parse("@lexicon other\n@version 1\n[a]\nx\n")));
     }
 
+    [Fact]
+    public void A_set_s_single_lexicon_matchers_match_their_own_lexicon_and_With_keeps_the_others()
+    {
+        // The single matchers are compiled on first use (the analysis walks the combined one).
+        var doc = TextDocument.Parse("Political prisoners need food, not sanctions, we said.");
+        var text = doc.NormalizedText;
+        string Found(LexiconMatcher m)
+        {
+            var matches = new List<LexiconMatch>();
+            m.Match(doc, matches);
+            return string.Join(",", matches.Select(x => m.Lexicon.Categories[x.Category] + ":" + text[doc.Tokens[x.FirstToken].Start..doc.Tokens[x.FirstToken + x.TokenCount - 1].End]));
+        }
+
+        Assert.Equal("freedom:political prisoners,economic_social:food", Found(Small.Rights));
+        Assert.Equal("instrument:sanctions", Found(Small.Linkage));
+        Assert.Equal("negation:not,first_person:we,attribution:said", Found(Small.Cues));
+
+        var replaced = Small.With(Lexicon.Parse("@lexicon rights\n@version 2\n[freedom]\nprisoners\n[economic_social]\nwater\n[general]\nrights\n"));
+        Assert.Equal("freedom:prisoners", Found(replaced.Rights));
+        Assert.Equal("instrument:sanctions", Found(replaced.Linkage));
+        Assert.Equal("rights@2;linkage@1;cues@1", replaced.Version);
+        Assert.Equal("rights@1;linkage@1;cues@1", Small.Version);
+    }
+
     [Theory]
     [InlineData("Torture and food shortages.", RightsCategory.Both)]
     [InlineData("Torture continues.", RightsCategory.Freedom)]

@@ -342,16 +342,10 @@ public sealed class TextAnalyzer
             if (linkageRule is not null)
             {
                 // The rule that changed a label is evidence too. Its row starts at the start of
-                // the sentence, so it comes first and the evidence stays in text order.
-                var withRule = new Evidence[evidence.Count + 1];
-                withRule[0] = new Evidence(s.Start, s.Start, string.Empty, linkageRule, linkage.ToCode(), CueType.Rule);
-                int e = 1;
-                foreach (var cue in evidence)
-                {
-                    withRule[e++] = cue;
-                }
-
-                evidence = withRule;
+                // the sentence, so it comes first and the evidence stays in text order. The
+                // sentence's other evidence is still made only when read.
+                var rule = new Evidence(s.Start, s.Start, string.Empty, linkageRule, linkage.ToCode(), CueType.Rule);
+                evidence = evidence is EvidenceList list ? list.WithFirst(rule) : [rule, .. evidence];
             }
 
             results[i] = new SentenceAnalysis(i, s.Start, s.End, rights, rc, linkage, lc, evidence);

@@ -117,6 +117,7 @@ internal sealed class EvidenceList : IReadOnlyList<Evidence>
 {
     private readonly EvidenceStore _store;
     private readonly int _start;
+    private readonly Evidence? _first;
     private Evidence[]? _items;
 
     /// <summary>Records <c>[start, start + count)</c> of <paramref name="store"/>.</summary>
@@ -126,6 +127,20 @@ internal sealed class EvidenceList : IReadOnlyList<Evidence>
         _start = start;
         Count = count;
     }
+
+    private EvidenceList(EvidenceList rest, Evidence first)
+        : this(rest._store, rest._start, rest.Count - (rest._first is null ? 0 : 1) + 1)
+    {
+        _first = first;
+    }
+
+    /// <summary>
+    /// This sentence's records with <paramref name="first"/> before them (a rule that changed a
+    /// label, whose row starts at the start of the sentence), still made only when read.
+    /// </summary>
+    /// <param name="first">The evidence to list first, in place of any this list already lists first.</param>
+    /// <returns>The new list.</returns>
+    public EvidenceList WithFirst(Evidence first) => new(this, first);
 
     /// <inheritdoc/>
     public int Count { get; }
@@ -145,9 +160,15 @@ internal sealed class EvidenceList : IReadOnlyList<Evidence>
             }
 
             items = new Evidence[Count];
-            for (int i = 0; i < items.Length; i++)
+            int k = 0;
+            if (_first is not null)
             {
-                items[i] = _store.Create(_start + i);
+                items[k++] = _first;
+            }
+
+            for (int i = 0; k < items.Length; i++)
+            {
+                items[k++] = _store.Create(_start + i);
             }
 
             return Interlocked.CompareExchange(ref _items, items, null) ?? items;

@@ -108,6 +108,12 @@ public class DefaultRulesTests
                 var starts = a.Sentences[i].Evidence.Select(e => e.Start).ToList();
                 Assert.Equal(starts.Order(), starts); // rule rows included, the evidence is in text order
                 Assert.DoesNotContain(b.Sentences[i].Evidence, e => e.Cue == CueType.Rule);
+
+                // Besides the rule, the same evidence as without the rules, in the same order.
+                Assert.Equal(
+                    b.Sentences[i].Evidence.Select(e => (e.Start, e.End, e.Entry, e.Category, e.Cue)),
+                    a.Sentences[i].Evidence.Where(e => e.Cue != CueType.Rule).Select(e => (e.Start, e.End, e.Entry, e.Category, e.Cue)));
+                Assert.Equal(a.Sentences[i].Evidence.Count, a.Sentences[i].Evidence.Count());
                 foreach (var rule in rules)
                 {
                     Assert.Equal(a.Sentences[i].Start, rule.Start);

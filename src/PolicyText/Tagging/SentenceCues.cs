@@ -371,7 +371,7 @@ public sealed class CueExtractor
                 cues.GeneralRights++;
             }
 
-            Add(scratch, tokens, m, m.Entry, CueType.Rights);
+            Add(scratch, tokens, m, m.Entry, m.Entry, CueType.Rights);
         }
 
         var negations = scratch.Negations;
@@ -392,15 +392,15 @@ public sealed class CueExtractor
                     break;
                 case 1:
                     cues.Attribution++;
-                    Add(scratch, tokens, m, c.Entry, CueType.Attribution);
+                    Add(scratch, tokens, m, c.Entry, c.Entry, CueType.Attribution);
                     break;
                 case 2:
                     cues.Endorsement++;
-                    Add(scratch, tokens, m, c.Entry, CueType.Attribution);
+                    Add(scratch, tokens, m, c.Entry, c.Entry, CueType.Attribution);
                     break;
                 case 3:
                     cues.Condition++;
-                    Add(scratch, tokens, m, c.Entry, CueType.Condition);
+                    Add(scratch, tokens, m, c.Entry, c.Entry, CueType.Condition);
                     break;
                 case 4:
                     cues.Hedge++;
@@ -443,7 +443,7 @@ public sealed class CueExtractor
                 }
 
                 // The evidence names the evaluation as read, after any negation.
-                Add(scratch, tokens, e, _names.Of(c.Entry, positive ? "positive" : "negative"), CueType.Evaluation);
+                Add(scratch, tokens, e, c.Entry, _names.Of(c.Entry, positive ? "positive" : "negative"), CueType.Evaluation);
                 continue;
             }
 
@@ -475,7 +475,7 @@ public sealed class CueExtractor
                 }
             }
 
-            Add(scratch, tokens, m, c.Entry, CueType.Linkage);
+            Add(scratch, tokens, m, c.Entry, c.Entry, CueType.Linkage);
         }
 
         if (tokens.Length > 0)
@@ -579,14 +579,13 @@ public sealed class CueExtractor
         return true;
     }
 
-    /// <summary>Records the evidence of match <paramref name="m"/> (numbered within its lexicon) under name <paramref name="name"/> (<see cref="EvidenceNames"/>), and its entry for the features.</summary>
-    private void Add(Scratch scratch, ReadOnlySpan<Token> tokens, LexiconMatch m, int name, CueType type)
+    /// <summary>Records the evidence of match <paramref name="m"/>, whose entry is <paramref name="entry"/> in the combined numbering, under name <paramref name="name"/> (<see cref="EvidenceNames"/>), and its entry for the features.</summary>
+    private void Add(Scratch scratch, ReadOnlySpan<Token> tokens, LexiconMatch m, int entry, int name, CueType type)
     {
         var first = tokens[m.FirstToken];
         var last = tokens[m.FirstToken + m.TokenCount - 1];
         scratch.Evidence.Add(new EvidenceRecord(first.Start, last.End, name, type));
-        int lexicon = LexiconIndex(type);
-        scratch.Entries.Add((lexicon, _entryKeys[_lexicons.Combined.EntryOffsets[lexicon] + m.Entry]));
+        scratch.Entries.Add((LexiconIndex(type), _entryKeys[entry]));
     }
 
     /// <summary>The lexicon (0 rights, 1 linkage, 2 cues) a kind of lexicon evidence comes from.</summary>

@@ -128,8 +128,8 @@ internal sealed class EvidenceList : IReadOnlyList<Evidence>
         Count = count;
     }
 
-    private EvidenceList(EvidenceList rest, Evidence first)
-        : this(rest._store, rest._start, rest.Count - (rest._first is null ? 0 : 1) + 1)
+    private EvidenceList(EvidenceList records, Evidence first)
+        : this(records._store, records._start, records.Count + 1)
     {
         _first = first;
     }
@@ -138,9 +138,11 @@ internal sealed class EvidenceList : IReadOnlyList<Evidence>
     /// This sentence's records with <paramref name="first"/> before them (a rule that changed a
     /// label, whose row starts at the start of the sentence), still made only when read.
     /// </summary>
-    /// <param name="first">The evidence to list first, in place of any this list already lists first.</param>
+    /// <param name="first">The evidence to list first.</param>
     /// <returns>The new list.</returns>
-    public EvidenceList WithFirst(Evidence first) => new(this, first);
+    /// <exception cref="InvalidOperationException">This list already lists an evidence first (a sentence has one rule at most).</exception>
+    public EvidenceList WithFirst(Evidence first) =>
+        _first is null ? new(this, first) : throw new InvalidOperationException("A sentence's evidence lists one rule at most.");
 
     /// <inheritdoc/>
     public int Count { get; }

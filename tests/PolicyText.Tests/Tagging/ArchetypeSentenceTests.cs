@@ -23,7 +23,6 @@ public class ArchetypeSentenceTests
     [InlineData("Sanctions relief must be earned through the release of political prisoners.", "pro_linkage")]
     [InlineData("Aid should flow regardless of progress on the nuclear file.", "anti_linkage")]
     [InlineData("Linking aid to human rights has failed for thirty years.", "anti_linkage")]
-    [InlineData("Tying relief to the release of prisoners has worked before.", "pro_linkage")]
     // "Tying sanctions relief to human rights has worked before." given alone is read `neutral`
     // (0.51) by the models trained with the fifth batch (`pro_linkage`, 0.53, before), while
     // "... is a mistake." above moved from `neutral` (0.48) to `anti_linkage`: close calls that

@@ -3,9 +3,11 @@
 
 usage: python3 tests/batch_cv.py FIRST LAST [--cli CMD]
 
-The batch is the documents whose writer letter (the letter after the last '-' of the id) lies
-between FIRST and LAST. The base is the documents of earlier writers, as the corpus stood
-before the batch; the batch is appended after it in writing order (writer letter, then number),
+The batch is the documents whose writer code (the letters after the last '-' of the id: one
+letter for the first writers, a to z, then two, aa, ab, ...) lies between FIRST and LAST in
+writing order (shorter codes first, then alphabetical). The base is the documents of earlier
+writers, as the corpus stood before the batch; the batch is appended after it in writing
+order (writer, then number),
 as when it was measured. The train and dev documents of base and batch are dealt into five
 folds as `eval --cv 5` deals them (ordered by holistic linkage label and id, round-robin).
 Each fold is held out once and scored with `eval --split dev` by models trained on the other
@@ -23,13 +25,15 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def writer(doc):
-    return doc["id"].rsplit("-", 1)[1][0]
+    """The writer code's place in writing order: (length, code), so that z comes before aa."""
+    code = doc["id"].rsplit("-", 1)[1].rstrip("0123456789")
+    return (len(code), code)
 
 
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
-    first, last = sys.argv[1], sys.argv[2]
+    first, last = (len(sys.argv[1]), sys.argv[1]), (len(sys.argv[2]), sys.argv[2])
     cli = ["dotnet", os.path.join(ROOT, "src/PolicyText.Cli/bin/Release/net10.0/PolicyText.Cli.dll")]
     if "--cli" in sys.argv:
         cli = sys.argv[sys.argv.index("--cli") + 1].split()
@@ -37,7 +41,7 @@ def main():
     base = [d for d in corpus if writer(d) < first]
     batch = sorted((d for d in corpus if first <= writer(d) <= last), key=lambda d: (writer(d), d["id"].rsplit("-", 1)[1]))
     if not batch:
-        sys.exit(f"no documents by writers {first}-{last}")
+        sys.exit(f"no documents by writers {first[1]}-{last[1]}")
     in_batch = {d["id"] for d in batch}
     pool = sorted((d for d in base + batch if d["split"] != "test"), key=lambda d: (d["doc_linkage"], d["id"]))
     fold = {d["id"]: i % 5 for i, d in enumerate(pool)}
@@ -62,7 +66,7 @@ def main():
                     out = subprocess.run(cli + ["eval", "--corpus", folder, "--split", "dev"], capture_output=True, text=True, check=True).stdout
                     row = next(line for line in out.splitlines() if line.startswith("PolicyText default") and "-" not in line[28:])
                     scores.setdefault((system, part), []).append([float(x) for x in row[28:].split()])
-    print(f"batch {first}-{last}: {len(batch)} documents; base {len(base)}; five folds over {len(pool)} train and dev documents")
+    print(f"batch {first[1]}-{last[1]}: {len(batch)} documents; base {len(base)}; five folds over {len(pool)} train and dev documents")
     print(f"{'held out':<8} {'trained':<14} {'rights':>7} {'linkage':>8} {'doc rights':>11} {'doc linkage':>12}")
     for part in ("all", "base", "batch"):
         for system, name in (("A", "without batch"), ("B", "with batch")):

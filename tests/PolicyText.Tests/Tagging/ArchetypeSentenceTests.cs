@@ -23,10 +23,7 @@ public class ArchetypeSentenceTests
     [InlineData("Sanctions relief must be earned through the release of political prisoners.", "pro_linkage")]
     [InlineData("Aid should flow regardless of progress on the nuclear file.", "anti_linkage")]
     [InlineData("Linking aid to human rights has failed for thirty years.", "anti_linkage")]
-    // "Tying sanctions relief to human rights has worked before." given alone is read `neutral`
-    // (0.51) by the models trained with the fifth batch (`pro_linkage`, 0.53, before), while
-    // "... is a mistake." above moved from `neutral` (0.48) to `anti_linkage`: close calls that
-    // flip between trainings (docs/evaluation.md, *What is weak*).
+    [InlineData("Tying sanctions relief to human rights has worked before.", "pro_linkage")]
     public void The_linkage_stance_is_what_a_careful_coder_reads(string sentence, string stance)
     {
         var result = Assert.Single(Analyzer.Analyze(sentence).Sentences);
@@ -39,9 +36,8 @@ public class ArchetypeSentenceTests
     [InlineData("The country's human-rights record has not improved.", "general")]
     [InlineData("Uranium enrichment resumed last year.", "none")]
     [InlineData("Reporters who questioned the verdict were taken from their homes before dawn.", "freedom")]
-    // Six of seventeen codebook rights examples are missed, among them "The crackdown jailed
-    // the organisers and shut the soup kitchens they ran." (both, read as freedom):
-    // docs/evaluation.md, *What is weak*.
+    // Five of seventeen codebook rights examples are missed, among them "The regime starves its
+    // critics in labour camps." (both, read as freedom): docs/evaluation.md, *What is weak*.
     public void The_rights_category_is_what_a_careful_coder_reads(string sentence, string category)
     {
         var result = Assert.Single(Analyzer.Analyze(sentence).Sentences);

@@ -277,6 +277,8 @@ public sealed class TextAnalyzer
             }
         }
 
+        var paragraphs = Scratch.Grow(ref scratch.Paragraphs, n);
+        SentenceFeaturizer.Paragraphs(document, paragraphs);
         Span<KeyValuePair<int, float>> rightsContext = stackalloc KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
         Span<KeyValuePair<int, float>> linkageContext = stackalloc KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
         float stanceMass = 0;
@@ -295,8 +297,8 @@ public sealed class TextAnalyzer
             else
             {
                 // Both tasks' context is added at once (two independent chains of additions).
-                int kr = SentenceFeaturizer.Context(first, stage, r, n, sums[..r], i, rightsContext);
-                int kl = SentenceFeaturizer.Context(first[r..], stage, l, n, sums[r..], i, linkageContext);
+                int kr = SentenceFeaturizer.Context(first, stage, r, n, sums[..r], i, rightsContext, paragraphs);
+                int kl = SentenceFeaturizer.Context(first[r..], stage, l, n, sums[r..], i, linkageContext, paragraphs);
                 scorer.Add(stage, rightsContext[..kr], rp, stage + r, linkageContext[..kl], lp);
                 LinearModel.Softmax(rp);
                 LinearModel.Softmax(lp);
@@ -365,6 +367,7 @@ public sealed class TextAnalyzer
         public float[] Values = [];
         public float[] First = [];
         public float[] Second = [];
+        public int[] Paragraphs = [];
 
         private const int MaxScratch = 1 << 20;
 

@@ -366,12 +366,12 @@ public static class TaggerEvaluation
     /// <param name="lexicons">The lexicons, or <see langword="null"/> for the shipped ones.</param>
     /// <param name="version">The version recorded in the models.</param>
     /// <returns>The models.</returns>
-    public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "5")
+    public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "6")
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var set = BuildTrainingSet(corpus, lexicons);
-        var (rights, rightsContext) = TrainTwoStages("rights", version, LabelCodes.RightsVocabulary, set.Rights, set.Groups, set.Alone);
-        var (linkage, linkageContext) = TrainTwoStages("linkage", version, LabelCodes.LinkageVocabulary, set.Linkage, set.Groups, set.Alone);
+        var (rights, rightsContext) = TrainTwoStages("rights", version, LabelCodes.RightsVocabulary, set.Rights, set.Groups, set.Alone, set.Paragraphs);
+        var (linkage, linkageContext) = TrainTwoStages("linkage", version, LabelCodes.LinkageVocabulary, set.Linkage, set.Groups, set.Alone, set.Paragraphs);
         return new PolicyModels(rights, linkage, rightsContext, linkageContext);
     }
 
@@ -388,7 +388,7 @@ public static class TaggerEvaluation
     internal static TrainingSet BuildTrainingSet(GoldCorpus corpus, LexiconSet? lexicons)
     {
         var analyzer = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = lexicons, Models = Empty });
-        var set = new TrainingSet([], [], [], []);
+        var set = new TrainingSet([], [], [], [], []);
         int source = 0;
         foreach (var doc in corpus.InSplit(CorpusSplit.Train))
         {
@@ -426,11 +426,12 @@ public static class TaggerEvaluation
             set.Linkage.Add(linkageExamples);
             set.Groups.Add(group);
             set.Alone.Add(isAlone);
+            set.Paragraphs.Add(SentenceFeaturizer.Paragraphs(document));
         }
     }
 
     /// <summary>Training examples, one list per training document, for each task; the number of each training document's source gold document; and whether it is a sentence trained alone.</summary>
-    internal sealed record TrainingSet(List<List<TrainingExample>> Rights, List<List<TrainingExample>> Linkage, List<int> Groups, List<bool> Alone);
+    internal sealed record TrainingSet(List<List<TrainingExample>> Rights, List<List<TrainingExample>> Linkage, List<int> Groups, List<bool> Alone, List<int[]> Paragraphs);
 
     /// <summary>
     /// A first-stage model on all training documents (sentences trained alone included), and a
@@ -439,7 +440,7 @@ public static class TaggerEvaluation
     /// trained on: five folds by source document (a document and its sentences trained alone are
     /// in the same fold), each predicted by a model trained on the other four.
     /// </summary>
-    private static (LinearModel First, LinearModel Second) TrainTwoStages(string task, string version, IReadOnlyList<string> classes, List<List<TrainingExample>> byDocument, List<int> groups, List<bool> alone)
+    private static (LinearModel First, LinearModel Second) TrainTwoStages(string task, string version, IReadOnlyList<string> classes, List<List<TrainingExample>> byDocument, List<int> groups, List<bool> alone, List<int[]> paragraphs)
     {
         var first = ModelTrainer.Train(task, version, classes, byDocument.SelectMany(d => d).ToList());
         const int Folds = 5;
@@ -471,7 +472,7 @@ public static class TaggerEvaluation
             }
 
             var sums = SentenceFeaturizer.ContextSums(outOfFold[d]);
-            return docExamples.Select((e, i) => new TrainingExample(SentenceFeaturizer.WithContext(e.Features, outOfFold[d], sums, i), e.Label));
+            return docExamples.Select((e, i) => new TrainingExample(SentenceFeaturizer.WithContext(e.Features, outOfFold[d], sums, i, paragraphs[d]), e.Label));
         }).ToList();
         return (first, ModelTrainer.Train(task + "-context", version, classes, examples));
     }

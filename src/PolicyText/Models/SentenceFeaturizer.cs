@@ -21,14 +21,16 @@ public static class SentenceFeaturizer
     public const int Dimension = 1 << 15;
 
     /// <summary>The feature space's version; a model records it and refuses another.</summary>
-    public const string Version = "features-4";
+    public const string Version = "features-5";
 
-    private const int Named = 128;
+    private const int Named = 144;
+    private const int ParagraphBase = 128;
+    private const int ParagraphReach = 8;
     private const int ContextBase = 64;
     private const int TitleBase = 96;
 
-    /// <summary>The most context features <see cref="Context(IReadOnlyList{float[]}, float[], int, Span{KeyValuePair{int, float}})"/> writes.</summary>
-    public const int MaxContext = 56;
+    /// <summary>The most context features <see cref="Context(IReadOnlyList{float[]}, float[], int, Span{KeyValuePair{int, float}}, IReadOnlyList{int}?)"/> writes.</summary>
+    public const int MaxContext = 66;
 
     /// <summary>Document-wide cue totals, computed once per document (<see cref="Totals"/>).</summary>
     /// <param name="Pro">Pro cues in the document.</param>
@@ -198,7 +200,7 @@ public static class SentenceFeaturizer
         Put(keys, values, ref count, 62, c.Engagement > 0 && c.Positive > 0 ? 1 : 0);
         Put(keys, values, ref count, 63, c.Engagement > 0 && c.Negative > 0 ? 1 : 0);
 
-        // 64..87 are the second stage's context features (Context), never set here.
+        // 64..87, 96..127 and 128..137 are the second stage's context features (Context), never set here.
 
         // The kind of document: an author arguing (first person, normative wording) or a report
         // of others' words; and where its evaluations of the instruments lean.
@@ -214,7 +216,7 @@ public static class SentenceFeaturizer
         Put(keys, values, ref count, 93, position);
         Put(keys, values, ref count, 94, position >= 0.75f ? 1 : 0);
 
-        // The hashed features (all of value 1, indexes from 128 up) are collected as integers
+        // The hashed features (all of value 1, indexes from Named up) are collected as integers
         // after the named ones, then listed once each in ascending order with their counts.
         var tokens = sentence.GetTokens(document.Tokens);
         var hashed = keys[count..];
@@ -357,11 +359,16 @@ public static class SentenceFeaturizer
     /// <param name="sums">Their sums per class (<see cref="ContextSums"/>).</param>
     /// <param name="index">The sentence's index.</param>
     /// <param name="destination">At least <see cref="MaxContext"/> entries.</param>
+    /// <param name="paragraphs">The paragraph of every sentence (<see cref="Paragraphs(TextDocument)"/>), or null for none.</param>
     /// <returns>The number of features written.</returns>
-    public static int Context(IReadOnlyList<float[]> probabilities, float[] sums, int index, Span<KeyValuePair<int, float>> destination)
+    public static int Context(IReadOnlyList<float[]> probabilities, float[] sums, int index, Span<KeyValuePair<int, float>> destination, IReadOnlyList<int>? paragraphs = null)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(sums);
+        if (paragraphs is not null && paragraphs.Count != probabilities.Count)
+        {
+            throw new ArgumentException($"One paragraph number per sentence is needed: {paragraphs.Count} for {probabilities.Count} sentences.", nameof(paragraphs));
+        }
 
         // Laid out flat, one sentence after another, for the one implementation below.
         int classes = probabilities[index].Length;
@@ -371,15 +378,15 @@ public static class SentenceFeaturizer
             probabilities[k].AsSpan(0, classes).CopyTo(flat.AsSpan(k * classes));
         }
 
-        return Context(flat, classes, classes, probabilities.Count, sums, index, destination);
+        return Context(flat, classes, classes, probabilities.Count, sums, index, destination, paragraphs is null ? default : [.. paragraphs]);
     }
 
     /// <summary>
-    /// <see cref="Context(IReadOnlyList{float[]}, float[], int, Span{KeyValuePair{int, float}})"/> over
+    /// <see cref="Context(IReadOnlyList{float[]}, float[], int, Span{KeyValuePair{int, float}}, IReadOnlyList{int}?)"/> over
     /// probabilities laid out flat: sentence <c>k</c>'s are <c>probabilities[(k * stride)..][..classes]</c>.
     /// The same features, computed with the same arithmetic.
     /// </summary>
-    internal static int Context(ReadOnlySpan<float> probabilities, int stride, int classes, int sentences, ReadOnlySpan<float> sums, int index, Span<KeyValuePair<int, float>> destination)
+    internal static int Context(ReadOnlySpan<float> probabilities, int stride, int classes, int sentences, ReadOnlySpan<float> sums, int index, Span<KeyValuePair<int, float>> destination, ReadOnlySpan<int> paragraphs)
     {
         int n = 0;
         classes = Math.Min(classes, 8);
@@ -420,6 +427,47 @@ public static class SentenceFeaturizer
             destination[n++] = new(TitleBase + 24 + c, probabilities[((index + 2) * stride) + c]);
         }
 
+        if (!paragraphs.IsEmpty)
+        {
+            // The mean of the other sentences of the same paragraph, up to ParagraphReach either
+            // side (so that a text without blank lines costs no more per sentence than any other).
+            int from = index;
+            int to = index + 1;
+            while (from > 0 && index - from < ParagraphReach && paragraphs[from - 1] == paragraphs[index])
+            {
+                from--;
+            }
+
+            while (to < sentences && to - index <= ParagraphReach && paragraphs[to] == paragraphs[index])
+            {
+                to++;
+            }
+
+            if (to - from > 1)
+            {
+                for (int c = 0; c < classes; c++)
+                {
+                    float sum = 0;
+                    for (int j = from; j < to; j++)
+                    {
+                        sum += j == index ? 0 : probabilities[(j * stride) + c];
+                    }
+
+                    destination[n++] = new(ParagraphBase + c, sum / (to - from - 1));
+                }
+            }
+
+            if (index > 0 && paragraphs[index - 1] != paragraphs[index])
+            {
+                destination[n++] = new(ParagraphBase + 8, 1);
+            }
+
+            if (index + 1 < sentences && paragraphs[index + 1] != paragraphs[index])
+            {
+                destination[n++] = new(ParagraphBase + 9, 1);
+            }
+        }
+
         return n;
     }
 
@@ -441,30 +489,33 @@ public static class SentenceFeaturizer
         return sums;
     }
 
-    /// <inheritdoc cref="WithContext(IReadOnlyList{KeyValuePair{int, float}}, IReadOnlyList{float[]}, float[], int)"/>
-    public static List<KeyValuePair<int, float>> WithContext(IReadOnlyList<KeyValuePair<int, float>> features, IReadOnlyList<float[]> probabilities, int index) =>
-        WithContext(features, probabilities, ContextSums(probabilities), index);
+    /// <inheritdoc cref="WithContext(IReadOnlyList{KeyValuePair{int, float}}, IReadOnlyList{float[]}, float[], int, IReadOnlyList{int}?)"/>
+    public static List<KeyValuePair<int, float>> WithContext(IReadOnlyList<KeyValuePair<int, float>> features, IReadOnlyList<float[]> probabilities, int index, IReadOnlyList<int>? paragraphs = null) =>
+        WithContext(features, probabilities, ContextSums(probabilities), index, paragraphs);
 
     /// <summary>
     /// Adds the document context of the first-stage linkage model to a sentence's features (for
     /// the second stage): the mean probability of each class over the document's other
-    /// sentences, the probabilities of the two sentences before and after it, and those of the
-    /// document's first and last sentences.
+    /// sentences, the probabilities of the two sentences before and after it, those of the
+    /// document's first and last sentences, and, when the paragraphs are given, the mean over the
+    /// other sentences of its paragraph (up to eight either side) and whether it opens or closes
+    /// a paragraph.
     /// </summary>
     /// <param name="features">The sentence's features, sorted; a new sorted list is returned.</param>
     /// <param name="probabilities">The first-stage probabilities of every sentence of the document.</param>
     /// <param name="sums">Their sums per class (<see cref="ContextSums"/>, computed once per document).</param>
     /// <param name="index">The sentence's index.</param>
+    /// <param name="paragraphs">The paragraph of every sentence (<see cref="Paragraphs(TextDocument)"/>), or null for none.</param>
     /// <returns>The features with the context added.</returns>
-    public static List<KeyValuePair<int, float>> WithContext(IReadOnlyList<KeyValuePair<int, float>> features, IReadOnlyList<float[]> probabilities, float[] sums, int index)
+    public static List<KeyValuePair<int, float>> WithContext(IReadOnlyList<KeyValuePair<int, float>> features, IReadOnlyList<float[]> probabilities, float[] sums, int index, IReadOnlyList<int>? paragraphs = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(sums);
         Span<KeyValuePair<int, float>> context = stackalloc KeyValuePair<int, float>[MaxContext];
-        int n = Context(probabilities, sums, index, context);
+        int n = Context(probabilities, sums, index, context, paragraphs);
 
-        // Both inputs are sorted and the context indexes (64..87, 96..127) are used by nothing else: merge.
+        // Both inputs are sorted and the context indexes (64..87, 96..137) are used by nothing else: merge.
         var result = new List<KeyValuePair<int, float>>(features.Count + n);
         int i = 0;
         int k = 0;
@@ -481,6 +532,39 @@ public static class SentenceFeaturizer
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The paragraph of every sentence of a document, numbered from 0: a new paragraph begins
+    /// where the text between two sentences holds two or more line breaks (a blank line).
+    /// </summary>
+    /// <param name="document">The document.</param>
+    /// <returns>One paragraph number per sentence.</returns>
+    public static int[] Paragraphs(TextDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var result = new int[document.Sentences.Length];
+        Paragraphs(document, result);
+        return result;
+    }
+
+    /// <inheritdoc cref="Paragraphs(TextDocument)"/>
+    /// <param name="document">The document.</param>
+    /// <param name="destination">One entry per sentence.</param>
+    internal static void Paragraphs(TextDocument document, Span<int> destination)
+    {
+        var sentences = document.Sentences;
+        var text = document.Text.AsSpan();
+        int paragraph = 0;
+        for (int i = 0; i < sentences.Length; i++)
+        {
+            if (i > 0 && text[sentences[i - 1].End..sentences[i].Start].Count('\n') >= 2)
+            {
+                paragraph++;
+            }
+
+            destination[i] = paragraph;
+        }
     }
 
     private static int Hash(int a, int b, int c) => Bucket((uint)((a * 73856093) ^ (b * 19349663) ^ (c * 83492791)) * 2654435761u);

@@ -60,7 +60,7 @@ public partial class GoldCorpusTests
 
         // The writer's code ends the id: one letter for the first 26 writers (a-f wrote the first
         // batch, g-k the second, l-p the third, q-w the fourth, x-z the fifth), then two letters
-        // (aa-ad wrote the sixth) (corpus/README.md).
+        // (aa-ad wrote the sixth, ae-ai the seventh) (corpus/README.md).
         static string Writer(GoldDocument d) => d.Id[(d.Id.LastIndexOf('-') + 1)..].TrimEnd("0123456789".ToCharArray());
         static bool By(GoldDocument d, char from, char to) => Writer(d).Length == 1 && Writer(d)[0] >= from && Writer(d)[0] <= to;
         var first = docs.Where(d => By(d, 'a', 'f')).ToList();
@@ -69,15 +69,17 @@ public partial class GoldCorpusTests
         var fourth = docs.Where(d => By(d, 'q', 'w')).ToList();
         var fifth = docs.Where(d => By(d, 'x', 'z')).ToList();
         var sixth = docs.Where(d => Writer(d) is "aa" or "ab" or "ac" or "ad").ToList();
+        var seventh = docs.Where(d => Writer(d) is "ae" or "af" or "ag" or "ah" or "ai").ToList();
         Assert.Equal(176, first.Count);
         Assert.Equal(50, second.Count);
         Assert.Equal(50, third.Count);
         Assert.Equal(70, fourth.Count);
         Assert.Equal(36, fifth.Count);
         Assert.Equal(48, sixth.Count);
-        Assert.Equal(docs.Count, first.Count + second.Count + third.Count + fourth.Count + fifth.Count + sixth.Count);
+        Assert.Equal(60, seventh.Count);
+        Assert.Equal(docs.Count, first.Count + second.Count + third.Count + fourth.Count + fifth.Count + sixth.Count + seventh.Count);
         Assert.All(second, d => Assert.Equal(CorpusSplit.Test, d.Split));
-        Assert.All(third.Concat(fourth).Concat(fifth).Concat(sixth), d => Assert.Equal(CorpusSplit.Train, d.Split));
+        Assert.All(third.Concat(fourth).Concat(fifth).Concat(sixth).Concat(seventh), d => Assert.Equal(CorpusSplit.Train, d.Split));
 
         double Share(CorpusSplit split) => first.Count(d => d.Split == split) / (double)first.Count;
         Assert.InRange(Share(CorpusSplit.Train), 0.65, 0.75);

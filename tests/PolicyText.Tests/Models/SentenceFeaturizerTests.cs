@@ -79,4 +79,110 @@ public class SentenceFeaturizerTests
         Assert.Equal(before.Where(f => f.Key < 128), after.Where(f => f.Key < 128));
         Assert.NotEqual(before, after);
     }
+
+    [Fact]
+    public void Paragraphs_begin_at_blank_lines_only()
+    {
+        var document = TextDocument.Parse("A one. A two.\n\nB one.\r\n\r\nC one.\nC two.\n  \n D one.");
+        Assert.Equal(6, document.Sentences.Length);
+        Assert.Equal([0, 0, 1, 2, 2, 3], SentenceFeaturizer.Paragraphs(document));
+    }
+
+    // Five sentences in two paragraphs, [0 1 2] and [3 4]; sentence k's probability of class c is k + c / 10.
+    private static readonly float[][] Probabilities = [.. Enumerable.Range(0, 5).Select(k => new[] { k, k + 0.1f, k + 0.2f, k + 0.3f })];
+
+    private static Dictionary<int, float> ContextOf(int index, IReadOnlyList<int>? paragraphs)
+    {
+        var destination = new KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
+        int n = SentenceFeaturizer.Context(Probabilities, SentenceFeaturizer.ContextSums(Probabilities), index, destination, paragraphs);
+        Assert.True(destination.Take(n).Select(kv => kv.Key).SequenceEqual(destination.Take(n).Select(kv => kv.Key).Order().Distinct()), "indexes ascending, each once");
+        return destination.Take(n).ToDictionary(kv => kv.Key, kv => kv.Value);
+    }
+
+    [Fact]
+    public void The_context_reads_the_sentences_paragraph_and_whether_it_opens_or_closes_it()
+    {
+        int[] paragraphs = [0, 0, 0, 1, 1];
+        var without = ContextOf(1, null);
+        Assert.DoesNotContain(without.Keys, k => k >= 128);
+
+        // The middle of the first paragraph: the mean of sentences 0 and 2, no edge.
+        var middle = ContextOf(1, paragraphs);
+        Assert.Equal(without.Count + 4, middle.Count);
+        Assert.All(without, kv => Assert.Equal(kv.Value, middle[kv.Key]));
+        Assert.All(Enumerable.Range(0, 4), c => Assert.Equal(1 + (c / 10f), middle[128 + c], 5));
+
+        // Its last sentence closes it (137); the next sentence opens the second (136).
+        Edges(ContextOf(2, paragraphs), mean: 0.5f, opens: false, closes: true);
+        Edges(ContextOf(3, paragraphs), mean: 4f, opens: true, closes: false);
+
+        Assert.Throws<ArgumentException>(() => ContextOf(1, [0, 0, 1]));
+
+        // A sentence alone in its paragraph has no paragraph mean; the first sentence of a
+        // document opens nothing (its position is a feature of its own).
+        Edges(ContextOf(4, [0, 0, 0, 1, 2]), mean: null, opens: true, closes: false);
+        Edges(ContextOf(0, paragraphs), mean: 1.5f, opens: false, closes: false);
+
+        static void Edges(Dictionary<int, float> context, float? mean, bool opens, bool closes)
+        {
+            Assert.Equal(mean, context.TryGetValue(128, out var m) ? m : null);
+            Assert.Equal(opens, context.ContainsKey(136));
+            Assert.Equal(closes, context.ContainsKey(137));
+        }
+    }
+
+    [Fact]
+    public void The_paragraph_mean_reaches_eight_sentences_either_side()
+    {
+        float[][] probabilities = [.. Enumerable.Range(0, 30).Select(k => new float[] { k })];
+        var destination = new KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
+        int n = SentenceFeaturizer.Context(probabilities, SentenceFeaturizer.ContextSums(probabilities), 15, destination, new int[30]);
+        var mean = destination.Take(n).Single(kv => kv.Key == 128).Value;
+        // Sentences 7 to 23 but 15: sixteen sentences whose mean is 15.
+        Assert.Equal(15f, mean);
+        n = SentenceFeaturizer.Context(probabilities, SentenceFeaturizer.ContextSums(probabilities), 2, destination, new int[30]);
+        Assert.Equal(Enumerable.Range(0, 11).Where(k => k != 2).Average(k => (float)k), destination.Take(n).Single(kv => kv.Key == 128).Value, 5);
+    }
+
+    [Fact]
+    public void The_analyzer_scores_the_second_stage_with_the_paragraph_context_that_training_uses()
+    {
+        // Three paragraphs; with the rules off, each label is the most probable class of the
+        // second stage, scored by the analyzer's fused table: it must equal scoring the
+        // models one by one on the features training builds (WithContext with the paragraphs).
+        const string Text = "Sanctions relief was announced on Monday. Officials said rights would be raised later.\n\n" +
+            "Tying food aid to prison visits is the wrong approach. It makes hungry families wait for talks that may never end. Aid should flow regardless.\n\n" +
+            "Critics argue that pressure works. They are mistaken.";
+        var models = PolicyModels.Default!;
+        var analysis = new TextAnalyzer(new TextAnalyzerOptions { ApplyRules = false }).Analyze(Text);
+        var document = analysis.Document;
+        var cues = new CueExtractor(LexiconSet.Default).ExtractAll(document);
+        var features = Enumerable.Range(0, document.Sentences.Length).Select(i =>
+        {
+            var f = new List<KeyValuePair<int, float>>();
+            SentenceFeaturizer.Featurize(document, i, cues, f);
+            return f;
+        }).ToList();
+        var paragraphs = SentenceFeaturizer.Paragraphs(document);
+        Assert.Equal([0, 0, 1, 1, 1, 2, 2], paragraphs);
+        foreach (var (first, second, confidence) in new[]
+        {
+            (models.Rights, models.RightsInContext, (Func<SentenceAnalysis, float>)(s => s.RightsConfidence)),
+            (models.Linkage, models.LinkageInContext, s => s.LinkageConfidence),
+        })
+        {
+            var probabilities = features.Select(f =>
+            {
+                var p = new float[first.Classes.Count];
+                first.Score(f, p);
+                return p;
+            }).ToList();
+            for (int i = 0; i < features.Count; i++)
+            {
+                var p = new float[second.Classes.Count];
+                second.Score(SentenceFeaturizer.WithContext(features[i], probabilities, i, paragraphs), p);
+                Assert.Equal(p.Max(), confidence(analysis.Sentences[i]), 5);
+            }
+        }
+    }
 }

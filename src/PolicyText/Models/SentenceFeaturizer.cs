@@ -536,7 +536,10 @@ public static class SentenceFeaturizer
 
     /// <summary>
     /// The paragraph of every sentence of a document, numbered from 0: a new paragraph begins
-    /// where the text between two sentences holds two or more line breaks (a blank line).
+    /// where the text between two sentences holds a blank line (two or more line breaks: LF,
+    /// CR LF, CR, U+2028) or a paragraph separator (U+2029). In a text with no such break
+    /// anywhere but with line breaks between sentences (one paragraph per line), each line
+    /// break begins a paragraph.
     /// </summary>
     /// <param name="document">The document.</param>
     /// <returns>One paragraph number per sentence.</returns>
@@ -553,18 +556,52 @@ public static class SentenceFeaturizer
     /// <param name="destination">One entry per sentence.</param>
     internal static void Paragraphs(TextDocument document, Span<int> destination)
     {
+        if (!Paragraphs(document, destination, 2))
+        {
+            Paragraphs(document, destination, 1);
+        }
+    }
+
+    /// <summary>Numbers the paragraphs, a paragraph beginning after <paramref name="breaks"/> line breaks; returns whether any began after the first.</summary>
+    private static bool Paragraphs(TextDocument document, Span<int> destination, int breaks)
+    {
         var sentences = document.Sentences;
         var text = document.Text.AsSpan();
         int paragraph = 0;
         for (int i = 0; i < sentences.Length; i++)
         {
-            if (i > 0 && text[sentences[i - 1].End..sentences[i].Start].Count('\n') >= 2)
+            // A sentence given by its caller may start before the previous one ends (a span
+            // without tokens keeps its start): no text between them, no break.
+            int from = sentences[i - Math.Min(i, 1)].End;
+            if (i > 0 && from < sentences[i].Start && LineBreaks(text[from..sentences[i].Start]) >= breaks)
             {
                 paragraph++;
             }
 
             destination[i] = paragraph;
         }
+
+        return paragraph > 0;
+    }
+
+    /// <summary>Line breaks in a gap between sentences (CR LF counts once); a paragraph separator counts as two.</summary>
+    private static int LineBreaks(ReadOnlySpan<char> gap)
+    {
+        int n = 0;
+        for (int k = 0; k < gap.Length; k++)
+        {
+            char c = gap[k];
+            if (c == '\n' || c == '\u2028' || (c == '\r' && (k + 1 == gap.Length || gap[k + 1] != '\n')))
+            {
+                n++;
+            }
+            else if (c == '\u2029')
+            {
+                n += 2;
+            }
+        }
+
+        return n;
     }
 
     private static int Hash(int a, int b, int c) => Bucket((uint)((a * 73856093) ^ (b * 19349663) ^ (c * 83492791)) * 2654435761u);

@@ -83,9 +83,37 @@ public class SentenceFeaturizerTests
     [Fact]
     public void Paragraphs_begin_at_blank_lines_only()
     {
-        var document = TextDocument.Parse("A one. A two.\n\nB one.\r\n\r\nC one.\nC two.\n  \n D one.");
-        Assert.Equal(6, document.Sentences.Length);
-        Assert.Equal([0, 0, 1, 2, 2, 3], SentenceFeaturizer.Paragraphs(document));
+        var document = TextDocument.Parse("A one. A two.\n\nB one.\r\n\r\nC one.\nC two.\n  \n D one.\r\rE one.\u2029F one.");
+        Assert.Equal(8, document.Sentences.Length);
+        Assert.Equal([0, 0, 1, 2, 2, 3, 4, 5], SentenceFeaturizer.Paragraphs(document));
+    }
+
+    [Theory]
+    [InlineData("A one. A two.\nB one.\nC one. C two.")]
+    [InlineData("A one. A two.\r\nB one.\r\nC one. C two.")]
+    [InlineData("A one. A two.\rB one.\rC one. C two.")]
+    public void A_text_without_blank_lines_takes_a_paragraph_per_line(string text)
+    {
+        Assert.Equal([0, 0, 1, 2, 2], SentenceFeaturizer.Paragraphs(TextDocument.Parse(text)));
+    }
+
+    [Fact]
+    public void A_text_without_line_breaks_is_one_paragraph()
+    {
+        Assert.Equal([0, 0, 0], SentenceFeaturizer.Paragraphs(TextDocument.Parse("A one. A two. A three.")));
+    }
+
+    [Fact]
+    public void Spans_given_by_the_caller_that_touch_or_repeat_are_analysed()
+    {
+        // A span without tokens keeps its start, so the previous sentence can end after it
+        // begins; duplicate spans likewise. Both must be analysed, not throw.
+        const string Text = "Hello world. Foo bar.";
+        var touching = TextDocument.WithSentences(Text, [(0, 8), (8, 8), (13, 21)]);
+        Assert.Equal([0, 0, 0], SentenceFeaturizer.Paragraphs(touching));
+        Assert.Equal(3, TextAnalyzer.CreateDefault().Analyze(touching).Sentences.Count);
+        var repeated = TextDocument.WithSentences(Text, [(0, 12), (0, 12)]);
+        Assert.Equal(2, TextAnalyzer.CreateDefault().Analyze(repeated).Sentences.Count);
     }
 
     // Five sentences in two paragraphs, [0 1 2] and [3 4]; sentence k's probability of class c is k + c / 10.

@@ -556,32 +556,27 @@ public static class SentenceFeaturizer
     /// <param name="destination">One entry per sentence.</param>
     internal static void Paragraphs(TextDocument document, Span<int> destination)
     {
-        if (!Paragraphs(document, destination, 2))
-        {
-            Paragraphs(document, destination, 1);
-        }
-    }
-
-    /// <summary>Numbers the paragraphs, a paragraph beginning after <paramref name="breaks"/> line breaks; returns whether any began after the first.</summary>
-    private static bool Paragraphs(TextDocument document, Span<int> destination, int breaks)
-    {
+        // One scan of the text: the line breaks before each sentence, then the numbering.
         var sentences = document.Sentences;
         var text = document.Text.AsSpan();
-        int paragraph = 0;
+        int most = 0;
         for (int i = 0; i < sentences.Length; i++)
         {
             // A sentence given by its caller may start before the previous one ends (a span
             // without tokens keeps its start): no text between them, no break.
-            int from = sentences[i - Math.Min(i, 1)].End;
-            if (i > 0 && from < sentences[i].Start && LineBreaks(text[from..sentences[i].Start]) >= breaks)
-            {
-                paragraph++;
-            }
-
-            destination[i] = paragraph;
+            int from = i == 0 ? sentences[i].Start : sentences[i - 1].End;
+            destination[i] = from < sentences[i].Start ? LineBreaks(text[from..sentences[i].Start]) : 0;
+            most = Math.Max(most, destination[i]);
         }
 
-        return paragraph > 0;
+        // Blank lines begin paragraphs; in a text without any, line breaks do.
+        int breaks = most >= 2 ? 2 : 1;
+        int paragraph = 0;
+        for (int i = 0; i < sentences.Length; i++)
+        {
+            paragraph += i > 0 && destination[i] >= breaks ? 1 : 0;
+            destination[i] = paragraph;
+        }
     }
 
     /// <summary>Line breaks in a gap between sentences (CR LF counts once); a paragraph separator counts as two.</summary>

@@ -217,9 +217,11 @@ public sealed class TextAnalyzer
     /// all four models at once (<see cref="SentenceScorer"/>): the first stage's probabilities and
     /// the second stage's scores before context. The second pass adds each sentence's context
     /// features (which need the first stage of the whole document) to the second stage. Every
-    /// score is the same sum in the same order as <see cref="LinearModel.Score(IReadOnlyList{KeyValuePair{int, float}}, ReadOnlySpan{KeyValuePair{int, float}}, Span{float})"/>
-    /// of the features followed by the context, so the results are bit for bit those of scoring
-    /// each model separately. Scratch memory is kept per thread, so the analyzer stays thread-safe.
+    /// score is the sum <see cref="LinearModel.Score(IReadOnlyList{KeyValuePair{int, float}}, ReadOnlySpan{KeyValuePair{int, float}}, Span{float})"/>
+    /// takes of the features followed by the context, with the hashed features added in sentence
+    /// order rather than index order (unsorted, see <see cref="SentenceFeaturizer"/>): the same
+    /// scores up to float rounding, and the same scores on every run. Scratch memory is kept per
+    /// thread, so the analyzer stays thread-safe.
     /// </summary>
     private void AnalyzeWithModels(TextDocument document, SentenceCues[] cues, ReadOnlySpan<uint> tokenHashes, SentenceScorer scorer, SentenceAnalysis[] results, ref DocumentAggregator.LabelCounts counts)
     {
@@ -252,8 +254,8 @@ public sealed class TextAnalyzer
         var valuesB = values[capacity..];
         for (int i = 0; i < n; i += 2)
         {
-            int a = SentenceFeaturizer.Featurize(document, i, cues, totals, keysA, valuesA, tokenHashes);
-            int b = i + 1 < n ? SentenceFeaturizer.Featurize(document, i + 1, cues, totals, keysB, valuesB, tokenHashes) : 0;
+            int a = SentenceFeaturizer.Featurize(document, i, cues, totals, keysA, valuesA, tokenHashes, sorted: false);
+            int b = i + 1 < n ? SentenceFeaturizer.Featurize(document, i + 1, cues, totals, keysB, valuesB, tokenHashes, sorted: false) : 0;
             scorer.Score(keysA[..a], valuesA[..a], keysB[..b], valuesB[..b], scores);
             for (int k = i; k < Math.Min(i + 2, n); k++)
             {

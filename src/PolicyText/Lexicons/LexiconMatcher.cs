@@ -216,11 +216,26 @@ public sealed class LexiconMatcher
     /// <summary><see cref="Match(ReadOnlySpan{char}, ReadOnlySpan{Token}, List{LexiconMatch})"/> with the tokens' <see cref="WordHashes.Fnv"/> already computed.</summary>
     internal int Match(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, List<LexiconMatch> destination)
     {
+        Span<int> work = stackalloc int[3 * WorkLength];
+        work[WorkLength..].Fill(-1);
+        return Match(normalizedText, tokens, hashes, destination, work);
+    }
+
+    /// <summary>The categories a match is looked for in (at most 64, a bit each): <see cref="Match(ReadOnlySpan{char}, ReadOnlySpan{Token}, ReadOnlySpan{uint}, List{LexiconMatch}, Span{int})"/>'s work space is three times as many.</summary>
+    internal int WorkLength => Math.Min(_categories, 64);
+
+    /// <summary>
+    /// <see cref="Match(ReadOnlySpan{char}, ReadOnlySpan{Token}, ReadOnlySpan{uint}, List{LexiconMatch})"/>
+    /// in the caller's work space of 3 × <see cref="WorkLength"/> entries, of which all but the
+    /// first <see cref="WorkLength"/> are −1 on entry and are left so: a caller matching sentence
+    /// after sentence fills it once.
+    /// </summary>
+    internal int Match(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, List<LexiconMatch> destination, Span<int> work)
+    {
         int before = destination.Count;
-        Span<int> coveredUntil = stackalloc int[Math.Min(_categories, 64)];
+        var coveredUntil = work[..WorkLength];
         coveredUntil.Clear();
-        Span<int> best = stackalloc int[coveredUntil.Length * 2];
-        best.Fill(-1);
+        var best = work.Slice(WorkLength, 2 * WorkLength);
         var starts = _starts;
         var globStarts = _globStarts;
         for (int i = 0; i < tokens.Length; i++)
@@ -258,7 +273,8 @@ public sealed class LexiconMatcher
 
             // Only the categories the walk wrote (a bit each; mostly none) are read and reset,
             // in ascending order as a loop over all categories would.
-            for (ulong written = Walk(normalizedText, tokens, hashes, i, 0, 0, best, exact, globs); written != 0; written &= written - 1)
+            var walk = new Walker(normalizedText, tokens, hashes, best, i);
+            for (ulong written = Walk(ref walk, 0, 0, exact, globs); written != 0; written &= written - 1)
             {
                 int c = BitOperations.TrailingZeroCount(written);
                 int length = best[2 * c];
@@ -286,13 +302,14 @@ public sealed class LexiconMatcher
         return Match(document.NormalizedText, document.Tokens, destination);
     }
 
-    /// <summary>Depth-first walk from token <paramref name="i"/> + <paramref name="depth"/>, recording the longest match per category.</summary>
-    /// <returns>A bit per category whose entry in <paramref name="best"/> was written.</returns>
+    /// <summary>Depth-first walk from token <c>w.Start</c> + <paramref name="depth"/>, recording the longest match per category.</summary>
+    /// <returns>A bit per category whose entry in <c>w.Best</c> was written.</returns>
     /// <remarks><paramref name="exact"/> is false when the token cannot be an exact word of the node, <paramref name="globs"/> when it cannot match a glob of it (the root's filters said so).</remarks>
-    private ulong Walk(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, int i, int depth, int node, Span<int> best, bool exact = true, bool globs = true)
+    private ulong Walk(scoped ref Walker w, int depth, int node, bool exact = true, bool globs = true)
     {
         ref readonly var n = ref _nodes[node];
         ulong found = 0;
+        var best = w.Best;
         foreach (var (category, entry) in n.Terminals)
         {
             if (category < best.Length / 2 && depth > best[2 * category])
@@ -303,32 +320,49 @@ public sealed class LexiconMatcher
             }
         }
 
-        int t = i + depth;
-        if (t >= tokens.Length)
+        int t = w.Start + depth;
+        if (t >= w.Tokens.Length)
         {
             return found;
         }
 
-        var word = tokens[t].GetText(text);
-        uint hash = hashes[t];
-        int child = exact && (n.ExactMask & (1UL << (int)(hash >> 26))) != 0 ? Child(node, hash, word) : -1;
-        if (child >= 0)
+        uint hash = w.Hashes[t];
+        bool tryExact = exact && (n.ExactMask & (1UL << (int)(hash >> 26))) != 0;
+        bool tryGlobs = globs && n.Globs is not null;
+        if (!tryExact && !tryGlobs)
         {
-            found |= Walk(text, tokens, hashes, i, depth + 1, child, best);
+            return found;
         }
 
-        if (globs && n.Globs is not null && word.Length >= 3 && n.Globs.TryGetValue(GlobKey(word), out var candidates))
+        var word = w.Tokens[t].GetText(w.Text);
+        int child = tryExact ? Child(node, hash, word) : -1;
+        if (child >= 0)
+        {
+            found |= Walk(ref w, depth + 1, child);
+        }
+
+        if (tryGlobs && word.Length >= 3 && n.Globs!.TryGetValue(GlobKey(word), out var candidates))
         {
             foreach (var (prefix, globChild) in candidates)
             {
                 if (word.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    found |= Walk(text, tokens, hashes, i, depth + 1, globChild, best);
+                    found |= Walk(ref w, depth + 1, globChild);
                 }
             }
         }
 
         return found;
+    }
+
+    /// <summary>What stays the same through one walk: the sentence, its tokens and their hashes, the best match per category so far, and the token the walk starts at.</summary>
+    private readonly ref struct Walker(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, Span<int> best, int start)
+    {
+        public readonly ReadOnlySpan<char> Text = text;
+        public readonly ReadOnlySpan<Token> Tokens = tokens;
+        public readonly ReadOnlySpan<uint> Hashes = hashes;
+        public readonly Span<int> Best = best;
+        public readonly int Start = start;
     }
 
     private static ulong GlobKey(ReadOnlySpan<char> word) => ((ulong)word[0] << 32) | ((ulong)word[1] << 16) | word[2];

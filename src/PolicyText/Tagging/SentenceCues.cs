@@ -257,6 +257,9 @@ public sealed class CueExtractor
         entries.Clear();
         scratch.Evidence.Clear();
         var pool = scratch.Cues;
+        // The matcher's work space, set up once for all the sentences.
+        Span<int> work = stackalloc int[3 * _lexicons.Combined.WorkLength];
+        work[_lexicons.Combined.WorkLength..].Fill(-1);
         for (int i = 0; i < cues.Length; i++)
         {
             SentenceCues? reuse = null;
@@ -271,7 +274,7 @@ public sealed class CueExtractor
             }
 
             var sentence = document.Sentences[i];
-            cues[i] = Extract(document, normalized, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount), reuse);
+            cues[i] = Extract(document, normalized, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount), reuse, work);
         }
 
         if (pool.Count > MaxPooledCues)
@@ -321,7 +324,7 @@ public sealed class CueExtractor
     }
 
     /// <summary>The cues of one sentence; its lexicon entries are appended to <c>scratch.Entries</c>, of which the caller makes the array it hands to <see cref="SentenceCues.SetEntries"/>.</summary>
-    internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default, SentenceCues? into = null)
+    internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default, SentenceCues? into = null, Span<int> matchWork = default)
     {
         var cues = into ?? new SentenceCues();
         var tokens = sentence.GetTokens(document.Tokens);
@@ -340,9 +343,13 @@ public sealed class CueExtractor
         {
             combined.Match(normalized, tokens, all);
         }
-        else
+        else if (matchWork.IsEmpty)
         {
             combined.Match(normalized, tokens, sentenceHashes, all);
+        }
+        else
+        {
+            combined.Match(normalized, tokens, sentenceHashes, all, matchWork);
         }
 
         var matches = CollectionsMarshal.AsSpan(all);

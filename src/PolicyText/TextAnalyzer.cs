@@ -219,7 +219,7 @@ public sealed class TextAnalyzer
     /// features (which need the first stage of the whole document) to the second stage. Every
     /// score is the sum <see cref="LinearModel.Score(IReadOnlyList{KeyValuePair{int, float}}, ReadOnlySpan{KeyValuePair{int, float}}, Span{float})"/>
     /// takes of the features followed by the context, with the hashed features added in sentence
-    /// order rather than index order (unsorted, see <see cref="SentenceFeaturizer"/>): the same
+    /// order rather than index order (the featurizer's unsorted form): the same
     /// scores up to float rounding, and the same scores on every run. Scratch memory is kept per
     /// thread, so the analyzer stays thread-safe.
     /// </summary>

@@ -331,6 +331,8 @@ public sealed class LexiconMatcher
         bool tryGlobs = globs && n.Globs is not null;
         if (!tryExact && !tryGlobs)
         {
+            // Neither lookup can succeed (most nodes below the root have few children and no
+            // globs): the token's text is not even sliced.
             return found;
         }
 
@@ -341,7 +343,7 @@ public sealed class LexiconMatcher
             found |= Walk(ref w, depth + 1, child);
         }
 
-        if (tryGlobs && word.Length >= 3 && n.Globs!.TryGetValue(GlobKey(word), out var candidates))
+        if (tryGlobs && word.Length >= 3 && n.Globs is { } nodeGlobs && nodeGlobs.TryGetValue(GlobKey(word), out var candidates))
         {
             foreach (var (prefix, globChild) in candidates)
             {

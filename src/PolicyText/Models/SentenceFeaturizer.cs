@@ -118,7 +118,8 @@ public static class SentenceFeaturizer
     /// sentence order, a repeat as another feature of value 1) instead of listed once each in
     /// ascending order with their counts: a linear model gives them the same score up to float
     /// rounding (the sum is the same, taken in another order), and listing them costs about a
-    /// tenth of an analysis. Training, export and <see cref="LinearModel"/> take the sorted list.
+    /// tenth of an analysis. Training and feature export use the sorted list (an ML.NET sparse
+    /// vector needs ascending, distinct indexes).
     /// </summary>
     /// <returns>The number of features written.</returns>
     internal static int Featurize(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, Span<int> keys, Span<float> values, ReadOnlySpan<uint> tokenHashes = default, bool sorted = true)
@@ -222,7 +223,7 @@ public static class SentenceFeaturizer
         Put(keys, values, ref count, 94, position >= 0.75f ? 1 : 0);
 
         // The hashed features (all of value 1, indexes from Named up) are collected as integers
-        // after the named ones, then listed once each in ascending order with their counts.
+        // after the named ones, then (when sorted) listed once each in ascending order with their counts.
         var tokens = sentence.GetTokens(document.Tokens);
         var hashed = keys[count..];
         int h = 0;

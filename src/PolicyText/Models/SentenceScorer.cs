@@ -7,10 +7,12 @@ namespace PolicyText.Models;
 /// <summary>
 /// The four models of a <see cref="PolicyModels"/> fused into one feature-major table, so that a
 /// sentence's features are read once and each feature's weights for every class of every model
-/// are one contiguous run of <see cref="Stride"/> floats (three 8-lane vectors). Scores are
-/// bit-identical to <see cref="LinearModel.Score(IReadOnlyList{KeyValuePair{int, float}}, ReadOnlySpan{KeyValuePair{int, float}}, Span{float})"/>:
+/// are one contiguous run of <see cref="Stride"/> floats (three 8-lane vectors). Given the same
+/// list of features, scores are bit-identical to <see cref="LinearModel.Score(IReadOnlyList{KeyValuePair{int, float}}, ReadOnlySpan{KeyValuePair{int, float}}, Span{float})"/>:
 /// each class still starts from its bias and adds <c>weight * value</c> feature by feature in the
-/// same order; the vectors only do several classes' additions side by side. Immutable and thread-safe.
+/// same order; the vectors only do several classes' additions side by side. (The analyzer gives
+/// it the hashed features unsorted, so its scores equal the model's up to float rounding.)
+/// Immutable and thread-safe.
 /// </summary>
 internal sealed class SentenceScorer
 {

@@ -209,8 +209,43 @@ public class SentenceFeaturizerTests
             {
                 var p = new float[second.Classes.Count];
                 second.Score(SentenceFeaturizer.WithContext(features[i], probabilities, i, paragraphs), p);
-                Assert.Equal(p.Max(), confidence(analysis.Sentences[i]), 5);
+                // The analyzer adds the hashed features in sentence order: equal up to float rounding.
+                Assert.Equal(p.Max(), confidence(analysis.Sentences[i]), 1e-5f);
             }
         }
+    }
+
+    [Fact]
+    public void The_unsorted_features_the_analyzer_scores_add_up_to_the_sorted_list_features_by_feature()
+    {
+        // The analyzer asks for the hashed features unsorted, a repeat as another feature of
+        // value 1; summed per index they must be exactly the sorted list training uses.
+        var corpus = PolicyText.Corpora.GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus"));
+        var extractor = new CueExtractor(LexiconSet.Default);
+        int repeats = 0;
+        foreach (var doc in corpus.Documents.Take(40))
+        {
+            var document = TextDocument.WithSentences(doc.Text, doc.Sentences.Select(s => (s.Utf16Start, s.Utf16End)).ToList());
+            var cues = extractor.ExtractAll(document);
+            var totals = SentenceFeaturizer.Totals(cues);
+            for (int i = 0; i < cues.Length; i++)
+            {
+                int capacity = SentenceFeaturizer.MaxFeatures(document.Sentences[i], cues[i]);
+                var keys = new int[capacity];
+                var values = new float[capacity];
+                int n = SentenceFeaturizer.Featurize(document, i, cues, totals, keys, values, sorted: false);
+                var summed = keys.Take(n).Zip(values.Take(n))
+                    .GroupBy(f => f.First)
+                    .Select(g => new KeyValuePair<int, float>(g.Key, g.Sum(f => f.Second)))
+                    .OrderBy(f => f.Key)
+                    .ToList();
+                repeats += n - summed.Count;
+                var sorted = new List<KeyValuePair<int, float>>();
+                SentenceFeaturizer.Featurize(document, i, cues, sorted);
+                Assert.Equal(sorted, summed);
+            }
+        }
+
+        Assert.True(repeats > 100, $"only {repeats} repeated features: the check needs sentences that repeat words");
     }
 }

@@ -60,12 +60,13 @@ internal sealed class EvidenceNames
 
     /// <summary>
     /// The extractor's order of evidence: by start, end, kind of cue, then category (ordinal). A
-    /// total order for the evidence of one sentence, so any sort gives the same list.
+    /// total order for the evidence of one sentence, so any sort gives the same list. The kinds
+    /// of cue are compared as numbers: an enum's own CompareTo takes an object and boxes both.
     /// </summary>
     public int Compare(in EvidenceRecord a, in EvidenceRecord b) =>
         a.Start != b.Start ? a.Start.CompareTo(b.Start)
         : a.End != b.End ? a.End.CompareTo(b.End)
-        : a.Cue != b.Cue ? a.Cue.CompareTo(b.Cue)
+        : a.Cue != b.Cue ? ((int)a.Cue).CompareTo((int)b.Cue)
         : string.CompareOrdinal(_names[a.Name].Category, _names[b.Name].Category);
 
     /// <summary>Sorts one sentence's evidence in <see cref="Compare"/> order.</summary>

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure what a batch of gold documents adds as training data (docs/evaluation.md).
 
-usage: python3 tests/batch_cv.py FIRST LAST [--cli CMD]
+usage: python3 tests/batch_cv.py FIRST LAST [--cli CMD] [--jobs N]
 
 The batch is the documents whose writer code (the letters after the last '-' of the id: one
 letter for the first writers, a to z, then two, aa, ab, ...) lies between FIRST and LAST in
@@ -13,8 +13,10 @@ folds as `eval --cv 5` deals them (ordered by holistic linkage label and id, rou
 Each fold is held out once and scored with `eval --split dev` by models trained on the other
 folds, either without the batch's documents (A) or with them (B). The default system's scores
 are averaged over the folds, for all held-out documents, the base's and the batch's.
-Needs the Release CLI built (`dotnet build -c Release src/PolicyText.Cli`).
+Needs the Release CLI built (`dotnet build -c Release src/PolicyText.Cli`). `--jobs N` runs N
+evaluations at once (each is one process on about one core; the scores do not depend on it).
 """
+import concurrent.futures
 import json
 import os
 import subprocess
@@ -37,6 +39,7 @@ def main():
     cli = ["dotnet", os.path.join(ROOT, "src/PolicyText.Cli/bin/Release/net10.0/PolicyText.Cli.dll")]
     if "--cli" in sys.argv:
         cli = sys.argv[sys.argv.index("--cli") + 1].split()
+    jobs = int(sys.argv[sys.argv.index("--jobs") + 1]) if "--jobs" in sys.argv else 1
     corpus = [json.loads(line) for line in open(os.path.join(ROOT, "corpus/documents.jsonl"), encoding="utf-8")]
     base = [d for d in corpus if writer(d) < first]
     batch = sorted((d for d in corpus if first <= writer(d) <= last), key=lambda d: (writer(d), d["id"].rsplit("-", 1)[1]))
@@ -46,7 +49,12 @@ def main():
     pool = sorted((d for d in base + batch if d["split"] != "test"), key=lambda d: (d["doc_linkage"], d["id"]))
     fold = {d["id"]: i % 5 for i, d in enumerate(pool)}
     scores = {}
-    with tempfile.TemporaryDirectory() as tmp:
+    runs = []
+
+    def evaluate(folder):
+        return subprocess.run(cli + ["eval", "--corpus", folder, "--split", "dev"], capture_output=True, text=True, check=True).stdout
+
+    with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor(jobs) as executor:
         for system in "AB":
             for part in ("all", "base", "batch"):
                 for k in range(5):
@@ -63,9 +71,12 @@ def main():
                             else:
                                 y["split"] = "train" if system == "B" or d["id"] not in in_batch else "test"
                             f.write(json.dumps(y, ensure_ascii=False) + "\n")
-                    out = subprocess.run(cli + ["eval", "--corpus", folder, "--split", "dev"], capture_output=True, text=True, check=True).stdout
-                    row = next(line for line in out.splitlines() if line.startswith("PolicyText default") and "-" not in line[28:])
-                    scores.setdefault((system, part), []).append([float(x) for x in row[28:].split()])
+                    runs.append(((system, part), executor.submit(evaluate, folder)))
+
+        # In submission order, so each (system, part) gets its folds in order, as one at a time.
+        for key, run in runs:
+            row = next(line for line in run.result().splitlines() if line.startswith("PolicyText default") and "-" not in line[28:])
+            scores.setdefault(key, []).append([float(x) for x in row[28:].split()])
     print(f"batch {first[1]}-{last[1]}: {len(batch)} documents; base {len(base)}; five folds over {len(pool)} train and dev documents")
     print(f"{'held out':<8} {'trained':<14} {'rights':>7} {'linkage':>8} {'doc rights':>11} {'doc linkage':>12}")
     for part in ("all", "base", "batch"):

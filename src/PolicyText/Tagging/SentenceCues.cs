@@ -323,7 +323,7 @@ public sealed class CueExtractor
         return array;
     }
 
-    /// <summary>The cues of one sentence; its lexicon entries are appended to <c>scratch.Entries</c>, of which the caller makes the array it hands to <see cref="SentenceCues.SetEntries"/>.</summary>
+    /// <summary>The cues of one sentence; its lexicon entries are appended to <c>scratch.Entries</c>, of which the caller makes the array it hands to <see cref="SentenceCues.SetEntries"/>. <paramref name="sentenceHashes"/> are read only with <paramref name="matchWork"/> (the matcher's work space, as <c>ExtractAll</c> prepares it); without it the matcher hashes the tokens itself.</summary>
     internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default, SentenceCues? into = null, Span<int> matchWork = default)
     {
         var cues = into ?? new SentenceCues();
@@ -338,14 +338,11 @@ public sealed class CueExtractor
         int firstEvidence = evidence.Count;
         int firstEntry = scratch.Entries.Count;
         var combined = _lexicons.Combined;
-        // The token hashes come from ExtractAll; a sentence extracted alone has them made here.
-        if (sentenceHashes.IsEmpty && !tokens.IsEmpty)
+        // ExtractAll gives the token hashes and the matcher's work space, set up once per
+        // document; a sentence extracted alone has both made by the matcher.
+        if (matchWork.IsEmpty)
         {
             combined.Match(normalized, tokens, all);
-        }
-        else if (matchWork.IsEmpty)
-        {
-            combined.Match(normalized, tokens, sentenceHashes, all);
         }
         else
         {

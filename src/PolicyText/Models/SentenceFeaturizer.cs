@@ -21,7 +21,7 @@ public static class SentenceFeaturizer
     public const int Dimension = 1 << 15;
 
     /// <summary>The feature space's version; a model records it and refuses another.</summary>
-    public const string Version = "features-5";
+    public const string Version = "features-6";
 
     private const int Named = 144;
     private const int ParagraphBase = 128;
@@ -206,7 +206,8 @@ public static class SentenceFeaturizer
         Put(keys, values, ref count, 62, c.Engagement > 0 && c.Positive > 0 ? 1 : 0);
         Put(keys, values, ref count, 63, c.Engagement > 0 && c.Negative > 0 ? 1 : 0);
 
-        // 64..87, 96..127 and 128..137 are the second stage's context features (Context), never set here.
+        // 64..87, 96..127 and 128..137 are the second stage's context features (Context), never set here;
+        // 138 and 139 (a turn in the argument) follow position.
 
         // The kind of document: an author arguing (first person, normative wording) or a report
         // of others' words; and where its evaluations of the instruments lean.
@@ -221,6 +222,11 @@ public static class SentenceFeaturizer
         float position = totals.Sentences <= 1 ? 0 : index / (float)(totals.Sentences - 1);
         Put(keys, values, ref count, 93, position);
         Put(keys, values, ref count, 94, position >= 0.75f ? 1 : 0);
+
+        // A turn in the argument: the sentence, or the next one, opens with "but", "however", … .
+        // What comes after the turn is usually the author's point, what comes before it a concession.
+        Put(keys, values, ref count, 138, OpensWithTurn(document, sentence, tokenHashes) ? 1 : 0);
+        Put(keys, values, ref count, 139, index + 1 < cues.Length && OpensWithTurn(document, document.Sentences[index + 1], tokenHashes) ? 1 : 0);
 
         // The hashed features (all of value 1, indexes from Named up) are collected as integers
         // after the named ones, then (when sorted) listed once each in ascending order with their counts.
@@ -365,6 +371,32 @@ public static class SentenceFeaturizer
     }
 
     private static readonly uint NumberHash = WordHashes.Fnv("<num>");
+
+    // The words that open a turn in the argument ("But …", "However, …"), as word hashes.
+    private static readonly uint[] TurnHashes = [.. new[] { "but", "however", "yet", "still", "instead", "nevertheless", "nonetheless" }.Select(w => WordHashes.Fnv(w))];
+
+    /// <summary>
+    /// Whether the sentence's first word (after at most one opening punctuation mark, such as a
+    /// quotation mark or a dash) is one of the words that turn an argument: "but", "however",
+    /// "yet", "still", "instead", "nevertheless", "nonetheless".
+    /// </summary>
+    private static bool OpensWithTurn(TextDocument document, Sentence sentence, ReadOnlySpan<uint> tokenHashes)
+    {
+        var tokens = sentence.GetTokens(document.Tokens);
+        for (int k = 0; k < tokens.Length && k < 2; k++)
+        {
+            var t = tokens[k];
+            if (t.Kind == TokenKind.Punctuation)
+            {
+                continue;
+            }
+
+            uint h = tokenHashes.IsEmpty ? WordHashes.Fnv(document.GetNormalized(t)) : tokenHashes[sentence.FirstToken + k];
+            return TurnHashes.AsSpan().Contains(h);
+        }
+
+        return false;
+    }
 
     /// <summary>Writes the context features of sentence <paramref name="index"/> (see <c>WithContext</c>) into <paramref name="destination"/>, in index order.</summary>
     /// <param name="probabilities">The first-stage probabilities of every sentence of the document.</param>

@@ -55,10 +55,10 @@ public sealed class SentenceCues
     /// <summary>Normative wordings ("should", "must", "it is time"): the author says what ought to happen.</summary>
     public int Normative { get; internal set; }
 
-    /// <summary>Pressure instruments (sanctions, conditions, condemnation, …): the targets evaluation words judge.</summary>
+    /// <summary>Pressure instruments (sanctions, conditions, condemnation, …): the targets evaluation words judge. In a sentence with an evaluation and more <c>pro</c> than <c>anti</c> linking wordings as written, every instrument counts as pressure (at least 1), since the evaluation judges the link; with more <c>anti</c> wordings, 0.</summary>
     public int Pressure { get; internal set; }
 
-    /// <summary>Engagement instruments (dialogue, aid, relief, exemptions, …): the targets evaluation words judge.</summary>
+    /// <summary>Engagement instruments (dialogue, aid, relief, exemptions, …): the targets evaluation words judge. In a sentence with an evaluation and more <c>anti</c> than <c>pro</c> linking wordings as written, every instrument counts as engagement (at least 1); with more <c>pro</c> wordings, 0.</summary>
     public int Engagement { get; internal set; }
 
     /// <summary>Positive evaluations ("works", "the right approach") outside a negation's scope, plus negative ones inside one.</summary>
@@ -420,6 +420,8 @@ public sealed class CueExtractor
 
         // Linkage terms and evaluations, once every negation is known: a negation in scope
         // reverses a pro or anti wording and a positive or negative evaluation.
+        int writtenPro = 0;
+        int writtenAnti = 0;
         foreach (var c in matches)
         {
             if (c.Category < linkageBase)
@@ -467,6 +469,13 @@ public sealed class CueExtractor
             }
             else if (role is 1 or 2)
             {
+                // A wording that is itself the evaluation ("have failed") judges nothing else.
+                if (!OverlapsEvaluation(matches, cuesBase, m.FirstToken, m.TokenCount))
+                {
+                    writtenPro += role == 1 ? 1 : 0;
+                    writtenAnti += role == 2 ? 1 : 0;
+                }
+
                 bool reversed = Reversed(evidence, firstEvidence, text, tokens, negations, m.FirstToken, m.TokenCount);
                 cues.Negated += reversed ? 1 : 0;
                 if ((role == 1) != reversed)
@@ -480,6 +489,26 @@ public sealed class CueExtractor
             }
 
             Add(scratch, tokens, m, c.Entry, c.Entry, CueType.Linkage);
+        }
+
+        // An evaluation in a sentence that names a link judges the link, not the instruments on
+        // their own: in "tying sanctions relief to human rights has worked", "worked" praises the
+        // tying (pressure), not the relief (engagement). So a linking wording as written (before
+        // any negation, which the evaluation's own reading already takes into account) makes the
+        // sentence's instruments count as the side it names: pressure for a pro wording ("tying",
+        // "conditioned on"), engagement for an anti wording ("regardless of", "separate from").
+        if (cues.Positive + cues.Negative > 0 && writtenPro != writtenAnti)
+        {
+            if (writtenPro > writtenAnti)
+            {
+                cues.Engagement = 0;
+                cues.Pressure = Math.Max(cues.Pressure, 1);
+            }
+            else
+            {
+                cues.Pressure = 0;
+                cues.Engagement = Math.Max(cues.Engagement, 1);
+            }
         }
 
         if (tokens.Length > 0)
@@ -510,6 +539,20 @@ public sealed class CueExtractor
         cues.EvidenceCount = evidence.Count - firstEvidence;
         cues.SetEntrySlice(firstEntry, scratch.Entries.Count - firstEntry);
         return cues;
+    }
+
+    /// <summary>Whether an evaluation cue among <paramref name="matches"/> shares a token with the <paramref name="length"/> tokens at <paramref name="at"/>.</summary>
+    private bool OverlapsEvaluation(ReadOnlySpan<LexiconMatch> matches, int cuesBase, int at, int length)
+    {
+        foreach (var c in matches)
+        {
+            if (c.Category >= cuesBase && _cueRoles[c.Category - cuesBase] is 7 or 8 && c.FirstToken < at + length && at < c.FirstToken + c.TokenCount)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

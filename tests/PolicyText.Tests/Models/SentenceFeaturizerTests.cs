@@ -39,6 +39,25 @@ public class SentenceFeaturizerTests
     }
 
     [Fact]
+    public void A_turn_in_the_argument_is_marked_on_the_sentence_and_the_one_before()
+    {
+        // Features 138 and 139 (docs/models.md): the sentence, and the next one, opens with a
+        // turn ("but", "however", …), after at most one opening punctuation mark.
+        var document = TextDocument.Parse("Sanctions work. \"But aid matters more.\" However, talks stalled. Nevertheless is a word. Yet.");
+        var cues = new CueExtractor(LexiconSet.Default).ExtractAll(document);
+        bool[] expected138 = [false, true, true, true, true];
+        bool[] expected139 = [true, true, true, true, false];
+        Assert.Equal(5, document.Sentences.Length);
+        for (int i = 0; i < 5; i++)
+        {
+            var features = new List<KeyValuePair<int, float>>();
+            SentenceFeaturizer.Featurize(document, i, cues, features);
+            Assert.Equal(expected138[i], features.Any(f => f.Key == 138 && f.Value == 1));
+            Assert.Equal(expected139[i], features.Any(f => f.Key == 139 && f.Value == 1));
+        }
+    }
+
+    [Fact]
     public void The_sentence_matches_entries_of_every_lexicon()
     {
         var (_, cues) = Featurize(LexiconSet.Default);

@@ -89,6 +89,22 @@ public class CueExtractorTests
         Assert.Equal(positive, c.Evidence.Count(e => e.Cue == CueType.Evaluation && e.Category == "positive"));
     }
 
+    // An evaluation in a sentence that names a link judges the link: a pro wording ("tying")
+    // makes the instruments pressure, an anti wording ("separate") engagement; a wording that is
+    // itself the evaluation ("have failed") changes nothing.
+    [Theory]
+    [InlineData("Tying sanctions relief to human rights has worked before.", 2, 0)]
+    [InlineData("Tying food aid to reform has failed.", 1, 0)]
+    [InlineData("Keeping sanctions separate from the aid track is the right approach.", 0, 2)]
+    [InlineData("Sanctions have failed the people they claim to protect.", 1, 0)]
+    [InlineData("Sanctions relief has worked before.", 1, 1)]
+    public void An_evaluation_judges_the_link_a_sentence_names(string text, int pressure, int engagement)
+    {
+        var c = DefaultCues(text);
+        Assert.True(c.Positive + c.Negative > 0);
+        Assert.Equal((pressure, engagement), (c.Pressure, c.Engagement));
+    }
+
     [Theory]
     [InlineData("Engagement has not worked.", 0, 1)]
     [InlineData("Pressure did not work.", 0, 1)]

@@ -245,7 +245,6 @@ public static class SentenceFeaturizer
         // Nothing but '?' and '!' normalizes to '?' or '!', so the source text tells them apart, and
         // the normalized text is needed only when the hashes are not given.
         var text = document.Text.AsSpan();
-        var given = tokenHashes.IsEmpty ? default : tokenHashes.Slice(sentence.FirstToken, tokens.Length);
         uint previous = 0;
         for (int k = 0; k < tokens.Length; k++)
         {
@@ -256,7 +255,7 @@ public static class SentenceFeaturizer
                 continue;
             }
 
-            uint th = t.Kind == TokenKind.Number ? NumberHash : given.IsEmpty ? WordHashes.Fnv(document.GetNormalized(t)) : given[k];
+            uint th = t.Kind == TokenKind.Number ? NumberHash : WordHash(document, t, tokenHashes, sentence.FirstToken + k);
             hashed[h++] = Bucket(th ^ 0x9E3779B9u);
             if (previous != 0)
             {
@@ -372,6 +371,11 @@ public static class SentenceFeaturizer
 
     private static readonly uint NumberHash = WordHashes.Fnv("<num>");
 
+    /// <summary>The word hash of token <paramref name="index"/> of the document: from <paramref name="tokenHashes"/> (the document's, computed once) when given, else from its normalized form.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint WordHash(TextDocument document, Token token, ReadOnlySpan<uint> tokenHashes, int index) =>
+        tokenHashes.IsEmpty ? WordHashes.Fnv(document.GetNormalized(token)) : tokenHashes[index];
+
     // The words that open a turn in the argument ("But …", "However, …"), as word hashes.
     private static readonly uint[] TurnHashes = [.. new[] { "but", "however", "yet", "still", "instead", "nevertheless", "nonetheless" }.Select(w => WordHashes.Fnv(w))];
 
@@ -391,8 +395,7 @@ public static class SentenceFeaturizer
                 continue;
             }
 
-            uint h = tokenHashes.IsEmpty ? WordHashes.Fnv(document.GetNormalized(t)) : tokenHashes[sentence.FirstToken + k];
-            return TurnHashes.AsSpan().Contains(h);
+            return TurnHashes.AsSpan().Contains(WordHash(document, t, tokenHashes, sentence.FirstToken + k));
         }
 
         return false;

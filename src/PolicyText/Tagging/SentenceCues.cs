@@ -55,10 +55,10 @@ public sealed class SentenceCues
     /// <summary>Normative wordings ("should", "must", "it is time"): the author says what ought to happen.</summary>
     public int Normative { get; internal set; }
 
-    /// <summary>Pressure instruments (sanctions, conditions, condemnation, …): the targets evaluation words judge. In a sentence with an evaluation and more <c>pro</c> than <c>anti</c> linking wordings as written, every instrument counts as pressure (at least 1), since the evaluation judges the link; with more <c>anti</c> wordings, 0.</summary>
+    /// <summary>Pressure instruments (sanctions, conditions, condemnation, …): the targets evaluation words judge. In a sentence with an evaluation and more <c>pro</c> than <c>anti</c> linking wordings as written, the evaluation judges the link: this count is then at least 1 and <see cref="Engagement"/> is 0; with more <c>anti</c> wordings, this count is 0.</summary>
     public int Pressure { get; internal set; }
 
-    /// <summary>Engagement instruments (dialogue, aid, relief, exemptions, …): the targets evaluation words judge. In a sentence with an evaluation and more <c>anti</c> than <c>pro</c> linking wordings as written, every instrument counts as engagement (at least 1); with more <c>pro</c> wordings, 0.</summary>
+    /// <summary>Engagement instruments (dialogue, aid, relief, exemptions, …): the targets evaluation words judge. In a sentence with an evaluation and more <c>anti</c> than <c>pro</c> linking wordings as written, this count is at least 1 and <see cref="Pressure"/> is 0; with more <c>pro</c> wordings, this count is 0.</summary>
     public int Engagement { get; internal set; }
 
     /// <summary>Positive evaluations ("works", "the right approach") outside a negation's scope, plus negative ones inside one.</summary>

@@ -1,3 +1,4 @@
+using PolicyText.Internals;
 using PolicyText.Lexicons;
 using PolicyText.Models;
 using PolicyText.Tagging;
@@ -41,8 +42,8 @@ public class SentenceFeaturizerTests
     [Fact]
     public void A_turn_in_the_argument_is_marked_on_the_sentence_and_the_one_before()
     {
-        // Features 138 and 139 (docs/models.md): the sentence, and the next one, opens with a
-        // turn ("but", "however", …), after at most one opening punctuation mark.
+        // Features 138 and 139 (SentenceFeaturizer; docs/models.md describes them): the sentence,
+        // and the next one, opens with a turn ("but", "however", …), after at most one opening punctuation mark.
         var document = TextDocument.Parse("Sanctions work. \"But aid matters more.\" However, talks stalled. Nevertheless is a word. Yet.");
         var cues = new CueExtractor(LexiconSet.Default).ExtractAll(document);
         bool[] expected138 = [false, true, true, true, true];
@@ -55,6 +56,12 @@ public class SentenceFeaturizerTests
             Assert.Equal(expected138[i], features.Any(f => f.Key == 138 && f.Value == 1));
             Assert.Equal(expected139[i], features.Any(f => f.Key == 139 && f.Value == 1));
         }
+
+        // Two opening punctuation marks: the first word is not looked for further in.
+        var quoted = TextDocument.Parse("(\"But aid matters more.\")");
+        var one = new List<KeyValuePair<int, float>>();
+        SentenceFeaturizer.Featurize(quoted, 0, new CueExtractor(LexiconSet.Default).ExtractAll(quoted), one);
+        Assert.DoesNotContain(one, f => f.Key == 138);
     }
 
     [Fact]
@@ -238,27 +245,32 @@ public class SentenceFeaturizerTests
     public void The_unsorted_features_the_analyzer_scores_add_up_to_the_sorted_list_features_by_feature()
     {
         // The analyzer asks for the hashed features unsorted, a repeat as another feature of
-        // value 1; summed per index they must be exactly the sorted list training uses.
+        // value 1, and gives the document's word hashes computed once; summed per index they
+        // must be exactly the sorted list training uses (which hashes each word itself).
         var corpus = PolicyText.Corpora.GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus"));
         var extractor = new CueExtractor(LexiconSet.Default);
         int repeats = 0;
+        int turns = 0;
         foreach (var doc in corpus.Documents.Take(40))
         {
             var document = TextDocument.WithSentences(doc.Text, doc.Sentences.Select(s => (s.Utf16Start, s.Utf16End)).ToList());
             var cues = extractor.ExtractAll(document);
+            var hashes = new uint[document.Tokens.Length];
+            WordHashes.Compute(document.NormalizedSpan(), document.Tokens, hashes);
             var totals = SentenceFeaturizer.Totals(cues);
             for (int i = 0; i < cues.Length; i++)
             {
                 int capacity = SentenceFeaturizer.MaxFeatures(document.Sentences[i], cues[i]);
                 var keys = new int[capacity];
                 var values = new float[capacity];
-                int n = SentenceFeaturizer.Featurize(document, i, cues, totals, keys, values, sorted: false);
+                int n = SentenceFeaturizer.Featurize(document, i, cues, totals, keys, values, hashes, sorted: false);
                 var summed = keys.Take(n).Zip(values.Take(n))
                     .GroupBy(f => f.First)
                     .Select(g => new KeyValuePair<int, float>(g.Key, g.Sum(f => f.Second)))
                     .OrderBy(f => f.Key)
                     .ToList();
                 repeats += n - summed.Count;
+                turns += summed.Count(f => f.Key == 138);
                 var sorted = new List<KeyValuePair<int, float>>();
                 SentenceFeaturizer.Featurize(document, i, cues, sorted);
                 Assert.Equal(sorted, summed);
@@ -266,5 +278,6 @@ public class SentenceFeaturizerTests
         }
 
         Assert.True(repeats > 100, $"only {repeats} repeated features: the check needs sentences that repeat words");
+        Assert.True(turns > 10, $"only {turns} sentences open with a turn: the check needs them");
     }
 }

@@ -91,13 +91,14 @@ public class CueExtractorTests
 
     // An evaluation in a sentence that names a link judges the link: a pro wording ("tying")
     // makes the instruments pressure, an anti wording ("separate") engagement; a wording that is
-    // itself the evaluation ("have failed") changes nothing.
+    // itself the evaluation ("has failed") does not count as a wording here.
     [Theory]
     [InlineData("Tying sanctions relief to human rights has worked before.", 2, 0)]
     [InlineData("Tying food aid to reform has failed.", 1, 0)]
     [InlineData("Keeping sanctions separate from the aid track is the right approach.", 0, 2)]
-    [InlineData("Sanctions have failed the people they claim to protect.", 1, 0)]
     [InlineData("Sanctions relief has worked before.", 1, 1)]
+    // One pro and one anti wording: the rule does not say which link is judged.
+    [InlineData("Tying relief to reform, or keeping the two separate, has worked before.", 1, 2)]
     public void An_evaluation_judges_the_link_a_sentence_names(string text, int pressure, int engagement)
     {
         var c = DefaultCues(text);

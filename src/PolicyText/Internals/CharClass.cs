@@ -50,6 +50,30 @@ internal static class CharClass
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWhiteSpace(char c) => c < 128 ? Ascii[c] == Space : char.IsWhiteSpace(c);
 
+    /// <summary>
+    /// How many line breaks the character at <paramref name="i"/> makes: 1 for LF, NEL (U+0085),
+    /// the line separator (U+2028) and a CR not followed by LF (so CR LF counts once, at its LF);
+    /// 2 for the paragraph separator (U+2029), which stands for a blank line; 0 otherwise. The one
+    /// definition of a line break that the tokenizer's flags and the paragraph numbering share.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int LineBreaks(ReadOnlySpan<char> text, int i)
+    {
+        char c = text[i];
+        if (c > '\r' && c != '\u0085' && c != '\u2028' && c != '\u2029')
+        {
+            return 0;
+        }
+
+        return c switch
+        {
+            '\n' or '\u0085' or '\u2028' => 1,
+            '\u2029' => 2,
+            '\r' => i + 1 < text.Length && text[i + 1] == '\n' ? 0 : 1,
+            _ => 0,
+        };
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsAsciiLetterOrDigit(char c) => c < 128 && (Ascii[c] & (Letter | Digit)) != 0;
 

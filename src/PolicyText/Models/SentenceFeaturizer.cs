@@ -584,7 +584,7 @@ public static class SentenceFeaturizer
     /// <summary>
     /// The paragraph of every sentence of a document, numbered from 0: a new paragraph begins
     /// where the text between two sentences holds a blank line (two or more line breaks: LF,
-    /// CR LF, CR, U+2028) or a paragraph separator (U+2029). In a text with no such break
+    /// CR LF, CR, NEL, U+2028) or a paragraph separator (U+2029). In a text with no such break
     /// anywhere but with line breaks between sentences (one paragraph per line), each line
     /// break begins a paragraph.
     /// </summary>
@@ -626,21 +626,13 @@ public static class SentenceFeaturizer
         }
     }
 
-    /// <summary>Line breaks in a gap between sentences (CR LF counts once); a paragraph separator counts as two.</summary>
+    /// <summary>Line breaks in a gap between sentences, as the tokenizer counts them (<see cref="CharClass.LineBreaks"/>).</summary>
     private static int LineBreaks(ReadOnlySpan<char> gap)
     {
         int n = 0;
         for (int k = 0; k < gap.Length; k++)
         {
-            char c = gap[k];
-            if (c == '\n' || c == '\u2028' || (c == '\r' && (k + 1 == gap.Length || gap[k + 1] != '\n')))
-            {
-                n++;
-            }
-            else if (c == '\u2029')
-            {
-                n += 2;
-            }
+            n += CharClass.LineBreaks(gap, k);
         }
 
         return n;

@@ -193,15 +193,7 @@ public ref struct TokenEnumerator
                 break;
             }
 
-            if (c == '\n' || c == '\u0085' || c == '\u2028' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
-            {
-                breaks++;
-            }
-            else if (c == '\u2029')
-            {
-                breaks += 2;
-            }
-
+            breaks += CharClass.LineBreaks(text, i);
             i++;
         }
 

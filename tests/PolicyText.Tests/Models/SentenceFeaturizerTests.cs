@@ -118,9 +118,34 @@ public class SentenceFeaturizerTests
     [InlineData("A one. A two.\nB one.\nC one. C two.")]
     [InlineData("A one. A two.\r\nB one.\r\nC one. C two.")]
     [InlineData("A one. A two.\rB one.\rC one. C two.")]
+    [InlineData("A one. A two.\u0085B one.\u2028C one. C two.")]
     public void A_text_without_blank_lines_takes_a_paragraph_per_line(string text)
     {
         Assert.Equal([0, 0, 1, 2, 2], SentenceFeaturizer.Paragraphs(TextDocument.Parse(text)));
+    }
+
+    [Theory]
+    [InlineData("A one. A two.\n\nB one.\r\n\r\nC one.\nC two.\n  \n D one.\r\rE one.\u2029F one.\u0085\u0085G one.")]
+    [InlineData("A one.\nB one.\u0085C one.\u2028D one.\r\nE one.\rF one.")]
+    public void Paragraphs_count_line_breaks_as_the_tokenizer_does(string text)
+    {
+        // A paragraph begins where the first token of a sentence follows a blank line (or, in a
+        // text without one, a line break): the tokenizer's flags and the numbering agree.
+        var document = TextDocument.Parse(text);
+        var tokens = document.Tokens;
+        bool anyBlank = false;
+        for (int i = 1; i < document.Sentences.Length; i++)
+        {
+            anyBlank |= tokens[document.Sentences[i].FirstToken].FollowsBlankLine;
+        }
+
+        var paragraphs = SentenceFeaturizer.Paragraphs(document);
+        for (int i = 1; i < document.Sentences.Length; i++)
+        {
+            var first = tokens[document.Sentences[i].FirstToken];
+            bool begins = anyBlank ? first.FollowsBlankLine : first.FollowsLineBreak;
+            Assert.Equal(begins, paragraphs[i] != paragraphs[i - 1]);
+        }
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace PolicyText.Internals;
@@ -29,9 +32,35 @@ internal static class CharClass
     public static readonly SearchValues<char> Hyphens = SearchValues.Create("-\u2010\u2011");
 
     /// <summary>The first index at or after <paramref name="i"/> that is not an ASCII letter or digit.</summary>
+    /// <remarks>
+    /// Eight characters at a time where the text has them: where a word ends is data the branch
+    /// predictor cannot guess, so one compare of a whole block and a count of its trailing
+    /// matches replace a loop whose exit is mispredicted once a word.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int SkipAsciiLettersAndDigits(ReadOnlySpan<char> text, int i)
     {
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            while (i >= 0 && i <= text.Length - Vector128<ushort>.Count)
+            {
+                var block = Vector128.LoadUnsafe(ref start, (nuint)i);
+
+                // A letter once its case bit is set lies in 'a'..'z'; a digit in '0'..'9' (unsigned
+                // differences, so everything below wraps to a large number).
+                var letter = Vector128.LessThan((block | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26));
+                var digit = Vector128.LessThan(block - Vector128.Create((ushort)'0'), Vector128.Create((ushort)10));
+                uint other = ~(letter | digit).ExtractMostSignificantBits() & 0xFF;
+                if (other != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(other);
+                }
+
+                i += Vector128<ushort>.Count;
+            }
+        }
+
         var table = Ascii;
         while ((uint)i < (uint)text.Length)
         {

@@ -1,3 +1,4 @@
+using CsCheck;
 using PolicyText.Text;
 
 namespace PolicyText.Tests.Text;
@@ -140,6 +141,52 @@ public class TokenizerTests
             Assert.Equal(char.IsAsciiLetterOrDigit(c), PolicyText.Internals.CharClass.IsAsciiLetterOrDigit(c));
         }
     }
+
+    [Fact]
+    public void Skipping_ascii_letters_and_digits_stops_at_every_other_character_in_every_lane()
+    {
+        // Every UTF-16 code unit, at every position of the eight-character blocks and of the
+        // scalar tail after them, against the plain definition.
+        var buffer = "abcdefghijklmnopqrsXYZ0189".ToCharArray();
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            foreach (int at in (int[])[0, 1, 3, 7, 8, 9, 15, 16, 20, 25])
+            {
+                char saved = buffer[at];
+                buffer[at] = (char)c;
+                foreach (int from in (int[])[0, 1, 5, 18])
+                {
+                    int expected = from;
+                    while (expected < buffer.Length && char.IsAsciiLetterOrDigit(buffer[expected]))
+                    {
+                        expected++;
+                    }
+
+                    int actual = PolicyText.Internals.CharClass.SkipAsciiLettersAndDigits(buffer, from);
+                    if (actual != expected)
+                    {
+                        Assert.Fail($"U+{c:X4} at {at}, from {from}: {actual}, expected {expected}");
+                    }
+                }
+
+                buffer[at] = saved;
+            }
+        }
+    }
+
+    [Fact]
+    public void Skipping_ascii_letters_and_digits_matches_the_plain_definition_on_random_text() =>
+        Gen.Char['\0', '\u017F'].Array[0, 40].Select(Gen.Int[0, 40]).Sample((chars, from) =>
+        {
+            from = Math.Min(from, chars.Length);
+            int expected = from;
+            while (expected < chars.Length && char.IsAsciiLetterOrDigit(chars[expected]))
+            {
+                expected++;
+            }
+
+            return expected == PolicyText.Internals.CharClass.SkipAsciiLettersAndDigits(chars, from);
+        });
 
     [Fact]
     public void A_run_longer_than_the_token_limit_is_cut_into_several_tokens()

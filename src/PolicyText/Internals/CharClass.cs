@@ -88,6 +88,7 @@ internal static class CharClass
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int LineBreaks(ReadOnlySpan<char> text, int i)
     {
+        // A fast exit for the characters that are not breaks (nearly all): one comparison for ASCII.
         char c = text[i];
         if (c > '\r' && c != '\u0085' && c != '\u2028' && c != '\u2029')
         {

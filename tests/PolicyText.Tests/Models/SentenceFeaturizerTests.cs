@@ -125,9 +125,9 @@ public class SentenceFeaturizerTests
     }
 
     [Theory]
-    [InlineData("A one. A two.\n\nB one.\r\n\r\nC one.\nC two.\n  \n D one.\r\rE one.\u2029F one.\u0085\u0085G one.")]
-    [InlineData("A one.\nB one.\u0085C one.\u2028D one.\r\nE one.\rF one.")]
-    public void Paragraphs_count_line_breaks_as_the_tokenizer_does(string text)
+    [InlineData("A one. A two.\n\nB one.\r\n\r\nC one.\nC two.\n  \n D one.\r\rE one.\u2029F one.\u0085\u0085G one.", new[] { 0, 0, 1, 2, 2, 3, 4, 5, 6 })]
+    [InlineData("A one.\nB one.\u0085C one.\u2028D one.\r\nE one.\rF one.", new[] { 0, 1, 2, 3, 4, 5 })]
+    public void Paragraphs_count_line_breaks_as_the_tokenizer_does(string text, int[] expected)
     {
         // A paragraph begins where the first token of a sentence follows a blank line (or, in a
         // text without one, a line break): the tokenizer's flags and the numbering agree.
@@ -140,6 +140,7 @@ public class SentenceFeaturizerTests
         }
 
         var paragraphs = SentenceFeaturizer.Paragraphs(document);
+        Assert.Equal(expected, paragraphs);
         for (int i = 1; i < document.Sentences.Length; i++)
         {
             var first = tokens[document.Sentences[i].FirstToken];

@@ -182,6 +182,9 @@ public sealed class SentenceSegmenter
             j++;
         }
 
+        // So do footnote marks attached to it ("eat.[1] Clinics", "eat.[a][b]", "eat.¹ Clinics").
+        j = SkipFootnoteMarks(text, tokens, j);
+
         if (j + 1 >= n)
         {
             return j;
@@ -301,6 +304,50 @@ public sealed class SentenceSegmenter
         char c = text[t.Start];
         return c is ')' or ']' or '}' or '"' or '\'' or '\u2019' or '\u201D' or '\u00BB' or '\u203A'
             || (t.Length >= 1 && text[t.Start] is '!' or '?');
+    }
+
+    /// <summary>
+    /// The last token of the footnote marks attached after token <paramref name="j"/>: each a
+    /// number or a word of at most three characters in square brackets ("[1]", "[12]", "[a]",
+    /// "[iv]"), or a run of superscript digits ("¹", "²³"). Without any, <paramref name="j"/>.
+    /// </summary>
+    private static int SkipFootnoteMarks(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int j)
+    {
+        while (j + 1 < tokens.Length && tokens[j + 1].Start == tokens[j].End)
+        {
+            var next = tokens[j + 1];
+            if (next.Kind == TokenKind.Word && IsSuperscriptDigits(next.GetText(text)))
+            {
+                j++;
+                continue;
+            }
+
+            if (j + 3 < tokens.Length && next.Length == 1 && text[next.Start] == '['
+                && tokens[j + 2].Start == next.End && tokens[j + 3].Start == tokens[j + 2].End
+                && tokens[j + 3].Length == 1 && text[tokens[j + 3].Start] == ']'
+                && (tokens[j + 2].Kind == TokenKind.Number || (tokens[j + 2].Kind == TokenKind.Word && tokens[j + 2].Length <= 3)))
+            {
+                j += 3;
+                continue;
+            }
+
+            break;
+        }
+
+        return j;
+    }
+
+    private static bool IsSuperscriptDigits(ReadOnlySpan<char> word)
+    {
+        foreach (char c in word)
+        {
+            if (c is not ('\u00B9' or '\u00B2' or '\u00B3' or (>= '\u2070' and <= '\u2079')) || c is '\u2071' or '\u2072' or '\u2073')
+            {
+                return false;
+            }
+        }
+
+        return !word.IsEmpty;
     }
 
     private static bool IsOpener(char c) => c is '(' or '[' or '{' or '"' or '\'' or '\u2018' or '\u201C' or '\u00AB' or '\u2039';

@@ -53,6 +53,23 @@ public class SentenceSegmenterTests
     public void Handles_quotations_and_brackets(string text, string expected) => Assert.Equal(expected, Split(text));
 
     [Theory]
+    // A footnote mark attached after the end goes with the sentence it ends.
+    [InlineData("Half lack food.[1] Clinics ran out.", "Half lack food.[1] | Clinics ran out.")]
+    [InlineData("Half lack food.[12][13] Clinics ran out.", "Half lack food.[12][13] | Clinics ran out.")]
+    [InlineData("Half lack food.[a] Clinics ran out.", "Half lack food.[a] | Clinics ran out.")]
+    [InlineData("“Half lack food.”[2] Clinics ran out.", "“Half lack food.”[2] | Clinics ran out.")]
+    [InlineData("Half lack food.\u00B9 Clinics ran out.", "Half lack food.\u00B9 | Clinics ran out.")]
+    [InlineData("Half lack food.\u00B9\u2070 Clinics ran out.", "Half lack food.\u00B9\u2070 | Clinics ran out.")]
+    [InlineData("It came from the U.S.[3] The U.N. followed.", "It came from the U.S.[3] | The U.N. followed.")]
+    // The next word still decides, and only a short mark in brackets counts.
+    [InlineData("Half lack food.[1] and water.", "Half lack food.[1] and water.")]
+    [InlineData("Half lack food.[1]", "Half lack food.[1]")]
+    [InlineData("Half lack food.[citation needed] Clinics ran out.", "Half lack food.[citation needed] Clinics ran out.")]
+    [InlineData("Half lack food.[...] Clinics ran out.", "Half lack food.[...] Clinics ran out.")]
+    [InlineData("A cut [1] is due. Clinics ran out.", "A cut [1] is due. | Clinics ran out.")]
+    public void Keeps_footnote_marks_with_their_sentence(string text, string expected) => Assert.Equal(expected, Split(text));
+
+    [Theory]
     [InlineData("Demands: 1. Access for monitors 2. Release of detainees", "Demands: | 1. Access for monitors | 2. Release of detainees")]
     [InlineData("1) Food aid. 2) Clean water.", "1) Food aid. | 2) Clean water.")]
     [InlineData("a. Food b. Water c. Medicine", "a. Food | b. Water | c. Medicine")]

@@ -23,7 +23,7 @@ public sealed class LexiconSet
     /// <summary>The category names each lexicon may have and the taggers read when present, by lexicon name.</summary>
     public static IReadOnlyDictionary<string, string[]> OptionalCategories { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        ["rights"] = [],
+        ["rights"] = ["ignore"],
         ["linkage"] = ["pressure", "engagement"],
         ["cues"] = ["normative", "positive", "negative"],
     };

@@ -169,7 +169,7 @@ public sealed class CueExtractor
         ArgumentNullException.ThrowIfNull(lexicons);
         _lexicons = lexicons;
         _names = new EvidenceNames(lexicons);
-        _rightsRoles = Roles(lexicons.RightsLexicon, LexiconSet.RequiredCategories["rights"]);
+        _rightsRoles = Roles(lexicons.RightsLexicon, [.. LexiconSet.RequiredCategories["rights"], .. LexiconSet.OptionalCategories["rights"]]);
         _linkageRoles = Roles(lexicons.LinkageLexicon, [.. LexiconSet.RequiredCategories["linkage"], .. LexiconSet.OptionalCategories["linkage"]]);
         _cueRoles = Roles(lexicons.CuesLexicon, [.. LexiconSet.RequiredCategories["cues"], .. LexiconSet.OptionalCategories["cues"]]);
         _entryKeys = [.. Enumerable.Range(0, _names.EntryCount).Select(e => EntryKey(_names[e].Category, _names[e].Entry))];
@@ -354,6 +354,7 @@ public sealed class CueExtractor
         int cuesBase = combined.CategoryOffsets[2];
         int linkageEntries = combined.EntryOffsets[1];
         int cuesEntries = combined.EntryOffsets[2];
+        bool ignores = HasIgnore(matches, linkageBase);
         foreach (var m in matches)
         {
             if (m.Category >= linkageBase)
@@ -362,6 +363,11 @@ public sealed class CueExtractor
             }
 
             int role = _rightsRoles[m.Category];
+            if (role == IgnoreRole || (ignores && Ignored(matches, linkageBase, m)))
+            {
+                continue;
+            }
+
             if (role == 0)
             {
                 cues.Freedom++;
@@ -539,6 +545,39 @@ public sealed class CueExtractor
         cues.EvidenceCount = evidence.Count - firstEvidence;
         cues.SetEntrySlice(firstEntry, scratch.Entries.Count - firstEntry);
         return cues;
+    }
+
+    // The rights lexicon's optional "ignore" category (after the three required ones): wording
+    // that holds a rights word but is no rights content ("press release", "released a report").
+    private const int IgnoreRole = 3;
+
+    /// <summary>Whether any of the rights matches (those below <paramref name="linkageBase"/>) is of the "ignore" category.</summary>
+    private bool HasIgnore(ReadOnlySpan<LexiconMatch> matches, int linkageBase)
+    {
+        foreach (var m in matches)
+        {
+            if (m.Category < linkageBase && _rightsRoles[m.Category] == IgnoreRole)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether rights match <paramref name="m"/> is shorter than an "ignore" match and lies within it ("release" within "press release"; "water cannon" of another section within "water cannon" stays).</summary>
+    private bool Ignored(ReadOnlySpan<LexiconMatch> matches, int linkageBase, LexiconMatch m)
+    {
+        foreach (var i in matches)
+        {
+            if (i.Category < linkageBase && _rightsRoles[i.Category] == IgnoreRole
+                && m.TokenCount < i.TokenCount && i.FirstToken <= m.FirstToken && m.FirstToken + m.TokenCount <= i.FirstToken + i.TokenCount)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether an evaluation cue among <paramref name="matches"/> shares a token with the <paramref name="length"/> tokens at <paramref name="at"/>.</summary>

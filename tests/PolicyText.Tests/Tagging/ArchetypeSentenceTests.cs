@@ -36,6 +36,10 @@ public class ArchetypeSentenceTests
     [InlineData("The country's human-rights record has not improved.", "general")]
     [InlineData("Uranium enrichment resumed last year.", "none")]
     [InlineData("Reporters who questioned the verdict were taken from their homes before dawn.", "freedom")]
+    // A report or a press release is "released" too (the rights lexicon's ignore section).
+    [InlineData("The group released a report on Tuesday.", "none")]
+    [InlineData("The ministry said in a press release that talks would resume.", "none")]
+    [InlineData("FOR IMMEDIATE RELEASE", "none")]
     // Five of seventeen codebook rights examples are missed, among them "The regime starves its
     // critics in labour camps." (both, read as freedom): docs/evaluation.md, *What is weak*.
     public void The_rights_category_is_what_a_careful_coder_reads(string sentence, string category)

@@ -19,6 +19,38 @@ public class CueExtractorTests
     }
 
     [Fact]
+    public void An_ignore_entry_drops_the_shorter_rights_matches_inside_it()
+    {
+        var rights = Lexicon.Parse("@lexicon rights\n@version 1\n[freedom]\nreleas*\nwater cannon\n[economic_social]\nwater\n[general]\nhuman rights\n[ignore]\npress release*\nwater cannon\n");
+        var lexicons = Small.With(rights);
+        SentenceCues Read(string text)
+        {
+            var doc = TextDocument.Parse(text);
+            return new CueExtractor(lexicons).Extract(doc, doc.Sentences[0]);
+        }
+
+        // "release" inside "press release" is not counted, nor is it evidence; one outside is.
+        var press = Read("The press release named no one.");
+        Assert.Equal((0, 0), (press.Freedom, press.EconomicSocial));
+        Assert.Empty(press.Evidence);
+        Assert.True(press.Entries.IsEmpty);
+        var both = Read("A press release demanded the release of detainees.");
+        Assert.Equal(1, both.Freedom);
+        Assert.Equal("release", Assert.Single(both.Evidence).Text);
+
+        // "water" inside "water cannon" is dropped; the freedom entry as long as the ignore entry stays.
+        var cannon = Read("Police turned a water cannon on the crowd.");
+        Assert.Equal((1, 0), (cannon.Freedom, cannon.EconomicSocial));
+        Assert.Equal("water cannon", Assert.Single(cannon.Evidence).Text);
+
+        // Without an ignore section, every match counts as before.
+        var plain = Small.With(Lexicon.Parse("@lexicon rights\n@version 1\n[freedom]\nreleas*\nwater cannon\n[economic_social]\nwater\n[general]\nhuman rights\n"));
+        var doc = TextDocument.Parse("The press release said a water cannon was used.");
+        var all = new CueExtractor(plain).Extract(doc, doc.Sentences[0]);
+        Assert.Equal((2, 1), (all.Freedom, all.EconomicSocial));
+    }
+
+    [Fact]
     public void A_negation_before_a_stance_word_flips_it()
     {
         var c = Cues("Human rights should not be linked to sanctions.");

@@ -133,6 +133,9 @@ public sealed class SentenceSegmenter
         public ListState List;
         public bool HeadingLine;
 
+        /// <summary>The first token of the current line.</summary>
+        public int LineStart;
+
         public static ScanState Start(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens) => new()
         {
             List = new ListState { PreviousValue = int.MinValue, PreviousItem = -1, SkipUntil = -1 },
@@ -152,12 +155,13 @@ public sealed class SentenceSegmenter
             // A blank line ends a sentence; so does a single line break before a bullet or a
             // heading, or after a heading line.
             char c = text[t.Start];
-            if ((t.FollowsBlankLine || state.HeadingLine || IsLineItemStart(c)) && marks[k - 1] != Keep)
+            if ((t.FollowsBlankLine || state.HeadingLine || IsLineItemStart(c) || IsTitleLine(text, tokens, state.LineStart, k)) && marks[k - 1] != Keep)
             {
                 marks[k - 1] = Break;
             }
 
             state.HeadingLine = c == '#';
+            state.LineStart = k;
         }
 
         if (kind == TokenKind.Word && t.Length > 1)
@@ -349,6 +353,62 @@ public sealed class SentenceSegmenter
 
         return !word.IsEmpty;
     }
+
+    /// <summary>
+    /// Whether the line of tokens <paramref name="from"/> to <paramref name="next"/> − 1, which a
+    /// single line break ends, is a title or a heading rather than a line of wrapped prose: it
+    /// ends in a word or a number (no punctuation), and it is either in capitals ("KEY FINDINGS",
+    /// "FOR IMMEDIATE RELEASE") with at most eight words, or it opens a block (the text's first
+    /// line or the first after a blank line) with at most five words, at least half of them
+    /// capitalized, and the next line begins with a capital or a digit ("By Jane Writer" before
+    /// "Nov. 3, 2026"). The first line of a paragraph of wrapped prose is longer, or mostly in
+    /// lower case ("The talks that began in" before "Geneva last year").
+    /// </summary>
+    private static bool IsTitleLine(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int from, int next)
+    {
+        var last = tokens[next - 1];
+        if (last.Kind is not (TokenKind.Word or TokenKind.Number) || next - from > 2 * MaxTitleWords)
+        {
+            return false;
+        }
+
+        int words = 0;
+        int capitalized = 0;
+        int letters = 0;
+        bool lower = false;
+        for (int i = from; i < next; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind is TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation)
+            {
+                words++;
+                capitalized += char.IsUpper(text[t.Start]) ? 1 : 0;
+            }
+
+            foreach (char ch in t.GetText(text))
+            {
+                letters += char.IsLetter(ch) ? 1 : 0;
+                lower |= char.IsLower(ch);
+            }
+        }
+
+        if (words > MaxTitleWords)
+        {
+            return false;
+        }
+
+        if (!lower && letters >= 2)
+        {
+            return true;
+        }
+
+        char first = text[tokens[next].Start];
+        bool opensBlock = from == 0 || tokens[from].FollowsBlankLine;
+        return opensBlock && words <= MaxShortTitleWords && 2 * capitalized >= words && (char.IsUpper(first) || char.IsDigit(first));
+    }
+
+    private const int MaxTitleWords = 8;
+    private const int MaxShortTitleWords = 5;
 
     private static bool IsOpener(char c) => c is '(' or '[' or '{' or '"' or '\'' or '\u2018' or '\u201C' or '\u00AB' or '\u2039';
 

@@ -94,6 +94,25 @@ public class SentenceSegmenterTests
     public void Splits_at_blank_lines_and_headings(string text, string expected) => Assert.Equal(expected, Split(text));
 
     [Theory]
+    // A line in capitals of at most eight words is a heading, wherever it stands.
+    [InlineData("BACKGROUND\nThe council imposed sanctions.", "BACKGROUND | The council imposed sanctions.")]
+    [InlineData("Aid resumed.\n\nKEY FINDINGS OF THE MISSION\nMost clinics had closed.", "Aid resumed. | KEY FINDINGS OF THE MISSION | Most clinics had closed.")]
+    [InlineData("FOR IMMEDIATE RELEASE\nGroups urge donors to act", "FOR IMMEDIATE RELEASE | Groups urge donors to act")]
+    // A short, mostly capitalized line that opens a block, before a capital or a digit, is a title or a byline.
+    [InlineData("By Jane Q. Writer\nNov. 3, 2026\n\nThe talks failed.", "By Jane Q. Writer | Nov. 3, 2026 | The talks failed.")]
+    [InlineData("Aid resumed.\n\nOpinion\nSupported by readers", "Aid resumed. | Opinion | Supported by readers")]
+    // Wrapped prose stays whole: a line in lower case, a long line, a line that does not open
+    // a block, a line that ends in punctuation, or a next line in lower case.
+    [InlineData("The talks that began in\nGeneva have stalled.", "The talks that began in\nGeneva have stalled.")]
+    [InlineData("The report says aid\nShould flow.", "The report says aid\nShould flow.")]
+    [InlineData("Aid resumed in March when the United Nations And\nThe Red Cross agreed.", "Aid resumed in March when the United Nations And\nThe Red Cross agreed.")]
+    [InlineData("Aid resumed.\nKim Jong Un\nMet the envoy.", "Aid resumed. | Kim Jong Un\nMet the envoy.")]
+    [InlineData("By Jane Writer,\nA fellow.", "By Jane Writer,\nA fellow.")]
+    [InlineData("By Jane Writer\nand her colleagues.", "By Jane Writer\nand her colleagues.")]
+    [InlineData("THE COUNCIL AND THE GENERAL ASSEMBLY HAVE BOTH NOW ASKED\nFOR ACCESS.", "THE COUNCIL AND THE GENERAL ASSEMBLY HAVE BOTH NOW ASKED\nFOR ACCESS.")]
+    public void Splits_after_a_title_or_heading_line(string text, string expected) => Assert.Equal(expected, Split(text));
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     public void Empty_text_has_no_sentences(string text) => Assert.Empty(SegmenterEvaluation.Split(text));

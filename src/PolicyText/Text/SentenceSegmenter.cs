@@ -313,14 +313,18 @@ public sealed class SentenceSegmenter
     /// <summary>
     /// The last token of the footnote marks attached after token <paramref name="j"/>: each a
     /// number or a word of at most three characters in square brackets ("[1]", "[12]", "[a]",
-    /// "[iv]"), or a run of superscript digits ("¹", "²³"). Without any, <paramref name="j"/>.
+    /// "[iv]"), a run of superscript digits ("¹", "²³"), or, right after a period,
+    /// one to three digits ("decade.1 That", which the tokenizer splits after a word). Without
+    /// any, <paramref name="j"/>.
     /// </summary>
     private static int SkipFootnoteMarks(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int j)
     {
         while (j + 1 < tokens.Length && tokens[j + 1].Start == tokens[j].End)
         {
             var next = tokens[j + 1];
-            if (next.Kind == TokenKind.Word && IsSuperscriptDigits(next.GetText(text)))
+            if ((next.Kind == TokenKind.Word && IsSuperscriptDigits(next.GetText(text)))
+                || (next.Kind == TokenKind.Number && next.Length <= 3 && tokens[j].Kind == TokenKind.Punctuation && text[tokens[j].Start] == '.'
+                    && !next.GetText(text).ContainsAnyExceptInRange('0', '9')))
             {
                 j++;
                 continue;

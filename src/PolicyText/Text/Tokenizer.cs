@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -269,6 +270,13 @@ public ref struct TokenEnumerator
             else if (sep == '.')
             {
                 join = CharClass.IsAsciiLetterOrDigit(next) || (next >= 128 && CharClass.IsLetter(next));
+                if (join && char.IsAsciiDigit(next) && char.IsAsciiLetterLower(prev) && !hasInnerPeriod && IsFootnoteAfterWord(text, lastHyphen < 0 ? start : lastHyphen + 1, i))
+                {
+                    // A footnote number after a sentence's last word ("decade.1 That"): the word
+                    // ends at the period, which the segmenter then reads with its footnote.
+                    join = false;
+                }
+
                 hasInnerPeriod |= join;
             }
             else if (sep == ',' || sep == '/')
@@ -442,6 +450,31 @@ public ref struct TokenEnumerator
 
         return group > 0;
     }
+
+    /// <summary>
+    /// Whether the period at <paramref name="period"/>, after the word part starting at
+    /// <paramref name="partStart"/>, is followed by a footnote number: the part is two or more
+    /// ASCII letters and not a listed abbreviation ("para.3", "fig.2" stay whole), and one to
+    /// three digits follow the period, then white space or the end of the text.
+    /// </summary>
+    private bool IsFootnoteAfterWord(ReadOnlySpan<char> text, int partStart, int period)
+    {
+        var part = text[partStart..period];
+        if (part.Length < 2 || part.ContainsAnyExcept(AsciiLetters))
+        {
+            return false;
+        }
+
+        int j = period + 1;
+        while (j < text.Length && j - period <= 3 && char.IsAsciiDigit(text[j]))
+        {
+            j++;
+        }
+
+        return j - period - 1 is >= 1 and <= 3 && (j == text.Length || char.IsWhiteSpace(text[j])) && _abbreviations.Lookup(part) == AbbreviationKind.None;
+    }
+
+    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <summary>Digits with inner grouping and decimals, and at most a short letter suffix ("1990s", "5th", "10km").</summary>
     private static bool IsNumberShape(ReadOnlySpan<char> s)

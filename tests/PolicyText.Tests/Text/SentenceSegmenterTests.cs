@@ -61,6 +61,9 @@ public class SentenceSegmenterTests
     [InlineData("Half lack food.\u00B9 Clinics ran out.", "Half lack food.\u00B9 | Clinics ran out.")]
     [InlineData("Half lack food.\u00B9\u2070 Clinics ran out.", "Half lack food.\u00B9\u2070 | Clinics ran out.")]
     [InlineData("It came from the U.S.[3] The U.N. followed.", "It came from the U.S.[3] | The U.N. followed.")]
+    [InlineData("Half lack food.1 Clinics ran out.2 Prices rose.", "Half lack food.1 | Clinics ran out.2 | Prices rose.")]
+    [InlineData("Half lack food.12 and water.", "Half lack food.12 and water.")]
+    [InlineData("Growth was 2024.3 Then it fell.", "Growth was 2024.3 Then it fell.")]
     // The next word still decides, and only a short mark in brackets counts.
     [InlineData("Half lack food.[1] and water.", "Half lack food.[1] and water.")]
     [InlineData("Half lack food.[1]", "Half lack food.[1]")]

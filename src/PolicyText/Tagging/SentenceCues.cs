@@ -547,9 +547,9 @@ public sealed class CueExtractor
         return cues;
     }
 
-    // The rights lexicon's optional "ignore" category (after the three required ones): wording
-    // that holds a rights word but is no rights content ("press release", "released a report").
-    private const int IgnoreRole = 3;
+    // The role of the rights lexicon's optional "ignore" category: wording that holds a rights
+    // word but is no rights content ("press release", "released a report").
+    private static readonly int IgnoreRole = LexiconSet.RequiredCategories["rights"].Length + Array.IndexOf(LexiconSet.OptionalCategories["rights"], "ignore");
 
     /// <summary>Whether any of the rights matches (those below <paramref name="linkageBase"/>) is of the "ignore" category.</summary>
     private bool HasIgnore(ReadOnlySpan<LexiconMatch> matches, int linkageBase)

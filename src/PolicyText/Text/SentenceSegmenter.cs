@@ -153,9 +153,9 @@ public sealed class SentenceSegmenter
         if (t.FollowsLineBreak && k > 0)
         {
             // A blank line ends a sentence; so does a single line break before a bullet or a
-            // heading, or after a heading line.
+            // heading, or after a heading line or a title line (IsTitleLine).
             char c = text[t.Start];
-            if ((t.FollowsBlankLine || state.HeadingLine || IsLineItemStart(c) || IsTitleLine(text, tokens, state.LineStart, k)) && marks[k - 1] != Keep)
+            if ((t.FollowsBlankLine || state.HeadingLine || IsLineItemStart(c) || IsTitleLine(text, tokens, marks, state.LineStart, k)) && marks[k - 1] != Keep)
             {
                 marks[k - 1] = Break;
             }
@@ -360,18 +360,22 @@ public sealed class SentenceSegmenter
 
     /// <summary>
     /// Whether the line of tokens <paramref name="from"/> to <paramref name="next"/> − 1, which a
-    /// single line break ends, is a title or a heading rather than a line of wrapped prose: it
-    /// ends in a word or a number (no punctuation), and it is either in capitals ("KEY FINDINGS",
-    /// "FOR IMMEDIATE RELEASE") with at most eight words, or it opens a block (the text's first
-    /// line or the first after a blank line) with at most five words, at least half of them
-    /// capitalized, and the next line begins with a capital or a digit ("By Jane Writer" before
-    /// "Nov. 3, 2026"). The first line of a paragraph of wrapped prose is longer, or mostly in
-    /// lower case ("The talks that began in" before "Geneva last year").
+    /// single line break ends, is a title or a heading rather than a line of wrapped prose. It
+    /// starts a sentence (the text's first line, the first after a blank line, or a line after
+    /// a sentence's end), ends in a word or a number (no punctuation), has at most eight words,
+    /// and the next line does not begin in lower case; and it is either in capitals ("KEY
+    /// FINDINGS", "FOR IMMEDIATE RELEASE") before a line that does not begin with two words in
+    /// capitals (text written in capitals is prose), or it opens a block, has at most five words, at
+    /// least half of them capitalized, and the next line is the block's last ("By Jane Writer"
+    /// before "Nov. 3, 2026" and a blank line). The first lines of a paragraph of wrapped prose
+    /// are followed by more lines ("The UN Security" before "Council met …" and its next line).
     /// </summary>
-    private static bool IsTitleLine(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int from, int next)
+    private static bool IsTitleLine(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> marks, int from, int next)
     {
         var last = tokens[next - 1];
-        if (last.Kind is not (TokenKind.Word or TokenKind.Number) || next - from > 2 * MaxTitleWords)
+        bool opensBlock = from == 0 || tokens[from].FollowsBlankLine;
+        if (last.Kind is not (TokenKind.Word or TokenKind.Number) || next - from > 2 * MaxTitleWords
+            || !(opensBlock || marks[from - 1] == Break) || char.IsLower(text[tokens[next].Start]))
         {
             return false;
         }
@@ -385,7 +389,11 @@ public sealed class SentenceSegmenter
             var t = tokens[i];
             if (t.Kind is TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation)
             {
-                words++;
+                if (++words > MaxTitleWords)
+                {
+                    return false;
+                }
+
                 capitalized += char.IsUpper(text[t.Start]) ? 1 : 0;
             }
 
@@ -394,21 +402,63 @@ public sealed class SentenceSegmenter
                 letters += char.IsLetter(ch) ? 1 : 0;
                 lower |= char.IsLower(ch);
             }
-        }
 
-        if (words > MaxTitleWords)
-        {
-            return false;
+            if (lower && !opensBlock)
+            {
+                return false;
+            }
         }
 
         if (!lower && letters >= 2)
         {
-            return true;
+            return !StartsInCapitals(text, tokens, next);
         }
 
         char first = text[tokens[next].Start];
-        bool opensBlock = from == 0 || tokens[from].FollowsBlankLine;
-        return opensBlock && words <= MaxShortTitleWords && 2 * capitalized >= words && (char.IsUpper(first) || char.IsDigit(first));
+        return opensBlock && words <= MaxShortTitleWords && 2 * capitalized >= words && (char.IsUpper(first) || char.IsDigit(first)) && EndsBlock(tokens, next);
+    }
+
+    /// <summary>Whether the line that starts at token <paramref name="start"/> begins with two words in capitals (text written in capitals, whose lines are not headings).</summary>
+    private static bool StartsInCapitals(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int start)
+    {
+        int words = 0;
+        for (int i = start; i < tokens.Length && words < 2; i++)
+        {
+            var t = tokens[i];
+            if (i > start && t.FollowsLineBreak)
+            {
+                break;
+            }
+
+            if (t.Kind is not (TokenKind.Word or TokenKind.Abbreviation))
+            {
+                continue;
+            }
+
+            var word = t.GetText(text);
+            if (word.Length < 2 || word.ContainsAnyInRange('a', 'z') || !char.IsUpper(word[0]))
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return words == 2;
+    }
+
+    /// <summary>Whether the line that starts at token <paramref name="start"/> is its block's last: a blank line or the end of the text follows it.</summary>
+    private static bool EndsBlock(ReadOnlySpan<Token> tokens, int start)
+    {
+        for (int i = start + 1; i < tokens.Length; i++)
+        {
+            if (tokens[i].FollowsLineBreak)
+            {
+                return tokens[i].FollowsBlankLine;
+            }
+        }
+
+        return true;
     }
 
     private const int MaxTitleWords = 8;

@@ -453,14 +453,16 @@ public ref struct TokenEnumerator
 
     /// <summary>
     /// Whether the period at <paramref name="period"/>, after the word part starting at
-    /// <paramref name="partStart"/>, is followed by a footnote number: the part is two or more
-    /// ASCII letters and not a listed abbreviation ("para.3", "fig.2" stay whole), and one to
-    /// three digits follow the period, then white space or the end of the text.
+    /// <paramref name="partStart"/> (whose last letter the caller has checked is lower case), is
+    /// followed by a footnote number: the part is two or more ASCII letters, neither a listed
+    /// abbreviation nor a word that numbers a part of a text ("para.3", "Art.5", "fig.2",
+    /// "sec.4" stay whole), and one to three digits follow the period, then white space or the
+    /// end of the text.
     /// </summary>
     private bool IsFootnoteAfterWord(ReadOnlySpan<char> text, int partStart, int period)
     {
         var part = text[partStart..period];
-        if (part.Length < 2 || part.ContainsAnyExcept(AsciiLetters))
+        if (part.Length < 2 || part.ContainsAnyExcept(AsciiLetters) || NumbersAPart(part))
         {
             return false;
         }
@@ -472,6 +474,25 @@ public ref struct TokenEnumerator
         }
 
         return j - period - 1 is >= 1 and <= 3 && (j == text.Length || char.IsWhiteSpace(text[j])) && _abbreviations.Lookup(part) == AbbreviationKind.None;
+    }
+
+    /// <summary>Words that number a part of a text or a reference ("para", "art", "fig", "sec", "sect", "ch", "chap", "vol", "no", "op", "pp", "eq", "ref", "annex"), in any case, with or without a plural "s".</summary>
+    private static bool NumbersAPart(ReadOnlySpan<char> part)
+    {
+        Span<char> lower = stackalloc char[8];
+        if (part.Length > lower.Length)
+        {
+            return false;
+        }
+
+        int n = part.ToLowerInvariant(lower);
+        var word = lower[..n];
+        if (word.Length > 2 && word[^1] == 's')
+        {
+            word = word[..^1];
+        }
+
+        return word is "para" or "art" or "fig" or "sec" or "sect" or "ch" or "chap" or "vol" or "no" or "op" or "pp" or "eq" or "ref" or "annex";
     }
 
     private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");

@@ -40,6 +40,8 @@ public class ArchetypeSentenceTests
     [InlineData("The group released a report on Tuesday.", "none")]
     [InlineData("The ministry said in a press release that talks would resume.", "none")]
     [InlineData("FOR IMMEDIATE RELEASE", "none")]
+    [InlineData("The envoy demanded the immediate release of the journalist.", "freedom")]
+    [InlineData("Police fired water cannons at the marchers.", "freedom")]
     // Five of seventeen codebook rights examples are missed, among them "The regime starves its
     // critics in labour camps." (both, read as freedom): docs/evaluation.md, *What is weak*.
     public void The_rights_category_is_what_a_careful_coder_reads(string sentence, string category)

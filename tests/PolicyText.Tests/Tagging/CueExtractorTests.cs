@@ -21,7 +21,7 @@ public class CueExtractorTests
     [Fact]
     public void An_ignore_entry_drops_the_shorter_rights_matches_inside_it()
     {
-        var rights = Lexicon.Parse("@lexicon rights\n@version 1\n[freedom]\nreleas*\nwater cannon\n[economic_social]\nwater\n[general]\nhuman rights\n[ignore]\npress release*\nwater cannon\n");
+        var rights = Lexicon.Parse("@lexicon rights\n@version 1\n[freedom]\nreleas*\nrelease of detainees\nwater cannon\n[economic_social]\nwater\n[general]\nhuman rights\n[ignore]\npress release*\nwater cannon\n");
         var lexicons = Small.With(rights);
         SentenceCues Read(string text)
         {
@@ -34,7 +34,7 @@ public class CueExtractorTests
         Assert.Equal((0, 0), (press.Freedom, press.EconomicSocial));
         Assert.Empty(press.Evidence);
         Assert.True(press.Entries.IsEmpty);
-        var both = Read("A press release demanded the release of detainees.");
+        var both = Read("A press release demanded their release.");
         Assert.Equal(1, both.Freedom);
         Assert.Equal("release", Assert.Single(both.Evidence).Text);
 
@@ -42,6 +42,11 @@ public class CueExtractorTests
         var cannon = Read("Police turned a water cannon on the crowd.");
         Assert.Equal((1, 0), (cannon.Freedom, cannon.EconomicSocial));
         Assert.Equal("water cannon", Assert.Single(cannon.Evidence).Text);
+
+        // A match only partly inside an ignore entry stays.
+        var partly = Read("The press release of detainees was delayed.");
+        Assert.Equal(1, partly.Freedom);
+        Assert.Equal("release of detainees", Assert.Single(partly.Evidence).Text);
 
         // Without an ignore section, every match counts as before.
         var plain = Small.With(Lexicon.Parse("@lexicon rights\n@version 1\n[freedom]\nreleas*\nwater cannon\n[economic_social]\nwater\n[general]\nhuman rights\n"));

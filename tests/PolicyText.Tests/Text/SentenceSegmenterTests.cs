@@ -64,6 +64,7 @@ public class SentenceSegmenterTests
     [InlineData("Half lack food.1 Clinics ran out.2 Prices rose.", "Half lack food.1 | Clinics ran out.2 | Prices rose.")]
     [InlineData("Half lack food.12 and water.", "Half lack food.12 and water.")]
     [InlineData("Growth was 2024.3 Then it fell.", "Growth was 2024.3 Then it fell.")]
+    [InlineData("It is under Art.5 NATO acts together.", "It is under Art.5 NATO acts together.")]
     // The next word still decides, and only a short mark in brackets counts.
     [InlineData("Half lack food.[1] and water.", "Half lack food.[1] and water.")]
     [InlineData("Half lack food.[1]", "Half lack food.[1]")]
@@ -101,6 +102,7 @@ public class SentenceSegmenterTests
     [InlineData("BACKGROUND\nThe council imposed sanctions.", "BACKGROUND | The council imposed sanctions.")]
     [InlineData("Aid resumed.\n\nKEY FINDINGS OF THE MISSION\nMost clinics had closed.", "Aid resumed. | KEY FINDINGS OF THE MISSION | Most clinics had closed.")]
     [InlineData("FOR IMMEDIATE RELEASE\nGroups urge donors to act", "FOR IMMEDIATE RELEASE | Groups urge donors to act")]
+    [InlineData("KEY FINDINGS\nUN agencies found gaps.", "KEY FINDINGS | UN agencies found gaps.")]
     // A short, mostly capitalized line that opens a block, before a capital or a digit, is a title or a byline.
     [InlineData("By Jane Q. Writer\nNov. 3, 2026\n\nThe talks failed.", "By Jane Q. Writer | Nov. 3, 2026 | The talks failed.")]
     [InlineData("Aid resumed.\n\nOpinion\nSupported by readers", "Aid resumed. | Opinion | Supported by readers")]
@@ -113,6 +115,13 @@ public class SentenceSegmenterTests
     [InlineData("By Jane Writer,\nA fellow.", "By Jane Writer,\nA fellow.")]
     [InlineData("By Jane Writer\nand her colleagues.", "By Jane Writer\nand her colleagues.")]
     [InlineData("THE COUNCIL AND THE GENERAL ASSEMBLY HAVE BOTH NOW ASKED\nFOR ACCESS.", "THE COUNCIL AND THE GENERAL ASSEMBLY HAVE BOTH NOW ASKED\nFOR ACCESS.")]
+    // A line in capitals inside a sentence, or before a line in lower case, is not a heading.
+    [InlineData("Sanctions imposed by the\nUN AND EU\nwere lifted.", "Sanctions imposed by the\nUN AND EU\nwere lifted.")]
+    [InlineData("Aid resumed.\nUN AND EU\nwere pleased.", "Aid resumed. | UN AND EU\nwere pleased.")]
+    [InlineData("THE ENVOY SAID\nTHE TALKS WOULD\nRESUME SOON.", "THE ENVOY SAID\nTHE TALKS WOULD\nRESUME SOON.")]
+    // A short capitalized first line is a title only when the next line ends the block.
+    [InlineData("The UN Security\nCouncil met on Monday\nand decided nothing.", "The UN Security\nCouncil met on Monday\nand decided nothing.")]
+    [InlineData("Amnesty International and\nHuman Rights Watch said\nthe talks failed.", "Amnesty International and\nHuman Rights Watch said\nthe talks failed.")]
     public void Splits_after_a_title_or_heading_line(string text, string expected) => Assert.Equal(expected, Split(text));
 
     [Theory]

@@ -61,13 +61,15 @@ public class TokenizerTests
     [InlineData("a -- b", "a|Word|0 --|Punctuation|2 b|Word|5")]
     [InlineData("“Aid [now]”", "“|Punctuation|0 Aid|Word|1 [|Punctuation|5 now|Word|6 ]|Punctuation|9 ”|Punctuation|10")]
     [InlineData("Why?! Now!!", "Why|Word|0 ?!|Punctuation|3 Now|Word|6 !!|Punctuation|9")]
-    // A footnote number after a word's period is split off; a version, a decimal, an initialism
-    // and a listed abbreviation before digits are not.
+    // A footnote number after a word's period is split off; a version, a decimal, an initialism,
+    // a word in capitals and a word that numbers a part of a text before digits are not.
     [InlineData("a decade.1 That", "a|Word|0 decade|Word|2 .|Punctuation|8 1|Number|9 That|Word|11")]
     [InlineData("hostage-taking.42", "hostage-taking|Word|0 .|Punctuation|14 42|Number|15")]
     [InlineData("v1.2 and 2024.3", "v1.2|Word|0 and|Word|5 2024.3|Number|9")]
     [InlineData("decade.1234 U.S.1", "decade.1234|Word|0 U.S.1|Word|12")]
     [InlineData("decade.1a p.55", "decade.1a|Word|0 p.55|Word|10")]
+    [InlineData("para.3 Art.5 fig.2 paras.4", "para.3|Word|0 Art.5|Word|7 fig.2|Word|13 paras.4|Word|19")]
+    [InlineData("EU.1 No.1", "EU.1|Word|0 No.1|Word|5")]
     // Other scripts, combining marks and emoji.
     [InlineData("북한의 인권", "북한의|Word|0 인권|Word|4")]
     [InlineData("café", "café|Word|0")]

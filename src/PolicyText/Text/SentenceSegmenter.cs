@@ -591,6 +591,14 @@ public sealed class SentenceSegmenter
             p++;
         }
 
+        if (p == next && !letter && t.FollowsLineBreak && p < tokens.Length && tokens[p].Start > t.End && char.IsUpper(text[tokens[p].Start]))
+        {
+            // A bare number that opens a line before a capital ("1 See Rahimi, …" in a list of
+            // notes): a marker too, when the next line's number follows it.
+            markerEnd = m;
+            return true;
+        }
+
         if (p == next || p >= tokens.Length || tokens[p].Start == tokens[p - 1].End)
         {
             return false;

@@ -80,6 +80,11 @@ public class SentenceSegmenterTests
     [InlineData("• Food first • Water next", "• Food first | • Water next")]
     [InlineData("◦ Food first ◦ Water next", "◦ Food first | ◦ Water next")]
     [InlineData("Needs:\n- food\n- water", "Needs: | - food | - water")]
+    // Bare numbers that open lines before a capital, in sequence, are a list (notes).
+    [InlineData("Notes\n1 See Rahimi (2021): 33-58.\n2 Joint Plan, Vienna, 2015.\n3 Annual Report, p. 7.", "Notes | 1 See Rahimi (2021): 33-58. | 2 Joint Plan, Vienna, 2015. | 3 Annual Report, p. 7.")]
+    [InlineData("They killed\n12 people in March and\n13 more in April.", "They killed\n12 people in March and\n13 more in April.")]
+    [InlineData("The talks stalled in\n2 Rounds.", "The talks stalled in\n2 Rounds.")]
+    [InlineData("It said 1 Korea and 2 Koreas.", "It said 1 Korea and 2 Koreas.")]
     // A lone number before a period is not a list.
     [InlineData("The vote was 52. Then they left.", "The vote was 52. | Then they left.")]
     public void Handles_list_items(string text, string expected) => Assert.Equal(expected, Split(text));

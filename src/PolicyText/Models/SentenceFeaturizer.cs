@@ -21,7 +21,7 @@ public static class SentenceFeaturizer
     public const int Dimension = 1 << 15;
 
     /// <summary>The feature space's version; a model records it and refuses another.</summary>
-    public const string Version = "features-6";
+    public const string Version = "features-7";
 
     private const int Named = 144;
     private const int ParagraphBase = 128;
@@ -207,7 +207,7 @@ public static class SentenceFeaturizer
         Put(keys, values, ref count, 63, c.Engagement > 0 && c.Negative > 0 ? 1 : 0);
 
         // 64..87, 96..127 and 128..137 are the second stage's context features (Context), never set here;
-        // 138 and 139 (a turn in the argument) follow position.
+        // 138 and 139 (a turn in the argument) and 140..143 (what the author calls for) follow position.
 
         // The kind of document: an author arguing (first person, normative wording) or a report
         // of others' words; and where its evaluations of the instruments lean.
@@ -227,6 +227,15 @@ public static class SentenceFeaturizer
         // What comes after the turn is usually the author's point, what comes before it a concession.
         Put(keys, values, ref count, 138, OpensWithTurn(document, sentence, tokenHashes) ? 1 : 0);
         Put(keys, values, ref count, 139, index + 1 < cues.Length && OpensWithTurn(document, document.Sentences[index + 1], tokenHashes) ? 1 : 0);
+
+        // What the author calls for in their own voice: pressure or engagement ("Keep targeted
+        // sanctions on …", "Exempt food and medicine from sanctions"), and the same with a negation
+        // in the sentence ("should not be lifted"), which the model may read the other way.
+        bool calls = c.Normative > 0 && !c.Reported;
+        Put(keys, values, ref count, 140, calls && c.Pressure > c.Engagement ? 1 : 0);
+        Put(keys, values, ref count, 141, calls && c.Engagement > c.Pressure ? 1 : 0);
+        Put(keys, values, ref count, 142, calls && c.Negation > 0 && c.Pressure > c.Engagement ? 1 : 0);
+        Put(keys, values, ref count, 143, calls && c.Negation > 0 && c.Engagement > c.Pressure ? 1 : 0);
 
         // The hashed features (all of value 1, indexes from Named up) are collected as integers
         // after the named ones, then (when sorted) listed once each in ascending order with their counts.

@@ -52,7 +52,7 @@ public sealed class SentenceCues
     /// <summary>First-person words (the author speaking).</summary>
     public int FirstPerson { get; internal set; }
 
-    /// <summary>Normative wordings ("should", "must", "it is time"): the author says what ought to happen.</summary>
+    /// <summary>Normative wordings ("should", "must", "it is time"), and a directive's verb opening the sentence ("Keep targeted sanctions on …", the cue lexicon's optional imperative category): the author says what ought to happen.</summary>
     public int Normative { get; internal set; }
 
     /// <summary>Pressure instruments (sanctions, conditions, condemnation, …): the targets evaluation words judge. In a sentence with an evaluation and more <c>pro</c> than <c>anti</c> linking wordings as written, the evaluation judges the link: this count is then at least 1 and <see cref="Engagement"/> is 0; with more <c>anti</c> wordings, this count is 0.</summary>
@@ -421,6 +421,11 @@ public sealed class CueExtractor
                 case 6:
                     cues.Normative++;
                     break;
+                case 9:
+                    // A directive ("Keep targeted sanctions on ...") is normative wording when
+                    // its verb opens the sentence.
+                    cues.Normative += m.FirstToken == OpeningWord(text, tokens) ? 1 : 0;
+                    break;
             }
         }
 
@@ -578,6 +583,29 @@ public sealed class CueExtractor
         }
 
         return false;
+    }
+
+    /// <summary>The index of a sentence's first word, after any list marker or opening punctuation ("- ", "•", "1.", "(a)"); -1 when it has none.</summary>
+    private static int OpeningWord(string text, ReadOnlySpan<Token> tokens)
+    {
+        for (int k = 0; k < tokens.Length; k++)
+        {
+            var kind = tokens[k].Kind;
+            if (kind is TokenKind.Punctuation or TokenKind.Number or TokenKind.Symbol)
+            {
+                continue;
+            }
+
+            // A letter that marks a list item: "(a) Keep …", "b) Lift …".
+            if (kind == TokenKind.Word && tokens[k].Length == 1 && k + 1 < tokens.Length && text[tokens[k + 1].Start] == ')')
+            {
+                continue;
+            }
+
+            return k;
+        }
+
+        return -1;
     }
 
     /// <summary>Whether an evaluation cue among <paramref name="matches"/> shares a token with the <paramref name="length"/> tokens at <paramref name="at"/>.</summary>

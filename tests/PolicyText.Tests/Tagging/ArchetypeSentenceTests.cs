@@ -24,6 +24,9 @@ public class ArchetypeSentenceTests
     [InlineData("Aid should flow regardless of progress on the nuclear file.", "anti_linkage")]
     [InlineData("Linking aid to human rights has failed for thirty years.", "anti_linkage")]
     [InlineData("Tying sanctions relief to human rights has worked before.", "pro_linkage")]
+    [InlineData("Exempt food and medicine from sanctions, now.", "anti_linkage")]
+    [InlineData("Keep targeted sanctions on the officials responsible for the camps.", "pro_linkage")]
+    [InlineData("Do not tie food aid to the nuclear talks.", "anti_linkage")]
     public void The_linkage_stance_is_what_a_careful_coder_reads(string sentence, string stance)
     {
         var result = Assert.Single(Analyzer.Analyze(sentence).Sentences);

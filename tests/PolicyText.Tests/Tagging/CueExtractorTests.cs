@@ -55,6 +55,31 @@ public class CueExtractorTests
         Assert.Equal((2, 1), (all.Freedom, all.EconomicSocial));
     }
 
+    [Theory]
+    [InlineData("Keep targeted sanctions on the jailers.", 1)]
+    [InlineData("- Keep targeted sanctions on the jailers.", 1)]
+    [InlineData("\u2022 Keep targeted sanctions on the jailers.", 1)]
+    [InlineData("1. Keep targeted sanctions on the jailers.\n2. Lift the ban on food.", 1)]
+    [InlineData("(b) Keep targeted sanctions on the jailers.", 1)]
+    [InlineData("\u201CKeep the sanctions,\u201D she said.", 1)]
+    [InlineData("Do not tie food aid to the talks.", 1)]
+    [InlineData("Release the prisoners before any relief.", 1)]
+    [InlineData("Release of the prisoners came first.", 0)]
+    [InlineData("We will keep the sanctions on the jailers.", 0)]
+    [InlineData("The talks keep failing.", 0)]
+    [InlineData("I keep thinking about the camps.", 0)]
+    [InlineData("Keep the sanctions, and we should add more.", 2)]
+    public void An_imperative_counts_as_normative_only_when_its_verb_opens_the_sentence(string text, int normative)
+    {
+        var cues = Small.With(Lexicon.Parse("@lexicon cues\n@version 1\n[negation]\nnot\nn't\n[attribution]\nsaid\n[endorsement]\nrightly\n[condition]\nuntil\n[hedge]\nperhaps\n[first_person]\nwe\n[normative]\nshould\n[imperative]\nkeep\ndo not\nrelease the\n"));
+        var doc = TextDocument.Parse(text);
+        var read = new CueExtractor(cues).Extract(doc, doc.Sentences[0]);
+        Assert.Equal(normative, read.Normative);
+
+        // Without the optional section, no imperative is read.
+        Assert.Equal(0, new CueExtractor(Small).Extract(doc, doc.Sentences[0]).Normative);
+    }
+
     [Fact]
     public void A_negation_before_a_stance_word_flips_it()
     {

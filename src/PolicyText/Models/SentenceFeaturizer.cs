@@ -223,6 +223,10 @@ public static class SentenceFeaturizer
         Put(keys, values, ref count, 93, position);
         Put(keys, values, ref count, 94, position >= 0.75f ? 1 : 0);
 
+        // A line that is not the title and does not end like a sentence: a byline, a dateline,
+        // a heading inside the text ("Recommendations", "To donor governments:").
+        Put(keys, values, ref count, 95, index > 0 && !EndsLikeASentence(document, sentence) ? 1 : 0);
+
         // A turn in the argument: the sentence, or the next one, opens with "but", "however", … .
         // What comes after the turn is usually the author's point, what comes before it a concession.
         Put(keys, values, ref count, 138, OpensWithTurn(document, sentence, tokenHashes) ? 1 : 0);
@@ -379,6 +383,24 @@ public static class SentenceFeaturizer
     }
 
     private static readonly uint NumberHash = WordHashes.Fnv("<num>");
+
+    /// <summary>Whether the sentence's last character (before any closing quotation marks and brackets) is a full stop, question mark, exclamation mark or ellipsis.</summary>
+    private static bool EndsLikeASentence(TextDocument document, Sentence sentence)
+    {
+        if (sentence.TokenCount == 0)
+        {
+            return false;
+        }
+
+        var text = document.Text.AsSpan(0, document.Tokens[sentence.FirstToken + sentence.TokenCount - 1].End);
+        int i = text.Length - 1;
+        while (i > 0 && text[i] is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']')
+        {
+            i--;
+        }
+
+        return text[i] is '.' or '?' or '!' or '\u2026';
+    }
 
     /// <summary>The word hash of token <paramref name="index"/> of the document: from <paramref name="tokenHashes"/> (the document's, computed once) when given, else from its normalized form.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -65,6 +65,24 @@ public class SentenceFeaturizerTests
     }
 
     [Fact]
+    public void A_line_that_does_not_end_like_a_sentence_is_marked_unless_it_is_the_title()
+    {
+        // Feature 95: a byline, a dateline or a heading inside the text; the title (the first
+        // sentence) is left to feature 28. Closing quotation marks and brackets after the end
+        // mark are looked through.
+        var document = TextDocument.Parse("Aid first\n\nBy Ana Ruiz\n\nRecommendations\n\nTo donor governments:\n\nFund the appeal. Will they act? \"Now!\" (It is late.) Wait\u2026 Sanctions stay");
+        var cues = new CueExtractor(LexiconSet.Default).ExtractAll(document);
+        bool[] expected = [false, true, true, true, false, false, false, false, false, true];
+        Assert.Equal(expected.Length, document.Sentences.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            var features = new List<KeyValuePair<int, float>>();
+            SentenceFeaturizer.Featurize(document, i, cues, features);
+            Assert.Equal(expected[i], features.Any(f => f.Key == 95 && f.Value == 1));
+        }
+    }
+
+    [Fact]
     public void The_sentence_matches_entries_of_every_lexicon()
     {
         var (_, cues) = Featurize(LexiconSet.Default);

@@ -124,10 +124,68 @@ public static class SentenceFeaturizer
     /// <returns>The number of features written.</returns>
     internal static int Featurize(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, Span<int> keys, Span<float> values, ReadOnlySpan<uint> tokenHashes = default, bool sorted = true)
     {
+        // The named features are written in ascending index order (Put leaves out zeros): the
+        // same list as adding them one by one. They are written by two methods of their own, and
+        // the hashed ones here: one method with every named feature has more locals than the JIT
+        // keeps in registers, which made a whole analysis about 6 % slower when the last five
+        // were added.
+        int count = CueFeatures(document, index, cues, totals, keys, values);
+        var sentence = document.Sentences[index];
+        ArgumentFeatures(document, index, cues, totals, tokenHashes, keys, values, ref count);
+
+        // The hashed features (all of value 1, indexes from Named up) are collected as integers
+        // after the named ones, then (when sorted) listed once each in ascending order with their counts.
+        var tokens = sentence.GetTokens(document.Tokens);
+        var hashed = keys[count..];
+        int h = 0;
+        // An entry is identified by its category's name and its pattern (the key), not by where
+        // it or its category stands in the lexicon, so adding entries or categories to a lexicon
+        // leaves the other entries' features where they were.
+        foreach (var (lexicon, key) in cues[index].Entries)
+        {
+            hashed[h++] = Hash(lexicon + 1, 0, key);
+        }
+
+        // Hashed unigrams and bigrams of the normalized words (numbers folded to one symbol).
+        // Nothing but '?' and '!' normalizes to '?' or '!', so the source text tells them apart, and
+        // the normalized text is needed only when the hashes are not given.
+        var text = document.Text.AsSpan();
+        uint previous = 0;
+        for (int k = 0; k < tokens.Length; k++)
+        {
+            var t = tokens[k];
+            if (t.Kind is TokenKind.Punctuation && text[t.Start] is not ('?' or '!'))
+            {
+                previous = 0;
+                continue;
+            }
+
+            uint th = t.Kind == TokenKind.Number ? NumberHash : WordHash(document, t, tokenHashes, sentence.FirstToken + k);
+            hashed[h++] = Bucket(th ^ 0x9E3779B9u);
+            if (previous != 0)
+            {
+                hashed[h++] = Bucket((previous * 16777619u) ^ th);
+            }
+
+            previous = th;
+        }
+
+        if (!sorted)
+        {
+            values.Slice(count, h).Fill(1);
+            return count + h;
+        }
+
+        return count + CountIndexes(hashed[..h], keys[count..], values[count..]);
+    }
+
+    /// <summary>The named features of the sentence's own cues and its neighbours' (1..63), written from index 0 as <see cref="Featurize(TextDocument, int, SentenceCues[], DocumentTotals, Span{int}, Span{float}, ReadOnlySpan{uint}, bool)"/> does.</summary>
+    /// <returns>The number of features written.</returns>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int CueFeatures(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, Span<int> keys, Span<float> values)
+    {
         var c = cues[index];
 
-        // The named features are written in ascending index order (Put leaves out zeros): the
-        // same list as adding them one by one.
         int count = 0;
         static float Cap(int n) => Math.Min(n, 3) / 3f;
         Put(keys, values, ref count, 1, Cap(c.Freedom));
@@ -205,10 +263,16 @@ public static class SentenceFeaturizer
         Put(keys, values, ref count, 61, c.Pressure > 0 && c.Negative > 0 ? 1 : 0);
         Put(keys, values, ref count, 62, c.Engagement > 0 && c.Positive > 0 ? 1 : 0);
         Put(keys, values, ref count, 63, c.Engagement > 0 && c.Negative > 0 ? 1 : 0);
+        return count;
+    }
 
-        // 64..87, 96..127 and 128..137 are the second stage's context features (Context), never set here;
-        // 138 and 139 (a turn in the argument) and 140..143 (what the author calls for) follow position.
-
+    /// <summary>The named features of the kind of document, the sentence's position and line, a turn in the argument and what the author calls for (88..95, 138..143), appended as <see cref="Featurize(TextDocument, int, SentenceCues[], DocumentTotals, Span{int}, Span{float}, ReadOnlySpan{uint}, bool)"/> does.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ArgumentFeatures(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, ReadOnlySpan<uint> tokenHashes, Span<int> keys, Span<float> values, ref int count)
+    {
+        // 64..87, 96..127 and 128..137 are the second stage's context features (Context), never set here.
+        var c = cues[index];
+        var sentence = document.Sentences[index];
         // The kind of document: an author arguing (first person, normative wording) or a report
         // of others' words; and where its evaluations of the instruments lean.
         float sentences = Math.Max(1, totals.Sentences);
@@ -240,51 +304,6 @@ public static class SentenceFeaturizer
         Put(keys, values, ref count, 141, calls && c.Engagement > c.Pressure ? 1 : 0);
         Put(keys, values, ref count, 142, calls && c.Negation > 0 && c.Pressure > c.Engagement ? 1 : 0);
         Put(keys, values, ref count, 143, calls && c.Negation > 0 && c.Engagement > c.Pressure ? 1 : 0);
-
-        // The hashed features (all of value 1, indexes from Named up) are collected as integers
-        // after the named ones, then (when sorted) listed once each in ascending order with their counts.
-        var tokens = sentence.GetTokens(document.Tokens);
-        var hashed = keys[count..];
-        int h = 0;
-        // An entry is identified by its category's name and its pattern (the key), not by where
-        // it or its category stands in the lexicon, so adding entries or categories to a lexicon
-        // leaves the other entries' features where they were.
-        foreach (var (lexicon, key) in c.Entries)
-        {
-            hashed[h++] = Hash(lexicon + 1, 0, key);
-        }
-
-        // Hashed unigrams and bigrams of the normalized words (numbers folded to one symbol).
-        // Nothing but '?' and '!' normalizes to '?' or '!', so the source text tells them apart, and
-        // the normalized text is needed only when the hashes are not given.
-        var text = document.Text.AsSpan();
-        uint previous = 0;
-        for (int k = 0; k < tokens.Length; k++)
-        {
-            var t = tokens[k];
-            if (t.Kind is TokenKind.Punctuation && text[t.Start] is not ('?' or '!'))
-            {
-                previous = 0;
-                continue;
-            }
-
-            uint th = t.Kind == TokenKind.Number ? NumberHash : WordHash(document, t, tokenHashes, sentence.FirstToken + k);
-            hashed[h++] = Bucket(th ^ 0x9E3779B9u);
-            if (previous != 0)
-            {
-                hashed[h++] = Bucket((previous * 16777619u) ^ th);
-            }
-
-            previous = th;
-        }
-
-        if (!sorted)
-        {
-            values.Slice(count, h).Fill(1);
-            return count + h;
-        }
-
-        return count + CountIndexes(hashed[..h], keys[count..], values[count..]);
     }
 
     /// <summary>Appends feature <paramref name="index"/> unless <paramref name="value"/> is zero; branch-free: always written, counted only when kept.</summary>

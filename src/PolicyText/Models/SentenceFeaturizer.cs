@@ -403,22 +403,17 @@ public static class SentenceFeaturizer
 
     private static readonly uint NumberHash = WordHashes.Fnv("<num>");
 
-    /// <summary>Whether the sentence's last character (before any closing quotation marks and brackets) is a full stop, question mark, exclamation mark or ellipsis.</summary>
+    /// <summary>Whether the sentence's last token, before any closing quotation marks and brackets, can end a sentence, as the segmenter reads them (<see cref="SentenceSegmenter.IsTerminal"/>, <see cref="SentenceSegmenter.IsCloser"/>).</summary>
     private static bool EndsLikeASentence(TextDocument document, Sentence sentence)
     {
-        if (sentence.TokenCount == 0)
+        var tokens = sentence.GetTokens(document.Tokens);
+        int k = tokens.Length - 1;
+        while (k > 0 && !SentenceSegmenter.IsTerminal(tokens[k]) && SentenceSegmenter.IsCloser(document.Text, tokens[k]))
         {
-            return false;
+            k--;
         }
 
-        var text = document.Text.AsSpan(0, document.Tokens[sentence.FirstToken + sentence.TokenCount - 1].End);
-        int i = text.Length - 1;
-        while (i > 0 && text[i] is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']')
-        {
-            i--;
-        }
-
-        return text[i] is '.' or '?' or '!' or '\u2026';
+        return k >= 0 && SentenceSegmenter.IsTerminal(tokens[k]);
     }
 
     /// <summary>The word hash of token <paramref name="index"/> of the document: from <paramref name="tokenHashes"/> (the document's, computed once) when given, else from its normalized form.</summary>

@@ -296,9 +296,11 @@ public sealed class SentenceSegmenter
     private static bool IsSpacedDot(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, int previousEnd) =>
         i < tokens.Length && tokens[i].Length == 1 && text[tokens[i].Start] == '.' && tokens[i].Start == previousEnd + 1 && text[previousEnd] == ' ';
 
-    private static bool IsTerminal(Token t) => t.Kind == TokenKind.Abbreviation || t.IsTerminalPunctuation;
+    /// <summary>Whether a token can end a sentence: terminal punctuation (., !, ?, …, and their CJK forms) or an abbreviation with its period.</summary>
+    internal static bool IsTerminal(Token t) => t.Kind == TokenKind.Abbreviation || t.IsTerminalPunctuation;
 
-    private static bool IsCloser(ReadOnlySpan<char> text, Token t)
+    /// <summary>Whether a token can follow a sentence's end mark and still belong to the sentence: a closing bracket or quotation mark, or a further ! or ?.</summary>
+    internal static bool IsCloser(ReadOnlySpan<char> text, Token t)
     {
         if (t.Kind != TokenKind.Punctuation)
         {

@@ -88,15 +88,27 @@ public sealed class GoldCorpus
         return new GoldCorpus(Documents.Select((d, i) => d with { Split = split(i, d) }).ToList());
     }
 
-    /// <summary>Loads a corpus from a folder holding <c>documents.jsonl</c>, or from that file.</summary>
+    /// <summary>
+    /// The file of training sentences a corpus folder may hold beside <see cref="FileName"/>:
+    /// one-sentence documents of kind <c>sentence</c> in the train split, which train the models
+    /// (the first stage, which labels a sentence given alone) and which cross-validation trains on
+    /// in every fold without scoring them (docs/models.md).
+    /// </summary>
+    public const string SentencesFileName = "sentences.jsonl";
+
+    /// <summary>
+    /// Loads a corpus from a folder holding <c>documents.jsonl</c> (and, when present,
+    /// <see cref="SentencesFileName"/>, whose documents follow), or from one such file alone.
+    /// </summary>
     /// <param name="path">The folder or the file.</param>
     /// <returns>The corpus.</returns>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="FormatException">A line is not a valid document; the message names the line and the problem.</exception>
+    /// <exception cref="FormatException">A line is not a valid document (or, in the sentences file, not a one-sentence training document); the message names the line and the problem.</exception>
     public static GoldCorpus Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var file = Directory.Exists(path) ? Path.Combine(path, FileName) : path;
+        bool folder = Directory.Exists(path);
+        var file = folder ? Path.Combine(path, FileName) : path;
         if (!File.Exists(file))
         {
             throw new FileNotFoundException($"No corpus at '{path}': expected a folder with {FileName} or such a file.", file);
@@ -104,6 +116,27 @@ public sealed class GoldCorpus
 
         var documents = new List<GoldDocument>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        Read(file, documents, ids, sentencesOnly: false);
+        var sentences = folder ? Path.Combine(path, SentencesFileName) : null;
+        if (sentences is not null && File.Exists(sentences))
+        {
+            Read(sentences, documents, ids, sentencesOnly: true);
+        }
+
+        return new GoldCorpus(documents);
+    }
+
+    /// <summary>Whether a document is a sentence given as training data: kind <c>sentence</c>, train split, one sentence.</summary>
+    /// <param name="document">The document.</param>
+    /// <returns>Whether it is.</returns>
+    public static bool IsTrainingSentence(GoldDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.Split == CorpusSplit.Train && document.Kind == "sentence" && document.Sentences.Count == 1;
+    }
+
+    private static void Read(string file, List<GoldDocument> documents, HashSet<string> ids, bool sentencesOnly)
+    {
         int lineNumber = 0;
         using var reader = new StreamReader(file, new UTF8Encoding(false, true));
         while (reader.ReadLine() is { } line)
@@ -129,10 +162,13 @@ public sealed class GoldCorpus
                 throw new FormatException($"{file}, line {lineNumber}: duplicate document id '{doc.Id}'.");
             }
 
+            if (sentencesOnly && !IsTrainingSentence(doc))
+            {
+                throw new FormatException($"{file}, line {lineNumber}: document '{doc.Id}' is not a training sentence (kind \"sentence\", split \"train\", one sentence), which is all {SentencesFileName} may hold.");
+            }
+
             documents.Add(doc);
         }
-
-        return new GoldCorpus(documents);
     }
 
     private static GoldDocument ParseDocument(string line)

@@ -366,7 +366,7 @@ public static class TaggerEvaluation
     /// <param name="lexicons">The lexicons, or <see langword="null"/> for the shipped ones.</param>
     /// <param name="version">The version recorded in the models.</param>
     /// <returns>The models.</returns>
-    public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "8")
+    public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "9")
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var set = BuildTrainingSet(corpus, lexicons);
@@ -393,8 +393,9 @@ public static class TaggerEvaluation
         foreach (var doc in corpus.InSplit(CorpusSplit.Train))
         {
             var (document, cues) = Prepare(analyzer, doc);
-            AddDocument(document, cues, doc.Sentences, source, false);
-            for (int i = 0; i < doc.Sentences.Count; i++)
+            bool sentence = GoldCorpus.IsTrainingSentence(doc);
+            AddDocument(document, cues, doc.Sentences, source, sentence);
+            for (int i = 0; i < doc.Sentences.Count && !sentence; i++)
             {
                 if (IsTrainedAlone(doc.Id, i))
                 {
@@ -681,7 +682,7 @@ public static class TaggerEvaluation
             var fold = AssignFolds(corpus, folds, r);
             for (int k = 0; k < folds; k++)
             {
-                var split = corpus.WithSplits((i, _) => fold[i] < 0 ? CorpusSplit.Test : fold[i] == k ? CorpusSplit.Dev : CorpusSplit.Train);
+                var split = corpus.WithSplits((i, _) => fold[i] == AlwaysTrained ? CorpusSplit.Train : fold[i] < 0 ? CorpusSplit.Test : fold[i] == k ? CorpusSplit.Dev : CorpusSplit.Train);
                 reports.Add(Evaluate(split, CorpusSplit.Dev, Train(split, lexicons), lexicons));
             }
         }
@@ -698,7 +699,7 @@ public static class TaggerEvaluation
     {
         var pool = corpus.Documents
             .Select((d, i) => (Document: d, Index: i))
-            .Where(x => x.Document.Split != CorpusSplit.Test)
+            .Where(x => x.Document.Split != CorpusSplit.Test && !GoldCorpus.IsTrainingSentence(x.Document))
             .OrderBy(x => x.Document.Linkage.ToCode(), StringComparer.Ordinal)
             .ThenBy(x => repeat == 0 ? 0 : WordHashes.Fnv($"{repeat}\u001F{x.Document.Id}"))
             .ThenBy(x => x.Document.Id, StringComparer.Ordinal)
@@ -710,6 +711,11 @@ public static class TaggerEvaluation
 
         var fold = new int[corpus.Documents.Count];
         Array.Fill(fold, -1);
+        for (int i = 0; i < fold.Length; i++)
+        {
+            fold[i] = GoldCorpus.IsTrainingSentence(corpus.Documents[i]) ? AlwaysTrained : -1;
+        }
+
         for (int k = 0; k < pool.Count; k++)
         {
             fold[pool[k].Index] = k % folds;
@@ -717,6 +723,9 @@ public static class TaggerEvaluation
 
         return fold;
     }
+
+    /// <summary>The fold <see cref="AssignFolds"/> gives a training sentence: trained on in every fold, never held out.</summary>
+    internal const int AlwaysTrained = -2;
 
     /// <summary>A placeholder so that training extracts cues without scoring with any model.</summary>
     private static PolicyModels Empty { get; } = new(

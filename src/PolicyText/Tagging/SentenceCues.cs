@@ -401,6 +401,12 @@ public sealed class CueExtractor
                     negations.Add(m.FirstToken);
                     break;
                 case 1:
+                    // "We call for …", "I would argue …": the author's own words, not a report.
+                    if (OwnVoice(normalized, tokens, matches, cuesBase, m.FirstToken))
+                    {
+                        break;
+                    }
+
                     cues.Attribution++;
                     Add(scratch, tokens, m, c.Entry, c.Entry, CueType.Attribution);
                     break;
@@ -606,6 +612,39 @@ public sealed class CueExtractor
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Whether the reporting word at token <paramref name="at"/> has the author for its subject:
+    /// a first-person "I" or "we" (a first-person cue) at most two words before it, with no
+    /// punctuation between ("we therefore call for", "I would argue", "as we said").
+    /// </summary>
+    private bool OwnVoice(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, ReadOnlySpan<LexiconMatch> matches, int cuesBase, int at)
+    {
+        for (int k = at - 1; k >= 0 && k >= at - 3; k--)
+        {
+            var t = tokens[k];
+            if (t.Kind != TokenKind.Word)
+            {
+                return false;
+            }
+
+            var word = t.GetText(normalized);
+            if (word is "i" or "we")
+            {
+                foreach (var c in matches)
+                {
+                    if (c.FirstToken == k && c.TokenCount == 1 && c.Category >= cuesBase && _cueRoles[c.Category - cuesBase] == 5)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether an evaluation cue among <paramref name="matches"/> shares a token with the <paramref name="length"/> tokens at <paramref name="at"/>.</summary>

@@ -9,7 +9,11 @@ namespace PolicyText.Tests.Corpora;
 /// <summary>Validation of the shipped gold corpus, and of the loader on bad data.</summary>
 public partial class GoldCorpusTests
 {
-    private static readonly Lazy<GoldCorpus> Shipped = new(() => GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus")));
+    // The corpus's documents (documents.jsonl); the training sentences beside them have tests of their own.
+    private static readonly Lazy<GoldCorpus> Shipped = new(() => GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus", GoldCorpus.FileName)));
+
+    // The documents and the training sentences, as training and evaluation load them.
+    private static readonly Lazy<GoldCorpus> ShippedWithSentences = new(() => GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus")));
 
     /// <summary>
     /// The gold sets shipped beside the corpus for <c>eval --heldout</c> load, have the size their
@@ -29,7 +33,7 @@ public partial class GoldCorpusTests
     {
         var set = GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus", folder));
         Assert.Equal(documents, set.Documents.Count);
-        var corpusSentences = Shipped.Value.Documents.SelectMany(d => d.Sentences.Select(d.GetText)).ToHashSet(StringComparer.Ordinal);
+        var corpusSentences = ShippedWithSentences.Value.Documents.SelectMany(d => d.Sentences.Select(d.GetText)).ToHashSet(StringComparer.Ordinal);
         var shared = set.Documents.SelectMany(d => d.Sentences.Select(d.GetText)).Where(t => t.Length >= 40 && corpusSentences.Contains(t)).ToList();
         Assert.True(shared.Count == stockSentences, $"{folder} shares {shared.Count} sentences with the corpus, first: {shared.FirstOrDefault()}");
     }
@@ -217,6 +221,49 @@ public partial class GoldCorpusTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("line 2: duplicate document id 'a'", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A corpus folder's <c>sentences.jsonl</c> is loaded after its documents (a file path loads
+    /// that file alone); the shipped one holds the 900 training sentences of corpus/README.md,
+    /// each a one-sentence training document, with ids of its own.
+    /// </summary>
+    [Fact]
+    public void The_training_sentences_load_with_the_folder_after_the_documents()
+    {
+        var all = ShippedWithSentences.Value.Documents;
+        var documents = Shipped.Value.Documents;
+        Assert.Equal(documents.Select(d => d.Id), all.Take(documents.Count).Select(d => d.Id));
+        var sentences = all.Skip(documents.Count).ToList();
+        Assert.Equal(900, sentences.Count);
+        Assert.All(sentences, d => Assert.True(GoldCorpus.IsTrainingSentence(d), d.Id));
+        Assert.DoesNotContain(documents, GoldCorpus.IsTrainingSentence);
+        Assert.Equal(900, GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus", GoldCorpus.SentencesFileName)).Documents.Count);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"s","title":"","kind":"news","context":"various","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[{"start":0,"end":3,"rights":"none","linkage":"none"}]}""")]
+    [InlineData("""{"id":"s","title":"","kind":"sentence","context":"various","date":"2020-01-01","author":null,"split":"test","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[{"start":0,"end":3,"rights":"none","linkage":"none"}]}""")]
+    [InlineData("""{"id":"s","title":"","kind":"sentence","context":"various","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa. Bb.","sentences":[{"start":0,"end":3,"rights":"none","linkage":"none"},{"start":4,"end":7,"rights":"none","linkage":"none"}]}""")]
+    public void A_sentences_file_holding_anything_but_training_sentences_is_refused_naming_the_line(string line)
+    {
+        using var tmp = new TempDir();
+        var document = """{"id":"a","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[{"start":0,"end":3,"rights":"none","linkage":"none"}]}""";
+        File.WriteAllText(Path.Combine(tmp.Path, GoldCorpus.FileName), document + "\n");
+        File.WriteAllText(Path.Combine(tmp.Path, GoldCorpus.SentencesFileName), "\n" + line + "\n");
+        var ex = Assert.Throws<FormatException>(() => GoldCorpus.Load(tmp.Path));
+        Assert.Contains($"{GoldCorpus.SentencesFileName}, line 2: document 's' is not a training sentence", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_id_in_both_files_is_a_duplicate()
+    {
+        using var tmp = new TempDir();
+        var line = """{"id":"a","title":"","kind":"sentence","context":"various","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[{"start":0,"end":3,"rights":"none","linkage":"none"}]}""";
+        File.WriteAllText(Path.Combine(tmp.Path, GoldCorpus.FileName), line + "\n");
+        File.WriteAllText(Path.Combine(tmp.Path, GoldCorpus.SentencesFileName), line + "\n");
+        var ex = Assert.Throws<FormatException>(() => GoldCorpus.Load(tmp.Path));
+        Assert.Contains("line 1: duplicate document id 'a'", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

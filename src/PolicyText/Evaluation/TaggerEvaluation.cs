@@ -710,7 +710,6 @@ public static class TaggerEvaluation
         }
 
         var fold = new int[corpus.Documents.Count];
-        Array.Fill(fold, -1);
         for (int i = 0; i < fold.Length; i++)
         {
             fold[i] = GoldCorpus.IsTrainingSentence(corpus.Documents[i]) ? AlwaysTrained : -1;

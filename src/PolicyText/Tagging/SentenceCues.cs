@@ -616,8 +616,8 @@ public sealed class CueExtractor
 
     /// <summary>
     /// Whether the reporting word at token <paramref name="at"/> has the author for its subject:
-    /// a first-person "I" or "we" (a first-person cue) at most two words before it, with no
-    /// punctuation between ("we therefore call for", "I would argue", "as we said").
+    /// a first-person "I" or "we" (a first-person cue) before it with at most two words between
+    /// them and no punctuation ("we therefore call for", "I would not argue", "as we said").
     /// </summary>
     private bool OwnVoice(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, ReadOnlySpan<LexiconMatch> matches, int cuesBase, int at)
     {

@@ -113,13 +113,15 @@ public class CueExtractorTests
     }
 
     /// <summary>
-    /// A reporting word whose subject is the author ("we", "I", at most two words before it,
-    /// no punctuation between) is the author speaking, not a report: no attribution, no
+    /// A reporting word whose subject is the author ("we" or "I" before it, with at most two words
+    /// and no punctuation between them) is the author speaking, not a report: no attribution, no
     /// attribution evidence. Anyone else's, or a first person elsewhere in the sentence, is.
     /// </summary>
     [Theory]
     [InlineData("We have argued for years that relief must wait for reforms.", false)]
     [InlineData("I would argue that sanctions relief must wait.", false)]
+    [InlineData("I would not argue that sanctions relief must wait.", false)]
+    [InlineData("We know that the envoy argued relief must wait.", true)]
     [InlineData("We therefore call for sanctions on the officials responsible.", false)]
     [InlineData("As I said, relief should wait for reforms.", false)]
     [InlineData("Critics argue that relief must wait for reforms.", true)]

@@ -366,7 +366,7 @@ public static class TaggerEvaluation
     /// <param name="lexicons">The lexicons, or <see langword="null"/> for the shipped ones.</param>
     /// <param name="version">The version recorded in the models.</param>
     /// <returns>The models.</returns>
-    public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "9")
+    public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "10")
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var set = BuildTrainingSet(corpus, lexicons);

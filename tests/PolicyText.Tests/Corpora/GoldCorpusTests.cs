@@ -225,7 +225,7 @@ public partial class GoldCorpusTests
 
     /// <summary>
     /// A corpus folder's <c>sentences.jsonl</c> is loaded after its documents (a file path loads
-    /// that file alone); the shipped one holds the 900 training sentences of corpus/README.md,
+    /// that file alone); the shipped one holds the 1,799 training sentences of corpus/README.md,
     /// each a one-sentence training document, with ids of its own.
     /// </summary>
     [Fact]
@@ -235,10 +235,10 @@ public partial class GoldCorpusTests
         var documents = Shipped.Value.Documents;
         Assert.Equal(documents.Select(d => d.Id), all.Take(documents.Count).Select(d => d.Id));
         var sentences = all.Skip(documents.Count).ToList();
-        Assert.Equal(900, sentences.Count);
+        Assert.Equal(1799, sentences.Count);
         Assert.All(sentences, d => Assert.True(GoldCorpus.IsTrainingSentence(d), d.Id));
         Assert.DoesNotContain(documents, GoldCorpus.IsTrainingSentence);
-        Assert.Equal(900, GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus", GoldCorpus.SentencesFileName)).Documents.Count);
+        Assert.Equal(1799, GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus", GoldCorpus.SentencesFileName)).Documents.Count);
     }
 
     [Theory]

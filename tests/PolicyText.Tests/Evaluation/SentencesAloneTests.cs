@@ -74,7 +74,7 @@ public class SentencesAloneTests
         }
 
         Assert.Equal(at, set.Groups.Count);
-        Assert.Equal(900, trainingSentences);
+        Assert.Equal(1799, trainingSentences);
         train = train.Where(d => !GoldCorpus.IsTrainingSentence(d)).ToList();
         int sentences = train.Sum(d => d.Sentences.Count);
         Assert.InRange(alone, sentences / 5, sentences / 3);

@@ -24,7 +24,7 @@ public class ArchetypeSentenceTests
     [InlineData("Aid should flow regardless of progress on the nuclear file.", "anti_linkage")]
     [InlineData("Linking aid to human rights has failed for thirty years.", "anti_linkage")]
     // "Tying sanctions relief to human rights has worked before." (pro_linkage) was pinned up to
-    // models version 8 (0.49); version 9 reads it neutral (0.52), a close call that has flipped
+    // models version 8 (0.49); versions 9 and 10 read it neutral (0.52, 0.64), a close call that has flipped
     // between trainings (docs/evaluation.md, *Plain statements given alone*). Its cues, the
     // tying praised, are checked in CueExtractorTests.
     [InlineData("Exempt food and medicine from sanctions, now.", "anti_linkage")]

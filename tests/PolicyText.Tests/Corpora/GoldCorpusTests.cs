@@ -28,6 +28,7 @@ public partial class GoldCorpusTests
     [InlineData("heldout-sentences-2", 400, 0)]
     [InlineData("heldout-excerpts", 300, 0)]
     [InlineData("heldout-documents", 96, 1)]
+    [InlineData("heldout-excerpts-2", 720, 0)]
     [InlineData("dev-excerpts", 320, 0)]
     public void Each_shipped_gold_set_loads_and_shares_no_sentence_with_the_corpus(string folder, int documents, int stockSentences)
     {

@@ -393,11 +393,13 @@ public static class TaggerEvaluation
         foreach (var doc in corpus.InSplit(CorpusSplit.Train))
         {
             var (document, cues) = Prepare(analyzer, doc);
+            // A training sentence is a sentence alone already; a document's sentences are also
+            // trained alone, one in four or so.
             bool sentence = GoldCorpus.IsTrainingSentence(doc);
             AddDocument(document, cues, doc.Sentences, source, sentence);
-            for (int i = 0; i < doc.Sentences.Count && !sentence; i++)
+            for (int i = 0; i < doc.Sentences.Count; i++)
             {
-                if (IsTrainedAlone(doc.Id, i))
+                if (!sentence && IsTrainedAlone(doc.Id, i))
                 {
                     var text = doc.GetText(doc.Sentences[i]);
                     var single = TextDocument.WithSentences(text, [(0, text.Length)]);

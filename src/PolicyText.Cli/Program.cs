@@ -74,6 +74,16 @@ public static class Program
                 Models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : null,
             };
             var inputPath = parse.GetValue(input)!;
+            if (parse.GetResult(threads) is { Implicit: false } && parse.GetValue(threads) < 1)
+            {
+                throw new ArgumentException($"--threads must be at least 1; got {parse.GetValue(threads)}.");
+            }
+
+            if ((parse.GetResult(idColumn) is { Implicit: false } || parse.GetResult(textColumn) is { Implicit: false }) && !inputPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException("--id-column and --text-column name the columns of a .csv input; this input is not a .csv file.");
+            }
+
             string? spool = null;
             if (inputPath == "-")
             {
@@ -81,8 +91,17 @@ public static class Program
                 // collected before the first row is written, as for a JSON Lines file.
                 var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"policytext-{Guid.NewGuid():N}"));
                 spool = Path.Combine(folder.FullName, "stdin.jsonl");
-                using (var spooled = new StreamWriter(spool, append: false, new System.Text.UTF8Encoding(false)))
+                if (ReferenceEquals(stdin, Console.In))
                 {
+                    // The bytes as they were piped in, so that they are read (invalid UTF-8
+                    // flagged, a UTF-16 byte order mark honoured) and hashed as a file's would be.
+                    using var raw = Console.OpenStandardInput();
+                    using var spooled = File.Create(spool);
+                    raw.CopyTo(spooled);
+                }
+                else
+                {
+                    using var spooled = new StreamWriter(spool, append: false, new System.Text.UTF8Encoding(false));
                     var buffer = new char[81920];
                     int read;
                     while ((read = stdin.Read(buffer, 0, buffer.Length)) > 0)
@@ -115,7 +134,9 @@ public static class Program
                     ["resume"] = run.Resume ? "true" : "false",
                 };
                 var inputs = spool is null ? Inputs(inputPath) : [ManifestInput.Of(spool) with { Path = "-" }];
-                return Analyze(source, inputs, settings, parse.GetValue(output)!, parse.GetValue(quiet), run, new TextAnalyzer(options), stdout, stderr);
+                var analyzer = new TextAnalyzer(options);
+                run = run with { RunKey = RunKey(inputs, settings, analyzer) };
+                return Analyze(source, inputs, settings, parse.GetValue(output)!, parse.GetValue(quiet), run, analyzer, stdout, stderr);
             }
             finally
             {
@@ -182,9 +203,10 @@ public static class Program
         var command = new Command("train", "Train the rights and linkage models on a corpus's train split and write a model file.") { corpus, output, lexicon };
         command.SetAction(parse => Guard(stderr, () =>
         {
+            var path = parse.GetValue(output)!;
+            CheckOutputFile(path, "--out");
             var gold = GoldCorpus.Load(parse.GetValue(corpus)!);
             var models = TaggerEvaluation.Train(gold, Lexicons(parse.GetValue(lexicon)));
-            var path = parse.GetValue(output)!;
             models.Save(path);
             stdout.WriteLine($"trained on {gold.InSplit(CorpusSplit.Train).Sum(d => d.Sentences.Count)} sentences -> {path}");
             return Ok;
@@ -229,6 +251,22 @@ public static class Program
             if (heldOutCorpus is not null && (parse.GetValue(folds) is not null || parse.GetResult(split) is { Implicit: false }))
             {
                 throw new ArgumentException("--heldout scores another corpus; it cannot be combined with --cv or --split.");
+            }
+
+            // What would fail after the models are trained fails now.
+            if (heldOutCorpus is { Documents.Count: 0 })
+            {
+                throw new ArgumentException($"The held-out corpus '{parse.GetValue(heldOut)}' has no documents to score.");
+            }
+
+            if (heldOutCorpus is null && parse.GetValue(folds) is null && !gold.InSplit(which).Any())
+            {
+                throw new ArgumentException($"The corpus has no documents in the {which.ToString().ToLowerInvariant()} split to score.");
+            }
+
+            if (parse.GetValue(predictions) is { } predictionsPath)
+            {
+                CheckOutputFile(predictionsPath, "--predictions");
             }
 
             // The predictions file is opened (as PATH.partial) before the evaluation runs, so that a
@@ -279,6 +317,21 @@ public static class Program
         return command;
     }
 
+    /// <summary>Fails at once when <paramref name="path"/> cannot be a file to write: a folder, or in a folder that does not exist.</summary>
+    private static void CheckOutputFile(string path, string option)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new ArgumentException($"{option} '{path}' is a folder; give the name of a file to write.");
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new ArgumentException($"{option} '{path}': the folder '{folder}' does not exist.");
+        }
+    }
+
     /// <summary>Turns expected failures into one line on standard error and exit code 1, never a stack trace.</summary>
     private static int Guard(TextWriter stderr, Func<int> action)
     {
@@ -291,6 +344,33 @@ public static class Program
             stderr.WriteLine($"policytext: {ex.Message}");
             return Fatal;
         }
+    }
+
+    /// <summary>
+    /// What a checkpoint must match to be continued: the input files' names and hashes, the
+    /// contents of the lexicon and model files, the versions in use and every option that changes
+    /// the output (not the number of threads, which does not).
+    /// </summary>
+    private static string RunKey(List<ManifestInput> inputs, Dictionary<string, string> settings, TextAnalyzer analyzer)
+    {
+        var key = new System.Text.StringBuilder();
+        foreach (var input in inputs)
+        {
+            key.Append("input\t").Append(input.Path).Append('\t').Append(input.Sha256).Append('\n');
+        }
+
+        foreach (var name in new[] { "tokens", "raw_cells", "id_column", "text_column" })
+        {
+            key.Append(name).Append('\t').Append(settings[name]).Append('\n');
+        }
+
+        foreach (var file in settings["lexicon_files"].Split(';', StringSplitOptions.RemoveEmptyEntries).Append(settings["model_file"]).Where(f => f.Length > 0))
+        {
+            key.Append("file\t").Append(ManifestInput.Of(file).Sha256).Append('\n');
+        }
+
+        key.Append("lexicons\t").Append(analyzer.Lexicons.Version).Append("\nmodels\t").Append(analyzer.Models?.Version ?? "none").Append('\n');
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key.ToString())));
     }
 
     /// <summary>The input files of a run, for the manifest.</summary>

@@ -5,12 +5,16 @@ namespace PolicyText.Corpora;
 /// <param name="DocId">The document id when it is known, otherwise <see langword="null"/>.</param>
 /// <param name="Code">A stable error code (docs/csv-schema.md lists them).</param>
 /// <param name="Message">A readable explanation.</param>
-public sealed record CorpusError(string Source, string? DocId, string Code, string Message);
+public sealed record CorpusError(string Source, string? DocId, string Code, string Message)
+{
+    /// <summary>Whether <paramref name="code"/> flags a document that was analysed (rather than one that was not).</summary>
+    internal static bool IsFlag(string code) => code is "invalid_bytes_replaced" or "malformed_quoting";
+}
 
 /// <summary>
 /// One item of a corpus being read: a document, or an error in its place, so that one bad
 /// document never stops a run. An item with both is a document that was read but flagged
-/// (invalid bytes were replaced): it is analysed and the flag is reported.
+/// (invalid bytes were replaced, or its quoting was malformed): it is analysed and the flag is reported.
 /// </summary>
 /// <param name="Document">The document, when it could be read.</param>
 /// <param name="Error">The error, when it could not be read, or the flag of a flagged document.</param>

@@ -23,6 +23,14 @@ public sealed record CorpusRunOptions
 
     /// <summary>Documents between two checkpoints of an unfinished run.</summary>
     public int CheckpointEvery { get; init; } = 256;
+
+    /// <summary>
+    /// What identifies the run's input and the options that shape its output (the command line
+    /// makes it from the input files' hashes, the lexicons, the model and the options), saved
+    /// with each checkpoint: <see cref="Resume"/> refuses a checkpoint saved under another key,
+    /// so that a run is never continued with another input or other options.
+    /// </summary>
+    public string? RunKey { get; init; }
 }
 
 /// <summary>What a run wrote.</summary>
@@ -87,7 +95,7 @@ public static class CorpusRunner
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
         bool raw = options.RawCells;
         var checkpointFile = Path.Combine(outputFolder, RunCheckpoint.FileName);
-        var resumed = options.Resume ? RunCheckpoint.Load(checkpointFile, names, variables) : null;
+        var resumed = options.Resume ? RunCheckpoint.Load(checkpointFile, names, variables, options.RunKey) : null;
         if (resumed is not null)
         {
             documents = resumed.Items;
@@ -133,7 +141,7 @@ public static class CorpusRunner
                     counts[names[i]] = writers[i].Rows;
                 }
 
-                new RunCheckpoint(documents, bytes, counts, [.. errors], variables).Save(checkpointFile);
+                new RunCheckpoint(documents, bytes, counts, [.. errors], variables, options.RunKey).Save(checkpointFile);
             }
 
             // A window of analyses in flight, written strictly in input order.
@@ -230,6 +238,12 @@ public static class CorpusRunner
 
         File.Delete(checkpointFile);
 
+        // A tokens.csv from an earlier run with --tokens would sit beside files it does not describe.
+        if (!options.Tokens)
+        {
+            File.Delete(Path.Combine(outputFolder, "tokens.csv"));
+        }
+
         var files = names.ToList();
         var errorsFile = Path.Combine(outputFolder, "errors.csv");
         if (errors.Count > 0)
@@ -249,6 +263,6 @@ public static class CorpusRunner
             File.Delete(errorsFile);
         }
 
-        return new CorpusRunResult(documents - errors.Count(e => e.Code != "invalid_bytes_replaced"), sentenceRows, errors, files, rows);
+        return new CorpusRunResult(documents - errors.Count(e => !CorpusError.IsFlag(e.Code)), sentenceRows, errors, files, rows);
     }
 }

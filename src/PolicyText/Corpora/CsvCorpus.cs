@@ -60,14 +60,32 @@ public static class CsvCorpus
     private static IEnumerable<CorpusItem> Read(string path, string idColumn, string textColumn)
     {
         bool invalid = HasInvalidUtf8(path);
-        using var reader = Open(path);
+
+        // The reader reports rows that break the quoting rules; it reads them as best it can.
+        CsvMalformedRecord? malformed = null;
+        using var reader = Open(path, r => malformed = r);
         var (id, text, variables) = Columns(reader, path, idColumn, textColumn);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var name = Path.GetFileName(path);
         int needed = Math.Max(id, text) + 1;
-        while (reader.Read())
+        while (true)
         {
+            malformed = null;
+            if (!reader.Read())
+            {
+                break;
+            }
+
             var source = string.Create(CultureInfo.InvariantCulture, $"{name}:row {reader.RowNumber}");
+            if (malformed is { Reason: CsvMalformedReason.UnterminatedQuote } unterminated)
+            {
+                // A quote that is never closed swallows every later row into one field: nothing
+                // from here on can be trusted, so none of it is analysed.
+                yield return new CorpusItem(null, new CorpusError(source, null, "malformed_row", string.Create(CultureInfo.InvariantCulture,
+                    $"A quoted field opened in this row (line {unterminated.LineNumber}) is never closed, so the rest of the file, from line {unterminated.LineNumber} to the end, was read as one row and not analysed. Close or double the quote and run again.")));
+                continue;
+            }
+
             if (reader.FieldCount < needed)
             {
                 yield return new CorpusItem(null, new CorpusError(source, null, "malformed_row", $"The row has {reader.FieldCount} fields; the id and text columns need {needed}."));
@@ -88,6 +106,12 @@ public static class CsvCorpus
                 continue;
             }
 
+            if (body.Contains('\0', StringComparison.Ordinal))
+            {
+                yield return new CorpusItem(null, new CorpusError(source, docId, "binary_content", "The text holds NUL characters: it is not text; it was not analysed."));
+                continue;
+            }
+
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (column, index) in variables)
             {
@@ -96,13 +120,31 @@ public static class CsvCorpus
 
             bool flagged = invalid && (body.Contains('\uFFFD', StringComparison.Ordinal) || docId.Contains('\uFFFD', StringComparison.Ordinal)
                 || values.Values.Any(v => v.Contains('\uFFFD', StringComparison.Ordinal)));
-            yield return new CorpusItem(
-                new CorpusDocument(docId, body, values.Count == 0 ? null : values),
-                flagged ? new CorpusError(source, docId, "invalid_bytes_replaced", "The row held invalid UTF-8 bytes, replaced with U+FFFD; the document was analysed.") : null);
+            var flag = flagged
+                ? new CorpusError(source, docId, "invalid_bytes_replaced", "The row held invalid UTF-8 bytes, replaced with U+FFFD; the document was analysed.")
+                : malformed is { } quoting
+                    ? new CorpusError(source, docId, "malformed_quoting", string.Create(CultureInfo.InvariantCulture, $"{Describe(quoting.Reason)} (line {quoting.LineNumber}); the row was read as the reader recovered it and analysed."))
+                    : null;
+            yield return new CorpusItem(new CorpusDocument(docId, body, values.Count == 0 ? null : values), flag);
         }
     }
 
-    private static CsvReader Open(string path)
+    /// <summary>Header names as a message can show them: control characters escaped, at most 200 characters (a binary file's "header" is not echoed to the terminal).</summary>
+    private static string Printable(string names)
+    {
+        var shown = names.Length > 200 ? names[..200] + "…" : names;
+        return string.Concat(shown.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
+    }
+
+    /// <summary>What a malformed row's quoting did, in words.</summary>
+    private static string Describe(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.StrayQuote => "A quote inside an unquoted field (kept as a character)",
+        CsvMalformedReason.TextAfterClosingQuote => "Text after the closing quote of a quoted field (the quotes were dropped and the text joined)",
+        _ => $"Malformed quoting ({reason})",
+    };
+
+    private static CsvReader Open(string path, Action<CsvMalformedRecord>? onMalformed = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
@@ -110,16 +152,22 @@ public static class CsvCorpus
             throw new FileNotFoundException($"No file at '{path}'.", path);
         }
 
-        return CsvReader.Create(File.OpenRead(path), CsvReaderOptions.Default, leaveOpen: false);
+        var options = onMalformed is null ? CsvReaderOptions.Default : CsvReaderOptions.Default with { OnMalformedRecord = onMalformed, TrackLineNumbers = true };
+        return CsvReader.Create(File.OpenRead(path), options, leaveOpen: false);
     }
 
     private static (int Id, int Text, List<(string Name, int Index)> Variables) Columns(CsvReader reader, string path, string idColumn, string textColumn)
     {
         reader.ReadHeader();
         var headers = reader.Headers;
+        if (headers.Count == 0 || (headers.Count == 1 && string.IsNullOrWhiteSpace(headers[0])))
+        {
+            throw new ArgumentException($"{path}: the file is empty; a CSV input needs a header row naming the '{idColumn}' and '{textColumn}' columns.");
+        }
+
         if (!reader.TryGetFieldIndex(idColumn, out int id) || !reader.TryGetFieldIndex(textColumn, out int text))
         {
-            throw new ArgumentException($"{path}: no column '{(reader.TryGetFieldIndex(idColumn, out _) ? textColumn : idColumn)}'; the columns are {string.Join(", ", headers)}.");
+            throw new ArgumentException($"{path}: no column '{(reader.TryGetFieldIndex(idColumn, out _) ? textColumn : idColumn)}'; the columns are {Printable(string.Join(", ", headers.Take(20)))}{(headers.Count > 20 ? $" and {headers.Count - 20} more" : string.Empty)}.");
         }
 
         var variables = new List<(string, int)>();

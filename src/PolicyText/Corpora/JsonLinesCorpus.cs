@@ -85,6 +85,8 @@ public static class JsonLinesCorpus
                     ? new CorpusItem(null, new CorpusError(source, id, "document_too_large", $"The text has {text.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}."))
                     : !ids.Add(id)
                         ? new CorpusItem(null, new CorpusError(source, id, "duplicate_id", $"The id '{id}' was used by an earlier document; this one was not analysed."))
+                        : text.Contains('\0', StringComparison.Ordinal)
+                            ? new CorpusItem(null, new CorpusError(source, id, "binary_content", "The text holds NUL characters (\\u0000): it is not text; it was not analysed."))
                         : new CorpusItem(
                             new CorpusDocument(id, text, Variables(root)),
                             fallback.Replacements > 0 && line.Contains('\uFFFD', StringComparison.Ordinal)

@@ -11,7 +11,8 @@ internal sealed record RunCheckpoint(
     IReadOnlyDictionary<string, long> Bytes,
     IReadOnlyDictionary<string, long> Rows,
     IReadOnlyList<CorpusError> Errors,
-    IReadOnlyList<string> Variables)
+    IReadOnlyList<string> Variables,
+    string? Key = null)
 {
     public const string FileName = "checkpoint.json";
 
@@ -25,14 +26,20 @@ internal sealed record RunCheckpoint(
         File.Move(path + ".partial", path, overwrite: true);
     }
 
-    /// <summary>The checkpoint of a run that wrote the same files and variables, or <see langword="null"/> when there is none to continue.</summary>
-    public static RunCheckpoint? Load(string path, IReadOnlyList<string> files, IReadOnlyList<string> variables)
+    /// <summary>
+    /// The checkpoint of a run that wrote the same files and variables under the same
+    /// <paramref name="key"/> (<see cref="CorpusRunOptions.RunKey"/>), or <see langword="null"/>
+    /// when there is none to continue.
+    /// </summary>
+    /// <exception cref="IOException">There is a checkpoint, but of another run, or damaged: it cannot be continued.</exception>
+    public static RunCheckpoint? Load(string path, IReadOnlyList<string> files, IReadOnlyList<string> variables, string? key = null)
     {
         if (!File.Exists(path))
         {
             return null;
         }
 
+        var folder = Path.GetDirectoryName(path)!;
         RunCheckpoint? checkpoint;
         try
         {
@@ -41,18 +48,26 @@ internal sealed record RunCheckpoint(
         }
         catch (JsonException)
         {
-            return null;
+            checkpoint = null;
         }
 
-        var folder = Path.GetDirectoryName(path)!;
-        bool sameFiles = checkpoint is not null
-            && files.Count == checkpoint.Bytes.Count
+        // Every file had its header written before the first checkpoint, so none is empty.
+        if (checkpoint is not { Bytes: not null, Rows: not null, Errors: not null, Variables: not null }
+            || checkpoint.Items < 0
+            || checkpoint.Errors.Any(e => e is null)
+            || checkpoint.Bytes.Values.Any(b => b <= 0)
+            || checkpoint.Rows.Values.Any(r => r < 0))
+        {
+            throw new IOException($"The run in '{folder}' cannot be resumed: its checkpoint ({FileName}) is damaged. Start afresh without --resume, or use another folder.");
+        }
+
+        bool sameFiles = files.Count == checkpoint.Bytes.Count
             && files.All(f => checkpoint.Bytes.ContainsKey(f) && checkpoint.Rows.ContainsKey(f)
                 && File.Exists(Path.Combine(folder, f + ".partial"))
                 && new FileInfo(Path.Combine(folder, f + ".partial")).Length >= checkpoint.Bytes[f]);
-        if (!sameFiles || !checkpoint!.Variables.SequenceEqual(variables, StringComparer.Ordinal))
+        if (!sameFiles || !checkpoint.Variables.SequenceEqual(variables, StringComparer.Ordinal) || !string.Equals(checkpoint.Key, key, StringComparison.Ordinal))
         {
-            throw new IOException($"The run in '{folder}' cannot be resumed: its files or options differ from this run's. Start afresh without --resume, or use another folder.");
+            throw new IOException($"The run in '{folder}' cannot be resumed: its input, files or options differ from this run's. Start afresh without --resume, or use another folder.");
         }
 
         return checkpoint;

@@ -1,9 +1,11 @@
+using System.IO.Enumeration;
 using System.Text;
 
 namespace PolicyText.Corpora;
 
 /// <summary>
-/// Reads a folder of plain-text files (<c>*.txt</c> and <c>*.md</c>, recursively) as a corpus, or a single file.
+/// Reads a folder of plain-text files (<c>*.txt</c> and <c>*.md</c>, recursively, not following
+/// links to folders) as a corpus, or a single file.
 /// A document's id is its path relative to the folder, without the extension, with forward
 /// slashes (<c>opinion/2024/kim-op-ed</c>). Documents come in ordinal order of their ids, so
 /// the output is the same on every machine.
@@ -27,11 +29,20 @@ public static class TextFolderCorpus
             throw new FileNotFoundException($"No file or folder at '{path}'.", path);
         }
 
+        // Links to folders are not followed: a link back up the tree would read it again and again.
         var root = Path.GetFullPath(path);
-        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(file => file.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        var files = new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => entry.ToFullPath(), new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory
+                && (entry.FileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || entry.FileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase)),
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+
+        // Two files can have one id (a.txt and a.md): their paths settle the order.
+        return files
             .Select(file => (Id: ToId(root, file), Path: file))
             .OrderBy(f => f.Id, StringComparer.Ordinal)
+            .ThenBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
     }
 
@@ -55,9 +66,16 @@ public static class TextFolderCorpus
     /// <returns>The items, in ordinal order of the ids.</returns>
     public static IEnumerable<CorpusItem> ReadItems(string path)
     {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (id, file) in ListFiles(path))
         {
             CorpusItem item;
+            if (!ids.Add(id))
+            {
+                yield return new CorpusItem(null, new CorpusError(file, id, "duplicate_id", $"The id '{id}' is also the id of another file (the same name with another extension); this one was not analysed. Rename one of them."));
+                continue;
+            }
+
             try
             {
                 var length = new FileInfo(file).Length;

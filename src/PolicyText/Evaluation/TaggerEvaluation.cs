@@ -366,9 +366,15 @@ public static class TaggerEvaluation
     /// <param name="lexicons">The lexicons, or <see langword="null"/> for the shipped ones.</param>
     /// <param name="version">The version recorded in the models.</param>
     /// <returns>The models.</returns>
+    /// <exception cref="ArgumentException">The corpus has no train documents.</exception>
     public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "10")
     {
         ArgumentNullException.ThrowIfNull(corpus);
+        if (!corpus.InSplit(CorpusSplit.Train).Any())
+        {
+            throw new ArgumentException($"The corpus has no documents in the train split to train on ({corpus.Documents.Count} documents in all).");
+        }
+
         var set = BuildTrainingSet(corpus, lexicons);
         var (rights, rightsContext) = TrainTwoStages("rights", version, LabelCodes.RightsVocabulary, set.Rights, set.Groups, set.Alone, set.Paragraphs);
         var (linkage, linkageContext) = TrainTwoStages("linkage", version, LabelCodes.LinkageVocabulary, set.Linkage, set.Groups, set.Alone, set.Paragraphs);
@@ -490,7 +496,13 @@ public static class TaggerEvaluation
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(models);
-        return Evaluate(corpus.InSplit(CorpusSplit.Train).ToList(), corpus.InSplit(split).ToList(), split, models, lexicons);
+        var docs = corpus.InSplit(split).ToList();
+        if (docs.Count == 0)
+        {
+            throw new ArgumentException($"The corpus has no documents in the {split.ToString().ToLowerInvariant()} split to score.");
+        }
+
+        return Evaluate(corpus.InSplit(CorpusSplit.Train).ToList(), docs, split, models, lexicons);
     }
 
     /// <summary>
@@ -509,6 +521,11 @@ public static class TaggerEvaluation
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(heldOut);
         ArgumentNullException.ThrowIfNull(models);
+        if (heldOut.Documents.Count == 0)
+        {
+            throw new ArgumentException("The held-out corpus has no documents to score.");
+        }
+
         return Evaluate(corpus.InSplit(CorpusSplit.Train).ToList(), [.. heldOut.Documents], CorpusSplit.Test, models, lexicons) with { HeldOut = true };
     }
 

@@ -185,6 +185,11 @@ public sealed class LinearModel
             }
 
             int count = r.ReadInt32();
+            if (count is < 1 or > 64)
+            {
+                throw new FormatException($"The model file is damaged: a model with {count} classes.");
+            }
+
             var classes = new string[count];
             var biases = new float[count];
             var weights = new float[count][];
@@ -194,6 +199,11 @@ public sealed class LinearModel
                 biases[c] = r.ReadSingle();
                 weights[c] = new float[dimension];
                 int nonZero = r.ReadInt32();
+                if (nonZero < 0 || nonZero > dimension)
+                {
+                    throw new FormatException("The model file is damaged: a class with more weights than features.");
+                }
+
                 for (int k = 0; k < nonZero; k++)
                 {
                     int i = r.ReadInt32();
@@ -203,7 +213,7 @@ public sealed class LinearModel
 
             return new LinearModel(task, version, classes, weights, biases);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or IndexOutOfRangeException or IOException)
+        catch (Exception ex) when (ex is EndOfStreamException or IndexOutOfRangeException or IOException or OverflowException)
         {
             throw new FormatException("The model file is truncated or damaged.", ex);
         }

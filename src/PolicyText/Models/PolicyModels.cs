@@ -86,6 +86,12 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
             throw new FormatException("The model file does not hold the rights, linkage, rights-context and linkage-context models.");
         }
 
+        // A model file ends with its last model: more bytes mean a damaged or concatenated file.
+        if (stream.CanSeek && stream.Position != stream.Length)
+        {
+            throw new FormatException($"The model file has {stream.Length - stream.Position:N0} bytes after its last model: it is damaged, or not one model file.");
+        }
+
         return new PolicyModels(rights, linkage, rightsContext, linkageContext);
     }
 

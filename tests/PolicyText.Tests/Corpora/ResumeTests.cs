@@ -126,6 +126,17 @@ public class KilledRunTests
         }
 
         Assert.False(File.Exists(Path.Combine(killed, "sentences.csv")));
+
+        // Another input with the same fields (one text changed) must not be spliced onto the run.
+        var other = Path.Combine(tmp.Path, "other.jsonl");
+        var otherLines = File.ReadAllLines(input);
+        otherLines[^1] = otherLines[^1].Replace("\"text\": \"", "\"text\": \"Changed. ", StringComparison.Ordinal);
+        File.WriteAllLines(other, otherLines);
+        var refused = CliRunner.Run("analyze", other, "--out", killed, "-q", "--resume");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("cannot be resumed", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, CliRunner.Run("analyze", input, "--out", killed, "-q", "--resume", "--raw-cells").ExitCode);
+
         Assert.Equal(0, CliRunner.Run("analyze", input, "--out", killed, "-q", "--resume").ExitCode);
         foreach (var file in new[] { "sentences.csv", "documents.csv", "evidence.csv" })
         {

@@ -1,0 +1,272 @@
+using PolicyText.Corpora;
+
+namespace PolicyText.Tests.Cli;
+
+/// <summary>
+/// Inputs found by an adversarial review of the command line: each used to crash with a stack
+/// trace, lose or splice data silently, or fail only after minutes of work.
+/// </summary>
+public class RobustnessTests
+{
+    private static void AssertCleanFailure(CliResult result, string message)
+    {
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>A gold corpus of the shipped corpus's first <paramref name="count"/> documents, all in <paramref name="split"/>.</summary>
+    private static string GoldCorpusIn(TempDir tmp, string split, int count)
+    {
+        var folder = Path.Combine(tmp.Path, "gold-" + split);
+        Directory.CreateDirectory(folder);
+        var lines = File.ReadLines(Path.Combine(RepoPaths.Root, "corpus", "documents.jsonl")).Take(count)
+            .Select(l => System.Text.RegularExpressions.Regex.Replace(l, "\"split\": \"[a-z]+\"", $"\"split\": \"{split}\""));
+        File.WriteAllLines(Path.Combine(folder, "documents.jsonl"), lines);
+        return folder;
+    }
+
+    [Fact]
+    public void Training_on_a_corpus_without_train_documents_is_a_one_line_error()
+    {
+        using var tmp = new TempDir();
+        var gold = GoldCorpusIn(tmp, "test", 2);
+        AssertCleanFailure(CliRunner.Run("train", "--corpus", gold, "--out", Path.Combine(tmp.Path, "m.models")), "no documents in the train split");
+        AssertCleanFailure(CliRunner.Run("eval", "--corpus", gold), "no documents in the train split");
+    }
+
+    [Fact]
+    public void Evaluating_an_empty_split_fails_before_training()
+    {
+        using var tmp = new TempDir();
+        var gold = GoldCorpusIn(tmp, "train", 3);
+        AssertCleanFailure(CliRunner.Run("eval", "--corpus", gold, "--split", "test"), "no documents in the test split");
+
+        var empty = Path.Combine(tmp.Path, "empty");
+        Directory.CreateDirectory(empty);
+        File.WriteAllText(Path.Combine(empty, "documents.jsonl"), string.Empty);
+        AssertCleanFailure(CliRunner.Run("eval", "--corpus", gold, "--heldout", empty), "has no documents to score");
+    }
+
+    [Fact]
+    public void Output_paths_that_cannot_be_written_fail_before_any_work()
+    {
+        using var tmp = new TempDir();
+        var gold = GoldCorpusIn(tmp, "train", 3);
+        AssertCleanFailure(CliRunner.Run("train", "--corpus", gold, "--out", Path.Combine(tmp.Path, "missing", "m.models")), "does not exist");
+        AssertCleanFailure(CliRunner.Run("train", "--corpus", gold, "--out", tmp.Path), "is a folder");
+        AssertCleanFailure(CliRunner.Run("eval", "--corpus", gold, "--split", "train", "--predictions", tmp.Path), "is a folder");
+        Assert.Empty(Directory.GetFiles(tmp.Path, "*.partial"));
+    }
+
+    [Fact]
+    public void Bad_option_values_are_refused()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllText(input, """{"id": "a", "text": "Food aid now."}""" + "\n");
+        var output = Path.Combine(tmp.Path, "out");
+        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", output, "--threads", "0"), "--threads must be at least 1");
+        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", output, "--threads", "-1"), "--threads must be at least 1");
+        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", output, "--text-column", "body"), "not a .csv file");
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--out", output, "--threads", "1", "-q").ExitCode);
+    }
+
+    [Fact]
+    public void Damaged_model_files_are_refused_with_a_message()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllText(input, """{"id": "a", "text": "Food aid now."}""" + "\n");
+        var shipped = File.ReadAllBytes(Path.Combine(RepoPaths.Root, "src", "PolicyText", "Models", "Resources", "policytext.models"));
+
+        var trailing = Path.Combine(tmp.Path, "trailing.models");
+        File.WriteAllBytes(trailing, [.. shipped, .. "junk"u8.ToArray()]);
+        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "o"), "--model", trailing), "bytes after its last model");
+
+        // The first model's class count (after the magic strings, names and the dimension) made negative.
+        var negative = Path.Combine(tmp.Path, "negative.models");
+        var bytes = (byte[])shipped.Clone();
+        int at = ClassCountOffset(bytes);
+        BitConverter.GetBytes(-1).CopyTo(bytes, at);
+        File.WriteAllBytes(negative, bytes);
+        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "o"), "--model", negative), "model with -1 classes");
+    }
+
+    /// <summary>Where the first model's class count is: after the file's magic string and the model's magic, format, task, version, feature space and dimension.</summary>
+    private static int ClassCountOffset(byte[] model)
+    {
+        using var reader = new BinaryReader(new MemoryStream(model));
+        reader.ReadString();
+        reader.ReadString();
+        reader.ReadInt32();
+        reader.ReadString();
+        reader.ReadString();
+        reader.ReadString();
+        reader.ReadInt32();
+        return (int)reader.BaseStream.Position;
+    }
+
+    [Fact]
+    public void A_csv_quote_that_is_never_closed_is_reported_not_swallowed()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.csv");
+        File.WriteAllText(input, "id,text\nd1,Sanctions should be tied to rights.\nd2,\"He said \"\"no\"\" and left.\nd3,Food aid must flow.\nd4,Talks resumed.\n");
+        var output = Path.Combine(tmp.Path, "out");
+
+        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["d1"], File.ReadAllLines(Path.Combine(output, "documents.csv")).Skip(1).Select(l => l.Split(',')[0]));
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Equal(2, errors.Length);
+        Assert.Contains("malformed_row", errors[1], StringComparison.Ordinal);
+        Assert.Contains("never closed", errors[1], StringComparison.Ordinal);
+        Assert.Contains("line 3", errors[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_csv_quoting_is_flagged_and_the_row_analysed()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.csv");
+        File.WriteAllText(input, "id,text\nd1,\"quoted\" then text\nd2,Plain text.\n");
+        var output = Path.Combine(tmp.Path, "out");
+
+        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["d1", "d2"], File.ReadAllLines(Path.Combine(output, "documents.csv")).Skip(1).Select(l => l.Split(',')[0]));
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith("d1,in.csv:row 1,malformed_quoting,", errors[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_csv_says_so()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.csv");
+        File.WriteAllBytes(input, [0xEF, 0xBB, 0xBF]);
+        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "out")), "the file is empty");
+    }
+
+    [Fact]
+    public void Nul_characters_in_json_lines_are_binary_content_as_in_text_files()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllLines(input, ["""{"id": "a", "text": "x\u0000y"}""", """{"id": "b", "text": "Fine."}"""]);
+        var output = Path.Combine(tmp.Path, "out");
+
+        Assert.Equal(2, CliRunner.Run("analyze", input, "--out", output, "-q").ExitCode);
+        Assert.Equal(["b"], File.ReadAllLines(Path.Combine(output, "documents.csv")).Skip(1).Select(l => l.Split(',')[0]));
+        Assert.StartsWith("a,in.jsonl:1,binary_content,", File.ReadAllLines(Path.Combine(output, "errors.csv"))[1], StringComparison.Ordinal);
+        Assert.DoesNotContain('\0', File.ReadAllText(Path.Combine(output, "errors.csv")));
+    }
+
+    [Fact]
+    public void Two_files_with_one_id_in_a_folder_are_reported_in_a_fixed_order()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "a.txt"), "Sanctions now.");
+        File.WriteAllText(Path.Combine(input, "a.md"), "Food aid.");
+        var output = Path.Combine(tmp.Path, "out");
+
+        Assert.Equal(2, CliRunner.Run("analyze", input, "--out", output, "-q").ExitCode);
+
+        // a.md sorts before a.txt: it is the document, a.txt the duplicate.
+        var documents = File.ReadAllLines(Path.Combine(output, "documents.csv"));
+        Assert.Equal(2, documents.Length);
+        Assert.Equal("Food aid.".Length.ToString(System.Globalization.CultureInfo.InvariantCulture), documents[1].Split(',')[1]);
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Contains("a.txt,duplicate_id,", errors[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_link_to_a_folder_is_not_followed()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "a.txt"), "Sanctions now.");
+        Directory.CreateSymbolicLink(Path.Combine(input, "self"), input);
+        var output = Path.Combine(tmp.Path, "out");
+
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--out", output, "-q").ExitCode);
+        Assert.Equal(["a"], File.ReadAllLines(Path.Combine(output, "documents.csv")).Skip(1).Select(l => l.Split(',')[0]));
+    }
+
+    [Fact]
+    public void A_run_without_tokens_removes_an_earlier_tokens_csv()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllText(input, """{"id": "a", "text": "Food aid now."}""" + "\n");
+        var output = Path.Combine(tmp.Path, "out");
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--out", output, "-q", "--tokens").ExitCode);
+        Assert.True(File.Exists(Path.Combine(output, "tokens.csv")));
+
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--out", output, "-q").ExitCode);
+        Assert.False(File.Exists(Path.Combine(output, "tokens.csv")));
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"Items": 3, "Bytes": {"sentences.csv": 10, "documents.csv": 10, "evidence.csv": 10}, "Rows": {"sentences.csv": 1, "documents.csv": 1, "evidence.csv": 1}, "Errors": null, "Variables": []}""")]
+    [InlineData("""{"Items": 3, "Bytes": {"sentences.csv": 0, "documents.csv": 0, "evidence.csv": 0}, "Rows": {"sentences.csv": 0, "documents.csv": 0, "evidence.csv": 0}, "Errors": [], "Variables": []}""")]
+    [InlineData("not json")]
+    public void A_damaged_checkpoint_is_refused(string checkpoint)
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllText(input, """{"id": "a", "text": "Food aid now."}""" + "\n");
+        var output = Path.Combine(tmp.Path, "out");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, RunCheckpoint.FileName), checkpoint);
+        foreach (var file in new[] { "sentences.csv", "documents.csv", "evidence.csv" })
+        {
+            File.WriteAllText(Path.Combine(output, file + ".partial"), "header\nrow\n");
+        }
+
+        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", output, "--resume"), "cannot be resumed");
+    }
+
+    [Fact]
+    public void A_checkpoint_is_continued_only_under_the_same_run_key()
+    {
+        using var tmp = new TempDir();
+        var corpus = Path.Combine(RepoPaths.Root, "corpus", "documents.jsonl");
+        var analyzer = TextAnalyzer.CreateDefault();
+        var output = Path.Combine(tmp.Path, "out");
+        var options = new CorpusRunOptions { Threads = 2, CheckpointEvery = 16, RunKey = "first" };
+        using (var cancel = new CancellationTokenSource())
+        {
+            var source = CorpusSource.Open(corpus);
+            Assert.ThrowsAny<OperationCanceledException>(() => CorpusRunner.Run(source.Items, source.Variables, output, analyzer, options,
+                new Cancel(cancel, 40), cancel.Token));
+        }
+
+        var again = CorpusSource.Open(corpus);
+        var refused = Assert.Throws<IOException>(() => CorpusRunner.Run(again.Items, again.Variables, output, analyzer, options with { Resume = true, RunKey = "second" }));
+        Assert.Contains("cannot be resumed", refused.Message, StringComparison.Ordinal);
+
+        again = CorpusSource.Open(corpus);
+        Assert.Equal(490, CorpusRunner.Run(again.Items, again.Variables, output, analyzer, options with { Resume = true }).Documents);
+    }
+
+    private sealed class Cancel(CancellationTokenSource source, long documents) : IProgress<CorpusRunProgress>
+    {
+        public void Report(CorpusRunProgress value)
+        {
+            if (value.Documents >= documents)
+            {
+                source.Cancel();
+            }
+        }
+    }
+}

@@ -189,7 +189,17 @@ public static class Program
         var set = LexiconSet.Default;
         foreach (var file in files)
         {
-            set = set.With(Lexicon.Load(file));
+            var lexicon = Lexicon.Load(file);
+            try
+            {
+                set = set.With(lexicon);
+            }
+            catch (ArgumentException ex)
+            {
+                // The messages of the set name the lexicon, not the file it came from.
+                var message = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal);
+                throw new ArgumentException($"{file}: {message}", ex);
+            }
         }
 
         return set;
@@ -388,6 +398,12 @@ public static class Program
         var result = CorpusRunner.Run(source.Items, source.Variables, outDir, analyzer, options, progress);
         progress?.Done();
         new RunManifest(inputs, result.Rows, started, DateTimeOffset.UtcNow, analyzer.Lexicons.Version, analyzer.Models?.Version ?? "none", settings).Write(outDir);
+        if (result.Documents == 0 && result.Errors.Count == 0)
+        {
+            // Not an error (the files are written, with their headers), but rarely what was meant.
+            stderr.WriteLine("policytext: warning: the input holds no documents (a folder is searched for .txt and .md files; a JSON Lines or CSV file for lines or rows).");
+        }
+
         if (!quiet)
         {
             var written = string.Join(", ", result.Files.Where(f => f != "errors.csv"));

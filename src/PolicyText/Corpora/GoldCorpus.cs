@@ -138,10 +138,18 @@ public sealed class GoldCorpus
     private static void Read(string file, List<GoldDocument> documents, HashSet<string> ids, bool sentencesOnly)
     {
         int lineNumber = 0;
-        using var reader = new StreamReader(file, new UTF8Encoding(false, true));
+
+        // Invalid bytes are replaced as the reader decodes ahead, and refused on the line that holds them.
+        var fallback = new PolicyText.Internals.CountingDecoderFallback();
+        using var reader = new StreamReader(file, Encoding.GetEncoding("utf-8", EncoderFallback.ReplacementFallback, fallback));
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
+            if (fallback.Replacements > 0 && line.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                throw new FormatException($"{file}, line {lineNumber}: invalid UTF-8 bytes; a gold corpus must be UTF-8.");
+            }
+
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
@@ -199,27 +207,46 @@ public sealed class GoldCorpus
         var toUtf16 = CodePointMap(text, out int codePoints);
         var sentences = new List<GoldSentence>();
         int previousEnd = 0;
-        foreach (var s in root.GetProperty("sentences").EnumerateArray())
+        if (!root.TryGetProperty("sentences", out var spans) || spans.ValueKind != JsonValueKind.Array)
         {
-            int start = s.GetProperty("start").GetInt32();
-            int end = s.GetProperty("end").GetInt32();
+            throw new FormatException($"document '{id}': missing array field 'sentences'.");
+        }
+
+        foreach (var s in spans.EnumerateArray())
+        {
+            string where = $"document '{id}': sentence {sentences.Count}";
+            int start = Offset(s, "start", where);
+            int end = Offset(s, "end", where);
             if (start < previousEnd || end <= start || end > codePoints)
             {
-                throw new FormatException($"document '{id}': sentence {sentences.Count} [{start}, {end}) is out of range, empty, or overlaps the one before (text has {codePoints} code points).");
+                throw new FormatException($"{where} [{start}, {end}) is out of range, empty, or overlaps the one before (text has {codePoints} code points).");
             }
 
-            if (!LabelCodes.TryParse(s.GetProperty("rights").GetString(), out RightsCategory rights))
+            // The sentences cover the text: only white space lies between them (corpus/README.md).
+            if (!string.IsNullOrWhiteSpace(text[toUtf16(previousEnd)..toUtf16(start)]))
             {
-                throw new FormatException($"document '{id}': sentence {sentences.Count} has rights label '{s.GetProperty("rights")}', not in the codebook.");
+                throw new FormatException($"{where} [{start}, {end}): the text before it, from offset {previousEnd}, is not all white space; the sentences must cover the text.");
             }
 
-            if (!LabelCodes.TryParse(s.GetProperty("linkage").GetString(), out LinkageStance linkage))
+            if (!LabelCodes.TryParse(Label(s, "rights", where), out RightsCategory rights))
             {
-                throw new FormatException($"document '{id}': sentence {sentences.Count} has linkage label '{s.GetProperty("linkage")}', not in the codebook.");
+                throw new FormatException($"{where} has rights label '{s.GetProperty("rights")}', not in the codebook.");
+            }
+
+            if (!LabelCodes.TryParse(Label(s, "linkage", where), out LinkageStance linkage))
+            {
+                throw new FormatException($"{where} has linkage label '{s.GetProperty("linkage")}', not in the codebook.");
             }
 
             sentences.Add(new GoldSentence(start, end, toUtf16(start), toUtf16(end), rights, linkage));
             previousEnd = end;
+        }
+
+        if (!string.IsNullOrWhiteSpace(text[toUtf16(previousEnd)..]))
+        {
+            throw new FormatException(sentences.Count == 0
+                ? $"document '{id}': the text has no sentences; the sentences must cover the text."
+                : $"document '{id}': the text after its last sentence, from offset {previousEnd}, is not all white space; the sentences must cover the text.");
         }
 
         return new GoldDocument(id, RequiredString(root, "title"), RequiredString(root, "kind"), RequiredString(root, "context"),
@@ -227,9 +254,23 @@ public sealed class GoldCorpus
     }
 
     private static string RequiredString(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw new FormatException($"missing string field '{name}'.");
+        !root.TryGetProperty(name, out var value)
+            ? throw new FormatException($"missing string field '{name}'.")
+            : value.ValueKind == JsonValueKind.String
+                ? value.GetString()!
+                : throw new FormatException($"field '{name}' must be a string; it is {value.ValueKind.ToString().ToLowerInvariant()} {value.GetRawText()}.");
+
+    private static int Offset(JsonElement sentence, string name, string where) =>
+        !sentence.TryGetProperty(name, out var value)
+            ? throw new FormatException($"{where}: missing field '{name}'.")
+            : value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int offset)
+                ? offset
+                : throw new FormatException($"{where}: '{name}' must be a whole number of code points; it is {value.GetRawText()}.");
+
+    private static string? Label(JsonElement sentence, string name, string where) =>
+        !sentence.TryGetProperty(name, out var value)
+            ? throw new FormatException($"{where}: missing field '{name}'.")
+            : value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>A map from code-point offsets to UTF-16 offsets (identity when there are no surrogate pairs).</summary>
     private static Func<int, int> CodePointMap(string text, out int codePoints)

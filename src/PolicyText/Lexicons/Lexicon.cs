@@ -75,13 +75,28 @@ public sealed class Lexicon
                 continue;
             }
 
-            if (line.StartsWith("@lexicon ", StringComparison.Ordinal))
+            var directive = line[0] == '@' ? line.Split([' ', '\t'], 2) : [];
+            if (directive is ["@lexicon" or "@version", ..])
             {
-                name = line[9..].Trim();
-            }
-            else if (line.StartsWith("@version ", StringComparison.Ordinal))
-            {
-                version = line[9..].Trim();
+                var value = directive.Length > 1 ? directive[1].Trim() : string.Empty;
+                if (value.Length == 0)
+                {
+                    throw Error(source, lineNumber, $"{directive[0]} needs a value");
+                }
+
+                if ((directive[0] == "@lexicon" ? name : version) is not null)
+                {
+                    throw Error(source, lineNumber, $"{directive[0]} appears twice");
+                }
+
+                if (directive[0] == "@lexicon")
+                {
+                    name = value;
+                }
+                else
+                {
+                    version = value;
+                }
             }
             else if (line[0] == '@')
             {
@@ -95,6 +110,11 @@ public sealed class Lexicon
                 }
 
                 category = line[1..^1].Trim();
+                if (category.Length == 0)
+                {
+                    throw Error(source, lineNumber, "a category needs a name: [name]");
+                }
+
                 if (categories.Contains(category))
                 {
                     throw Error(source, lineNumber, $"category [{category}] appears twice");

@@ -74,6 +74,23 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void A_lexicon_the_taggers_cannot_use_is_named_by_its_file()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllText(input, """{"id": "a", "text": "Food aid now."}""" + "\n");
+        var unknown = Path.Combine(tmp.Path, "foo.lexicon");
+        File.WriteAllText(unknown, "@lexicon foo\n@version 1\n[x]\nfood\n");
+        var result = CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "o"), "--lexicon", unknown);
+        AssertCleanFailure(result, unknown + ": A lexicon for the taggers is named rights, linkage or cues");
+        Assert.DoesNotContain("(Parameter", result.Stderr, StringComparison.Ordinal);
+
+        var lacking = Path.Combine(tmp.Path, "rights.lexicon");
+        File.WriteAllText(lacking, "@lexicon rights\n@version 9\n[freedom]\nprison*\n");
+        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "o"), "--lexicon", lacking), lacking + ": The rights lexicon 'rights' lacks the categories");
+    }
+
+    [Fact]
     public void Damaged_model_files_are_refused_with_a_message()
     {
         using var tmp = new TempDir();
@@ -199,6 +216,19 @@ public class RobustnessTests
 
         Assert.Equal(0, CliRunner.Run("analyze", input, "--out", output, "-q").ExitCode);
         Assert.Equal(["a"], File.ReadAllLines(Path.Combine(output, "documents.csv")).Skip(1).Select(l => l.Split(',')[0]));
+    }
+
+    [Fact]
+    public void An_input_without_documents_is_warned_about()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "notes.json"), "[]");
+        var result = CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "out"), "-q");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning: the input holds no documents", result.Stderr, StringComparison.Ordinal);
+        Assert.Single(File.ReadAllLines(Path.Combine(tmp.Path, "out", "documents.csv")));
     }
 
     [Fact]

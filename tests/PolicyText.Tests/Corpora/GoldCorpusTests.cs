@@ -203,6 +203,13 @@ public partial class GoldCorpusTests
     [InlineData("""{"id":"a","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"sideways","text":"Aa.","sentences":[]}""", "sideways")]
     [InlineData("""{"id":"a", "text": "no other fields"}""", "missing")]
     [InlineData("""{not json""", "line 1")]
+    [InlineData("""{"id":"a","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa. Bb. Cc.","sentences":[{"start":0,"end":3,"rights":"none","linkage":"none"},{"start":8,"end":11,"rights":"none","linkage":"none"}]}""", "not all white space")]
+    [InlineData("""{"id":"a","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa. Bb.","sentences":[{"start":0,"end":5,"rights":"none","linkage":"none"}]}""", "after its last sentence")]
+    [InlineData("""{"id":"a","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[]}""", "has no sentences")]
+    [InlineData("""{"id":"a","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa."}""", "missing array field 'sentences'")]
+    [InlineData("""{"id":"a","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[{"start":0,"end":2.5,"rights":"none","linkage":"none"}]}""", "'end' must be a whole number")]
+    [InlineData("""{"id":"a","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[{"start":0,"end":3,"linkage":"none"}]}""", "missing field 'rights'")]
+    [InlineData("""{"id":7,"title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[]}""", "field 'id' must be a string; it is number 7")]
     public void The_loader_rejects_bad_data_naming_the_line(string line, string expectedInMessage)
     {
         using var tmp = new TempDir();
@@ -210,6 +217,17 @@ public partial class GoldCorpusTests
         var ex = Assert.Throws<FormatException>(() => GoldCorpus.Load(tmp.Path));
         Assert.Contains("line 1", ex.Message, StringComparison.Ordinal);
         Assert.Contains(expectedInMessage, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_a_gold_corpus_names_the_file_and_line()
+    {
+        using var tmp = new PolicyText.Tests.Cli.TempDir();
+        var file = Path.Combine(tmp.Path, "documents.jsonl");
+        var good = """{"id":"a","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[{"start":0,"end":3,"rights":"none","linkage":"none"}]}""";
+        File.WriteAllBytes(file, [.. System.Text.Encoding.UTF8.GetBytes(good + "\n"), 0xFF, .. "{}\n"u8.ToArray()]);
+        var ex = Assert.Throws<FormatException>(() => GoldCorpus.Load(tmp.Path));
+        Assert.Contains("documents.jsonl, line 2: invalid UTF-8", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -82,6 +82,9 @@ public class LexiconMatcherTests
     [InlineData("@lexicon a\n@version 1\n[x]\nsanc*tion\n", "line 4")]
     [InlineData("@lexicon a\n@version 1\n[x]\nfood\n[x]\nwater\n", "line 5")]
     [InlineData("@lexicon a\n@version 1\n@weight 2\n", "line 3")]
+    [InlineData("@lexicon a\n@version\n[x]\nfood\n", "line 2: @version needs a value")]
+    [InlineData("@lexicon a\n@version 1\n@lexicon b\n[x]\nfood\n", "line 3: @lexicon appears twice")]
+    [InlineData("@lexicon a\n@version 1\n[ ]\nfood\n", "line 3: a category needs a name")]
     public void A_malformed_lexicon_is_reported_with_its_line(string text, string expected)
     {
         var ex = Assert.Throws<FormatException>(() => Lexicon.Parse(text, "my.lexicon"));

@@ -49,8 +49,23 @@ public static class Program
         root.Subcommands.Add(TrainCommand(stdout, stderr));
         root.Subcommands.Add(EvalCommand(stdout, stderr));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return root.Parse(args).Invoke(config);
+        var parsed = root.Parse(args);
+
+        // A mistyped option gets its error and a pointer to --help, not the whole help text.
+        if (parsed.Action is System.CommandLine.Invocation.ParseErrorAction error)
+        {
+            error.ShowHelp = false;
+            int code = parsed.Invoke(config);
+            stderr.WriteLine($"policytext: see '{string.Join(' ', CommandPath(parsed.CommandResult.Command, root))} --help'.");
+            return code;
+        }
+
+        return parsed.Invoke(config);
     }
+
+    /// <summary>The words that name <paramref name="command"/> on the command line, from the tool's name.</summary>
+    private static IEnumerable<string> CommandPath(Command command, RootCommand root) =>
+        command == root ? ["policytext"] : ["policytext", command.Name];
 
     private static Command AnalyzeCommand(TextWriter stdout, TextWriter stderr, TextReader stdin)
     {

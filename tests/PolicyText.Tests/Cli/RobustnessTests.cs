@@ -61,6 +61,16 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void A_parse_error_points_to_help_instead_of_printing_it()
+    {
+        var result = CliRunner.Run("analyze", "in.jsonl", "--out", "o", "--threads", "abc");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("'abc'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("see 'policytext analyze --help'", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Usage:", result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_option_values_are_refused()
     {
         using var tmp = new TempDir();

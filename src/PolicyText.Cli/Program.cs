@@ -69,7 +69,7 @@ public static class Program
 
     private static Command AnalyzeCommand(TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
-        var input = new Argument<string>("input") { Description = "A folder of .txt files (read recursively), one .txt file, a .jsonl file with 'id' and 'text' fields (such as corpus/documents.jsonl), a .csv file, or - for JSON Lines on standard input." };
+        var input = new Argument<string>("input") { Description = "A folder of .txt and .md files (read recursively), one .txt or .md file, a .jsonl file with 'id' and 'text' fields (such as corpus/documents.jsonl), a .csv file, or - for JSON Lines on standard input." };
         var output = new Option<string>("--out", "-o") { Description = "The folder to write sentences.csv, documents.csv and evidence.csv into; created if missing.", Required = true };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
         var lexicon = LexiconOption();

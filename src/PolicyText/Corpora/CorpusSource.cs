@@ -15,7 +15,7 @@ public sealed record CorpusSource(IEnumerable<CorpusItem> Items, IReadOnlyList<s
     /// <param name="textColumn">For CSV, the text column.</param>
     /// <returns>The source.</returns>
     /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
-    /// <exception cref="ArgumentException">A CSV column is not in the header.</exception>
+    /// <exception cref="ArgumentException">A CSV column is not in the header, or a single file is not a .txt, .md, .jsonl or .csv file.</exception>
     public static CorpusSource Open(string path, string idColumn = "id", string textColumn = "text")
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -28,6 +28,13 @@ public sealed record CorpusSource(IEnumerable<CorpusItem> Items, IReadOnlyList<s
         if (File.Exists(path) && path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
             return new CorpusSource(CsvCorpus.ReadItems(path, idColumn, textColumn), CsvCorpus.VariableNames(path, idColumn, textColumn));
+        }
+
+        // A single file of another kind (.json, .html, .docx) would be read as one plain-text
+        // document, which is rarely what was meant.
+        if (File.Exists(path) && !(path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ArgumentException($"'{path}': the input is read by its extension: a .txt or .md file (one document), a .jsonl file or a .csv file, or a folder. Rename a plain-text file to .txt.");
         }
 
         var files = TextFolderCorpus.ListFiles(path); // fails now, not at the first document, when nothing is there

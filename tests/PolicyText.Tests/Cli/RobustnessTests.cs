@@ -228,6 +228,18 @@ public class RobustnessTests
         Assert.Equal(["a"], File.ReadAllLines(Path.Combine(output, "documents.csv")).Skip(1).Select(l => l.Split(',')[0]));
     }
 
+    [Theory]
+    [InlineData("notes.json")]
+    [InlineData("page.html")]
+    public void A_single_file_of_another_kind_is_refused_not_read_as_text(string name)
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, name);
+        File.WriteAllText(input, "[{\"id\": \"a\"}]");
+        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "out")), "the input is read by its extension");
+        Assert.False(Directory.Exists(Path.Combine(tmp.Path, "out")));
+    }
+
     [Fact]
     public void An_input_without_documents_is_warned_about()
     {

@@ -17,7 +17,9 @@ public sealed record CorpusRunOptions
     /// <summary>
     /// Whether to continue an interrupted run in the same folder from its checkpoint: the
     /// unfinished files are cut back to the last checkpoint and the documents already written are
-    /// skipped, so no row is written twice. Without a checkpoint the run starts afresh.
+    /// skipped, so no row is written twice. Without a checkpoint the run starts afresh; a
+    /// checkpoint of another run (another <see cref="RunKey"/>, other files or document
+    /// variables) or a damaged one is refused with an <see cref="IOException"/>.
     /// </summary>
     public bool Resume { get; init; }
 
@@ -63,7 +65,7 @@ public static class CorpusRunner
     /// <param name="progress">Receives progress after each document, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the run; no output file is then moved into place.</param>
     /// <returns>What was written.</returns>
-    /// <exception cref="IOException">The output folder is a file, or cannot be written.</exception>
+    /// <exception cref="IOException">The output folder is a file, or cannot be written; or, with <see cref="CorpusRunOptions.Resume"/>, its checkpoint cannot be continued.</exception>
     public static CorpusRunResult Run(
         IEnumerable<CorpusItem> items,
         IReadOnlyList<string> variables,

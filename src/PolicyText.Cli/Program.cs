@@ -55,17 +55,26 @@ public static class Program
         if (parsed.Action is System.CommandLine.Invocation.ParseErrorAction error)
         {
             error.ShowHelp = false;
-            int code = parsed.Invoke(config);
-            stderr.WriteLine($"policytext: see '{string.Join(' ', CommandPath(parsed.CommandResult.Command, root))} --help'.");
+            int code = parsed.Invoke(new InvocationConfiguration { Output = stderr, Error = stderr });
+            stderr.WriteLine($"policytext: see '{string.Join(' ', CommandPath(parsed.CommandResult))} --help'.");
             return code;
         }
 
         return parsed.Invoke(config);
     }
 
-    /// <summary>The words that name <paramref name="command"/> on the command line, from the tool's name.</summary>
-    private static IEnumerable<string> CommandPath(Command command, RootCommand root) =>
-        command == root ? ["policytext"] : ["policytext", command.Name];
+    /// <summary>The words that name a command on the command line, from the tool's name (<c>policytext corpus stats</c>).</summary>
+    private static IEnumerable<string> CommandPath(System.CommandLine.Parsing.CommandResult command)
+    {
+        var names = new List<string>();
+        for (var c = command; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Add(c.Command is RootCommand ? "policytext" : c.Command.Name);
+        }
+
+        names.Reverse();
+        return names;
+    }
 
     private static Command AnalyzeCommand(TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
@@ -150,7 +159,8 @@ public static class Program
                 };
                 var inputs = spool is null ? Inputs(inputPath) : [ManifestInput.Of(spool) with { Path = "-" }];
                 var analyzer = new TextAnalyzer(options);
-                run = run with { RunKey = RunKey(inputs, settings, analyzer) };
+                var files = (parse.GetValue(lexicon) ?? []).Append(parse.GetValue(model) ?? string.Empty).Where(f => f.Length > 0);
+                run = run with { RunKey = RunKey(inputs, Directory.Exists(inputPath), files, settings, analyzer) };
                 return Analyze(source, inputs, settings, parse.GetValue(output)!, parse.GetValue(quiet), run, analyzer, stdout, stderr);
             }
             finally
@@ -209,10 +219,10 @@ public static class Program
             {
                 set = set.With(lexicon);
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is ArgumentException or FormatException)
             {
                 // The messages of the set name the lexicon, not the file it came from.
-                var message = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal);
+                var message = ex is ArgumentException { ParamName: { } param } ? ex.Message.Replace($" (Parameter '{param}')", string.Empty, StringComparison.Ordinal) : ex.Message;
                 throw new ArgumentException($"{file}: {message}", ex);
             }
         }
@@ -376,12 +386,15 @@ public static class Program
     /// contents of the lexicon and model files, the versions in use and every option that changes
     /// the output (not the number of threads, which does not).
     /// </summary>
-    private static string RunKey(List<ManifestInput> inputs, Dictionary<string, string> settings, TextAnalyzer analyzer)
+    private static string RunKey(List<ManifestInput> inputs, bool folder, IEnumerable<string> lexiconAndModelFiles, Dictionary<string, string> settings, TextAnalyzer analyzer)
     {
+        // A folder's files by their paths within it (their ids), a single file by its name (a
+        // .txt file's id), so that the same input spelled another way (./in.jsonl, an absolute
+        // path, another working folder) is the same run.
         var key = new System.Text.StringBuilder();
         foreach (var input in inputs)
         {
-            key.Append("input\t").Append(input.Path).Append('\t').Append(input.Sha256).Append('\n');
+            key.Append("input\t").Append(folder ? input.Path : Path.GetFileName(input.Path)).Append('\t').Append(input.Sha256).Append('\n');
         }
 
         foreach (var name in new[] { "tokens", "raw_cells", "id_column", "text_column" })
@@ -389,7 +402,7 @@ public static class Program
             key.Append(name).Append('\t').Append(settings[name]).Append('\n');
         }
 
-        foreach (var file in settings["lexicon_files"].Split(';', StringSplitOptions.RemoveEmptyEntries).Append(settings["model_file"]).Where(f => f.Length > 0))
+        foreach (var file in lexiconAndModelFiles)
         {
             key.Append("file\t").Append(ManifestInput.Of(file).Sha256).Append('\n');
         }

@@ -169,11 +169,14 @@ public sealed class TextAnalyzer
     public DocumentAnalysis Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Analyze(TextDocument.Parse(text, _tokenizer, _segmenter));
+        return Analyze(Parse(text));
     }
 
     /// <inheritdoc cref="Analyze(string)"/>
     public DocumentAnalysis Analyze(ReadOnlySpan<char> text) => Analyze(text.ToString());
+
+    /// <summary>The text layer of <paramref name="text"/> as this analyzer makes it (its tokenizer and segmenter).</summary>
+    internal TextDocument Parse(string text) => TextDocument.Parse(text, _tokenizer, _segmenter);
 
     /// <summary>Analyses an already tokenized document (for example one with given sentences, <see cref="TextDocument.WithSentences"/>).</summary>
     /// <param name="document">The document.</param>

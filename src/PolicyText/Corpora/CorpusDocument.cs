@@ -7,4 +7,11 @@ namespace PolicyText.Corpora;
 /// Document variables (quanteda's docvars): the other columns of a CSV input or the other
 /// fields of a JSON Lines input, by name, as text; <see langword="null"/> when there are none.
 /// </param>
-public sealed record CorpusDocument(string Id, string Text, IReadOnlyDictionary<string, string>? Variables = null);
+public sealed record CorpusDocument(string Id, string Text, IReadOnlyDictionary<string, string>? Variables = null)
+{
+    /// <summary>The document identifier written to the <c>doc_id</c> column; never null.</summary>
+    public string Id { get; init; } = Id ?? throw new ArgumentNullException(nameof(Id));
+
+    /// <summary>The document text; never null.</summary>
+    public string Text { get; init; } = Text ?? throw new ArgumentNullException(nameof(Text));
+}

@@ -49,22 +49,33 @@ public static class CorpusReader
         var window = new Queue<(CorpusDocument Document, Task<DocumentAnalysis> Work)>();
         long done = 0;
         using var gate = new SemaphoreSlim(parallel);
-        await foreach (var document in documents.WithCancellation(cancellationToken).ConfigureAwait(false))
+        try
         {
-            var doc = document;
-            window.Enqueue((doc, Task.Run(async () =>
+            await foreach (var document in documents.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
+                var doc = document;
+                window.Enqueue((doc, Task.Run(async () =>
                 {
-                    return analyzer.Analyze(doc.Text);
-                }
-                finally
+                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        return analyzer.Analyze(doc.Text);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                }, cancellationToken)));
+                if (window.Count >= parallel * 4)
                 {
-                    gate.Release();
+                    var (d, work) = window.Dequeue();
+                    var analysis = await work.ConfigureAwait(false);
+                    progress?.Report(++done);
+                    yield return (d, analysis);
                 }
-            }, cancellationToken)));
-            if (window.Count >= parallel * 4)
+            }
+
+            while (window.Count > 0)
             {
                 var (d, work) = window.Dequeue();
                 var analysis = await work.ConfigureAwait(false);
@@ -72,13 +83,22 @@ public static class CorpusReader
                 yield return (d, analysis);
             }
         }
-
-        while (window.Count > 0)
+        finally
         {
-            var (d, work) = window.Dequeue();
-            var analysis = await work.ConfigureAwait(false);
-            progress?.Report(++done);
-            yield return (d, analysis);
+            // Stopped early (the caller broke out of the loop, cancelled, or an analysis or the
+            // progress failed): the analyses in flight finish before the gate is disposed, so
+            // none outlives the enumeration.
+            foreach (var (_, work) in window)
+            {
+                try
+                {
+                    await work.ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // Its result is no longer wanted; the first failure has already been thrown.
+                }
+            }
         }
     }
 }

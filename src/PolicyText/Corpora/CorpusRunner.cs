@@ -185,41 +185,63 @@ public static class CorpusRunner
             }
 
             using var gate = new SemaphoreSlim(Math.Max(1, options.Threads));
-            foreach (var item in items)
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                Task<(DocumentAnalysis?, string?)>? work = null;
-                if (item.Document is { } document)
+                foreach (var item in items)
                 {
-                    work = Task.Run(async () =>
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Task<(DocumentAnalysis?, string?)>? work = null;
+                    if (item.Document is { } document)
                     {
-                        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                        try
+                        work = Task.Run(async () =>
                         {
-                            return ((DocumentAnalysis?)analyzer.Analyze(document.Text), (string?)null);
-                        }
-                        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
-                        {
-                            // One bad document never stops the run.
-                            return (null, ex.Message);
-                        }
-                        finally
-                        {
-                            gate.Release();
-                        }
-                    }, cancellationToken);
+                            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                            try
+                            {
+                                return ((DocumentAnalysis?)analyzer.Analyze(document.Text), (string?)null);
+                            }
+                            catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+                            {
+                                // One bad document never stops the run.
+                                return (null, ex.Message);
+                            }
+                            finally
+                            {
+                                gate.Release();
+                            }
+                        }, cancellationToken);
+                    }
+
+                    window.Enqueue((item, work));
+                    if (window.Count >= limit)
+                    {
+                        WriteOldest();
+                    }
                 }
 
-                window.Enqueue((item, work));
-                if (window.Count >= limit)
+                while (window.Count > 0)
                 {
                     WriteOldest();
                 }
-            }
 
-            while (window.Count > 0)
+                // Cancelled after the last document was read: nothing is moved into place.
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            finally
             {
-                WriteOldest();
+                // Stopped by an error or a cancellation: the analyses in flight finish before the
+                // gate is disposed, so that none outlives the run.
+                foreach (var (_, work) in window)
+                {
+                    try
+                    {
+                        work?.Wait(CancellationToken.None);
+                    }
+                    catch (AggregateException)
+                    {
+                        // Its result is no longer wanted.
+                    }
+                }
             }
 
             sentenceRows = sentences.Rows;

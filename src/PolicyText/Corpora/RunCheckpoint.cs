@@ -61,6 +61,11 @@ internal sealed record RunCheckpoint(
             throw new IOException($"The run in '{folder}' cannot be resumed: its checkpoint ({FileName}) is damaged. Start afresh without --resume, or use another folder.");
         }
 
+        if (checkpoint.Key is null && key is not null)
+        {
+            throw new IOException($"The run in '{folder}' cannot be resumed: its checkpoint was made by an earlier version of PolicyText, which did not record its input and options. Start afresh without --resume, or use another folder.");
+        }
+
         bool sameFiles = files.Count == checkpoint.Bytes.Count
             && files.All(f => checkpoint.Bytes.ContainsKey(f) && checkpoint.Rows.ContainsKey(f)
                 && File.Exists(Path.Combine(folder, f + ".partial"))

@@ -31,7 +31,7 @@ public static class TextFolderCorpus
 
         // Links to folders are not followed: a link back up the tree would read it again and again.
         var root = Path.GetFullPath(path);
-        var files = new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => entry.ToFullPath(), new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        var files = new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => entry.ToFullPath(), new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory
                 && (entry.FileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || entry.FileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase)),

@@ -36,7 +36,12 @@ public sealed class ClassificationReport
         int correct = 0;
         for (int i = 0; i < gold.Count; i++)
         {
-            Confusion[index[gold[i]], index[predicted[i]]]++;
+            if (!index.TryGetValue(gold[i], out int g) || !index.TryGetValue(predicted[i], out int p))
+            {
+                throw new ArgumentException($"Label '{(index.ContainsKey(gold[i]) ? predicted[i] : gold[i])}' (item {i}) is not one of the labels: {string.Join(", ", labels)}.");
+            }
+
+            Confusion[g, p]++;
             correct += gold[i] == predicted[i] ? 1 : 0;
         }
 

@@ -370,9 +370,16 @@ public static class TaggerEvaluation
     public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "10")
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        if (!corpus.InSplit(CorpusSplit.Train).Any())
+        int trainDocuments = corpus.InSplit(CorpusSplit.Train).Count(d => !GoldCorpus.IsTrainingSentence(d));
+        if (trainDocuments == 0 && !corpus.InSplit(CorpusSplit.Train).Any())
         {
             throw new ArgumentException($"The corpus has no documents in the train split to train on ({corpus.Documents.Count} documents in all).");
+        }
+
+        // The second stage learns from predictions of models trained without each document.
+        if (trainDocuments < 2)
+        {
+            throw new ArgumentException($"Training needs at least two documents in the train split (training sentences aside); there are {trainDocuments}: the second stage learns from predictions made by models trained without each document.");
         }
 
         var set = BuildTrainingSet(corpus, lexicons);
@@ -786,8 +793,14 @@ public sealed class BagOfWordsBaseline
     /// <param name="train">The training documents.</param>
     public BagOfWordsBaseline(IEnumerable<GoldDocument> train)
     {
+        ArgumentNullException.ThrowIfNull(train);
         var ml = new MLContext(seed: 1);
         var rows = train.SelectMany(d => d.Sentences.Select(s => (Text: d.GetText(s), s.Rights, s.Linkage))).ToList();
+        if (rows.Count == 0)
+        {
+            throw new ArgumentException("The baseline needs at least one training sentence.", nameof(train));
+        }
+
         _rights = Fit(ml, rows.Select(r => new Input { Text = r.Text, Label = r.Rights.ToCode() }));
         _linkage = Fit(ml, rows.Select(r => new Input { Text = r.Text, Label = r.Linkage.ToCode() }));
     }

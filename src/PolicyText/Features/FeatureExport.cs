@@ -37,7 +37,7 @@ public static class FeatureExport
         var features = new List<KeyValuePair<int, float>>();
         foreach (var text in texts)
         {
-            var document = TextDocument.Parse(text);
+            var document = analyzer.Parse(text);
             var cues = analyzer.ExtractCues(document);
             var analysis = analyzer.Analyze(document, cues);
             var totals = SentenceFeaturizer.Totals(cues);

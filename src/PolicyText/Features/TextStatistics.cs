@@ -53,11 +53,16 @@ public sealed record TextStatistics(
         return new TextStatistics(chars, document.Tokens.Length, words, types.Count, sentences, syllables, ttr, msl, flesch);
     }
 
-    /// <summary>An English syllable estimate: groups of vowels (a, e, i, o, u, y), less a silent final e, at least one.</summary>
+    /// <summary>An English syllable estimate: groups of vowels (a, e, i, o, u, y), less a silent final e, at least one (none for an empty word).</summary>
     /// <param name="word">A normalized (lower-case) word.</param>
     /// <returns>The estimate.</returns>
     public static int CountSyllables(ReadOnlySpan<char> word)
     {
+        if (word.IsEmpty)
+        {
+            return 0;
+        }
+
         int count = 0;
         bool previousVowel = false;
         foreach (char c in word)

@@ -65,7 +65,8 @@ public sealed class Lexicon
         var categories = new List<string>();
         var entries = new List<LexiconEntry>();
         var seen = new HashSet<(string, string)>();
-        var lines = text.Split('\n');
+        // A byte order mark read as text, and any line ending (LF, CR LF, CR).
+        var lines = text.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n');
         for (int n = 0; n < lines.Length; n++)
         {
             var line = lines[n].Trim();
@@ -131,7 +132,7 @@ public sealed class Lexicon
 
                 ValidatePattern(line, source, lineNumber);
                 var pattern = string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-                if (seen.Add((category, pattern.ToLowerInvariant())))
+                if (seen.Add((category, PolicyText.Text.TextNormalizer.Normalize(pattern))))
                 {
                     entries.Add(new LexiconEntry(category, pattern, lineNumber));
                 }

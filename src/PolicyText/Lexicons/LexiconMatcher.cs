@@ -68,11 +68,17 @@ public sealed class LexiconMatcher
             var categoryIndex = lexicon.Categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => categoryBase + x.i, StringComparer.Ordinal);
             for (int e = 0; e < lexicon.Entries.Count; e++)
             {
-                Add(builders, lexicon.Entries[e], categoryIndex, entryBase + e, tokenizer);
+                Add(builders, lexicon.Name, lexicon.Entries[e], categoryIndex, entryBase + e, tokenizer);
             }
 
             categoryBase += lexicon.Categories.Count;
             entryBase += lexicon.Entries.Count;
+        }
+
+        // The walk keeps one bit per category (a ulong): more would be silently never matched.
+        if (categoryBase > MaxCategories)
+        {
+            throw new ArgumentException($"The lexicons matched together have {categoryBase} categories; at most {MaxCategories} are supported (the rights, linkage and cues lexicons count together).");
         }
 
         _categories = categoryBase;
@@ -118,6 +124,9 @@ public sealed class LexiconMatcher
     }
 
     private const int StartBits = 1 << 16;
+
+    /// <summary>The most categories one matcher (for a <c>LexiconSet</c>, its three lexicons together) can have.</summary>
+    public const int MaxCategories = 64;
 
     /// <summary>A hash of the first <paramref name="length"/> characters of <paramref name="word"/> (three or four): a glob prefix of that length (or longer, for four) has the same as each word it matches.</summary>
     private static int StartBit(ReadOnlySpan<char> word, int length)
@@ -169,11 +178,18 @@ public sealed class LexiconMatcher
     /// <summary>For a matcher of several lexicons, the first entry number of each.</summary>
     internal int[] EntryOffsets { get; }
 
-    private static void Add(List<NodeBuilder> builders, LexiconEntry entry, Dictionary<string, int> categoryIndex, int entryNumber, Tokenizer tokenizer)
+    private static void Add(List<NodeBuilder> builders, string lexiconName, LexiconEntry entry, Dictionary<string, int> categoryIndex, int entryNumber, Tokenizer tokenizer)
     {
         int node = 0;
         foreach (var (word, glob) in Words(entry.Pattern, tokenizer))
         {
+            // A glob is looked up by its first three characters: "anti-*" tokenizes to "anti" and
+            // a glob "-*", which has too few.
+            if (glob && word.Length < 3)
+            {
+                throw new FormatException($"The {lexiconName} lexicon, line {entry.Line}: '{entry.Pattern}': the '*' follows '{word}' once the pattern is tokenized; a glob needs at least three characters of one word before its '*'.");
+            }
+
             var map = glob ? builders[node].Globs : builders[node].Exact;
             if (!map.TryGetValue(word, out int child))
             {

@@ -160,6 +160,9 @@ public sealed class LinearModel
         }
     }
 
+    // A damaged class count would otherwise allocate a weight row per class (128 KB each).
+    private const int MaxClasses = 1024;
+
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <param name="stream">The source.</param>
     /// <returns>The model.</returns>
@@ -185,7 +188,7 @@ public sealed class LinearModel
             }
 
             int count = r.ReadInt32();
-            if (count is < 1 or > 64)
+            if (count is < 1 or > MaxClasses)
             {
                 throw new FormatException($"The model file is damaged: a model with {count} classes.");
             }

@@ -13,6 +13,18 @@ namespace PolicyText.Models;
 /// <param name="LinkageInContext">The second-stage linkage model.</param>
 public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, LinearModel RightsInContext, LinearModel LinkageInContext)
 {
+    /// <summary>The first-stage rights model; never null.</summary>
+    public LinearModel Rights { get; init; } = Rights ?? throw new ArgumentNullException(nameof(Rights));
+
+    /// <summary>The first-stage linkage model; never null.</summary>
+    public LinearModel Linkage { get; init; } = Linkage ?? throw new ArgumentNullException(nameof(Linkage));
+
+    /// <summary>The second-stage rights model; never null.</summary>
+    public LinearModel RightsInContext { get; init; } = RightsInContext ?? throw new ArgumentNullException(nameof(RightsInContext));
+
+    /// <summary>The second-stage linkage model; never null.</summary>
+    public LinearModel LinkageInContext { get; init; } = LinkageInContext ?? throw new ArgumentNullException(nameof(LinkageInContext));
+
     private const string Magic = "PTMODELS3";
     private const string ResourceName = "policytext.models";
 
@@ -30,9 +42,15 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
 
     /// <summary>Writes both models to a stream.</summary>
     /// <param name="stream">The destination.</param>
+    /// <exception cref="InvalidOperationException">The models are not the rights, linkage, rights-context and linkage-context models, in that order: <see cref="Load(Stream)"/> would refuse the file.</exception>
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        if (Rights.Task != "rights" || Linkage.Task != "linkage" || RightsInContext.Task != "rights-context" || LinkageInContext.Task != "linkage-context")
+        {
+            throw new InvalidOperationException($"Only the rights, linkage, rights-context and linkage-context models, in that order, make a model file; these are {Rights.Task}, {Linkage.Task}, {RightsInContext.Task} and {LinkageInContext.Task}.");
+        }
+
         using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(Magic);
@@ -86,12 +104,6 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
             throw new FormatException("The model file does not hold the rights, linkage, rights-context and linkage-context models.");
         }
 
-        // A model file ends with its last model: more bytes mean a damaged or concatenated file.
-        if (stream.CanSeek && stream.Position != stream.Length)
-        {
-            throw new FormatException($"The model file has {stream.Length - stream.Position:N0} bytes after its last model: it is damaged, or not one model file.");
-        }
-
         return new PolicyModels(rights, linkage, rightsContext, linkageContext);
     }
 
@@ -99,7 +111,7 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
     /// <param name="path">The file.</param>
     /// <returns>The models.</returns>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="FormatException">It is not a PolicyText model file.</exception>
+    /// <exception cref="FormatException">It is not a PolicyText model file, or has bytes after the models.</exception>
     public static PolicyModels Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -109,6 +121,15 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
         }
 
         using var stream = File.OpenRead(path);
-        return Load(stream);
+        var models = Load(stream);
+
+        // A model file ends with its last model: more bytes mean a damaged or concatenated file.
+        // (A stream may go on after the models: Load(Stream) reads only them.)
+        if (stream.Position != stream.Length)
+        {
+            throw new FormatException($"The model file '{path}' has {stream.Length - stream.Position:N0} bytes after its last model: it is damaged, or not one model file.");
+        }
+
+        return models;
     }
 }

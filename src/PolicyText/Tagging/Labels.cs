@@ -90,22 +90,22 @@ public static class LabelCodes
     /// <summary>The codebook name of a rights category.</summary>
     /// <param name="value">The category.</param>
     /// <returns>Its name.</returns>
-    public static string ToCode(this RightsCategory value) => Rights[(int)value];
+    public static string ToCode(this RightsCategory value) => (uint)value < (uint)Rights.Length ? Rights[(int)value] : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a RightsCategory of the codebook.");
 
     /// <summary>The codebook name of a linkage stance.</summary>
     /// <param name="value">The stance.</param>
     /// <returns>Its name.</returns>
-    public static string ToCode(this LinkageStance value) => Linkage[(int)value];
+    public static string ToCode(this LinkageStance value) => (uint)value < (uint)Linkage.Length ? Linkage[(int)value] : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a LinkageStance of the codebook.");
 
     /// <summary>The codebook name of a rights emphasis.</summary>
     /// <param name="value">The emphasis.</param>
     /// <returns>Its name.</returns>
-    public static string ToCode(this RightsEmphasis value) => Emphasis[(int)value];
+    public static string ToCode(this RightsEmphasis value) => (uint)value < (uint)Emphasis.Length ? Emphasis[(int)value] : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a RightsEmphasis of the codebook.");
 
     /// <summary>The codebook name of a document linkage stance.</summary>
     /// <param name="value">The stance.</param>
     /// <returns>Its name.</returns>
-    public static string ToCode(this DocumentLinkage value) => DocLinkage[(int)value];
+    public static string ToCode(this DocumentLinkage value) => (uint)value < (uint)DocLinkage.Length ? DocLinkage[(int)value] : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a DocumentLinkage of the codebook.");
 
     /// <summary>Parses a rights category name.</summary>
     /// <param name="code">The name.</param>

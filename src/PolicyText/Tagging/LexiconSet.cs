@@ -36,7 +36,8 @@ public sealed class LexiconSet
     /// <param name="linkage">The linkage lexicon.</param>
     /// <param name="cues">The cue lexicon.</param>
     /// <param name="tokenizer">The tokenizer for the entries, or <see langword="null"/> for the default.</param>
-    /// <exception cref="ArgumentException">A lexicon lacks a required category.</exception>
+    /// <exception cref="ArgumentException">A lexicon lacks a required category, or the three have more than 64 categories together.</exception>
+    /// <exception cref="FormatException">An entry cannot be matched (see <see cref="LexiconMatcher"/>).</exception>
     public LexiconSet(Lexicon rights, Lexicon linkage, Lexicon cues, Tokenizer? tokenizer = null)
     {
         ArgumentNullException.ThrowIfNull(rights);
@@ -48,6 +49,7 @@ public sealed class LexiconSet
         RightsLexicon = rights;
         LinkageLexicon = linkage;
         CuesLexicon = cues;
+        _tokenizer = tokenizer;
 
         // The analysis walks the three lexicons at once (Combined); a matcher of one lexicon is
         // compiled only when a user asks for it.
@@ -56,6 +58,9 @@ public sealed class LexiconSet
         _linkage = new(() => new LexiconMatcher(linkage, tokenizer));
         _cues = new(() => new LexiconMatcher(cues, tokenizer));
     }
+
+    // The tokenizer the entries were compiled with, kept for the sets made by With.
+    private readonly Tokenizer? _tokenizer;
 
     private readonly Lazy<LexiconMatcher> _rights;
     private readonly Lazy<LexiconMatcher> _linkage;
@@ -97,9 +102,9 @@ public sealed class LexiconSet
         ArgumentNullException.ThrowIfNull(lexicon);
         return lexicon.Name switch
         {
-            "rights" => new LexiconSet(lexicon, LinkageLexicon, CuesLexicon),
-            "linkage" => new LexiconSet(RightsLexicon, lexicon, CuesLexicon),
-            "cues" => new LexiconSet(RightsLexicon, LinkageLexicon, lexicon),
+            "rights" => new LexiconSet(lexicon, LinkageLexicon, CuesLexicon, _tokenizer),
+            "linkage" => new LexiconSet(RightsLexicon, lexicon, CuesLexicon, _tokenizer),
+            "cues" => new LexiconSet(RightsLexicon, LinkageLexicon, lexicon, _tokenizer),
             _ => throw new ArgumentException($"A lexicon for the taggers is named rights, linkage or cues (@lexicon); got '{lexicon.Name}'.", nameof(lexicon)),
         };
     }

@@ -109,10 +109,23 @@ public sealed class TextDocument
     /// <param name="sentenceSpans">UTF-16 (start, end) spans, in order, not overlapping.</param>
     /// <param name="tokenizer">The tokenizer, or <see langword="null"/> for <see cref="Tokenizer.Default"/>.</param>
     /// <returns>The document; <see cref="Sentences"/> has one entry per span (a span with no token start in it has no tokens).</returns>
+    /// <exception cref="ArgumentException">A span is outside the text, reversed, or not after the span before it.</exception>
     public static TextDocument WithSentences(string text, IReadOnlyList<(int Start, int End)> sentenceSpans, Tokenizer? tokenizer = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sentenceSpans);
+        int previousEnd = 0;
+        for (int s = 0; s < sentenceSpans.Count; s++)
+        {
+            var (start, end) = sentenceSpans[s];
+            if (start < previousEnd || end < start || end > text.Length)
+            {
+                throw new ArgumentException($"Sentence span {s} [{start}, {end}) is out of the text (length {text.Length}), reversed, or starts before the span before it ends ({previousEnd}): the spans must be in order and not overlap.", nameof(sentenceSpans));
+            }
+
+            previousEnd = end;
+        }
+
         var tokens = (tokenizer ?? Tokenizer.Default).Tokenize(text.AsSpan());
         var sentences = new Sentence[sentenceSpans.Count];
         int k = 0;

@@ -68,6 +68,15 @@ public class RobustnessTests
         Assert.Contains("'abc'", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("see 'policytext analyze --help'", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Usage:", result.Stdout + result.Stderr, StringComparison.Ordinal);
+
+        var nested = CliRunner.Run("corpus", "stats", "a", "b");
+        Assert.Equal(1, nested.ExitCode);
+        Assert.Contains("see 'policytext corpus stats --help'", nested.Stderr, StringComparison.Ordinal);
+        Assert.Empty(nested.Stdout);
+
+        var typo = CliRunner.Run("analyse");
+        Assert.Contains("analyze", typo.Stderr, StringComparison.Ordinal);
+        Assert.Empty(typo.Stdout);
     }
 
     [Fact]
@@ -285,7 +294,49 @@ public class RobustnessTests
             File.WriteAllText(Path.Combine(output, file + ".partial"), "header\nrow\n");
         }
 
-        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", output, "--resume"), "cannot be resumed");
+        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", output, "--resume"), "is damaged");
+    }
+
+    [Fact]
+    public void A_checkpoint_of_an_earlier_version_is_refused_saying_so()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllText(input, """{"id": "a", "text": "Food aid now."}""" + "\n");
+        var output = Path.Combine(tmp.Path, "out");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, RunCheckpoint.FileName), """{"Items": 0, "Bytes": {"sentences.csv": 7, "documents.csv": 7, "evidence.csv": 7}, "Rows": {"sentences.csv": 0, "documents.csv": 0, "evidence.csv": 0}, "Errors": [], "Variables": []}""");
+        foreach (var file in new[] { "sentences.csv", "documents.csv", "evidence.csv" })
+        {
+            File.WriteAllText(Path.Combine(output, file + ".partial"), "header\n");
+        }
+
+        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", output, "--resume"), "made by an earlier version of PolicyText");
+    }
+
+    [Fact]
+    public void Standard_input_is_read_as_the_bytes_piped_in()
+    {
+        using var tmp = new TempDir();
+        var output = Path.Combine(tmp.Path, "out");
+        var cli = typeof(PolicyText.Cli.Program).Assembly.Location;
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { cli, "analyze", "-", "--out", output, "-q" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using (var process = System.Diagnostics.Process.Start(start)!)
+        {
+            // "café" with a Latin-1 é: not UTF-8.
+            process.StandardInput.BaseStream.Write([.. "{\"id\":\"a\",\"text\":\"caf"u8.ToArray(), 0xE9, .. " sanctions.\"}\n"u8.ToArray()]);
+            process.StandardInput.Close();
+            process.WaitForExit();
+            Assert.Equal(2, process.ExitCode);
+        }
+
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.StartsWith("a,stdin.jsonl:1,invalid_bytes_replaced,", errors[1], StringComparison.Ordinal);
     }
 
     [Fact]

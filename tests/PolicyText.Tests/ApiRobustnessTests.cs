@@ -1,0 +1,244 @@
+using Microsoft.ML;
+using PolicyText.Corpora;
+using PolicyText.Evaluation;
+using PolicyText.Features;
+using PolicyText.Lexicons;
+using PolicyText.Models;
+using PolicyText.Tagging;
+using PolicyText.Text;
+
+namespace PolicyText.Tests;
+
+/// <summary>
+/// Uses of the public API found by an adversarial review: each used to crash deep inside the
+/// library, give silently wrong results, or leave work running after the call returned.
+/// </summary>
+public class ApiRobustnessTests
+{
+    private const string RightsHeader = "@lexicon rights\n@version test\n[freedom]\nprison*\n[economic_social]\nfood\n[general]\nhuman rights\n";
+
+    [Theory]
+    [InlineData("anti-*")]
+    [InlineData("ab.*")]
+    [InlineData("(ab*")]
+    public void A_glob_with_too_few_characters_once_tokenized_is_refused_naming_its_line(string entry)
+    {
+        var lexicon = Lexicon.Parse(RightsHeader + entry + "\n", "my.lexicon");
+        var ex = Assert.Throws<FormatException>(() => LexiconSet.Default.With(lexicon));
+        Assert.Contains("rights lexicon, line 9", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void More_categories_than_the_matcher_keeps_are_refused_not_left_unmatched()
+    {
+        var extra = string.Concat(Enumerable.Range(0, 70).Select(i => $"[extra{i}]\nword{i}\n"));
+        var lexicon = Lexicon.Parse(RightsHeader + extra, "big.lexicon");
+        Assert.Throws<ArgumentException>(() => new LexiconMatcher(lexicon));
+        Assert.Throws<ArgumentException>(() => LexiconSet.Default.With(lexicon));
+
+        // 64 categories in one matcher still match, the last one included.
+        var fits = Lexicon.Parse(RightsHeader + string.Concat(Enumerable.Range(0, 61).Select(i => $"[extra{i}]\nword{i}\n")), "fits.lexicon");
+        var document = TextDocument.Parse("word60 and word0.");
+        Assert.Equal(2, new LexiconMatcher(fits).Match(document, []));
+    }
+
+    [Fact]
+    public void A_set_made_with_With_keeps_its_tokenizer()
+    {
+        // "xyz." is an abbreviation only for the custom tokenizer: the entry "xyz. act" is one
+        // token and a word for it, three tokens for the default one.
+        var tokenizer = new Tokenizer(Abbreviations.Parse("xyz prefix\n", "The\n"));
+        var custom = new LexiconSet(LexiconSet.Default.RightsLexicon, LexiconSet.Default.LinkageLexicon, LexiconSet.Default.CuesLexicon, tokenizer);
+        var rights = Lexicon.Parse(RightsHeader + "xyz. act\n", "rights.lexicon");
+        var analyzer = new TextAnalyzer(new TextAnalyzerOptions { Tokenizer = tokenizer, Lexicons = custom.With(rights), Models = null });
+
+        var evidence = analyzer.Analyze("The xyz. act passed.").Sentences.SelectMany(s => s.Evidence).ToList();
+
+        Assert.Contains(evidence, e => e.Text == "xyz. act");
+    }
+
+    [Fact]
+    public void A_lexicon_file_with_a_byte_order_mark_or_cr_line_ends_parses()
+    {
+        var lexicon = Lexicon.Parse("\uFEFF" + RightsHeader.Replace("\n", "\r", StringComparison.Ordinal) + "korea's\rkorea\u2019s\r", "cr.lexicon");
+        Assert.Equal("rights", lexicon.Name);
+        Assert.Single(lexicon.Entries, e => e.Pattern.StartsWith("korea", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Feature_export_reads_the_text_as_the_analyzer_does()
+    {
+        var abbreviations = Abbreviations.Parse("flow prefix\n", "The\n");
+        var analyzer = new TextAnalyzer(new TextAnalyzerOptions { Tokenizer = new Tokenizer(abbreviations), Segmenter = new SentenceSegmenter(abbreviations) });
+        const string Text = "Aid must flow. Children need clean water.";
+        int sentences = analyzer.Analyze(Text).Sentences.Count;
+
+        var view = analyzer.ToDataView(new Microsoft.ML.MLContext(seed: 1), [Text]);
+
+        Assert.Equal(sentences, view.Preview().RowView.Length);
+        Assert.Equal(1, sentences);
+    }
+
+    [Theory]
+    [InlineData(20, 40, 0, 19)]
+    [InlineData(0, 30, 20, 40)]
+    [InlineData(0, 19, 50, 600)]
+    [InlineData(5, 2, 20, 40)]
+    public void Given_sentence_spans_must_be_in_order_inside_the_text(int s1, int e1, int s2, int e2)
+    {
+        const string Text = "Food aid must flow. Sanctions should stay. The talks end.";
+        Assert.Throws<ArgumentException>(() => TextDocument.WithSentences(Text, [(s1, e1), (s2, e2)]));
+    }
+
+    [Fact]
+    public void Null_ids_texts_and_models_fail_where_they_are_made()
+    {
+        Assert.Throws<ArgumentNullException>(() => new CorpusDocument(null!, "Text."));
+        Assert.Throws<ArgumentNullException>(() => new CorpusDocument("a", null!));
+        var shipped = PolicyModels.Default!;
+        Assert.Throws<ArgumentNullException>(() => new PolicyModels(null!, shipped.Linkage, shipped.RightsInContext, shipped.LinkageInContext));
+    }
+
+    [Fact]
+    public void Models_that_load_would_refuse_are_not_saved()
+    {
+        var shipped = PolicyModels.Default!;
+        var swapped = new PolicyModels(shipped.Rights, shipped.Linkage, shipped.Rights, shipped.Linkage);
+        using var stream = new MemoryStream();
+        Assert.Throws<InvalidOperationException>(() => swapped.Save(stream));
+    }
+
+    [Fact]
+    public void A_model_file_with_trailing_bytes_is_refused_but_a_stream_may_go_on()
+    {
+        using var saved = new MemoryStream();
+        PolicyModels.Default!.Save(saved);
+        var bytes = saved.ToArray();
+
+        // Load(Stream) reads the models and leaves what follows them (the caller's data) alone.
+        Assert.NotNull(PolicyModels.Load(new ForwardOnly([.. bytes, 1, 2, 3])));
+        var stream = new MemoryStream([.. bytes, 7]);
+        Assert.NotNull(PolicyModels.Load(stream));
+        Assert.Equal(7, stream.ReadByte());
+
+        // A model file is the models and nothing else.
+        using var tmp = new PolicyText.Tests.Cli.TempDir();
+        var file = Path.Combine(tmp.Path, "m.models");
+        File.WriteAllBytes(file, bytes);
+        Assert.NotNull(PolicyModels.Load(file));
+        File.WriteAllBytes(file, [.. bytes, 0]);
+        Assert.Contains("bytes after its last model", Assert.Throws<FormatException>(() => PolicyModels.Load(file)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Small_inputs_fail_with_argument_errors_not_from_deep_inside()
+    {
+        Assert.Throws<ArgumentException>(() => new BagOfWordsBaseline([]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ((RightsCategory)42).ToCode());
+        Assert.Throws<ArgumentException>(() => new ClassificationReport("s", ["a", "b"], ["a"], ["c"]));
+        Assert.Equal(0, TextStatistics.CountSyllables(string.Empty));
+
+        // One train document (and two test documents): too few to train the second stage.
+        using var tmp = new PolicyText.Tests.Cli.TempDir();
+        var lines = File.ReadLines(Path.Combine(RepoPaths.Root, "corpus", "documents.jsonl")).Take(3)
+            .Select((l, i) => System.Text.RegularExpressions.Regex.Replace(l, "\"split\": \"[a-z]+\"", i == 0 ? "\"split\": \"train\"" : "\"split\": \"test\""));
+        File.WriteAllLines(Path.Combine(tmp.Path, "documents.jsonl"), lines);
+        var ex = Assert.Throws<ArgumentException>(() => TaggerEvaluation.Train(GoldCorpus.Load(tmp.Path)));
+        Assert.Contains("at least two documents", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cancelling_after_the_last_document_was_read_moves_no_file_into_place()
+    {
+        using var tmp = new PolicyText.Tests.Cli.TempDir();
+        var items = Enumerable.Range(0, 40).Select(i => new CorpusItem(new CorpusDocument("d" + i, "Food aid must flow."), null)).ToList();
+        using var cancel = new CancellationTokenSource();
+        var progress = new CancelAt(cancel, 35);
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            CorpusRunner.Run(items, [], tmp.Path, TextAnalyzer.CreateDefault(), new CorpusRunOptions { Threads = 2 }, progress, cancel.Token));
+        Assert.False(File.Exists(Path.Combine(tmp.Path, "sentences.csv")));
+    }
+
+    [Fact]
+    public async Task Breaking_out_of_analyze_async_leaves_no_analysis_running()
+    {
+        var unobserved = 0;
+        void Count(object? sender, UnobservedTaskExceptionEventArgs e) => Interlocked.Increment(ref unobserved);
+        TaskScheduler.UnobservedTaskException += Count;
+        try
+        {
+            var analyzer = TextAnalyzer.CreateDefault();
+            await foreach (var (document, _) in analyzer.AnalyzeAsync(Documents(200), threads: 2))
+            {
+                if (document.Id == "d3")
+                {
+                    break;
+                }
+            }
+
+            // Analyses still running after the loop would fail on the disposed gate; once they
+            // are done and collected, their failures would be reported as unobserved.
+            await Task.Delay(1500);
+            for (int i = 0; i < 3; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+
+            Assert.Equal(0, unobserved);
+        }
+        finally
+        {
+            TaskScheduler.UnobservedTaskException -= Count;
+        }
+    }
+
+    private static async IAsyncEnumerable<CorpusDocument> Documents(int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            await Task.Yield();
+            yield return new CorpusDocument("d" + i, string.Concat(Enumerable.Repeat("Food aid must flow to the children. ", 50)));
+        }
+    }
+
+    private sealed class CancelAt(CancellationTokenSource source, long documents) : IProgress<CorpusRunProgress>
+    {
+        public void Report(CorpusRunProgress value)
+        {
+            if (value.Documents >= documents)
+            {
+                source.Cancel();
+            }
+        }
+    }
+
+    /// <summary>A stream that can only be read forward, as from a network.</summary>
+    private sealed class ForwardOnly(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -174,16 +174,18 @@ public class SentenceFeaturizerTests
     }
 
     [Fact]
-    public void Spans_given_by_the_caller_that_touch_or_repeat_are_analysed()
+    public void Spans_given_by_the_caller_that_touch_are_analysed_and_repeats_refused()
     {
         // A span without tokens keeps its start, so the previous sentence can end after it
-        // begins; duplicate spans likewise. Both must be analysed, not throw.
+        // begins: it must be analysed, not throw.
         const string Text = "Hello world. Foo bar.";
         var touching = TextDocument.WithSentences(Text, [(0, 8), (8, 8), (13, 21)]);
         Assert.Equal([0, 0, 0], SentenceFeaturizer.Paragraphs(touching));
         Assert.Equal(3, TextAnalyzer.CreateDefault().Analyze(touching).Sentences.Count);
-        var repeated = TextDocument.WithSentences(Text, [(0, 12), (0, 12)]);
-        Assert.Equal(2, TextAnalyzer.CreateDefault().Analyze(repeated).Sentences.Count);
+
+        // A repeated span overlaps the one before: the second copy would get no tokens, so it
+        // is refused, as are spans out of order (docs: in order, not overlapping).
+        Assert.Throws<ArgumentException>(() => TextDocument.WithSentences(Text, [(0, 12), (0, 12)]));
     }
 
     // Five sentences in two paragraphs, [0 1 2] and [3 4]; sentence k's probability of class c is k + c / 10.

@@ -148,12 +148,22 @@ public class ApiRobustnessTests
     }
 
     [Fact]
+    public void An_empty_corpus_item_is_reported_not_counted_as_a_document()
+    {
+        using var tmp = new PolicyText.Tests.Cli.TempDir();
+        CorpusItem[] items = [new(new CorpusDocument("a", "Food aid must flow."), null), default];
+        var result = CorpusRunner.Run(items, [], tmp.Path, TextAnalyzer.CreateDefault(), new CorpusRunOptions { Threads = 1 });
+        Assert.Equal("empty_item", Assert.Single(result.Errors).Code);
+        Assert.Equal(1, result.Documents);
+    }
+
+    [Fact]
     public void Cancelling_after_the_last_document_was_read_moves_no_file_into_place()
     {
         using var tmp = new PolicyText.Tests.Cli.TempDir();
         var items = Enumerable.Range(0, 40).Select(i => new CorpusItem(new CorpusDocument("d" + i, "Food aid must flow."), null)).ToList();
         using var cancel = new CancellationTokenSource();
-        var progress = new CancelAt(cancel, 35);
+        var progress = new PolicyText.Tests.Corpora.CancelAfter(cancel, 35);
 
         Assert.ThrowsAny<OperationCanceledException>(() =>
             CorpusRunner.Run(items, [], tmp.Path, TextAnalyzer.CreateDefault(), new CorpusRunOptions { Threads = 2 }, progress, cancel.Token));
@@ -200,17 +210,6 @@ public class ApiRobustnessTests
         {
             await Task.Yield();
             yield return new CorpusDocument("d" + i, string.Concat(Enumerable.Repeat("Food aid must flow to the children. ", 50)));
-        }
-    }
-
-    private sealed class CancelAt(CancellationTokenSource source, long documents) : IProgress<CorpusRunProgress>
-    {
-        public void Report(CorpusRunProgress value)
-        {
-            if (value.Documents >= documents)
-            {
-                source.Cancel();
-            }
         }
     }
 

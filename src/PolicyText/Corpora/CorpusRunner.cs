@@ -156,6 +156,11 @@ public static class CorpusRunner
                 {
                     errors.Add(readError);
                 }
+                else if (item.Document is null)
+                {
+                    // default(CorpusItem): nothing to analyse, and nothing to say why.
+                    errors.Add(new CorpusError(string.Empty, null, "empty_item", "An item with neither a document nor an error (default(CorpusItem)); nothing was analysed."));
+                }
 
                 if (item.Document is not null)
                 {

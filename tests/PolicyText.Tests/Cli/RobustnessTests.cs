@@ -281,7 +281,17 @@ public class RobustnessTests
     [InlineData("""{"Items": 3, "Bytes": {"sentences.csv": 10, "documents.csv": 10, "evidence.csv": 10}, "Rows": {"sentences.csv": 1, "documents.csv": 1, "evidence.csv": 1}, "Errors": null, "Variables": []}""")]
     [InlineData("""{"Items": 3, "Bytes": {"sentences.csv": 0, "documents.csv": 0, "evidence.csv": 0}, "Rows": {"sentences.csv": 0, "documents.csv": 0, "evidence.csv": 0}, "Errors": [], "Variables": []}""")]
     [InlineData("not json")]
-    public void A_damaged_checkpoint_is_refused(string checkpoint)
+    public void A_damaged_checkpoint_is_refused(string checkpoint) =>
+        AssertCleanFailure(ResumeFrom(checkpoint, "header\nrow\n"), "is damaged");
+
+    [Fact]
+    public void A_checkpoint_of_an_earlier_version_is_refused_saying_so() =>
+        AssertCleanFailure(
+            ResumeFrom("""{"Items": 0, "Bytes": {"sentences.csv": 7, "documents.csv": 7, "evidence.csv": 7}, "Rows": {"sentences.csv": 0, "documents.csv": 0, "evidence.csv": 0}, "Errors": [], "Variables": []}""", "header\n"),
+            "made by an earlier version of PolicyText");
+
+    /// <summary>Runs <c>analyze --resume</c> on a one-document input, in a folder holding <paramref name="checkpoint"/> and three unfinished files of <paramref name="partial"/>.</summary>
+    private static CliResult ResumeFrom(string checkpoint, string partial)
     {
         using var tmp = new TempDir();
         var input = Path.Combine(tmp.Path, "in.jsonl");
@@ -291,27 +301,10 @@ public class RobustnessTests
         File.WriteAllText(Path.Combine(output, RunCheckpoint.FileName), checkpoint);
         foreach (var file in new[] { "sentences.csv", "documents.csv", "evidence.csv" })
         {
-            File.WriteAllText(Path.Combine(output, file + ".partial"), "header\nrow\n");
+            File.WriteAllText(Path.Combine(output, file + ".partial"), partial);
         }
 
-        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", output, "--resume"), "is damaged");
-    }
-
-    [Fact]
-    public void A_checkpoint_of_an_earlier_version_is_refused_saying_so()
-    {
-        using var tmp = new TempDir();
-        var input = Path.Combine(tmp.Path, "in.jsonl");
-        File.WriteAllText(input, """{"id": "a", "text": "Food aid now."}""" + "\n");
-        var output = Path.Combine(tmp.Path, "out");
-        Directory.CreateDirectory(output);
-        File.WriteAllText(Path.Combine(output, RunCheckpoint.FileName), """{"Items": 0, "Bytes": {"sentences.csv": 7, "documents.csv": 7, "evidence.csv": 7}, "Rows": {"sentences.csv": 0, "documents.csv": 0, "evidence.csv": 0}, "Errors": [], "Variables": []}""");
-        foreach (var file in new[] { "sentences.csv", "documents.csv", "evidence.csv" })
-        {
-            File.WriteAllText(Path.Combine(output, file + ".partial"), "header\n");
-        }
-
-        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", output, "--resume"), "made by an earlier version of PolicyText");
+        return CliRunner.Run("analyze", input, "--out", output, "--resume");
     }
 
     [Fact]
@@ -351,7 +344,7 @@ public class RobustnessTests
         {
             var source = CorpusSource.Open(corpus);
             Assert.ThrowsAny<OperationCanceledException>(() => CorpusRunner.Run(source.Items, source.Variables, output, analyzer, options,
-                new Cancel(cancel, 40), cancel.Token));
+                new PolicyText.Tests.Corpora.CancelAfter(cancel, 40), cancel.Token));
         }
 
         var again = CorpusSource.Open(corpus);
@@ -360,16 +353,5 @@ public class RobustnessTests
 
         again = CorpusSource.Open(corpus);
         Assert.Equal(490, CorpusRunner.Run(again.Items, again.Variables, output, analyzer, options with { Resume = true }).Documents);
-    }
-
-    private sealed class Cancel(CancellationTokenSource source, long documents) : IProgress<CorpusRunProgress>
-    {
-        public void Report(CorpusRunProgress value)
-        {
-            if (value.Documents >= documents)
-            {
-                source.Cancel();
-            }
-        }
     }
 }

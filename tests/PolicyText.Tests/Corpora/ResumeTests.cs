@@ -5,17 +5,6 @@ namespace PolicyText.Tests.Corpora;
 
 public class ResumeTests
 {
-    private sealed class CancelAfter(CancellationTokenSource source, long documents) : IProgress<CorpusRunProgress>
-    {
-        public void Report(CorpusRunProgress value)
-        {
-            if (value.Documents >= documents)
-            {
-                source.Cancel();
-            }
-        }
-    }
-
     [Fact]
     public void An_interrupted_run_resumes_without_duplicating_rows()
     {

@@ -95,8 +95,13 @@ public class ApiRobustnessTests
     {
         Assert.Throws<ArgumentNullException>(() => new CorpusDocument(null!, "Text."));
         Assert.Throws<ArgumentNullException>(() => new CorpusDocument("a", null!));
+        var document = new CorpusDocument("a", "Text.");
+        Assert.Throws<ArgumentNullException>(() => document with { Id = null! });
+        Assert.Throws<ArgumentNullException>(() => document with { Text = null! });
+        Assert.Equal("CorpusDocument { Id = a, Text = Text., Variables =  }", document.ToString());
         var shipped = PolicyModels.Default!;
         Assert.Throws<ArgumentNullException>(() => new PolicyModels(null!, shipped.Linkage, shipped.RightsInContext, shipped.LinkageInContext));
+        Assert.Throws<ArgumentNullException>(() => shipped with { LinkageInContext = null! });
     }
 
     [Fact]
@@ -157,54 +162,7 @@ public class ApiRobustnessTests
         Assert.Equal(1, result.Documents);
     }
 
-    [Fact]
-    public void Cancelling_after_the_last_document_was_read_moves_no_file_into_place()
-    {
-        using var tmp = new PolicyText.Tests.Cli.TempDir();
-        var items = Enumerable.Range(0, 40).Select(i => new CorpusItem(new CorpusDocument("d" + i, "Food aid must flow."), null)).ToList();
-        using var cancel = new CancellationTokenSource();
-        var progress = new PolicyText.Tests.Corpora.CancelAfter(cancel, 35);
-
-        Assert.ThrowsAny<OperationCanceledException>(() =>
-            CorpusRunner.Run(items, [], tmp.Path, TextAnalyzer.CreateDefault(), new CorpusRunOptions { Threads = 2 }, progress, cancel.Token));
-        Assert.False(File.Exists(Path.Combine(tmp.Path, "sentences.csv")));
-    }
-
-    [Fact]
-    public async Task Breaking_out_of_analyze_async_leaves_no_analysis_running()
-    {
-        var unobserved = 0;
-        void Count(object? sender, UnobservedTaskExceptionEventArgs e) => Interlocked.Increment(ref unobserved);
-        TaskScheduler.UnobservedTaskException += Count;
-        try
-        {
-            var analyzer = TextAnalyzer.CreateDefault();
-            await foreach (var (document, _) in analyzer.AnalyzeAsync(Documents(200), threads: 2))
-            {
-                if (document.Id == "d3")
-                {
-                    break;
-                }
-            }
-
-            // Analyses still running after the loop would fail on the disposed gate; once they
-            // are done and collected, their failures would be reported as unobserved.
-            await Task.Delay(1500);
-            for (int i = 0; i < 3; i++)
-            {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-            }
-
-            Assert.Equal(0, unobserved);
-        }
-        finally
-        {
-            TaskScheduler.UnobservedTaskException -= Count;
-        }
-    }
-
-    private static async IAsyncEnumerable<CorpusDocument> Documents(int count)
+    internal static async IAsyncEnumerable<CorpusDocument> Documents(int count)
     {
         for (int i = 0; i < count; i++)
         {
@@ -239,5 +197,97 @@ public class ApiRobustnessTests
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
+
+/// <summary>
+/// Runs stopped early must not leave analyses running. These tests count unobserved task
+/// exceptions process-wide, so they run apart from the others.
+/// </summary>
+[Collection(nameof(InFlightAnalysisTests))]
+[CollectionDefinition(nameof(InFlightAnalysisTests), DisableParallelization = true)]
+public class InFlightAnalysisTests
+{
+    [Fact]
+    public void Cancelling_after_the_last_document_was_read_moves_no_file_into_place()
+    {
+        using var tmp = new PolicyText.Tests.Cli.TempDir();
+        var items = Enumerable.Range(0, 40).Select(i => new CorpusItem(new CorpusDocument("d" + i, "Food aid must flow."), null)).ToList();
+        using var cancel = new CancellationTokenSource();
+        var progress = new PolicyText.Tests.Corpora.CancelAfter(cancel, 35);
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            CorpusRunner.Run(items, [], tmp.Path, TextAnalyzer.CreateDefault(), new CorpusRunOptions { Threads = 2 }, progress, cancel.Token));
+        Assert.False(File.Exists(Path.Combine(tmp.Path, "sentences.csv")));
+    }
+
+    [Fact]
+    public async Task Breaking_out_of_analyze_async_leaves_no_analysis_running()
+    {
+        var unobserved = 0;
+        void Count(object? sender, UnobservedTaskExceptionEventArgs e) => Interlocked.Increment(ref unobserved);
+        TaskScheduler.UnobservedTaskException += Count;
+        try
+        {
+            var analyzer = TextAnalyzer.CreateDefault();
+            await foreach (var (document, _) in analyzer.AnalyzeAsync(ApiRobustnessTests.Documents(200), threads: 2))
+            {
+                if (document.Id == "d3")
+                {
+                    break;
+                }
+            }
+
+            WaitAndCollect();
+
+            Assert.Equal(0, unobserved);
+        }
+        finally
+        {
+            TaskScheduler.UnobservedTaskException -= Count;
+        }
+    }
+
+    [Fact]
+    public void A_run_stopped_by_its_input_waits_for_the_analyses_in_flight()
+    {
+        using var tmp = new PolicyText.Tests.Cli.TempDir();
+        var unobserved = 0;
+        void Count(object? sender, UnobservedTaskExceptionEventArgs e) => Interlocked.Increment(ref unobserved);
+        TaskScheduler.UnobservedTaskException += Count;
+        try
+        {
+            var thrown = Assert.Throws<IOException>(() => CorpusRunner.Run(Failing(10), [], tmp.Path, TextAnalyzer.CreateDefault(), new CorpusRunOptions { Threads = 2 }));
+            Assert.Equal("the input broke", thrown.Message);
+            WaitAndCollect();
+            Assert.Equal(0, unobserved);
+        }
+        finally
+        {
+            TaskScheduler.UnobservedTaskException -= Count;
+        }
+    }
+
+    private static IEnumerable<CorpusItem> Failing(int after)
+    {
+        for (int i = 0; i < after; i++)
+        {
+            yield return new CorpusItem(new CorpusDocument("d" + i, LongText), null);
+        }
+
+        throw new IOException("the input broke");
+    }
+
+    private static readonly string LongText = string.Concat(Enumerable.Repeat("Food aid must flow to the children. ", 400));
+
+    /// <summary>Analyses still running after a call returned would fail on its disposed gate; once they are done and collected, their failures are reported as unobserved.</summary>
+    private static void WaitAndCollect()
+    {
+        Thread.Sleep(1500);
+        for (int i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
     }
 }

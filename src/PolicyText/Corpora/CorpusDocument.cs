@@ -10,8 +10,11 @@ namespace PolicyText.Corpora;
 public sealed record CorpusDocument(string Id, string Text, IReadOnlyDictionary<string, string>? Variables = null)
 {
     /// <summary>The document identifier written to the <c>doc_id</c> column; never null.</summary>
-    public string Id { get; init; } = Id ?? throw new ArgumentNullException(nameof(Id));
+    public string Id { get; init => field = value ?? throw new ArgumentNullException(nameof(Id)); } = Id ?? throw new ArgumentNullException(nameof(Id));
 
     /// <summary>The document text; never null.</summary>
-    public string Text { get; init; } = Text ?? throw new ArgumentNullException(nameof(Text));
+    public string Text { get; init => field = value ?? throw new ArgumentNullException(nameof(Text)); } = Text ?? throw new ArgumentNullException(nameof(Text));
+
+    /// <summary>Document variables (quanteda's docvars) by name, or <see langword="null"/> when there are none.</summary>
+    public IReadOnlyDictionary<string, string>? Variables { get; init; } = Variables;
 }

@@ -66,7 +66,7 @@ public sealed class Lexicon
         var entries = new List<LexiconEntry>();
         var seen = new HashSet<(string, string)>();
         // A byte order mark read as text, and any line ending (LF, CR LF, CR).
-        var lines = text.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n');
+        var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         for (int n = 0; n < lines.Length; n++)
         {
             var line = lines[n].Trim();
@@ -141,7 +141,7 @@ public sealed class Lexicon
 
         if (name is null || version is null)
         {
-            throw new FormatException($"{source}: a lexicon starts with '@lexicon NAME' and '@version N'.");
+            throw new FormatException($"{source}: a lexicon needs an '@lexicon NAME' line and an '@version N' line.");
         }
 
         if (entries.Count == 0)

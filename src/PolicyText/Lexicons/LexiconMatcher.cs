@@ -42,6 +42,8 @@ public sealed class LexiconMatcher
     /// <summary>Compiles <paramref name="lexicon"/> for matching.</summary>
     /// <param name="lexicon">The lexicon.</param>
     /// <param name="tokenizer">The tokenizer that splits entries, or <see langword="null"/> for <see cref="Tokenizer.Default"/>.</param>
+    /// <exception cref="ArgumentException">The lexicon has more than <see cref="MaxCategories"/> categories.</exception>
+    /// <exception cref="FormatException">An entry is a glob with fewer than three characters of one token before its '*', once tokenized (<c>anti-*</c>).</exception>
     public LexiconMatcher(Lexicon lexicon, Tokenizer? tokenizer = null)
         : this([lexicon ?? throw new ArgumentNullException(nameof(lexicon))], tokenizer)
     {

@@ -14,16 +14,16 @@ namespace PolicyText.Models;
 public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, LinearModel RightsInContext, LinearModel LinkageInContext)
 {
     /// <summary>The first-stage rights model; never null.</summary>
-    public LinearModel Rights { get; init; } = Rights ?? throw new ArgumentNullException(nameof(Rights));
+    public LinearModel Rights { get; init => field = value ?? throw new ArgumentNullException(nameof(Rights)); } = Rights ?? throw new ArgumentNullException(nameof(Rights));
 
     /// <summary>The first-stage linkage model; never null.</summary>
-    public LinearModel Linkage { get; init; } = Linkage ?? throw new ArgumentNullException(nameof(Linkage));
+    public LinearModel Linkage { get; init => field = value ?? throw new ArgumentNullException(nameof(Linkage)); } = Linkage ?? throw new ArgumentNullException(nameof(Linkage));
 
     /// <summary>The second-stage rights model; never null.</summary>
-    public LinearModel RightsInContext { get; init; } = RightsInContext ?? throw new ArgumentNullException(nameof(RightsInContext));
+    public LinearModel RightsInContext { get; init => field = value ?? throw new ArgumentNullException(nameof(RightsInContext)); } = RightsInContext ?? throw new ArgumentNullException(nameof(RightsInContext));
 
     /// <summary>The second-stage linkage model; never null.</summary>
-    public LinearModel LinkageInContext { get; init; } = LinkageInContext ?? throw new ArgumentNullException(nameof(LinkageInContext));
+    public LinearModel LinkageInContext { get; init => field = value ?? throw new ArgumentNullException(nameof(LinkageInContext)); } = LinkageInContext ?? throw new ArgumentNullException(nameof(LinkageInContext));
 
     private const string Magic = "PTMODELS3";
     private const string ResourceName = "policytext.models";

@@ -96,7 +96,8 @@ public sealed class LexiconSet
     /// <summary>This set with one lexicon replaced by <paramref name="lexicon"/>, chosen by its name (rights, linkage or cues).</summary>
     /// <param name="lexicon">The replacement.</param>
     /// <returns>The new set.</returns>
-    /// <exception cref="ArgumentException">The lexicon's name is not rights, linkage or cues, or it lacks a required category.</exception>
+    /// <exception cref="ArgumentException">The lexicon's name is not rights, linkage or cues, it lacks a required category, or the three lexicons would have more than <see cref="LexiconMatcher.MaxCategories"/> categories together.</exception>
+    /// <exception cref="FormatException">An entry cannot be matched (a glob with fewer than three characters of one token before its '*').</exception>
     public LexiconSet With(Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(lexicon);

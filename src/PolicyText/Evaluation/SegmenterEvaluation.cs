@@ -30,9 +30,15 @@ public static class SegmenterEvaluation
     /// <param name="path">The file.</param>
     /// <returns>The cases, in file order.</returns>
     /// <exception cref="FormatException">A line is not a case; the message names the line.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is a folder.</exception>
     public static IReadOnlyList<SegmentationCase> ReadCases(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            throw new ArgumentException($"'{path}' is a folder; give a JSON Lines file of cases.");
+        }
+
         var cases = new List<SegmentationCase>();
         int lineNumber = 0;
         foreach (var line in File.ReadLines(path))

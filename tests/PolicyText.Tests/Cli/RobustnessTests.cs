@@ -80,6 +80,13 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void A_folder_where_a_file_is_expected_is_named_as_such()
+    {
+        using var tmp = new TempDir();
+        AssertCleanFailure(CliRunner.Run("eval-segmenter", tmp.Path), "is a folder");
+    }
+
+    [Fact]
     public void Bad_option_values_are_refused()
     {
         using var tmp = new TempDir();

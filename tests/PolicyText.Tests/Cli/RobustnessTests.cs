@@ -90,8 +90,7 @@ public class RobustnessTests
     public void Bad_option_values_are_refused()
     {
         using var tmp = new TempDir();
-        var input = Path.Combine(tmp.Path, "in.jsonl");
-        File.WriteAllText(input, """{"id": "a", "text": "Food aid now."}""" + "\n");
+        var input = OneDocument(tmp);
         var output = Path.Combine(tmp.Path, "out");
         AssertCleanFailure(CliRunner.Run("analyze", input, "--out", output, "--threads", "0"), "--threads must be at least 1");
         AssertCleanFailure(CliRunner.Run("analyze", input, "--out", output, "--threads", "-1"), "--threads must be at least 1");
@@ -103,8 +102,7 @@ public class RobustnessTests
     public void A_lexicon_the_taggers_cannot_use_is_named_by_its_file()
     {
         using var tmp = new TempDir();
-        var input = Path.Combine(tmp.Path, "in.jsonl");
-        File.WriteAllText(input, """{"id": "a", "text": "Food aid now."}""" + "\n");
+        var input = OneDocument(tmp);
         var unknown = Path.Combine(tmp.Path, "foo.lexicon");
         File.WriteAllText(unknown, "@lexicon foo\n@version 1\n[x]\nfood\n");
         var result = CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "o"), "--lexicon", unknown);
@@ -120,8 +118,7 @@ public class RobustnessTests
     public void Damaged_model_files_are_refused_with_a_message()
     {
         using var tmp = new TempDir();
-        var input = Path.Combine(tmp.Path, "in.jsonl");
-        File.WriteAllText(input, """{"id": "a", "text": "Food aid now."}""" + "\n");
+        var input = OneDocument(tmp);
         var shipped = File.ReadAllBytes(Path.Combine(RepoPaths.Root, "src", "PolicyText", "Models", "Resources", "policytext.models"));
 
         var trailing = Path.Combine(tmp.Path, "trailing.models");
@@ -155,11 +152,7 @@ public class RobustnessTests
     public void A_csv_quote_that_is_never_closed_is_reported_not_swallowed()
     {
         using var tmp = new TempDir();
-        var input = Path.Combine(tmp.Path, "in.csv");
-        File.WriteAllText(input, "id,text\nd1,Sanctions should be tied to rights.\nd2,\"He said \"\"no\"\" and left.\nd3,Food aid must flow.\nd4,Talks resumed.\n");
-        var output = Path.Combine(tmp.Path, "out");
-
-        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+        var (result, output) = AnalyzeCsv(tmp, "id,text\nd1,Sanctions should be tied to rights.\nd2,\"He said \"\"no\"\" and left.\nd3,Food aid must flow.\nd4,Talks resumed.\n");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(["d1"], File.ReadAllLines(Path.Combine(output, "documents.csv")).Skip(1).Select(l => l.Split(',')[0]));
@@ -174,17 +167,30 @@ public class RobustnessTests
     public void Malformed_csv_quoting_is_flagged_and_the_row_analysed()
     {
         using var tmp = new TempDir();
-        var input = Path.Combine(tmp.Path, "in.csv");
-        File.WriteAllText(input, "id,text\nd1,\"quoted\" then text\nd2,Plain text.\n");
-        var output = Path.Combine(tmp.Path, "out");
-
-        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+        var (result, output) = AnalyzeCsv(tmp, "id,text\nd1,\"quoted\" then text\nd2,Plain text.\n");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(["d1", "d2"], File.ReadAllLines(Path.Combine(output, "documents.csv")).Skip(1).Select(l => l.Split(',')[0]));
         var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
         Assert.Equal(2, errors.Length);
         Assert.StartsWith("d1,in.csv:row 1,malformed_quoting,", errors[1], StringComparison.Ordinal);
+    }
+
+    /// <summary>A JSON Lines input of one short document, in <paramref name="tmp"/>.</summary>
+    private static string OneDocument(TempDir tmp)
+    {
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllText(input, """{"id": "a", "text": "Food aid now."}""" + "\n");
+        return input;
+    }
+
+    /// <summary>Runs <c>analyze</c> on a CSV file of <paramref name="content"/>; returns the result and the output folder.</summary>
+    private static (CliResult Result, string Output) AnalyzeCsv(TempDir tmp, string content)
+    {
+        var input = Path.Combine(tmp.Path, "in.csv");
+        File.WriteAllText(input, content);
+        var output = Path.Combine(tmp.Path, "out");
+        return (CliRunner.Run("analyze", input, "--out", output, "-q"), output);
     }
 
     [Fact]
@@ -273,8 +279,7 @@ public class RobustnessTests
     public void A_run_without_tokens_removes_an_earlier_tokens_csv()
     {
         using var tmp = new TempDir();
-        var input = Path.Combine(tmp.Path, "in.jsonl");
-        File.WriteAllText(input, """{"id": "a", "text": "Food aid now."}""" + "\n");
+        var input = OneDocument(tmp);
         var output = Path.Combine(tmp.Path, "out");
         Assert.Equal(0, CliRunner.Run("analyze", input, "--out", output, "-q", "--tokens").ExitCode);
         Assert.True(File.Exists(Path.Combine(output, "tokens.csv")));
@@ -301,8 +306,7 @@ public class RobustnessTests
     private static CliResult ResumeFrom(string checkpoint, string partial)
     {
         using var tmp = new TempDir();
-        var input = Path.Combine(tmp.Path, "in.jsonl");
-        File.WriteAllText(input, """{"id": "a", "text": "Food aid now."}""" + "\n");
+        var input = OneDocument(tmp);
         var output = Path.Combine(tmp.Path, "out");
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, RunCheckpoint.FileName), checkpoint);

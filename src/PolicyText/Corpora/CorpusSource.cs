@@ -32,7 +32,7 @@ public sealed record CorpusSource(IEnumerable<CorpusItem> Items, IReadOnlyList<s
 
         // A single file of another kind (.json, .html, .docx) would be read as one plain-text
         // document, which is rarely what was meant.
-        if (File.Exists(path) && !(path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
+        if (File.Exists(path) && !TextFolderCorpus.IsTextFile(path))
         {
             throw new ArgumentException($"'{path}': the input is read by its extension: a .txt or .md file (one document), a .jsonl file or a .csv file, or a folder. Rename a plain-text file to .txt.");
         }

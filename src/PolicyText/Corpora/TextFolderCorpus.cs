@@ -33,8 +33,7 @@ public static class TextFolderCorpus
         var root = Path.GetFullPath(path);
         var files = new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => entry.ToFullPath(), new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
         {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory
-                && (entry.FileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || entry.FileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase)),
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && IsTextFile(entry.FileName),
             ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
         };
 
@@ -45,6 +44,10 @@ public static class TextFolderCorpus
             .ThenBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>Whether a file name is one this reader reads: <c>.txt</c> or <c>.md</c>.</summary>
+    internal static bool IsTextFile(ReadOnlySpan<char> name) =>
+        name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads the documents of a folder or a file, one at a time.</summary>
     /// <param name="path">A folder, or one <c>.txt</c> file.</param>

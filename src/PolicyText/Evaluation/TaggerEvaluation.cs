@@ -370,13 +370,14 @@ public static class TaggerEvaluation
     public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "10")
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        int trainDocuments = corpus.InSplit(CorpusSplit.Train).Count(d => !GoldCorpus.IsTrainingSentence(d));
-        if (trainDocuments == 0 && !corpus.InSplit(CorpusSplit.Train).Any())
+        var train = corpus.InSplit(CorpusSplit.Train).ToList();
+        if (train.Count == 0)
         {
             throw new ArgumentException($"The corpus has no documents in the train split to train on ({corpus.Documents.Count} documents in all).");
         }
 
         // The second stage learns from predictions of models trained without each document.
+        int trainDocuments = train.Count(d => !GoldCorpus.IsTrainingSentence(d));
         if (trainDocuments < 2)
         {
             throw new ArgumentException($"Training needs at least two documents in the train split (training sentences aside); there are {trainDocuments}: the second stage learns from predictions made by models trained without each document.");

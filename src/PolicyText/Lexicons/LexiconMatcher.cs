@@ -240,7 +240,7 @@ public sealed class LexiconMatcher
     }
 
     /// <summary>The categories a match is looked for in (at most 64, a bit each): <see cref="Match(ReadOnlySpan{char}, ReadOnlySpan{Token}, ReadOnlySpan{uint}, List{LexiconMatch}, Span{int})"/>'s work space is three times as many.</summary>
-    internal int WorkLength => Math.Min(_categories, 64);
+    internal int WorkLength => _categories;
 
     /// <summary>
     /// <see cref="Match(ReadOnlySpan{char}, ReadOnlySpan{Token}, ReadOnlySpan{uint}, List{LexiconMatch})"/>
@@ -330,7 +330,7 @@ public sealed class LexiconMatcher
         var best = w.Best;
         foreach (var (category, entry) in n.Terminals)
         {
-            if (category < best.Length / 2 && depth > best[2 * category])
+            if (depth > best[2 * category])
             {
                 best[2 * category] = depth;
                 best[(2 * category) + 1] = entry;

@@ -90,22 +90,27 @@ public static class LabelCodes
     /// <summary>The codebook name of a rights category.</summary>
     /// <param name="value">The category.</param>
     /// <returns>Its name.</returns>
-    public static string ToCode(this RightsCategory value) => (uint)value < (uint)Rights.Length ? Rights[(int)value] : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a RightsCategory of the codebook.");
+    public static string ToCode(this RightsCategory value) => Code(Rights, (int)value, value);
 
     /// <summary>The codebook name of a linkage stance.</summary>
     /// <param name="value">The stance.</param>
     /// <returns>Its name.</returns>
-    public static string ToCode(this LinkageStance value) => (uint)value < (uint)Linkage.Length ? Linkage[(int)value] : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a LinkageStance of the codebook.");
+    public static string ToCode(this LinkageStance value) => Code(Linkage, (int)value, value);
 
     /// <summary>The codebook name of a rights emphasis.</summary>
     /// <param name="value">The emphasis.</param>
     /// <returns>Its name.</returns>
-    public static string ToCode(this RightsEmphasis value) => (uint)value < (uint)Emphasis.Length ? Emphasis[(int)value] : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a RightsEmphasis of the codebook.");
+    public static string ToCode(this RightsEmphasis value) => Code(Emphasis, (int)value, value);
 
     /// <summary>The codebook name of a document linkage stance.</summary>
     /// <param name="value">The stance.</param>
     /// <returns>Its name.</returns>
-    public static string ToCode(this DocumentLinkage value) => (uint)value < (uint)DocLinkage.Length ? DocLinkage[(int)value] : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a DocumentLinkage of the codebook.");
+    public static string ToCode(this DocumentLinkage value) => Code(DocLinkage, (int)value, value);
+
+    /// <summary>The name of label <paramref name="index"/> in <paramref name="names"/>; an undefined value of an enum is an argument error, not an index error.</summary>
+    private static string Code<T>(string[] names, int index, T value)
+        where T : struct, Enum =>
+        (uint)index < (uint)names.Length ? names[index] : throw new ArgumentOutOfRangeException(nameof(value), value, $"Not a {typeof(T).Name} of the codebook.");
 
     /// <summary>Parses a rights category name.</summary>
     /// <param name="code">The name.</param>

@@ -36,7 +36,7 @@ public sealed class LexiconSet
     /// <param name="linkage">The linkage lexicon.</param>
     /// <param name="cues">The cue lexicon.</param>
     /// <param name="tokenizer">The tokenizer for the entries, or <see langword="null"/> for the default.</param>
-    /// <exception cref="ArgumentException">A lexicon lacks a required category, or the three have more than 64 categories together.</exception>
+    /// <exception cref="ArgumentException">A lexicon lacks a required category, or the three have more than <see cref="LexiconMatcher.MaxCategories"/> categories together.</exception>
     /// <exception cref="FormatException">An entry cannot be matched (see <see cref="LexiconMatcher"/>).</exception>
     public LexiconSet(Lexicon rights, Lexicon linkage, Lexicon cues, Tokenizer? tokenizer = null)
     {

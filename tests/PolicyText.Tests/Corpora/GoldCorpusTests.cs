@@ -231,6 +231,24 @@ public partial class GoldCorpusTests
     }
 
     [Fact]
+    public void Invalid_utf8_is_refused_on_its_own_line_not_on_an_earlier_line_that_holds_a_literal_replacement_character()
+    {
+        using var tmp = new PolicyText.Tests.Cli.TempDir();
+        var file = Path.Combine(tmp.Path, "documents.jsonl");
+        static string Line(string id, string text) => $$"""{"id":"{{id}}","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"{{text}}","sentences":[{"start":0,"end":{{text.Length}},"rights":"none","linkage":"none"}]}""";
+        // Line 1 holds U+FFFD as text (valid UTF-8); CRLF line ends; line 3 holds a stray byte.
+        var valid = System.Text.Encoding.UTF8.GetBytes(Line("a", "A\uFFFD.") + "\r\n" + Line("b", "Bb.") + "\r\n");
+        File.WriteAllBytes(file, valid);
+        var loaded = GoldCorpus.Load(tmp.Path);
+        Assert.Equal("A\uFFFD.", loaded.Documents[0].Text);
+        Assert.Equal(2, loaded.Documents.Count);
+
+        File.WriteAllBytes(file, [.. valid, .. "{\"id\":\"c\""u8.ToArray(), 0xC3, .. "}\n"u8.ToArray()]);
+        var ex = Assert.Throws<FormatException>(() => GoldCorpus.Load(tmp.Path));
+        Assert.Contains("documents.jsonl, line 3: invalid UTF-8", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_loader_rejects_a_duplicate_id_and_the_cli_reports_it_without_a_stack_trace()
     {
         using var tmp = new TempDir();

@@ -135,31 +135,21 @@ public sealed class GoldCorpus
         return document.Split == CorpusSplit.Train && document.Kind == "sentence" && document.Sentences.Count == 1;
     }
 
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
     private static void Read(string file, List<GoldDocument> documents, HashSet<string> ids, bool sentencesOnly)
     {
         int lineNumber = 0;
 
         // Each line's bytes are checked before they are decoded, so that invalid UTF-8 is refused
-        // on the line that holds it (a literal U+FFFD elsewhere is text like any other). Lines end
-        // at "\n", "\r\n" or "\r", as StreamReader.ReadLine ends them; neither byte occurs inside
-        // a UTF-8 sequence. Gold corpora are small enough to read whole.
-        var bytes = File.ReadAllBytes(file);
-        int start = bytes.AsSpan().StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
-        while (start < bytes.Length)
+        // on the line that holds it (a literal U+FFFD elsewhere is text like any other).
+        using var reader = new Utf8LineReader(File.OpenRead(file));
+        while (reader.TryReadLine(out var line, out bool valid))
         {
-            int length = bytes.AsSpan(start).IndexOfAny((byte)'\n', (byte)'\r');
-            int end = length < 0 ? bytes.Length : start + length;
-            var lineBytes = bytes.AsSpan(start, end - start);
-            start = end + (end + 1 < bytes.Length && bytes[end] == '\r' && bytes[end + 1] == '\n' ? 2 : 1);
             lineNumber++;
-            if (!System.Text.Unicode.Utf8.IsValid(lineBytes))
+            if (!valid)
             {
                 throw new FormatException($"{file}, line {lineNumber}: invalid UTF-8 bytes; a gold corpus must be UTF-8.");
             }
 
-            var line = Encoding.UTF8.GetString(lineBytes);
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;

@@ -50,10 +50,7 @@ public static class JsonLinesCorpus
         var ids = new HashSet<string>(StringComparer.Ordinal);
         int lineNumber = 0;
         var name = Path.GetFileName(path);
-        var fallback = new PolicyText.Internals.CountingDecoderFallback();
-        var encoding = Encoding.GetEncoding("utf-8", EncoderFallback.ReplacementFallback, fallback);
-        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
-        while (reader.ReadLine() is { } line)
+        foreach (var (line, replaced) in Lines(path))
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
@@ -89,7 +86,7 @@ public static class JsonLinesCorpus
                             ? new CorpusItem(null, new CorpusError(source, id, "binary_content", "The text holds NUL characters (\\u0000): it is not text; it was not analysed."))
                         : new CorpusItem(
                             new CorpusDocument(id, text, Variables(root)),
-                            fallback.Replacements > 0 && line.Contains('\uFFFD', StringComparison.Ordinal)
+                            replaced
                                 ? new CorpusError(source, id, "invalid_bytes_replaced", "The line held invalid UTF-8 bytes, replaced with U+FFFD; the document was analysed.")
                                 : null);
             }
@@ -100,6 +97,42 @@ public static class JsonLinesCorpus
 
             yield return item;
         }
+    }
+
+    /// <summary>
+    /// The lines of a JSON Lines file, each with whether invalid bytes in it were replaced with
+    /// U+FFFD: in a UTF-8 file, whether the line's own bytes are invalid (a literal U+FFFD is
+    /// text); in a file that starts with a UTF-16 or UTF-32 byte order mark, decoded as that,
+    /// whether the file held invalid sequences and the line contains U+FFFD.
+    /// </summary>
+    private static IEnumerable<(string Line, bool Replaced)> Lines(string path)
+    {
+        if (!StartsWithWideByteOrderMark(path))
+        {
+            using var utf8 = new PolicyText.Internals.Utf8LineReader(File.OpenRead(path));
+            while (utf8.TryReadLine(out var text, out bool valid))
+            {
+                yield return (text, !valid);
+            }
+
+            yield break;
+        }
+
+        var fallback = new PolicyText.Internals.CountingDecoderFallback();
+        var encoding = Encoding.GetEncoding("utf-8", EncoderFallback.ReplacementFallback, fallback);
+        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+        while (reader.ReadLine() is { } line)
+        {
+            yield return (line, fallback.Replacements > 0 && line.Contains('\uFFFD', StringComparison.Ordinal));
+        }
+    }
+
+    private static bool StartsWithWideByteOrderMark(string path)
+    {
+        using var file = File.OpenRead(path);
+        Span<byte> head = stackalloc byte[4];
+        int read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return PolicyText.Internals.Utf8LineReader.IsWideByteOrderMark(head[..read]);
     }
 
     /// <summary>

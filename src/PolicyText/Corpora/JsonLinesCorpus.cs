@@ -107,9 +107,10 @@ public static class JsonLinesCorpus
     /// </summary>
     private static IEnumerable<(string Line, bool Replaced)> Lines(string path)
     {
-        if (!StartsWithWideByteOrderMark(path))
+        using var file = File.OpenRead(path);
+        if (!StartsWithWideByteOrderMark(file))
         {
-            using var utf8 = new PolicyText.Internals.Utf8LineReader(File.OpenRead(path));
+            using var utf8 = new PolicyText.Internals.Utf8LineReader(file);
             while (utf8.TryReadLine(out var text, out bool valid))
             {
                 yield return (text, !valid);
@@ -120,18 +121,19 @@ public static class JsonLinesCorpus
 
         var fallback = new PolicyText.Internals.CountingDecoderFallback();
         var encoding = Encoding.GetEncoding("utf-8", EncoderFallback.ReplacementFallback, fallback);
-        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true);
         while (reader.ReadLine() is { } line)
         {
             yield return (line, fallback.Replacements > 0 && line.Contains('\uFFFD', StringComparison.Ordinal));
         }
     }
 
-    private static bool StartsWithWideByteOrderMark(string path)
+    /// <summary>Whether the file starts with a UTF-16 or UTF-32 byte order mark; the file is left at its start.</summary>
+    private static bool StartsWithWideByteOrderMark(FileStream file)
     {
-        using var file = File.OpenRead(path);
         Span<byte> head = stackalloc byte[4];
         int read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        file.Position = 0;
         return PolicyText.Internals.Utf8LineReader.IsWideByteOrderMark(head[..read]);
     }
 

@@ -49,21 +49,23 @@ public static class TextFolderCorpus
     internal static bool IsTextFile(ReadOnlySpan<char> name) =>
         name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Reads the documents of a folder or a file, one at a time.</summary>
+    /// <summary>Reads the documents of a folder or a file, one at a time. A file of 0 bytes is not opened: its document is empty (so a named pipe, which reports 0 bytes, does not wait for a writer).</summary>
     /// <param name="path">A folder, or one <c>.txt</c> file.</param>
     /// <returns>The documents, in ordinal order of their ids.</returns>
     public static IEnumerable<CorpusDocument> Read(string path)
     {
         foreach (var (id, file) in ListFiles(path))
         {
-            yield return new CorpusDocument(id, ReadText(file));
+            yield return new CorpusDocument(id, new FileInfo(file).Length == 0 ? string.Empty : ReadText(file));
         }
     }
 
     /// <summary>
     /// Reads the documents of a folder or a file, with an error item in place of each file that
     /// cannot be read, holds binary content (a NUL character), or is larger than
-    /// <see cref="CorpusItem.MaxDocumentLength"/>; the rest are read.
+    /// <see cref="CorpusItem.MaxDocumentLength"/>; the rest are read. A file of 0 bytes is not
+    /// opened: its document is empty (so a named pipe, which reports 0 bytes, does not wait for a
+    /// writer).
     /// </summary>
     /// <param name="path">A folder, or one <c>.txt</c> file.</param>
     /// <returns>The items, in ordinal order of the ids.</returns>
@@ -82,7 +84,14 @@ public static class TextFolderCorpus
             try
             {
                 var length = new FileInfo(file).Length;
-                if (length > 4L * CorpusItem.MaxDocumentLength)
+                if (length == 0)
+                {
+                    // Not opened: an empty file reads as nothing anyway, and a named pipe (FIFO)
+                    // or a device, which the file system also reports as 0 bytes, would wait for
+                    // a writer forever.
+                    item = new CorpusItem(new CorpusDocument(id, string.Empty), null);
+                }
+                else if (length > 4L * CorpusItem.MaxDocumentLength)
                 {
                     item = new CorpusItem(null, new CorpusError(file, id, "document_too_large", $"The file has {length:N0} bytes."));
                 }

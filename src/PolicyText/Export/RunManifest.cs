@@ -11,7 +11,7 @@ namespace PolicyText.Export;
 /// <param name="Sha256">Its SHA-256, lower-case hex.</param>
 public sealed record ManifestInput(string Path, long Bytes, string Sha256)
 {
-    /// <summary>Describes a file; a file that cannot be read gets size -1 and an empty hash (errors.csv says why).</summary>
+    /// <summary>Describes a file; a file that cannot be read gets size -1 and an empty hash (errors.csv says why). A file of 0 bytes is not opened.</summary>
     /// <param name="path">The file.</param>
     /// <returns>Its size and hash.</returns>
     public static ManifestInput Of(string path)
@@ -19,6 +19,13 @@ public sealed record ManifestInput(string Path, long Bytes, string Sha256)
         ArgumentNullException.ThrowIfNull(path);
         try
         {
+            // A file of 0 bytes is not opened (its hash is that of nothing): a named pipe (FIFO)
+            // also reports 0 bytes, and opening it would wait for a writer.
+            if (File.Exists(path) && new FileInfo(path).Length == 0)
+            {
+                return new ManifestInput(path, 0, Convert.ToHexStringLower(SHA256.HashData(ReadOnlySpan<byte>.Empty)));
+            }
+
             using var stream = File.OpenRead(path);
             var hash = SHA256.HashData(stream);
             return new ManifestInput(path, stream.Length, Convert.ToHexStringLower(hash));

@@ -24,7 +24,7 @@ public sealed class LexiconSet
     public static IReadOnlyDictionary<string, string[]> OptionalCategories { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["rights"] = ["ignore"],
-        ["linkage"] = ["pressure", "engagement"],
+        ["linkage"] = ["pressure", "engagement", "lament"],
         ["cues"] = ["normative", "positive", "negative", "imperative"],
     };
 

@@ -472,17 +472,33 @@ public sealed class CueExtractor
 
             var m = c with { Category = c.Category - linkageBase, Entry = c.Entry - linkageEntries };
             int role = _linkageRoles[m.Category];
+            if (role == 5)
+            {
+                // A lament entry only changes how a negation reads its pro or anti match (below).
+                continue;
+            }
+
             if (role == 0)
             {
                 cues.Instrument++;
             }
-            else if (role == 3)
+            else if (role is 3 or 4)
             {
-                cues.Pressure++;
-            }
-            else if (role == 4)
-            {
-                cues.Engagement++;
+                // An instrument inside a longer one of the other kind is that kind ("sanctions"
+                // in "sanctions relief" is relief, not pressure); a stance wording that is also
+                // an instrument and is negated calls for the other kind ("should not be tied").
+                int kind = role;
+                if (InsideLonger(matches, linkageBase, cuesBase, m.FirstToken, m.TokenCount, 7 - role))
+                {
+                    kind = 0;
+                }
+                else if (negations.Count > 0 && IsStanceSpan(matches, linkageBase, cuesBase, m.FirstToken, m.TokenCount) && StanceReversed(matches, linkageBase, cuesBase, evidence, firstEvidence, text, tokens, negations, m.FirstToken, m.TokenCount))
+                {
+                    kind = 7 - role;
+                }
+
+                cues.Pressure += kind == 3 ? 1 : 0;
+                cues.Engagement += kind == 4 ? 1 : 0;
             }
             else if (role is 1 or 2)
             {
@@ -493,7 +509,7 @@ public sealed class CueExtractor
                     writtenAnti += role == 2 ? 1 : 0;
                 }
 
-                bool reversed = Reversed(evidence, firstEvidence, text, tokens, negations, m.FirstToken, m.TokenCount);
+                bool reversed = StanceReversed(matches, linkageBase, cuesBase, evidence, firstEvidence, text, tokens, negations, m.FirstToken, m.TokenCount);
                 cues.Negated += reversed ? 1 : 0;
                 if ((role == 1) != reversed)
                 {
@@ -730,6 +746,120 @@ public sealed class CueExtractor
 
         evidence.Add(new EvidenceRecord(negation.Start, negation.End, _names.Negation, CueType.Negation));
         return true;
+    }
+
+    /// <summary>
+    /// Whether a negation reverses the pro or anti wording at <paramref name="first"/>
+    /// (<see cref="Reversed"/>), except that a wording also listed as a <c>lament</c> (what one
+    /// side fears: "sacrificed", "rewarded", "held hostage") keeps its side under a normative
+    /// negation: "human rights must not be sacrificed" argues what "human rights are being
+    /// sacrificed" complains of, where "human rights were not sacrificed" reverses it.
+    /// </summary>
+    private bool StanceReversed(ReadOnlySpan<LexiconMatch> matches, int linkageBase, int cuesBase, List<EvidenceRecord> evidence, int firstEvidence, string text, ReadOnlySpan<Token> tokens, List<int> negations, int first, int count)
+    {
+        // Most sentences have no negation at all, and most negations are in no cue's scope.
+        if (negations.Count == 0)
+        {
+            return false;
+        }
+
+        int n = NegationInScope(text, tokens, negations, first, count);
+        if (n < 0)
+        {
+            return false;
+        }
+
+        if (NormativeNegation(text, tokens, n, first) && HasRole(matches, linkageBase, cuesBase, first, count, 5))
+        {
+            return false;
+        }
+
+        return Reversed(evidence, firstEvidence, text, tokens, negations, first, count);
+    }
+
+    /// <summary>
+    /// Whether negation <paramref name="n"/> (a token index, or -1 for none), before the wording
+    /// at <paramref name="first"/>, is normative: "cannot", or a negation after a modal ("should
+    /// not", "must never", "won't", "should be no") or an opening "do" ("Do not reward …").
+    /// </summary>
+    private static bool NormativeNegation(string text, ReadOnlySpan<Token> tokens, int n, int first)
+    {
+        if (n < 0 || n > first)
+        {
+            return false;
+        }
+
+        if (tokens[n].GetText(text).Equals("cannot", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        int k = n - 1;
+        if (k >= 0 && tokens[k].GetText(text).Equals("be", StringComparison.OrdinalIgnoreCase))
+        {
+            k--;
+        }
+
+        if (k < 0)
+        {
+            return false;
+        }
+
+        var before = tokens[k].GetText(text);
+        foreach (var modal in NegatedModals)
+        {
+            if (before.Equals(modal, StringComparison.OrdinalIgnoreCase))
+            {
+                return modal != "do" || k == 0;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The words before a negation that make it normative ("wo" and "ca" as in "won't" and "can't").</summary>
+    private static readonly string[] NegatedModals = ["should", "must", "shall", "ought", "will", "wo", "can", "ca", "may", "do"];
+
+    /// <summary>Whether a linkage match of role <paramref name="role"/> covers exactly the span at <paramref name="first"/> (the matches come in order of their first token).</summary>
+    private bool HasRole(ReadOnlySpan<LexiconMatch> matches, int linkageBase, int cuesBase, int first, int count, int role)
+    {
+        foreach (var o in matches)
+        {
+            if (o.FirstToken > first)
+            {
+                break;
+            }
+
+            if (o.Category >= linkageBase && o.Category < cuesBase && o.FirstToken == first && o.TokenCount == count && _linkageRoles[o.Category - linkageBase] == role)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the span at <paramref name="first"/> is also a pro or anti wording.</summary>
+    private bool IsStanceSpan(ReadOnlySpan<LexiconMatch> matches, int linkageBase, int cuesBase, int first, int count) =>
+        HasRole(matches, linkageBase, cuesBase, first, count, 1) || HasRole(matches, linkageBase, cuesBase, first, count, 2);
+
+    /// <summary>Whether a longer linkage match of role <paramref name="role"/> holds the span at <paramref name="first"/> (the matches come in order of their first token).</summary>
+    private bool InsideLonger(ReadOnlySpan<LexiconMatch> matches, int linkageBase, int cuesBase, int first, int count, int role)
+    {
+        foreach (var o in matches)
+        {
+            if (o.FirstToken > first)
+            {
+                break;
+            }
+
+            if (o.Category >= linkageBase && o.Category < cuesBase && o.TokenCount > count && o.FirstToken <= first && o.FirstToken + o.TokenCount >= first + count && _linkageRoles[o.Category - linkageBase] == role)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Records the evidence of match <paramref name="m"/>, whose entry is <paramref name="entry"/> in the combined numbering, under name <paramref name="name"/> (<see cref="EvidenceNames"/>), and its entry for the features.</summary>

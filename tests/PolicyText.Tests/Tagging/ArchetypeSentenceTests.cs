@@ -19,6 +19,10 @@ public class ArchetypeSentenceTests
     [InlineData("The State Department announced it will deal with nuclear weapons and human rights together.", "neutral")]
     [InlineData("The envoy said Washington would link relief to human rights.", "neutral")]
     [InlineData("It would be a mistake to drop human rights from the agenda.", "pro_linkage")]
+    // What one side fears, under a normative negation, keeps its side (linkage lexicon version 4).
+    [InlineData("Human rights should not be sacrificed for a nuclear deal.", "pro_linkage")]
+    [InlineData("Human rights must never be traded away for a nuclear deal.", "pro_linkage")]
+    [InlineData("A child's breakfast should not be a bargaining chip.", "anti_linkage")]
     [InlineData("Making food aid conditional on reform is wrong.", "anti_linkage")]
     [InlineData("Sanctions relief must be earned through the release of political prisoners.", "pro_linkage")]
     [InlineData("Aid should flow regardless of progress on the nuclear file.", "anti_linkage")]

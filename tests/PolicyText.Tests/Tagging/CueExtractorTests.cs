@@ -97,6 +97,37 @@ public class CueExtractorTests
         Assert.Equal(1, c.GeneralRights);
     }
 
+    // A lament (what one side fears) keeps its side under a normative negation and is reversed
+    // by any other (linkage lexicon version 4).
+    [Theory]
+    [InlineData("Human rights should not be sacrificed for a nuclear deal.", 1, 0, 0)]
+    [InlineData("Human rights must never be traded away.", 1, 0, 0)]
+    [InlineData("Don't reward the regime for a freeze.", 1, 0, 0)]
+    [InlineData("There should be no impunity for the camps.", 1, 0, 0)]
+    [InlineData("A child's breakfast should not be a bargaining chip.", 0, 1, 0)]
+    [InlineData("Aid cannot be held hostage to the talks.", 0, 1, 0)]
+    [InlineData("Human rights were not sacrificed in the deal.", 0, 1, 1)]
+    [InlineData("Vaccinating a child is not a reward to anyone.", 0, 1, 1)]
+    [InlineData("Human rights should not be linked to sanctions.", 0, 1, 1)]
+    public void A_lament_keeps_its_side_under_a_normative_negation(string text, int pro, int anti, int negated)
+    {
+        var c = DefaultCues(text);
+        Assert.Equal((pro, anti, negated), (c.Pro, c.Anti, c.Negated));
+    }
+
+    // "sanctions" inside "sanctions relief" is relief, not pressure; a negated stance wording
+    // that is also an instrument counts as the other kind of instrument.
+    [Theory]
+    [InlineData("Sanctions relief is on the table.", 0, 1)]
+    [InlineData("Sanctions remain in force.", 1, 0)]
+    [InlineData("Sanctions relief should not be tied to human rights.", 0, 2)]
+    [InlineData("Sanctions relief should be tied to human rights.", 1, 1)]
+    public void Instruments_are_read_whole_and_after_negation(string text, int pressure, int engagement)
+    {
+        var c = DefaultCues(text);
+        Assert.Equal((pressure, engagement), (c.Pressure, c.Engagement));
+    }
+
     [Fact]
     public void A_negation_in_another_clause_does_not_flip()
     {
@@ -160,7 +191,9 @@ public class CueExtractorTests
     [InlineData("Targeted sanctions are justified and overdue.", 1, 0, 2, 0)]
     [InlineData("Quiet diplomacy is the only route that works.", 0, 1, 2, 0)]
     [InlineData("Engagement has not worked.", 0, 1, 0, 1)]
-    [InlineData("Keeping the aid track separate is not a mistake.", 0, 2, 1, 0)]
+    // "not" reverses "mistake" and also the stance wording "separate", whose instrument then
+    // counts as pressure until the link rule makes the sentence's instruments engagement: one.
+    [InlineData("Keeping the aid track separate is not a mistake.", 0, 1, 1, 0)]
     // "mistake", "wrong" and "misguided" are negations too (they reverse a stance wording near
     // them), but never of themselves: these are negative evaluations.
     [InlineData("Sanctions are a mistake.", 1, 0, 0, 1)]
@@ -178,10 +211,10 @@ public class CueExtractorTests
     // makes the instruments pressure, an anti wording ("separate") engagement; a wording that is
     // itself the evaluation ("has failed") does not count as a wording here.
     [Theory]
-    [InlineData("Tying sanctions relief to human rights has worked before.", 2, 0)]
+    [InlineData("Tying sanctions relief to human rights has worked before.", 1, 0)]
     [InlineData("Tying food aid to reform has failed.", 1, 0)]
     [InlineData("Keeping sanctions separate from the aid track is the right approach.", 0, 2)]
-    [InlineData("Sanctions relief has worked before.", 1, 1)]
+    [InlineData("Sanctions relief has worked before.", 0, 1)]
     // One pro and one anti wording: the rule does not say which link is judged.
     [InlineData("Tying relief to reform, or keeping the two separate, has worked before.", 1, 2)]
     public void An_evaluation_judges_the_link_a_sentence_names(string text, int pressure, int engagement)

@@ -21,7 +21,8 @@ public sealed record ManifestInput(string Path, long Bytes, string Sha256)
         {
             // A file of 0 bytes is not opened (its hash is that of nothing): a named pipe (FIFO)
             // also reports 0 bytes, and opening it would wait for a writer.
-            if (File.Exists(path) && new FileInfo(path).Length == 0)
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length == 0)
             {
                 return new ManifestInput(path, 0, Convert.ToHexStringLower(SHA256.HashData(ReadOnlySpan<byte>.Empty)));
             }

@@ -735,22 +735,27 @@ public sealed class CueExtractor
             return false;
         }
 
-        var negation = tokens[n];
+        RecordNegation(evidence, firstEvidence, tokens[n]);
+        return true;
+    }
+
+    /// <summary>Records negation <paramref name="negation"/> as evidence, unless the sentence's evidence already holds it.</summary>
+    private void RecordNegation(List<EvidenceRecord> evidence, int firstEvidence, Token negation)
+    {
         foreach (var e in CollectionsMarshal.AsSpan(evidence)[firstEvidence..])
         {
             if (e.Cue == CueType.Negation && e.Start == negation.Start)
             {
-                return true;
+                return;
             }
         }
 
         evidence.Add(new EvidenceRecord(negation.Start, negation.End, _names.Negation, CueType.Negation));
-        return true;
     }
 
     /// <summary>
     /// Whether a negation reverses the pro or anti wording at <paramref name="first"/>
-    /// (<see cref="Reversed"/>), except that a wording also listed as a <c>lament</c> (what one
+    /// (as <see cref="Reversed"/> reads it, recording the negation), except that a wording also listed as a <c>lament</c> (what one
     /// side fears: "sacrificed", "rewarded", "held hostage") keeps its side under a normative
     /// negation: "human rights must not be sacrificed" argues what "human rights are being
     /// sacrificed" complains of, where "human rights were not sacrificed" reverses it.
@@ -774,17 +779,18 @@ public sealed class CueExtractor
             return false;
         }
 
-        return Reversed(evidence, firstEvidence, text, tokens, negations, first, count);
+        RecordNegation(evidence, firstEvidence, tokens[n]);
+        return true;
     }
 
     /// <summary>
-    /// Whether negation <paramref name="n"/> (a token index, or -1 for none), before the wording
-    /// at <paramref name="first"/>, is normative: "cannot", or a negation after a modal ("should
+    /// Whether negation <paramref name="n"/> (a token index) stands before the wording at
+    /// <paramref name="first"/> and is normative: "cannot", or a negation after a modal ("should
     /// not", "must never", "won't", "should be no") or an opening "do" ("Do not reward …").
     /// </summary>
     private static bool NormativeNegation(string text, ReadOnlySpan<Token> tokens, int n, int first)
     {
-        if (n < 0 || n > first)
+        if (n > first)
         {
             return false;
         }

@@ -3,7 +3,7 @@
 
 usage: python3 tests/heldout_all.py [--corpus DIR] [--model FILE] [--cli CMD] [--jobs N] [SET ...]
 
-The sets are the folders corpus/heldout-* and corpus/dev-excerpts (or the SETs named, each a
+The sets are the folders corpus/heldout-* and corpus/dev-* (or the SETs named, each a
 folder with a documents.jsonl). Each is scored with `eval --corpus DIR --heldout SET`, so the
 models (unless --model) and the bag-of-words baseline are trained on DIR's train split, as in
 docs/evaluation.md. The table gives, per set, the default system's rights and linkage
@@ -52,7 +52,7 @@ def main():
     jobs = int(option("--jobs", "1"))
     if any(a.startswith("-") for a in sys.argv[1:]):
         sys.exit(__doc__)
-    sets = sys.argv[1:] or sorted(glob.glob(os.path.join(ROOT, "corpus", "heldout-*"))) + [os.path.join(ROOT, "corpus", "dev-excerpts")]
+    sets = sys.argv[1:] or sorted(glob.glob(os.path.join(ROOT, "corpus", "heldout-*"))) + sorted(glob.glob(os.path.join(ROOT, "corpus", "dev-*")))
 
     def evaluate(folder):
         command = cli + ["eval", "--corpus", corpus, "--heldout", folder] + (["--model", model] if model else [])

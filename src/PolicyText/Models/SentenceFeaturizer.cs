@@ -203,7 +203,7 @@ public static class SentenceFeaturizer
         Put(keys, values, ref count, 13, Cap(c.Condition));
         Put(keys, values, ref count, 14, Cap(c.Hedge));
         Put(keys, values, ref count, 15, Cap(c.FirstPerson));
-        Put(keys, values, ref count, 16, c.Question ? 1 : 0);
+        Put(keys, values, ref count, 16, c.Question && !c.Rhetorical ? 1 : 0);
         Put(keys, values, ref count, 17, c.Quotation ? 1 : 0);
         Put(keys, values, ref count, 18, c.Reported && (c.Pro + c.Anti) > 0 ? 1 : 0);
         Put(keys, values, ref count, 19, c.Condition > 0 && c.Instrument > 0 ? 1 : 0);

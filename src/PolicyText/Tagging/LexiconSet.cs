@@ -25,7 +25,7 @@ public sealed class LexiconSet
     {
         ["rights"] = ["ignore"],
         ["linkage"] = ["pressure", "engagement", "lament"],
-        ["cues"] = ["normative", "positive", "negative", "imperative"],
+        ["cues"] = ["normative", "positive", "negative", "imperative", "rhetorical"],
     };
 
     private static readonly Lazy<LexiconSet> DefaultInstance = new(() => new LexiconSet(

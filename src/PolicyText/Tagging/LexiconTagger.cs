@@ -35,7 +35,7 @@ public static class LexiconTagger
             return LinkageStance.None;
         }
 
-        if (cues.Reported || cues.Question)
+        if (cues.Reported || (cues.Question && !cues.Rhetorical))
         {
             return LinkageStance.Neutral;
         }

@@ -70,6 +70,9 @@ public sealed class SentenceCues
     /// <summary>Whether the sentence ends with a question mark.</summary>
     public bool Question { get; internal set; }
 
+    /// <summary>Whether the sentence is a rhetorical question: it ends with a question mark and holds a marker of the cues lexicon's optional <c>rhetorical</c> category ("seriously", "anyone", "why should"). Its evident answer is no, so its pro and anti wordings and its evaluations are read reversed, and it does not count as an open question.</summary>
+    public bool Rhetorical { get; internal set; }
+
     /// <summary>Whether the sentence holds a quotation mark.</summary>
     public bool Quotation { get; internal set; }
 
@@ -135,6 +138,7 @@ public sealed class SentenceCues
         Positive = 0;
         Negative = 0;
         Question = false;
+        Rhetorical = false;
         Quotation = false;
         Evidence = [];
         EvidenceCount = 0;
@@ -384,6 +388,13 @@ public sealed class CueExtractor
             Add(scratch, tokens, m, m.Entry, m.Entry, CueType.Rights);
         }
 
+        // A question whose marker makes it rhetorical ("Does anyone still believe that sanctions
+        // will free the prisoners?") asserts the opposite of what it asks: its evident answer is
+        // no. Its stance wordings and evaluations are read reversed, like a negated statement,
+        // and its reporting words are the author's ("Who would seriously argue that ...?").
+        cues.Question = EndsWithQuestionMark(text, tokens);
+        bool flip = cues.Question && Rhetorical(scratch, tokens, matches, cuesBase, cuesEntries);
+        cues.Rhetorical = flip;
         var negations = scratch.Negations;
         negations.Clear();
         foreach (var c in matches)
@@ -402,7 +413,14 @@ public sealed class CueExtractor
                     break;
                 case 1:
                     // "We call for …", "I would argue …": the author's own words, not a report.
-                    if (OwnVoice(normalized, tokens, matches, cuesBase, m.FirstToken))
+                    if (flip || OwnVoice(normalized, tokens, matches, cuesBase, m.FirstToken))
+                    {
+                        break;
+                    }
+
+                    // "Governments should say so publicly": a reporting word after "should", "must",
+                    // "ought" or "need" says what ought to be said, and reports no one.
+                    if (Prescribed(normalized, tokens, m.FirstToken))
                     {
                         break;
                     }
@@ -455,7 +473,7 @@ public sealed class CueExtractor
                 }
 
                 var e = c with { Category = c.Category - cuesBase, Entry = c.Entry - cuesEntries };
-                bool positive = (evaluation == 7) != Reversed(evidence, firstEvidence, text, tokens, negations, e.FirstToken, e.TokenCount);
+                bool positive = (evaluation == 7) != (Reversed(evidence, firstEvidence, text, tokens, negations, e.FirstToken, e.TokenCount) != flip);
                 if (positive)
                 {
                     cues.Positive++;
@@ -492,7 +510,7 @@ public sealed class CueExtractor
                 {
                     kind = 0;
                 }
-                else if (negations.Count > 0 && IsStanceSpan(matches, linkageBase, cuesBase, m.FirstToken, m.TokenCount) && StanceReversed(matches, linkageBase, cuesBase, evidence, firstEvidence, text, tokens, negations, m.FirstToken, m.TokenCount))
+                else if ((negations.Count > 0 || flip) && IsStanceSpan(matches, linkageBase, cuesBase, m.FirstToken, m.TokenCount) && (StanceReversed(matches, linkageBase, cuesBase, evidence, firstEvidence, text, tokens, negations, m.FirstToken, m.TokenCount) != FlipsStance(matches, linkageBase, cuesBase, flip, m.FirstToken, m.TokenCount)))
                 {
                     kind = 7 - role;
                 }
@@ -509,7 +527,7 @@ public sealed class CueExtractor
                     writtenAnti += role == 2 ? 1 : 0;
                 }
 
-                bool reversed = StanceReversed(matches, linkageBase, cuesBase, evidence, firstEvidence, text, tokens, negations, m.FirstToken, m.TokenCount);
+                bool reversed = StanceReversed(matches, linkageBase, cuesBase, evidence, firstEvidence, text, tokens, negations, m.FirstToken, m.TokenCount) != FlipsStance(matches, linkageBase, cuesBase, flip, m.FirstToken, m.TokenCount);
                 cues.Negated += reversed ? 1 : 0;
                 if ((role == 1) != reversed)
                 {
@@ -544,14 +562,10 @@ public sealed class CueExtractor
             }
         }
 
-        if (tokens.Length > 0)
+        if (cues.Question)
         {
             var last = tokens[^1];
-            cues.Question = text[last.Start] == '?' || (tokens.Length > 1 && text[last.Start] is '"' or '\u201D' or ')' && text[tokens[^2].Start] == '?');
-            if (cues.Question)
-            {
-                evidence.Add(new EvidenceRecord(last.Start, last.End, _names.Question, CueType.Question));
-            }
+            evidence.Add(new EvidenceRecord(last.Start, last.End, _names.Question, CueType.Question));
         }
 
         // Most sentences hold no quotation mark at all: one vectorized search of their text rules
@@ -573,6 +587,34 @@ public sealed class CueExtractor
         cues.SetEntrySlice(firstEntry, scratch.Entries.Count - firstEntry);
         return cues;
     }
+
+    /// <summary>Whether a match of the cues lexicon's optional <c>rhetorical</c> category (role 10) is in the sentence; the first is recorded as evidence (cue <c>question</c>).</summary>
+    private bool Rhetorical(Scratch scratch, ReadOnlySpan<Token> tokens, ReadOnlySpan<LexiconMatch> matches, int cuesBase, int cuesEntries)
+    {
+        foreach (var c in matches)
+        {
+            if (c.Category >= cuesBase && _cueRoles[c.Category - cuesBase] == 10)
+            {
+                Add(scratch, tokens, c with { Category = c.Category - cuesBase, Entry = c.Entry - cuesEntries }, c.Entry, c.Entry, CueType.Question);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a rhetorical question (<paramref name="flip"/>) reverses the stance wording at
+    /// <paramref name="first"/>: every wording but a lament, which keeps its side as under a
+    /// normative negation ("Why should human rights be sacrificed for a deal?" argues that they
+    /// should not be, the pro side's fear).
+    /// </summary>
+    private bool FlipsStance(ReadOnlySpan<LexiconMatch> matches, int linkageBase, int cuesBase, bool flip, int first, int count) =>
+        flip && !HasRole(matches, linkageBase, cuesBase, first, count, 5);
+
+    /// <summary>Whether the sentence's last token is a question mark, or a closing quotation mark or bracket after one.</summary>
+    private static bool EndsWithQuestionMark(string text, ReadOnlySpan<Token> tokens) =>
+        tokens.Length > 0 && (text[tokens[^1].Start] == '?' || (tokens.Length > 1 && text[tokens[^1].Start] is '"' or '\u201D' or ')' && text[tokens[^2].Start] == '?'));
 
     // The role of the rights lexicon's optional "ignore" category: wording that holds a rights
     // word but is no rights content ("press release", "released a report").
@@ -633,7 +675,9 @@ public sealed class CueExtractor
     /// <summary>
     /// Whether the reporting word at token <paramref name="at"/> has the author for its subject:
     /// a first-person "I" or "we" (a first-person cue) before it with at most two words between
-    /// them and no punctuation ("we therefore call for", "I would not argue", "as we said").
+    /// them and no punctuation ("we therefore call for", "I would not argue", "as we said"), or a
+    /// first-person cue of several words that opens with "this" and names the text itself ("this
+    /// report recommends", "this newspaper has long argued").
     /// </summary>
     private bool OwnVoice(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, ReadOnlySpan<LexiconMatch> matches, int cuesBase, int at)
     {
@@ -658,9 +702,37 @@ public sealed class CueExtractor
 
                 return false;
             }
+
+            // "This report", "this paper", "this newspaper": the text speaking for its authors.
+            if (k > 0)
+            {
+                foreach (var c in matches)
+                {
+                    if (c.TokenCount > 1 && c.FirstToken + c.TokenCount - 1 == k && c.Category >= cuesBase && _cueRoles[c.Category - cuesBase] == 5 && tokens[c.FirstToken].GetText(normalized) is "this")
+                    {
+                        return true;
+                    }
+                }
+            }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the reporting word at token <paramref name="at"/> follows "should", "must", "ought"
+    /// or "need(s)", with at most one adverb between ("should say plainly", "must also insist"):
+    /// what the author says ought to be said, not a report.
+    /// </summary>
+    private static bool Prescribed(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at)
+    {
+        int k = at - 1;
+        if (k >= 0 && tokens[k].Kind == TokenKind.Word && tokens[k].GetText(normalized) is var adverb && (adverb.EndsWith("ly") || adverb is "also" or "not" or "n't" or "now" or "then"))
+        {
+            k--;
+        }
+
+        return k >= 0 && tokens[k].Kind == TokenKind.Word && tokens[k].GetText(normalized) is "should" or "must" or "ought" or "need" or "needs";
     }
 
     /// <summary>Whether an evaluation cue among <paramref name="matches"/> shares a token with the <paramref name="length"/> tokens at <paramref name="at"/>.</summary>

@@ -28,12 +28,19 @@ public class ArchetypeSentenceTests
     [InlineData("Aid should flow regardless of progress on the nuclear file.", "anti_linkage")]
     [InlineData("Linking aid to human rights has failed for thirty years.", "anti_linkage")]
     // "Tying sanctions relief to human rights has worked before." (pro_linkage) was pinned up to
-    // models version 8 (0.49); versions 9 and 10 read it neutral (0.52, 0.64), a close call that has flipped
+    // models version 8 (0.49); versions 9 to 12 read it neutral (0.52, 0.64), a close call that has flipped
     // between trainings (docs/evaluation.md, *Plain statements given alone*). Its cues, the
     // tying praised, are checked in CueExtractorTests.
     [InlineData("Exempt food and medicine from sanctions, now.", "anti_linkage")]
     [InlineData("Keep targeted sanctions on the officials responsible for the camps.", "pro_linkage")]
     [InlineData("Do not tie food aid to the nuclear talks.", "anti_linkage")]
+    // Questions: open ones are neutral, rhetorical ones carry the stance of their evident answer
+    // (codebook rule 6; cues lexicon version 5). The first two are the codebook's examples.
+    [InlineData("Why should a child's vaccine wait for a missile deal?", "anti_linkage")]
+    [InlineData("Will the envoy raise the detainees' case?", "neutral")]
+    [InlineData("Who would seriously argue that the regime deserves relief while it jails protesters?", "pro_linkage")]
+    // The text speaking for its authors is not reported speech (cues lexicon version 5).
+    [InlineData("This report recommends that sanctions relief be tied to the release of political prisoners.", "pro_linkage")]
     public void The_linkage_stance_is_what_a_careful_coder_reads(string sentence, string stance)
     {
         var result = Assert.Single(Analyzer.Analyze(sentence).Sentences);

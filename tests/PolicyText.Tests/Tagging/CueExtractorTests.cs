@@ -10,7 +10,7 @@ public class CueExtractorTests
     private static readonly LexiconSet Small = new(
         Lexicon.Parse("@lexicon rights\n@version 1\n[freedom]\ntortur*\npolitical prisoners\n[economic_social]\nfood\ndrinkable water\n[general]\nhuman rights\n"),
         Lexicon.Parse("@lexicon linkage\n@version 1\n[instrument]\nsanction*\ndenuclearization negotiations\nrelief\n[pro]\nlink*\nconnecting\ncondition*\n[anti]\nseparate*\nregardless of\n"),
-        Lexicon.Parse("@lexicon cues\n@version 1\n[negation]\nnot\nn't\n[attribution]\nsaid\naccording to\n[endorsement]\nrightly\n[condition]\nuntil\n[hedge]\nperhaps\n[first_person]\nwe\n"));
+        Lexicon.Parse("@lexicon cues\n@version 1\n[negation]\nnot\nn't\n[attribution]\nsaid\naccording to\n[endorsement]\nrightly\n[condition]\nuntil\n[hedge]\nperhaps\n[first_person]\nwe\n[rhetorical]\nwhy should\n"));
 
     private static SentenceCues Cues(string text)
     {
@@ -166,6 +166,58 @@ public class CueExtractorTests
         Assert.Equal(reported, c.Evidence.Any(e => e.Cue == CueType.Attribution));
     }
 
+    // The text speaking for its authors ("this report"), and a reporting word after "should",
+    // "must", "ought" or "need" (what ought to be said), are no report (cues lexicon version 5).
+    [Theory]
+    [InlineData("This report recommends that relief be tied to the release of prisoners.", false)]
+    [InlineData("This paper argues that aid must never be conditional on the talks.", false)]
+    [InlineData("The report recommends that relief be tied to the release of prisoners.", true)]
+    [InlineData("The panel recommended that relief wait for reforms.", true)]
+    [InlineData("Western capitals should say plainly that relief must wait for reforms.", false)]
+    [InlineData("Negotiators must also insist that prisoners are freed first.", false)]
+    [InlineData("Donors need to insist that aid reaches the camps.", true)]
+    [InlineData("Some will say that relief must wait for reforms.", true)]
+    public void The_author_s_own_text_and_a_prescribed_reporting_word_are_not_reports(string text, bool reported)
+    {
+        var c = DefaultCues(text);
+        Assert.Equal(reported, c.Reported);
+        Assert.Equal(reported, c.Evidence.Any(e => e.Cue == CueType.Attribution));
+    }
+
+    // A question with a rhetorical marker has the evident answer no: its stance wordings are
+    // read reversed and its reporting words are the author's (codebook rule 6; cues lexicon
+    // version 5). The same question without a marker, or the marker outside a question, is read
+    // as written.
+    [Theory]
+    [InlineData("Why should food aid be tied to the nuclear talks?", true, 0, 1, 1, false)]
+    [InlineData("Should food aid be tied to the nuclear talks?", false, 1, 0, 0, false)]
+    [InlineData("Food aid should really be tied to the nuclear talks.", false, 1, 0, 0, false)]
+    [InlineData("Why should food aid not be tied to the nuclear talks?", true, 1, 0, 0, false)]
+    [InlineData("Who would seriously argue that relief should be tied to the talks?", true, 0, 1, 1, false)]
+    [InlineData("Who argued that relief should be tied to the talks?", false, 1, 0, 0, true)]
+    // A lament keeps its side, as under a normative negation.
+    [InlineData("Why should human rights be sacrificed for a nuclear deal?", true, 1, 0, 0, false)]
+    [InlineData("Why should a child's breakfast be a bargaining chip?", true, 0, 1, 0, false)]
+    public void A_rhetorical_question_is_read_reversed(string text, bool rhetorical, int pro, int anti, int negated, bool reported)
+    {
+        var c = DefaultCues(text);
+        Assert.Equal(text.EndsWith('?'), c.Question);
+        Assert.Equal(rhetorical, c.Rhetorical);
+        Assert.Equal((pro, anti, negated, reported), (c.Pro, c.Anti, c.Negated, c.Reported));
+        Assert.Equal(rhetorical, c.Evidence.Any(e => e.Cue == CueType.Question && e.Category == "rhetorical"));
+    }
+
+    [Fact]
+    public void A_rhetorical_question_reverses_its_evaluations()
+    {
+        var asked = DefaultCues("What good has pressure done for the prisoners?");
+        var open = DefaultCues("How has pressure done good for the prisoners?");
+        Assert.True(asked.Rhetorical);
+        Assert.False(open.Rhetorical);
+        Assert.Equal((0, 1), (asked.Positive, asked.Negative));
+        Assert.Equal((1, 0), (open.Positive, open.Negative));
+    }
+
     [Fact]
     public void Questions_conditions_and_rights_families_are_found_with_offsets()
     {
@@ -294,6 +346,7 @@ public class CueExtractorTests
     [InlineData("Human rights should not be linked to sanctions.", LinkageStance.AntiLinkage)]
     [InlineData("The minister said sanctions must be linked to rights.", LinkageStance.Neutral)]
     [InlineData("Should relief be linked to rights?", LinkageStance.Neutral)]
+    [InlineData("Why should relief be linked to rights?", LinkageStance.AntiLinkage)]
     [InlineData("Sanctions were renewed on Tuesday.", LinkageStance.Neutral)]
     [InlineData("The camps hold thousands.", LinkageStance.None)]
     public void The_lexicon_tagger_labels_linkage_with_negation_attribution_and_questions(string text, LinkageStance expected) =>

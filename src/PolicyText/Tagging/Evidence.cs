@@ -18,7 +18,7 @@ public enum CueType
     /// <summary>A condition or conditionality marker ("until", "in exchange for", "regardless of").</summary>
     Condition,
 
-    /// <summary>A question mark ending the sentence.</summary>
+    /// <summary>A question mark ending the sentence, or (category <c>rhetorical</c>) the marker that makes the question rhetorical.</summary>
     Question,
 
     /// <summary>An evaluation word (positive or negative), possibly reversed by a negation.</summary>

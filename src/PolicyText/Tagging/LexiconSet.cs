@@ -7,7 +7,7 @@ namespace PolicyText.Tagging;
 /// The three lexicons the taggers use: <c>rights</c> (categories freedom, economic_social,
 /// general), <c>linkage</c> (instrument, pro, anti, and optionally pressure, engagement and lament) and
 /// <c>cues</c> (negation, attribution, endorsement, condition, hedge, first_person, and
-/// optionally normative, positive, negative and imperative). A replacement lexicon must keep the required
+/// optionally normative, positive, negative, imperative and rhetorical). A replacement lexicon must keep the required
 /// names; an optional category it lacks simply never matches.
 /// </summary>
 public sealed class LexiconSet

@@ -21,7 +21,8 @@ public static class LexiconTagger
 
     /// <summary>
     /// Linkage: off topic (no instrument, pro or anti term) → none; reported speech without
-    /// endorsement, or a question → neutral; more pro than anti cues (after negation) → pro;
+    /// endorsement, or an open question (not a rhetorical one) → neutral; more pro than anti cues
+    /// (after negation, and after a rhetorical question's reversal) → pro;
     /// more anti → anti; otherwise neutral.
     /// </summary>
     /// <param name="cues">The sentence's cues.</param>

@@ -391,9 +391,11 @@ public sealed class CueExtractor
         // A question whose marker makes it rhetorical ("Does anyone still believe that sanctions
         // will free the prisoners?") asserts the opposite of what it asks: its evident answer is
         // no. Its stance wordings and evaluations are read reversed, like a negated statement,
-        // and its reporting words are the author's ("Who would seriously argue that ...?").
+        // and its reporting words after the marker are the author's ("Who would seriously argue
+        // that ...?"); one before it reports the question ("The minister said, 'Why should ...?'").
         cues.Question = EndsWithQuestionMark(text, tokens);
-        bool flip = cues.Question && Rhetorical(scratch, tokens, matches, cuesBase, cuesEntries);
+        int rhetoricalAt = cues.Question ? Rhetorical(scratch, tokens, matches, cuesBase, cuesEntries) : -1;
+        bool flip = rhetoricalAt >= 0;
         cues.Rhetorical = flip;
         var negations = scratch.Negations;
         negations.Clear();
@@ -413,14 +415,14 @@ public sealed class CueExtractor
                     break;
                 case 1:
                     // "We call for …", "I would argue …": the author's own words, not a report.
-                    if (flip || OwnVoice(normalized, tokens, matches, cuesBase, m.FirstToken))
+                    if ((flip && m.FirstToken > rhetoricalAt) || OwnVoice(normalized, tokens, matches, cuesBase, m.FirstToken))
                     {
                         break;
                     }
 
                     // "Governments should say so publicly": a reporting word after "should", "must",
-                    // "ought" or "need" says what ought to be said, and reports no one.
-                    if (Prescribed(normalized, tokens, m.FirstToken))
+                    // "ought to" or "need(s) to" says what ought to be said, and reports no one.
+                    if (Prescribed(text, normalized, tokens, m.FirstToken))
                     {
                         break;
                     }
@@ -473,7 +475,7 @@ public sealed class CueExtractor
                 }
 
                 var e = c with { Category = c.Category - cuesBase, Entry = c.Entry - cuesEntries };
-                bool positive = (evaluation == 7) != (Reversed(evidence, firstEvidence, text, tokens, negations, e.FirstToken, e.TokenCount) != flip);
+                bool positive = (evaluation == 7) != (Reversed(evidence, firstEvidence, text, tokens, negations, e.FirstToken, e.TokenCount) != FlipsStance(matches, linkageBase, cuesBase, flip, e.FirstToken, e.TokenCount));
                 if (positive)
                 {
                     cues.Positive++;
@@ -588,26 +590,26 @@ public sealed class CueExtractor
         return cues;
     }
 
-    /// <summary>Whether a match of the cues lexicon's optional <c>rhetorical</c> category (role 10) is in the sentence; the first is recorded as evidence (cue <c>question</c>).</summary>
-    private bool Rhetorical(Scratch scratch, ReadOnlySpan<Token> tokens, ReadOnlySpan<LexiconMatch> matches, int cuesBase, int cuesEntries)
+    /// <summary>The first token of the sentence's first match of the cues lexicon's optional <c>rhetorical</c> category (role 10), recorded as evidence (cue <c>question</c>); -1 when there is none.</summary>
+    private int Rhetorical(Scratch scratch, ReadOnlySpan<Token> tokens, ReadOnlySpan<LexiconMatch> matches, int cuesBase, int cuesEntries)
     {
         foreach (var c in matches)
         {
             if (c.Category >= cuesBase && _cueRoles[c.Category - cuesBase] == 10)
             {
                 Add(scratch, tokens, c with { Category = c.Category - cuesBase, Entry = c.Entry - cuesEntries }, c.Entry, c.Entry, CueType.Question);
-                return true;
+                return c.FirstToken;
             }
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>
-    /// Whether a rhetorical question (<paramref name="flip"/>) reverses the stance wording at
-    /// <paramref name="first"/>: every wording but a lament, which keeps its side as under a
-    /// normative negation ("Why should human rights be sacrificed for a deal?" argues that they
-    /// should not be, the pro side's fear).
+    /// Whether a rhetorical question (<paramref name="flip"/>) reverses the stance wording or
+    /// evaluation at <paramref name="first"/>: every one but a lament (or an evaluation on a
+    /// lament's words), which keeps its reading as under a normative negation ("Why should human
+    /// rights be sacrificed for a deal?" argues that they should not be, the pro side's fear).
     /// </summary>
     private bool FlipsStance(ReadOnlySpan<LexiconMatch> matches, int linkageBase, int cuesBase, bool flip, int first, int count) =>
         flip && !HasRole(matches, linkageBase, cuesBase, first, count, 5);
@@ -710,7 +712,8 @@ public sealed class CueExtractor
                 {
                     if (c.TokenCount > 1 && c.FirstToken + c.TokenCount - 1 == k && c.Category >= cuesBase && _cueRoles[c.Category - cuesBase] == 5 && tokens[c.FirstToken].GetText(normalized) is "this")
                     {
-                        return true;
+                        // The subject, not an object: "readers of this column have argued" report.
+                        return c.FirstToken == 0 || tokens[c.FirstToken - 1].GetText(normalized) is not ("of" or "in" or "by" or "about" or "to" or "with" or "from" or "for" or "on" or "at" or "into" or "through");
                     }
                 }
             }
@@ -720,19 +723,33 @@ public sealed class CueExtractor
     }
 
     /// <summary>
-    /// Whether the reporting word at token <paramref name="at"/> follows "should", "must", "ought"
-    /// or "need(s)", with at most one adverb between ("should say plainly", "must also insist"):
-    /// what the author says ought to be said, not a report.
+    /// Whether the reporting word at token <paramref name="at"/> follows "should", "must", "ought
+    /// to" or "need(s) to", with at most one adverb between ("should say plainly", "must also
+    /// insist", "should publicly say"): what the author says ought to be said, not a report. An
+    /// adverb is "also", "not", "now", "then" or a lower-case word ending in "-ly" (not "Italy").
     /// </summary>
-    private static bool Prescribed(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at)
+    private static bool Prescribed(string text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at)
     {
         int k = at - 1;
-        if (k >= 0 && tokens[k].Kind == TokenKind.Word && tokens[k].GetText(normalized) is var adverb && (adverb.EndsWith("ly") || adverb is "also" or "not" or "n't" or "now" or "then"))
+        if (k >= 0 && tokens[k].Kind == TokenKind.Word && tokens[k].GetText(normalized) is var adverb
+            && ((adverb.EndsWith("ly") && char.IsLower(text[tokens[k].Start])) || adverb is "also" or "not" or "n't" or "now" or "then"))
         {
             k--;
         }
 
-        return k >= 0 && tokens[k].Kind == TokenKind.Word && tokens[k].GetText(normalized) is "should" or "must" or "ought" or "need" or "needs";
+        if (k < 0 || tokens[k].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var word = tokens[k].GetText(normalized);
+        if (word is "should" or "must")
+        {
+            return true;
+        }
+
+        // "ought to say", "needs to insist" (not "those in need said").
+        return word is "to" && k > 0 && tokens[k - 1].GetText(normalized) is "ought" or "need" or "needs";
     }
 
     /// <summary>Whether an evaluation cue among <paramref name="matches"/> shares a token with the <paramref name="length"/> tokens at <paramref name="at"/>.</summary>

@@ -175,8 +175,14 @@ public class CueExtractorTests
     [InlineData("The panel recommended that relief wait for reforms.", true)]
     [InlineData("Western capitals should say plainly that relief must wait for reforms.", false)]
     [InlineData("Negotiators must also insist that prisoners are freed first.", false)]
-    [InlineData("Donors need to insist that aid reaches the camps.", true)]
+    [InlineData("Governments should publicly say that relief must wait for reforms.", false)]
+    [InlineData("Donors need to insist that aid reaches the camps.", false)]
+    [InlineData("Governments ought to say plainly that relief must wait for reforms.", false)]
     [InlineData("Some will say that relief must wait for reforms.", true)]
+    // Not a modal and an adverb, and not the text as subject: reports.
+    [InlineData("Families in need said that relief must wait for reforms.", true)]
+    [InlineData("Should Italy say that relief must wait for reforms?", true)]
+    [InlineData("Readers of this column have argued that relief must wait for reforms.", true)]
     public void The_author_s_own_text_and_a_prescribed_reporting_word_are_not_reports(string text, bool reported)
     {
         var c = DefaultCues(text);
@@ -198,13 +204,24 @@ public class CueExtractorTests
     // A lament keeps its side, as under a normative negation.
     [InlineData("Why should human rights be sacrificed for a nuclear deal?", true, 1, 0, 0, false)]
     [InlineData("Why should a child's breakfast be a bargaining chip?", true, 0, 1, 0, false)]
+    // A reporting word before the marker reports the question.
+    [InlineData("The minister said, \"Why should food aid be tied to the nuclear talks?\"", true, 0, 1, 1, true)]
     public void A_rhetorical_question_is_read_reversed(string text, bool rhetorical, int pro, int anti, int negated, bool reported)
     {
         var c = DefaultCues(text);
-        Assert.Equal(text.EndsWith('?'), c.Question);
+        Assert.Equal(text.TrimEnd('"').EndsWith('?'), c.Question);
         Assert.Equal(rhetorical, c.Rhetorical);
         Assert.Equal((pro, anti, negated, reported), (c.Pro, c.Anti, c.Negated, c.Reported));
         Assert.Equal(rhetorical, c.Evidence.Any(e => e.Cue == CueType.Question && e.Category == "rhetorical"));
+    }
+
+    [Theory]
+    [InlineData("Why should food aid be tied to the nuclear talks?", 0, 2)]
+    [InlineData("Should food aid be tied to the nuclear talks?", 1, 1)]
+    public void A_rhetorical_question_reverses_a_stance_wording_that_is_an_instrument(string text, int pressure, int engagement)
+    {
+        var c = DefaultCues(text);
+        Assert.Equal((pressure, engagement), (c.Pressure, c.Engagement));
     }
 
     [Fact]

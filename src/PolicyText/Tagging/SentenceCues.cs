@@ -459,6 +459,7 @@ public sealed class CueExtractor
         // reverses a pro or anti wording and a positive or negative evaluation.
         int writtenPro = 0;
         int writtenAnti = 0;
+        var reading = new Reading(matches, linkageBase, cuesBase, evidence, firstEvidence, text, tokens, negations, flip);
         foreach (var c in matches)
         {
             if (c.Category < linkageBase)
@@ -475,7 +476,7 @@ public sealed class CueExtractor
                 }
 
                 var e = c with { Category = c.Category - cuesBase, Entry = c.Entry - cuesEntries };
-                bool positive = (evaluation == 7) != (Reversed(evidence, firstEvidence, text, tokens, negations, e.FirstToken, e.TokenCount) != FlipsStance(matches, linkageBase, cuesBase, flip, e.FirstToken, e.TokenCount));
+                bool positive = (evaluation == 7) != (Reversed(in reading, e.FirstToken, e.TokenCount) != FlipsStance(in reading, e.FirstToken, e.TokenCount));
                 if (positive)
                 {
                     cues.Positive++;
@@ -508,11 +509,11 @@ public sealed class CueExtractor
                 // in "sanctions relief" is relief, not pressure); a stance wording that is also
                 // an instrument and is negated calls for the other kind ("should not be tied").
                 int kind = role;
-                if (InsideLonger(matches, linkageBase, cuesBase, m.FirstToken, m.TokenCount, 7 - role))
+                if (InsideLonger(in reading, m.FirstToken, m.TokenCount, 7 - role))
                 {
                     kind = 0;
                 }
-                else if ((negations.Count > 0 || flip) && IsStanceSpan(matches, linkageBase, cuesBase, m.FirstToken, m.TokenCount) && (StanceReversed(matches, linkageBase, cuesBase, evidence, firstEvidence, text, tokens, negations, m.FirstToken, m.TokenCount) != FlipsStance(matches, linkageBase, cuesBase, flip, m.FirstToken, m.TokenCount)))
+                else if ((negations.Count > 0 || flip) && IsStanceSpan(in reading, m.FirstToken, m.TokenCount) && StanceReadReversed(in reading, m.FirstToken, m.TokenCount))
                 {
                     kind = 7 - role;
                 }
@@ -529,7 +530,7 @@ public sealed class CueExtractor
                     writtenAnti += role == 2 ? 1 : 0;
                 }
 
-                bool reversed = StanceReversed(matches, linkageBase, cuesBase, evidence, firstEvidence, text, tokens, negations, m.FirstToken, m.TokenCount) != FlipsStance(matches, linkageBase, cuesBase, flip, m.FirstToken, m.TokenCount);
+                bool reversed = StanceReadReversed(in reading, m.FirstToken, m.TokenCount);
                 cues.Negated += reversed ? 1 : 0;
                 if ((role == 1) != reversed)
                 {
@@ -606,13 +607,35 @@ public sealed class CueExtractor
     }
 
     /// <summary>
-    /// Whether a rhetorical question (<paramref name="flip"/>) reverses the stance wording or
+    /// Whether a rhetorical question (<c>r.Rhetorical</c>) reverses the stance wording or
     /// evaluation at <paramref name="first"/>: every one but a lament (or an evaluation on a
     /// lament's words), which keeps its reading as under a normative negation ("Why should human
     /// rights be sacrificed for a deal?" argues that they should not be, the pro side's fear).
     /// </summary>
-    private bool FlipsStance(ReadOnlySpan<LexiconMatch> matches, int linkageBase, int cuesBase, bool flip, int first, int count) =>
-        flip && !HasRole(matches, linkageBase, cuesBase, first, count, 5);
+    private bool FlipsStance(scoped in Reading r, int first, int count) =>
+        r.Rhetorical && !HasRole(in r, first, count, 5);
+
+    /// <summary>
+    /// Whether the pro or anti wording at <paramref name="first"/> is read reversed: by a negation
+    /// in scope (<see cref="StanceReversed"/>, which records the negation) or by a rhetorical
+    /// question (<see cref="FlipsStance"/>), but not by both, which cancel out.
+    /// </summary>
+    private bool StanceReadReversed(scoped in Reading r, int first, int count) =>
+        StanceReversed(in r, first, count) != FlipsStance(in r, first, count);
+
+    /// <summary>What the linkage and evaluation rules of one sentence read: its matches (numbered across the three lexicons), its evidence so far, its tokens and negations, and whether it is a rhetorical question.</summary>
+    private readonly ref struct Reading(ReadOnlySpan<LexiconMatch> matches, int linkageBase, int cuesBase, List<EvidenceRecord> evidence, int firstEvidence, string text, ReadOnlySpan<Token> tokens, List<int> negations, bool rhetorical)
+    {
+        public readonly ReadOnlySpan<LexiconMatch> Matches = matches;
+        public readonly int LinkageBase = linkageBase;
+        public readonly int CuesBase = cuesBase;
+        public readonly List<EvidenceRecord> Evidence = evidence;
+        public readonly int FirstEvidence = firstEvidence;
+        public readonly string Text = text;
+        public readonly ReadOnlySpan<Token> Tokens = tokens;
+        public readonly List<int> Negations = negations;
+        public readonly bool Rhetorical = rhetorical;
+    }
 
     /// <summary>Whether the sentence's last token is a question mark, or a closing quotation mark or bracket after one.</summary>
     private static bool EndsWithQuestionMark(string text, ReadOnlySpan<Token> tokens) =>
@@ -816,15 +839,15 @@ public sealed class CueExtractor
     /// <paramref name="at"/> (a negation among its own tokens does not count); if so, the
     /// negation is recorded as evidence, once however many cues it reverses.
     /// </summary>
-    private bool Reversed(List<EvidenceRecord> evidence, int firstEvidence, string text, ReadOnlySpan<Token> tokens, List<int> negations, int at, int length)
+    private bool Reversed(scoped in Reading r, int at, int length)
     {
-        int n = NegationInScope(text, tokens, negations, at, length);
+        int n = NegationInScope(r.Text, r.Tokens, r.Negations, at, length);
         if (n < 0)
         {
             return false;
         }
 
-        RecordNegation(evidence, firstEvidence, tokens[n]);
+        RecordNegation(r.Evidence, r.FirstEvidence, r.Tokens[n]);
         return true;
     }
 
@@ -849,26 +872,26 @@ public sealed class CueExtractor
     /// negation: "human rights must not be sacrificed" argues what "human rights are being
     /// sacrificed" complains of, where "human rights were not sacrificed" reverses it.
     /// </summary>
-    private bool StanceReversed(ReadOnlySpan<LexiconMatch> matches, int linkageBase, int cuesBase, List<EvidenceRecord> evidence, int firstEvidence, string text, ReadOnlySpan<Token> tokens, List<int> negations, int first, int count)
+    private bool StanceReversed(scoped in Reading r, int first, int count)
     {
         // Most sentences have no negation at all, and most negations are in no cue's scope.
-        if (negations.Count == 0)
+        if (r.Negations.Count == 0)
         {
             return false;
         }
 
-        int n = NegationInScope(text, tokens, negations, first, count);
+        int n = NegationInScope(r.Text, r.Tokens, r.Negations, first, count);
         if (n < 0)
         {
             return false;
         }
 
-        if (NormativeNegation(text, tokens, n, first) && HasRole(matches, linkageBase, cuesBase, first, count, 5))
+        if (NormativeNegation(r.Text, r.Tokens, n, first) && HasRole(in r, first, count, 5))
         {
             return false;
         }
 
-        RecordNegation(evidence, firstEvidence, tokens[n]);
+        RecordNegation(r.Evidence, r.FirstEvidence, r.Tokens[n]);
         return true;
     }
 
@@ -916,16 +939,16 @@ public sealed class CueExtractor
     private static readonly string[] NegatedModals = ["should", "must", "shall", "ought", "will", "wo", "can", "ca", "may", "do"];
 
     /// <summary>Whether a linkage match of role <paramref name="role"/> covers exactly the span at <paramref name="first"/> (the matches come in order of their first token).</summary>
-    private bool HasRole(ReadOnlySpan<LexiconMatch> matches, int linkageBase, int cuesBase, int first, int count, int role)
+    private bool HasRole(scoped in Reading r, int first, int count, int role)
     {
-        foreach (var o in matches)
+        foreach (var o in r.Matches)
         {
             if (o.FirstToken > first)
             {
                 break;
             }
 
-            if (o.Category >= linkageBase && o.Category < cuesBase && o.FirstToken == first && o.TokenCount == count && _linkageRoles[o.Category - linkageBase] == role)
+            if (o.Category >= r.LinkageBase && o.Category < r.CuesBase && o.FirstToken == first && o.TokenCount == count && _linkageRoles[o.Category - r.LinkageBase] == role)
             {
                 return true;
             }
@@ -935,20 +958,20 @@ public sealed class CueExtractor
     }
 
     /// <summary>Whether the span at <paramref name="first"/> is also a pro or anti wording.</summary>
-    private bool IsStanceSpan(ReadOnlySpan<LexiconMatch> matches, int linkageBase, int cuesBase, int first, int count) =>
-        HasRole(matches, linkageBase, cuesBase, first, count, 1) || HasRole(matches, linkageBase, cuesBase, first, count, 2);
+    private bool IsStanceSpan(scoped in Reading r, int first, int count) =>
+        HasRole(in r, first, count, 1) || HasRole(in r, first, count, 2);
 
     /// <summary>Whether a longer linkage match of role <paramref name="role"/> holds the span at <paramref name="first"/> (the matches come in order of their first token).</summary>
-    private bool InsideLonger(ReadOnlySpan<LexiconMatch> matches, int linkageBase, int cuesBase, int first, int count, int role)
+    private bool InsideLonger(scoped in Reading r, int first, int count, int role)
     {
-        foreach (var o in matches)
+        foreach (var o in r.Matches)
         {
             if (o.FirstToken > first)
             {
                 break;
             }
 
-            if (o.Category >= linkageBase && o.Category < cuesBase && o.TokenCount > count && o.FirstToken <= first && o.FirstToken + o.TokenCount >= first + count && _linkageRoles[o.Category - linkageBase] == role)
+            if (o.Category >= r.LinkageBase && o.Category < r.CuesBase && o.TokenCount > count && o.FirstToken <= first && o.FirstToken + o.TokenCount >= first + count && _linkageRoles[o.Category - r.LinkageBase] == role)
             {
                 return true;
             }

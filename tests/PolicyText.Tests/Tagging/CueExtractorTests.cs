@@ -109,7 +109,22 @@ public class CueExtractorTests
     [InlineData("Human rights were not sacrificed in the deal.", 0, 1, 1)]
     [InlineData("Vaccinating a child is not a reward to anyone.", 0, 1, 1)]
     [InlineData("Human rights should not be linked to sanctions.", 0, 1, 1)]
+    [InlineData("Humanitarian aid should never be held to ransom by the nuclear talks.", 0, 1, 0)]
     public void A_lament_keeps_its_side_under_a_normative_negation(string text, int pro, int anti, int negated)
+    {
+        var c = DefaultCues(text);
+        Assert.Equal((pro, anti, negated), (c.Pro, c.Anti, c.Negated));
+    }
+
+    // Wordings of conditions and of separation added in linkage lexicon version 5, which the
+    // corpus does not use: without them these sentences have no stance cue at all.
+    [Theory]
+    [InlineData("Food shipments should not hinge on how the government votes at the United Nations.", 0, 1, 1)]
+    [InlineData("Any new loan should hinge on the release of the jailed editors.", 1, 0, 0)]
+    [InlineData("Any deal should be predicated on access for UN investigators.", 1, 0, 0)]
+    [InlineData("Food aid must be untied from the human rights dialogue.", 0, 1, 0)]
+    [InlineData("The aid was held to ransom by the talks.", 0, 1, 0)]
+    public void Conditions_and_separation_in_everyday_wording_are_stance_cues(string text, int pro, int anti, int negated)
     {
         var c = DefaultCues(text);
         Assert.Equal((pro, anti, negated), (c.Pro, c.Anti, c.Negated));

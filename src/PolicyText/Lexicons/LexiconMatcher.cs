@@ -70,7 +70,7 @@ public sealed class LexiconMatcher
             var categoryIndex = lexicon.Categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => categoryBase + x.i, StringComparer.Ordinal);
             for (int e = 0; e < lexicon.Entries.Count; e++)
             {
-                Add(builders, lexicon.Name, lexicon.Entries[e], categoryIndex, entryBase + e, tokenizer);
+                MaxTokens = Math.Max(MaxTokens, Add(builders, lexicon.Name, lexicon.Entries[e], categoryIndex, entryBase + e, tokenizer));
             }
 
             categoryBase += lexicon.Categories.Count;
@@ -180,11 +180,14 @@ public sealed class LexiconMatcher
     /// <summary>For a matcher of several lexicons, the first entry number of each.</summary>
     internal int[] EntryOffsets { get; }
 
-    private static void Add(List<NodeBuilder> builders, string lexiconName, LexiconEntry entry, Dictionary<string, int> categoryIndex, int entryNumber, Tokenizer tokenizer)
+    /// <returns>The number of tokens the entry matches.</returns>
+    private static int Add(List<NodeBuilder> builders, string lexiconName, LexiconEntry entry, Dictionary<string, int> categoryIndex, int entryNumber, Tokenizer tokenizer)
     {
         int node = 0;
+        int tokens = 0;
         foreach (var (word, glob) in Words(entry.Pattern, tokenizer))
         {
+            tokens++;
             // A glob is looked up by its first three characters: "anti-*" tokenizes to "anti" and
             // a glob "-*", which has too few.
             if (glob && word.Length < 3)
@@ -204,10 +207,14 @@ public sealed class LexiconMatcher
         }
 
         builders[node].Terminals.Add((categoryIndex[entry.Category], entryNumber));
+        return tokens;
     }
 
     /// <summary>The lexicon being matched (the first, for a matcher of several).</summary>
     public Lexicon Lexicon { get; }
+
+    /// <summary>The most tokens one match can span (the longest entry, once tokenized).</summary>
+    internal int MaxTokens { get; }
 
     /// <summary>Finds matches among <paramref name="tokens"/> of a text whose normalized form is <paramref name="normalizedText"/>.</summary>
     /// <param name="normalizedText">The normalized text (<see cref="TextDocument.NormalizedText"/>).</param>

@@ -165,6 +165,10 @@ public sealed class CueExtractor
     // Per entry, in the combined numbering of the evidence names: a key made from its category
     // and pattern, so that an entry's feature does not move when entries are added before it.
     private readonly int[] _entryKeys;
+    // The most tokens one match spans: the rules that look for matches around a position read
+    // only the matches that can reach it, so a very long sentence costs in proportion to its
+    // length, not to its length squared.
+    private readonly int _maxTokens;
 
     /// <summary>Creates an extractor over a lexicon set.</summary>
     /// <param name="lexicons">The lexicons.</param>
@@ -177,6 +181,7 @@ public sealed class CueExtractor
         _linkageRoles = Roles(lexicons.LinkageLexicon, [.. LexiconSet.RequiredCategories["linkage"], .. LexiconSet.OptionalCategories["linkage"]]);
         _cueRoles = Roles(lexicons.CuesLexicon, [.. LexiconSet.RequiredCategories["cues"], .. LexiconSet.OptionalCategories["cues"]]);
         _entryKeys = [.. Enumerable.Range(0, _names.EntryCount).Select(e => EntryKey(_names[e].Category, _names[e].Entry))];
+        _maxTokens = Math.Max(1, lexicons.Combined.MaxTokens);
     }
 
     /// <summary>An entry's key for the features: the hash of its category's name and its normalized pattern.</summary>
@@ -215,6 +220,9 @@ public sealed class CueExtractor
         public List<LexiconMatch> All { get; } = [];
 
         public List<int> Negations { get; } = [];
+
+        /// <summary>Per negation of the sentence, whether it is recorded as evidence yet.</summary>
+        public List<bool> NegationRecorded { get; } = [];
 
         /// <summary>The evidence of a document's sentences, sentence after sentence.</summary>
         public List<EvidenceRecord> Evidence { get; } = [];
@@ -399,6 +407,8 @@ public sealed class CueExtractor
         cues.Rhetorical = flip;
         var negations = scratch.Negations;
         negations.Clear();
+        var recorded = scratch.NegationRecorded;
+        recorded.Clear();
         foreach (var c in matches)
         {
             if (c.Category < cuesBase)
@@ -412,6 +422,7 @@ public sealed class CueExtractor
                 case 0:
                     cues.Negation++;
                     negations.Add(m.FirstToken);
+                    recorded.Add(false);
                     break;
                 case 1:
                     // "We call for …", "I would argue …": the author's own words, not a report.
@@ -459,7 +470,7 @@ public sealed class CueExtractor
         // reverses a pro or anti wording and a positive or negative evaluation.
         int writtenPro = 0;
         int writtenAnti = 0;
-        var reading = new Reading(matches, linkageBase, cuesBase, evidence, firstEvidence, text, tokens, negations, flip);
+        var reading = new Reading(matches, linkageBase, cuesBase, evidence, text, tokens, negations, recorded, flip);
         foreach (var c in matches)
         {
             if (c.Category < linkageBase)
@@ -624,16 +635,16 @@ public sealed class CueExtractor
         StanceReversed(in r, first, count) != FlipsStance(in r, first, count);
 
     /// <summary>What the linkage and evaluation rules of one sentence read: its matches (numbered across the three lexicons), its evidence so far, its tokens and negations, and whether it is a rhetorical question.</summary>
-    private readonly ref struct Reading(ReadOnlySpan<LexiconMatch> matches, int linkageBase, int cuesBase, List<EvidenceRecord> evidence, int firstEvidence, string text, ReadOnlySpan<Token> tokens, List<int> negations, bool rhetorical)
+    private readonly ref struct Reading(ReadOnlySpan<LexiconMatch> matches, int linkageBase, int cuesBase, List<EvidenceRecord> evidence, string text, ReadOnlySpan<Token> tokens, List<int> negations, List<bool> recorded, bool rhetorical)
     {
         public readonly ReadOnlySpan<LexiconMatch> Matches = matches;
         public readonly int LinkageBase = linkageBase;
         public readonly int CuesBase = cuesBase;
         public readonly List<EvidenceRecord> Evidence = evidence;
-        public readonly int FirstEvidence = firstEvidence;
         public readonly string Text = text;
         public readonly ReadOnlySpan<Token> Tokens = tokens;
         public readonly List<int> Negations = negations;
+        public readonly List<bool> Recorded = recorded;
         public readonly bool Rhetorical = rhetorical;
     }
 
@@ -662,8 +673,13 @@ public sealed class CueExtractor
     /// <summary>Whether rights match <paramref name="m"/> is shorter than an "ignore" match and lies within it ("release" within "press release"; "water cannon" of another section within "water cannon" stays).</summary>
     private bool Ignored(ReadOnlySpan<LexiconMatch> matches, int linkageBase, LexiconMatch m)
     {
-        foreach (var i in matches)
+        foreach (var i in matches[StartingAt(matches, m.FirstToken + m.TokenCount - _maxTokens)..])
         {
+            if (i.FirstToken > m.FirstToken)
+            {
+                break;
+            }
+
             if (i.Category < linkageBase && _rightsRoles[i.Category] == IgnoreRole
                 && m.TokenCount < i.TokenCount && i.FirstToken <= m.FirstToken && m.FirstToken + m.TokenCount <= i.FirstToken + i.TokenCount)
             {
@@ -717,8 +733,13 @@ public sealed class CueExtractor
             var word = t.GetText(normalized);
             if (word is "i" or "we")
             {
-                foreach (var c in matches)
+                foreach (var c in matches[StartingAt(matches, k)..])
                 {
+                    if (c.FirstToken > k)
+                    {
+                        break;
+                    }
+
                     if (c.FirstToken == k && c.TokenCount == 1 && c.Category >= cuesBase && _cueRoles[c.Category - cuesBase] == 5)
                     {
                         return true;
@@ -731,8 +752,13 @@ public sealed class CueExtractor
             // "This report", "this paper", "this newspaper": the text speaking for its authors.
             if (k > 0)
             {
-                foreach (var c in matches)
+                foreach (var c in matches[StartingAt(matches, k - _maxTokens + 1)..])
                 {
+                    if (c.FirstToken > k)
+                    {
+                        break;
+                    }
+
                     if (c.TokenCount > 1 && c.FirstToken + c.TokenCount - 1 == k && c.Category >= cuesBase && _cueRoles[c.Category - cuesBase] == 5 && tokens[c.FirstToken].GetText(normalized) is "this")
                     {
                         // The subject, not an object: "readers of this column have argued" report.
@@ -778,8 +804,13 @@ public sealed class CueExtractor
     /// <summary>Whether an evaluation cue among <paramref name="matches"/> shares a token with the <paramref name="length"/> tokens at <paramref name="at"/>.</summary>
     private bool OverlapsEvaluation(ReadOnlySpan<LexiconMatch> matches, int cuesBase, int at, int length)
     {
-        foreach (var c in matches)
+        foreach (var c in matches[StartingAt(matches, at - _maxTokens + 1)..])
         {
+            if (c.FirstToken >= at + length)
+            {
+                break;
+            }
+
             if (c.Category >= cuesBase && _cueRoles[c.Category - cuesBase] is 7 or 8 && c.FirstToken < at + length && at < c.FirstToken + c.TokenCount)
             {
                 return true;
@@ -796,8 +827,12 @@ public sealed class CueExtractor
     /// </summary>
     private static int NegationInScope(string text, ReadOnlySpan<Token> tokens, List<int> negations, int at, int length)
     {
-        foreach (int n in negations)
+        // The negations are in text order: only those from NegationBefore tokens before the cue
+        // to NegationAfter after its start can reach it.
+        var all = CollectionsMarshal.AsSpan(negations);
+        for (int j = LowerBound(all, at - NegationBefore); j < all.Length && all[j] <= at + NegationAfter; j++)
         {
+            int n = all[j];
             // A negation among the cue's own words does not reverse it: "wrong" and "mistake" are
             // negations and negative evaluations, "has not worked" and "no strings attached" are
             // stance wordings that contain one; each is read as written.
@@ -827,11 +862,65 @@ public sealed class CueExtractor
 
             if (clause)
             {
-                return n;
+                return j;
             }
         }
 
         return -1;
+    }
+
+    /// <summary>The index of the first of <paramref name="sorted"/> (ascending) that is at least <paramref name="value"/>, or 0 for a short list.</summary>
+    private static int LowerBound(ReadOnlySpan<int> sorted, int value)
+    {
+        // A few are read from the start as fast as searched (the callers skip those before the value).
+        if (sorted.Length <= 8)
+        {
+            return 0;
+        }
+
+        int lo = 0;
+        int hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (int)((uint)(lo + hi) >> 1);
+            if (sorted[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The index of the first of <paramref name="matches"/> (in order of their first token) whose first token is at least <paramref name="token"/>, or 0 for a short list.</summary>
+    private static int StartingAt(ReadOnlySpan<LexiconMatch> matches, int token)
+    {
+        // Most sentences have a few matches: read from the start (the callers skip those before the token).
+        if (matches.Length <= 16)
+        {
+            return 0;
+        }
+
+        int lo = 0;
+        int hi = matches.Length;
+        while (lo < hi)
+        {
+            int mid = (int)((uint)(lo + hi) >> 1);
+            if (matches[mid].FirstToken < token)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>
@@ -841,28 +930,27 @@ public sealed class CueExtractor
     /// </summary>
     private bool Reversed(scoped in Reading r, int at, int length)
     {
-        int n = NegationInScope(r.Text, r.Tokens, r.Negations, at, length);
-        if (n < 0)
+        int j = NegationInScope(r.Text, r.Tokens, r.Negations, at, length);
+        if (j < 0)
         {
             return false;
         }
 
-        RecordNegation(r.Evidence, r.FirstEvidence, r.Tokens[n]);
+        RecordNegation(in r, j);
         return true;
     }
 
-    /// <summary>Records negation <paramref name="negation"/> as evidence, unless the sentence's evidence already holds it.</summary>
-    private void RecordNegation(List<EvidenceRecord> evidence, int firstEvidence, Token negation)
+    /// <summary>Records the sentence's negation <paramref name="j"/> (an index into its negations) as evidence, unless it is recorded already.</summary>
+    private void RecordNegation(scoped in Reading r, int j)
     {
-        foreach (var e in CollectionsMarshal.AsSpan(evidence)[firstEvidence..])
+        if (r.Recorded[j])
         {
-            if (e.Cue == CueType.Negation && e.Start == negation.Start)
-            {
-                return;
-            }
+            return;
         }
 
-        evidence.Add(new EvidenceRecord(negation.Start, negation.End, _names.Negation, CueType.Negation));
+        r.Recorded[j] = true;
+        var negation = r.Tokens[r.Negations[j]];
+        r.Evidence.Add(new EvidenceRecord(negation.Start, negation.End, _names.Negation, CueType.Negation));
     }
 
     /// <summary>
@@ -880,18 +968,18 @@ public sealed class CueExtractor
             return false;
         }
 
-        int n = NegationInScope(r.Text, r.Tokens, r.Negations, first, count);
-        if (n < 0)
+        int j = NegationInScope(r.Text, r.Tokens, r.Negations, first, count);
+        if (j < 0)
         {
             return false;
         }
 
-        if (NormativeNegation(r.Text, r.Tokens, n, first) && HasRole(in r, first, count, 5))
+        if (NormativeNegation(r.Text, r.Tokens, r.Negations[j], first) && HasRole(in r, first, count, 5))
         {
             return false;
         }
 
-        RecordNegation(r.Evidence, r.FirstEvidence, r.Tokens[n]);
+        RecordNegation(in r, j);
         return true;
     }
 
@@ -941,7 +1029,7 @@ public sealed class CueExtractor
     /// <summary>Whether a linkage match of role <paramref name="role"/> covers exactly the span at <paramref name="first"/> (the matches come in order of their first token).</summary>
     private bool HasRole(scoped in Reading r, int first, int count, int role)
     {
-        foreach (var o in r.Matches)
+        foreach (var o in r.Matches[StartingAt(r.Matches, first)..])
         {
             if (o.FirstToken > first)
             {
@@ -964,7 +1052,7 @@ public sealed class CueExtractor
     /// <summary>Whether a longer linkage match of role <paramref name="role"/> holds the span at <paramref name="first"/> (the matches come in order of their first token).</summary>
     private bool InsideLonger(scoped in Reading r, int first, int count, int role)
     {
-        foreach (var o in r.Matches)
+        foreach (var o in r.Matches[StartingAt(r.Matches, first + count - _maxTokens)..])
         {
             if (o.FirstToken > first)
             {

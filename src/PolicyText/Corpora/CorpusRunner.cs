@@ -104,6 +104,13 @@ public static class CorpusRunner
             errors.AddRange(resumed.Errors);
             items = items.Skip((int)Math.Min(resumed.Items, int.MaxValue));
         }
+        else
+        {
+            // A run that starts afresh first removes any older run's checkpoint: its unfinished
+            // files are about to be replaced, and a resume of the older run must not continue
+            // that checkpoint over this run's rows (it starts afresh instead).
+            File.Delete(checkpointFile);
+        }
 
         Stream Open(int i)
         {

@@ -43,6 +43,51 @@ public class ResumeTests
     }
 
     [Fact]
+    public void A_fresh_run_into_the_folder_removes_an_older_checkpoint_so_resume_cannot_splice_two_inputs()
+    {
+        // Run x is interrupted after a checkpoint; then a fresh run of another input y into the
+        // same folder is interrupted before its first checkpoint, leaving y's rows in the
+        // unfinished files. Resuming x must not continue x's checkpoint over y's rows: the fresh
+        // run removed that checkpoint, so the resume starts afresh and gives x's files.
+        using var tmp = new TempDir();
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "corpus", "documents.jsonl"));
+        var x = Path.Combine(tmp.Path, "x.jsonl");
+        var y = Path.Combine(tmp.Path, "y.jsonl");
+        File.WriteAllLines(x, lines[..150]);
+        File.WriteAllLines(y, lines[^150..]);
+        var analyzer = TextAnalyzer.CreateDefault();
+        var whole = Path.Combine(tmp.Path, "whole");
+        var source = CorpusSource.Open(x);
+        CorpusRunner.Run(source.Items, source.Variables, whole, analyzer, new CorpusRunOptions());
+
+        var folder = Path.Combine(tmp.Path, "out");
+        var options = new CorpusRunOptions { CheckpointEvery = 32 };
+        using (var cancel = new CancellationTokenSource())
+        {
+            source = CorpusSource.Open(x);
+            Assert.ThrowsAny<OperationCanceledException>(() =>
+                CorpusRunner.Run(source.Items, source.Variables, folder, analyzer, options, new CancelAfter(cancel, 100), cancel.Token));
+        }
+
+        Assert.True(File.Exists(Path.Combine(folder, RunCheckpoint.FileName)));
+        using (var cancel = new CancellationTokenSource())
+        {
+            source = CorpusSource.Open(y);
+            Assert.ThrowsAny<OperationCanceledException>(() =>
+                CorpusRunner.Run(source.Items, source.Variables, folder, analyzer, options, new CancelAfter(cancel, 10), cancel.Token));
+        }
+
+        Assert.False(File.Exists(Path.Combine(folder, RunCheckpoint.FileName)), "a fresh run must not leave an older run's checkpoint beside its own files");
+        source = CorpusSource.Open(x);
+        var result = CorpusRunner.Run(source.Items, source.Variables, folder, analyzer, options with { Resume = true });
+        Assert.Equal(150, result.Documents);
+        foreach (var file in new[] { "sentences.csv", "documents.csv", "evidence.csv" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(whole, file)), File.ReadAllBytes(Path.Combine(folder, file)));
+        }
+    }
+
+    [Fact]
     public void Resume_without_a_checkpoint_starts_afresh_and_a_changed_run_is_refused()
     {
         using var tmp = new TempDir();

@@ -100,15 +100,17 @@ public static class CsvCorpus
                 continue;
             }
 
-            if (!ids.Add(docId))
-            {
-                yield return new CorpusItem(null, new CorpusError(source, docId, "duplicate_id", $"The id '{docId}' was used by an earlier row; this one was not analysed."));
-                continue;
-            }
-
+            // A row that is not analysed does not take its id: a later row with the id is the
+            // first to be kept.
             if (body.Contains('\0', StringComparison.Ordinal))
             {
                 yield return new CorpusItem(null, new CorpusError(source, docId, "binary_content", "The text holds NUL characters: it is not text; it was not analysed."));
+                continue;
+            }
+
+            if (!ids.Add(docId))
+            {
+                yield return new CorpusItem(null, new CorpusError(source, docId, "duplicate_id", $"The id '{docId}' was used by an earlier row; this one was not analysed."));
                 continue;
             }
 
@@ -168,6 +170,16 @@ public static class CsvCorpus
         if (!reader.TryGetFieldIndex(idColumn, out int id) || !reader.TryGetFieldIndex(textColumn, out int text))
         {
             throw new ArgumentException($"{path}: no column '{(reader.TryGetFieldIndex(idColumn, out _) ? textColumn : idColumn)}'; the columns are {Printable(string.Join(", ", headers.Take(20)))}{(headers.Count > 20 ? $" and {headers.Count - 20} more" : string.Empty)}.");
+        }
+
+        // Each value is kept under its column's name: two columns of one name would lose one's values.
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < headers.Count; i++)
+        {
+            if (!seen.TryAdd(headers[i], i))
+            {
+                throw new ArgumentException($"{path}: the header names the column '{Printable(headers[i])}' twice (columns {seen[headers[i]] + 1} and {i + 1}); rename one, so that no column's values are lost.");
+            }
         }
 
         var variables = new List<(string, int)>();

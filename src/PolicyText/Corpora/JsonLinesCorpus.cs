@@ -80,10 +80,11 @@ public static class JsonLinesCorpus
                     : throw new FormatException("'text' is missing or not a string.");
                 item = text.Length > CorpusItem.MaxDocumentLength
                     ? new CorpusItem(null, new CorpusError(source, id, "document_too_large", $"The text has {text.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}."))
+                    : text.Contains('\0', StringComparison.Ordinal)
+                        ? new CorpusItem(null, new CorpusError(source, id, "binary_content", "The text holds NUL characters (\\u0000): it is not text; it was not analysed."))
+                    // A document that is not analysed does not take its id: a later one with the id is the first kept.
                     : !ids.Add(id)
                         ? new CorpusItem(null, new CorpusError(source, id, "duplicate_id", $"The id '{id}' was used by an earlier document; this one was not analysed."))
-                        : text.Contains('\0', StringComparison.Ordinal)
-                            ? new CorpusItem(null, new CorpusError(source, id, "binary_content", "The text holds NUL characters (\\u0000): it is not text; it was not analysed."))
                         : new CorpusItem(
                             new CorpusDocument(id, text, Variables(root)),
                             replaced

@@ -35,6 +35,35 @@ public class InputFormTests
     }
 
     [Fact]
+    public void A_csv_header_that_names_a_column_twice_is_a_clear_fatal_error_not_a_lost_column()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.csv");
+        File.WriteAllText(input, "id,year,year,text\na,1990,2000,\"Aid must flow.\"\n");
+        var result = CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "out"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("the header names the column 'year' twice (columns 2 and 3)", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("in.jsonl", "{\"id\":\"a\",\"text\":\"bad\\u0000x\"}\n{\"id\":\"a\",\"text\":\"Aid must flow.\"}\n")]
+    [InlineData("in.csv", "id,text\na,\"bad\0x\"\na,\"Aid must flow.\"\n")]
+    public void A_document_that_is_not_analysed_does_not_take_its_id_from_a_later_one(string name, string content)
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, name);
+        File.WriteAllText(input, content);
+        var output = Path.Combine(tmp.Path, "out");
+        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+        Assert.Equal(2, result.ExitCode);
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Equal(2, errors.Length);
+        Assert.Contains(",binary_content,", errors[1], StringComparison.Ordinal);
+        Assert.StartsWith("a,", File.ReadAllLines(Path.Combine(output, "documents.csv"))[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_lines_fields_other_than_id_and_text_become_columns_in_first_seen_order()
     {
         using var tmp = new TempDir();

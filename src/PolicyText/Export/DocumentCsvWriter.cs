@@ -1,3 +1,4 @@
+using System.Globalization;
 using PolicyText.Tagging;
 
 namespace PolicyText.Export;
@@ -54,6 +55,24 @@ public sealed class DocumentCsvWriter : CsvFileWriter
         return header;
     }
 
+    /// <summary>
+    /// Writes a document variable: as text, except a negative number in plain decimal notation
+    /// ("-5", "-0.35"), which is written as the number it is, unescaped: a number cannot be a
+    /// formula, and a leading ' would make pandas and R read the column as text.
+    /// </summary>
+    private void WriteVariable(string value)
+    {
+        if (value.Length > 1 && value[0] == '-'
+            && decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            && number.ToString(CultureInfo.InvariantCulture) == value)
+        {
+            Csv.WriteField(number, default);
+            return;
+        }
+
+        Csv.WriteField(value);
+    }
+
     /// <summary>Writes the row of one document. Shares and scores that are undefined (no sentence to count) are empty cells.</summary>
     /// <param name="docId">The document id.</param>
     /// <param name="analysis">The analysis.</param>
@@ -67,7 +86,7 @@ public sealed class DocumentCsvWriter : CsvFileWriter
         Csv.WriteField(docId);
         foreach (var name in _variables)
         {
-            Csv.WriteField(variables is not null && variables.TryGetValue(name, out var value) ? value : string.Empty);
+            WriteVariable(variables is not null && variables.TryGetValue(name, out var value) ? value : string.Empty);
         }
 
         foreach (int n in new[] { t.Chars, t.Tokens, t.Words, s.Sentences, s.Freedom, s.EconomicSocial, s.Both, s.General, s.NoRights })

@@ -35,6 +35,19 @@ public class InputFormTests
     }
 
     [Fact]
+    public void A_negative_number_variable_is_written_as_a_number_and_text_that_looks_like_a_formula_is_escaped()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllText(input, "{\"id\":\"a\",\"text\":\"Aid must flow.\",\"score\":-5,\"share\":-0.350,\"label\":\"-x\",\"formula\":\"=1+2\",\"code\":\"-05\"}\n");
+        var output = Path.Combine(tmp.Path, "out");
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--out", output, "-q").ExitCode);
+        var documents = File.ReadAllLines(Path.Combine(output, "documents.csv"));
+        Assert.StartsWith("doc_id,score,share,label,formula,code,", documents[0], StringComparison.Ordinal);
+        Assert.StartsWith("a,-5,-0.350,\"'-x\",\"'=1+2\",\"'-05\",", documents[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_csv_header_that_names_a_column_twice_is_a_clear_fatal_error_not_a_lost_column()
     {
         using var tmp = new TempDir();

@@ -578,8 +578,9 @@ public sealed class CueExtractor
 
         if (cues.Question)
         {
-            var last = tokens[^1];
-            evidence.Add(new EvidenceRecord(last.Start, last.End, _names.Question, CueType.Question));
+            // The question mark itself, also when a closing quotation mark or bracket follows it.
+            var mark = text[tokens[^1].Start] == '?' ? tokens[^1] : tokens[^2];
+            evidence.Add(new EvidenceRecord(mark.Start, mark.End, _names.Question, CueType.Question));
         }
 
         // Most sentences hold no quotation mark at all: one vectorized search of their text rules

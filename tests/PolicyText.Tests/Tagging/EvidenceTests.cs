@@ -37,6 +37,18 @@ public class EvidenceTests
         ],
     ];
 
+    [Theory]
+    [InlineData("The minister asked, \u201CWhy should food aid be tied to the nuclear talks?\u201D")]
+    [InlineData("Should sanctions stay (or go?)")]
+    [InlineData("Should sanctions stay?")]
+    public void Question_evidence_points_at_the_question_mark_also_before_a_closing_quote_or_bracket(string text)
+    {
+        var analysis = TextAnalyzer.CreateDefault().Analyze(text);
+        var question = Assert.Single(analysis.Sentences[0].Evidence, e => e.Cue == CueType.Question && e.Category == "question");
+        Assert.Equal("?", question.Text);
+        Assert.Equal(text.LastIndexOf('?'), question.Start);
+    }
+
     [Fact]
     public void Evidence_read_lazily_equals_the_evidence_made_eagerly()
     {

@@ -399,12 +399,17 @@ public sealed class LexiconMatcher
     {
         foreach (var raw in pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            // Tokenized as written, then normalized, as a text is: the tokenizer reads some
+            // characters that normalizing changes ("R&D" is one token, "r&d" three; an en dash
+            // splits words where a hyphen joins them), so the other order could make an entry
+            // that never matches the text it was copied from.
             bool glob = raw.EndsWith('*');
-            var word = TextNormalizer.Normalize(glob ? raw[..^1] : raw);
+            var word = glob ? raw[..^1] : raw;
+            var normalized = TextNormalizer.Normalize(word);
             var tokens = tokenizer.Tokenize(word);
             for (int k = 0; k < tokens.Length; k++)
             {
-                yield return (tokens[k].GetText(word).ToString(), glob && k == tokens.Length - 1);
+                yield return (tokens[k].GetText(normalized).ToString(), glob && k == tokens.Length - 1);
             }
         }
     }

@@ -49,6 +49,23 @@ public class LexiconMatcherTests
     public void Finds_words_globs_and_multi_word_expressions_ignoring_case(string text, string expected) =>
         Assert.Equal(expected, Find(text));
 
+    [Theory]
+    [InlineData("R&D")]
+    [InlineData("AT&T")]
+    [InlineData("North\u2013South")]
+    [InlineData("2018\u20132019")]
+    [InlineData("Korea\u02BCs")]
+    [InlineData("war\u2014peace")]
+    public void An_entry_matches_the_text_it_was_copied_from(string wording)
+    {
+        // Entries are tokenized as written and then normalized, as text is: normalizing first
+        // changed how "R&D" (one token), an en dash (splits words) and a modifier apostrophe read.
+        var lexicon = Lexicon.Parse($"@lexicon t\n@version 1\n[c]\n{wording}\n");
+        var matches = new List<LexiconMatch>();
+        new LexiconMatcher(lexicon).Match(TextDocument.Parse($"We saw {wording} today."), matches);
+        Assert.Single(matches);
+    }
+
     [Fact]
     public void Curly_quotes_and_clitics_match_their_plain_forms()
     {

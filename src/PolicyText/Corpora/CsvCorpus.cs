@@ -39,12 +39,11 @@ public static class CsvCorpus
         return Read(path, idColumn, textColumn);
     }
 
-    /// <summary>Whether the file holds invalid UTF-8 (a pass over the file with a counting decoder).</summary>
-    private static bool HasInvalidUtf8(string path)
+    /// <summary>Whether the file holds invalid bytes for its encoding (UTF-8, or UTF-16 or UTF-32 by byte order mark; a pass over the file with a counting decoder).</summary>
+    private static bool HasInvalidBytes(string path)
     {
         var fallback = new PolicyText.Internals.CountingDecoderFallback();
-        var encoding = System.Text.Encoding.GetEncoding("utf-8", System.Text.EncoderFallback.ReplacementFallback, fallback);
-        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+        using var reader = PolicyText.Internals.TextDecoding.Open(File.OpenRead(path), fallback);
         var buffer = new char[65536];
         while (reader.Read(buffer, 0, buffer.Length) > 0)
         {
@@ -59,7 +58,7 @@ public static class CsvCorpus
 
     private static IEnumerable<CorpusItem> Read(string path, string idColumn, string textColumn)
     {
-        bool invalid = HasInvalidUtf8(path);
+        bool invalid = HasInvalidBytes(path);
 
         // The reader reports rows that break the quoting rules; it reads them as best it can.
         CsvMalformedRecord? malformed = null;
@@ -123,7 +122,7 @@ public static class CsvCorpus
             bool flagged = invalid && (body.Contains('\uFFFD', StringComparison.Ordinal) || docId.Contains('\uFFFD', StringComparison.Ordinal)
                 || values.Values.Any(v => v.Contains('\uFFFD', StringComparison.Ordinal)));
             var flag = flagged
-                ? new CorpusError(source, docId, "invalid_bytes_replaced", "The row held invalid UTF-8 bytes, replaced with U+FFFD; the document was analysed.")
+                ? new CorpusError(source, docId, "invalid_bytes_replaced", "The row held invalid bytes for the file's encoding, replaced with U+FFFD; the document was analysed.")
                 : malformed is { } quoting
                     ? new CorpusError(source, docId, "malformed_quoting", string.Create(CultureInfo.InvariantCulture, $"{Describe(quoting.Reason)} (line {quoting.LineNumber}); the row was read as the reader recovered it and analysed."))
                     : null;

@@ -88,7 +88,7 @@ public static class JsonLinesCorpus
                         : new CorpusItem(
                             new CorpusDocument(id, text, Variables(root)),
                             replaced
-                                ? new CorpusError(source, id, "invalid_bytes_replaced", "The line held invalid UTF-8 bytes, replaced with U+FFFD; the document was analysed.")
+                                ? new CorpusError(source, id, "invalid_bytes_replaced", "The line held invalid bytes for the file's encoding, replaced with U+FFFD; the document was analysed.")
                                 : null);
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
@@ -121,8 +121,7 @@ public static class JsonLinesCorpus
         }
 
         var fallback = new PolicyText.Internals.CountingDecoderFallback();
-        var encoding = Encoding.GetEncoding("utf-8", EncoderFallback.ReplacementFallback, fallback);
-        using var reader = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true);
+        using var reader = PolicyText.Internals.TextDecoding.Open(file, fallback, leaveOpen: true);
         while (reader.ReadLine() is { } line)
         {
             yield return (line, fallback.Replacements > 0 && line.Contains('\uFFFD', StringComparison.Ordinal));

@@ -104,7 +104,7 @@ public static class TextFolderCorpus
                             ? new CorpusItem(null, new CorpusError(file, id, "binary_content", "The file holds NUL characters: it is not text."))
                             : new CorpusItem(
                                 new CorpusDocument(id, text),
-                                replaced == 0 ? null : new CorpusError(file, id, "invalid_bytes_replaced", $"{replaced} invalid UTF-8 byte sequences were replaced with U+FFFD; the document was analysed."));
+                                replaced == 0 ? null : new CorpusError(file, id, "invalid_bytes_replaced", $"{replaced} invalid byte sequences (for the file's encoding) were replaced with U+FFFD; the document was analysed."));
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -116,7 +116,7 @@ public static class TextFolderCorpus
         }
     }
 
-    /// <summary>Reads a text file as UTF-8 (a UTF-8 or UTF-16 byte order mark is honoured); invalid bytes become U+FFFD.</summary>
+    /// <summary>Reads a text file as UTF-8 (a UTF-8, UTF-16 or UTF-32 byte order mark is honoured); invalid bytes become U+FFFD.</summary>
     /// <param name="file">The file.</param>
     /// <returns>Its text, without the byte order mark.</returns>
     public static string ReadText(string file) => ReadText(file, out _);
@@ -128,8 +128,7 @@ public static class TextFolderCorpus
     public static string ReadText(string file, out int replaced)
     {
         var fallback = new PolicyText.Internals.CountingDecoderFallback();
-        var encoding = Encoding.GetEncoding("utf-8", EncoderFallback.ReplacementFallback, fallback);
-        using var reader = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true);
+        using var reader = PolicyText.Internals.TextDecoding.Open(File.OpenRead(file), fallback);
         var text = reader.ReadToEnd();
         replaced = fallback.Replacements;
         return text;

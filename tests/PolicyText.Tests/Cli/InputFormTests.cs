@@ -112,6 +112,46 @@ public class InputFormTests
         Assert.Equal(File.ReadAllText(Path.Combine(tmp.Path, "oa", "sentences.csv")), File.ReadAllText(Path.Combine(tmp.Path, "ob", "sentences.csv")));
         Assert.Contains(text, File.ReadAllText(Path.Combine(tmp.Path, "oa", "sentences.csv")), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("in.jsonl", "{\"id\":\"a\",\"text\":\"Aid X must flow.\"}\n{\"id\":\"b\",\"text\":\"Fine.\"}\n", false, false)]
+    [InlineData("in.jsonl", "{\"id\":\"a\",\"text\":\"Aid X must flow.\"}\n{\"id\":\"b\",\"text\":\"Fine.\"}\n", true, false)]
+    [InlineData("in.csv", "id,text\na,Aid X must flow.\nb,Fine.\n", false, false)]
+    [InlineData("dir", "Aid X must flow.", false, false)]
+    [InlineData("dir", "Aid X must flow.", false, true)]
+    public void Invalid_bytes_in_utf16_or_utf32_input_are_flagged_like_invalid_utf8(string name, string content, bool bigEndian, bool utf32)
+    {
+        // The X becomes a lone high surrogate in the file's encoding: invalid bytes.
+        using var tmp = new TempDir();
+        System.Text.Encoding encoding = utf32 ? new System.Text.UTF32Encoding(bigEndian, byteOrderMark: true) : new System.Text.UnicodeEncoding(bigEndian, byteOrderMark: true);
+        var x = encoding.GetBytes("X");
+        var lone = utf32 ? (bigEndian ? new byte[] { 0, 0, 0xD8, 0 } : new byte[] { 0, 0xD8, 0, 0 }) : (bigEndian ? new byte[] { 0xD8, 0 } : new byte[] { 0, 0xD8 });
+        var bytes = new List<byte>(encoding.GetPreamble());
+        foreach (char c in content)
+        {
+            bytes.AddRange(c == 'X' ? lone : encoding.GetBytes(c.ToString()));
+        }
+
+        Assert.Equal(x.Length, lone.Length);
+        var input = Path.Combine(tmp.Path, name);
+        if (name == "dir")
+        {
+            Directory.CreateDirectory(input);
+            File.WriteAllBytes(Path.Combine(input, "a.txt"), [.. bytes]);
+        }
+        else
+        {
+            File.WriteAllBytes(input, [.. bytes]);
+        }
+
+        var output = Path.Combine(tmp.Path, "out");
+        Assert.Equal(2, CliRunner.Run("analyze", input, "--out", output, "-q").ExitCode);
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith("a,", errors[1], StringComparison.Ordinal);
+        Assert.Contains(",invalid_bytes_replaced,", errors[1], StringComparison.Ordinal);
+        Assert.Contains("Aid \uFFFD must flow.", File.ReadAllText(Path.Combine(output, "sentences.csv")), StringComparison.Ordinal);
+    }
 }
 
 public class DeterminismTests

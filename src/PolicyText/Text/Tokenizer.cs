@@ -345,7 +345,15 @@ public ref struct TokenEnumerator
         {
             int partStart = lastHyphen < 0 ? start : lastHyphen + 1;
             var lastPart = text[partStart..end];
-            var listed = !hasInnerPeriod && lastHyphen < 0 && lastPart.Length > 1 ? _abbreviations.Lookup(lastPart) : AbbreviationKind.None;
+            var listed = !hasInnerPeriod && lastPart.Length > 1 ? _abbreviations.Lookup(lastPart) : AbbreviationKind.None;
+
+            // In a hyphenated word only a capitalised title decides ("then-Sen.", "ex-Gov."): a
+            // listed word in lower case after a hyphen is the end of an ordinary compound
+            // ("op-ed.", "next-gen."), which ends its sentence.
+            if (lastHyphen >= 0 && (listed != AbbreviationKind.Prefix || !char.IsUpper(lastPart[0])))
+            {
+                listed = AbbreviationKind.None;
+            }
             bool isAbbreviation = hasInnerPeriod ? IsInitialism(lastPart) : IsSingleLetter(lastPart) || listed != AbbreviationKind.None;
             if (isAbbreviation && end + 1 - start <= Token.MaxLength)
             {

@@ -26,6 +26,12 @@ public class SentenceSegmenterTests
     [InlineData("The vote is at 3 p.m. on Friday.", "The vote is at 3 p.m. on Friday.")]
     [InlineData("It ended at 5 p.m. We left.", "It ended at 5 p.m. | We left.")]
     [InlineData("See p. 12 of the report.", "See p. 12 of the report.")]
+    // A capitalised title after a hyphen is the title ("then-Sen."); a listed word in lower case
+    // ends an ordinary compound ("op-ed", "ed" being listed for "ed.").
+    [InlineData("He met then-Sen. Joe Biden to discuss sanctions.", "He met then-Sen. Joe Biden to discuss sanctions.")]
+    [InlineData("Then-Gov. Cuomo agreed.", "Then-Gov. Cuomo agreed.")]
+    [InlineData("It was an op-ed. Somewhere else.", "It was an op-ed. | Somewhere else.")]
+    [InlineData("The chips are next-gen. Sanctions bite.", "The chips are next-gen. | Sanctions bite.")]
     public void Handles_abbreviations_and_initials(string text, string expected) => Assert.Equal(expected, Split(text));
 
     [Theory]

@@ -168,6 +168,13 @@ public ref struct TokenEnumerator
             return true;
         }
 
+        // A keycap ("#\uFE0F\u20E3", "1\uFE0F\u20E3"): the key and the marks after it are one symbol.
+        if (first is '#' or '*' or (>= '0' and <= '9') && i + 1 < text.Length && text[i + 1] is '\uFE0F' or '\u20E3')
+        {
+            Emit(i, AbsorbSymbolModifiers(i + 1), TokenKind.Symbol);
+            return true;
+        }
+
         int width = CharClass.WordCharWidth(text, i);
         if (width > 0)
         {

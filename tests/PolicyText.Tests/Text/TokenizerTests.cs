@@ -25,6 +25,8 @@ public class TokenizerTests
     [InlineData("the end.", "the|Word|0 end|Word|4 .|Punctuation|7")]
     // Compounds stay whole.
     [InlineData("Sino-U.S. ties", "Sino-U.S.|Abbreviation|0 ties|Word|10")]
+    // Keycaps are one symbol each.
+    [InlineData("#\uFE0F\u20E3 1\uFE0F\u20E3 *\u20E3 go", "#\uFE0F\u20E3|Symbol|0 1\uFE0F\u20E3|Symbol|4 *\u20E3|Symbol|8 go|Word|11")]
     [InlineData("Ri Moo-jin said", "Ri|Word|0 Moo-jin|Word|3 said|Word|11")]
     [InlineData("COVID-19 cases", "COVID-19|Word|0 cases|Word|9")]
     [InlineData("self-reliance", "self-reliance|Word|0")]

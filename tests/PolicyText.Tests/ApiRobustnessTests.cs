@@ -153,6 +153,20 @@ public class ApiRobustnessTests
     }
 
     [Fact]
+    public void A_train_split_with_one_label_for_a_task_is_a_clear_error_for_the_baseline()
+    {
+        // Every train sentence relabelled linkage "none": eval's bag-of-words baseline cannot be
+        // trained, and says why instead of passing on ML.NET's "numClasses" message.
+        using var tmp = new PolicyText.Tests.Cli.TempDir();
+        var lines = File.ReadLines(Path.Combine(RepoPaths.Root, "corpus", "documents.jsonl")).Take(3)
+            .Select(l => System.Text.RegularExpressions.Regex.Replace(l, "\"linkage\": \"[a-z_]+\"", "\"linkage\": \"none\""));
+        File.WriteAllLines(Path.Combine(tmp.Path, "documents.jsonl"), lines);
+        var corpus = GoldCorpus.Load(tmp.Path);
+        var ex = Assert.Throws<ArgumentException>(() => new BagOfWordsBaseline(corpus.Documents));
+        Assert.Contains("only one linkage label ('none')", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_corpus_item_is_reported_not_counted_as_a_document()
     {
         using var tmp = new PolicyText.Tests.Cli.TempDir();

@@ -241,6 +241,13 @@ public sealed class GoldCorpus
             previousEnd = end;
         }
 
+        // A document without sentences has nothing to train on or to score (and no document
+        // label to compare): an empty text is refused like a text its sentences do not cover.
+        if (sentences.Count == 0 && string.IsNullOrWhiteSpace(text))
+        {
+            throw new FormatException($"document '{id}': the text is empty and has no sentences; a gold document needs at least one sentence.");
+        }
+
         if (!string.IsNullOrWhiteSpace(text[toUtf16(previousEnd)..]))
         {
             throw new FormatException(sentences.Count == 0

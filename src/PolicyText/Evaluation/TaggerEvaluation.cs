@@ -802,6 +802,16 @@ public sealed class BagOfWordsBaseline
             throw new ArgumentException("The baseline needs at least one training sentence.", nameof(train));
         }
 
+        // A classifier needs two classes: say which task has one, rather than ML.NET's message.
+        foreach (var (task, labels) in new[] { ("rights", rows.Select(r => r.Rights.ToCode())), ("linkage", rows.Select(r => r.Linkage.ToCode())) })
+        {
+            var distinct = labels.Distinct(StringComparer.Ordinal).ToList();
+            if (distinct.Count < 2)
+            {
+                throw new ArgumentException($"The bag-of-words baseline that eval compares with is trained on the train split, whose sentences have only one {task} label ('{distinct[0]}'); it needs at least two.");
+            }
+        }
+
         _rights = Fit(ml, rows.Select(r => new Input { Text = r.Text, Label = r.Rights.ToCode() }));
         _linkage = Fit(ml, rows.Select(r => new Input { Text = r.Text, Label = r.Linkage.ToCode() }));
     }

@@ -823,7 +823,7 @@ public sealed class CueExtractor
 
     /// <summary>
     /// The token of a negation whose scope covers position <paramref name="at"/>: up to four tokens
-    /// before it ("should not be linked") or eight after it ("linking them is not the right
+    /// before it ("should not be linked") or eight after it ("tying them is not the right
     /// approach"), within the same clause (no comma, semicolon, colon or "but" between).
     /// </summary>
     private static int NegationInScope(string text, ReadOnlySpan<Token> tokens, List<int> negations, int at, int length)

@@ -822,7 +822,7 @@ public sealed class CueExtractor
     }
 
     /// <summary>
-    /// The token of a negation whose scope covers position <paramref name="at"/>: up to four tokens
+    /// The index in <paramref name="negations"/> (their tokens, in text order) of the first negation whose scope covers position <paramref name="at"/>, or -1: up to four tokens
     /// before it ("should not be linked") or eight after it ("tying them is not the right
     /// approach"), within the same clause (no comma, semicolon, colon or "but" between).
     /// </summary>

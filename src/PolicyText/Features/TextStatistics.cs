@@ -53,7 +53,7 @@ public sealed record TextStatistics(
         return new TextStatistics(chars, document.Tokens.Length, words, types.Count, sentences, syllables, ttr, msl, flesch);
     }
 
-    /// <summary>An English syllable estimate: groups of vowels (a, e, i, o, u, y), less a silent final e, at least one (none for an empty word).</summary>
+    /// <summary>An English syllable estimate: groups of vowels (a, e, i, o, u, y), less a silent final e (not after a consonant and "l": "table" has two), at least one (none for an empty word).</summary>
     /// <param name="word">A normalized (lower-case) word.</param>
     /// <returns>The estimate.</returns>
     public static int CountSyllables(ReadOnlySpan<char> word)
@@ -76,7 +76,9 @@ public sealed record TextStatistics(
             previousVowel = vowel;
         }
 
-        if (word.Length > 2 && word[^1] == 'e' && word[^2] != 'l' && count > 1)
+        // A final e is silent ("whole", "file", "stale"), except in a consonant and "le", which is
+        // a syllable of its own ("ta-ble", "peo-ple").
+        if (word.Length > 2 && word[^1] == 'e' && count > 1 && !(word[^2] == 'l' && word[^3] is not ('a' or 'e' or 'i' or 'o' or 'u' or 'y')))
         {
             count--;
         }

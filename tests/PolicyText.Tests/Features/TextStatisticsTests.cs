@@ -12,6 +12,11 @@ public class TextStatisticsTests
     [InlineData("humanitarian", 5)]
     [InlineData("make", 1)]
     [InlineData("table", 2)]
+    [InlineData("people", 2)]
+    [InlineData("while", 1)]
+    [InlineData("whole", 1)]
+    [InlineData("stale", 1)]
+    [InlineData("le", 1)]
     [InlineData("rhythm", 1)]
     [InlineData("b", 1)]
     public void Syllables_are_estimated_from_vowel_groups(string word, int expected) =>

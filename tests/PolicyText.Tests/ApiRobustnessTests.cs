@@ -136,6 +136,48 @@ public class ApiRobustnessTests
     }
 
     [Fact]
+    public void Tokens_of_another_text_are_an_argument_error_for_the_segmenter()
+    {
+        var tokens = Tokenizer.Default.Tokenize("Sanctions work. Aid helps.");
+        var ex = Assert.Throws<ArgumentException>(() => SentenceSegmenter.Default.Segment("ab", tokens));
+        Assert.Contains("not of this text", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_null_document_in_an_async_stream_is_an_argument_error()
+    {
+        static async IAsyncEnumerable<CorpusDocument> Documents()
+        {
+            yield return new CorpusDocument("a", "Aid must flow.");
+            await Task.Yield();
+            yield return null!;
+        }
+
+        await Assert.ThrowsAsync<ArgumentException>(async () =>
+        {
+            await foreach (var _ in TextAnalyzer.CreateDefault().AnalyzeAsync(Documents(), 2))
+            {
+            }
+        });
+    }
+
+    [Fact]
+    public void A_null_variable_value_is_an_empty_cell_and_the_row_stays_whole()
+    {
+        using var stream = new MemoryStream();
+        var analyzer = TextAnalyzer.CreateDefault();
+        using (var writer = new PolicyText.Export.DocumentCsvWriter(stream, leaveOpen: true, variables: ["country"]))
+        {
+            writer.Write("d1", analyzer.Analyze("Aid."), new Dictionary<string, string> { ["country"] = null! });
+            writer.Write("d2", analyzer.Analyze("Aid."), new Dictionary<string, string> { ["country"] = "x" });
+        }
+
+        var lines = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("d1,,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("d2,x,", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Small_inputs_fail_with_argument_errors_not_from_deep_inside()
     {
         Assert.Throws<ArgumentException>(() => new BagOfWordsBaseline([]));

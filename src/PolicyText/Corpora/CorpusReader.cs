@@ -36,6 +36,7 @@ public static class CorpusReader
     /// <param name="progress">Receives the number of documents analysed, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the analysis.</param>
     /// <returns>Each document with its analysis.</returns>
+    /// <exception cref="ArgumentException">A document is <see langword="null"/> (thrown when it is reached).</exception>
     public static async IAsyncEnumerable<(CorpusDocument Document, DocumentAnalysis Analysis)> AnalyzeAsync(
         this TextAnalyzer analyzer,
         IAsyncEnumerable<CorpusDocument> documents,
@@ -53,7 +54,7 @@ public static class CorpusReader
         {
             await foreach (var document in documents.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                var doc = document;
+                var doc = document ?? throw new ArgumentException("The documents hold a null document.", nameof(documents));
                 window.Enqueue((doc, Task.Run(async () =>
                 {
                     await gate.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -86,7 +86,8 @@ public sealed class DocumentCsvWriter : CsvFileWriter
         Csv.WriteField(docId);
         foreach (var name in _variables)
         {
-            WriteVariable(variables is not null && variables.TryGetValue(name, out var value) ? value : string.Empty);
+            // A null value is an empty cell, as a missing one is (and as JSON null is read).
+            WriteVariable(variables is not null && variables.TryGetValue(name, out var value) ? value ?? string.Empty : string.Empty);
         }
 
         foreach (int n in new[] { t.Chars, t.Tokens, t.Words, s.Sentences, s.Freedom, s.EconomicSocial, s.Both, s.General, s.NoRights })

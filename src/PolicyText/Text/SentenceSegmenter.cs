@@ -31,6 +31,7 @@ public sealed class SentenceSegmenter
     /// <param name="text">The text.</param>
     /// <param name="tokens">The tokens of <paramref name="text"/>, from a <see cref="Tokenizer"/>.</param>
     /// <returns>The sentences in order. They cover every token once; what lies between two sentences is white space.</returns>
+    /// <exception cref="ArgumentException">The tokens end past the end of <paramref name="text"/> (they are another text's).</exception>
     public Sentence[] Segment(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
     {
         // A per-thread list is reused (documents are segmented on several threads at once), so
@@ -57,6 +58,7 @@ public sealed class SentenceSegmenter
     /// <param name="tokens">The tokens of <paramref name="text"/>, from a <see cref="Tokenizer"/>.</param>
     /// <param name="destination">The list to append to.</param>
     /// <returns>The number of sentences appended.</returns>
+    /// <exception cref="ArgumentException">The tokens end past the end of <paramref name="text"/> (they are another text's).</exception>
     public int Segment(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, List<Sentence> destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
@@ -64,6 +66,12 @@ public sealed class SentenceSegmenter
         if (n == 0)
         {
             return 0;
+        }
+
+        // Tokens are in text order, so the last one's end says whether they can be this text's.
+        if (tokens[^1].End > text.Length)
+        {
+            throw new ArgumentException($"The tokens are not of this text: the last ends at {tokens[^1].End}, past the text's {text.Length} characters.", nameof(tokens));
         }
 
         // 0 = undecided, Break = a sentence ends after this token, Keep = it must not.

@@ -374,7 +374,7 @@ public static class Program
         {
             return action();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidOperationException)
         {
             stderr.WriteLine($"policytext: {ex.Message}");
             return Fatal;

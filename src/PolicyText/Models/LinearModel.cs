@@ -5,7 +5,7 @@ namespace PolicyText.Models;
 /// <summary>
 /// A multiclass linear model (maximum entropy) over <see cref="SentenceFeaturizer"/> features:
 /// one weight row and one bias per class, scored directly (no ML.NET at scoring time). Trained
-/// with ML.NET's SDCA (<see cref="ModelTrainer"/>). Immutable and thread-safe.
+/// with ML.NET's L-BFGS maximum entropy trainer (<see cref="ModelTrainer"/>; SDCA until models version 2). Immutable and thread-safe.
 /// </summary>
 public sealed class LinearModel
 {

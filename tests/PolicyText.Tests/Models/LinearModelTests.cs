@@ -278,6 +278,32 @@ public class ModelTrainerTests
     [InlineData("")]
     [InlineData("MANAGED")]
     public void Training_with_ml_net_s_own_code_is_allowed(string? backend) => ModelTrainer.RefuseNativeBackend(backend);
+
+    [Fact]
+    public async Task The_cli_refuses_the_oneDAL_backend_in_one_line_without_a_stack_trace()
+    {
+        // A separate process: the variable is read when training starts, and setting it here
+        // would reach the other tests that train.
+        using var tmp = new PolicyText.Tests.Cli.TempDir();
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
+        var start = new System.Diagnostics.ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["MLNET_BACKEND"] = "ONEDAL";
+        foreach (var a in new[] { typeof(PolicyText.Cli.Program).Assembly.Location, "train", "--corpus", Path.Combine(RepoPaths.Root, "corpus"), "--out", Path.Combine(tmp.Path, "m.models") })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        var error = await stderr;
+        Assert.True(process.ExitCode == 1, error + await stdout);
+        Assert.Contains("MLNET_BACKEND", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(tmp.Path, "m.models")));
+    }
 }
 
 public class PolicyModelsFileTests

@@ -401,7 +401,8 @@ public sealed class CueExtractor
         // no. Its stance wordings and evaluations are read reversed, like a negated statement,
         // and its reporting words after the marker are the author's ("Who would seriously argue
         // that ...?"); one before it reports the question ("The minister said, 'Why should ...?'").
-        cues.Question = EndsWithQuestionMark(text, tokens);
+        int questionMark = QuestionMark(text, tokens);
+        cues.Question = questionMark >= 0;
         int rhetoricalAt = cues.Question ? Rhetorical(scratch, tokens, matches, cuesBase, cuesEntries) : -1;
         bool flip = rhetoricalAt >= 0;
         cues.Rhetorical = flip;
@@ -579,7 +580,7 @@ public sealed class CueExtractor
         if (cues.Question)
         {
             // The question mark itself, also when a closing quotation mark or bracket follows it.
-            var mark = text[tokens[^1].Start] == '?' ? tokens[^1] : tokens[^2];
+            var mark = tokens[questionMark];
             evidence.Add(new EvidenceRecord(mark.Start, mark.End, _names.Question, CueType.Question));
         }
 
@@ -649,9 +650,12 @@ public sealed class CueExtractor
         public readonly bool Rhetorical = rhetorical;
     }
 
-    /// <summary>Whether the sentence's last token is a question mark, or a closing quotation mark or bracket after one.</summary>
-    private static bool EndsWithQuestionMark(string text, ReadOnlySpan<Token> tokens) =>
-        tokens.Length > 0 && (text[tokens[^1].Start] == '?' || (tokens.Length > 1 && text[tokens[^1].Start] is '"' or '\u201D' or ')' && text[tokens[^2].Start] == '?'));
+    /// <summary>The index of the question mark that ends the sentence: its last token, or the one before a closing quotation mark or bracket; -1 when it does not end with one.</summary>
+    private static int QuestionMark(string text, ReadOnlySpan<Token> tokens) =>
+        tokens.Length == 0 ? -1
+        : text[tokens[^1].Start] == '?' ? tokens.Length - 1
+        : tokens.Length > 1 && text[tokens[^1].Start] is '"' or '\u201D' or ')' && text[tokens[^2].Start] == '?' ? tokens.Length - 2
+        : -1;
 
     // The role of the rights lexicon's optional "ignore" category: wording that holds a rights
     // word but is no rights content ("press release", "released a report").

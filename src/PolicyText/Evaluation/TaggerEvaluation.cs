@@ -367,7 +367,7 @@ public static class TaggerEvaluation
     /// <param name="version">The version recorded in the models.</param>
     /// <returns>The models.</returns>
     /// <exception cref="ArgumentException">The corpus has no train documents.</exception>
-    public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "12")
+    public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "13")
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var train = corpus.InSplit(CorpusSplit.Train).ToList();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
+using PolicyText.Text;
 
 namespace PolicyText.Export;
 
@@ -61,6 +62,12 @@ public sealed record RunManifest(
     /// <summary>The CSV schema version (docs/csv-schema.md).</summary>
     public const int SchemaVersion = 2;
 
+    /// <summary>
+    /// The version of the abbreviation list the tokenizer and segmenter used (by default the
+    /// shipped list's, <see cref="Abbreviations.DefaultVersion"/>; docs/tokenization.md).
+    /// </summary>
+    public string AbbreviationVersion { get; init; } = Abbreviations.DefaultVersion;
+
     /// <summary>The version of the PolicyText library that wrote the files.</summary>
     public static string ToolVersion { get; } =
         typeof(RunManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
@@ -79,6 +86,7 @@ public sealed record RunManifest(
             w.WriteNumber("schema_version", SchemaVersion);
             w.WriteString("tool", "PolicyText " + ToolVersion);
             w.WriteString("lexicons", LexiconVersion);
+            w.WriteString("abbreviations", AbbreviationVersion);
             w.WriteString("models", ModelVersion);
             w.WriteStartArray("inputs");
             foreach (var input in Inputs)

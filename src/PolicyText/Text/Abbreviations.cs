@@ -22,6 +22,14 @@ public enum AbbreviationKind : byte
 
     /// <summary>A single letter and its period ("E." in "Jonas E. Smith"); recognised by shape.</summary>
     Initial,
+
+    /// <summary>
+    /// Listed kind <c>number</c>: an abbreviation only when a number follows ("No. 5", "no.12"),
+    /// and then it stands before it like <see cref="Prefix"/> (the token reports
+    /// <see cref="Prefix"/>); anywhere else the word and its period are a word and a sentence end
+    /// ("The answer is no.").
+    /// </summary>
+    Number,
 }
 
 /// <summary>
@@ -50,7 +58,7 @@ public sealed class Abbreviations
     public static Abbreviations Default => DefaultInstance.Value;
 
     /// <summary>Version of the shipped lists, recorded in outputs so results can be reproduced.</summary>
-    public const string DefaultVersion = "1";
+    public const string DefaultVersion = "2";
 
     /// <summary>Number of abbreviations in the list.</summary>
     public int Count => _entries.Count;
@@ -68,7 +76,7 @@ public sealed class Abbreviations
 
     /// <summary>
     /// Builds lists from text in the documented format: for abbreviations, one entry a line,
-    /// <c>word kind</c> with kind <c>prefix</c>, <c>end</c> or <c>other</c>; for starters, one word
+    /// <c>word kind</c> with kind <c>prefix</c>, <c>end</c>, <c>other</c> or <c>number</c>; for starters, one word
     /// a line. Lines starting with <c>#</c> and blank lines are ignored.
     /// </summary>
     /// <param name="abbreviations">The abbreviation list.</param>
@@ -95,7 +103,7 @@ public sealed class Abbreviations
             if (kind == AbbreviationKind.None || parts[0].Contains('.', StringComparison.Ordinal))
             {
                 throw new FormatException(
-                    $"Abbreviation list, line {lineNumber}: expected 'word kind' with kind prefix, end or other, and no period in the word; got '{line}'.");
+                    $"Abbreviation list, line {lineNumber}: expected 'word kind' with kind prefix, end, other or number, and no period in the word; got '{line}'.");
             }
 
             entries[parts[0]] = kind;
@@ -119,6 +127,7 @@ public sealed class Abbreviations
         "prefix" => AbbreviationKind.Prefix,
         "end" => AbbreviationKind.End,
         "other" => AbbreviationKind.Other,
+        "number" => AbbreviationKind.Number,
         _ => AbbreviationKind.None,
     };
 

@@ -83,8 +83,9 @@ public readonly record struct Token
     /// <summary>
     /// For an <see cref="TokenKind.Abbreviation"/>, how the tokenizer's abbreviation list classes
     /// it at a sentence boundary: <see cref="AbbreviationKind.Prefix"/>, <see cref="AbbreviationKind.End"/>,
-    /// or <see cref="AbbreviationKind.Other"/> (which includes initialisms and initials); otherwise
-    /// <see cref="AbbreviationKind.None"/>.
+    /// or <see cref="AbbreviationKind.Other"/> (which includes initialisms and initials); a listed
+    /// <see cref="AbbreviationKind.Number"/> word, which is an abbreviation only before a number,
+    /// reports <see cref="AbbreviationKind.Prefix"/>; otherwise <see cref="AbbreviationKind.None"/>.
     /// </summary>
     public AbbreviationKind AbbreviationKind =>
         Kind != TokenKind.Abbreviation ? AbbreviationKind.None

@@ -361,6 +361,12 @@ public ref struct TokenEnumerator
             {
                 listed = AbbreviationKind.None;
             }
+            else if (listed == AbbreviationKind.Number)
+            {
+                // "No. 5" numbers what follows; "The answer is no." ends with a word.
+                listed = IsNumberAfter(text, end + 1) ? AbbreviationKind.Prefix : AbbreviationKind.None;
+            }
+
             bool isAbbreviation = hasInnerPeriod ? IsInitialism(lastPart) : IsSingleLetter(lastPart) || listed != AbbreviationKind.None;
             if (isAbbreviation && end + 1 - start <= Token.MaxLength)
             {
@@ -437,6 +443,17 @@ public ref struct TokenEnumerator
         s.Equals("HTTP", StringComparison.OrdinalIgnoreCase) || s.Equals("HTTPS", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSingleLetter(ReadOnlySpan<char> s) => s.Length == 1 && CharClass.IsLetter(s[0]);
+
+    /// <summary>Whether a digit starts at <paramref name="i"/> or after spaces or tabs from there ("No. 5", "no.12").</summary>
+    private static bool IsNumberAfter(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length && text[i] is ' ' or '\t' or '\u00A0')
+        {
+            i++;
+        }
+
+        return i < text.Length && char.IsAsciiDigit(text[i]);
+    }
 
     /// <summary>Letters in groups of one or two separated by periods: "U.S", "p.m", "Ph.D", "U.S.A".</summary>
     private static bool IsInitialism(ReadOnlySpan<char> s)

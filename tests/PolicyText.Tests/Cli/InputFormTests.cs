@@ -187,6 +187,7 @@ public class ManifestTests
         Assert.Equal(2, root.GetProperty("schema_version").GetInt32());
         Assert.StartsWith("PolicyText ", root.GetProperty("tool").GetString(), StringComparison.Ordinal);
         Assert.Contains("rights@", root.GetProperty("lexicons").GetString(), StringComparison.Ordinal);
+        Assert.Equal(PolicyText.Text.Abbreviations.DefaultVersion, root.GetProperty("abbreviations").GetString());
         var inputs = root.GetProperty("inputs").EnumerateArray().ToList();
         Assert.Equal(5, inputs.Count); // .txt and .md, not ignored.json
         var empty = inputs.Single(i => i.GetProperty("path").GetString() == "empty.txt");

@@ -93,7 +93,7 @@ public class ResumeTests
         using var tmp = new TempDir();
         var corpus = Path.Combine(RepoPaths.Root, "corpus", "documents.jsonl");
         Assert.Equal(0, CliRunner.Run("analyze", corpus, "--out", tmp.Path, "--resume", "-q").ExitCode);
-        Assert.Equal(12918, File.ReadAllLines(Path.Combine(tmp.Path, "sentences.csv")).Length);
+        Assert.Equal(12919, File.ReadAllLines(Path.Combine(tmp.Path, "sentences.csv")).Length);
 
         // A checkpoint for other files (tokens.csv) than this run writes cannot be continued.
         var analyzer = TextAnalyzer.CreateDefault();

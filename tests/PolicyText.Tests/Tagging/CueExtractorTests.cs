@@ -97,6 +97,16 @@ public class CueExtractorTests
         Assert.Equal(1, c.GeneralRights);
     }
 
+    [Fact]
+    public void A_sentence_final_no_is_a_negation_not_the_abbreviation_of_number()
+    {
+        var cues = Small.With(Lexicon.Parse("@lexicon cues\n@version 1\n[negation]\nnot\nno\n[attribution]\nsaid\n[endorsement]\nrightly\n[condition]\nuntil\n[hedge]\nperhaps\n[first_person]\nwe\n"));
+        var doc = TextDocument.Parse("Our answer to linking food aid to the talks is no.");
+        var c = new CueExtractor(cues).Extract(doc, doc.Sentences[0]);
+        Assert.Equal((0, 1, 1), (c.Pro, c.Anti, c.Negated));
+        Assert.Contains(c.Evidence, e => e.Cue == CueType.Negation && e.Text == "no");
+    }
+
     // A lament (what one side fears) keeps its side under a normative negation and is reversed
     // by any other (linkage lexicon version 4).
     [Theory]

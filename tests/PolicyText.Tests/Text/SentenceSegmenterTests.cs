@@ -32,6 +32,9 @@ public class SentenceSegmenterTests
     [InlineData("Then-Gov. Cuomo agreed.", "Then-Gov. Cuomo agreed.")]
     [InlineData("It was an op-ed. Somewhere else.", "It was an op-ed. | Somewhere else.")]
     [InlineData("The chips are next-gen. Sanctions bite.", "The chips are next-gen. | Sanctions bite.")]
+    // "no." ends a sentence unless a number follows ("Law No. 10").
+    [InlineData("The rules rarely said no. Almost every regime has exemptions.", "The rules rarely said no. | Almost every regime has exemptions.")]
+    [InlineData("Under Law No. 10 their land was taken.", "Under Law No. 10 their land was taken.")]
     public void Handles_abbreviations_and_initials(string text, string expected) => Assert.Equal(expected, Split(text));
 
     [Theory]

@@ -39,6 +39,10 @@ public class TokenizerTests
     [InlineData("They're here", "They|Word|0 're|Clitic|4 here|Word|8")]
     [InlineData("we've, I'll, I'd, I'm", "we|Word|0 've|Clitic|2 ,|Punctuation|5 I|Word|7 'll|Clitic|8 ,|Punctuation|11 I|Word|13 'd|Clitic|14 ,|Punctuation|16 I|Word|18 'm|Clitic|19")]
     [InlineData("JFK Jr.'s book", "JFK|Word|0 Jr.|Abbreviation|4 's|Clitic|7 book|Word|10")]
+    // "no" (kind number) is an abbreviation only before a number; elsewhere a word and its period.
+    [InlineData("Law No. 10", "Law|Word|0 No.|Abbreviation|4 10|Number|8")]
+    [InlineData("the answer is no.", "the|Word|0 answer|Word|4 is|Word|11 no|Word|14 .|Punctuation|16")]
+    [InlineData("say no. It", "say|Word|0 no|Word|4 .|Punctuation|6 It|Word|8")]
     [InlineData("O'Brien", "O'Brien|Word|0")]
     [InlineData("the countries' aid", "the|Word|0 countries|Word|4 '|Punctuation|13 aid|Word|15")]
     // Numbers stay whole.
@@ -229,9 +233,10 @@ public class TokenizerTests
     [InlineData("Jan.", AbbreviationKind.Other)]
     [InlineData("U.S.", AbbreviationKind.Other)]
     [InlineData("E.", AbbreviationKind.Other)]
+    [InlineData("No. 5", AbbreviationKind.Prefix)]
     [InlineData("word", AbbreviationKind.None)]
     public void Abbreviations_carry_their_class_from_the_list(string text, AbbreviationKind expected) =>
-        Assert.Equal(expected, Assert.Single(Tokenizer.Default.Tokenize(text)).AbbreviationKind);
+        Assert.Equal(expected, Tokenizer.Default.Tokenize(text).First().AbbreviationKind);
 
     [Fact]
     public void Abbreviation_list_is_data_that_can_be_replaced()
@@ -244,6 +249,17 @@ public class TokenizerTests
         Assert.True(Abbreviations.Default.Count > 50);
         Assert.Equal(AbbreviationKind.Prefix, Abbreviations.Default.Lookup("sen"));
         Assert.Equal(AbbreviationKind.Prefix, Abbreviations.Default.Lookup("SEN"));
+    }
+
+    [Fact]
+    public void A_number_kind_abbreviation_is_one_only_before_a_number()
+    {
+        var custom = Abbreviations.Parse("art number\n", string.Empty);
+        Assert.Equal(AbbreviationKind.Number, custom.Lookup("Art"));
+        var tokenizer = new Tokenizer(custom);
+        var text = "Art. 5 is the art.";
+        Assert.Equal(["Art.", "5", "is", "the", "art", "."], tokenizer.Tokenize(text).Select(t => t.GetText(text).ToString()).ToArray());
+        Assert.Equal(AbbreviationKind.Prefix, tokenizer.Tokenize(text).First().AbbreviationKind);
     }
 
     [Fact]

@@ -114,6 +114,13 @@ internal static class CharClass
     public static bool IsApostrophe(char c) => c == '\'' || c == '\u2019';
 
     /// <summary>
+    /// A list bullet: • ‣ ⁃ ◦ ▪ ● ∙ and the symbols word processors put before items (■ □ ○ ► ▶ ➢ ❖).
+    /// The tokenizer flags them and the segmenter starts a sentence at one after white space.
+    /// </summary>
+    public static bool IsBullet(char c) => c is '\u2022' or '\u2023' or '\u2043' or '\u25E6' or '\u25AA' or '\u25CF' or '\u2219'
+        or '\u25A0' or '\u25A1' or '\u25CB' or '\u25BA' or '\u25B6' or '\u27A2' or '\u2756';
+
+    /// <summary>
     /// The width in UTF-16 code units (1 or 2) of the word character at <paramref name="i"/>, or 0
     /// when it is not one. Word characters are letters, digits (any script), combining marks and
     /// the connector underscore.

@@ -239,10 +239,17 @@ public sealed class SentenceSegmenter
                 case AbbreviationKind.Prefix:
                     return false;
                 case AbbreviationKind.End:
-                    return char.IsUpper(wfirst);
+                    // "Samsung Electronics Co. Ltd.": a company's second suffix continues its name.
+                    return char.IsUpper(wfirst) && !(word == next && wt.AbbreviationKind == AbbreviationKind.End);
                 default:
                     return _abbreviations.IsSentenceStarter(wt.GetText(text));
             }
+        }
+
+        // "(1) Aid is blocked. (2) Rights are violated.": a marker in brackets opens the next item.
+        if (first == '(' && IsBracketedMarker(text, tokens, next))
+        {
+            return true;
         }
 
         char c = text[t.Start];
@@ -471,6 +478,35 @@ public sealed class SentenceSegmenter
         return true;
     }
 
+    /// <summary>
+    /// Whether an opening bracket at <paramref name="open"/> holds a list marker and is followed
+    /// by a space: one or two digits, a lower-case letter or a lower-case roman numeral up to
+    /// "x", closed at once ("(2) ", "(b) ", "(iv) ").
+    /// </summary>
+    private static bool IsBracketedMarker(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int open)
+    {
+        if (open + 2 >= tokens.Length)
+        {
+            return false;
+        }
+
+        var marker = tokens[open + 1];
+        var close = tokens[open + 2];
+        if (marker.Start != tokens[open].End || close.Start != marker.End || text[close.Start] != ')' || close.Length != 1
+            || (open + 3 < tokens.Length && tokens[open + 3].Start == close.End))
+        {
+            return false;
+        }
+
+        var s = marker.GetText(text);
+        return marker.Kind switch
+        {
+            TokenKind.Number => s.Length <= 2 && !s.ContainsAnyExceptInRange('0', '9'),
+            TokenKind.Word => (s.Length == 1 && char.IsAsciiLetterLower(s[0])) || s is "ii" or "iii" or "iv" or "vi" or "vii" or "viii" or "ix",
+            _ => false,
+        };
+    }
+
     private const int MaxTitleWords = 8;
     private const int MaxShortTitleWords = 5;
 
@@ -478,9 +514,7 @@ public sealed class SentenceSegmenter
 
     private static bool IsContinuation(char c) => c is ',' or ';' or ':' or ')' or ']' or '}' or '%' or '-' or '\u2013' or '\u2014';
 
-    private static bool IsLineItemStart(char c) => c is '#' or '*' or '-' || IsBullet(c);
-
-    private static bool IsBullet(char c) => c is '\u2022' or '\u2023' or '\u2043' or '\u25E6' or '\u25AA' or '\u25CF' or '\u2219';
+    private static bool IsLineItemStart(char c) => c is '#' or '*' or '-' || CharClass.IsBullet(c);
 
     private struct ListState
     {

@@ -367,7 +367,17 @@ public ref struct TokenEnumerator
                 listed = IsNumberAfter(text, end + 1) ? AbbreviationKind.Prefix : AbbreviationKind.None;
             }
 
-            bool isAbbreviation = hasInnerPeriod ? IsInitialism(lastPart) : IsSingleLetter(lastPart) || listed != AbbreviationKind.None;
+            if (listed != AbbreviationKind.None && IsCapitals(lastPart) && IsCapitalisedWordAfter(text, end + 1))
+            {
+                // A listed word in capitals before an ordinary capitalised word is an acronym
+                // ending its sentence ("according to the FT. The paper", "10 a.m. EST. Delegates");
+                // in capitals throughout ("MR. KIM") it stays the abbreviation.
+                listed = AbbreviationKind.None;
+            }
+
+            // A letter right after a degree sign is a unit ("-20°C."), not an initial.
+            bool initial = IsSingleLetter(lastPart) && (partStart == 0 || text[partStart - 1] != '\u00B0');
+            bool isAbbreviation = hasInnerPeriod ? IsInitialism(lastPart) : initial || listed != AbbreviationKind.None;
             if (isAbbreviation && end + 1 - start <= Token.MaxLength)
             {
                 uint flags = listed switch
@@ -444,7 +454,21 @@ public ref struct TokenEnumerator
 
     private static bool IsSingleLetter(ReadOnlySpan<char> s) => s.Length == 1 && CharClass.IsLetter(s[0]);
 
-    /// <summary>Whether a digit starts at <paramref name="i"/> or after spaces or tabs from there ("No. 5", "no.12").</summary>
+    /// <summary>Two or more letters, all capitals ("FT", "EST").</summary>
+    private static bool IsCapitals(ReadOnlySpan<char> s) => s.Length >= 2 && !s.ContainsAnyExceptInRange('A', 'Z');
+
+    /// <summary>Whether, after spaces from <paramref name="i"/>, a capital and then a lower-case letter start a word ("The", "Delegates").</summary>
+    private static bool IsCapitalisedWordAfter(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length && text[i] is ' ' or '\u00A0')
+        {
+            i++;
+        }
+
+        return i + 1 < text.Length && char.IsUpper(text[i]) && char.IsLower(text[i + 1]);
+    }
+
+        /// <summary>Whether a digit starts at <paramref name="i"/> or after spaces or tabs from there ("No. 5", "no.12").</summary>
     private static bool IsNumberAfter(ReadOnlySpan<char> text, int i)
     {
         while (i < text.Length && text[i] is ' ' or '\t' or '\u00A0')
@@ -660,6 +684,11 @@ public ref struct TokenEnumerator
                 Emit(start, end, TokenKind.Punctuation, PunctuationFlags(c));
                 return;
             case UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol:
+                if (IsRegionalIndicator(text, start) && IsRegionalIndicator(text, end))
+                {
+                    end += 2; // a flag is two regional indicator letters ("🇰🇷")
+                }
+
                 Emit(start, AbsorbSymbolModifiers(end), TokenKind.Symbol, PunctuationFlags(c));
                 return;
             default:
@@ -672,11 +701,14 @@ public ref struct TokenEnumerator
     private static uint PunctuationFlags(char c) => c switch
     {
         '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049' or '\u3002' or '\uFF01' or '\uFF1F' => Token.TerminalFlag,
-        '\u2022' or '\u2023' or '\u2043' or '\u25E6' or '\u25AA' or '\u25CF' or '\u2219' => Token.BulletFlag,
-        _ => 0,
+        _ => CharClass.IsBullet(c) ? Token.BulletFlag : 0,
     };
 
-    /// <summary>Keeps an emoji whole: variation selectors, skin tones, joiners, keycaps and tag sequences.</summary>
+    /// <summary>Whether a regional indicator letter (U+1F1E6 to U+1F1FF, half of a flag) starts at <paramref name="i"/>.</summary>
+    private static bool IsRegionalIndicator(ReadOnlySpan<char> text, int i) =>
+        i + 1 < text.Length && text[i] == '\uD83C' && text[i + 1] is >= '\uDDE6' and <= '\uDDFF';
+
+        /// <summary>Keeps an emoji whole: variation selectors, skin tones, joiners, keycaps and tag sequences.</summary>
     private readonly int AbsorbSymbolModifiers(int end)
     {
         var text = _text;

@@ -32,6 +32,20 @@ public class SentenceSegmenterTests
     [InlineData("Then-Gov. Cuomo agreed.", "Then-Gov. Cuomo agreed.")]
     [InlineData("It was an op-ed. Somewhere else.", "It was an op-ed. | Somewhere else.")]
     [InlineData("The chips are next-gen. Sanctions bite.", "The chips are next-gen. | Sanctions bite.")]
+    // More sentence starters after an initialism or an `other` abbreviation.
+    [InlineData("Aid came from the U.S. Both houses agreed.", "Aid came from the U.S. | Both houses agreed.")]
+    [InlineData("The vote was at 9 a.m. Despite the rain, many came.", "The vote was at 9 a.m. | Despite the rain, many came.")]
+    [InlineData("It began in Jan. Today it is over.", "It began in Jan. | Today it is over.")]
+    // Military and other titles; a company's second suffix continues its name.
+    [InlineData("Brig. Gen. Kim denied it.", "Brig. Gen. Kim denied it.")]
+    [InlineData("She met Mme. Lagarde and Asst. Secretary Hall.", "She met Mme. Lagarde and Asst. Secretary Hall.")]
+    [InlineData("It bought Samsung Electronics Co. Ltd. The deal failed.", "It bought Samsung Electronics Co. Ltd. | The deal failed.")]
+    // A listed word in capitals before an ordinary capitalised word is an acronym that ends the sentence.
+    [InlineData("According to the FT. The paper said so.", "According to the FT. | The paper said so.")]
+    [InlineData("The talks start at 10 a.m. EST. Delegates must attend.", "The talks start at 10 a.m. EST. | Delegates must attend.")]
+    [InlineData("MR. KIM SPOKE FIRST. He left.", "MR. KIM SPOKE FIRST. | He left.")]
+    // A letter after a degree sign is a unit, not an initial.
+    [InlineData("The temperature fell to -20°C. Children froze in the camps.", "The temperature fell to -20°C. | Children froze in the camps.")]
     // "no." ends a sentence unless a number follows ("Law No. 10").
     [InlineData("The rules rarely said no. Almost every regime has exemptions.", "The rules rarely said no. | Almost every regime has exemptions.")]
     [InlineData("Under Law No. 10 their land was taken.", "Under Law No. 10 their land was taken.")]
@@ -96,6 +110,16 @@ public class SentenceSegmenterTests
     [InlineData("It said 1 Korea and 2 Koreas.", "It said 1 Korea and 2 Koreas.")]
     // A lone number before a period is not a list.
     [InlineData("The vote was 52. Then they left.", "The vote was 52. | Then they left.")]
+    // A marker in brackets after a sentence's end opens the next item; brackets that hold more do not.
+    [InlineData("(1) Aid is blocked. (2) Rights are violated.", "(1) Aid is blocked. | (2) Rights are violated.")]
+    [InlineData("The Council:\n(a) Condemns the violations.\n(b) Urges access for aid.", "The Council:\n(a) Condemns the violations. | (b) Urges access for aid.")]
+    [InlineData("See the annex. (iv) Access for monitors.", "See the annex. | (iv) Access for monitors.")]
+    [InlineData("Growth was 3.5 percent. (See below.)", "Growth was 3.5 percent. | (See below.)")]
+    [InlineData("Aid was cut. (2020 was worse.)", "Aid was cut. (2020 was worse.)")]
+    [InlineData("Aid was cut. (b)(2) applies.", "Aid was cut. (b)(2) applies.")]
+    // The bullets word processors use.
+    [InlineData("Donors should:\n\u25A0 Delink aid from talks\n\u25A0 Monitor distribution", "Donors should: | \u25A0 Delink aid from talks | \u25A0 Monitor distribution")]
+    [InlineData("\u27A2 Food first \u27A2 Water next", "\u27A2 Food first | \u27A2 Water next")]
     public void Handles_list_items(string text, string expected) => Assert.Equal(expected, Split(text));
 
     [Theory]

@@ -269,6 +269,12 @@ public sealed class SentenceSegmenter
             return false;
         }
 
+        if (c is '?' or '!' && next - 1 > k && IsQuoteMark(text[tokens[next - 1].Start]) && word == next && IsAttribution(text, tokens, next))
+        {
+            // "“Why should food wait?” Kim asked.": the quotation's speaker goes with it.
+            return false;
+        }
+
         if (c == '.' && (char.IsDigit(wfirst) || wt.Kind == TokenKind.Number))
         {
             // "p. 55", "No. 1026.253.553": a number after a period continues the sentence.
@@ -505,6 +511,49 @@ public sealed class SentenceSegmenter
             TokenKind.Word => (s.Length == 1 && char.IsAsciiLetterLower(s[0])) || s is "ii" or "iii" or "iv" or "vi" or "vii" or "viii" or "ix",
             _ => false,
         };
+    }
+
+    private static bool IsQuoteMark(char c) => c is '"' or '\'' or '\u2019' or '\u201D' or '\u00BB';
+
+    /// <summary>
+    /// Whether the tokens from <paramref name="i"/> attribute a quotation: one to four
+    /// capitalised words or abbreviations (a name or a title: "Kim", "Sen. Marsh", "Amnesty
+    /// International"), then a reporting verb, then the end of the text, <c>. , ; :</c>, a
+    /// word that opens a phrase of time or place ("in a statement", "on Monday"), or, after a
+    /// verb that takes an object ("told", "asked", "warned"), any word.
+    /// </summary>
+    private static bool IsAttribution(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i)
+    {
+        int names = 0;
+        while (i < tokens.Length && names < 4 && tokens[i].Kind is TokenKind.Word or TokenKind.Abbreviation && char.IsUpper(text[tokens[i].Start]))
+        {
+            names++;
+            i++;
+        }
+
+        if (names == 0 || i >= tokens.Length || tokens[i].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var verb = tokens[i].GetText(text);
+        bool takesObject = verb is "told" or "tells" or "asked" or "asks" or "warned" or "warns" or "urged" or "urges" or "reminded";
+        if (!takesObject && verb is not ("said" or "says" or "added" or "adds" or "wrote" or "writes" or "replied" or "replies"
+            or "insisted" or "insists" or "argued" or "argues" or "declared" or "declares" or "noted" or "notes" or "explained"
+            or "explains" or "continued" or "shouted" or "cried" or "demanded" or "demands" or "wondered" or "recalled" or "tweeted" or "posted"))
+        {
+            return false;
+        }
+
+        if (++i >= tokens.Length)
+        {
+            return true;
+        }
+
+        var after = tokens[i].GetText(text);
+        return after is "." or "," or ";" or ":" or "in" or "on" or "at" or "during" or "after" or "before" or "from" or "to"
+            or "last" or "this" or "later" or "then" or "again" or "yesterday" or "today"
+            || (takesObject && tokens[i].Kind == TokenKind.Word);
     }
 
     private const int MaxTitleWords = 8;

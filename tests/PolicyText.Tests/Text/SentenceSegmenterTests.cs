@@ -73,6 +73,14 @@ public class SentenceSegmenterTests
     [InlineData("“Aid must flow.” he insisted.", "“Aid must flow.” he insisted.")]
     [InlineData("The fund (set up in 2019.) pays for wells.", "The fund (set up in 2019.) pays for wells.")]
     [InlineData("Food is scarce. (The harvest failed.) Prices rose.", "Food is scarce. | (The harvest failed.) | Prices rose.")]
+    // A quoted question or exclamation keeps its attribution (a name, then a reporting verb); a new sentence does not.
+    [InlineData("“Why should food wait for a summit?” Kim asked. Nobody answered.", "“Why should food wait for a summit?” Kim asked. | Nobody answered.")]
+    [InlineData("“Release them now!” Amnesty International said in a statement.", "“Release them now!” Amnesty International said in a statement.")]
+    [InlineData("“Is this diplomacy?” Sen. Marsh asked.", "“Is this diplomacy?” Sen. Marsh asked.")]
+    [InlineData("“Why wait?” Kim told reporters on Monday.", "“Why wait?” Kim told reporters on Monday.")]
+    [InlineData("“Is this diplomacy?” Critics said it was not.", "“Is this diplomacy?” | Critics said it was not.")]
+    [InlineData("“What now?” The question haunts us.", "“What now?” | The question haunts us.")]
+    [InlineData("Will sanctions work? Experts say no.", "Will sanctions work? | Experts say no.")]
     public void Handles_quotations_and_brackets(string text, string expected) => Assert.Equal(expected, Split(text));
 
     [Theory]

@@ -336,36 +336,112 @@ public sealed class SentenceSegmenter
     /// <summary>
     /// The last token of the footnote marks attached after token <paramref name="j"/>: each a
     /// number or a word of at most three characters in square brackets ("[1]", "[12]", "[a]",
-    /// "[iv]"), a run of superscript digits ("¹", "²³"), or, right after a period,
-    /// one to three digits ("decade.1 That", which the tokenizer splits after a word). Without
-    /// any, <paramref name="j"/>.
+    /// "[iv]") or numbers joined by commas or dashes in them ("[3–5]", "[3, 4]"), a run of
+    /// superscript digits ("¹", "²³"), or, right after a period, one to three digits or
+    /// several joined by commas or dashes ("decade.1 That", "decade.3,4 That", which the
+    /// tokenizer splits after a word). Without any, <paramref name="j"/>.
     /// </summary>
     private static int SkipFootnoteMarks(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int j)
     {
         while (j + 1 < tokens.Length && tokens[j + 1].Start == tokens[j].End)
         {
             var next = tokens[j + 1];
-            if ((next.Kind == TokenKind.Word && IsSuperscriptDigits(next.GetText(text)))
-                || (next.Kind == TokenKind.Number && next.Length <= 3 && tokens[j].Kind == TokenKind.Punctuation && text[tokens[j].Start] == '.'
-                    && !next.GetText(text).ContainsAnyExceptInRange('0', '9')))
+            if (next.Kind == TokenKind.Word && IsSuperscriptDigits(next.GetText(text)))
             {
                 j++;
                 continue;
             }
 
-            if (j + 3 < tokens.Length && next.Length == 1 && text[next.Start] == '['
-                && tokens[j + 2].Start == next.End && tokens[j + 3].Start == tokens[j + 2].End
-                && tokens[j + 3].Length == 1 && text[tokens[j + 3].Start] == ']'
-                && (tokens[j + 2].Kind == TokenKind.Number || (tokens[j + 2].Kind == TokenKind.Word && tokens[j + 2].Length <= 3)))
+            if (next.Kind is TokenKind.Number or TokenKind.Word && tokens[j].Kind == TokenKind.Punctuation && text[tokens[j].Start] == '.')
             {
-                j += 3;
-                continue;
+                // "decade.1", "decade.3,4", "decade.3–5": the numbers attached after the period.
+                int last = NumberRun(text, tokens, j + 1, attached: true);
+                if (last > j)
+                {
+                    j = last;
+                    continue;
+                }
+            }
+
+            if (j + 3 < tokens.Length && next.Length == 1 && text[next.Start] == '[' && tokens[j + 2].Start == next.End)
+            {
+                var inner = tokens[j + 2];
+                bool single = (inner.Kind == TokenKind.Word && inner.Length <= 3)
+                    || (inner.Kind == TokenKind.Number && text[tokens[j + 3].Start] == ']');
+                int last = single ? j + 2 : NumberRun(text, tokens, j + 2, attached: false);
+                if (last > j + 1 && last + 1 < tokens.Length && tokens[last + 1].Start == tokens[last].End
+                    && tokens[last + 1].Length == 1 && text[tokens[last + 1].Start] == ']')
+                {
+                    j = last + 1;
+                    continue;
+                }
             }
 
             break;
         }
 
         return j;
+    }
+
+    /// <summary>
+    /// The last token of a footnote reference starting at <paramref name="i"/>: numbers of one to
+    /// three digits joined by commas or dashes ("3", "3,4", "3–5", "3, 4"; the scan stops once
+    /// four numbers are read), each token touching the one before when
+    /// <paramref name="attached"/>; without one,
+    /// <paramref name="i"/> − 1.
+    /// </summary>
+    private static int NumberRun(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, bool attached)
+    {
+        int last = i - 1;
+        int numbers = 0;
+        for (int m = i; m < tokens.Length && numbers < 4; m++)
+        {
+            if (m > i && attached && tokens[m].Start != tokens[m - 1].End)
+            {
+                break;
+            }
+
+            var s = tokens[m].GetText(text);
+            bool expectNumber = m == i || !(last == m - 1 && tokens[last].Kind == TokenKind.Number);
+            if (tokens[m].Kind is TokenKind.Number or TokenKind.Word && expectNumber && IsFootnoteNumber(s))
+            {
+                last = m;
+                numbers += s.Count(',') + s.Count('-') + 1;
+            }
+            else if (!expectNumber && s is "," or "-" or "\u2013" && m + 1 < tokens.Length)
+            {
+                continue;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>One to three digits, or such numbers joined by commas or hyphens without spaces ("3,4", "3-5").</summary>
+    private static bool IsFootnoteNumber(ReadOnlySpan<char> s)
+    {
+        int run = 0;
+        foreach (char c in s)
+        {
+            if (char.IsAsciiDigit(c) && run < 3)
+            {
+                run++;
+            }
+            else if (c is ',' or '-' && run > 0)
+            {
+                run = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return run > 0;
     }
 
     private static bool IsSuperscriptDigits(ReadOnlySpan<char> word)

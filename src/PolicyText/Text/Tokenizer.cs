@@ -512,8 +512,9 @@ public ref struct TokenEnumerator
     /// <paramref name="partStart"/> (whose last letter the caller has checked is lower case), is
     /// followed by a footnote number: the part is two or more ASCII letters, neither a listed
     /// abbreviation nor a word that numbers a part of a text ("para.3", "Art.5", "fig.2",
-    /// "sec.4" stay whole), and one to three digits follow the period, then white space or the
-    /// end of the text.
+    /// "sec.4" stay whole), and one to three digits follow the period, or several such numbers
+    /// joined by commas or dashes ("scarce.3,4", "scarce.3–5"), then white space or the end of
+    /// the text.
     /// </summary>
     private bool IsFootnoteAfterWord(ReadOnlySpan<char> text, int partStart, int period)
     {
@@ -524,12 +525,29 @@ public ref struct TokenEnumerator
         }
 
         int j = period + 1;
-        while (j < text.Length && j - period <= 3 && char.IsAsciiDigit(text[j]))
+        while (true)
         {
-            j++;
+            int digits = j;
+            while (j < text.Length && j - digits < 3 && char.IsAsciiDigit(text[j]))
+            {
+                j++;
+            }
+
+            if (j == digits || (j < text.Length && char.IsAsciiDigit(text[j])))
+            {
+                return false;
+            }
+
+            if (j + 1 < text.Length && text[j] is ',' or '-' or '\u2013' && char.IsAsciiDigit(text[j + 1]))
+            {
+                j++;
+                continue;
+            }
+
+            break;
         }
 
-        return j - period - 1 is >= 1 and <= 3 && (j == text.Length || char.IsWhiteSpace(text[j])) && _abbreviations.Lookup(part) == AbbreviationKind.None;
+        return (j == text.Length || char.IsWhiteSpace(text[j])) && _abbreviations.Lookup(part) == AbbreviationKind.None;
     }
 
     /// <summary>Words that number a part of a text or a reference ("para", "art", "fig", "sec", "sect", "ch", "chap", "vol", "no", "op", "pp", "eq", "ref", "annex"), in any case, with or without a plural "s".</summary>

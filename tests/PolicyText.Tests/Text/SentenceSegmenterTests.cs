@@ -96,6 +96,14 @@ public class SentenceSegmenterTests
     [InlineData("Half lack food.12 and water.", "Half lack food.12 and water.")]
     [InlineData("Growth was 2024.3 Then it fell.", "Growth was 2024.3 Then it fell.")]
     [InlineData("It is under Art.5 NATO acts together.", "It is under Art.5 NATO acts together.")]
+    // Several notes at once: numbers joined by commas or dashes, attached or in brackets.
+    [InlineData("Half lack food.3,4 Clinics ran out.", "Half lack food.3,4 | Clinics ran out.")]
+    [InlineData("Half lack food.3\u20135 Clinics ran out.", "Half lack food.3\u20135 | Clinics ran out.")]
+    [InlineData("Half lack food.3-5 Clinics ran out.", "Half lack food.3-5 | Clinics ran out.")]
+    [InlineData("Half lack food.[3\u20135] Clinics ran out.", "Half lack food.[3\u20135] | Clinics ran out.")]
+    [InlineData("Half lack food.[3, 4] Clinics ran out.", "Half lack food.[3, 4] | Clinics ran out.")]
+    [InlineData("It was 2019.[2019] Then it fell.", "It was 2019.[2019] | Then it fell.")]
+    [InlineData("Half lack food.[3,] Clinics ran out.", "Half lack food.[3,] Clinics ran out.")]
     // The next word still decides, and only a short mark in brackets counts.
     [InlineData("Half lack food.[1] and water.", "Half lack food.[1] and water.")]
     [InlineData("Half lack food.[1]", "Half lack food.[1]")]

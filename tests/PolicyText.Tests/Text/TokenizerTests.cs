@@ -71,6 +71,9 @@ public class TokenizerTests
     // a word in capitals and a word that numbers a part of a text before digits are not.
     [InlineData("a decade.1 That", "a|Word|0 decade|Word|2 .|Punctuation|8 1|Number|9 That|Word|11")]
     [InlineData("hostage-taking.42", "hostage-taking|Word|0 .|Punctuation|14 42|Number|15")]
+    [InlineData("scarce.3,4 Aid", "scarce|Word|0 .|Punctuation|6 3,4|Number|7 Aid|Word|11")]
+    [InlineData("scarce.3\u20135 Aid", "scarce|Word|0 .|Punctuation|6 3|Number|7 \u2013|Punctuation|8 5|Number|9 Aid|Word|11")]
+    [InlineData("scarce.3,1234 Aid", "scarce.3,1234|Word|0 Aid|Word|14")]
     [InlineData("v1.2 and 2024.3", "v1.2|Word|0 and|Word|5 2024.3|Number|9")]
     [InlineData("decade.1234 U.S.1", "decade.1234|Word|0 U.S.1|Word|12")]
     [InlineData("decade.1a p.55", "decade.1a|Word|0 p.55|Word|10")]

@@ -246,12 +246,6 @@ public sealed class SentenceSegmenter
             }
         }
 
-        // "(1) Aid is blocked. (2) Rights are violated.": a marker in brackets opens the next item.
-        if (first == '(' && IsBracketedMarker(text, tokens, next))
-        {
-            return true;
-        }
-
         char c = text[t.Start];
         if (c == '.' && t.Length >= 2 || c == '\u2026')
         {
@@ -262,6 +256,12 @@ public sealed class SentenceSegmenter
             }
 
             return char.IsUpper(wfirst);
+        }
+
+        // "(1) Aid is blocked. (2) Rights are violated.": a marker in brackets opens the next item.
+        if (first == '(' && IsBracketedMarker(text, tokens, next))
+        {
+            return true;
         }
 
         if (char.IsLower(wfirst) || IsContinuation(first))
@@ -596,10 +596,17 @@ public sealed class SentenceSegmenter
     /// capitalised words or abbreviations (a name or a title: "Kim", "Sen. Marsh", "Amnesty
     /// International"), then a reporting verb, then the end of the text, <c>. , ; :</c>, a
     /// word that opens a phrase of time or place ("in a statement", "on Monday"), or, after a
-    /// verb that takes an object ("told", "asked", "warned"), any word.
+    /// verb that takes an object ("told", "asked", "warned"), any word; not when the first word
+    /// is a listed sentence starter ("The Government said …") or a "that" follows the verb
+    /// before the next punctuation ("Officials said on Monday that …").
     /// </summary>
-    private static bool IsAttribution(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i)
+    private bool IsAttribution(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i)
     {
+        if (_abbreviations.IsSentenceStarter(tokens[i].GetText(text)))
+        {
+            return false; // "The Government said …" opens a sentence of its own
+        }
+
         int names = 0;
         while (i < tokens.Length && names < 4 && tokens[i].Kind is TokenKind.Word or TokenKind.Abbreviation && char.IsUpper(text[tokens[i].Start]))
         {
@@ -627,9 +634,23 @@ public sealed class SentenceSegmenter
         }
 
         var after = tokens[i].GetText(text);
-        return after is "." or "," or ";" or ":" or "in" or "on" or "at" or "during" or "after" or "before" or "from" or "to"
+        if (!(after is "." or "," or ";" or ":" or "in" or "on" or "at" or "during" or "after" or "before" or "from" or "to"
             or "last" or "this" or "later" or "then" or "again" or "yesterday" or "today"
-            || (takesObject && tokens[i].Kind == TokenKind.Word);
+            || (takesObject && tokens[i].Kind == TokenKind.Word)))
+        {
+            return false;
+        }
+
+        // "Officials said on Monday that deliveries would resume." reports a statement of its own.
+        for (int m = i; m < tokens.Length && m < i + 8 && tokens[m].Kind != TokenKind.Punctuation; m++)
+        {
+            if (tokens[m].GetText(text) is "that")
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private const int MaxTitleWords = 8;

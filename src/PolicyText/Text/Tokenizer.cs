@@ -367,11 +367,11 @@ public ref struct TokenEnumerator
                 listed = IsNumberAfter(text, end + 1) ? AbbreviationKind.Prefix : AbbreviationKind.None;
             }
 
-            if (listed != AbbreviationKind.None && IsCapitals(lastPart) && IsCapitalisedWordAfter(text, end + 1))
+            if (listed != AbbreviationKind.None && IsCapitals(lastPart) && IsSentenceStarterAfter(text, end + 1))
             {
-                // A listed word in capitals before an ordinary capitalised word is an acronym
-                // ending its sentence ("according to the FT. The paper", "10 a.m. EST. Delegates");
-                // in capitals throughout ("MR. KIM") it stays the abbreviation.
+                // A listed word in capitals before a sentence starter is an acronym ending its
+                // sentence ("according to the FT. The paper", "10 a.m. EST. It"); before a name
+                // ("MR. Kim", "ST. Louis", "MR. KIM") it stays the abbreviation.
                 listed = AbbreviationKind.None;
             }
 
@@ -457,26 +457,62 @@ public ref struct TokenEnumerator
     /// <summary>Two or more letters, all capitals ("FT", "EST").</summary>
     private static bool IsCapitals(ReadOnlySpan<char> s) => s.Length >= 2 && !s.ContainsAnyExceptInRange('A', 'Z');
 
-    /// <summary>Whether, after spaces from <paramref name="i"/>, a capital and then a lower-case letter start a word ("The", "Delegates").</summary>
-    private static bool IsCapitalisedWordAfter(ReadOnlySpan<char> text, int i)
+    /// <summary>
+    /// Whether, after white space and opening quotes from <paramref name="i"/>, the next word is a
+    /// listed sentence starter ("The", "A", "It").
+    /// </summary>
+    private bool IsSentenceStarterAfter(ReadOnlySpan<char> text, int i)
     {
-        while (i < text.Length && text[i] is ' ' or '\u00A0')
+        while (i < text.Length && (CharClass.IsWhiteSpace(text[i]) || text[i] is '"' or '\'' or '\u201C' or '\u2018'))
         {
             i++;
         }
 
-        return i + 1 < text.Length && char.IsUpper(text[i]) && char.IsLower(text[i + 1]);
+        int start = i;
+        while (i < text.Length && CharClass.IsLetter(text[i]))
+        {
+            i++;
+        }
+
+        return i > start && _abbreviations.IsSentenceStarter(text[start..i]);
     }
 
-        /// <summary>Whether a digit starts at <paramref name="i"/> or after spaces or tabs from there ("No. 5", "no.12").</summary>
+    /// <summary>
+    /// Whether what follows from <paramref name="i"/>, after white space and an optional "#", is
+    /// a number or an identifier: a run of non-space characters that holds a digit ("No. 5",
+    /// "no.12", "Case No. ICC-01/04", "No.\n5"), or a roman numeral of two or more letters
+    /// ("Protocol No. XII").
+    /// </summary>
     private static bool IsNumberAfter(ReadOnlySpan<char> text, int i)
     {
-        while (i < text.Length && text[i] is ' ' or '\t' or '\u00A0')
+        int lineBreaks = 0;
+        while (i < text.Length && CharClass.IsWhiteSpace(text[i]))
+        {
+            if (text[i] == '\n' && ++lineBreaks == 2)
+            {
+                return false; // a blank line: the next paragraph
+            }
+
+            i++;
+        }
+
+        if (i < text.Length && text[i] == '#')
         {
             i++;
         }
 
-        return i < text.Length && char.IsAsciiDigit(text[i]);
+        int start = i;
+        bool digit = false;
+        bool roman = true;
+        while (i < text.Length && !CharClass.IsWhiteSpace(text[i]) && text[i] is not ('.' or ',' or ';' or ':' or ')'))
+        {
+            char c = text[i];
+            digit |= char.IsAsciiDigit(c);
+            roman &= c is 'I' or 'V' or 'X' or 'L' or 'C';
+            i++;
+        }
+
+        return digit || (roman && i - start >= 2);
     }
 
     /// <summary>Letters in groups of one or two separated by periods: "U.S", "p.m", "Ph.D", "U.S.A".</summary>
@@ -726,7 +762,7 @@ public ref struct TokenEnumerator
     private static bool IsRegionalIndicator(ReadOnlySpan<char> text, int i) =>
         i + 1 < text.Length && text[i] == '\uD83C' && text[i + 1] is >= '\uDDE6' and <= '\uDDFF';
 
-        /// <summary>Keeps an emoji whole: variation selectors, skin tones, joiners, keycaps and tag sequences.</summary>
+    /// <summary>Keeps an emoji whole: variation selectors, skin tones, joiners, keycaps and tag sequences.</summary>
     private readonly int AbsorbSymbolModifiers(int end)
     {
         var text = _text;

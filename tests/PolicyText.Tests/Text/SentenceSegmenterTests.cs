@@ -37,16 +37,25 @@ public class SentenceSegmenterTests
     [InlineData("The vote was at 9 a.m. Despite the rain, many came.", "The vote was at 9 a.m. | Despite the rain, many came.")]
     [InlineData("It began in Jan. Today it is over.", "It began in Jan. | Today it is over.")]
     // Military and other titles; a company's second suffix continues its name.
-    [InlineData("Brig. Gen. Kim denied it.", "Brig. Gen. Kim denied it.")]
+    [InlineData("Manning was held in the brig. The UN rapporteur called it torture.", "Manning was held in the brig. | The UN rapporteur called it torture.")]
     [InlineData("She met Mme. Lagarde and Asst. Secretary Hall.", "She met Mme. Lagarde and Asst. Secretary Hall.")]
     [InlineData("It bought Samsung Electronics Co. Ltd. The deal failed.", "It bought Samsung Electronics Co. Ltd. | The deal failed.")]
-    // A listed word in capitals before an ordinary capitalised word is an acronym that ends the sentence.
+    // A listed word in capitals before a sentence starter is an acronym that ends the sentence; before a name it is the title.
     [InlineData("According to the FT. The paper said so.", "According to the FT. | The paper said so.")]
-    [InlineData("The talks start at 10 a.m. EST. Delegates must attend.", "The talks start at 10 a.m. EST. | Delegates must attend.")]
+    [InlineData("According to the FT. A new report followed.", "According to the FT. | A new report followed.")]
+    [InlineData("According to the FT.\n\u201CThe deal is off,\u201D it said.", "According to the FT. | \u201CThe deal is off,\u201D it said.")]
+    [InlineData("The talks start at 10 a.m. EST. The delegates must attend.", "The talks start at 10 a.m. EST. | The delegates must attend.")]
+    [InlineData("Remarks by MR. Kim at the session.", "Remarks by MR. Kim at the session.")]
+    [InlineData("He moved to ST. Louis in 2010.", "He moved to ST. Louis in 2010.")]
+    [InlineData("DR. Mukwege received the prize.", "DR. Mukwege received the prize.")]
     [InlineData("MR. KIM SPOKE FIRST. He left.", "MR. KIM SPOKE FIRST. | He left.")]
     // A letter after a degree sign is a unit, not an initial.
     [InlineData("The temperature fell to -20°C. Children froze in the camps.", "The temperature fell to -20°C. | Children froze in the camps.")]
     // "no." ends a sentence unless a number follows ("Law No. 10").
+    [InlineData("The Prosecutor v. Lubanga, Case No. ICC-01/04-01/06, was the first trial.", "The Prosecutor v. Lubanga, Case No. ICC-01/04-01/06, was the first trial.")]
+    [InlineData("Protocol No. XII to the Convention applies.", "Protocol No. XII to the Convention applies.")]
+    [InlineData("Decree No.\n5 conditioned aid.", "Decree No.\n5 conditioned aid.")]
+    [InlineData("Say no. I refuse.", "Say no. | I refuse.")]
     [InlineData("The rules rarely said no. Almost every regime has exemptions.", "The rules rarely said no. | Almost every regime has exemptions.")]
     [InlineData("Under Law No. 10 their land was taken.", "Under Law No. 10 their land was taken.")]
     public void Handles_abbreviations_and_initials(string text, string expected) => Assert.Equal(expected, Split(text));
@@ -81,6 +90,8 @@ public class SentenceSegmenterTests
     [InlineData("“Is this diplomacy?” Critics said it was not.", "“Is this diplomacy?” | Critics said it was not.")]
     [InlineData("“What now?” The question haunts us.", "“What now?” | The question haunts us.")]
     [InlineData("Will sanctions work? Experts say no.", "Will sanctions work? | Experts say no.")]
+    [InlineData("Residents asked: \u201CWhere is the aid?\u201D Officials said on Monday that deliveries would resume.", "Residents asked: \u201CWhere is the aid?\u201D | Officials said on Monday that deliveries would resume.")]
+    [InlineData("He shouted \u201CEnough!\u201D The Police said later that no one was hurt.", "He shouted \u201CEnough!\u201D | The Police said later that no one was hurt.")]
     public void Handles_quotations_and_brackets(string text, string expected) => Assert.Equal(expected, Split(text));
 
     [Theory]
@@ -133,6 +144,7 @@ public class SentenceSegmenterTests
     [InlineData("Growth was 3.5 percent. (See below.)", "Growth was 3.5 percent. | (See below.)")]
     [InlineData("Aid was cut. (2020 was worse.)", "Aid was cut. (2020 was worse.)")]
     [InlineData("Aid was cut. (b)(2) applies.", "Aid was cut. (b)(2) applies.")]
+    [InlineData("The parties agreed [...] (a) to cooperate and (b) to report.", "The parties agreed [...] (a) to cooperate and (b) to report.")]
     // The bullets word processors use.
     [InlineData("Donors should:\n\u25A0 Delink aid from talks\n\u25A0 Monitor distribution", "Donors should: | \u25A0 Delink aid from talks | \u25A0 Monitor distribution")]
     [InlineData("\u27A2 Food first \u27A2 Water next", "\u27A2 Food first | \u27A2 Water next")]

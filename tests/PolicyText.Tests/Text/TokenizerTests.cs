@@ -242,6 +242,11 @@ public class TokenizerTests
     [InlineData("U.S.", AbbreviationKind.Other)]
     [InlineData("E.", AbbreviationKind.Other)]
     [InlineData("No. 5", AbbreviationKind.Prefix)]
+    [InlineData("No.\n5", AbbreviationKind.Prefix)]
+    [InlineData("No. ICC-01/04", AbbreviationKind.Prefix)]
+    [InlineData("No. XII", AbbreviationKind.Prefix)]
+    [InlineData("No. I", AbbreviationKind.None)]
+    [InlineData("No.\n\n5", AbbreviationKind.None)]
     [InlineData("word", AbbreviationKind.None)]
     public void Abbreviations_carry_their_class_from_the_list(string text, AbbreviationKind expected) =>
         Assert.Equal(expected, Tokenizer.Default.Tokenize(text).First().AbbreviationKind);

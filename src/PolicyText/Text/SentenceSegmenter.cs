@@ -402,7 +402,7 @@ public sealed class SentenceSegmenter
             }
 
             var s = tokens[m].GetText(text);
-            bool expectNumber = m == i || !(last == m - 1 && tokens[last].Kind == TokenKind.Number);
+            bool expectNumber = m == i || last != m - 1; // after a number, a comma or a dash
             if (tokens[m].Kind is TokenKind.Number or TokenKind.Word && expectNumber && IsFootnoteNumber(s))
             {
                 last = m;

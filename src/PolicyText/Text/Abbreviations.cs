@@ -24,8 +24,8 @@ public enum AbbreviationKind : byte
     Initial,
 
     /// <summary>
-    /// Listed kind <c>number</c>: an abbreviation only when a number or an identifier follows
-    /// ("No. 5", "no.12", "Case No. ICC-01/04", "Protocol No. XII"),
+    /// Listed kind <c>number</c>: an abbreviation only when a number follows ("No. 5", "no.12"),
+    /// or, after a capitalised word, an identifier ("Case No. ICC-01/04", "Protocol No. XII"),
     /// and then it stands before it like <see cref="Prefix"/> (the token reports
     /// <see cref="Prefix"/>); anywhere else the word and its period are a word and a sentence end
     /// ("The answer is no.").

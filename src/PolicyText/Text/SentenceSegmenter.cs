@@ -255,7 +255,7 @@ public sealed class SentenceSegmenter
                 return false;
             }
 
-            return char.IsUpper(wfirst);
+            return char.IsUpper(wfirst) || (first == '(' && IsBracketedMarker(text, tokens, next));
         }
 
         // "(1) Aid is blocked. (2) Rights are violated.": a marker in brackets opens the next item.
@@ -644,9 +644,10 @@ public sealed class SentenceSegmenter
         // "Officials said on Monday that deliveries would resume." reports a statement of its own.
         for (int m = i; m < tokens.Length && m < i + 8 && tokens[m].Kind != TokenKind.Punctuation; m++)
         {
-            if (tokens[m].GetText(text) is "that")
+            if (tokens[m].GetText(text) is "that" && !(m + 1 < tokens.Length && tokens[m + 1].GetText(text) is "day" or "night" or "morning"
+                or "afternoon" or "evening" or "week" or "month" or "year" or "was" or "is" or "were" or "are" or "has" or "had"))
             {
-                return false;
+                return false; // not "that afternoon" nor "a statement that was released"
             }
         }
 

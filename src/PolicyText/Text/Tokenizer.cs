@@ -364,7 +364,7 @@ public ref struct TokenEnumerator
             else if (listed == AbbreviationKind.Number)
             {
                 // "No. 5" numbers what follows; "The answer is no." ends with a word.
-                listed = IsNumberAfter(text, end + 1) ? AbbreviationKind.Prefix : AbbreviationKind.None;
+                listed = IsNumberAfter(text, partStart, end + 1) ? AbbreviationKind.Prefix : AbbreviationKind.None;
             }
 
             if (listed != AbbreviationKind.None && IsCapitals(lastPart) && IsSentenceStarterAfter(text, end + 1))
@@ -474,23 +474,33 @@ public ref struct TokenEnumerator
             i++;
         }
 
-        return i > start && _abbreviations.IsSentenceStarter(text[start..i]);
+        // A one-letter word with a period is an initial ("MR. A. Kim"), not "A" or "I".
+        return i > start && !(i - start == 1 && i < text.Length && text[i] == '.') && _abbreviations.IsSentenceStarter(text[start..i]);
     }
 
     /// <summary>
-    /// Whether what follows from <paramref name="i"/>, after white space and an optional "#", is
-    /// a number or an identifier: a run of non-space characters that holds a digit ("No. 5",
-    /// "no.12", "Case No. ICC-01/04", "No.\n5"), or a roman numeral of two or more letters
-    /// ("Protocol No. XII").
+    /// Whether a number or an identifier follows the period of a <c>number</c> abbreviation
+    /// whose word starts at <paramref name="wordStart"/>, from <paramref name="i"/> on: after
+    /// spaces and an optional "#", a run of non-space characters (up to <c>. , ; : )</c>) that
+    /// starts with a digit ("No. 5", "no.12", "No. #12"). When the abbreviation is titled (a
+    /// capital, after a capitalised word: "Case No.", "Law No."), also a run that holds a digit
+    /// ("Case No. ICC-01/04", "Law No. (8)") or a roman numeral of two or more letters
+    /// ("Protocol No. XII"), and the run may start on the next line ("Decree No.\n5").
     /// </summary>
-    private static bool IsNumberAfter(ReadOnlySpan<char> text, int i)
+    private static bool IsNumberAfter(ReadOnlySpan<char> text, int wordStart, int i)
     {
+        bool titled = char.IsUpper(text[wordStart]) && FollowsCapitalisedWord(text, wordStart);
         int lineBreaks = 0;
         while (i < text.Length && CharClass.IsWhiteSpace(text[i]))
         {
-            if (text[i] == '\n' && ++lineBreaks == 2)
+            if (text[i] is '\n' or '\r' or '\u2028' or '\u2029' && (++lineBreaks > 1 || !titled))
             {
-                return false; // a blank line: the next paragraph
+                return false;
+            }
+
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                i++;
             }
 
             i++;
@@ -503,16 +513,59 @@ public ref struct TokenEnumerator
 
         int start = i;
         bool digit = false;
-        bool roman = true;
         while (i < text.Length && !CharClass.IsWhiteSpace(text[i]) && text[i] is not ('.' or ',' or ';' or ':' or ')'))
         {
-            char c = text[i];
-            digit |= char.IsAsciiDigit(c);
-            roman &= c is 'I' or 'V' or 'X' or 'L' or 'C';
+            digit |= char.IsAsciiDigit(text[i]);
             i++;
         }
 
-        return digit || (roman && i - start >= 2);
+        if (i == start)
+        {
+            return false;
+        }
+
+        return char.IsAsciiDigit(text[start]) || (titled && (digit || IsRomanNumeral(text[start..i])));
+    }
+
+    /// <summary>Whether the word ending before <paramref name="wordStart"/> (past spaces) starts with a capital ("Case", "Protocol").</summary>
+    private static bool FollowsCapitalisedWord(ReadOnlySpan<char> text, int wordStart)
+    {
+        int j = wordStart - 1;
+        if (j < 0 || text[j] != ' ')
+        {
+            return false;
+        }
+
+        while (j >= 0 && text[j] == ' ')
+        {
+            j--;
+        }
+
+        int end = j;
+        while (j >= 0 && CharClass.IsLetter(text[j]))
+        {
+            j--;
+        }
+
+        return end > j && char.IsUpper(text[j + 1]);
+    }
+
+    /// <summary>A roman numeral from II to XXXIX in capitals ("XII", "IV").</summary>
+    private static bool IsRomanNumeral(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 2)
+        {
+            return false;
+        }
+
+        int i = 0;
+        while (i < s.Length && i < 3 && s[i] == 'X')
+        {
+            i++;
+        }
+
+        var rest = s[i..];
+        return rest is "" or "I" or "II" or "III" or "IV" or "V" or "VI" or "VII" or "VIII" or "IX";
     }
 
     /// <summary>Letters in groups of one or two separated by periods: "U.S", "p.m", "Ph.D", "U.S.A".</summary>

@@ -56,6 +56,12 @@ public class SentenceSegmenterTests
     [InlineData("Protocol No. XII to the Convention applies.", "Protocol No. XII to the Convention applies.")]
     [InlineData("Decree No.\n5 conditioned aid.", "Decree No.\n5 conditioned aid.")]
     [InlineData("Say no. I refuse.", "Say no. | I refuse.")]
+    [InlineData("The answer was no. G7 leaders disagreed.", "The answer was no. | G7 leaders disagreed.")]
+    [InlineData("The board voted no. ICC judges were not consulted.", "The board voted no. | ICC judges were not consulted.")]
+    [InlineData("Will donors pay? No. P5 members blocked it.", "Will donors pay? | No. | P5 members blocked it.")]
+    [InlineData("Law No. (8) of 2016 applies.", "Law No. (8) of 2016 applies.")]
+    [InlineData("Say no. (2) Rights are violated.", "Say no. | (2) Rights are violated.")]
+    [InlineData("Remarks by MR. A. Kim at the session.", "Remarks by MR. A. Kim at the session.")]
     [InlineData("The rules rarely said no. Almost every regime has exemptions.", "The rules rarely said no. | Almost every regime has exemptions.")]
     [InlineData("Under Law No. 10 their land was taken.", "Under Law No. 10 their land was taken.")]
     public void Handles_abbreviations_and_initials(string text, string expected) => Assert.Equal(expected, Split(text));
@@ -90,6 +96,8 @@ public class SentenceSegmenterTests
     [InlineData("“Is this diplomacy?” Critics said it was not.", "“Is this diplomacy?” | Critics said it was not.")]
     [InlineData("“What now?” The question haunts us.", "“What now?” | The question haunts us.")]
     [InlineData("Will sanctions work? Experts say no.", "Will sanctions work? | Experts say no.")]
+    [InlineData("\u201CWe will not leave!\u201D Mr. Kim told reporters that afternoon.", "\u201CWe will not leave!\u201D Mr. Kim told reporters that afternoon.")]
+    [InlineData("\u201CStop!\u201D Amnesty International said in a statement that was released on Monday.", "\u201CStop!\u201D Amnesty International said in a statement that was released on Monday.")]
     [InlineData("Residents asked: \u201CWhere is the aid?\u201D Officials said on Monday that deliveries would resume.", "Residents asked: \u201CWhere is the aid?\u201D | Officials said on Monday that deliveries would resume.")]
     [InlineData("He shouted \u201CEnough!\u201D The Police said later that no one was hurt.", "He shouted \u201CEnough!\u201D | The Police said later that no one was hurt.")]
     public void Handles_quotations_and_brackets(string text, string expected) => Assert.Equal(expected, Split(text));
@@ -145,6 +153,7 @@ public class SentenceSegmenterTests
     [InlineData("Aid was cut. (2020 was worse.)", "Aid was cut. (2020 was worse.)")]
     [InlineData("Aid was cut. (b)(2) applies.", "Aid was cut. (b)(2) applies.")]
     [InlineData("The parties agreed [...] (a) to cooperate and (b) to report.", "The parties agreed [...] (a) to cooperate and (b) to report.")]
+    [InlineData("Aid was blocked... (2) Rights are violated.", "Aid was blocked... | (2) Rights are violated.")]
     // The bullets word processors use.
     [InlineData("Donors should:\n\u25A0 Delink aid from talks\n\u25A0 Monitor distribution", "Donors should: | \u25A0 Delink aid from talks | \u25A0 Monitor distribution")]
     [InlineData("\u27A2 Food first \u27A2 Water next", "\u27A2 Food first | \u27A2 Water next")]

@@ -242,11 +242,10 @@ public class TokenizerTests
     [InlineData("U.S.", AbbreviationKind.Other)]
     [InlineData("E.", AbbreviationKind.Other)]
     [InlineData("No. 5", AbbreviationKind.Prefix)]
-    [InlineData("No.\n5", AbbreviationKind.Prefix)]
-    [InlineData("No. ICC-01/04", AbbreviationKind.Prefix)]
-    [InlineData("No. XII", AbbreviationKind.Prefix)]
+    [InlineData("No. #12", AbbreviationKind.Prefix)]
     [InlineData("No. I", AbbreviationKind.None)]
-    [InlineData("No.\n\n5", AbbreviationKind.None)]
+    [InlineData("No. XII", AbbreviationKind.None)]
+    [InlineData("No.\n5", AbbreviationKind.None)]
     [InlineData("word", AbbreviationKind.None)]
     public void Abbreviations_carry_their_class_from_the_list(string text, AbbreviationKind expected) =>
         Assert.Equal(expected, Tokenizer.Default.Tokenize(text).First().AbbreviationKind);
@@ -262,6 +261,20 @@ public class TokenizerTests
         Assert.True(Abbreviations.Default.Count > 50);
         Assert.Equal(AbbreviationKind.Prefix, Abbreviations.Default.Lookup("sen"));
         Assert.Equal(AbbreviationKind.Prefix, Abbreviations.Default.Lookup("SEN"));
+    }
+
+    [Theory]
+    [InlineData("Case No. ICC-01/04 opened.", true)]
+    [InlineData("Protocol No. XII applies.", true)]
+    [InlineData("Decree No.\n5 applies.", true)]
+    [InlineData("Decree No.\n\n5 applies.", false)]
+    [InlineData("The answer was no. G7 leaders disagreed.", false)]
+    [InlineData("The board voted No. ICC judges objected.", false)]
+    [InlineData("Protocol No. CIVIL society objected.", false)]
+    public void A_titled_no_is_the_abbreviation_before_an_identifier(string text, bool abbreviation)
+    {
+        var no = Tokenizer.Default.Tokenize(text).First(t => t.GetText(text).StartsWith("No", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(abbreviation, no.Kind == TokenKind.Abbreviation);
     }
 
     [Fact]

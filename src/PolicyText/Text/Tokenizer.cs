@@ -493,14 +493,10 @@ public ref struct TokenEnumerator
         int lineBreaks = 0;
         while (i < text.Length && CharClass.IsWhiteSpace(text[i]))
         {
-            if (text[i] is '\n' or '\r' or '\u2028' or '\u2029' && (++lineBreaks > 1 || !titled))
+            lineBreaks += CharClass.LineBreaks(text, i);
+            if (lineBreaks > (titled ? 1 : 0))
             {
                 return false;
-            }
-
-            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                i++;
             }
 
             i++;

@@ -214,4 +214,22 @@ internal static class CharClass
 
         return true;
     }
+
+    /// <summary>A roman numeral from II to XXXIX in capitals ("XII", "IV").</summary>
+    public static bool IsRomanNumeral(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 2)
+        {
+            return false;
+        }
+
+        int i = 0;
+        while (i < s.Length && i < 3 && s[i] == 'X')
+        {
+            i++;
+        }
+
+        var rest = s[i..];
+        return rest is "" or "I" or "II" or "III" or "IV" or "V" or "VI" or "VII" or "VIII" or "IX";
+    }
 }

@@ -520,7 +520,7 @@ public ref struct TokenEnumerator
             return false;
         }
 
-        return char.IsAsciiDigit(text[start]) || (titled && (digit || IsRomanNumeral(text[start..i])));
+        return char.IsAsciiDigit(text[start]) || (titled && (digit || CharClass.IsRomanNumeral(text[start..i])));
     }
 
     /// <summary>Whether the word ending before <paramref name="wordStart"/> (past spaces) starts with a capital ("Case", "Protocol").</summary>
@@ -544,24 +544,6 @@ public ref struct TokenEnumerator
         }
 
         return end > j && char.IsUpper(text[j + 1]);
-    }
-
-    /// <summary>A roman numeral from II to XXXIX in capitals ("XII", "IV").</summary>
-    private static bool IsRomanNumeral(ReadOnlySpan<char> s)
-    {
-        if (s.Length < 2)
-        {
-            return false;
-        }
-
-        int i = 0;
-        while (i < s.Length && i < 3 && s[i] == 'X')
-        {
-            i++;
-        }
-
-        var rest = s[i..];
-        return rest is "" or "I" or "II" or "III" or "IV" or "V" or "VI" or "VII" or "VIII" or "IX";
     }
 
     /// <summary>Letters in groups of one or two separated by periods: "U.S", "p.m", "Ph.D", "U.S.A".</summary>

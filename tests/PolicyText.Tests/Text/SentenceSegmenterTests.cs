@@ -200,6 +200,22 @@ public class SentenceSegmenterTests
     public void Splits_after_a_title_or_heading_line(string text, string expected) => Assert.Equal(expected, Split(text));
 
     [Theory]
+    [InlineData("II. Background\nThe council met in May.", "II. Background | The council met in May.")]
+    [InlineData("Aid fell.\n\nIII. Findings\n\nFamilies need food.", "Aid fell. | III. Findings | Families need food.")]
+    [InlineData("Summary\n\n4. Recommendations\n\nDonors should act.", "Summary | 4. Recommendations | Donors should act.")]
+    [InlineData("Policy brief.\nA. The problem\nFamilies need food.", "Policy brief. | A. The problem | Families need food.")]
+    [InlineData("Aid fell.\n12. Donors must act now.", "Aid fell. | 12. Donors must act now.")]
+    [InlineData("\u201CAid fell.\u201D\nXIV. Donors\nThey must act.", "\u201CAid fell.\u201D | XIV. Donors | They must act.")]
+    // Not a heading: wrapped prose, an abbreviation before the number, a marker inside a line.
+    [InlineData("The war ended after World War\nII. The aftermath was long.", "The war ended after World War\nII. | The aftermath was long.")]
+    [InlineData("1. Donors should restore funding to\nWFP programmes in the north.", "1. Donors should restore funding to\nWFP programmes in the north.")]
+    [InlineData("The total was\n4. The next year it rose.", "The total was\n4. | The next year it rose.")]
+    [InlineData("See p.\n55. The next page.", "See p.\n55. | The next page.")]
+    [InlineData("Aid fell. 4. Donors must act.", "Aid fell. 4. | Donors must act.")]
+    public void Keeps_a_numbered_or_lettered_heading_marker_that_opens_a_line(string text, string expected) =>
+        Assert.Equal(expected, Split(text));
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     public void Empty_text_has_no_sentences(string text) => Assert.Empty(SegmenterEvaluation.Split(text));

@@ -160,6 +160,8 @@ public static class Program
                 var inputs = spool is null ? Inputs(inputPath) : [ManifestInput.Of(spool) with { Path = "-" }];
                 var analyzer = new TextAnalyzer(options);
                 var files = (parse.GetValue(lexicon) ?? []).Append(parse.GetValue(model) ?? string.Empty).Where(f => f.Length > 0);
+                var read = (Directory.Exists(inputPath) ? TextFolderCorpus.ListFiles(inputPath).Select(f => f.Path) : spool is null ? [inputPath] : []).Concat(files);
+                CheckNotInput(AnalyzeOutputs.Select(f => Path.Combine(parse.GetValue(output)!, f)), read, "--out", "output folder");
                 run = run with { RunKey = RunKey(inputs, Directory.Exists(inputPath), files, settings, analyzer) };
                 return Analyze(source, inputs, settings, parse.GetValue(output)!, parse.GetValue(quiet), run, analyzer, stdout, stderr);
             }
@@ -240,6 +242,7 @@ public static class Program
         {
             var path = parse.GetValue(output)!;
             CheckOutputFile(path, "--out");
+            CheckNotInput([path], CorpusFiles(parse.GetValue(corpus)!).Concat(parse.GetValue(lexicon) ?? []), "--out", "file name");
             var gold = GoldCorpus.Load(parse.GetValue(corpus)!);
             var models = TaggerEvaluation.Train(gold, Lexicons(parse.GetValue(lexicon)));
             models.Save(path);
@@ -302,6 +305,11 @@ public static class Program
             if (parse.GetValue(predictions) is { } predictionsPath)
             {
                 CheckOutputFile(predictionsPath, "--predictions");
+                var read = CorpusFiles(parse.GetValue(corpus)!)
+                    .Concat(parse.GetValue(heldOut) is { } h ? CorpusFiles(h) : [])
+                    .Concat(parse.GetValue(lexicon) ?? [])
+                    .Concat(parse.GetValue(model) is { } m ? [m] : []);
+                CheckNotInput([predictionsPath, predictionsPath + ".partial"], read, "--predictions", "file name");
             }
 
             // The predictions file is opened (as PATH.partial) before the evaluation runs, so that a
@@ -350,6 +358,52 @@ public static class Program
             }
         }));
         return command;
+    }
+
+    /// <summary>The files <c>analyze</c> may write into its output folder (<see cref="CorpusRunner"/>, its checkpoint, <see cref="RunManifest"/>), each also under a <c>.partial</c> name while it is written.</summary>
+    private static readonly string[] AnalyzeOutputs =
+        [.. new[] { "sentences.csv", "documents.csv", "evidence.csv", "tokens.csv", "errors.csv", "checkpoint.json", "manifest.json" }.SelectMany(f => new[] { f, f + ".partial" })];
+
+    /// <summary>The files a gold corpus path names: the file itself, or a folder's documents.jsonl and sentences.jsonl.</summary>
+    private static IEnumerable<string> CorpusFiles(string corpus) =>
+        Directory.Exists(corpus) ? [Path.Combine(corpus, "documents.jsonl"), Path.Combine(corpus, "sentences.jsonl")] : [corpus];
+
+    /// <summary>
+    /// Fails at once when a file the command would write is one it reads (the same path, or a
+    /// link to it): writing it would destroy the input (`analyze data/documents.csv --out data`).
+    /// </summary>
+    private static void CheckNotInput(IEnumerable<string> outputs, IEnumerable<string> inputs, string option, string instead)
+    {
+        var read = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            if (File.Exists(input))
+            {
+                read.TryAdd(Resolved(input), input);
+            }
+        }
+
+        foreach (var output in outputs)
+        {
+            if (read.TryGetValue(Resolved(output), out var input))
+            {
+                throw new ArgumentException($"{option}: writing '{output}' would overwrite the input '{input}'; choose another {instead}.");
+            }
+        }
+
+        // The full path with any links resolved (an existing file), so that "./a", "a" and a link to a are one file.
+        static string Resolved(string path)
+        {
+            var full = Path.GetFullPath(path);
+            try
+            {
+                return File.Exists(full) && new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } target ? target.FullName : full;
+            }
+            catch (IOException)
+            {
+                return full;
+            }
+        }
     }
 
     /// <summary>Fails at once when <paramref name="path"/> cannot be a file to write: a folder, or in a folder that does not exist.</summary>

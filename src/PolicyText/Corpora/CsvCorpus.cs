@@ -5,8 +5,10 @@ namespace PolicyText.Corpora;
 
 /// <summary>
 /// Reads documents from a CSV file with a header: the id column and the text column are named
-/// by the caller; every other column is carried through as a document variable. A row without
-/// the id or the text (too few fields), a repeated id or a text over
+/// by the caller; every other column is carried through as a document variable. The separator
+/// is detected from the first lines (<c>,</c> <c>;</c> tab or <c>|</c>; an Excel <c>sep=</c>
+/// line sets it). A row without the id or the text (too few fields), with non-empty fields
+/// past the header's columns (an unquoted separator in a text), a repeated id or a text over
 /// <see cref="CorpusItem.MaxDocumentLength"/> is an error item; the rest are read.
 /// </summary>
 public static class CsvCorpus
@@ -64,6 +66,7 @@ public static class CsvCorpus
         CsvMalformedRecord? malformed = null;
         using var reader = Open(path, r => malformed = r);
         var (id, text, variables) = Columns(reader, path, idColumn, textColumn);
+        int columns = reader.Headers.Count;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var name = Path.GetFileName(path);
         int needed = Math.Max(id, text) + 1;
@@ -87,7 +90,17 @@ public static class CsvCorpus
 
             if (reader.FieldCount < needed)
             {
-                yield return new CorpusItem(null, new CorpusError(source, null, "malformed_row", $"The row has {reader.FieldCount} fields; the id and text columns need {needed}."));
+                yield return new CorpusItem(null, new CorpusError(source, null, "malformed_row", string.Create(CultureInfo.InvariantCulture, $"The row has {reader.FieldCount} fields; the id and text columns need {needed}.")));
+                continue;
+            }
+
+            // More fields than the header names, not all empty: most often a text with an
+            // unquoted delimiter ("Sanctions, however, must stay."), which would cut the text
+            // and shift the later columns. Nothing of such a row can be trusted.
+            if (ExtraFields(reader, columns) is > 0 and var extra)
+            {
+                yield return new CorpusItem(null, new CorpusError(source, null, "malformed_row", string.Create(CultureInfo.InvariantCulture,
+                    $"The row has {reader.FieldCount} fields; the header names {columns}, and {extra} of the fields past them are not empty. A field that holds the delimiter ('{reader.Separator}') must be quoted; the row was not analysed.")));
                 continue;
             }
 
@@ -128,6 +141,18 @@ public static class CsvCorpus
                     : null;
             yield return new CorpusItem(new CorpusDocument(docId, body, values.Count == 0 ? null : values), flag);
         }
+    }
+
+    /// <summary>The fields of the current row past the header's <paramref name="columns"/> that are not empty (a trailing delimiter adds an empty one, which loses nothing).</summary>
+    private static int ExtraFields(CsvReader reader, int columns)
+    {
+        int extra = 0;
+        for (int i = columns; i < reader.FieldCount; i++)
+        {
+            extra += string.IsNullOrEmpty(reader.GetString(i)) ? 0 : 1;
+        }
+
+        return extra;
     }
 
     /// <summary>Header names as a message can show them: control characters escaped, at most 200 characters (a binary file's "header" is not echoed to the terminal).</summary>

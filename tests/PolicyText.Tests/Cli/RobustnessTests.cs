@@ -61,6 +61,31 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void An_output_that_would_overwrite_an_input_is_refused_and_the_input_kept()
+    {
+        using var tmp = new TempDir();
+        var data = Path.Combine(tmp.Path, "data");
+        Directory.CreateDirectory(data);
+        var csv = Path.Combine(data, "documents.csv");
+        File.WriteAllText(csv, "id,text\n1,Aid came.\n");
+        AssertCleanFailure(CliRunner.Run("analyze", csv, "--out", data, "-q"), "would overwrite the input");
+        Assert.Equal("id,text\n1,Aid came.\n", File.ReadAllText(csv));
+        Assert.Single(Directory.GetFiles(data));
+
+        var gold = GoldCorpusIn(tmp, "train", 3);
+        var corpusFile = Path.Combine(gold, "documents.jsonl");
+        var before = File.ReadAllBytes(corpusFile);
+        AssertCleanFailure(CliRunner.Run("train", "--corpus", gold, "--out", corpusFile), "would overwrite the input");
+        AssertCleanFailure(CliRunner.Run("eval", "--corpus", gold, "--split", "train", "--predictions", corpusFile), "would overwrite the input");
+        AssertCleanFailure(CliRunner.Run("eval", "--corpus", gold, "--split", "train", "--predictions", Path.Combine(gold, ".", "documents.jsonl")), "would overwrite the input");
+        Assert.Equal(before, File.ReadAllBytes(corpusFile));
+
+        // An input inside the output folder under a name the run does not write is fine.
+        File.Move(csv, Path.Combine(data, "corpus.csv"));
+        Assert.Equal(0, CliRunner.Run("analyze", Path.Combine(data, "corpus.csv"), "--out", data, "-q").ExitCode);
+    }
+
+    [Fact]
     public void A_parse_error_points_to_help_instead_of_printing_it()
     {
         var result = CliRunner.Run("analyze", "in.jsonl", "--out", "o", "--threads", "abc");
@@ -161,6 +186,28 @@ public class RobustnessTests
         Assert.Contains("malformed_row", errors[1], StringComparison.Ordinal);
         Assert.Contains("never closed", errors[1], StringComparison.Ordinal);
         Assert.Contains("line 3", errors[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("id,text,year\n1,Sanctions, however, must stay.,2020\n2,\"Aid, food.\",2021\n3,A trailing comma.,2022,\n", ",")]
+    [InlineData("id;text\n1;Sanctions, however; stay.\n2;Aid, food.\n3;A trailing one.;\n", ";")]
+    public void A_csv_row_with_more_fields_than_the_header_is_reported_not_cut(string csv, string separator)
+    {
+        // An unquoted separator in a text used to cut the text and shift the later columns, exit 0.
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.csv");
+        File.WriteAllText(input, csv);
+        var output = Path.Combine(tmp.Path, "out");
+
+        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+
+        Assert.Equal(2, result.ExitCode);
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith(",in.csv:row 1,malformed_row,", errors[1], StringComparison.Ordinal);
+        Assert.Contains($"delimiter ('{separator}') must be quoted", errors[1], StringComparison.Ordinal);
+        var sentences = File.ReadAllLines(Path.Combine(output, "sentences.csv"));
+        Assert.Equal(["2", "3"], sentences.Skip(1).Select(l => l.Split(',')[0]).Distinct());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using PolicyText.Corpora;
 using PolicyText.Evaluation;
 using PolicyText.Export;
@@ -108,33 +109,36 @@ public static class Program
                 throw new ArgumentException("--id-column and --text-column name the columns of a .csv input; this input is not a .csv file.");
             }
 
+            // Standard input, and a named pipe given as the input, are spooled to a file: the
+            // input is read more than once (the document variables are collected before the first
+            // row is written, the files are hashed for the manifest), and a pipe can be read once.
             string? spool = null;
             if (inputPath == "-")
             {
-                // Standard input is spooled to a file, so that the document variables can be
-                // collected before the first row is written, as for a JSON Lines file.
-                var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"policytext-{Guid.NewGuid():N}"));
-                spool = Path.Combine(folder.FullName, "stdin.jsonl");
                 if (ReferenceEquals(stdin, Console.In))
                 {
                     // The bytes as they were piped in, so that they are read (invalid UTF-8
                     // flagged, a UTF-16 byte order mark honoured) and hashed as a file's would be.
                     using var raw = Console.OpenStandardInput();
-                    using var spooled = File.Create(spool);
-                    raw.CopyTo(spooled);
+                    spool = Spool(raw, "stdin.jsonl");
                 }
                 else
                 {
-                    using var spooled = new StreamWriter(spool, append: false, new System.Text.UTF8Encoding(false));
-                    var buffer = new char[81920];
-                    int read;
-                    while ((read = stdin.Read(buffer, 0, buffer.Length)) > 0)
-                    {
-                        spooled.Write(buffer, 0, read);
-                    }
+                    spool = Spool(stdin, "stdin.jsonl");
+                }
+            }
+            else if (File.Exists(inputPath))
+            {
+                using var stream = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+                if (!stream.CanSeek)
+                {
+                    spool = Spool(stream, Path.GetFileName(inputPath));
                 }
             }
 
+            // Interrupted (Ctrl-C, kill), the run stops where it is; the spooled copy goes with it.
+            using var onInterrupt = spool is null ? null : PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => RemoveSpool(spool));
+            using var onTerminate = spool is null ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => RemoveSpool(spool));
             try
             {
                 var source = CorpusSource.Open(spool ?? inputPath, parse.GetValue(idColumn)!, parse.GetValue(textColumn)!);
@@ -157,7 +161,7 @@ public static class Program
                     ["model_file"] = parse.GetValue(model) ?? string.Empty,
                     ["resume"] = run.Resume ? "true" : "false",
                 };
-                var inputs = spool is null ? Inputs(inputPath) : [ManifestInput.Of(spool) with { Path = "-" }];
+                var inputs = spool is null ? Inputs(inputPath) : [ManifestInput.Of(spool) with { Path = inputPath }];
                 var analyzer = new TextAnalyzer(options);
                 var files = (parse.GetValue(lexicon) ?? []).Append(parse.GetValue(model) ?? string.Empty).Where(f => f.Length > 0);
                 var read = (Directory.Exists(inputPath) ? TextFolderCorpus.ListFiles(inputPath).Select(f => f.Path) : spool is null ? [inputPath] : []).Concat(files);
@@ -169,11 +173,54 @@ public static class Program
             {
                 if (spool is not null)
                 {
-                    Directory.Delete(Path.GetDirectoryName(spool)!, recursive: true);
+                    RemoveSpool(spool);
                 }
             }
         }));
         return command;
+    }
+
+    /// <summary>Copies a stream that can be read only once into a file of its own temporary folder (<c>policytext-*</c>), under <paramref name="name"/>.</summary>
+    private static string Spool(Stream source, string name)
+    {
+        var path = SpoolPath(name);
+        using var spooled = File.Create(path);
+        source.CopyTo(spooled);
+        return path;
+    }
+
+    /// <inheritdoc cref="Spool(Stream, string)"/>
+    private static string Spool(TextReader source, string name)
+    {
+        var path = SpoolPath(name);
+        using var spooled = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+        var buffer = new char[81920];
+        int read;
+        while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            spooled.Write(buffer, 0, read);
+        }
+
+        return path;
+    }
+
+    private static string SpoolPath(string name)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"policytext-{Guid.NewGuid():N}"));
+        return Path.Combine(folder.FullName, name);
+    }
+
+    /// <summary>Removes a spooled input's folder (at the end of the run, or when it is interrupted: on Unix a file being read can be removed).</summary>
+    private static void RemoveSpool(string spool)
+    {
+        try
+        {
+            Directory.Delete(Path.GetDirectoryName(spool)!, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the folder is in the temporary folder.
+        }
     }
 
     private static Command EvalSegmenterCommand(TextWriter stdout, TextWriter stderr)

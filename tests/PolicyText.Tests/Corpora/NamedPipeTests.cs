@@ -48,6 +48,91 @@ public sealed class NamedPipeTests
         }
     }
 
+    [SkippableFact]
+    public void A_named_pipe_given_as_the_input_is_read_once_and_analysed_like_the_file()
+    {
+        // It used to be opened several times (variables, hash, reading): the second open waited
+        // for a writer that never came, and the run hung.
+        Skip.If(OperatingSystem.IsWindows(), "a named pipe is a Unix file type here");
+        var folder = Directory.CreateTempSubdirectory("policytext-fifo-").FullName;
+        try
+        {
+            var lines = File.ReadLines(Path.Combine(RepoPaths.Root, "corpus", "documents.jsonl")).Take(5).ToList();
+            var file = Path.Combine(folder, "file.jsonl");
+            File.WriteAllLines(file, lines);
+            var pipe = Path.Combine(folder, "pipe.jsonl");
+            Skip.IfNot(MakeFifo(pipe), "mkfifo is not available here");
+
+            var writer = Task.Run(() => File.WriteAllLines(pipe, lines));
+            var run = Task.Run(() => PolicyText.Tests.Cli.CliRunner.Run("analyze", pipe, "--out", Path.Combine(folder, "from-pipe"), "-q"));
+            bool finished = run.Wait(TimeSpan.FromSeconds(60));
+            if (!finished)
+            {
+                Task.Run(() => new FileStream(pipe, FileMode.Open, FileAccess.Write).Dispose()).Wait(TimeSpan.FromSeconds(10));
+            }
+
+            Assert.True(finished, "the run waited on the named pipe");
+            Assert.Equal(0, run.Result.ExitCode);
+            Assert.True(writer.Wait(TimeSpan.FromSeconds(10)));
+            Assert.Equal(0, PolicyText.Tests.Cli.CliRunner.Run("analyze", file, "--out", Path.Combine(folder, "from-file"), "-q").ExitCode);
+            foreach (var name in new[] { "sentences.csv", "documents.csv", "evidence.csv" })
+            {
+                Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "from-file", name)), File.ReadAllBytes(Path.Combine(folder, "from-pipe", name)));
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [SkippableFact]
+    public void Standard_input_spooled_for_a_run_is_removed_when_the_run_is_interrupted()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "the run is stopped with SIGTERM");
+        var folder = Directory.CreateTempSubdirectory("policytext-spool-").FullName;
+        var temp = Directory.CreateTempSubdirectory("policytext-tmp-").FullName;
+        try
+        {
+            // A run long enough to be stopped midway: the corpus twenty times over (duplicate ids are errors, not a stop).
+            var input = Path.Combine(folder, "big.jsonl");
+            var corpus = File.ReadAllText(Path.Combine(RepoPaths.Root, "corpus", "documents.jsonl"));
+            File.WriteAllText(input, string.Concat(Enumerable.Repeat(corpus, 20)));
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { typeof(PolicyText.Cli.Program).Assembly.Location, "analyze", "-", "--out", Path.Combine(folder, "out"), "-q" })
+            {
+                start.ArgumentList.Add(a);
+            }
+
+            start.Environment["TMPDIR"] = temp;
+            using var process = Process.Start(start)!;
+            using (var stdin = process.StandardInput.BaseStream)
+            using (var source = File.OpenRead(input))
+            {
+                source.CopyTo(stdin);
+            }
+
+            // Wait until the run writes its output, then stop it.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!File.Exists(Path.Combine(folder, "out", "sentences.csv.partial")) && !process.HasExited && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(50);
+            }
+
+            Skip.If(process.HasExited, "the run finished before it could be stopped");
+            Assert.Single(Directory.GetDirectories(temp, "policytext-*"));
+            Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+            Assert.True(process.WaitForExit(30_000));
+            Assert.NotEqual(0, process.ExitCode);
+            Assert.Empty(Directory.GetDirectories(temp, "policytext-*"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
     private static bool MakeFifo(string path)
     {
         try

@@ -23,6 +23,9 @@ public static class Program
     /// <summary>Exit code: the run finished, but some documents could not be read or analysed (see errors.csv).</summary>
     public const int DocumentErrors = 2;
 
+    /// <summary>The most documents <c>analyze --threads</c> analyses at once (more only hold more of the corpus in memory).</summary>
+    private const int MaxThreads = 1024;
+
     /// <summary>Runs the command line.</summary>
     /// <param name="args">The arguments.</param>
     /// <returns>The exit code.</returns>
@@ -50,7 +53,8 @@ public static class Program
         root.Subcommands.Add(TrainCommand(stdout, stderr));
         root.Subcommands.Add(EvalCommand(stdout, stderr));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        var parsed = root.Parse(args);
+        // No response files: "@data.jsonl" is a file name, not a file of more arguments.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 
         // A mistyped option gets its error and a pointer to --help, not the whole help text.
         if (parsed.Action is System.CommandLine.Invocation.ParseErrorAction error)
@@ -99,9 +103,9 @@ public static class Program
                 Models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : null,
             };
             var inputPath = parse.GetValue(input)!;
-            if (parse.GetResult(threads) is { Implicit: false } && parse.GetValue(threads) < 1)
+            if (parse.GetResult(threads) is { Implicit: false } && parse.GetValue(threads) is < 1 or > MaxThreads)
             {
-                throw new ArgumentException($"--threads must be at least 1; got {parse.GetValue(threads)}.");
+                throw new ArgumentException($"--threads must be at least 1 and at most {MaxThreads}; got {parse.GetValue(threads)}.");
             }
 
             if ((parse.GetResult(idColumn) is { Implicit: false } || parse.GetResult(textColumn) is { Implicit: false }) && !inputPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
@@ -313,6 +317,11 @@ public static class Program
         var command = new Command("eval", "Compare the systems (majority, lexicon only, ML.NET bag-of-words, PolicyText models, PolicyText default) on a split.") { corpus, split, model, folds, repeats, predictions, raw, heldOut, lexicon };
         command.SetAction(parse => Guard(stderr, () =>
         {
+            if (parse.GetValue(folds) is not null && parse.GetResult(split) is { Implicit: false })
+            {
+                throw new ArgumentException("--cv cross-validates over the train and dev documents; it cannot be combined with --split.");
+            }
+
             var gold = GoldCorpus.Load(parse.GetValue(corpus)!);
             var which = parse.GetValue(split) switch
             {

@@ -5,7 +5,7 @@ namespace PolicyText.Corpora;
 /// <summary>Options of a <see cref="CorpusRunner"/> run.</summary>
 public sealed record CorpusRunOptions
 {
-    /// <summary>Documents analysed at once; by default one per processor. The output is the same for any number.</summary>
+    /// <summary>Documents analysed at once; by default one per processor. The output is the same for any number. A run holds about four documents per thread in memory, and never more than 4,096.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Whether to write tokens.csv.</summary>
@@ -56,6 +56,9 @@ public readonly record struct CorpusRunProgress(long Documents, long Characters)
 /// </summary>
 public static class CorpusRunner
 {
+    /// <summary>The most documents a run holds at once, analysed or waiting to be written, whatever <see cref="CorpusRunOptions.Threads"/> says.</summary>
+    internal const int MaxWindow = 4096;
+
     /// <summary>Runs the analysis.</summary>
     /// <param name="items">The documents (and read errors), in order.</param>
     /// <param name="variables">The names of the document variables to carry into documents.csv.</param>
@@ -155,7 +158,8 @@ public static class CorpusRunner
 
             // A window of analyses in flight, written strictly in input order.
             var window = new Queue<(CorpusItem Item, Task<(DocumentAnalysis? Analysis, string? Error)>? Work)>();
-            int limit = Math.Max(1, options.Threads) * 4;
+            // Four per thread, and never more than MaxWindow: a huge thread count must not hold a huge part of the corpus.
+            int limit = (int)Math.Min(Math.Max(1L, options.Threads) * 4, MaxWindow);
             void WriteOldest()
             {
                 var (item, work) = window.Dequeue();

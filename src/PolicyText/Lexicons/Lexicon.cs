@@ -48,7 +48,32 @@ public sealed class Lexicon
             throw new FileNotFoundException($"No lexicon file at '{path}'.", path);
         }
 
-        return Parse(File.ReadAllText(path), path);
+        return Parse(ReadUtf8(path), path);
+    }
+
+    /// <summary>
+    /// The text of a lexicon file: UTF-8 (a byte order mark is skipped), or UTF-16/UTF-32 with a
+    /// byte order mark. Invalid UTF-8 is refused, not replaced: an entry saved in another encoding
+    /// ("libert\xE9" in Latin-1) would otherwise never match, without a word said.
+    /// </summary>
+    private static string ReadUtf8(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0x00, 0x00, 0xFE, 0xFF, ..])
+        {
+            return File.ReadAllText(path);
+        }
+
+        ReadOnlySpan<byte> utf8 = bytes is [0xEF, 0xBB, 0xBF, ..] ? bytes.AsSpan(3) : bytes;
+        var text = new char[utf8.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(utf8, text, out int read, out int written, replaceInvalidSequences: false);
+        if (status != System.Buffers.OperationStatus.Done)
+        {
+            int line = utf8[..read].Count((byte)'\n') + 1;
+            throw new FormatException($"{path}, line {line}: the file is not UTF-8 (an invalid byte 0x{utf8[read]:X2}); save it as UTF-8.");
+        }
+
+        return new string(text, 0, written);
     }
 
     /// <summary>Parses a lexicon from text in the documented format.</summary>

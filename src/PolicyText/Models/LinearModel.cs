@@ -25,7 +25,7 @@ public sealed class LinearModel
     /// <param name="classes">The class labels, in the codebook's names.</param>
     /// <param name="weights">One weight row of <see cref="SentenceFeaturizer.Dimension"/> per class.</param>
     /// <param name="biases">One bias per class.</param>
-    /// <exception cref="ArgumentException">The shapes do not agree.</exception>
+    /// <exception cref="ArgumentException">The shapes do not agree, or a weight or bias is NaN or infinite.</exception>
     public LinearModel(string task, string version, IReadOnlyList<string> classes, float[][] weights, float[] biases)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -36,6 +36,11 @@ public sealed class LinearModel
         if (weights.Length != classes.Count || biases.Length != classes.Count || weights.Any(w => w.Length != SentenceFeaturizer.Dimension))
         {
             throw new ArgumentException("A model needs one weight row of the feature dimension and one bias per class.");
+        }
+
+        if (!biases.All(float.IsFinite) || !weights.All(w => w.All(float.IsFinite)))
+        {
+            throw new ArgumentException("A model's weights and biases must be finite numbers (not NaN or infinity).");
         }
 
         Task = task;
@@ -199,7 +204,7 @@ public sealed class LinearModel
             for (int c = 0; c < count; c++)
             {
                 classes[c] = r.ReadString();
-                biases[c] = r.ReadSingle();
+                biases[c] = Finite(r.ReadSingle(), classes[c]);
                 weights[c] = new float[dimension];
                 int nonZero = r.ReadInt32();
                 if (nonZero < 0 || nonZero > dimension)
@@ -210,7 +215,7 @@ public sealed class LinearModel
                 for (int k = 0; k < nonZero; k++)
                 {
                     int i = r.ReadInt32();
-                    weights[c][i] = r.ReadSingle();
+                    weights[c][i] = Finite(r.ReadSingle(), classes[c]);
                 }
             }
 
@@ -221,6 +226,10 @@ public sealed class LinearModel
             throw new FormatException("The model file is truncated or damaged.", ex);
         }
     }
+
+    /// <summary>A weight or bias as read, refused when it is not a finite number (NaN would label every sentence the first class with confidence NaN).</summary>
+    private static float Finite(float value, string label) =>
+        float.IsFinite(value) ? value : throw new FormatException($"The model file is damaged: a weight of the class '{label}' is {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}, not a finite number.");
 
     /// <summary>Reads a model file.</summary>
     /// <param name="path">The file.</param>

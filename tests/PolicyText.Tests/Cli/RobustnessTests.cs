@@ -119,8 +119,25 @@ public class RobustnessTests
         var output = Path.Combine(tmp.Path, "out");
         AssertCleanFailure(CliRunner.Run("analyze", input, "--out", output, "--threads", "0"), "--threads must be at least 1");
         AssertCleanFailure(CliRunner.Run("analyze", input, "--out", output, "--threads", "-1"), "--threads must be at least 1");
+        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", output, "--threads", "100000"), "at most 1024");
+        AssertCleanFailure(CliRunner.Run("eval", "--corpus", Path.Combine(tmp.Path, "none"), "--cv", "3", "--split", "dev"), "cannot be combined with --split");
         AssertCleanFailure(CliRunner.Run("analyze", input, "--out", output, "--text-column", "body"), "not a .csv file");
         Assert.Equal(0, CliRunner.Run("analyze", input, "--out", output, "--threads", "1", "-q").ExitCode);
+
+        // A file name that starts with @ is a file name, not a response file of arguments (it
+        // was read as one: "Response file not found"). Relative, so that the argument starts with @.
+        var at = "@policytext-test-" + Guid.NewGuid().ToString("N") + ".jsonl";
+        File.Copy(input, at);
+        try
+        {
+            var result = CliRunner.Run("analyze", at, "--out", Path.Combine(tmp.Path, "at"), "-q");
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal(2, File.ReadAllLines(Path.Combine(tmp.Path, "at", "documents.csv")).Length);
+        }
+        finally
+        {
+            File.Delete(at);
+        }
     }
 
     [Fact]
@@ -137,6 +154,19 @@ public class RobustnessTests
         var lacking = Path.Combine(tmp.Path, "rights.lexicon");
         File.WriteAllText(lacking, "@lexicon rights\n@version 9\n[freedom]\nprison*\n");
         AssertCleanFailure(CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "o"), "--lexicon", lacking), lacking + ": The rights lexicon 'rights' lacks the categories");
+
+        // Saved in Latin-1: "liberté" was read with a replacement character and never matched, silently.
+        var latin1 = Path.Combine(tmp.Path, "latin1.lexicon");
+        var shipped = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "PolicyText", "Lexicons", "Resources", "rights.lexicon"));
+        File.WriteAllBytes(latin1, [.. System.Text.Encoding.UTF8.GetBytes(shipped.TrimEnd('\n') + "\nlibert"), 0xE9, (byte)'\n']);
+        int line = shipped.TrimEnd('\n').Count(c => c == '\n') + 2;
+        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "o"), "--lexicon", latin1), $"{latin1}, line {line}: the file is not UTF-8 (an invalid byte 0xE9)");
+
+        // UTF-8 with a byte order mark, and UTF-16 with one, are read.
+        File.WriteAllText(latin1, shipped, new System.Text.UTF8Encoding(true));
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "o"), "-q", "--lexicon", latin1).ExitCode);
+        File.WriteAllText(latin1, shipped, System.Text.Encoding.Unicode);
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "o"), "-q", "--lexicon", latin1).ExitCode);
     }
 
     [Fact]
@@ -157,6 +187,20 @@ public class RobustnessTests
         BitConverter.GetBytes(-1).CopyTo(bytes, at);
         File.WriteAllBytes(negative, bytes);
         AssertCleanFailure(CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "o"), "--model", negative), "model with -1 classes");
+
+        // The first class's bias made NaN: it loaded, and every sentence got that class with confidence NaN.
+        var nan = Path.Combine(tmp.Path, "nan.models");
+        bytes = (byte[])shipped.Clone();
+        using (var reader = new BinaryReader(new MemoryStream(bytes)))
+        {
+            reader.BaseStream.Position = ClassCountOffset(bytes) + 4;
+            reader.ReadString();
+            BitConverter.GetBytes(float.NaN).CopyTo(bytes, (int)reader.BaseStream.Position);
+        }
+
+        File.WriteAllBytes(nan, bytes);
+        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "o"), "--model", nan), "not a finite number");
+        Assert.Throws<ArgumentException>(() => new PolicyText.Models.LinearModel("rights", "1", ["a", "b"], [new float[PolicyText.Models.SentenceFeaturizer.Dimension], new float[PolicyText.Models.SentenceFeaturizer.Dimension]], [0, float.PositiveInfinity]));
     }
 
     /// <summary>Where the first model's class count is: after the file's magic string and the model's magic, format, task, version, feature space and dimension.</summary>

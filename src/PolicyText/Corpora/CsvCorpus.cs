@@ -108,7 +108,7 @@ public static class CsvCorpus
             var body = reader.GetString(text) ?? string.Empty;
             if (body.Length > CorpusItem.MaxDocumentLength)
             {
-                yield return new CorpusItem(null, new CorpusError(source, docId, "document_too_large", $"The text has {body.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}."));
+                yield return new CorpusItem(null, new CorpusError(source, docId, "document_too_large", string.Create(CultureInfo.InvariantCulture, $"The text has {body.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}.")));
                 continue;
             }
 

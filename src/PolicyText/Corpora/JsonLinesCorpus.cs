@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -79,7 +80,7 @@ public static class JsonLinesCorpus
                     ? textElement.GetString()!
                     : throw new FormatException("'text' is missing or not a string.");
                 item = text.Length > CorpusItem.MaxDocumentLength
-                    ? new CorpusItem(null, new CorpusError(source, id, "document_too_large", $"The text has {text.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}."))
+                    ? new CorpusItem(null, new CorpusError(source, id, "document_too_large", string.Create(CultureInfo.InvariantCulture, $"The text has {text.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}.")))
                     : text.Contains('\0', StringComparison.Ordinal)
                         ? new CorpusItem(null, new CorpusError(source, id, "binary_content", "The text holds NUL characters (\\u0000): it is not text; it was not analysed."))
                     // A document that is not analysed does not take its id: a later one with the id is the first kept.

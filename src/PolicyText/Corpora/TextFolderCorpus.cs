@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Enumeration;
 using System.Text;
 
@@ -93,13 +94,13 @@ public static class TextFolderCorpus
                 }
                 else if (length > 4L * CorpusItem.MaxDocumentLength)
                 {
-                    item = new CorpusItem(null, new CorpusError(file, id, "document_too_large", $"The file has {length:N0} bytes."));
+                    item = new CorpusItem(null, new CorpusError(file, id, "document_too_large", string.Create(CultureInfo.InvariantCulture, $"The file has {length:N0} bytes.")));
                 }
                 else
                 {
                     var text = ReadText(file, out int replaced);
                     item = text.Length > CorpusItem.MaxDocumentLength
-                        ? new CorpusItem(null, new CorpusError(file, id, "document_too_large", $"The text has {text.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}."))
+                        ? new CorpusItem(null, new CorpusError(file, id, "document_too_large", string.Create(CultureInfo.InvariantCulture, $"The text has {text.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}.")))
                         : text.Contains('\0', StringComparison.Ordinal)
                             ? new CorpusItem(null, new CorpusError(file, id, "binary_content", "The file holds NUL characters: it is not text."))
                             : new CorpusItem(

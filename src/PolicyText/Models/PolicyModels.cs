@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace PolicyText.Models;
@@ -127,7 +128,7 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
         // (A stream may go on after the models: Load(Stream) reads only them.)
         if (stream.Position != stream.Length)
         {
-            throw new FormatException($"The model file '{path}' has {stream.Length - stream.Position:N0} bytes after its last model: it is damaged, or not one model file.");
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"The model file '{path}' has {stream.Length - stream.Position:N0} bytes after its last model: it is damaged, or not one model file."));
         }
 
         return models;

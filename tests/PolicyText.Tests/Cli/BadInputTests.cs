@@ -130,10 +130,27 @@ public class MoreBadInputTests
         }
 
         var output = Path.Combine(tmp.Path, "out");
-        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+
+        // The messages are the same bytes under any culture (the library's callers may not run invariant).
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        // (A German-like culture made by hand: the tests run with invariant globalization.)
+        var german = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
+        german.NumberFormat.NumberGroupSeparator = ".";
+        german.NumberFormat.NumberDecimalSeparator = ",";
+        System.Globalization.CultureInfo.CurrentCulture = german;
+        CliResult result;
+        try
+        {
+            result = CliRunner.Run("analyze", input, "--out", output, "-q");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("huge,in.jsonl:1,document_too_large,", File.ReadAllLines(Path.Combine(output, "errors.csv"))[1], StringComparison.Ordinal);
+        Assert.Contains("The text has 20,971,520 characters; the limit is 16,777,216.", File.ReadAllLines(Path.Combine(output, "errors.csv"))[1], StringComparison.Ordinal);
         Assert.StartsWith("small,", File.ReadAllLines(Path.Combine(output, "documents.csv"))[1], StringComparison.Ordinal);
     }
 }

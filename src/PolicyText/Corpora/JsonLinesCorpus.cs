@@ -65,32 +65,14 @@ public static class JsonLinesCorpus
             {
                 using var json = JsonDocument.Parse(line);
                 var root = json.RootElement;
-                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("id", out var idElement))
-                {
-                    throw new FormatException("there is no 'id' field.");
-                }
-
-                var id = idElement switch
-                {
-                    { ValueKind: JsonValueKind.String } s => s.GetString()!,
-                    { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
-                    _ => throw new FormatException("'id' must be a string or a number."),
-                };
-                var text = root.TryGetProperty("text", out var textElement) && textElement.ValueKind == JsonValueKind.String
-                    ? textElement.GetString()!
-                    : throw new FormatException("'text' is missing or not a string.");
-                item = text.Length > CorpusItem.MaxDocumentLength
-                    ? new CorpusItem(null, new CorpusError(source, id, "document_too_large", string.Create(CultureInfo.InvariantCulture, $"The text has {text.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}.")))
-                    : text.Contains('\0', StringComparison.Ordinal)
-                        ? new CorpusItem(null, new CorpusError(source, id, "binary_content", "The text holds NUL characters (\\u0000): it is not text; it was not analysed."))
-                    // A document that is not analysed does not take its id: a later one with the id is the first kept.
-                    : !ids.Add(id)
-                        ? new CorpusItem(null, new CorpusError(source, id, "duplicate_id", $"The id '{id}' was used by an earlier document; this one was not analysed."))
-                        : new CorpusItem(
-                            new CorpusDocument(id, text, Variables(root)),
-                            replaced
-                                ? new CorpusError(source, id, "invalid_bytes_replaced", "The line held invalid bytes for the file's encoding, replaced with U+FFFD; the document was analysed.")
-                                : null);
+                var (id, text, code, message) = Classify(root, ids);
+                item = code is not null
+                    ? new CorpusItem(null, new CorpusError(source, id, code, message!))
+                    : new CorpusItem(
+                        new CorpusDocument(id, text!, Variables(root)),
+                        replaced
+                            ? new CorpusError(source, id, "invalid_bytes_replaced", "The line held invalid bytes for the file's encoding, replaced with U+FFFD; the document was analysed.")
+                            : null);
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
@@ -156,6 +138,7 @@ public static class JsonLinesCorpus
         lines = 0;
         var names = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal) { "id", "text" };
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         using var reader = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
         while (reader.ReadLine() is { } line)
         {
@@ -167,8 +150,10 @@ public static class JsonLinesCorpus
             lines++;
             try
             {
+                // Only the fields of documents that will be analysed make columns: a rejected
+                // line's fields would add a column of empty cells.
                 using var json = JsonDocument.Parse(line);
-                if (json.RootElement.ValueKind != JsonValueKind.Object)
+                if (Classify(json.RootElement, ids).Code is not null)
                 {
                     continue;
                 }
@@ -181,13 +166,45 @@ public static class JsonLinesCorpus
                     }
                 }
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or FormatException)
             {
                 // A malformed line is reported when the documents are read.
             }
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// What the reader makes of one line's JSON: the document's id and text, or the code and
+    /// message of why it is not analysed (the id, when known). Ids of documents analysed are added
+    /// to <paramref name="ids"/>: a document that is not analysed does not take its id, so a later
+    /// one with the id is the first kept.
+    /// </summary>
+    /// <exception cref="FormatException">Not an object with an id (a string or a number) and a string text.</exception>
+    private static (string Id, string? Text, string? Code, string? Message) Classify(JsonElement root, HashSet<string> ids)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("id", out var idElement))
+        {
+            throw new FormatException("there is no 'id' field.");
+        }
+
+        var id = idElement switch
+        {
+            { ValueKind: JsonValueKind.String } s => s.GetString()!,
+            { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
+            _ => throw new FormatException("'id' must be a string or a number."),
+        };
+        var text = root.TryGetProperty("text", out var textElement) && textElement.ValueKind == JsonValueKind.String
+            ? textElement.GetString()!
+            : throw new FormatException("'text' is missing or not a string.");
+        return text.Length > CorpusItem.MaxDocumentLength
+            ? (id, null, "document_too_large", string.Create(CultureInfo.InvariantCulture, $"The text has {text.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}."))
+            : text.Contains('\0', StringComparison.Ordinal)
+                ? (id, null, "binary_content", "The text holds NUL characters (\\u0000): it is not text; it was not analysed.")
+                : !ids.Add(id)
+                    ? (id, null, "duplicate_id", $"The id '{id}' was used by an earlier document; this one was not analysed.")
+                    : (id, text, null, null);
     }
 
     private static Dictionary<string, string>? Variables(JsonElement root)

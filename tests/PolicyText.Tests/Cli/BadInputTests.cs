@@ -15,7 +15,8 @@ public class BadInputTests
             """{"id": "a", "text": "A second a."}""",
             """{"id": 7, "text": "Seven."}""",
             """{"text": "no id"}""",
-            """{"id": "b", "text": 5}""",
+            """{"id": "b", "text": 5, "year": 2020}""",
+            """{"id": "a", "text": "A third a.", "region": "north"}""",
         ]);
         var output = Path.Combine(tmp.Path, "out");
 
@@ -31,6 +32,11 @@ public class BadInputTests
         Assert.StartsWith(",in.jsonl:5,malformed_line,", errors[3], StringComparison.Ordinal);
         Assert.Contains("no 'id' field", errors[3], StringComparison.Ordinal);
         Assert.StartsWith(",in.jsonl:6,malformed_line,", errors[4], StringComparison.Ordinal);
+
+        // The fields of lines that are not analysed make no columns of empty cells.
+        var header = File.ReadLines(Path.Combine(output, "documents.csv")).First().Split(',');
+        Assert.DoesNotContain("year", header);
+        Assert.DoesNotContain("region", header);
     }
 
     [Fact]

@@ -113,36 +113,41 @@ public static class Program
                 throw new ArgumentException("--id-column and --text-column name the columns of a .csv input; this input is not a .csv file.");
             }
 
+            // An output must not replace an input (a single input file, a lexicon, the model);
+            // the files of a folder input are .txt and .md, which no output is named.
+            var files = (parse.GetValue(lexicon) ?? []).Append(parse.GetValue(model) ?? string.Empty).Where(f => f.Length > 0).ToList();
+            CheckNotInput(AnalyzeOutputs.Select(f => Path.Combine(parse.GetValue(output)!, f)), files.Append(inputPath), "--out", "output folder");
+
             // Standard input, and a named pipe given as the input, are spooled to a file: the
             // input is read more than once (the document variables are collected before the first
             // row is written, the files are hashed for the manifest), and a pipe can be read once.
+            // The spool's folder is removed at the end, and when the run is interrupted (Ctrl-C,
+            // kill), also while it is still spooling.
+            var spoolFolder = Path.Combine(Path.GetTempPath(), $"policytext-{Guid.NewGuid():N}");
+            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => RemoveSpool(spoolFolder));
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => RemoveSpool(spoolFolder));
             string? spool = null;
             if (inputPath == "-")
             {
-                if (ReferenceEquals(stdin, Console.In))
-                {
+                spool = ReferenceEquals(stdin, Console.In)
                     // The bytes as they were piped in, so that they are read (invalid UTF-8
                     // flagged, a UTF-16 byte order mark honoured) and hashed as a file's would be.
-                    using var raw = Console.OpenStandardInput();
-                    spool = Spool(raw, "stdin.jsonl");
-                }
-                else
-                {
-                    spool = Spool(stdin, "stdin.jsonl");
-                }
+                    ? Spool(Console.OpenStandardInput(), spoolFolder, "stdin.jsonl")
+                    : Spool(stdin, spoolFolder, "stdin.jsonl");
             }
             else if (File.Exists(inputPath))
             {
-                using var stream = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
-                if (!stream.CanSeek)
+                var stream = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+                if (stream.CanSeek)
                 {
-                    spool = Spool(stream, Path.GetFileName(inputPath));
+                    stream.Dispose();
+                }
+                else
+                {
+                    spool = Spool(stream, spoolFolder, Path.GetFileName(inputPath));
                 }
             }
 
-            // Interrupted (Ctrl-C, kill), the run stops where it is; the spooled copy goes with it.
-            using var onInterrupt = spool is null ? null : PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => RemoveSpool(spool));
-            using var onTerminate = spool is null ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => RemoveSpool(spool));
             try
             {
                 var source = CorpusSource.Open(spool ?? inputPath, parse.GetValue(idColumn)!, parse.GetValue(textColumn)!);
@@ -167,36 +172,33 @@ public static class Program
                 };
                 var inputs = spool is null ? Inputs(inputPath) : [ManifestInput.Of(spool) with { Path = inputPath }];
                 var analyzer = new TextAnalyzer(options);
-                var files = (parse.GetValue(lexicon) ?? []).Append(parse.GetValue(model) ?? string.Empty).Where(f => f.Length > 0);
-                var read = (Directory.Exists(inputPath) ? TextFolderCorpus.ListFiles(inputPath).Select(f => f.Path) : spool is null ? [inputPath] : []).Concat(files);
-                CheckNotInput(AnalyzeOutputs.Select(f => Path.Combine(parse.GetValue(output)!, f)), read, "--out", "output folder");
                 run = run with { RunKey = RunKey(inputs, Directory.Exists(inputPath), files, settings, analyzer) };
                 return Analyze(source, inputs, settings, parse.GetValue(output)!, parse.GetValue(quiet), run, analyzer, stdout, stderr);
             }
             finally
             {
-                if (spool is not null)
-                {
-                    RemoveSpool(spool);
-                }
+                RemoveSpool(spoolFolder);
             }
         }));
         return command;
     }
 
-    /// <summary>Copies a stream that can be read only once into a file of its own temporary folder (<c>policytext-*</c>), under <paramref name="name"/>.</summary>
-    private static string Spool(Stream source, string name)
+    /// <summary>Copies a stream that can be read only once, and disposes it, into <paramref name="folder"/> (created) under <paramref name="name"/>.</summary>
+    private static string Spool(Stream source, string folder, string name)
     {
-        var path = SpoolPath(name);
-        using var spooled = File.Create(path);
-        source.CopyTo(spooled);
-        return path;
+        using (source)
+        {
+            var path = Path.Combine(Directory.CreateDirectory(folder).FullName, name);
+            using var spooled = File.Create(path);
+            source.CopyTo(spooled);
+            return path;
+        }
     }
 
-    /// <inheritdoc cref="Spool(Stream, string)"/>
-    private static string Spool(TextReader source, string name)
+    /// <summary>Copies a reader's text into <paramref name="folder"/> (created) under <paramref name="name"/>, as UTF-8.</summary>
+    private static string Spool(TextReader source, string folder, string name)
     {
-        var path = SpoolPath(name);
+        var path = Path.Combine(Directory.CreateDirectory(folder).FullName, name);
         using var spooled = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
         var buffer = new char[81920];
         int read;
@@ -208,18 +210,15 @@ public static class Program
         return path;
     }
 
-    private static string SpoolPath(string name)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"policytext-{Guid.NewGuid():N}"));
-        return Path.Combine(folder.FullName, name);
-    }
-
-    /// <summary>Removes a spooled input's folder (at the end of the run, or when it is interrupted: on Unix a file being read can be removed).</summary>
-    private static void RemoveSpool(string spool)
+    /// <summary>Removes a spool folder if it exists (at the end of the run, or when it is interrupted: on Unix a file being read can be removed).</summary>
+    private static void RemoveSpool(string folder)
     {
         try
         {
-            Directory.Delete(Path.GetDirectoryName(spool)!, recursive: true);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -293,10 +292,13 @@ public static class Program
         {
             var path = parse.GetValue(output)!;
             CheckOutputFile(path, "--out");
-            CheckNotInput([path], CorpusFiles(parse.GetValue(corpus)!).Concat(parse.GetValue(lexicon) ?? []), "--out", "file name");
+            CheckNotInput([path, path + ".partial"], CorpusFiles(parse.GetValue(corpus)!).Concat(parse.GetValue(lexicon) ?? []), "--out", "file name");
             var gold = GoldCorpus.Load(parse.GetValue(corpus)!);
             var models = TaggerEvaluation.Train(gold, Lexicons(parse.GetValue(lexicon)));
-            models.Save(path);
+            // Written under a temporary name and moved into place: a failed write leaves no
+            // half file, and a file of the same name is replaced, not written over.
+            models.Save(path + ".partial");
+            File.Move(path + ".partial", path, overwrite: true);
             stdout.WriteLine($"trained on {gold.InSplit(CorpusSplit.Train).Sum(d => d.Sentences.Count)} sentences -> {path}");
             return Ok;
         }));
@@ -425,8 +427,11 @@ public static class Program
         Directory.Exists(corpus) ? [Path.Combine(corpus, "documents.jsonl"), Path.Combine(corpus, "sentences.jsonl")] : [corpus];
 
     /// <summary>
-    /// Fails at once when a file the command would write is one it reads (the same path, or a
-    /// link to it): writing it would destroy the input (`analyze data/documents.csv --out data`).
+    /// Fails at once when a file the command would write is one it reads: the same path, once
+    /// links are resolved (a link to the file, or a path through a linked folder). Writing it
+    /// would replace the input (`analyze data/documents.csv --out data`). A hard link is another
+    /// name for the input's data, which every writer here leaves in place: outputs are written
+    /// under a temporary name and moved over the target, so the input keeps its content.
     /// </summary>
     private static void CheckNotInput(IEnumerable<string> outputs, IEnumerable<string> inputs, string option, string instead)
     {
@@ -435,30 +440,40 @@ public static class Program
         {
             if (File.Exists(input))
             {
-                read.TryAdd(Resolved(input), input);
+                read.TryAdd(RealPath(input), input);
             }
         }
 
         foreach (var output in outputs)
         {
-            if (read.TryGetValue(Resolved(output), out var input))
+            if (read.TryGetValue(RealPath(output), out var input))
             {
                 throw new ArgumentException($"{option}: writing '{output}' would overwrite the input '{input}'; choose another {instead}.");
             }
         }
+    }
 
-        // The full path with any links resolved (an existing file), so that "./a", "a" and a link to a are one file.
-        static string Resolved(string path)
+    /// <summary>The full path of <paramref name="path"/> with every link on it resolved, the folders' as well as the file's (a path that does not exist is resolved as far as it exists).</summary>
+    private static string RealPath(string path, int depth = 0)
+    {
+        var full = Path.GetFullPath(path);
+        var parent = Path.GetDirectoryName(full);
+        if (parent is null || depth > 64)
         {
-            var full = Path.GetFullPath(path);
-            try
-            {
-                return File.Exists(full) && new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } target ? target.FullName : full;
-            }
-            catch (IOException)
-            {
-                return full;
-            }
+            return full;
+        }
+
+        var candidate = Path.Combine(RealPath(parent, depth + 1), Path.GetFileName(full));
+        try
+        {
+            FileSystemInfo info = Directory.Exists(candidate) ? new DirectoryInfo(candidate) : new FileInfo(candidate);
+            return info.Exists && info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target
+                ? RealPath(target.FullName, depth + 1)
+                : candidate;
+        }
+        catch (IOException)
+        {
+            return candidate;
         }
     }
 

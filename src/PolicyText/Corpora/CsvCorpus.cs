@@ -100,7 +100,7 @@ public static class CsvCorpus
             if (ExtraFields(reader, columns) is > 0 and var extra)
             {
                 yield return new CorpusItem(null, new CorpusError(source, null, "malformed_row", string.Create(CultureInfo.InvariantCulture,
-                    $"The row has {reader.FieldCount} fields; the header names {columns}, and {extra} of the fields past them are not empty. A field that holds the delimiter ('{reader.Separator}') must be quoted; the row was not analysed.")));
+                    $"The row has {reader.FieldCount} fields; the header names {columns}, and {extra} of the fields past them hold more than white space. A field that holds the delimiter ('{reader.Separator}') must be quoted; the row was not analysed.")));
                 continue;
             }
 
@@ -143,13 +143,13 @@ public static class CsvCorpus
         }
     }
 
-    /// <summary>The fields of the current row past the header's <paramref name="columns"/> that are not empty (a trailing delimiter adds an empty one, which loses nothing).</summary>
+    /// <summary>The fields of the current row past the header's <paramref name="columns"/> that hold more than white space (a trailing delimiter adds an empty one, which loses nothing).</summary>
     private static int ExtraFields(CsvReader reader, int columns)
     {
         int extra = 0;
         for (int i = columns; i < reader.FieldCount; i++)
         {
-            extra += string.IsNullOrEmpty(reader.GetString(i)) ? 0 : 1;
+            extra += string.IsNullOrWhiteSpace(reader.GetString(i)) ? 0 : 1;
         }
 
         return extra;

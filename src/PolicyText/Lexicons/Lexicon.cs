@@ -73,6 +73,14 @@ public sealed class Lexicon
             throw new FormatException($"{path}, line {line}: the file is not UTF-8 (an invalid byte 0x{utf8[read]:X2}); save it as UTF-8.");
         }
 
+        // UTF-16 without a byte order mark is valid UTF-8 when it is ASCII, with a NUL every other byte.
+        int nul = Array.IndexOf(text, '\0', 0, written);
+        if (nul >= 0)
+        {
+            int line = text.AsSpan(0, nul).Count('\n') + 1;
+            throw new FormatException($"{path}, line {line}: the file holds NUL characters, so it is not UTF-8 text (UTF-16 without a byte order mark?); save it as UTF-8.");
+        }
+
         return new string(text, 0, written);
     }
 

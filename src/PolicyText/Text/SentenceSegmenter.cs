@@ -81,7 +81,7 @@ public sealed class SentenceSegmenter
             var marks = rented.AsSpan(0, n);
             marks.Clear();
             var state = ScanState.Start(text, tokens);
-            state.MarkerLine = MarkHeadingMarker(text, tokens, marks, 0);
+            MarkHeadingMarker(text, tokens, marks, 0);
             Scan(text, tokens, marks, 0, n, ref state);
             return AddSentences(tokens, marks, destination);
         }
@@ -142,9 +142,6 @@ public sealed class SentenceSegmenter
         public ListState List;
         public bool HeadingLine;
 
-        /// <summary>The current line opens with a heading's marker (MarkHeadingMarker).</summary>
-        public bool MarkerLine;
-
         /// <summary>The first token of the current line.</summary>
         public int LineStart;
 
@@ -167,15 +164,14 @@ public sealed class SentenceSegmenter
             // A blank line ends a sentence; so does a single line break before a bullet or a
             // heading, or after a heading line or a title line (IsTitleLine).
             char c = text[t.Start];
-            if ((t.FollowsBlankLine || state.HeadingLine || IsLineItemStart(c) || IsTitleLine(text, tokens, marks, state.LineStart, k)
-                || (state.MarkerLine && IsMarkedHeading(text, tokens, state.LineStart, k))) && marks[k - 1] != Keep)
+            if ((t.FollowsBlankLine || state.HeadingLine || IsLineItemStart(c) || IsTitleLine(text, tokens, marks, state.LineStart, k)) && marks[k - 1] != Keep)
             {
                 marks[k - 1] = Break;
             }
 
             state.HeadingLine = c == '#';
             state.LineStart = k;
-            state.MarkerLine = MarkHeadingMarker(text, tokens, marks, k);
+            MarkHeadingMarker(text, tokens, marks, k);
         }
 
         if (kind == TokenKind.Word && t.Length > 1)
@@ -524,49 +520,65 @@ public sealed class SentenceSegmenter
     }
 
     /// <summary>
-    /// A numbered or lettered heading or item that opens a line where a sentence starts (the
-    /// text's start, after a blank line or after a sentence's end): a marker of one or two digits,
-    /// a capital letter or a capital roman numeral (II to XXXIX), with its period attached, then
-    /// a space and a capital on the same line ("4. Recommendations", "II. Background", "A. The
-    /// problem"). The marker's period does not end a sentence, and a sentence ends before the
-    /// marker (a number after a period otherwise continues the sentence, as in "p. 55").
+    /// A numbered or lettered heading or item that opens a line where a sentence starts: a marker
+    /// of one or two digits, a capital letter or a capital roman numeral (II to XXXIX), with its
+    /// period attached, then a space and a capital on the same line ("4. Recommendations", "II.
+    /// Background", "A. The problem"), after any Markdown heading or emphasis marks ("## 4.
+    /// Recommendations", "**II. Background**"). The marker's period does not end a sentence, and a
+    /// sentence ends before the marker. A sentence starts at the text's start, after a blank line,
+    /// after a sentence end already found; and, for a letter or a roman numeral, after a line that
+    /// ends in terminal punctuation. A number after a period and a single line break is left to the
+    /// rule that a number after a period continues the sentence ("see para." before "80. The"):
+    /// in wrapped text a reference can end a line.
     /// </summary>
-    /// <returns>Whether the line opens with such a marker.</returns>
-    private static bool MarkHeadingMarker(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<byte> marks, int k)
+    private static void MarkHeadingMarker(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<byte> marks, int k)
     {
-        var t = tokens[k];
+        // Markdown's heading and emphasis marks before the marker, on the same line.
+        int m = k;
+        while (m < tokens.Length && m - k < 3 && (m == k || !tokens[m].FollowsLineBreak) && IsMarkdownMark(tokens[m].GetText(text)))
+        {
+            m++;
+        }
+
+        if (m >= tokens.Length || (m > k && tokens[m].FollowsLineBreak))
+        {
+            return;
+        }
+
+        var t = tokens[m];
         var s = t.GetText(text);
         int period;
+        bool number = false;
         if (t.Kind == TokenKind.Abbreviation && s.Length == 2 && char.IsAsciiLetterUpper(s[0]))
         {
             // "A." and the single-letter numerals "I.", "V.", "X." are one token.
-            period = k;
+            period = m;
         }
-        else if ((t.Kind == TokenKind.Number && s.Length <= 2 && !s.ContainsAnyExceptInRange('0', '9'))
+        else if ((number = t.Kind == TokenKind.Number && s.Length <= 2 && !s.ContainsAnyExceptInRange('0', '9'))
             || (t.Kind == TokenKind.Word && CharClass.IsRomanNumeral(s)))
         {
-            period = k + 1;
+            period = m + 1;
             if (period >= tokens.Length || tokens[period].Start != t.End || tokens[period].Length != 1 || text[tokens[period].Start] != '.')
             {
-                return false;
+                return;
             }
         }
         else
         {
-            return false;
+            return;
         }
 
         int next = period + 1;
         if (next >= tokens.Length || tokens[next].FollowsLineBreak || tokens[next].Start == tokens[period].End || !char.IsUpper(text[tokens[next].Start])
             || marks[period] != 0)
         {
-            return false;
+            return;
         }
 
-        bool opens = k == 0 || t.FollowsBlankLine || marks[k - 1] == Break || EndsWithTerminal(text, tokens, k - 1);
+        bool opens = k == 0 || tokens[k].FollowsBlankLine || marks[k - 1] == Break || (!number && EndsWithTerminal(text, tokens, k - 1));
         if (!opens)
         {
-            return false;
+            return;
         }
 
         if (k > 0 && marks[k - 1] == 0)
@@ -575,37 +587,11 @@ public sealed class SentenceSegmenter
         }
 
         marks[period] = Keep;
-        return true;
     }
 
-    /// <summary>
-    /// Whether the line of tokens <paramref name="from"/> to <paramref name="next"/> − 1, which opens
-    /// with a heading's marker and which a single line break ends, is a heading: at most
-    /// <see cref="MaxShortTitleWords"/> words after the marker, ending in a word or a number but
-    /// not in a short word in lower case ("to", "of", "the"), and the next line does not begin in
-    /// lower case ("A. The problem" before "Families need food."). A numbered item of wrapped
-    /// prose has more words on its first line, or breaks after a short word.
-    /// </summary>
-    private static bool IsMarkedHeading(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int from, int next)
-    {
-        var last = tokens[next - 1];
-        if (last.Kind is not (TokenKind.Word or TokenKind.Number) || char.IsLower(text[tokens[next].Start])
-            || (last.Length <= 3 && char.IsLower(text[last.Start])))
-        {
-            return false;
-        }
-
-        int words = 0;
-        for (int i = from + 1; i < next; i++)
-        {
-            if (tokens[i].Kind is TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation && ++words > MaxShortTitleWords)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>A Markdown heading or emphasis mark: a run of '#', '*' or '_'.</summary>
+    private static bool IsMarkdownMark(ReadOnlySpan<char> s) =>
+        !s.IsEmpty && (!s.ContainsAnyExcept('#') || !s.ContainsAnyExcept('*') || !s.ContainsAnyExcept('_'));
 
     /// <summary>Whether token <paramref name="j"/>, after any closing quotation marks and brackets, is terminal punctuation (not an abbreviation's period: "p.", "U.S.").</summary>
     private static bool EndsWithTerminal(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int j)

@@ -69,6 +69,12 @@ public class RobustnessTests
         var csv = Path.Combine(data, "documents.csv");
         File.WriteAllText(csv, "id,text\n1,Aid came.\n");
         AssertCleanFailure(CliRunner.Run("analyze", csv, "--out", data, "-q"), "would overwrite the input");
+
+        // Through a link to the folder, either way round.
+        var link = Path.Combine(tmp.Path, "link");
+        Directory.CreateSymbolicLink(link, data);
+        AssertCleanFailure(CliRunner.Run("analyze", csv, "--out", link, "-q"), "would overwrite the input");
+        AssertCleanFailure(CliRunner.Run("analyze", Path.Combine(link, "documents.csv"), "--out", data, "-q"), "would overwrite the input");
         Assert.Equal("id,text\n1,Aid came.\n", File.ReadAllText(csv));
         Assert.Single(Directory.GetFiles(data));
 
@@ -76,6 +82,9 @@ public class RobustnessTests
         var corpusFile = Path.Combine(gold, "documents.jsonl");
         var before = File.ReadAllBytes(corpusFile);
         AssertCleanFailure(CliRunner.Run("train", "--corpus", gold, "--out", corpusFile), "would overwrite the input");
+        var goldLink = Path.Combine(tmp.Path, "gold-link");
+        Directory.CreateSymbolicLink(goldLink, gold);
+        AssertCleanFailure(CliRunner.Run("train", "--corpus", goldLink, "--out", corpusFile), "would overwrite the input");
         AssertCleanFailure(CliRunner.Run("eval", "--corpus", gold, "--split", "train", "--predictions", corpusFile), "would overwrite the input");
         AssertCleanFailure(CliRunner.Run("eval", "--corpus", gold, "--split", "train", "--predictions", Path.Combine(gold, ".", "documents.jsonl")), "would overwrite the input");
         Assert.Equal(before, File.ReadAllBytes(corpusFile));
@@ -162,6 +171,10 @@ public class RobustnessTests
         int line = shipped.TrimEnd('\n').Count(c => c == '\n') + 2;
         AssertCleanFailure(CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "o"), "--lexicon", latin1), $"{latin1}, line {line}: the file is not UTF-8 (an invalid byte 0xE9)");
 
+        // UTF-16 without a byte order mark: ASCII with NUL bytes, valid UTF-8 but not text.
+        File.WriteAllBytes(latin1, System.Text.Encoding.Unicode.GetBytes(shipped));
+        AssertCleanFailure(CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "o"), "--lexicon", latin1), $"{latin1}, line 1: the file holds NUL characters");
+
         // UTF-8 with a byte order mark, and UTF-16 with one, are read.
         File.WriteAllText(latin1, shipped, new System.Text.UTF8Encoding(true));
         Assert.Equal(0, CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "o"), "-q", "--lexicon", latin1).ExitCode);
@@ -235,6 +248,7 @@ public class RobustnessTests
     [Theory]
     [InlineData("id,text,year\n1,Sanctions, however, must stay.,2020\n2,\"Aid, food.\",2021\n3,A trailing comma.,2022,\n", ",")]
     [InlineData("id;text\n1;Sanctions, however; stay.\n2;Aid, food.\n3;A trailing one.;\n", ";")]
+    [InlineData("id,text\r\n1,Sanctions, however, must stay.\r\n2,Aid fell., \r\n3,Food came.,\t\r\n", ",")]
     public void A_csv_row_with_more_fields_than_the_header_is_reported_not_cut(string csv, string separator)
     {
         // An unquoted separator in a text used to cut the text and shift the later columns, exit 0.

@@ -125,6 +125,22 @@ public sealed class NamedPipeTests
             Assert.True(process.WaitForExit(30_000));
             Assert.NotEqual(0, process.ExitCode);
             Assert.Empty(Directory.GetDirectories(temp, "policytext-*"));
+
+            // Stopped while it is still copying standard input (the writer has not finished).
+            using var spooling = Process.Start(start)!;
+            spooling.StandardInput.BaseStream.Write(System.Text.Encoding.UTF8.GetBytes(corpus[..(1 << 20)]));
+            spooling.StandardInput.BaseStream.Flush();
+            deadline = DateTime.UtcNow.AddSeconds(60);
+            while (Directory.GetDirectories(temp, "policytext-*").Length == 0 && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(50);
+            }
+
+            Thread.Sleep(500);
+            Assert.Single(Directory.GetDirectories(temp, "policytext-*"));
+            Process.Start("kill", ["-TERM", spooling.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+            Assert.True(spooling.WaitForExit(30_000));
+            Assert.Empty(Directory.GetDirectories(temp, "policytext-*"));
         }
         finally
         {

@@ -203,14 +203,21 @@ public class SentenceSegmenterTests
     [InlineData("II. Background\nThe council met in May.", "II. Background | The council met in May.")]
     [InlineData("Aid fell.\n\nIII. Findings\n\nFamilies need food.", "Aid fell. | III. Findings | Families need food.")]
     [InlineData("Summary\n\n4. Recommendations\n\nDonors should act.", "Summary | 4. Recommendations | Donors should act.")]
-    [InlineData("Policy brief.\nA. The problem\nFamilies need food.", "Policy brief. | A. The problem | Families need food.")]
-    [InlineData("Aid fell.\n12. Donors must act now.", "Aid fell. | 12. Donors must act now.")]
-    [InlineData("\u201CAid fell.\u201D\nXIV. Donors\nThey must act.", "\u201CAid fell.\u201D | XIV. Donors | They must act.")]
-    // Not a heading: wrapped prose, an abbreviation before the number, a marker inside a line.
+    [InlineData("Aid fell.\n\n12. Donors must act now.", "Aid fell. | 12. Donors must act now.")]
+    [InlineData("\u201CAid fell.\u201D\nXIV. Donors\n\nThey must act.", "\u201CAid fell.\u201D | XIV. Donors | They must act.")]
+    [InlineData("Intro text.\n\n## 4. Recommendations\n\nDonors should act.", "Intro text. | ## 4. Recommendations | Donors should act.")]
+    [InlineData("Intro text.\n\n**II. Background**\n\nThe council met.", "Intro text. | **II. Background** | The council met.")]
+    [InlineData("Q. What is the plan?\nA. The plan is aid.", "Q. What is the plan? | A. The plan is aid.")]
+    // A heading after a single line break still runs into its paragraph (docs/segmentation.md), with its marker.
+    [InlineData("Policy brief.\nA. The problem\nFamilies need food.", "Policy brief. | A. The problem\nFamilies need food.")]
+    // Not a heading: wrapped prose, a number after a period and a line break, a marker inside a line.
     [InlineData("The war ended after World War\nII. The aftermath was long.", "The war ended after World War\nII. | The aftermath was long.")]
     [InlineData("1. Donors should restore funding to\nWFP programmes in the north.", "1. Donors should restore funding to\nWFP programmes in the north.")]
     [InlineData("The total was\n4. The next year it rose.", "The total was\n4. | The next year it rose.")]
     [InlineData("See p.\n55. The next page.", "See p.\n55. | The next page.")]
+    [InlineData("The method is described in para.\n80. The Committee also noted the gap.", "The method is described in para.\n80. | The Committee also noted the gap.")]
+    [InlineData("The Committee is concerned.\n8. The Committee regrets that\nIsrael has not replied.", "The Committee is concerned.\n8. | The Committee regrets that\nIsrael has not replied.")]
+    [InlineData("On Tuesday the talks ended.\nV. Putin met with\nXi Jinping in Moscow.", "On Tuesday the talks ended. | V. Putin met with\nXi Jinping in Moscow.")]
     [InlineData("Aid fell. 4. Donors must act.", "Aid fell. 4. | Donors must act.")]
     public void Keeps_a_numbered_or_lettered_heading_marker_that_opens_a_line(string text, string expected) =>
         Assert.Equal(expected, Split(text));

@@ -51,9 +51,10 @@ public static class JsonLinesCorpus
         var ids = new HashSet<string>(StringComparer.Ordinal);
         int lineNumber = 0;
         var name = Path.GetFileName(path);
-        foreach (var (line, replaced) in Lines(path))
+        foreach (var (read, replaced) in Lines(path))
         {
             lineNumber++;
+            var line = WithoutByteOrderMark(read);
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
@@ -140,8 +141,9 @@ public static class JsonLinesCorpus
         var seen = new HashSet<string>(StringComparer.Ordinal) { "id", "text" };
         var ids = new HashSet<string>(StringComparer.Ordinal);
         using var reader = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
-        while (reader.ReadLine() is { } line)
+        while (reader.ReadLine() is { } read)
         {
+            var line = WithoutByteOrderMark(read);
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
@@ -206,6 +208,9 @@ public static class JsonLinesCorpus
                     ? (id, null, "duplicate_id", $"The id '{id}' was used by an earlier document; this one was not analysed.")
                     : (id, text, null, null);
     }
+
+    /// <summary>A line without a leading byte order mark (U+FEFF): files joined with <c>cat</c> carry the second file's in the middle of the text.</summary>
+    private static string WithoutByteOrderMark(string line) => line.StartsWith('\uFEFF') ? line[1..] : line;
 
     private static Dictionary<string, string>? Variables(JsonElement root)
     {

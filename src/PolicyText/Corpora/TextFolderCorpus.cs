@@ -110,7 +110,12 @@ public static class TextFolderCorpus
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                item = new CorpusItem(null, new CorpusError(file, id, "unreadable", ex.Message));
+                // A file name that is not UTF-8 is listed with U+FFFD in place of its bad bytes,
+                // and cannot be opened under that name: say so, not merely "could not find".
+                var message = ex is FileNotFoundException && Path.GetFileName(file).Contains('\uFFFD', StringComparison.Ordinal)
+                    ? "The file's name is not valid UTF-8 (shown with U+FFFD), so it cannot be opened by that name; rename the file."
+                    : ex.Message;
+                item = new CorpusItem(null, new CorpusError(file, id, "unreadable", message));
             }
 
             yield return item;

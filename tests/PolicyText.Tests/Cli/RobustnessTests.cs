@@ -95,6 +95,47 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void A_byte_order_mark_in_the_middle_of_json_lines_is_skipped()
+    {
+        // Two files joined with cat: the second one's byte order mark opens a line in the middle.
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllBytes(input, [.. "{\"id\": \"a\", \"text\": \"Aid came.\"}\n"u8.ToArray(), 0xEF, 0xBB, 0xBF, .. "{\"id\": \"b\", \"text\": \"Food came.\", \"year\": 2020}\n"u8.ToArray()]);
+        var output = Path.Combine(tmp.Path, "out");
+
+        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+
+        Assert.Equal(0, result.ExitCode);
+        var documents = File.ReadAllLines(Path.Combine(output, "documents.csv"));
+        Assert.StartsWith("doc_id,year,", documents[0], StringComparison.Ordinal);
+        Assert.Equal(["a", "b"], documents.Skip(1).Select(l => l.Split(',')[0]));
+    }
+
+    [SkippableFact]
+    public void A_file_whose_name_is_not_utf8_is_reported_as_such()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "file names are bytes on Unix only");
+        using var tmp = new TempDir();
+        var folder = Path.Combine(tmp.Path, "in");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "good.txt"), "Aid came.");
+        var start = new System.Diagnostics.ProcessStartInfo("sh", ["-c", "printf 'Food.' > \"$1/bad$(printf '\\377')name.txt\"", "sh", folder]) { UseShellExecute = false };
+        using (var process = System.Diagnostics.Process.Start(start)!)
+        {
+            process.WaitForExit();
+            Skip.If(process.ExitCode != 0, "could not make a file with a non-UTF-8 name here");
+        }
+
+        var output = Path.Combine(tmp.Path, "out");
+        var result = CliRunner.Run("analyze", folder, "--out", output, "-q");
+
+        Assert.Equal(2, result.ExitCode);
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Contains(",unreadable,", errors[1], StringComparison.Ordinal);
+        Assert.Contains("name is not valid UTF-8", errors[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_parse_error_points_to_help_instead_of_printing_it()
     {
         var result = CliRunner.Run("analyze", "in.jsonl", "--out", "o", "--threads", "abc");

@@ -7,7 +7,7 @@ namespace PolicyText.Corpora;
 /// Reads documents from a CSV file with a header: the id column and the text column are named
 /// by the caller; every other column is carried through as a document variable. The separator
 /// is detected from the first lines (<c>,</c> <c>;</c> tab or <c>|</c>; an Excel <c>sep=</c>
-/// line sets it). A row without the id or the text (too few fields), with non-empty fields
+/// line sets it). A row without the id or the text (too few fields), with fields of more than white space
 /// past the header's columns (an unquoted separator in a text), a repeated id or a text over
 /// <see cref="CorpusItem.MaxDocumentLength"/> is an error item; the rest are read.
 /// </summary>
@@ -94,7 +94,7 @@ public static class CsvCorpus
                 continue;
             }
 
-            // More fields than the header names, not all empty: most often a text with an
+            // More fields than the header names, not all blank: most often a text with an
             // unquoted delimiter ("Sanctions, however, must stay."), which would cut the text
             // and shift the later columns. Nothing of such a row can be trusted.
             if (ExtraFields(reader, columns) is > 0 and var extra)

@@ -107,6 +107,18 @@ internal static class CharClass
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsAsciiLetterOrDigit(char c) => c < 128 && (Ascii[c] & (Letter | Digit)) != 0;
 
+    /// <summary>
+    /// The invisible characters a word may hold without being split, which word hashes and the
+    /// lexicon matcher leave out: the soft hyphen (U+00AD, from hyphenated web and PDF text), the
+    /// zero-width non-joiner and joiner (U+200C, U+200D), the word joiner (U+2060) and the zero-width
+    /// no-break space (U+FEFF).
+    /// </summary>
+    public static readonly SearchValues<char> Ignorables = SearchValues.Create("\u00AD\u200C\u200D\u2060\uFEFF");
+
+    /// <summary>Whether <paramref name="c"/> is one of <see cref="Ignorables"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsIgnorable(char c) => c is '\u00AD' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsHyphen(char c) => c == '-' || c == '\u2010' || c == '\u2011';
 

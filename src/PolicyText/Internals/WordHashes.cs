@@ -5,7 +5,9 @@ namespace PolicyText.Internals;
 /// <summary>
 /// FNV-1a of a word's UTF-16 code units, never 0: the hash of the featurizer's unigrams and
 /// bigrams, and the key of the lexicon matcher's lookups. An analysis hashes each token's
-/// normalized text once (<see cref="Compute"/>) for both.
+/// normalized text once (<see cref="Compute"/>) for both. The invisible characters of
+/// <see cref="CharClass.Ignorables"/> (a soft hyphen) are left out, so "sanc\u00ADtions" hashes as
+/// "sanctions".
 /// </summary>
 internal static class WordHashes
 {
@@ -15,6 +17,11 @@ internal static class WordHashes
         uint h = 2166136261;
         foreach (char ch in word)
         {
+            if (ch >= '\u00AD' && CharClass.IsIgnorable(ch))
+            {
+                continue;
+            }
+
             h = (h ^ ch) * 16777619;
         }
 
@@ -22,9 +29,23 @@ internal static class WordHashes
     }
 
     /// <summary>Writes the hash of each token's text in <paramref name="normalizedText"/> to <paramref name="destination"/>.</summary>
-    public static void Compute(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, Span<uint> destination)
+    /// <param name="normalizedText">The normalized text.</param>
+    /// <param name="tokens">The tokens.</param>
+    /// <param name="destination">One hash per token.</param>
+    /// <param name="mayHoldIgnorables">False when the caller knows the text holds none of <see cref="CharClass.Ignorables"/> (<see cref="TextDocument.HoldsIgnorables"/>).</param>
+    public static void Compute(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, Span<uint> destination, bool mayHoldIgnorables = true)
     {
         destination = destination[..tokens.Length];
+        if (mayHoldIgnorables && !tokens.IsEmpty && normalizedText[tokens[0].Start..tokens[^1].End].ContainsAny(CharClass.Ignorables))
+        {
+            // Rare (one vectorized scan says so): hash each token as Fnv does, leaving them out.
+            for (int k = 0; k < tokens.Length; k++)
+            {
+                destination[k] = Fnv(tokens[k].GetText(normalizedText));
+            }
+
+            return;
+        }
 
         // FNV is one multiply after another: two tokens hashed side by side keep the multiplier
         // busy with two independent chains (the same hashes, about twice as fast).

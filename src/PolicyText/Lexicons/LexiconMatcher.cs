@@ -246,7 +246,7 @@ public sealed class LexiconMatcher
         return Match(normalizedText, tokens, hashes, destination, work);
     }
 
-    /// <summary>The categories a match is looked for in (at most 64, a bit each): <see cref="Match(ReadOnlySpan{char}, ReadOnlySpan{Token}, ReadOnlySpan{uint}, List{LexiconMatch}, Span{int})"/>'s work space is three times as many.</summary>
+    /// <summary>The categories a match is looked for in (at most 64, a bit each): <see cref="Match(ReadOnlySpan{char}, ReadOnlySpan{Token}, ReadOnlySpan{uint}, List{LexiconMatch}, Span{int}, bool)"/>'s work space is three times as many.</summary>
     internal int WorkLength => _categories;
 
     /// <summary>
@@ -255,7 +255,50 @@ public sealed class LexiconMatcher
     /// first <see cref="WorkLength"/> are −1 on entry and are left so: a caller matching sentence
     /// after sentence fills it once.
     /// </summary>
-    internal int Match(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, List<LexiconMatch> destination, Span<int> work)
+    /// <param name="normalizedText">The normalized text.</param>
+    /// <param name="tokens">The tokens to search.</param>
+    /// <param name="hashes">Their <see cref="WordHashes.Fnv"/>.</param>
+    /// <param name="destination">Receives the matches.</param>
+    /// <param name="work">The work space.</param>
+    /// <param name="mayHoldIgnorables">False when the caller knows the text holds none of <see cref="CharClass.Ignorables"/> (it scanned the whole document once).</param>
+    internal int Match(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, List<LexiconMatch> destination, Span<int> work, bool mayHoldIgnorables = true)
+    {
+        // A soft hyphen or a joiner inside a word (rare; one vectorized scan of the tokens' text
+        // says so) is left out of the words compared, as the hashes leave it out: the tokens are
+        // matched as a copy of their text without them.
+        if (mayHoldIgnorables && !tokens.IsEmpty && normalizedText[tokens[0].Start..tokens[^1].End].ContainsAny(CharClass.Ignorables))
+        {
+            var (text, visible) = WithoutIgnorables(normalizedText, tokens);
+            return MatchVisible(text, visible, hashes, destination, work);
+        }
+
+        return MatchVisible(normalizedText, tokens, hashes, destination, work);
+    }
+
+    /// <summary>The tokens' texts without <see cref="CharClass.Ignorables"/>, one after another (a space between), and tokens over that text in the same order, of the same kinds.</summary>
+    private static (string Text, Token[] Tokens) WithoutIgnorables(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens)
+    {
+        var text = new System.Text.StringBuilder();
+        var visible = new Token[tokens.Length];
+        for (int k = 0; k < tokens.Length; k++)
+        {
+            int start = text.Length;
+            foreach (char c in tokens[k].GetText(normalizedText))
+            {
+                if (!CharClass.IsIgnorable(c))
+                {
+                    text.Append(c);
+                }
+            }
+
+            visible[k] = Token.Create(start, text.Length - start, tokens[k].Kind);
+            text.Append(' ');
+        }
+
+        return (text.ToString(), visible);
+    }
+
+    private int MatchVisible(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, List<LexiconMatch> destination, Span<int> work)
     {
         int before = destination.Count;
         var coveredUntil = work[..WorkLength];

@@ -28,6 +28,11 @@ public sealed class TextDocument
     // Two threads may both normalize: they store equal strings, and either is right.
     private string? _normalized;
 
+    // Whether the text holds a soft hyphen or a joiner (CharClass.Ignorables): -1 not known yet,
+    // else 0 or 1, found by NormalizedSpan on the way or by a scan. Two threads may both set it, to
+    // the same value.
+    private int _ignorables = -1;
+
     // NormalizedSpan's per-thread buffer, given up after a very long document.
     private const int MaxScratchChars = 1 << 22;
     [ThreadStatic]
@@ -67,8 +72,22 @@ public sealed class TextDocument
         }
 
         var span = buffer.AsSpan(0, Text.Length);
-        TextNormalizer.Normalize(Text, span);
+        _ignorables = TextNormalizer.NormalizeText(Text, span) ? 1 : 0;
         return span;
+    }
+
+    /// <summary>Whether the text holds one of <see cref="CharClass.Ignorables"/> (a soft hyphen inside a word), which word hashes and the lexicon matcher leave out (normalization does not change them, so the source text tells).</summary>
+    internal bool HoldsIgnorables
+    {
+        get
+        {
+            if (_ignorables < 0)
+            {
+                _ignorables = Text.AsSpan().ContainsAny(CharClass.Ignorables) ? 1 : 0;
+            }
+
+            return _ignorables == 1;
+        }
     }
 
     /// <summary>The tokens, in text order.</summary>

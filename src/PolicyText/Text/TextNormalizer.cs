@@ -44,7 +44,15 @@ public static class TextNormalizer
     /// <param name="source">The text.</param>
     /// <param name="destination">A span at least as long as <paramref name="source"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
-    public static void Normalize(ReadOnlySpan<char> source, Span<char> destination)
+    public static void Normalize(ReadOnlySpan<char> source, Span<char> destination) => NormalizeText(source, destination);
+
+    /// <summary>
+    /// <see cref="Normalize(ReadOnlySpan{char}, Span{char})"/>, saying whether the text holds one of
+    /// <see cref="PolicyText.Internals.CharClass.Ignorables"/> (a soft hyphen), seen on the way:
+    /// they are not ASCII, so only the characters of the slow path are looked at.
+    /// </summary>
+    /// <returns>Whether the text holds an ignorable character.</returns>
+    internal static bool NormalizeText(ReadOnlySpan<char> source, Span<char> destination)
     {
         if (destination.Length < source.Length)
         {
@@ -53,6 +61,7 @@ public static class TextNormalizer
 
         // ASCII runs are lower-cased vectorized (exactly what Normalize(char) does below 128);
         // Ascii.ToLower stops at the first other character, which takes the slow path.
+        bool ignorables = false;
         int i = 0;
         while (i < source.Length)
         {
@@ -62,9 +71,13 @@ public static class TextNormalizer
             }
 
             i += written;
-            destination[i] = Normalize(source[i]);
+            char c = source[i];
+            ignorables |= PolicyText.Internals.CharClass.IsIgnorable(c);
+            destination[i] = Normalize(c);
             i++;
         }
+
+        return ignorables;
     }
 
     /// <summary>The normalized form of <paramref name="text"/>, with the same length.</summary>

@@ -295,6 +295,12 @@ public ref struct TokenEnumerator
                 join = CharClass.IsLetter(prev) && CharClass.IsLetter(next);
                 hasApostrophe |= join;
             }
+            else if (CharClass.IsIgnorable(sep))
+            {
+                // A soft hyphen or a joiner between letters ("sanc\u00ADtions", from hyphenated
+                // web or PDF text) is invisible: the word goes on through it.
+                join = CharClass.IsLetter(prev) && CharClass.IsLetter(next);
+            }
             else if (sep == '&')
             {
                 join = char.IsAsciiLetterUpper(prev) && char.IsAsciiLetterUpper(next);

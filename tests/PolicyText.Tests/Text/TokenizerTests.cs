@@ -91,6 +91,8 @@ public class TokenizerTests
     [InlineData("the FT. The", "the|Word|0 FT|Word|4 .|Punctuation|6 The|Word|8")]
     [InlineData("MR. KIM", "MR.|Abbreviation|0 KIM|Word|4")]
     [InlineData("a\u200Bb", "a|Word|0 \u200B|Other|1 b|Word|2")]
+    [InlineData("sanc\u00ADtions hu\u2060man", "sanc\u00ADtions|Word|0 hu\u2060man|Word|11")]
+    [InlineData("a\u00AD b \u00ADc", "a|Word|0 \u00AD|Other|1 b|Word|3 \u00AD|Other|5 c|Word|6")]
     [InlineData("", "")]
     [InlineData("   \n\t ", "")]
     public void Tokenizes_as_a_reader_of_op_eds_expects(string text, string expected) =>

@@ -190,7 +190,7 @@ public sealed class TextAnalyzer
         var scratch = t_scratch ??= new Scratch();
         var tokenHashes = Scratch.Grow(ref scratch.Hashes, document.Tokens.Length);
         var normalized = document.NormalizedSpan();
-        WordHashes.Compute(normalized, document.Tokens, tokenHashes, document.HoldsIgnorables);
+        WordHashes.Compute(normalized, document.Tokens, tokenHashes, document.HoldsRespelled);
         return Analyze(document, _cues.ExtractAll(document, normalized, tokenHashes, transient: true), tokenHashes);
     }
 

@@ -81,7 +81,8 @@ internal static class CharClass
 
     /// <summary>
     /// How many line breaks the character at <paramref name="i"/> makes: 1 for LF, NEL (U+0085),
-    /// the line separator (U+2028) and a CR not followed by LF (so CR LF counts once, at its LF);
+    /// the line separator (U+2028), a form feed (a page break in text extracted from PDFs), a
+    /// vertical tab (a word processor's manual line break) and a CR not followed by LF (so CR LF counts once, at its LF);
     /// 2 for the paragraph separator (U+2029), which stands for a blank line; 0 otherwise. The one
     /// definition of a line break that the tokenizer's flags and the paragraph numbering share.
     /// </summary>
@@ -97,7 +98,7 @@ internal static class CharClass
 
         return c switch
         {
-            '\n' or '\u0085' or '\u2028' => 1,
+            '\n' or '\u0085' or '\u2028' or '\f' or '\v' => 1,
             '\u2029' => 2,
             '\r' => i + 1 < text.Length && text[i + 1] == '\n' ? 0 : 1,
             _ => 0,
@@ -108,16 +109,36 @@ internal static class CharClass
     public static bool IsAsciiLetterOrDigit(char c) => c < 128 && (Ascii[c] & (Letter | Digit)) != 0;
 
     /// <summary>
-    /// The invisible characters a word may hold without being split, which word hashes and the
-    /// lexicon matcher leave out: the soft hyphen (U+00AD, from hyphenated web and PDF text), the
-    /// zero-width non-joiner and joiner (U+200C, U+200D), the word joiner (U+2060) and the zero-width
-    /// no-break space (U+FEFF).
+    /// The characters a word is read without or spelled out, by word hashes and the lexicon
+    /// matcher (<see cref="IsIgnorable"/>, <see cref="Ligature"/>): invisible characters that
+    /// hyphenated web pages, PDFs and right-to-left editors leave inside words, and typographic
+    /// ligatures (U+FB00 to U+FB06) that PDF extraction leaves for "ff", "fi", "fl", "ffi", "ffl", "st".
     /// </summary>
-    public static readonly SearchValues<char> Ignorables = SearchValues.Create("\u00AD\u200C\u200D\u2060\uFEFF");
+    public static readonly SearchValues<char> Respelled = SearchValues.Create(
+        "\u00AD\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\uFEFF\uFB00\uFB01\uFB02\uFB03\uFB04\uFB05\uFB06");
 
-    /// <summary>Whether <paramref name="c"/> is one of <see cref="Ignorables"/>.</summary>
+    /// <summary>
+    /// An invisible character a word may hold without being split: the soft hyphen (U+00AD), the
+    /// zero-width space, non-joiner and joiner (U+200B to U+200D), the left-to-right and
+    /// right-to-left marks (U+200E, U+200F), the bidirectional embeddings, overrides and isolates
+    /// (U+202A to U+202E, U+2066 to U+2069), the word joiner (U+2060) and the zero-width no-break
+    /// space (U+FEFF).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsIgnorable(char c) => c is '\u00AD' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+    public static bool IsIgnorable(char c) =>
+        c is '\u00AD' or (>= '\u200B' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or '\u2060' or (>= '\u2066' and <= '\u2069') or '\uFEFF';
+
+    /// <summary>The letters a typographic ligature stands for ("fi" for U+FB01), or empty for another character.</summary>
+    public static string Ligature(char c) => c switch
+    {
+        '\uFB00' => "ff",
+        '\uFB01' => "fi",
+        '\uFB02' => "fl",
+        '\uFB03' => "ffi",
+        '\uFB04' => "ffl",
+        '\uFB05' or '\uFB06' => "st",
+        _ => string.Empty,
+    };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsHyphen(char c) => c == '-' || c == '\u2010' || c == '\u2011';

@@ -5,9 +5,9 @@ namespace PolicyText.Internals;
 /// <summary>
 /// FNV-1a of a word's UTF-16 code units, never 0: the hash of the featurizer's unigrams and
 /// bigrams, and the key of the lexicon matcher's lookups. An analysis hashes each token's
-/// normalized text once (<see cref="Compute"/>) for both. The invisible characters of
-/// <see cref="CharClass.Ignorables"/> (a soft hyphen) are left out, so "sanc\u00ADtions" hashes as
-/// "sanctions".
+/// normalized text once (<see cref="Compute"/>) for both. The characters of
+/// <see cref="CharClass.Respelled"/> are left out (a soft hyphen: "sanc\u00ADtions" hashes as
+/// "sanctions") or spelled out (a ligature: "\uFB01nancial" hashes as "financial").
 /// </summary>
 internal static class WordHashes
 {
@@ -17,8 +17,14 @@ internal static class WordHashes
         uint h = 2166136261;
         foreach (char ch in word)
         {
-            if (ch >= '\u00AD' && CharClass.IsIgnorable(ch))
+            if (ch >= '\u00AD' && CharClass.Respelled.Contains(ch))
             {
+                // Invisible: left out; a ligature: its letters.
+                foreach (char letter in CharClass.Ligature(ch))
+                {
+                    h = (h ^ letter) * 16777619;
+                }
+
                 continue;
             }
 
@@ -32,13 +38,13 @@ internal static class WordHashes
     /// <param name="normalizedText">The normalized text.</param>
     /// <param name="tokens">The tokens.</param>
     /// <param name="destination">One hash per token.</param>
-    /// <param name="mayHoldIgnorables">False when the caller knows the text holds none of <see cref="CharClass.Ignorables"/> (<see cref="TextDocument.HoldsIgnorables"/>).</param>
-    public static void Compute(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, Span<uint> destination, bool mayHoldIgnorables = true)
+    /// <param name="mayHoldRespelled">False when the caller knows the text holds none of <see cref="CharClass.Respelled"/> (<see cref="TextDocument.HoldsRespelled"/>).</param>
+    public static void Compute(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, Span<uint> destination, bool mayHoldRespelled = true)
     {
         destination = destination[..tokens.Length];
-        if (mayHoldIgnorables && !tokens.IsEmpty && normalizedText[tokens[0].Start..tokens[^1].End].ContainsAny(CharClass.Ignorables))
+        if (mayHoldRespelled && !tokens.IsEmpty && normalizedText[tokens[0].Start..tokens[^1].End].ContainsAny(CharClass.Respelled))
         {
-            // Rare (one vectorized scan says so): hash each token as Fnv does, leaving them out.
+            // Rare (one vectorized scan says so): hash each token as Fnv does, respelled.
             for (int k = 0; k < tokens.Length; k++)
             {
                 destination[k] = Fnv(tokens[k].GetText(normalizedText));

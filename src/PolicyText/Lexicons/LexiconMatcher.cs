@@ -260,23 +260,23 @@ public sealed class LexiconMatcher
     /// <param name="hashes">Their <see cref="WordHashes.Fnv"/>.</param>
     /// <param name="destination">Receives the matches.</param>
     /// <param name="work">The work space.</param>
-    /// <param name="mayHoldIgnorables">False when the caller knows the text holds none of <see cref="CharClass.Ignorables"/> (it scanned the whole document once).</param>
-    internal int Match(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, List<LexiconMatch> destination, Span<int> work, bool mayHoldIgnorables = true)
+    /// <param name="mayHoldRespelled">False when the caller knows the text holds none of <see cref="CharClass.Respelled"/> (it scanned the whole document once).</param>
+    internal int Match(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, List<LexiconMatch> destination, Span<int> work, bool mayHoldRespelled = true)
     {
-        // A soft hyphen or a joiner inside a word (rare; one vectorized scan of the tokens' text
-        // says so) is left out of the words compared, as the hashes leave it out: the tokens are
-        // matched as a copy of their text without them.
-        if (mayHoldIgnorables && !tokens.IsEmpty && normalizedText[tokens[0].Start..tokens[^1].End].ContainsAny(CharClass.Ignorables))
+        // A soft hyphen or a joiner inside a word is left out of the words compared, and a ligature
+        // spelled out, as the hashes do (rare; one vectorized scan of the tokens' text says so):
+        // the tokens are matched as a respelled copy of their text.
+        if (mayHoldRespelled && !tokens.IsEmpty && normalizedText[tokens[0].Start..tokens[^1].End].ContainsAny(CharClass.Respelled))
         {
-            var (text, visible) = WithoutIgnorables(normalizedText, tokens);
+            var (text, visible) = Respell(normalizedText, tokens);
             return MatchVisible(text, visible, hashes, destination, work);
         }
 
         return MatchVisible(normalizedText, tokens, hashes, destination, work);
     }
 
-    /// <summary>The tokens' texts without <see cref="CharClass.Ignorables"/>, one after another (a space between), and tokens over that text in the same order, of the same kinds.</summary>
-    private static (string Text, Token[] Tokens) WithoutIgnorables(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens)
+    /// <summary>The tokens' texts respelled (<see cref="CharClass.Respelled"/>: invisible characters left out, ligatures spelled out), one after another (a space between), and tokens over that text in the same order, of the same kinds.</summary>
+    private static (string Text, Token[] Tokens) Respell(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens)
     {
         var text = new System.Text.StringBuilder();
         var visible = new Token[tokens.Length];
@@ -285,9 +285,14 @@ public sealed class LexiconMatcher
             int start = text.Length;
             foreach (char c in tokens[k].GetText(normalizedText))
             {
-                if (!CharClass.IsIgnorable(c))
+                if (!CharClass.Respelled.Contains(c))
                 {
                     text.Append(c);
+                }
+                else
+                {
+                    // Invisible: left out; a ligature: its letters.
+                    text.Append(CharClass.Ligature(c));
                 }
             }
 

@@ -629,7 +629,7 @@ public static class SentenceFeaturizer
     /// <summary>
     /// The paragraph of every sentence of a document, numbered from 0: a new paragraph begins
     /// where the text between two sentences holds a blank line (two or more line breaks: LF,
-    /// CR LF, CR, NEL, U+2028) or a paragraph separator (U+2029). In a text with no such break
+    /// CR LF, CR, NEL, U+2028, form feed, vertical tab) or a paragraph separator (U+2029). In a text with no such break
     /// anywhere but with line breaks between sentences (one paragraph per line), each line
     /// break begins a paragraph.
     /// </summary>

@@ -244,7 +244,7 @@ public sealed class CueExtractor
         ArgumentNullException.ThrowIfNull(document);
         var hashes = ArrayPool<uint>.Shared.Rent(document.Tokens.Length);
         var normalized = document.NormalizedSpan();
-        WordHashes.Compute(normalized, document.Tokens, hashes, document.HoldsIgnorables);
+        WordHashes.Compute(normalized, document.Tokens, hashes, document.HoldsRespelled);
         var cues = ExtractAll(document, normalized, hashes.AsSpan(0, document.Tokens.Length));
         ArrayPool<uint>.Shared.Return(hashes);
         return cues;
@@ -270,10 +270,10 @@ public sealed class CueExtractor
         scratch.Evidence.Clear();
         var pool = scratch.Cues;
         // The matcher's work space, set up once for all the sentences; and whether the text holds
-        // a soft hyphen or a joiner, which the matcher must leave out of words (one scan).
+        // a soft hyphen, a joiner or a ligature, which the matcher must respell (found while normalizing).
         Span<int> work = stackalloc int[3 * _lexicons.Combined.WorkLength];
         work[_lexicons.Combined.WorkLength..].Fill(-1);
-        bool ignorables = document.HoldsIgnorables;
+        bool respelled = document.HoldsRespelled;
         for (int i = 0; i < cues.Length; i++)
         {
             SentenceCues? reuse = null;
@@ -288,7 +288,7 @@ public sealed class CueExtractor
             }
 
             var sentence = document.Sentences[i];
-            cues[i] = Extract(document, normalized, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount), reuse, work, ignorables);
+            cues[i] = Extract(document, normalized, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount), reuse, work, respelled);
         }
 
         if (pool.Count > MaxPooledCues)
@@ -338,7 +338,7 @@ public sealed class CueExtractor
     }
 
     /// <summary>The cues of one sentence; its lexicon entries are appended to <c>scratch.Entries</c>, of which the caller makes the array it hands to <see cref="SentenceCues.SetEntries"/>. <paramref name="sentenceHashes"/> are read only with <paramref name="matchWork"/> (the matcher's work space, as <c>ExtractAll</c> prepares it); without it the matcher hashes the tokens itself.</summary>
-    internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default, SentenceCues? into = null, Span<int> matchWork = default, bool mayHoldIgnorables = true)
+    internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default, SentenceCues? into = null, Span<int> matchWork = default, bool mayHoldRespelled = true)
     {
         var cues = into ?? new SentenceCues();
         var tokens = sentence.GetTokens(document.Tokens);
@@ -360,7 +360,7 @@ public sealed class CueExtractor
         }
         else
         {
-            combined.Match(normalized, tokens, sentenceHashes, all, matchWork, mayHoldIgnorables);
+            combined.Match(normalized, tokens, sentenceHashes, all, matchWork, mayHoldRespelled);
         }
 
         var matches = CollectionsMarshal.AsSpan(all);

@@ -210,13 +210,35 @@ public sealed class SentenceSegmenter
             return MarkSpacedDots(text, tokens, marks, k);
         }
 
-        // No space after it ("mean...see", "U.S.-led"): not an end.
-        if (tokens[j + 1].Start != tokens[j].End && EndsHere(text, tokens, k, j + 1))
+        // No space after it ("mean...see", "U.S.-led"): not an end, unless a capitalised word
+        // follows a word's period, question or exclamation mark ("collapsed.Sanctions").
+        if ((tokens[j + 1].Start != tokens[j].End || IsGluedSentence(text, tokens, k, j + 1)) && EndsHere(text, tokens, k, j + 1))
         {
             marks[j] = Break;
         }
 
         return j;
+    }
+
+    /// <summary>
+    /// Whether the sentence mark at <paramref name="k"/> (".", "?" or "!", after a word ending in a
+    /// lower-case letter) and the word at <paramref name="next"/>, written without a space between
+    /// them (after any closing quotation marks), are two sentences glued together where a
+    /// paragraph break was lost: the word is capitalised and goes on in lower case
+    /// ("collapsed.Sanctions", "fell.”Aid"), not an initialism or a name in capitals.
+    /// </summary>
+    private static bool IsGluedSentence(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int k, int next)
+    {
+        var mark = tokens[k];
+        var word = tokens[next];
+        if (k == 0 || !mark.IsTerminalPunctuation || mark.Length != 1 || word.Kind != TokenKind.Word || word.Length < 2)
+        {
+            return false;
+        }
+
+        var before = tokens[k - 1];
+        return before.Kind == TokenKind.Word && before.End == mark.Start && char.IsLower(text[before.End - 1])
+            && char.IsUpper(text[word.Start]) && char.IsLower(text[word.Start + 1]);
     }
 
     private bool EndsHere(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int k, int next)

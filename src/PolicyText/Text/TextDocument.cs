@@ -28,10 +28,10 @@ public sealed class TextDocument
     // Two threads may both normalize: they store equal strings, and either is right.
     private string? _normalized;
 
-    // Whether the text holds a soft hyphen or a joiner (CharClass.Ignorables): -1 not known yet,
+    // Whether the text holds a soft hyphen, a joiner or a ligature (CharClass.Respelled): -1 not known yet,
     // else 0 or 1, found by NormalizedSpan on the way or by a scan. Two threads may both set it, to
     // the same value.
-    private int _ignorables = -1;
+    private int _respelled = -1;
 
     // NormalizedSpan's per-thread buffer, given up after a very long document.
     private const int MaxScratchChars = 1 << 22;
@@ -72,21 +72,21 @@ public sealed class TextDocument
         }
 
         var span = buffer.AsSpan(0, Text.Length);
-        _ignorables = TextNormalizer.NormalizeText(Text, span) ? 1 : 0;
+        _respelled = TextNormalizer.NormalizeText(Text, span) ? 1 : 0;
         return span;
     }
 
-    /// <summary>Whether the text holds one of <see cref="CharClass.Ignorables"/> (a soft hyphen inside a word), which word hashes and the lexicon matcher leave out (normalization does not change them, so the source text tells).</summary>
-    internal bool HoldsIgnorables
+    /// <summary>Whether the text holds one of <see cref="CharClass.Respelled"/> (a soft hyphen inside a word, a ligature), which word hashes and the lexicon matcher leave out or spell out (normalization does not change them, so the source text tells).</summary>
+    internal bool HoldsRespelled
     {
         get
         {
-            if (_ignorables < 0)
+            if (_respelled < 0)
             {
-                _ignorables = Text.AsSpan().ContainsAny(CharClass.Ignorables) ? 1 : 0;
+                _respelled = Text.AsSpan().ContainsAny(CharClass.Respelled) ? 1 : 0;
             }
 
-            return _ignorables == 1;
+            return _respelled == 1;
         }
     }
 

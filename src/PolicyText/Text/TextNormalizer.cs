@@ -48,10 +48,10 @@ public static class TextNormalizer
 
     /// <summary>
     /// <see cref="Normalize(ReadOnlySpan{char}, Span{char})"/>, saying whether the text holds one of
-    /// <see cref="PolicyText.Internals.CharClass.Ignorables"/> (a soft hyphen), seen on the way:
+    /// <see cref="PolicyText.Internals.CharClass.Respelled"/> (a soft hyphen, a ligature), seen on the way:
     /// they are not ASCII, so only the characters of the slow path are looked at.
     /// </summary>
-    /// <returns>Whether the text holds an ignorable character.</returns>
+    /// <returns>Whether the text holds a character of <see cref="PolicyText.Internals.CharClass.Respelled"/>.</returns>
     internal static bool NormalizeText(ReadOnlySpan<char> source, Span<char> destination)
     {
         if (destination.Length < source.Length)
@@ -61,7 +61,7 @@ public static class TextNormalizer
 
         // ASCII runs are lower-cased vectorized (exactly what Normalize(char) does below 128);
         // Ascii.ToLower stops at the first other character, which takes the slow path.
-        bool ignorables = false;
+        bool respelled = false;
         int i = 0;
         while (i < source.Length)
         {
@@ -72,12 +72,12 @@ public static class TextNormalizer
 
             i += written;
             char c = source[i];
-            ignorables |= PolicyText.Internals.CharClass.IsIgnorable(c);
+            respelled |= PolicyText.Internals.CharClass.Respelled.Contains(c);
             destination[i] = Normalize(c);
             i++;
         }
 
-        return ignorables;
+        return respelled;
     }
 
     /// <summary>The normalized form of <paramref name="text"/>, with the same length.</summary>

@@ -73,7 +73,7 @@ public readonly record struct Token
     public TokenKind Kind => (TokenKind)((_lengthAndKind >> 24) & 0xF);
 
     /// <summary>Whether the white space before this token holds at least one line break
-    /// (LF, CR, NEL, U+2028 or U+2029).</summary>
+    /// (LF, CR, NEL, U+2028, U+2029, a form feed or a vertical tab).</summary>
     public bool FollowsLineBreak => (_lengthAndKind & LineBreakFlag) != 0;
 
     /// <summary>Whether the white space before this token holds a blank line: two or more line

@@ -277,7 +277,15 @@ public ref struct TokenEnumerator
             else if (sep == '.')
             {
                 join = CharClass.IsAsciiLetterOrDigit(next) || (next >= 128 && CharClass.IsLetter(next));
-                if (join && char.IsAsciiDigit(next) && char.IsAsciiLetterLower(prev) && !hasInnerPeriod && IsFootnoteAfterWord(text, lastHyphen < 0 ? start : lastHyphen + 1, i))
+                if (join && !hasInnerPeriod && char.IsLower(prev) && char.IsUpper(next) && i + 2 < text.Length && char.IsLower(text[i + 2])
+                    && !IsDomainPart(text, i + 1))
+                {
+                    // Two sentences glued where a paragraph break was lost ("collapsed.Sanctions",
+                    // from HTML without its tags): the word ends at the period, which the
+                    // segmenter reads as the end of the sentence.
+                    join = false;
+                }
+                else if (join && char.IsAsciiDigit(next) && char.IsAsciiLetterLower(prev) && !hasInnerPeriod && IsFootnoteAfterWord(text, lastHyphen < 0 ? start : lastHyphen + 1, i))
                 {
                     // A footnote number after a sentence's last word ("decade.1 That"): the word
                     // ends at the period, which the segmenter then reads with its footnote.
@@ -297,7 +305,7 @@ public ref struct TokenEnumerator
             }
             else if (CharClass.IsIgnorable(sep))
             {
-                // A soft hyphen or a joiner between letters ("sanc\u00ADtions", from hyphenated
+                // An invisible character between letters (a soft hyphen: "sanc\u00ADtions", from hyphenated
                 // web or PDF text) is invisible: the word goes on through it.
                 join = CharClass.IsLetter(prev) && CharClass.IsLetter(next);
             }
@@ -550,6 +558,17 @@ public ref struct TokenEnumerator
         }
 
         return end > j && char.IsUpper(text[j + 1]);
+    }
+
+    /// <summary>Whether the letters from <paramref name="i"/> are followed by a period and a letter, as in a domain name ("www.Example.org"), or by an at sign, as in an e-mail address ("Jane.Doe@example.com").</summary>
+    private static bool IsDomainPart(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length && CharClass.IsLetter(text[i]))
+        {
+            i++;
+        }
+
+        return i < text.Length && (text[i] == '@' || (text[i] == '.' && i + 1 < text.Length && CharClass.IsLetter(text[i + 1])));
     }
 
     /// <summary>Letters in groups of one or two separated by periods: "U.S", "p.m", "Ph.D", "U.S.A".</summary>

@@ -223,6 +223,18 @@ public class SentenceSegmenterTests
         Assert.Equal(expected, Split(text));
 
     [Theory]
+    [InlineData("The talks collapsed.Sanctions must be tied to human rights.", "The talks collapsed. | Sanctions must be tied to human rights.")]
+    [InlineData("\u201CThe talks collapsed.\u201DSanctions must stay.", "\u201CThe talks collapsed.\u201D | Sanctions must stay.")]
+    [InlineData("Why wait?Sanctions must go.", "Why wait? | Sanctions must go.")]
+    [InlineData("KEY FINDINGS\fSanctions must be tied to human rights.", "KEY FINDINGS | Sanctions must be tied to human rights.")]
+    // Not glued sentences: a domain, an initialism, a degree.
+    [InlineData("Visit www.Example.org now. It helps.", "Visit www.Example.org now. | It helps.")]
+    [InlineData("The U.S.Government acted.", "The U.S.Government acted.")]
+    [InlineData("He has a Ph.D. Then he left.", "He has a Ph.D. | Then he left.")]
+    public void Splits_sentences_glued_where_a_paragraph_break_was_lost(string text, string expected) =>
+        Assert.Equal(expected, Split(text));
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     public void Empty_text_has_no_sentences(string text) => Assert.Empty(SegmenterEvaluation.Split(text));

@@ -140,11 +140,17 @@ internal static class CharClass
         _ => string.Empty,
     };
 
+    /// <summary>A superscript digit (¹ ² ³ ⁰ ⁴ … ⁹), as footnote marks are written.</summary>
+    public static bool IsSuperscriptDigit(char c) => c is '\u00B9' or '\u00B2' or '\u00B3' or '\u2070' or (>= '\u2074' and <= '\u2079');
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsHyphen(char c) => c == '-' || c == '\u2010' || c == '\u2011';
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsApostrophe(char c) => c == '\'' || c == '\u2019';
+    public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC' or '\u00B4';
+
+    /// <summary>The apostrophes <see cref="IsApostrophe"/> accepts: <c>'</c>, the right single quotation mark, the modifier letter apostrophe (U+02BC) and the acute accent that some keyboards type for one (U+00B4, <c>don´t</c>).</summary>
+    public static readonly SearchValues<char> Apostrophes = SearchValues.Create("'\u2019\u02BC\u00B4");
 
     /// <summary>
     /// A list bullet: • ‣ ⁃ ◦ ▪ ● ∙ and the symbols word processors put before items (■ □ ○ ► ▶ ➢ ❖).

@@ -472,7 +472,7 @@ public sealed class SentenceSegmenter
     {
         foreach (char c in word)
         {
-            if (c is not ('\u00B9' or '\u00B2' or '\u00B3' or (>= '\u2070' and <= '\u2079')) || c is '\u2071' or '\u2072' or '\u2073')
+            if (!CharClass.IsSuperscriptDigit(c))
             {
                 return false;
             }

@@ -24,7 +24,7 @@ public static class TextNormalizer
 
         switch (c)
         {
-            case '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u02BC' or '\uFF07':
+            case '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u02BC' or '\uFF07' or '\u00B4':
                 return '\'';
             case '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' or '\uFF02':
                 return '"';

@@ -248,7 +248,16 @@ public ref struct TokenEnumerator
                 break;
             }
 
-            if (sep >= 128 || sep == '_')
+            // A footnote mark in superscript digits glued to a word ("the right to food\u00B9 in")
+            // is not part of the word: the word ends before it.
+            if (sep >= 128 && i > bodyStart && CharClass.IsSuperscriptDigit(sep) && CharClass.IsLetter(text[i - 1]))
+            {
+                break;
+            }
+
+            // The modifier letter apostrophe (U+02BC) is a letter to Unicode but an apostrophe in
+            // English ("don\u02BCt", "Korea\u02BCs"): the rules for apostrophes below read it.
+            if ((sep >= 128 && sep != '\u02BC') || sep == '_')
             {
                 int w = CharClass.WordCharWidth(text, i);
                 if (w > 0)
@@ -430,7 +439,7 @@ public ref struct TokenEnumerator
             return true;
         }
 
-        int apostrophe = text[start..end].LastIndexOfAny('\'', '\u2019');
+        int apostrophe = text[start..end].LastIndexOfAny(CharClass.Apostrophes);
         if (apostrophe > 0 && IsCliticSuffix(text.Slice(start + apostrophe + 1, length - apostrophe - 1)))
         {
             int split = start + apostrophe;

@@ -22,6 +22,27 @@ public class InvisibleCharacterTests
     public void Ligatures_and_invisible_marks_inside_words_read_as_the_plain_letters(string plain, string written) =>
         AssertReadAsPlain(plain, written, null);
 
+    [Theory]
+    [InlineData("We don't think food aid should be tied to denuclearization talks.", "We don\u00B4t think food aid should be tied to denuclearization talks.")]
+    [InlineData("We don't think food aid should be tied to denuclearization talks.", "We don\u02BCt think food aid should be tied to denuclearization talks.")]
+    [InlineData("Korea's record on women's rights is poor.", "Korea\u00B4s record on women\u00B4s rights is poor.")]
+    public void An_acute_accent_or_a_modifier_apostrophe_reads_as_an_apostrophe(string plain, string written) =>
+        AssertReadAsPlain(plain, written, null);
+
+    [Fact]
+    public void A_footnote_mark_glued_to_a_word_leaves_the_word_matchable()
+    {
+        // "food\u00B9" was one token, so "right to food" was not matched. The mark is a token of
+        // its own (a word to the models, so labels may move a little), and the entries are those
+        // of the text without it.
+        var analyzer = TextAnalyzer.CreateDefault();
+        var plain = Assert.Single(analyzer.Analyze("Sanctions have cut the right to food in rural provinces.").Sentences);
+        var marked = Assert.Single(analyzer.Analyze("Sanctions have cut the right to food\u00B9 in rural provinces.").Sentences);
+        Assert.Contains(marked.Evidence, e => e.Entry == "right to food");
+        Assert.Equal(plain.Evidence.Select(e => (e.Entry, e.Category, e.Text)), marked.Evidence.Select(e => (e.Entry, e.Category, e.Text)));
+        Assert.Equal(plain.Rights, marked.Rights);
+    }
+
     private static void AssertReadAsPlain(string plain, string written, string? removable)
     {
         Assert.NotEqual(plain, written);

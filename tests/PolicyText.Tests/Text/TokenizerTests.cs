@@ -91,6 +91,8 @@ public class TokenizerTests
     [InlineData("the FT. The", "the|Word|0 FT|Word|4 .|Punctuation|6 The|Word|8")]
     [InlineData("MR. KIM", "MR.|Abbreviation|0 KIM|Word|4")]
     [InlineData("a\u200Bb", "a\u200Bb|Word|0")]
+    [InlineData("don\u00B4t Korea\u02BCs", "do|Word|0 n\u00B4t|Clitic|2 Korea|Word|6 \u02BCs|Clitic|11")]
+    [InlineData("food\u00B9 in rights\u00B2\u00B3.", "food|Word|0 \u00B9|Word|4 in|Word|6 rights|Word|9 \u00B2\u00B3|Word|15 .|Punctuation|17")]
     [InlineData("a \u200B b", "a|Word|0 \u200B|Other|2 b|Word|4")]
     [InlineData("sanc\u00ADtions hu\u2060man", "sanc\u00ADtions|Word|0 hu\u2060man|Word|11")]
     [InlineData("a\u00AD b \u00ADc", "a|Word|0 \u00AD|Other|1 b|Word|3 \u00AD|Other|5 c|Word|6")]

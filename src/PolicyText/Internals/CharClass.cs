@@ -81,8 +81,9 @@ internal static class CharClass
 
     /// <summary>
     /// How many line breaks the character at <paramref name="i"/> makes: 1 for LF, NEL (U+0085),
-    /// the line separator (U+2028), a form feed (a page break in text extracted from PDFs), a
-    /// vertical tab (a word processor's manual line break) and a CR not followed by LF (so CR LF counts once, at its LF);
+    /// the line separator (U+2028), a form feed (a page break in text extracted from PDFs) or a
+    /// vertical tab (a word processor's manual line break) with no other line break beside it,
+    /// and a CR not followed by LF (so CR LF counts once, at its LF);
     /// 2 for the paragraph separator (U+2029), which stands for a blank line; 0 otherwise. The one
     /// definition of a line break that the tokenizer's flags and the paragraph numbering share.
     /// </summary>
@@ -98,12 +99,19 @@ internal static class CharClass
 
         return c switch
         {
-            '\n' or '\u0085' or '\u2028' or '\f' or '\v' => 1,
+            '\n' or '\u0085' or '\u2028' => 1,
+
+            // A page break (form feed) or a manual line break (vertical tab) with no line break
+            // beside it: pdftotext writes "\n\f" at a page's end, often inside a sentence, and
+            // that is one line break, the LF's.
+            '\f' or '\v' => (i > 0 && IsBreakCharacter(text[i - 1])) || (i + 1 < text.Length && IsBreakCharacter(text[i + 1])) ? 0 : 1,
             '\u2029' => 2,
             '\r' => i + 1 < text.Length && text[i + 1] == '\n' ? 0 : 1,
             _ => 0,
         };
     }
+
+    private static bool IsBreakCharacter(char c) => c is '\n' or '\r' or '\f' or '\v' or '\u0085' or '\u2028' or '\u2029';
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsAsciiLetterOrDigit(char c) => c < 128 && (Ascii[c] & (Letter | Digit)) != 0;
@@ -115,18 +123,18 @@ internal static class CharClass
     /// ligatures (U+FB00 to U+FB06) that PDF extraction leaves for "ff", "fi", "fl", "ffi", "ffl", "st".
     /// </summary>
     public static readonly SearchValues<char> Respelled = SearchValues.Create(
-        "\u00AD\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\uFEFF\uFB00\uFB01\uFB02\uFB03\uFB04\uFB05\uFB06");
+        "\u00AD\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\uFEFF\uFB00\uFB01\uFB02\uFB03\uFB04\uFB05\uFB06");
 
     /// <summary>
     /// An invisible character a word may hold without being split: the soft hyphen (U+00AD), the
-    /// zero-width space, non-joiner and joiner (U+200B to U+200D), the left-to-right and
+    /// zero-width non-joiner and joiner (U+200C, U+200D), the left-to-right and
     /// right-to-left marks (U+200E, U+200F), the bidirectional embeddings, overrides and isolates
     /// (U+202A to U+202E, U+2066 to U+2069), the word joiner (U+2060) and the zero-width no-break
-    /// space (U+FEFF).
+    /// space (U+FEFF). The zero-width space (U+200B) is not one: it separates words.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsIgnorable(char c) =>
-        c is '\u00AD' or (>= '\u200B' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or '\u2060' or (>= '\u2066' and <= '\u2069') or '\uFEFF';
+        c is '\u00AD' or (>= '\u200C' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or '\u2060' or (>= '\u2066' and <= '\u2069') or '\uFEFF';
 
     /// <summary>The letters a typographic ligature stands for ("fi" for U+FB01), or empty for another character.</summary>
     public static string Ligature(char c) => c switch

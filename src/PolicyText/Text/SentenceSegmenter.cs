@@ -221,8 +221,8 @@ public sealed class SentenceSegmenter
     }
 
     /// <summary>
-    /// Whether the sentence mark at <paramref name="k"/> (".", "?" or "!", after a word ending in a
-    /// lower-case letter) and the word at <paramref name="next"/>, written without a space between
+    /// Whether the sentence mark at <paramref name="k"/> (".", "?" or "!", after a word of
+    /// lower-case letters only, not "Yahoo!") and the word at <paramref name="next"/>, written without a space between
     /// them (after any closing quotation marks), are two sentences glued together where a
     /// paragraph break was lost: the word is capitalised and goes on in lower case
     /// ("collapsed.Sanctions", "fell.”Aid"), not an initialism or a name in capitals.
@@ -237,8 +237,20 @@ public sealed class SentenceSegmenter
         }
 
         var before = tokens[k - 1];
-        return before.Kind == TokenKind.Word && before.End == mark.Start && char.IsLower(text[before.End - 1])
-            && char.IsUpper(text[word.Start]) && char.IsLower(text[word.Start + 1]);
+        if (before.Kind != TokenKind.Word || before.End != mark.Start || before.Length < 2 || !char.IsUpper(text[word.Start]) || !char.IsLower(text[word.Start + 1]))
+        {
+            return false;
+        }
+
+        foreach (char c in before.GetText(text))
+        {
+            if (!char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool EndsHere(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int k, int next)

@@ -248,16 +248,19 @@ public ref struct TokenEnumerator
                 break;
             }
 
-            // A footnote mark in superscript digits glued to a word ("the right to food\u00B9 in")
-            // is not part of the word: the word ends before it.
-            if (sep >= 128 && i > bodyStart && CharClass.IsSuperscriptDigit(sep) && CharClass.IsLetter(text[i - 1]))
+            // A footnote mark in superscript digits glued to a word of three or more letters ("the
+            // right to food\u00B9 in") is not part of the word: the word ends before it. After a
+            // shorter one it is a unit's or a formula's ("km\u00B2", "mc\u00B2").
+            if (sep >= 128 && CharClass.IsSuperscriptDigit(sep) && i - bodyStart >= 3 && LettersBefore(text, bodyStart, i) >= 3)
             {
                 break;
             }
 
             // The modifier letter apostrophe (U+02BC) is a letter to Unicode but an apostrophe in
-            // English ("don\u02BCt", "Korea\u02BCs"): the rules for apostrophes below read it.
-            if ((sep >= 128 && sep != '\u02BC') || sep == '_')
+            // English between two letters ("don\u02BCt", "Korea\u02BCs"): the rules for apostrophes
+            // below read it there. Anywhere else it is a letter, as before.
+            bool modifierApostrophe = sep == '\u02BC' && i > bodyStart && CharClass.IsLetter(text[i - 1]) && i + 1 < text.Length && CharClass.IsLetter(text[i + 1]);
+            if ((sep >= 128 && !modifierApostrophe) || sep == '_')
             {
                 int w = CharClass.WordCharWidth(text, i);
                 if (w > 0)
@@ -286,8 +289,7 @@ public ref struct TokenEnumerator
             else if (sep == '.')
             {
                 join = CharClass.IsAsciiLetterOrDigit(next) || (next >= 128 && CharClass.IsLetter(next));
-                if (join && !hasInnerPeriod && char.IsLower(prev) && char.IsUpper(next) && i + 2 < text.Length && char.IsLower(text[i + 2])
-                    && !IsDomainPart(text, i + 1))
+                if (join && !hasInnerPeriod && char.IsLower(prev) && IsGluedSentenceStart(text, lastHyphen < 0 ? bodyStart : lastHyphen + 1, i))
                 {
                     // Two sentences glued where a paragraph break was lost ("collapsed.Sanctions",
                     // from HTML without its tags): the word ends at the period, which the
@@ -569,15 +571,66 @@ public ref struct TokenEnumerator
         return end > j && char.IsUpper(text[j + 1]);
     }
 
-    /// <summary>Whether the letters from <paramref name="i"/> are followed by a period and a letter, as in a domain name ("www.Example.org"), or by an at sign, as in an e-mail address ("Jane.Doe@example.com").</summary>
-    private static bool IsDomainPart(ReadOnlySpan<char> text, int i)
+    /// <summary>
+    /// Whether the period at <paramref name="period"/> joins two sentences whose paragraph break was
+    /// lost ("collapsed.Sanctions"), not the parts of a name, a domain, a file or an identifier:
+    /// the word before it is all lower-case letters (not "System.Text", "iPhone.Apple"); the word
+    /// after it is capitalised, in lower case after its first letter, and ends at white space, the
+    /// end of the text or punctuation that closes a word (not "Console.WriteLine",
+    /// "jane.Doe@example.com", "john.Smith-Jones@", "example.Org/about"); and a word of three
+    /// letters or fewer is a listed sentence starter ("The", "It", not "Com", "Pdf", "Md").
+    /// </summary>
+    private bool IsGluedSentenceStart(ReadOnlySpan<char> text, int wordStart, int period)
     {
-        while (i < text.Length && CharClass.IsLetter(text[i]))
+        if (period - wordStart < 2)
         {
-            i++;
+            return false;
         }
 
-        return i < text.Length && (text[i] == '@' || (text[i] == '.' && i + 1 < text.Length && CharClass.IsLetter(text[i + 1])));
+        foreach (char c in text[wordStart..period])
+        {
+            if (!char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        int start = period + 1;
+        if (start >= text.Length || !char.IsUpper(text[start]))
+        {
+            return false;
+        }
+
+        int end = start + 1;
+        while (end < text.Length && char.IsLower(text[end]))
+        {
+            end++;
+        }
+
+        if (end - start < 2 || (end < text.Length && !CharClass.IsWhiteSpace(text[end]) && text[end] is not (',' or ';' or ':' or '.' or '!' or '?' or ')' or '"' or '\u201D' or '\u2019')))
+        {
+            return false;
+        }
+
+        // A period and a letter after it: a domain name ("www.Example.org").
+        if (end + 1 < text.Length && text[end] == '.' && CharClass.IsLetter(text[end + 1]))
+        {
+            return false;
+        }
+
+        return end - start > 3 || _abbreviations.IsSentenceStarter(text[start..end]);
+    }
+
+    /// <summary>The letters in <paramref name="text"/> from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    private static int LettersBefore(ReadOnlySpan<char> text, int from, int to)
+    {
+        int letters = 0;
+        foreach (char c in text[from..to])
+        {
+            letters += CharClass.IsLetter(c) ? 1 : 0;
+        }
+
+        return letters;
     }
 
     /// <summary>Letters in groups of one or two separated by periods: "U.S", "p.m", "Ph.D", "U.S.A".</summary>

@@ -18,7 +18,7 @@ public class InvisibleCharacterTests
     [InlineData("Lifting sanctions now would be a sacrifice of human rights.", "Lifting sanctions now would be a sacri\uFB01ce of human rights.")]
     [InlineData("The ceasefire must not be tied to the release of political prisoners.", "The cease\uFB01re must not be tied to the release of political prisoners.")]
     [InlineData("Aid flows must continue regardless of sanctions.", "Aid \uFB02ows must continue regardless of sanctions.")]
-    [InlineData("The sanctions ignore human rights.", "The sanc\u200Btions ignore hu\u200Eman rights.")]
+    [InlineData("The sanctions ignore human rights.", "The sanc\u200Ftions ignore hu\u200Eman rights.")]
     public void Ligatures_and_invisible_marks_inside_words_read_as_the_plain_letters(string plain, string written) =>
         AssertReadAsPlain(plain, written, null);
 

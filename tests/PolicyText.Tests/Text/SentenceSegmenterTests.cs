@@ -227,8 +227,11 @@ public class SentenceSegmenterTests
     [InlineData("\u201CThe talks collapsed.\u201DSanctions must stay.", "\u201CThe talks collapsed.\u201D | Sanctions must stay.")]
     [InlineData("Why wait?Sanctions must go.", "Why wait? | Sanctions must go.")]
     [InlineData("KEY FINDINGS\fSanctions must be tied to human rights.", "KEY FINDINGS | Sanctions must be tied to human rights.")]
-    // Not glued sentences: a domain, an initialism, a degree.
+    // Not glued sentences: a domain, an initialism, a degree, a name, identifiers, a page break inside a sentence.
     [InlineData("Visit www.Example.org now. It helps.", "Visit www.Example.org now. | It helps.")]
+    [InlineData("Yahoo!Finance reported it.", "Yahoo!Finance reported it.")]
+    [InlineData("Call Console.WriteLine and Amazon.Com here.", "Call Console.WriteLine and Amazon.Com here.")]
+    [InlineData("The state shall\n\fprotect the rights of workers.", "The state shall\n\fprotect the rights of workers.")]
     [InlineData("The U.S.Government acted.", "The U.S.Government acted.")]
     [InlineData("He has a Ph.D. Then he left.", "He has a Ph.D. | Then he left.")]
     public void Splits_sentences_glued_where_a_paragraph_break_was_lost(string text, string expected) =>

@@ -348,6 +348,11 @@ public ref struct TokenEnumerator
         }
 
         int end = i;
+        if (end == start)
+        {
+            // Never an empty token (the tokenizer would stand still): a word always takes its first character.
+            end = start + Math.Max(1, CharClass.WordCharWidth(text, start));
+        }
 
         if (hasInnerPeriod && start == bodyStart && CharClass.StartsWithAsciiIgnoreCase(text, start, "www.") && end - start > 4)
         {

@@ -13,6 +13,9 @@ public class InvariantPropertyTests
         "-", "—", "–", "!", "?", "@", ":", "/", "$", "%", "&", "#", "•", "⁃", "U.S.", "Dr.", "e.g.", "p.m.", "don't", "Korea's",
         "1,300", "3.5", "1.", "2)", "a.", "https://", "www.", "x@y.org", "북한", "e\u0301", "\u0301", "👍", "🏽", "\u200D", "\uFE0F",
         "\uD800", "\uDC00", "\u200B", "\u0000", "Ab", "cd", "The", "I", "A", "9",
+        // Scraped and extracted text: invisible marks, ligatures, odd apostrophes, footnote digits, page breaks, glued sentences.
+        "\u02BC", "\u00B4", "\u00B9", "\u00B2", "\u00AD", "\u200C", "\u200E", "\u202E", "\u2060", "\uFEFF", "\uFB01", "\f", "\v", "\n\f",
+        "collapsed.", "Sanctions", "food", "km",
     ];
 
     private static readonly Gen<string> Texts =

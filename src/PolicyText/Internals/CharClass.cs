@@ -122,8 +122,12 @@ internal static class CharClass
     /// hyphenated web pages, PDFs and right-to-left editors leave inside words, and typographic
     /// ligatures (U+FB00 to U+FB06) that PDF extraction leaves for "ff", "fi", "fl", "ffi", "ffl", "st".
     /// </summary>
-    public static readonly SearchValues<char> Respelled = SearchValues.Create(
-        "\u00AD\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\uFEFF\uFB00\uFB01\uFB02\uFB03\uFB04\uFB05\uFB06");
+    public static readonly SearchValues<char> Respelled = SearchValues.Create(IgnorableCharacters + "\uFB00\uFB01\uFB02\uFB03\uFB04\uFB05\uFB06");
+
+    // The characters IsIgnorable accepts, the one list for it and for Respelled.
+    private const string IgnorableCharacters = "\u00AD\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\uFEFF";
+
+    private static readonly SearchValues<char> Ignorables = SearchValues.Create(IgnorableCharacters);
 
     /// <summary>
     /// An invisible character a word may hold without being split: the soft hyphen (U+00AD), the
@@ -133,8 +137,7 @@ internal static class CharClass
     /// space (U+FEFF). The zero-width space (U+200B) is not one: it separates words.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsIgnorable(char c) =>
-        c is '\u00AD' or (>= '\u200C' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or '\u2060' or (>= '\u2066' and <= '\u2069') or '\uFEFF';
+    public static bool IsIgnorable(char c) => Ignorables.Contains(c);
 
     /// <summary>The letters a typographic ligature stands for ("fi" for U+FB01), or empty for another character.</summary>
     public static string Ligature(char c) => c switch
@@ -155,7 +158,7 @@ internal static class CharClass
     public static bool IsHyphen(char c) => c == '-' || c == '\u2010' || c == '\u2011';
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC' or '\u00B4';
+    public static bool IsApostrophe(char c) => Apostrophes.Contains(c);
 
     /// <summary>The apostrophes <see cref="IsApostrophe"/> accepts: <c>'</c>, the right single quotation mark, the modifier letter apostrophe (U+02BC) and the acute accent that some keyboards type for one (U+00B4, <c>don´t</c>).</summary>
     public static readonly SearchValues<char> Apostrophes = SearchValues.Create("'\u2019\u02BC\u00B4");

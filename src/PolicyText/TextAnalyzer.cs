@@ -290,8 +290,6 @@ public sealed class TextAnalyzer
 
         var paragraphs = Scratch.Grow(ref scratch.Paragraphs, n);
         SentenceFeaturizer.Paragraphs(document, paragraphs);
-        Span<KeyValuePair<int, float>> rightsContext = stackalloc KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
-        Span<KeyValuePair<int, float>> linkageContext = stackalloc KeyValuePair<int, float>[SentenceFeaturizer.MaxContext];
         float stanceMass = 0;
         float topicMass = 0;
         for (int i = 0; i < n; i++)
@@ -307,10 +305,7 @@ public sealed class TextAnalyzer
             }
             else
             {
-                // Both tasks' context is added at once (two independent chains of additions).
-                int kr = SentenceFeaturizer.Context(first, stage, r, n, sums[..r], i, rightsContext, paragraphs);
-                int kl = SentenceFeaturizer.Context(first[r..], stage, l, n, sums[r..], i, linkageContext, paragraphs);
-                scorer.Add(stage, rightsContext[..kr], rp, stage + r, linkageContext[..kl], lp);
+                scorer.AddContext(first, n, sums, i, paragraphs, second.Slice(i * stage, stage));
                 LinearModel.Softmax(rp);
                 LinearModel.Softmax(lp);
             }

@@ -480,43 +480,72 @@ public static class SentenceFeaturizer
     /// </summary>
     internal static int Context(ReadOnlySpan<float> probabilities, int stride, int classes, int sentences, ReadOnlySpan<float> sums, int index, Span<KeyValuePair<int, float>> destination, ReadOnlySpan<int> paragraphs)
     {
-        int n = 0;
+        var list = new FeatureList(destination);
+        Context(probabilities, stride, classes, sentences, sums, index, paragraphs, ref list);
+        return list.Count;
+    }
+
+    /// <summary>Receives features one by one, in the order they are to be added.</summary>
+    internal interface IFeatureSink
+    {
+        /// <summary>Takes feature <paramref name="index"/> with value <paramref name="value"/>.</summary>
+        void Add(int index, float value);
+    }
+
+    /// <summary>Writes the features into a span, in order.</summary>
+    private ref struct FeatureList(Span<KeyValuePair<int, float>> destination) : IFeatureSink
+    {
+        private readonly Span<KeyValuePair<int, float>> _destination = destination;
+
+        public int Count { get; private set; }
+
+        public void Add(int index, float value) => _destination[Count++] = new(index, value);
+    }
+
+    /// <summary>
+    /// The one definition of the context features: hands them, in index order, to
+    /// <paramref name="sink"/>, which writes them down (<see cref="Context(ReadOnlySpan{float}, int, int, int, ReadOnlySpan{float}, int, Span{KeyValuePair{int, float}}, ReadOnlySpan{int})"/>)
+    /// or adds each to a model's scores as it comes (the analyzer, through <see cref="SentenceScorer"/>).
+    /// </summary>
+    internal static void Context<TSink>(ReadOnlySpan<float> probabilities, int stride, int classes, int sentences, ReadOnlySpan<float> sums, int index, ReadOnlySpan<int> paragraphs, ref TSink sink)
+        where TSink : IFeatureSink, allows ref struct
+    {
         classes = Math.Min(classes, 8);
         float others = Math.Max(1, sentences - 1);
         var p = probabilities.Slice(index * stride, classes);
         for (int c = 0; c < classes; c++)
         {
-            destination[n++] = new(ContextBase + c, (sums[c] - p[c]) / others);
+            sink.Add(ContextBase + c, (sums[c] - p[c]) / others);
         }
 
         for (int c = 0; c < classes && index > 0; c++)
         {
-            destination[n++] = new(ContextBase + 8 + c, probabilities[((index - 1) * stride) + c]);
+            sink.Add(ContextBase + 8 + c, probabilities[((index - 1) * stride) + c]);
         }
 
         for (int c = 0; c < classes && index + 1 < sentences; c++)
         {
-            destination[n++] = new(ContextBase + 16 + c, probabilities[((index + 1) * stride) + c]);
+            sink.Add(ContextBase + 16 + c, probabilities[((index + 1) * stride) + c]);
         }
 
         for (int c = 0; c < classes && index > 0; c++)
         {
-            destination[n++] = new(TitleBase + c, probabilities[c]);
+            sink.Add(TitleBase + c, probabilities[c]);
         }
 
         for (int c = 0; c < classes && index + 1 < sentences; c++)
         {
-            destination[n++] = new(TitleBase + 8 + c, probabilities[((sentences - 1) * stride) + c]);
+            sink.Add(TitleBase + 8 + c, probabilities[((sentences - 1) * stride) + c]);
         }
 
         for (int c = 0; c < classes && index > 1; c++)
         {
-            destination[n++] = new(TitleBase + 16 + c, probabilities[((index - 2) * stride) + c]);
+            sink.Add(TitleBase + 16 + c, probabilities[((index - 2) * stride) + c]);
         }
 
         for (int c = 0; c < classes && index + 2 < sentences; c++)
         {
-            destination[n++] = new(TitleBase + 24 + c, probabilities[((index + 2) * stride) + c]);
+            sink.Add(TitleBase + 24 + c, probabilities[((index + 2) * stride) + c]);
         }
 
         if (!paragraphs.IsEmpty)
@@ -545,22 +574,20 @@ public static class SentenceFeaturizer
                         sum += j == index ? 0 : probabilities[(j * stride) + c];
                     }
 
-                    destination[n++] = new(ParagraphBase + c, sum / (to - from - 1));
+                    sink.Add(ParagraphBase + c, sum / (to - from - 1));
                 }
             }
 
             if (index > 0 && paragraphs[index - 1] != paragraphs[index])
             {
-                destination[n++] = new(ParagraphBase + 8, 1);
+                sink.Add(ParagraphBase + 8, 1);
             }
 
             if (index + 1 < sentences && paragraphs[index + 1] != paragraphs[index])
             {
-                destination[n++] = new(ParagraphBase + 9, 1);
+                sink.Add(ParagraphBase + 9, 1);
             }
         }
-
-        return n;
     }
 
     /// <summary>Sums of each class's first-stage probability over a document's sentences (for <c>WithContext</c>).</summary>

@@ -126,79 +126,76 @@ internal sealed class SentenceScorer
     }
 
     /// <summary>
-    /// <see cref="Add(int, ReadOnlySpan{KeyValuePair{int, float}}, Span{float})"/> for two models
-    /// at once (the two tasks' second stages), their chains of additions side by side: the same
-    /// additions in the same order per model, so the same scores.
+    /// Adds a sentence's context features (<see cref="SentenceFeaturizer.Context{TSink}"/>) to its
+    /// second-stage scores, both tasks: each feature's weights are added as the feature is
+    /// computed, in the order the features come, so the scores are those of writing the features
+    /// down and adding them one by one (<c>scores[c] += w * v</c>), bit for bit.
     /// </summary>
-    /// <param name="offsetA">The first model's first class in the fused row.</param>
-    /// <param name="featuresA">Its features.</param>
-    /// <param name="scoresA">Its scores.</param>
-    /// <param name="offsetB">The second model's first class in the fused row.</param>
-    /// <param name="featuresB">Its features.</param>
-    /// <param name="scoresB">Its scores.</param>
-    public void Add(int offsetA, ReadOnlySpan<KeyValuePair<int, float>> featuresA, Span<float> scoresA, int offsetB, ReadOnlySpan<KeyValuePair<int, float>> featuresB, Span<float> scoresB)
+    /// <param name="first">The first-stage probabilities of every sentence of the document, <see cref="Stage"/> per sentence (rights then linkage).</param>
+    /// <param name="sentences">The document's sentences.</param>
+    /// <param name="sums">Each class's first-stage probability summed over the sentences, <see cref="Stage"/> floats.</param>
+    /// <param name="index">The sentence.</param>
+    /// <param name="paragraphs">The paragraph of every sentence.</param>
+    /// <param name="scores">The sentence's second-stage scores before context, <see cref="Stage"/> floats (rights then linkage); the context is added in place.</param>
+    public void AddContext(ReadOnlySpan<float> first, int sentences, ReadOnlySpan<float> sums, int index, ReadOnlySpan<int> paragraphs, Span<float> scores)
     {
-        if (scoresA.Length > 8 || offsetA + 8 > Stride || scoresB.Length > 8 || offsetB + 8 > Stride)
+        int r = RightsClasses;
+        var rights = scores[..r];
+        var linkage = scores.Slice(r, LinkageClasses);
+        if (r > 8 || LinkageClasses > 8)
         {
-            Add(offsetA, featuresA, scoresA);
-            Add(offsetB, featuresB, scoresB);
+            // Wider than a vector (a model with more classes than the codebook's): class by class.
+            var rightsSink = new ScalarSink(_weights, Stage, rights);
+            SentenceFeaturizer.Context(first, Stage, r, sentences, sums[..r], index, paragraphs, ref rightsSink);
+            var linkageSink = new ScalarSink(_weights, Stage + r, linkage);
+            SentenceFeaturizer.Context(first[r..], Stage, LinkageClasses, sentences, sums[r..], index, paragraphs, ref linkageSink);
             return;
         }
 
+        // Eight lanes per task, of which the first are the model's classes (the others add the
+        // next model's weights, or the padding's zeros, to nothing and are dropped).
         Span<float> lanes = stackalloc float[16];
         lanes.Clear();
-        scoresA.CopyTo(lanes);
-        scoresB.CopyTo(lanes[8..]);
-        var accA = Vector256.Create((ReadOnlySpan<float>)lanes);
-        var accB = Vector256.Create((ReadOnlySpan<float>)lanes[8..]);
-        var weights = _weights.AsSpan();
-        int common = Math.Min(featuresA.Length, featuresB.Length);
-        int i = 0;
-        for (; i < common; i++)
-        {
-            var fa = featuresA[i];
-            var fb = featuresB[i];
-            accA += Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(weights.Slice((fa.Key * Stride) + offsetA, 8))) * Vector256.Create(fa.Value);
-            accB += Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(weights.Slice((fb.Key * Stride) + offsetB, 8))) * Vector256.Create(fb.Value);
-        }
-
-        accA = AddContext(weights, featuresA, i, offsetA, accA);
-        accB = AddContext(weights, featuresB, i, offsetB, accB);
-
-        accA.CopyTo(lanes);
-        accB.CopyTo(lanes[8..]);
-        lanes[..scoresA.Length].CopyTo(scoresA);
-        lanes.Slice(8, scoresB.Length).CopyTo(scoresB);
+        rights.CopyTo(lanes);
+        linkage.CopyTo(lanes[8..]);
+        var rightsSum = new VectorSink(_weights, Stage, Vector256.Create((ReadOnlySpan<float>)lanes));
+        var linkageSum = new VectorSink(_weights, Stage + r, Vector256.Create((ReadOnlySpan<float>)lanes[8..]));
+        SentenceFeaturizer.Context(first, Stage, r, sentences, sums[..r], index, paragraphs, ref rightsSum);
+        SentenceFeaturizer.Context(first[r..], Stage, LinkageClasses, sentences, sums[r..], index, paragraphs, ref linkageSum);
+        rightsSum.Sum.CopyTo(lanes);
+        linkageSum.Sum.CopyTo(lanes[8..]);
+        lanes[..r].CopyTo(rights);
+        lanes.Slice(8, linkage.Length).CopyTo(linkage);
     }
 
-    /// <summary>Adds more features to the scores of one model's classes (the second stage's context features).</summary>
-    /// <param name="offset">The model's first class in the fused row (<see cref="Stage"/> for rights in context, <see cref="Stage"/> + <see cref="RightsClasses"/> for linkage in context).</param>
-    /// <param name="features">The features, in the order they are to be added.</param>
-    /// <param name="scores">The model's scores, one per class.</param>
-    public void Add(int offset, ReadOnlySpan<KeyValuePair<int, float>> features, Span<float> scores)
+    /// <summary>Adds each feature's weights for eight classes, from <c>offset</c> in the fused row, to one vector.</summary>
+    private ref struct VectorSink(float[] weights, int offset, Vector256<float> sum) : SentenceFeaturizer.IFeatureSink
     {
-        if (scores.Length > 8 || offset + 8 > Stride)
+        private readonly ReadOnlySpan<float> _weights = weights;
+        private readonly int _offset = offset;
+
+        public Vector256<float> Sum = sum;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(int index, float value) =>
+            Sum += Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(_weights.Slice((index * Stride) + _offset, 8))) * Vector256.Create(value);
+    }
+
+    /// <summary>Adds each feature's weights to one model's scores, class by class.</summary>
+    private ref struct ScalarSink(float[] weights, int offset, Span<float> scores) : SentenceFeaturizer.IFeatureSink
+    {
+        private readonly ReadOnlySpan<float> _weights = weights;
+        private readonly Span<float> _scores = scores;
+        private readonly int _offset = offset;
+
+        public readonly void Add(int index, float value)
         {
-            foreach (var f in features)
+            var row = _weights.Slice((index * Stride) + _offset, _scores.Length);
+            for (int c = 0; c < _scores.Length; c++)
             {
-                var row = _weights.AsSpan((f.Key * Stride) + offset, scores.Length);
-                for (int c = 0; c < scores.Length; c++)
-                {
-                    scores[c] += row[c] * f.Value;
-                }
+                _scores[c] += row[c] * value;
             }
-
-            return;
         }
-
-        // Eight lanes at a time, of which the first scores.Length are the model's classes (the
-        // others add the next model's weights to nothing and are dropped): per class the same
-        // multiply and add as above.
-        Span<float> lanes = stackalloc float[8];
-        scores.CopyTo(lanes);
-        var acc = AddContext(_weights, features, 0, offset, Vector256.Create((ReadOnlySpan<float>)lanes));
-        acc.CopyTo(lanes);
-        lanes[..scores.Length].CopyTo(scores);
     }
 
     /// <summary>
@@ -219,18 +216,5 @@ internal sealed class SentenceScorer
         }
 
         return (a0, a1, a2);
-    }
-
-    /// <summary>Adds eight lanes of the fused rows, from <paramref name="offset"/>, of features <paramref name="from"/> onwards, each times its value, to one accumulator.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> AddContext(ReadOnlySpan<float> weights, ReadOnlySpan<KeyValuePair<int, float>> features, int from, int offset, Vector256<float> acc)
-    {
-        for (int k = from; k < features.Length; k++)
-        {
-            var f = features[k];
-            acc += Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(weights.Slice((f.Key * Stride) + offset, 8))) * Vector256.Create(f.Value);
-        }
-
-        return acc;
     }
 }

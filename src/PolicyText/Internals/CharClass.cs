@@ -80,6 +80,20 @@ internal static class CharClass
     public static bool IsWhiteSpace(char c) => c < 128 ? Ascii[c] == Space : char.IsWhiteSpace(c);
 
     /// <summary>
+    /// What lies between tokens and belongs to none: white space (<see cref="char.IsWhiteSpace(char)"/>)
+    /// and the invisible characters (<see cref="IsInvisible"/>) where no word holds them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsSeparator(char c) => c < 128 ? Ascii[c] == Space : char.IsWhiteSpace(c) || IsInvisible(c);
+
+    /// <summary>
+    /// An invisible character: the zero-width space (U+200B), which separates words as a space
+    /// does, and the characters a word may hold (<see cref="IsIgnorable"/>), which separate
+    /// tokens like white space where they do not stand between two letters of a word.
+    /// </summary>
+    public static bool IsInvisible(char c) => c == '\u200B' || IsIgnorable(c);
+
+    /// <summary>
     /// How many line breaks the character at <paramref name="i"/> makes: 1 for LF, NEL (U+0085),
     /// the line separator (U+2028), a form feed (a page break in text extracted from PDFs) or a
     /// vertical tab (a word processor's manual line break) with no other line break beside it,

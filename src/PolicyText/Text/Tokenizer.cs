@@ -130,7 +130,7 @@ public ref struct TokenEnumerator
             i++;
         }
 
-        if (i < text.Length && CharClass.IsWhiteSpace(text[i]))
+        if (i < text.Length && CharClass.IsSeparator(text[i]))
         {
             i = SkipWhiteSpace(i);
         }
@@ -188,7 +188,7 @@ public ref struct TokenEnumerator
         return true;
     }
 
-    /// <summary>Skips white space, noting line breaks for <see cref="Token.FollowsLineBreak"/> and <see cref="Token.FollowsBlankLine"/>.</summary>
+    /// <summary>Skips white space and invisible characters outside words (<see cref="CharClass.IsSeparator"/>), noting line breaks for <see cref="Token.FollowsLineBreak"/> and <see cref="Token.FollowsBlankLine"/>.</summary>
     private int SkipWhiteSpace(int i)
     {
         var text = _text;
@@ -196,7 +196,7 @@ public ref struct TokenEnumerator
         while (i < text.Length)
         {
             char c = text[i];
-            if (!CharClass.IsWhiteSpace(c))
+            if (!CharClass.IsSeparator(c))
             {
                 break;
             }
@@ -493,7 +493,7 @@ public ref struct TokenEnumerator
     /// </summary>
     private bool IsSentenceStarterAfter(ReadOnlySpan<char> text, int i)
     {
-        while (i < text.Length && (CharClass.IsWhiteSpace(text[i]) || text[i] is '"' or '\'' or '\u201C' or '\u2018'))
+        while (i < text.Length && (CharClass.IsSeparator(text[i]) || text[i] is '"' or '\'' or '\u201C' or '\u2018'))
         {
             i++;
         }
@@ -521,7 +521,7 @@ public ref struct TokenEnumerator
     {
         bool titled = char.IsUpper(text[wordStart]) && FollowsCapitalisedWord(text, wordStart);
         int lineBreaks = 0;
-        while (i < text.Length && CharClass.IsWhiteSpace(text[i]))
+        while (i < text.Length && CharClass.IsSeparator(text[i]))
         {
             lineBreaks += CharClass.LineBreaks(text, i);
             if (lineBreaks > (titled ? 1 : 0))
@@ -896,7 +896,7 @@ public ref struct TokenEnumerator
             {
                 end++;
             }
-            else if (c == '\u200D' && end + 1 < text.Length && !CharClass.IsWhiteSpace(text[end + 1]))
+            else if (c == '\u200D' && end + 1 < text.Length && !CharClass.IsSeparator(text[end + 1]))
             {
                 // The joiner and the code point after it.
                 end += char.IsHighSurrogate(text[end + 1]) && end + 2 < text.Length && char.IsLowSurrogate(text[end + 2]) ? 3 : 2;

@@ -49,6 +49,8 @@ public class LexiconMatcherTests
     // A soft hyphen or a word joiner inside a word (hyphenated web and PDF text) is left out of the comparison.
     [InlineData("Sanc\u00ADtions on nu\u00ADclear talks and the right to fo\u2060od.", "instrument:Sanc\u00ADtions | instrument:nu\u00ADclear talks | economic_social:right to fo\u2060od")]
     [InlineData("Politi\u00ADcal pri\u00ADson camps", "freedom:Politi\u00ADcal pri\u00ADson camps")]
+    // A zero-width space, or an invisible mark beside a space, between the words of an entry is no word of its own.
+    [InlineData("the right to\u200Bfood and political \u200Eprison camps", "economic_social:right to\u200Bfood | freedom:political \u200Eprison camps")]
     public void Finds_words_globs_and_multi_word_expressions_ignoring_case(string text, string expected) =>
         Assert.Equal(expected, Find(text));
 

@@ -23,6 +23,21 @@ public class InvisibleCharacterTests
         AssertReadAsPlain(plain, written, null);
 
     [Theory]
+    [InlineData("Connecting human rights and denuclearization negotiations is not the right approach.")]
+    [InlineData("The right to be free from starvation and to have drinkable water must come first.")]
+    [InlineData("Sanctions relief should not be tied to the release of political prisoners.")]
+    public void Zero_width_spaces_and_stray_invisible_marks_between_words_change_nothing(string plain)
+    {
+        // Web pages put zero-width spaces (U+200B) where a line may break, and editors leave
+        // direction marks and joiners beside spaces: none of them is a token, so a multi-word
+        // entry ("right approach", "free from starvation", "tied to") still matches across them.
+        var words = plain.Split(' ');
+        string[] separators = ["\u200B", "\u200B ", " \u200B", "\u200E ", " \u2060", "\uFEFF "];
+        var written = words[0] + string.Concat(words.Skip(1).Select((w, k) => separators[k % separators.Length] + w));
+        AssertReadAsPlain(plain, "\uFEFF" + written, null);
+    }
+
+    [Theory]
     [InlineData("We don't think food aid should be tied to denuclearization talks.", "We don\u00B4t think food aid should be tied to denuclearization talks.")]
     [InlineData("We don't think food aid should be tied to denuclearization talks.", "We don\u02BCt think food aid should be tied to denuclearization talks.")]
     [InlineData("Korea's record on women's rights is poor.", "Korea\u00B4s record on women\u00B4s rights is poor.")]

@@ -1,4 +1,5 @@
 using CsCheck;
+using PolicyText.Internals;
 using PolicyText.Text;
 
 namespace PolicyText.Tests.Text;
@@ -27,7 +28,7 @@ public class InvariantPropertyTests
             .Select(string.Concat);
 
     [Fact]
-    public void Tokens_cover_every_non_white_space_character_exactly_once() =>
+    public void Tokens_cover_every_character_but_white_space_and_invisible_separators_exactly_once() =>
         Texts.Sample(text =>
         {
             var tokens = Tokenizer.Default.Tokenize(text);
@@ -39,12 +40,13 @@ public class InvariantPropertyTests
                 Assert.True(t.End <= text.Length, "token past the end");
                 for (int i = position; i < t.Start; i++)
                 {
-                    Assert.True(char.IsWhiteSpace(text[i]), $"character U+{(int)text[i]:X4} at {i} is in no token");
+                    Assert.True(CharClass.IsSeparator(text[i]), $"character U+{(int)text[i]:X4} at {i} is in no token");
                 }
 
                 for (int i = t.Start; i < t.End; i++)
                 {
                     Assert.False(char.IsWhiteSpace(text[i]) && t.Kind != TokenKind.Url, $"white space at {i} inside a token");
+                    Assert.False(text[i] == '\u200B' && t.Kind != TokenKind.Url, $"a zero-width space at {i} inside a token");
                 }
 
                 position = t.End;
@@ -52,7 +54,7 @@ public class InvariantPropertyTests
 
             for (int i = position; i < text.Length; i++)
             {
-                Assert.True(char.IsWhiteSpace(text[i]), $"character at {i} after the last token");
+                Assert.True(CharClass.IsSeparator(text[i]), $"character at {i} after the last token");
             }
         }, iter: 20_000);
 
@@ -80,13 +82,13 @@ public class InvariantPropertyTests
                 Assert.True(s.TokenCount > 0);
                 Assert.Equal(tokens[s.FirstToken].Start, s.Start);
                 Assert.Equal(tokens[s.FirstToken + s.TokenCount - 1].End, s.End);
-                Assert.True(text.AsSpan(position, s.Start - position).IsWhiteSpace(), "non-white-space between sentences");
+                Assert.True(IsSeparators(text.AsSpan(position, s.Start - position)), "a token's character between sentences");
                 nextToken += s.TokenCount;
                 position = s.End;
             }
 
             Assert.Equal(tokens.Length, nextToken);
-            Assert.True(text.AsSpan(position).IsWhiteSpace());
+            Assert.True(IsSeparators(text.AsSpan(position)));
         }, iter: 20_000);
 
     [Fact]
@@ -117,5 +119,18 @@ public class InvariantPropertyTests
                 yield return text[i].ToString();
             }
         }
+    }
+
+    private static bool IsSeparators(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (!CharClass.IsSeparator(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -118,11 +118,26 @@ internal static class CharClass
             // A page break (form feed) or a manual line break (vertical tab) with no line break
             // beside it: pdftotext writes "\n\f" at a page's end, often inside a sentence, and
             // that is one line break, the LF's.
-            '\f' or '\v' => (i > 0 && IsBreakCharacter(text[i - 1])) || (i + 1 < text.Length && IsBreakCharacter(text[i + 1])) ? 0 : 1,
+            // Invisible characters between them (a direction mark, U+FEFF) are looked through.
+            '\f' or '\v' => IsBreakCharacter(Visible(text, i, -1)) || IsBreakCharacter(Visible(text, i, 1)) ? 0 : 1,
             '\u2029' => 2,
-            '\r' => i + 1 < text.Length && text[i + 1] == '\n' ? 0 : 1,
+            '\r' => Visible(text, i, 1) == '\n' ? 0 : 1,
             _ => 0,
         };
+    }
+
+    /// <summary>The nearest character before (<paramref name="step"/> −1) or after (+1) position <paramref name="i"/> that is not invisible (<see cref="IsInvisible"/>), or NUL at the text's edge.</summary>
+    private static char Visible(ReadOnlySpan<char> text, int i, int step)
+    {
+        for (int j = i + step; (uint)j < (uint)text.Length; j += step)
+        {
+            if (!IsInvisible(text[j]))
+            {
+                return text[j];
+            }
+        }
+
+        return '\0';
     }
 
     private static bool IsBreakCharacter(char c) => c is '\n' or '\r' or '\f' or '\v' or '\u0085' or '\u2028' or '\u2029';

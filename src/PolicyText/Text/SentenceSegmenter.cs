@@ -179,7 +179,7 @@ public sealed class SentenceSegmenter
             return k;
         }
 
-        if (k > state.List.SkipUntil && MayStartListItem(text, t) && (k == 0 || tokens[k - 1].End < t.Start))
+        if (k > state.List.SkipUntil && MayStartListItem(text, t) && (k == 0 || !Joined(text, tokens[k - 1], t)))
         {
             CheckListItem(text, tokens, marks, k, ref state.List);
         }
@@ -191,7 +191,7 @@ public sealed class SentenceSegmenter
 
         // Closing quotes and brackets attached to the terminal go with it.
         int j = k;
-        while (j + 1 < n && tokens[j + 1].Start == tokens[j].End && IsCloser(text, tokens[j + 1]))
+        while (j + 1 < n && Joined(text, tokens[j], tokens[j + 1]) && IsCloser(text, tokens[j + 1]))
         {
             j++;
         }
@@ -212,7 +212,7 @@ public sealed class SentenceSegmenter
 
         // No space after it ("mean...see", "U.S.-led"): not an end, unless a capitalised word
         // follows a word's period, question or exclamation mark ("collapsed.Sanctions").
-        if ((tokens[j + 1].Start != tokens[j].End || IsGluedSentence(text, tokens, k, j + 1)) && EndsHere(text, tokens, k, j + 1))
+        if ((!Joined(text, tokens[j], tokens[j + 1]) || IsGluedSentence(text, tokens, k, j + 1)) && EndsHere(text, tokens, k, j + 1))
         {
             marks[j] = Break;
         }
@@ -237,7 +237,7 @@ public sealed class SentenceSegmenter
         }
 
         var before = tokens[k - 1];
-        if (before.Kind != TokenKind.Word || before.End != mark.Start || before.Length < 2 || !char.IsUpper(text[word.Start]) || !char.IsLower(text[word.Start + 1]))
+        if (before.Kind != TokenKind.Word || !Joined(text, before, mark) || before.Length < 2 || !char.IsUpper(text[word.Start]) || !char.IsLower(text[word.Start + 1]))
         {
             return false;
         }
@@ -286,7 +286,7 @@ public sealed class SentenceSegmenter
         if (c == '.' && t.Length >= 2 || c == '\u2026')
         {
             // An ellipsis: an omission in brackets "[...]" never ends a sentence.
-            if (k > 0 && tokens[k - 1].End == t.Start && text[tokens[k - 1].Start] == '[')
+            if (k > 0 && Joined(text, tokens[k - 1], t) && text[tokens[k - 1].Start] == '[')
             {
                 return false;
             }
@@ -335,9 +335,9 @@ public sealed class SentenceSegmenter
         }
 
         int count = g - k + 1;
-        bool attached = k > 0 && tokens[k - 1].End == tokens[k].Start;
+        bool attached = k > 0 && Joined(text, tokens[k - 1], tokens[k]);
         int after = g + 1;
-        while (after < tokens.Length && tokens[after].Start == tokens[after - 1].End && IsCloser(text, tokens[after]))
+        while (after < tokens.Length && Joined(text, tokens[after - 1], tokens[after]) && IsCloser(text, tokens[after]))
         {
             after++;
         }
@@ -352,6 +352,29 @@ public sealed class SentenceSegmenter
 
     private static bool IsSpacedDot(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, int previousEnd) =>
         i < tokens.Length && tokens[i].Length == 1 && text[tokens[i].Start] == '.' && tokens[i].Start == previousEnd + 1 && text[previousEnd] == ' ';
+
+    /// <summary>
+    /// Whether token <paramref name="b"/> follows <paramref name="a"/> with nothing between them
+    /// but invisible characters (<see cref="CharClass.IsInvisible"/>, which the tokenizer reads
+    /// as separators): a closing quotation mark after <c>.\u200F</c> is as attached to the period
+    /// as without the mark. White space between them is a gap.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool Joined(ReadOnlySpan<char> text, Token a, Token b) =>
+        b.Start == a.End || (b.Start > a.End && text[a.End] >= '\u00AD' && OnlyInvisible(text[a.End..b.Start]));
+
+    private static bool OnlyInvisible(ReadOnlySpan<char> gap)
+    {
+        foreach (char c in gap)
+        {
+            if (!CharClass.IsInvisible(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Whether a token can end a sentence: terminal punctuation (., !, ?, …, and their CJK forms) or an abbreviation with its period.</summary>
     internal static bool IsTerminal(Token t) => t.Kind == TokenKind.Abbreviation || t.IsTerminalPunctuation;
@@ -379,7 +402,7 @@ public sealed class SentenceSegmenter
     /// </summary>
     private static int SkipFootnoteMarks(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int j)
     {
-        while (j + 1 < tokens.Length && tokens[j + 1].Start == tokens[j].End)
+        while (j + 1 < tokens.Length && Joined(text, tokens[j], tokens[j + 1]))
         {
             var next = tokens[j + 1];
             if (next.Kind == TokenKind.Word && IsSuperscriptDigits(next.GetText(text)))
@@ -399,13 +422,13 @@ public sealed class SentenceSegmenter
                 }
             }
 
-            if (j + 3 < tokens.Length && next.Length == 1 && text[next.Start] == '[' && tokens[j + 2].Start == next.End)
+            if (j + 3 < tokens.Length && next.Length == 1 && text[next.Start] == '[' && Joined(text, next, tokens[j + 2]))
             {
                 var inner = tokens[j + 2];
                 bool single = (inner.Kind == TokenKind.Word && inner.Length <= 3)
                     || (inner.Kind == TokenKind.Number && text[tokens[j + 3].Start] == ']');
                 int last = single ? j + 2 : NumberRun(text, tokens, j + 2, attached: false);
-                if (last > j + 1 && last + 1 < tokens.Length && tokens[last + 1].Start == tokens[last].End
+                if (last > j + 1 && last + 1 < tokens.Length && Joined(text, tokens[last], tokens[last + 1])
                     && tokens[last + 1].Length == 1 && text[tokens[last + 1].Start] == ']')
                 {
                     j = last + 1;
@@ -432,7 +455,7 @@ public sealed class SentenceSegmenter
         int numbers = 0;
         for (int m = i; m < tokens.Length && numbers < 4; m++)
         {
-            if (m > i && attached && tokens[m].Start != tokens[m - 1].End)
+            if (m > i && attached && !Joined(text, tokens[m - 1], tokens[m]))
             {
                 break;
             }
@@ -592,7 +615,7 @@ public sealed class SentenceSegmenter
             || (t.Kind == TokenKind.Word && CharClass.IsRomanNumeral(s)))
         {
             period = m + 1;
-            if (period >= tokens.Length || tokens[period].Start != t.End || tokens[period].Length != 1 || text[tokens[period].Start] != '.')
+            if (period >= tokens.Length || !Joined(text, t, tokens[period]) || tokens[period].Length != 1 || text[tokens[period].Start] != '.')
             {
                 return;
             }
@@ -603,7 +626,7 @@ public sealed class SentenceSegmenter
         }
 
         int next = period + 1;
-        if (next >= tokens.Length || tokens[next].FollowsLineBreak || tokens[next].Start == tokens[period].End || !char.IsUpper(text[tokens[next].Start])
+        if (next >= tokens.Length || tokens[next].FollowsLineBreak || Joined(text, tokens[period], tokens[next]) || !char.IsUpper(text[tokens[next].Start])
             || marks[period] != 0)
         {
             return;
@@ -695,8 +718,8 @@ public sealed class SentenceSegmenter
 
         var marker = tokens[open + 1];
         var close = tokens[open + 2];
-        if (marker.Start != tokens[open].End || close.Start != marker.End || text[close.Start] != ')' || close.Length != 1
-            || (open + 3 < tokens.Length && tokens[open + 3].Start == close.End))
+        if (!Joined(text, tokens[open], marker) || !Joined(text, marker, close) || text[close.Start] != ')' || close.Length != 1
+            || (open + 3 < tokens.Length && Joined(text, close, tokens[open + 3])))
         {
             return false;
         }
@@ -873,13 +896,13 @@ public sealed class SentenceSegmenter
             letter = true;
             markerEnd = m;
             // "a." is one token; it may still be followed by ")".
-            if (next < tokens.Length && tokens[next].Start == t.End && text[tokens[next].Start] == ')')
+            if (next < tokens.Length && Joined(text, t, tokens[next]) && text[tokens[next].Start] == ')')
             {
                 markerEnd = next;
                 next++;
             }
 
-            return next < tokens.Length && tokens[next].Start > tokens[markerEnd].End;
+            return next < tokens.Length && !Joined(text, tokens[markerEnd], tokens[next]);
         }
         else if (t.Kind == TokenKind.Word && s.Length == 1 && char.IsAsciiLetterLower(s[0]))
         {
@@ -893,17 +916,17 @@ public sealed class SentenceSegmenter
 
         // Then ".", ")" or ".)", attached, and then a space.
         int p = next;
-        if (p < tokens.Length && tokens[p].Start == tokens[p - 1].End && tokens[p].Length == 1 && text[tokens[p].Start] == '.' && !letter)
+        if (p < tokens.Length && Joined(text, tokens[p - 1], tokens[p]) && tokens[p].Length == 1 && text[tokens[p].Start] == '.' && !letter)
         {
             p++;
         }
 
-        if (p < tokens.Length && tokens[p].Start == tokens[p - 1].End && tokens[p].Length == 1 && text[tokens[p].Start] == ')')
+        if (p < tokens.Length && Joined(text, tokens[p - 1], tokens[p]) && tokens[p].Length == 1 && text[tokens[p].Start] == ')')
         {
             p++;
         }
 
-        if (p == next && !letter && t.FollowsLineBreak && p < tokens.Length && tokens[p].Start > t.End && char.IsUpper(text[tokens[p].Start]))
+        if (p == next && !letter && t.FollowsLineBreak && p < tokens.Length && !Joined(text, t, tokens[p]) && char.IsUpper(text[tokens[p].Start]))
         {
             // A bare number that opens a line before a capital ("1 See Rahimi, …" in a list of
             // notes): a marker too, when the next line's number follows it.
@@ -911,7 +934,7 @@ public sealed class SentenceSegmenter
             return true;
         }
 
-        if (p == next || p >= tokens.Length || tokens[p].Start == tokens[p - 1].End)
+        if (p == next || p >= tokens.Length || Joined(text, tokens[p - 1], tokens[p]))
         {
             return false;
         }

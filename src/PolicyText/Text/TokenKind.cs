@@ -26,7 +26,8 @@ public enum TokenKind : byte
     /// <summary>An abbreviation with its period: initialisms ("U.S.", "p.m."), listed
     /// abbreviations ("Dr.", "Jan.", "Sen."), and single-letter initials ("E.").</summary>
     Abbreviation,
-    /// <summary>Anything else that is not white space: control and format characters, unpaired
-    /// surrogates, private-use characters.</summary>
+    /// <summary>Anything else that is not white space: control characters, format characters other
+    /// than the invisible ones that separate tokens (docs/tokenization.md), unpaired surrogates,
+    /// private-use characters.</summary>
     Other,
 }

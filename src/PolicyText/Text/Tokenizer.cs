@@ -7,8 +7,9 @@ using PolicyText.Internals;
 namespace PolicyText.Text;
 
 /// <summary>
-/// Splits text into <see cref="Token"/>s over the original characters. Every character that is
-/// not white space belongs to exactly one token, offsets are exact UTF-16 offsets, and no input
+/// Splits text into <see cref="Token"/>s over the original characters. Every character but white
+/// space and invisible characters outside words (a zero-width space, a stray direction mark)
+/// belongs to exactly one token, offsets are exact UTF-16 offsets, and no input
 /// makes it throw. Enumeration allocates nothing per token. The conventions are in
 /// docs/tokenization.md. Instances are immutable and thread-safe.
 /// </summary>
@@ -539,7 +540,7 @@ public ref struct TokenEnumerator
 
         int start = i;
         bool digit = false;
-        while (i < text.Length && !CharClass.IsWhiteSpace(text[i]) && text[i] is not ('.' or ',' or ';' or ':' or ')'))
+        while (i < text.Length && !CharClass.IsSeparator(text[i]) && text[i] is not ('.' or ',' or ';' or ':' or ')'))
         {
             digit |= char.IsAsciiDigit(text[i]);
             i++;
@@ -557,12 +558,12 @@ public ref struct TokenEnumerator
     private static bool FollowsCapitalisedWord(ReadOnlySpan<char> text, int wordStart)
     {
         int j = wordStart - 1;
-        if (j < 0 || text[j] != ' ')
+        if (j < 0 || !(text[j] == ' ' || CharClass.IsInvisible(text[j])))
         {
             return false;
         }
 
-        while (j >= 0 && text[j] == ' ')
+        while (j >= 0 && (text[j] == ' ' || CharClass.IsInvisible(text[j])))
         {
             j--;
         }
@@ -612,7 +613,7 @@ public ref struct TokenEnumerator
             end++;
         }
 
-        if (end - start < 2 || (end < text.Length && !CharClass.IsWhiteSpace(text[end]) && text[end] is not (',' or ';' or ':' or '.' or '!' or '?' or ')' or '"' or '\u201D' or '\u2019')))
+        if (end - start < 2 || (end < text.Length && !CharClass.IsSeparator(text[end]) && text[end] is not (',' or ';' or ':' or '.' or '!' or '?' or ')' or '"' or '\u201D' or '\u2019')))
         {
             return false;
         }
@@ -706,7 +707,7 @@ public ref struct TokenEnumerator
             break;
         }
 
-        return (j == text.Length || char.IsWhiteSpace(text[j])) && _abbreviations.Lookup(part) == AbbreviationKind.None;
+        return (j == text.Length || CharClass.IsSeparator(text[j])) && _abbreviations.Lookup(part) == AbbreviationKind.None;
     }
 
     /// <summary>Words that number a part of a text or a reference ("para", "art", "fig", "sec", "sect", "ch", "chap", "vol", "no", "op", "pp", "eq", "ref", "annex"), in any case, with or without a plural "s".</summary>
@@ -776,7 +777,7 @@ public ref struct TokenEnumerator
         return true;
     }
 
-    /// <summary>A URL runs to the next white space, less trailing punctuation that ends the sentence or closes a bracket.</summary>
+    /// <summary>A URL runs to the next white space, less trailing punctuation that ends the sentence or closes a bracket, and trailing invisible characters.</summary>
     private void EmitUrl(int start, int from)
     {
         var text = _text;
@@ -786,7 +787,8 @@ public ref struct TokenEnumerator
             end++;
         }
 
-        while (end > from && text[end - 1] is '.' or ',' or ';' or ':' or '!' or '?' or '\'' or '"' or ')' or ']' or '>' or '\u2019' or '\u201D')
+        // Invisible characters at the end go too (a direction mark after "report."), as separators.
+        while (end > from && (text[end - 1] is '.' or ',' or ';' or ':' or '!' or '?' or '\'' or '"' or ')' or ']' or '>' or '\u2019' or '\u201D' || CharClass.IsInvisible(text[end - 1])))
         {
             end--;
         }
@@ -827,7 +829,7 @@ public ref struct TokenEnumerator
                 return;
             case '\'' or '\u2019':
                 // A clitic after a token that ends in a period: "Jr.'s".
-                if (start > 0 && !CharClass.IsWhiteSpace(text[start - 1]))
+                if (start > 0 && !CharClass.IsSeparator(text[start - 1]))
                 {
                     int j = end;
                     while (j < text.Length && char.IsAsciiLetter(text[j]))
@@ -896,7 +898,7 @@ public ref struct TokenEnumerator
             {
                 end++;
             }
-            else if (c == '\u200D' && end + 1 < text.Length && !CharClass.IsSeparator(text[end + 1]))
+            else if (c == '\u200D' && end + 1 < text.Length && !CharClass.IsSeparator(text[end + 1]) && !char.IsLetterOrDigit(text[end + 1]))
             {
                 // The joiner and the code point after it.
                 end += char.IsHighSurrogate(text[end + 1]) && end + 2 < text.Length && char.IsLowSurrogate(text[end + 2]) ? 3 : 2;

@@ -238,6 +238,23 @@ public class SentenceSegmenterTests
         Assert.Equal(expected, Split(text));
 
     [Theory]
+    // Invisible characters (a zero-width space, direction marks, a word joiner, U+FEFF) between
+    // tokens: the split is the one of the text without them.
+    [InlineData("He said \u201CThe talks failed.\u200F\u201D", "He said \u201CThe talks failed.\u200F\u201D")]
+    [InlineData("We left.\u200B\u201D Then it rained.", "We left.\u200B\u201D | Then it rained.")]
+    [InlineData("\u201CWhy?\u200E\u201D Kim asked.", "\u201CWhy?\u200E\u201D Kim asked.")]
+    [InlineData("The talks failed.\u2060\u00B9 Then he left.", "The talks failed.\u2060\u00B9 | Then he left.")]
+    [InlineData("Food is scarce.\u200E[3] Aid helps.", "Food is scarce.\u200E[3] | Aid helps.")]
+    [InlineData("the right\n\uFEFF\fto food is key.", "the right\n\uFEFF\fto food is key.")]
+    [InlineData("Protocol No. XII\u200E applies here.", "Protocol No. XII\u200E applies here.")]
+    [InlineData("Protocol \u200ENo. XII applies here.", "Protocol \u200ENo. XII applies here.")]
+    [InlineData("The talks collapsed.The\u200Btalks began.", "The talks collapsed. | The\u200Btalks began.")]
+    [InlineData("It was scarce.3\u200BThat is all.", "It was scarce.3 | That is all.")]
+    [InlineData("See https://example.org/report.\u200E Then the talks resumed.", "See https://example.org/report. | Then the talks resumed.")]
+    public void Reads_invisible_characters_between_tokens_as_the_text_without_them(string text, string expected) =>
+        Assert.Equal(expected, Split(text));
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     public void Empty_text_has_no_sentences(string text) => Assert.Empty(SegmenterEvaluation.Split(text));

@@ -105,6 +105,9 @@ public class TokenizerTests
     [InlineData("\uFEFFThe right to\u200B food \u200Band\u200E\u2060 water", "The|Word|1 right|Word|5 to|Word|11 food|Word|15 and|Word|21 water|Word|27")]
     [InlineData("https://example.org/a\u200Bb c", "https://example.org/a\u200Bb|Url|0 c|Word|24")]
     [InlineData("\u200D\U0001F44D \u200Bx", "\U0001F44D|Symbol|1 x|Word|5")]
+    [InlineData("\U0001F44D\u200Dtoday \U0001F468\u200D\U0001F4BB", "\U0001F44D|Symbol|0 today|Word|3 \U0001F468\u200D\U0001F4BB|Symbol|9")]
+    [InlineData("See https://ex.org/a.\u200E Then", "See|Word|0 https://ex.org/a|Url|4 .|Punctuation|20 Then|Word|23")]
+    [InlineData("said \u200E's", "said|Word|0 '|Punctuation|6 s|Word|7")]
     [InlineData("", "")]
     [InlineData("   \n\t ", "")]
     public void Tokenizes_as_a_reader_of_op_eds_expects(string text, string expected) =>
@@ -247,6 +250,16 @@ public class TokenizerTests
         var tokens = Tokenizer.Default.Tokenize("Title\n\nBody one\r\nline two\u2029End");
         Assert.Equal([false, true, false, true, false, true], tokens.Select(t => t.FollowsLineBreak));
         Assert.Equal([false, true, false, false, false, true], tokens.Select(t => t.FollowsBlankLine));
+    }
+
+    [Fact]
+    public void Line_breaks_are_counted_through_invisible_characters()
+    {
+        // CR, a direction mark, LF is one line break; LF, U+FEFF, form feed (pdftotext's page end) too;
+        // LF, a zero-width space, LF is a blank line.
+        var tokens = Tokenizer.Default.Tokenize("one\r\u200E\ntwo\n\uFEFF\fthree\n\u200B\nfour");
+        Assert.Equal([false, true, true, true], tokens.Select(t => t.FollowsLineBreak));
+        Assert.Equal([false, false, false, true], tokens.Select(t => t.FollowsBlankLine));
     }
 
     [Theory]

@@ -350,8 +350,29 @@ public sealed class SentenceSegmenter
         return after - 1;
     }
 
+    /// <summary>Whether token <paramref name="i"/> is a period one space after <paramref name="previousEnd"/> (". . ."), invisible characters aside.</summary>
     private static bool IsSpacedDot(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, int previousEnd) =>
-        i < tokens.Length && tokens[i].Length == 1 && text[tokens[i].Start] == '.' && tokens[i].Start == previousEnd + 1 && text[previousEnd] == ' ';
+        i < tokens.Length && tokens[i].Length == 1 && text[tokens[i].Start] == '.' && tokens[i].Start > previousEnd
+        && OneSpace(text[previousEnd..tokens[i].Start]);
+
+    /// <summary>Whether <paramref name="gap"/> is one space, with any invisible characters beside it.</summary>
+    private static bool OneSpace(ReadOnlySpan<char> gap)
+    {
+        int spaces = 0;
+        foreach (char c in gap)
+        {
+            if (c == ' ')
+            {
+                spaces++;
+            }
+            else if (!CharClass.IsInvisible(c))
+            {
+                return false;
+            }
+        }
+
+        return spaces == 1;
+    }
 
     /// <summary>
     /// Whether token <paramref name="b"/> follows <paramref name="a"/> with nothing between them

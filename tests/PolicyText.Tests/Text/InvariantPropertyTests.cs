@@ -92,6 +92,32 @@ public class InvariantPropertyTests
         }, iter: 20_000);
 
     [Fact]
+    public void An_invisible_character_beside_a_space_changes_no_token_and_no_sentence() =>
+        Gen.Select(Texts, Gen.Int[0, 1000], Gen.OneOf(new[] { "\u200B", "\u200E", "\u200F", "\u2060", "\uFEFF", "\u00AD", "\u200D" }.Select(Gen.Const).ToArray()), Gen.Bool).Sample((text, at, mark, after) =>
+        {
+            // Web text puts zero-width spaces and direction marks beside spaces: the text must
+            // read exactly as without them (every token and sentence shifted past the mark).
+            var spaces = Enumerable.Range(0, text.Length).Where(i => text[i] == ' ').ToArray();
+            if (spaces.Length == 0)
+            {
+                return;
+            }
+
+            int position = spaces[at % spaces.Length] + (after ? 1 : 0);
+            var marked = text.Insert(position, mark);
+            int Shift(int offset) => offset >= position ? offset + 1 : offset;
+
+            var expected = TextDocument.Parse(text);
+            var actual = TextDocument.Parse(marked);
+            Assert.Equal(
+                expected.Tokens.ToArray().Select(t => (Shift(t.Start), t.Length, t.Kind, t.FollowsLineBreak, t.FollowsBlankLine)),
+                actual.Tokens.ToArray().Select(t => (t.Start, t.Length, t.Kind, t.FollowsLineBreak, t.FollowsBlankLine)));
+            Assert.Equal(
+                expected.Sentences.ToArray().Select(s => (s.FirstToken, s.TokenCount)),
+                actual.Sentences.ToArray().Select(s => (s.FirstToken, s.TokenCount)));
+        }, iter: 20_000);
+
+    [Fact]
     public void Code_point_offsets_slice_the_same_text_as_utf16_offsets() =>
         Texts.Sample(text =>
         {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using PolicyText.Export;
+using PolicyText.Internals;
 
 namespace PolicyText.Corpora;
 
@@ -188,6 +190,12 @@ public static class CorpusRunner
                         evidence.Write(document.Id, analysis);
                         tokens?.Write(document.Id, analysis.Document);
                         characters += document.Text.Length;
+                        if (Mojibake.Count(document.Text) is > 0 and int marks)
+                        {
+                            // Analysed, but its quotation marks and accented letters are garbled: said, not hidden.
+                            errors.Add(new CorpusError(document.Id, document.Id, "mojibake_suspected", string.Create(CultureInfo.InvariantCulture,
+                                $"The text looks like UTF-8 that was read as Windows-1252 or Latin-1 before it reached PolicyText ({marks} sequences such as 'â€™' for '’' or 'Ã©' for 'é'): apostrophes, quotation marks and accented letters are garbled, which changes tokens, lexicon matches and labels. Re-decode the source as UTF-8. The document was analysed as it is.")));
+                        }
                     }
                 }
 

@@ -1,0 +1,41 @@
+using PolicyText.Internals;
+using PolicyText.Tests.Cli;
+
+namespace PolicyText.Tests.Corpora;
+
+/// <summary>UTF-8 text decoded as Windows-1252 or Latin-1 before it reached PolicyText is analysed as it is, and flagged.</summary>
+public class MojibakeTests
+{
+    [Theory]
+    [InlineData("We don\u00E2\u20AC\u2122t accept it.", 1)] // don’t
+    [InlineData("\u00E2\u20AC\u0153Free them,\u00E2\u20AC\u009D she said \u00E2\u20AC\u201D twice.", 3)] // “ ” —
+    [InlineData("The r\u00C3\u00A9gime and the na\u00C3\u00AFve envoy.", 2)] // régime, naïve
+    [InlineData("It was -20\u00C2\u00B0C at \u00C2\u00A0dawn.", 2)] // °, no-break space
+    [InlineData("An \u00C3\u20AC la carte deal.", 1)] // À, whose second byte Windows-1252 reads as €
+    // Not mojibake: the characters themselves, and capitals Ã and Â before letters.
+    [InlineData("We don\u2019t accept the r\u00E9gime at -20\u00B0C.", 0)]
+    [InlineData("S\u00C3O PAULO and \u00C2me, and a p\u00E2t\u00E9.", 0)]
+    [InlineData("\u00E2", 0)]
+    [InlineData("\u00C3", 0)]
+    [InlineData("", 0)]
+    public void Counts_the_marks_of_utf8_read_as_windows_1252(string text, int expected) =>
+        Assert.Equal(expected, Mojibake.Count(text));
+
+    [Fact]
+    public void A_document_with_mojibake_is_analysed_and_flagged()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllText(input, "{\"id\": \"a\", \"text\": \"We don\u2019t accept it.\"}\n{\"id\": \"b\", \"text\": \"We don\u00E2\u20AC\u2122t accept it.\"}\n");
+        var output = Path.Combine(tmp.Path, "out");
+
+        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "documents.csv")).Length);
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith("b,b,mojibake_suspected,", errors[1], StringComparison.Ordinal);
+        Assert.Contains("Re-decode the source as UTF-8", errors[1], StringComparison.Ordinal);
+    }
+}

@@ -317,9 +317,19 @@ public ref struct TokenEnumerator
             }
             else if (CharClass.IsIgnorable(sep))
             {
-                // An invisible character between letters (a soft hyphen: "sanc\u00ADtions", from hyphenated
-                // web or PDF text) is invisible: the word goes on through it.
-                join = CharClass.IsLetter(prev) && CharClass.IsLetter(next);
+                // Invisible characters between letters (a soft hyphen: "sanc\u00ADtions", from hyphenated
+                // web or PDF text; a run of them, "fo\u00AD\u00ADod") are invisible: the word goes on through them.
+                int run = i + 1;
+                while (run < text.Length && CharClass.IsIgnorable(text[run]))
+                {
+                    run++;
+                }
+
+                join = CharClass.IsLetter(prev) && run < text.Length && CharClass.IsLetter(text[run]);
+                if (join)
+                {
+                    i = run - 1;
+                }
             }
             else if (sep == '&')
             {
@@ -898,9 +908,11 @@ public ref struct TokenEnumerator
             {
                 end++;
             }
-            else if (c == '\u200D' && end + 1 < text.Length && !CharClass.IsSeparator(text[end + 1]) && !char.IsLetterOrDigit(text[end + 1]))
+            else if (c == '\u200D' && end + 1 < text.Length && (char.IsHighSurrogate(text[end + 1]) || char.GetUnicodeCategory(text[end + 1]) == UnicodeCategory.OtherSymbol))
             {
-                // The joiner and the code point after it.
+                // The joiner and the pictograph after it (an emoji outside the BMP, or a symbol such
+                // as \u2695 or \u2764); before anything else (a letter, a period) the joiner is left
+                // dangling, a separator, and the emoji ends.
                 end += char.IsHighSurrogate(text[end + 1]) && end + 2 < text.Length && char.IsLowSurrogate(text[end + 2]) ? 3 : 2;
             }
             else if (c == '\uD83C' && end + 1 < text.Length && text[end + 1] is >= '\uDFFB' and <= '\uDFFF')

@@ -19,6 +19,7 @@ public class InvisibleCharacterTests
     [InlineData("The ceasefire must not be tied to the release of political prisoners.", "The cease\uFB01re must not be tied to the release of political prisoners.")]
     [InlineData("Aid flows must continue regardless of sanctions.", "Aid \uFB02ows must continue regardless of sanctions.")]
     [InlineData("The sanctions ignore human rights.", "The sanc\u200Ftions ignore hu\u200Eman rights.")]
+    [InlineData("They denied the right to food.", "They de\u00AD\u00ADnied the right to fo\uFEFF\u2060od.")]
     public void Ligatures_and_invisible_marks_inside_words_read_as_the_plain_letters(string plain, string written) =>
         AssertReadAsPlain(plain, written, null);
 

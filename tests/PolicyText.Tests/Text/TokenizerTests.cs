@@ -108,6 +108,8 @@ public class TokenizerTests
     [InlineData("\U0001F44D\u200Dtoday \U0001F468\u200D\U0001F4BB", "\U0001F44D|Symbol|0 today|Word|3 \U0001F468\u200D\U0001F4BB|Symbol|9")]
     [InlineData("See https://ex.org/a.\u200E Then", "See|Word|0 https://ex.org/a|Url|4 .|Punctuation|20 Then|Word|23")]
     [InlineData("said \u200E's", "said|Word|0 '|Punctuation|6 s|Word|7")]
+    [InlineData("fo\u00AD\u00ADod Smit\u00AD\u200Eh.", "fo\u00AD\u00ADod|Word|0 Smit\u00AD\u200Eh|Word|7 .|Punctuation|14")]
+    [InlineData("\U0001F622\u200D. \U0001F9D1\u200D\u2695\uFE0F", "\U0001F622|Symbol|0 .|Punctuation|3 \U0001F9D1\u200D\u2695\uFE0F|Symbol|5")]
     [InlineData("", "")]
     [InlineData("   \n\t ", "")]
     public void Tokenizes_as_a_reader_of_op_eds_expects(string text, string expected) =>

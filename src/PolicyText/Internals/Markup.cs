@@ -1,0 +1,81 @@
+using System.Buffers;
+using System.Collections.Frozen;
+
+namespace PolicyText.Internals;
+
+/// <summary>
+/// Finds HTML left in a text: tags (<c>&lt;p&gt;</c>, <c>&lt;/a&gt;</c>, <c>&lt;br/&gt;</c>) and
+/// character references (<c>&amp;rsquo;</c>, <c>&amp;#8217;</c>, <c>&amp;nbsp;</c>). PolicyText reads
+/// plain text, so they are read as words and punctuation (<c>don&amp;rsquo;t</c> loses its
+/// negation); unescaping them here would change the offsets, so they are reported.
+/// </summary>
+internal static class Markup
+{
+    private static readonly SearchValues<char> Starts = SearchValues.Create("&<");
+
+    // Elements that carry the text of a web page: a '<' followed by one of these and then '>',
+    // '/' or white space is a tag, not a comparison ("a < b").
+    private static readonly FrozenSet<string> Tags = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "p", "br", "div", "span", "a", "em", "strong", "b", "i", "u", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+        "blockquote", "img", "script", "style", "table", "tr", "td", "th", "figure", "figcaption", "section", "article", "sup", "sub", "hr");
+
+    // Named references that web text uses; a name not listed ("&Wesson;" in "Smith&Wesson;") is not counted.
+    private static readonly FrozenSet<string> Entities = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "amp", "lt", "gt", "quot", "apos", "nbsp", "rsquo", "lsquo", "rdquo", "ldquo", "sbquo", "bdquo", "mdash", "ndash",
+        "hellip", "shy", "zwj", "zwnj", "lrm", "rlm", "thinsp", "ensp", "emsp", "eacute", "egrave", "aacute", "agrave",
+        "oacute", "uacute", "iacute", "ccedil", "uuml", "ouml", "auml", "euro", "pound", "copy", "reg", "trade", "deg",
+        "middot", "bull", "laquo", "raquo", "prime", "times", "minus");
+
+    /// <summary>The number of tags and character references in <paramref name="text"/>.</summary>
+    public static int Count(ReadOnlySpan<char> text)
+    {
+        int count = 0;
+        var tags = Tags.GetAlternateLookup<ReadOnlySpan<char>>();
+        var entities = Entities.GetAlternateLookup<ReadOnlySpan<char>>();
+        int i = text.IndexOfAny(Starts);
+        while (i >= 0)
+        {
+            count += text[i] == '&' ? (IsReference(text[(i + 1)..], entities) ? 1 : 0) : (IsTag(text[(i + 1)..], tags) ? 1 : 0);
+            int rest = text[(i + 1)..].IndexOfAny(Starts);
+            i = rest < 0 ? -1 : i + 1 + rest;
+        }
+
+        return count;
+    }
+
+    /// <summary>Whether a reference follows an '&amp;': <c>#</c> and 2–7 digits, <c>#x</c> and 2–6 hexadecimal digits, or a listed name, then ';'.</summary>
+    private static bool IsReference(ReadOnlySpan<char> after, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> entities)
+    {
+        int end = after.IndexOf(';');
+        if (end < 2 || end > 8)
+        {
+            return false;
+        }
+
+        var body = after[..end];
+        if (body[0] == '#')
+        {
+            var digits = body[1..];
+            return digits.Length > 1 && (digits[0] is 'x' or 'X'
+                ? digits.Length >= 3 && !digits[1..].ContainsAnyExcept("0123456789abcdefABCDEF")
+                : !digits.ContainsAnyExceptInRange('0', '9'));
+        }
+
+        return entities.Contains(body);
+    }
+
+    /// <summary>Whether a tag follows a '&lt;': an optional '/', a listed element, then '&gt;', '/' or white space.</summary>
+    private static bool IsTag(ReadOnlySpan<char> after, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> tags)
+    {
+        int k = after.Length > 0 && after[0] == '/' ? 1 : 0;
+        int start = k;
+        while (k < after.Length && char.IsAsciiLetterOrDigit(after[k]))
+        {
+            k++;
+        }
+
+        return k > start && k < after.Length && (after[k] is '>' or '/' || char.IsWhiteSpace(after[k])) && tags.Contains(after[start..k]);
+    }
+}

@@ -563,7 +563,8 @@ public static class Program
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Documents} documents, {result.Sentences} sentences -> {outDir} ({written})"));
             if (result.Errors.Count > 0)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Errors.Count} documents could not be read or analysed, or were flagged -> {Path.Combine(outDir, "errors.csv")}"));
+                // Rows, not documents: an analysed document can carry several flags.
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Errors.Count} {(result.Errors.Count == 1 ? "row" : "rows")} of documents that could not be read or analysed, or were flagged -> {Path.Combine(outDir, "errors.csv")}"));
             }
         }
 

@@ -1,5 +1,4 @@
 using PolicyText.Internals;
-using PolicyText.Tests.Cli;
 
 namespace PolicyText.Tests.Corpora;
 
@@ -20,22 +19,4 @@ public class MarkupTests
     [InlineData("", 0)]
     public void Counts_html_tags_and_character_references(string text, int expected) =>
         Assert.Equal(expected, Markup.Count(text));
-
-    [Fact]
-    public void A_document_with_html_is_analysed_and_flagged()
-    {
-        using var tmp = new TempDir();
-        var input = Path.Combine(tmp.Path, "in.jsonl");
-        File.WriteAllText(input, "{\"id\": \"a\", \"text\": \"We don\u2019t accept it.\"}\n{\"id\": \"b\", \"text\": \"<p>We don&rsquo;t accept it.</p>\"}\n");
-        var output = Path.Combine(tmp.Path, "out");
-
-        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "documents.csv")).Length);
-        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
-        Assert.Equal(2, errors.Length);
-        Assert.StartsWith("b,b,markup_suspected,", errors[1], StringComparison.Ordinal);
-        Assert.Contains("The text holds 3 HTML tags", errors[1], StringComparison.Ordinal);
-    }
 }

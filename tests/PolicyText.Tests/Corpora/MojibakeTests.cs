@@ -1,5 +1,4 @@
 using PolicyText.Internals;
-using PolicyText.Tests.Cli;
 
 namespace PolicyText.Tests.Corpora;
 
@@ -25,22 +24,4 @@ public class MojibakeTests
     [InlineData("", 0)]
     public void Counts_the_marks_of_utf8_read_as_windows_1252(string text, int expected) =>
         Assert.Equal(expected, Mojibake.Count(text));
-
-    [Fact]
-    public void A_document_with_mojibake_is_analysed_and_flagged()
-    {
-        using var tmp = new TempDir();
-        var input = Path.Combine(tmp.Path, "in.jsonl");
-        File.WriteAllText(input, "{\"id\": \"a\", \"text\": \"We don\u2019t accept it.\"}\n{\"id\": \"b\", \"text\": \"We don\u00E2\u20AC\u2122t accept it.\"}\n");
-        var output = Path.Combine(tmp.Path, "out");
-
-        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "documents.csv")).Length);
-        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
-        Assert.Equal(2, errors.Length);
-        Assert.StartsWith("b,b,mojibake_suspected,", errors[1], StringComparison.Ordinal);
-        Assert.Contains("Re-decode the source as UTF-8", errors[1], StringComparison.Ordinal);
-    }
 }

@@ -60,7 +60,15 @@ public sealed record DocumentAnalysis(TextDocument Document, IReadOnlyList<Sente
     /// <summary>Standard text statistics (computed when first asked for).</summary>
     public TextStatistics Statistics => _statistics ??= TextStatistics.Of(Document);
 
+    /// <summary>
+    /// Problems with the text itself that the analysis read through without repairing it
+    /// (computed when first asked for): mojibake, HTML left in it (<see cref="InputWarning"/>).
+    /// Empty for a clean text. <c>policytext analyze</c> lists them in errors.csv.
+    /// </summary>
+    public IReadOnlyList<InputWarning> InputWarnings => _inputWarnings ??= InputWarning.Of(Document.Text);
+
     private TextStatistics? _statistics;
+    private IReadOnlyList<InputWarning>? _inputWarnings;
 }
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using PolicyText.Export;
-using PolicyText.Internals;
 
 namespace PolicyText.Corpora;
 
@@ -190,17 +188,10 @@ public static class CorpusRunner
                         evidence.Write(document.Id, analysis);
                         tokens?.Write(document.Id, analysis.Document);
                         characters += document.Text.Length;
-                        if (Mojibake.Count(document.Text) is > 0 and int marks)
+                        // Analysed, but garbled at its source (mojibake, HTML): said, not hidden.
+                        foreach (var warning in analysis.InputWarnings)
                         {
-                            // Analysed, but its quotation marks and accented letters are garbled: said, not hidden.
-                            errors.Add(new CorpusError(document.Id, document.Id, "mojibake_suspected", string.Create(CultureInfo.InvariantCulture,
-                                $"The text looks like UTF-8 that was read as Windows-1252 or Latin-1 before it reached PolicyText ({marks} {(marks == 1 ? "sequence" : "sequences")} such as 'â€™' for '’' or 'Ã©' for 'é'): apostrophes, quotation marks and accented letters are garbled, which changes tokens, lexicon matches and labels. Re-decode the source as UTF-8. The document was analysed as it is.")));
-                        }
-
-                        if (Markup.Count(document.Text) is > 0 and int markup)
-                        {
-                            errors.Add(new CorpusError(document.Id, document.Id, "markup_suspected", string.Create(CultureInfo.InvariantCulture,
-                                $"The text holds {markup} HTML {(markup == 1 ? "tag or character reference" : "tags or character references")} (such as '<p>' or '&rsquo;'): PolicyText reads plain text, so they are read as words and punctuation ('don&rsquo;t' loses its negation). Strip the tags and unescape the references first. The document was analysed as it is.")));
+                            errors.Add(new CorpusError(document.Id, document.Id, warning.Code, warning.Message));
                         }
                     }
                 }

@@ -25,4 +25,16 @@ public class FlaggedTextTests
         Assert.StartsWith($"b,b,{code},", errors[1], StringComparison.Ordinal);
         Assert.Contains(message, errors[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_analysis_names_the_problems_of_its_text()
+    {
+        var analyzer = TextAnalyzer.CreateDefault();
+        Assert.Empty(analyzer.Analyze("We don\u2019t accept the r\u00E9gime.").InputWarnings);
+
+        var warnings = analyzer.Analyze("<p>We don\u00E2\u20AC\u2122t accept the r\u00C3\u00A9gime.</p>").InputWarnings;
+        Assert.Equal([("mojibake_suspected", 2), ("markup_suspected", 2)], warnings.Select(w => (w.Code, w.Count)));
+        Assert.Contains("Re-decode the source as UTF-8", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("Strip the tags", warnings[1].Message, StringComparison.Ordinal);
+    }
 }

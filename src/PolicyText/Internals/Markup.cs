@@ -14,7 +14,7 @@ internal static class Markup
     private static readonly SearchValues<char> Starts = SearchValues.Create("&<");
 
     // Elements that carry the text of a web page: a '<' followed by one of these and then '>',
-    // '/' or white space is a tag, not a comparison ("a < b").
+    // '/>' or an attribute is a tag, not a comparison ("a < b", "x <p and"); see IsTag.
     private static readonly FrozenSet<string> Tags = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
         "p", "br", "div", "span", "a", "em", "strong", "b", "i", "u", "s", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",

@@ -17,15 +17,19 @@ internal static class Mojibake
     // Extended-A and B, such as Turkish ş, ğ, ı and Polish ł).
     private static readonly SearchValues<char> Leads = SearchValues.Create("\u00E2\u00C2\u00C3\u00C4\u00C5\u00C6");
 
-    // What Windows-1252 makes of the continuation bytes 80 to 9F, and what Latin-1 makes of them (the C1 controls).
-    private static readonly SearchValues<char> Windows1252High = SearchValues.Create(
-        "\u20AC\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178"
-        + "\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F");
+    // What Windows-1252 makes of the continuation bytes 80 to 8F and 90 to 9F where it defines
+    // them, and what Latin-1 makes of all of them (the C1 controls, also .NET's reading of the
+    // bytes Windows-1252 leaves undefined).
+    private const string Windows1252From80 = "\u20AC\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D";
+    private const string Windows1252From90 = "\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178";
+    private const string Latin1From80 = "\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F";
+    private const string Latin1From90 = "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F";
 
-    // The same for the continuation bytes 80 to 8F only: after â (E2), the bytes of U+2000 to U+23FF.
-    private static readonly SearchValues<char> AfterE2 = SearchValues.Create(
-        "\u20AC\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D"
-        + "\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F");
+    // The continuation bytes 80 to 9F, as either encoding reads them.
+    private static readonly SearchValues<char> Windows1252High = SearchValues.Create(Windows1252From80 + Windows1252From90 + Latin1From80 + Latin1From90);
+
+    // The continuation bytes 80 to 8F only: after â (E2), the bytes of U+2000 to U+23FF.
+    private static readonly SearchValues<char> AfterE2 = SearchValues.Create(Windows1252From80 + Latin1From80);
 
     /// <summary>
     /// The number of such marks in <paramref name="text"/>: <c>â</c> followed by what a byte 80 to

@@ -6,6 +6,17 @@ internal static class CliRunner
 {
     public static CliResult Run(params string[] args) => RunWithInput(string.Empty, args);
 
+    /// <summary>Writes <paramref name="content"/> to a file <paramref name="name"/> in <paramref name="tmp"/>, runs <c>analyze</c> on it into <c>out</c> there (quietly unless <paramref name="quiet"/> is false), and returns the result, the output folder and the lines of errors.csv (none when it was not written).</summary>
+    public static (CliResult Result, string Output, string[] Errors) AnalyzeFile(TempDir tmp, string name, string content, bool quiet = true)
+    {
+        var input = System.IO.Path.Combine(tmp.Path, name);
+        File.WriteAllText(input, content);
+        var output = System.IO.Path.Combine(tmp.Path, "out");
+        var result = quiet ? Run("analyze", input, "--out", output, "-q") : Run("analyze", input, "--out", output);
+        var errors = System.IO.Path.Combine(output, "errors.csv");
+        return (result, output, File.Exists(errors) ? File.ReadAllLines(errors) : []);
+    }
+
     public static CliResult RunWithInput(string stdin, params string[] args)
     {
         using var stdout = new StringWriter();

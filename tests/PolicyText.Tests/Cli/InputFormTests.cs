@@ -65,12 +65,8 @@ public class InputFormTests
     public void A_document_that_is_not_analysed_does_not_take_its_id_from_a_later_one(string name, string content)
     {
         using var tmp = new TempDir();
-        var input = Path.Combine(tmp.Path, name);
-        File.WriteAllText(input, content);
-        var output = Path.Combine(tmp.Path, "out");
-        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+        var (result, output, errors) = CliRunner.AnalyzeFile(tmp, name, content);
         Assert.Equal(2, result.ExitCode);
-        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
         Assert.Equal(2, errors.Length);
         Assert.Contains(",binary_content,", errors[1], StringComparison.Ordinal);
         Assert.StartsWith("a,", File.ReadAllLines(Path.Combine(output, "documents.csv"))[1], StringComparison.Ordinal);

@@ -294,14 +294,9 @@ public class RobustnessTests
     {
         // An unquoted separator in a text used to cut the text and shift the later columns, exit 0.
         using var tmp = new TempDir();
-        var input = Path.Combine(tmp.Path, "in.csv");
-        File.WriteAllText(input, csv);
-        var output = Path.Combine(tmp.Path, "out");
-
-        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+        var (result, output, errors) = CliRunner.AnalyzeFile(tmp, "in.csv", csv);
 
         Assert.Equal(2, result.ExitCode);
-        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
         Assert.Equal(2, errors.Length);
         Assert.StartsWith(",in.csv:row 1,malformed_row,", errors[1], StringComparison.Ordinal);
         Assert.Contains($"delimiter ('{separator}') must be quoted", errors[1], StringComparison.Ordinal);

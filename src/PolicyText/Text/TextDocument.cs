@@ -38,18 +38,63 @@ public sealed class TextDocument
     [ThreadStatic]
     private static char[]? t_normalized;
 
-    private TextDocument(string text, Token[] tokens, Sentence[] sentences)
+    // Whether a word spans a line break (Token.SpansLineBreak): its hyphen and white space are
+    // left out of the normalized text's reading.
+    private readonly bool _spansLineBreak;
+
+    private TextDocument(string text, Token[] tokens, Sentence[] sentences, bool spansLineBreak)
     {
         Text = text;
         _tokens = tokens;
         _sentences = sentences;
+        _spansLineBreak = spansLineBreak;
     }
 
     /// <summary>The source text, unchanged.</summary>
     public string Text { get; }
 
-    /// <summary>The normalized text (see <see cref="TextNormalizer"/>), with the same offsets as <see cref="Text"/>.</summary>
-    public string NormalizedText => _normalized ??= TextNormalizer.Normalize(Text);
+    /// <summary>
+    /// The normalized text (see <see cref="TextNormalizer"/>), with the same offsets as <see cref="Text"/>.
+    /// In a word hyphenated across a line break (<see cref="Token.SpansLineBreak"/>) the hyphen and
+    /// the white space are soft hyphens (U+00AD), which word hashes and the lexicon matcher leave out,
+    /// so "sanc-", a line break and "tions" read as "sanctions".
+    /// </summary>
+    public string NormalizedText => _normalized ??= Normalized();
+
+    private string Normalized() => string.Create(Text.Length, this, static (destination, document) =>
+    {
+        TextNormalizer.Normalize(document.Text, destination);
+        if (document._spansLineBreak)
+        {
+            document.JoinLines(destination);
+        }
+    });
+
+    /// <summary>In each word that spans a line break, the hyphen before the break and the white space after it made soft hyphens.</summary>
+    private void JoinLines(Span<char> normalized)
+    {
+        var text = Text.AsSpan();
+        foreach (var t in _tokens)
+        {
+            if (!t.SpansLineBreak)
+            {
+                continue;
+            }
+
+            for (int k = t.Start + 1; k < t.End; k++)
+            {
+                if (CharClass.IsHyphen(text[k]) || text[k] == '\u00AD')
+                {
+                    int resume = TokenEnumerator.WordAfterLineBreak(text, k);
+                    if (resume > k && resume < t.End)
+                    {
+                        normalized[k..resume].Fill('\u00AD');
+                        k = resume;
+                    }
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// The normalized text without allocating it: <see cref="NormalizedText"/> when it is already
@@ -73,10 +118,15 @@ public sealed class TextDocument
 
         var span = buffer.AsSpan(0, Text.Length);
         _respelled = TextNormalizer.NormalizeText(Text, span) ? 1 : 0;
+        if (_spansLineBreak)
+        {
+            JoinLines(span);
+        }
+
         return span;
     }
 
-    /// <summary>Whether the text holds one of <see cref="CharClass.Respelled"/> (a soft hyphen inside a word, a ligature), which word hashes and the lexicon matcher leave out or spell out (normalization does not change them, so the source text tells).</summary>
+    /// <summary>Whether the text holds one of <see cref="CharClass.Respelled"/> (a soft hyphen inside a word, a ligature) or a word that spans a line break (whose normalized form holds soft hyphens), which word hashes and the lexicon matcher leave out or spell out (normalization does not change them, so the source text tells).</summary>
     internal bool HoldsRespelled
     {
         get
@@ -86,7 +136,7 @@ public sealed class TextDocument
                 _respelled = Text.AsSpan().ContainsAny(CharClass.Respelled) ? 1 : 0;
             }
 
-            return _respelled == 1;
+            return _respelled == 1 || _spansLineBreak;
         }
     }
 
@@ -109,7 +159,7 @@ public sealed class TextDocument
         // only the exact-size copy is allocated per document.
         var scratch = t_tokens ??= [];
         scratch.Clear();
-        (tokenizer ?? Tokenizer.Default).Tokenize(text.AsSpan(), scratch);
+        (tokenizer ?? Tokenizer.Default).Tokenize(text.AsSpan(), scratch, out bool spansLineBreak);
         var tokens = scratch.ToArray();
         if (scratch.Capacity > MaxScratchTokens)
         {
@@ -117,7 +167,7 @@ public sealed class TextDocument
         }
 
         var sentences = (segmenter ?? SentenceSegmenter.Default).Segment(text, tokens);
-        return new TextDocument(text, tokens, sentences);
+        return new TextDocument(text, tokens, sentences, spansLineBreak);
     }
 
     /// <summary>
@@ -167,7 +217,20 @@ public sealed class TextDocument
                 : new Sentence(start, 0, first, 0);
         }
 
-        return new TextDocument(text, tokens, sentences);
+        return new TextDocument(text, tokens, sentences, AnySpansLineBreak(tokens));
+    }
+
+    private static bool AnySpansLineBreak(ReadOnlySpan<Token> tokens)
+    {
+        foreach (var t in tokens)
+        {
+            if (t.SpansLineBreak)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The normalized form of <paramref name="token"/>, a slice of <see cref="NormalizedText"/>.</summary>

@@ -23,9 +23,11 @@ public readonly record struct Token
     internal const uint LineBreakFlag = 1u << 28;
     internal const uint BlankLineFlag = 1u << 29;
     // Bits 30 and 31 depend on the kind: for an abbreviation its class in the abbreviation list,
-    // for punctuation and symbols whether the token can end a sentence or is a bullet.
+    // for punctuation and symbols whether the token can end a sentence or is a bullet, for a word
+    // whether it spans a line break.
     internal const uint PrefixAbbreviationFlag = 1u << 30;
     internal const uint EndAbbreviationFlag = 1u << 31;
+    internal const uint SpansLineBreakFlag = 1u << 30;
     internal const uint TerminalFlag = 1u << 30;
     internal const uint BulletFlag = 1u << 31;
 
@@ -92,6 +94,15 @@ public readonly record struct Token
         : (_lengthAndKind & PrefixAbbreviationFlag) != 0 ? AbbreviationKind.Prefix
         : (_lengthAndKind & EndAbbreviationFlag) != 0 ? AbbreviationKind.End
         : AbbreviationKind.Other;
+
+    /// <summary>
+    /// Whether this word was hyphenated across a line break, as PDF text extraction and
+    /// hard-wrapped text leave words: "sanc-", a line break and "tions" are one token, read as
+    /// "sanctions" (the hyphen and the white space are left out of its normalized form, see
+    /// <see cref="TextDocument.NormalizedText"/>). Only a hyphen right after a letter, at the end of
+    /// a line, before a line that goes on with a lower-case letter joins.
+    /// </summary>
+    public bool SpansLineBreak => Kind == TokenKind.Word && (_lengthAndKind & SpansLineBreakFlag) != 0;
 
     /// <summary>Whether this is punctuation that can end a sentence (., !, ?, their runs, …, and their CJK forms).</summary>
     internal bool IsTerminalPunctuation => Kind == TokenKind.Punctuation && (_lengthAndKind & TerminalFlag) != 0;

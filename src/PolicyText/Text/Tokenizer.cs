@@ -56,8 +56,14 @@ public sealed class Tokenizer
     /// <param name="destination">The list to append to; reuse it across documents to avoid allocation.</param>
     /// <returns>The number of tokens appended.</returns>
     /// <remarks>Fully optimised from the first call: one call may tokenize a whole corpus, so it must not wait for tiered compilation.</remarks>
+    public int Tokenize(ReadOnlySpan<char> text, List<Token> destination) => Tokenize(text, destination, out _);
+
+    /// <inheritdoc cref="Tokenize(ReadOnlySpan{char}, List{Token})"/>
+    /// <param name="text">The text.</param>
+    /// <param name="destination">The list to append to.</param>
+    /// <param name="spansLineBreak">Whether a word was hyphenated across a line break (<see cref="Token.SpansLineBreak"/>).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int Tokenize(ReadOnlySpan<char> text, List<Token> destination)
+    internal int Tokenize(ReadOnlySpan<char> text, List<Token> destination, out bool spansLineBreak)
     {
         ArgumentNullException.ThrowIfNull(destination);
         int before = destination.Count;
@@ -79,6 +85,7 @@ public sealed class Tokenizer
         }
 
         CollectionsMarshal.SetCount(destination, count);
+        spansLineBreak = e.SpannedLineBreak;
         return count - before;
     }
 }
@@ -103,7 +110,11 @@ public ref struct TokenEnumerator
         _hasPending = false;
         _flags = 0;
         Current = default;
+        SpannedLineBreak = false;
     }
+
+    /// <summary>Whether a word so far was hyphenated across a line break (<see cref="Token.SpansLineBreak"/>).</summary>
+    internal bool SpannedLineBreak { get; private set; }
 
     /// <summary>The current token.</summary>
     public Token Current { get; private set; }
@@ -234,6 +245,7 @@ public ref struct TokenEnumerator
         bool hasInnerPeriod = false;
         bool hasApostrophe = false;
         int lastHyphen = -1;
+        uint wordFlags = 0;
         while (true)
         {
             // The run of word characters: ASCII letters and digits first, the rest of Unicode after.
@@ -286,6 +298,15 @@ public ref struct TokenEnumerator
                 {
                     lastHyphen = i;
                 }
+                else if (WordAfterLineBreak(text, i) is int resume and > 0)
+                {
+                    // "sanc-" at the end of a line and "tions" on the next, as PDF extraction and
+                    // hard-wrapped text leave a hyphenated word: one word (Token.SpansLineBreak).
+                    join = true;
+                    lastHyphen = resume - 1;
+                    wordFlags = Token.SpansLineBreakFlag;
+                    i = resume - 1;
+                }
             }
             else if (sep == '.')
             {
@@ -330,17 +351,25 @@ public ref struct TokenEnumerator
                 {
                     i = run - 1;
                 }
+                else if (sep == '\u00AD' && WordAfterLineBreak(text, i) is int resume and > 0)
+                {
+                    // A soft hyphen shown at a line end, with the rest of the word on the next line.
+                    join = true;
+                    lastHyphen = resume - 1;
+                    wordFlags = Token.SpansLineBreakFlag;
+                    i = resume - 1;
+                }
             }
             else if (sep == '&')
             {
                 join = char.IsAsciiLetterUpper(prev) && char.IsAsciiLetterUpper(next);
             }
-            else if (sep == ':' && next == '/' && i + 2 < text.Length && text[i + 2] == '/' && IsScheme(text[bodyStart..i]))
+            else if (sep == ':' && next == '/' && i + 2 < text.Length && text[i + 2] == '/' && wordFlags == 0 && IsScheme(text[bodyStart..i]))
             {
                 EmitUrl(start, i + 3);
                 return;
             }
-            else if (sep == '@' && start == bodyStart && TryScanEmailDomain(i + 1, out int emailEnd))
+            else if (sep == '@' && start == bodyStart && wordFlags == 0 && TryScanEmailDomain(i + 1, out int emailEnd))
             {
                 Emit(start, emailEnd, TokenKind.Email);
                 return;
@@ -365,13 +394,13 @@ public ref struct TokenEnumerator
             end = start + Math.Max(1, CharClass.WordCharWidth(text, start));
         }
 
-        if (hasInnerPeriod && start == bodyStart && CharClass.StartsWithAsciiIgnoreCase(text, start, "www.") && end - start > 4)
+        if (hasInnerPeriod && start == bodyStart && wordFlags == 0 && CharClass.StartsWithAsciiIgnoreCase(text, start, "www.") && end - start > 4)
         {
             EmitUrl(start, end);
             return;
         }
 
-        if (CharClass.IsDigit(text[bodyStart]) && IsNumberShape(text[bodyStart..end]))
+        if (CharClass.IsDigit(text[bodyStart]) && wordFlags == 0 && IsNumberShape(text[bodyStart..end]))
         {
             if (end < text.Length && text[end] == '%')
             {
@@ -389,7 +418,8 @@ public ref struct TokenEnumerator
             return;
         }
 
-        if (end < text.Length && text[end] == '.')
+        // A word hyphenated across a line break is never an abbreviation ("vitamin-" + "a.").
+        if (end < text.Length && text[end] == '.' && wordFlags == 0)
         {
             int partStart = lastHyphen < 0 ? start : lastHyphen + 1;
             var lastPart = text[partStart..end];
@@ -433,24 +463,80 @@ public ref struct TokenEnumerator
             }
         }
 
-        if (hasApostrophe && end - start <= Token.MaxLength && TrySplitClitic(start, end))
+        if (wordFlags != 0 && end - start <= Token.MaxLength)
+        {
+            SpannedLineBreak = true;
+        }
+        else
+        {
+            wordFlags = 0;
+        }
+
+        if (hasApostrophe && end - start <= Token.MaxLength && TrySplitClitic(start, end, wordFlags, wordFlags != 0 ? lastHyphen + 1 : start))
         {
             return;
         }
 
-        Emit(start, end, TokenKind.Word);
+        Emit(start, end, TokenKind.Word, wordFlags);
     }
 
-    private bool TrySplitClitic(int start, int end)
+    /// <summary>
+    /// Where a word hyphenated across a line break goes on: for the hyphen (or soft hyphen) at
+    /// <paramref name="hyphen"/>, right after a letter, followed by spaces or tabs, one line break
+    /// (LF, CR LF or CR), spaces or tabs and a lower-case letter, the index of that letter; else -1.
+    /// A blank line, a capital ("Jong-" + "Un") or a digit after the break does not join. Invisible
+    /// characters (<see cref="CharClass.IsInvisible"/>) count as spaces here; a soft hyphen must
+    /// stand right before the line break (invisible characters aside).
+    /// </summary>
+    internal static int WordAfterLineBreak(ReadOnlySpan<char> text, int hyphen)
+    {
+        if (hyphen == 0 || !CharClass.IsLetter(text[hyphen - 1]))
+        {
+            return -1;
+        }
+
+        // A soft hyphen is the line end itself: no space may follow it before the break.
+        int j = SkipLineGap(text, hyphen + 1, spaces: text[hyphen] != '\u00AD');
+        if (j < text.Length && text[j] == '\r')
+        {
+            int lf = SkipLineGap(text, j + 1, spaces: false);
+            j = lf < text.Length && text[lf] == '\n' ? lf + 1 : j + 1;
+        }
+        else if (j < text.Length && text[j] == '\n')
+        {
+            j++;
+        }
+        else
+        {
+            return -1;
+        }
+
+        j = SkipLineGap(text, j);
+        return j < text.Length && char.IsLower(text[j]) ? j : -1;
+    }
+
+    /// <summary>Past spaces, tabs, no-break spaces and invisible characters (only the invisible ones without <paramref name="spaces"/>).</summary>
+    private static int SkipLineGap(ReadOnlySpan<char> text, int i, bool spaces = true)
+    {
+        while (i < text.Length && ((spaces && text[i] is ' ' or '\t' or '\u00A0') || CharClass.IsInvisible(text[i])))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>Splits a clitic off the word [<paramref name="start"/>, <paramref name="end"/>) unless that would leave the word no character from <paramref name="wordFrom"/> on (the part after a line break it spans).</summary>
+    private bool TrySplitClitic(int start, int end, uint wordFlags, int wordFrom)
     {
         var text = _text;
         int length = end - start;
 
         // "n't": do|n't, is|n't, ca|n't.
-        if (length >= 4 && CharClass.IsApostrophe(text[end - 2]) && (text[end - 1] | 0x20) == 't' && (text[end - 3] | 0x20) == 'n')
+        if (length >= 4 && end - 3 > wordFrom && CharClass.IsApostrophe(text[end - 2]) && (text[end - 1] | 0x20) == 't' && (text[end - 3] | 0x20) == 'n')
         {
             int split = end - 3;
-            Current = Token.Create(start, split - start, TokenKind.Word, _flags);
+            Current = Token.Create(start, split - start, TokenKind.Word, _flags | wordFlags);
             _pending = Token.Create(split, 3, TokenKind.Clitic);
             _hasPending = true;
             _pos = end;
@@ -458,10 +544,10 @@ public ref struct TokenEnumerator
         }
 
         int apostrophe = text[start..end].LastIndexOfAny(CharClass.Apostrophes);
-        if (apostrophe > 0 && IsCliticSuffix(text.Slice(start + apostrophe + 1, length - apostrophe - 1)))
+        if (apostrophe > 0 && start + apostrophe > wordFrom && IsCliticSuffix(text.Slice(start + apostrophe + 1, length - apostrophe - 1)))
         {
             int split = start + apostrophe;
-            Current = Token.Create(start, split - start, TokenKind.Word, _flags);
+            Current = Token.Create(start, split - start, TokenKind.Word, _flags | wordFlags);
             _pending = Token.Create(split, end - split, TokenKind.Clitic);
             _hasPending = true;
             _pos = end;

@@ -17,6 +17,8 @@ public class InvariantPropertyTests
         // Scraped and extracted text: invisible marks, ligatures, odd apostrophes, footnote digits, page breaks, glued sentences.
         "\u02BC", "\u00B4", "\u00B9", "\u00B2", "\u00AD", "\u200C", "\u200E", "\u202E", "\u2060", "\uFEFF", "\uFB01", "\f", "\v", "\n\f",
         "collapsed.", "Sanctions", "food", "km",
+        // Words hyphenated at line ends (PDF text): "sanc-" + line break + "tions".
+        "-\n", "-\r\n", "- \n ", "\u00AD\n", "\u2010\r", "tions", "sanc",
     ];
 
     private static readonly Gen<string> Texts =
@@ -43,10 +45,23 @@ public class InvariantPropertyTests
                     Assert.True(CharClass.IsSeparator(text[i]), $"character U+{(int)text[i]:X4} at {i} is in no token");
                 }
 
-                for (int i = t.Start; i < t.End; i++)
+                // A word hyphenated across a line break holds its hyphen's line end: spaces or tabs,
+                // one line break, spaces or tabs, then a lower-case letter.
+                var inside = t.GetText(text).ToString();
+                if (t.SpansLineBreak)
                 {
-                    Assert.False(char.IsWhiteSpace(text[i]) && t.Kind != TokenKind.Url, $"white space at {i} inside a token");
-                    Assert.False(text[i] == '\u200B' && t.Kind != TokenKind.Url, $"a zero-width space at {i} inside a token");
+                    // (Invisible characters count as spaces there.)
+                    const string gap = @"[ \t\u00A0\u200B\u00AD\u200C-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]*";
+                    const string lineEnd = "([-\u2010\u2011]" + gap + "|\u00AD[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD]*)" + @"(\r[\u200B\u00AD\u200C-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]*\n|\r|\n)" + gap;
+                    Assert.Matches("^[^\\s]+(" + lineEnd + "[^\\s]+)+$", inside);
+                    Assert.All(System.Text.RegularExpressions.Regex.Matches(inside, lineEnd + "(.)"), m => Assert.True(char.IsLower(m.Groups[3].Value[0]), inside));
+                    inside = System.Text.RegularExpressions.Regex.Replace(inside, lineEnd, string.Empty);
+                }
+
+                for (int i = 0; i < inside.Length; i++)
+                {
+                    Assert.False(char.IsWhiteSpace(inside[i]) && t.Kind != TokenKind.Url, $"white space at {t.Start + i} inside a token");
+                    Assert.False(inside[i] == '\u200B' && t.Kind != TokenKind.Url, $"a zero-width space at {t.Start + i} inside a token");
                 }
 
                 position = t.End;
@@ -92,6 +107,32 @@ public class InvariantPropertyTests
         }, iter: 20_000);
 
     [Fact]
+    public void A_word_that_spans_a_line_break_reads_as_its_letters_alone() =>
+        Texts.Sample(text =>
+        {
+            // Its normalized form is the normalized text but for the hyphen and white space at the
+            // line end, which are soft hyphens there; every other token's is TextNormalizer's.
+            var document = TextDocument.Parse(text);
+            var plain = TextNormalizer.Normalize(text);
+            foreach (var t in document.Tokens)
+            {
+                var normalized = document.GetNormalized(t).ToString();
+                if (!t.SpansLineBreak)
+                {
+                    Assert.Equal(t.GetText(plain).ToString(), normalized);
+                    continue;
+                }
+
+                Assert.Equal(t.Length, normalized.Length);
+                Assert.DoesNotContain(normalized, char.IsWhiteSpace);
+                for (int i = 0; i < normalized.Length; i++)
+                {
+                    Assert.True(normalized[i] == plain[t.Start + i] || normalized[i] == '\u00AD', $"{i} in {normalized}");
+                }
+            }
+        });
+
+    [Fact]
     public void An_invisible_character_beside_a_space_changes_no_token_and_no_sentence() =>
         Gen.Select(Texts, Gen.Int[0, 1000], Gen.OneOf(new[] { "\u200B", "\u200E", "\u200F", "\u2060", "\uFEFF", "\u00AD", "\u200D" }.Select(Gen.Const).ToArray()), Gen.Bool).Sample((text, at, mark, after) =>
         {
@@ -106,12 +147,14 @@ public class InvariantPropertyTests
             int position = spaces[at % spaces.Length] + (after ? 1 : 0);
             var marked = text.Insert(position, mark);
             int Shift(int offset) => offset >= position ? offset + 1 : offset;
+            int ShiftEnd(int offset) => offset > position ? offset + 1 : offset;
 
             var expected = TextDocument.Parse(text);
             var actual = TextDocument.Parse(marked);
+            // (A word hyphenated across a line break holds the spaces there, and the mark with them.)
             Assert.Equal(
-                expected.Tokens.ToArray().Select(t => (Shift(t.Start), t.Length, t.Kind, t.FollowsLineBreak, t.FollowsBlankLine)),
-                actual.Tokens.ToArray().Select(t => (t.Start, t.Length, t.Kind, t.FollowsLineBreak, t.FollowsBlankLine)));
+                expected.Tokens.ToArray().Select(t => (Shift(t.Start), ShiftEnd(t.End) - Shift(t.Start), t.Kind, t.FollowsLineBreak, t.FollowsBlankLine, t.SpansLineBreak)),
+                actual.Tokens.ToArray().Select(t => (t.Start, t.Length, t.Kind, t.FollowsLineBreak, t.FollowsBlankLine, t.SpansLineBreak)));
             Assert.Equal(
                 expected.Sentences.ToArray().Select(s => (s.FirstToken, s.TokenCount)),
                 actual.Sentences.ToArray().Select(s => (s.FirstToken, s.TokenCount)));

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""How PolicyText reads text hard-wrapped and hyphenated as PDF extraction leaves it.
+
+usage: python3 tests/line_break_probe.py [--corpus DIR] [--model FILE] [--cli CMD] [--width N]
+
+Two gold sets are rewritten three ways each: the test split of DIR/documents.jsonl and
+DIR/heldout-documents. "plain" is the text as it is; "wrapped" breaks every line at N columns
+(68 by default) between words; "hyphenated" also breaks a word of seven or more letters that
+overflows a line after as many letters as fit (at least three, leaving at least three), with
+"-" and a line break, as typeset text is hyphenated. The gold sentence spans are moved with the
+text. Each is scored with `eval --heldout` (the default system's rights and linkage macro-F1
+and document accuracies, with the gold sentences), and analysed with `analyze` (its own
+sentences): the share of sentence labels, and of confidences, the same as the plain text's.
+The models are trained on DIR's train split unless --model. Needs the Release CLI built
+(`dotnet build -c Release src/PolicyText.Cli`); about two minutes.
+"""
+import csv
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def option(name, default):
+    if name in sys.argv:
+        at = sys.argv.index(name)
+        value = sys.argv[at + 1]
+        del sys.argv[at:at + 2]
+        return value
+    return default
+
+
+def wrap(text, width, hyphenate):
+    """The text with its lines broken at `width` columns, and where each old offset went."""
+    out = []
+    moved = [0] * (len(text) + 1)
+    column = 0
+    i = 0
+    breaks = 0
+    while i < len(text):
+        c = text[i]
+        if c == " ":
+            j = i + 1
+            while j < len(text) and text[j] not in " \n":
+                j += 1
+            word = text[i + 1:j]
+            if column > 0 and column + 1 + len(word) > width:
+                room = width - column - 2
+                if hyphenate and word.isalpha() and len(word) >= 7 and room >= 3:
+                    cut = min(room, len(word) - 3)
+                    moved[i] = len(out)
+                    out.append(" ")
+                    for k, letter in enumerate(word):
+                        if k == cut:
+                            out.extend("-\n")
+                            breaks += 1
+                            column = 0
+                        moved[i + 1 + k] = len(out)
+                        out.append(letter)
+                        column += 1 if k >= cut else 0
+                    i = j
+                    continue
+                moved[i] = len(out)
+                out.append("\n")
+                column = 0
+                i += 1
+                continue
+        moved[i] = len(out)
+        out.append(c)
+        column = 0 if c == "\n" else column + 1
+        i += 1
+    moved[len(text)] = len(out)
+    return "".join(out), moved, breaks
+
+
+def rewrite(source, target, split, width, mode):
+    os.makedirs(target, exist_ok=True)
+    breaks = 0
+    with open(source, encoding="utf-8") as lines, open(os.path.join(target, "documents.jsonl"), "w", encoding="utf-8") as out:
+        for line in lines:
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            if split and d.get("split") != split:
+                continue
+            if mode != "plain":
+                text, moved, n = wrap(d["text"], width, mode == "hyphenated")
+                breaks += n
+                d["text"] = text
+                for s in d["sentences"]:
+                    s["start"], s["end"] = moved[s["start"]], moved[s["end"] - 1] + 1
+            out.write(json.dumps(d, ensure_ascii=False) + "\n")
+    return breaks
+
+
+def labels(folder):
+    with open(os.path.join(folder, "sentences.csv"), encoding="utf-8", newline="") as f:
+        return [(r["doc_id"], r["rights"], r["linkage"], r["rights_confidence"], r["linkage_confidence"]) for r in csv.DictReader(f)]
+
+
+def main():
+    corpus = option("--corpus", os.path.join(ROOT, "corpus"))
+    model = option("--model", None)
+    width = int(option("--width", "68"))
+    cli = option("--cli", "dotnet " + os.path.join(ROOT, "src/PolicyText.Cli/bin/Release/net10.0/PolicyText.Cli.dll")).split()
+    if len(sys.argv) > 1:
+        sys.exit(__doc__)
+    with tempfile.TemporaryDirectory() as work:
+        if model is None:
+            model = os.path.join(work, "model.bin")
+            subprocess.run(cli + ["train", "--corpus", corpus, "--out", model], capture_output=True, check=True)
+        print(f"{'set':<32} {'breaks':>6} {'rights':>7} {'linkage':>7} {'doc r.':>7} {'doc l.':>7} {'same labels':>12} {'same conf.':>10}")
+        for name, source, split in [("test split", os.path.join(corpus, "documents.jsonl"), "test"),
+                                    ("heldout-documents", os.path.join(corpus, "heldout-documents", "documents.jsonl"), None)]:
+            plain = None
+            for mode in ["plain", "wrapped", "hyphenated"]:
+                folder = os.path.join(work, f"{split or 'all'}-{mode}")
+                breaks = rewrite(source, folder, split, width, mode)
+                report = subprocess.run(cli + ["eval", "--corpus", corpus, "--heldout", folder, "--model", model], capture_output=True, text=True, check=True).stdout
+                scores = re.search(r"^PolicyText default\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*$", report, re.M).groups()
+                out = os.path.join(folder, "out")
+                subprocess.run(cli + ["analyze", os.path.join(folder, "documents.jsonl"), "--out", out, "--quiet"], capture_output=True, check=True)
+                rows = labels(out)
+                plain = plain or rows
+                if len(rows) == len(plain):
+                    same = f"{sum(a[:3] == b[:3] for a, b in zip(rows, plain)) / len(rows):.3f}"
+                    conf = f"{sum(a == b for a, b in zip(rows, plain)) / len(rows):.3f}"
+                else:
+                    same = conf = f"{len(rows)} vs {len(plain)} sentences"
+                print(f"{name + ', ' + mode:<32} {breaks:>6} {scores[0]:>7} {scores[1]:>7} {scores[2]:>7} {scores[3]:>7} {same:>12} {conf:>10}")
+
+
+if __name__ == "__main__":
+    main()

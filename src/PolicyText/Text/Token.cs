@@ -104,7 +104,7 @@ public readonly record struct Token
     /// </summary>
     public bool SpansLineBreak => Kind == TokenKind.Word && (_lengthAndKind & SpansLineBreakFlag) != 0;
 
-    /// <summary>Whether this is punctuation that can end a sentence (., !, ?, their runs, …, and their CJK forms).</summary>
+    /// <summary>Whether this is punctuation that can end a sentence (., !, ?, their runs, …, and their full-width and ideographic forms).</summary>
     internal bool IsTerminalPunctuation => Kind == TokenKind.Punctuation && (_lengthAndKind & TerminalFlag) != 0;
 
     /// <summary>Whether this is a bullet (•, ‣, ⁃, ◦, ▪, ●, ∙).</summary>

@@ -975,7 +975,7 @@ public ref struct TokenEnumerator
     /// <summary>Marks sentence-final punctuation and bullets for the segmenter.</summary>
     private static uint PunctuationFlags(char c) => c switch
     {
-        '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049' or '\u3002' or '\uFF01' or '\uFF1F' => Token.TerminalFlag,
+        '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049' or '\u3002' or '\uFF01' or '\uFF0E' or '\uFF1F' or '\uFF61' => Token.TerminalFlag,
         _ => CharClass.IsBullet(c) ? Token.BulletFlag : 0,
     };
 

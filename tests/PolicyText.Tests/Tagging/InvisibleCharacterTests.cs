@@ -45,6 +45,12 @@ public class InvisibleCharacterTests
     public void An_acute_accent_or_a_modifier_apostrophe_reads_as_an_apostrophe(string plain, string written) =>
         AssertReadAsPlain(plain, written, null);
 
+    [Theory]
+    [InlineData("Connecting human rights and denuclearization negotiations is not the right approach.", "Ｃｏｎｎｅｃｔｉｎｇ ｈｕｍａｎ ｒｉｇｈｔｓ ａｎｄ ｄｅｎｕｃｌｅａｒｉｚａｔｉｏｎ ｎｅｇｏｔｉａｔｉｏｎｓ ｉｓ ｎｏｔ ｔｈｅ ｒｉｇｈｔ ａｐｐｒｏａｃｈ．")]
+    [InlineData("The right to food must come first.", "The ｒｉｇｈｔ ｔｏ ｆｏｏｄ must come first．")]
+    public void Full_width_letters_read_as_their_ascii_letters(string plain, string written) =>
+        AssertReadAsPlain(plain, written, null);
+
     [Fact]
     public void A_footnote_mark_glued_to_a_word_leaves_the_word_matchable()
     {

@@ -12,6 +12,9 @@ public class SentenceSegmenterTests
     [InlineData("Aid arrived. Talks stalled.", "Aid arrived. | Talks stalled.")]
     [InlineData("Will talks resume? Nobody knows!", "Will talks resume? | Nobody knows!")]
     [InlineData("Really?! Yes.", "Really?! | Yes.")]
+    // Full-width and ideographic forms, as text from Chinese, Japanese and Korean sources writes them.
+    [InlineData("Aid arrived． Talks stalled？ Nobody knows！ It is over。 Done｡ Next", "Aid arrived． | Talks stalled？ | Nobody knows！ | It is over。 | Done｡ | Next")]
+    [InlineData("It rose ３．５ percent．", "It rose ３．５ percent．")]
     // A lower-case word after "!" or "?" continues the sentence.
     [InlineData("The group Act Now! called for calm.", "The group Act Now! called for calm.")]
     public void Splits_at_terminal_punctuation(string text, string expected) => Assert.Equal(expected, Split(text));

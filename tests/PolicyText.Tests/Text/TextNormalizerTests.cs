@@ -12,6 +12,9 @@ public class TextNormalizerTests
     [InlineData("U.S. SANCTIONS", "u.s. sanctions")]
     [InlineData("Ärzte ÉCOLE", "ärzte école")]
     [InlineData("북한 👍🏽", "북한 👍🏽")]
+    // Full-width forms of ASCII, from Chinese, Japanese and Korean sources; ideographic punctuation stays.
+    [InlineData("Ｈｕｍａｎ ＲＩＧＨＴＳ（３５％）！？．，＇＂－～", "human rights(35%)!?.,'\"-~")]
+    [InlineData("人权。、", "人权。、")]
     public void Normalizes_case_quotes_apostrophes_and_dashes(string text, string expected)
     {
         Assert.Equal(expected, TextNormalizer.Normalize(text));
@@ -30,5 +33,17 @@ public class TextNormalizerTests
 
         Assert.Equal(["the", "u.s.", "'s", "\"", "maximum", "pressure", "\"", "-", "did", "n't", "work", "."], norms);
         Assert.StartsWith("The U.S.’s", doc.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_full_width_form_of_ascii_normalizes_as_its_ascii_character()
+    {
+        for (char c = '\uFF01'; c <= '\uFF5E'; c++)
+        {
+            Assert.Equal(TextNormalizer.Normalize((char)(c - 0xFEE0)), TextNormalizer.Normalize(c));
+        }
+
+        Assert.Equal('\uFF5F', TextNormalizer.Normalize('\uFF5F'));
+        Assert.Equal('\uFF00', TextNormalizer.Normalize('\uFF00'));
     }
 }

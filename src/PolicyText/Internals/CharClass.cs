@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -146,12 +147,65 @@ internal static class CharClass
     public static bool IsAsciiLetterOrDigit(char c) => c < 128 && (Ascii[c] & (Letter | Digit)) != 0;
 
     /// <summary>
-    /// The characters a word is read without or spelled out, by word hashes and the lexicon
-    /// matcher (<see cref="IsIgnorable"/>, <see cref="Ligature"/>): invisible characters that
-    /// hyphenated web pages, PDFs and right-to-left editors leave inside words, and typographic
-    /// ligatures (U+FB00 to U+FB06) that PDF extraction leaves for "ff", "fi", "fl", "ffi", "ffl", "st".
+    /// The characters a word is read without, spelled out or composed with, by word hashes and the
+    /// lexicon matcher (<see cref="Respell"/>): invisible characters that hyphenated web pages, PDFs
+    /// and right-to-left editors leave inside words (<see cref="IsIgnorable"/>), typographic
+    /// ligatures (U+FB00 to U+FB06) that PDF extraction leaves for "ff", "fi", "fl", "ffi", "ffl", "st"
+    /// (<see cref="Ligature"/>), and the combining diacritical marks (U+0300 to U+036F) of text in
+    /// decomposed form (NFD: "de\u0301tente" for "détente").
     /// </summary>
-    public static readonly SearchValues<char> Respelled = SearchValues.Create(IgnorableCharacters + "\uFB00\uFB01\uFB02\uFB03\uFB04\uFB05\uFB06");
+    public static readonly SearchValues<char> Respelled = SearchValues.Create(IgnorableCharacters + "\uFB00\uFB01\uFB02\uFB03\uFB04\uFB05\uFB06" + CombiningMarks());
+
+    /// <summary>The combining diacritical marks, U+0300 to U+036F (a method: <see cref="Respelled"/> is made from it before any later field is set).</summary>
+    private static string CombiningMarks() => string.Create(0x70, 0, static (marks, _) =>
+    {
+        for (int k = 0; k < marks.Length; k++)
+        {
+            marks[k] = (char)(0x300 + k);
+        }
+    });
+
+    // Letter and mark (letter << 16 | mark) → the composed character (Composition.Triples).
+    private static readonly FrozenDictionary<int, char> Compositions = Enumerable.Range(0, Composition.Triples.Length / 3)
+        .ToFrozenDictionary(k => (Composition.Triples[3 * k] << 16) | Composition.Triples[(3 * k) + 1], k => Composition.Triples[(3 * k) + 2]);
+
+    /// <summary>
+    /// A word as word hashes and the lexicon matcher read it: invisible characters left out,
+    /// ligatures spelled out, and a combining mark composed with the letter before it where
+    /// Unicode composes them (canonical composition, NFC, one mark after another: "de\u0301tente"
+    /// reads as "détente"; a mark that composes with nothing stays). The table of compositions is
+    /// PolicyText's own (<see cref="Composition"/>), so the result is the same whatever the
+    /// host's globalization settings.
+    /// </summary>
+    public static string Respell(ReadOnlySpan<char> word)
+    {
+        var letters = new StringBuilder(word.Length + 4);
+        foreach (char c in word)
+        {
+            if (c is >= '\u0300' and <= '\u036F')
+            {
+                if (letters.Length > 0 && Compositions.TryGetValue((letters[^1] << 16) | c, out char composed))
+                {
+                    letters[^1] = composed;
+                }
+                else
+                {
+                    letters.Append(c);
+                }
+            }
+            else if (Respelled.Contains(c))
+            {
+                // Invisible: left out; a ligature: its letters.
+                letters.Append(Ligature(c));
+            }
+            else
+            {
+                letters.Append(c);
+            }
+        }
+
+        return letters.ToString();
+    }
 
     // The characters IsIgnorable accepts, the one list for it and for Respelled.
     private const string IgnorableCharacters = "\u00AD\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\uFEFF";

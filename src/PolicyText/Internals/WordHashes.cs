@@ -5,29 +5,25 @@ namespace PolicyText.Internals;
 /// <summary>
 /// FNV-1a of a word's UTF-16 code units, never 0: the hash of the featurizer's unigrams and
 /// bigrams, and the key of the lexicon matcher's lookups. An analysis hashes each token's
-/// normalized text once (<see cref="Compute"/>) for both. The characters of
-/// <see cref="CharClass.Respelled"/> are left out (a soft hyphen: "sanc\u00ADtions" hashes as
-/// "sanctions") or spelled out (a ligature: "\uFB01nancial" hashes as "financial").
+/// normalized text once (<see cref="Compute"/>) for both. A word with characters of
+/// <see cref="CharClass.Respelled"/> is hashed as <see cref="CharClass.Respell"/> spells it: a soft
+/// hyphen left out ("sanc\u00ADtions" hashes as "sanctions"), a ligature spelled out
+/// ("\uFB01nancial" as "financial"), combining marks composed ("de\u0301tente" as "détente").
 /// </summary>
 internal static class WordHashes
 {
     /// <summary>The hash of <paramref name="word"/>.</summary>
     public static uint Fnv(ReadOnlySpan<char> word)
     {
+        // Rare: invisible characters, ligatures or combining marks, read as CharClass.Respell reads them.
+        if (word.ContainsAny(CharClass.Respelled))
+        {
+            word = CharClass.Respell(word);
+        }
+
         uint h = 2166136261;
         foreach (char ch in word)
         {
-            if (ch >= '\u00AD' && CharClass.Respelled.Contains(ch))
-            {
-                // Invisible: left out; a ligature: its letters.
-                foreach (char letter in CharClass.Ligature(ch))
-                {
-                    h = (h ^ letter) * 16777619;
-                }
-
-                continue;
-            }
-
             h = (h ^ ch) * 16777619;
         }
 

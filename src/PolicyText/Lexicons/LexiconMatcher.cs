@@ -275,7 +275,7 @@ public sealed class LexiconMatcher
         return MatchVisible(normalizedText, tokens, hashes, destination, work);
     }
 
-    /// <summary>The tokens' texts respelled (<see cref="CharClass.Respelled"/>: invisible characters left out, ligatures spelled out), one after another (a space between), and tokens over that text in the same order, of the same kinds.</summary>
+    /// <summary>The tokens' texts respelled (<see cref="CharClass.Respell"/>: invisible characters left out, ligatures spelled out, combining marks composed), one after another (a space between), and tokens over that text in the same order, of the same kinds.</summary>
     private static (string Text, Token[] Tokens) Respell(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens)
     {
         var text = new System.Text.StringBuilder();
@@ -283,17 +283,14 @@ public sealed class LexiconMatcher
         for (int k = 0; k < tokens.Length; k++)
         {
             int start = text.Length;
-            foreach (char c in tokens[k].GetText(normalizedText))
+            var word = tokens[k].GetText(normalizedText);
+            if (word.ContainsAny(CharClass.Respelled))
             {
-                if (!CharClass.Respelled.Contains(c))
-                {
-                    text.Append(c);
-                }
-                else
-                {
-                    // Invisible: left out; a ligature: its letters.
-                    text.Append(CharClass.Ligature(c));
-                }
+                text.Append(CharClass.Respell(word));
+            }
+            else
+            {
+                text.Append(word);
             }
 
             visible[k] = Token.Create(start, text.Length - start, tokens[k].Kind);

@@ -5,9 +5,9 @@ usage: python3 tests/line_break_probe.py [--corpus DIR] [--model FILE] [--cli CM
 
 Two gold sets are rewritten three ways each: the test split of DIR/documents.jsonl and
 DIR/heldout-documents. "plain" is the text as it is; "wrapped" breaks every line at N columns
-(68 by default) between words; "hyphenated" also breaks a word of seven or more letters that
-overflows a line after as many letters as fit (at least three, leaving at least three), with
-"-" and a line break, as typeset text is hyphenated. The gold sentence spans are moved with the
+(68 by default) between words; "hyphenated" also breaks a word of five or more letters (in
+lower case after its first: no acronyms) that overflows a line after as many letters as fit (at least two, leaving at least three, as TeX
+hyphenates English), with "-" and a line break. The gold sentence spans are moved with the
 text. Each is scored with `eval --heldout` (the default system's rights and linkage macro-F1
 and document accuracies, with the gold sentences), and analysed with `analyze` (its own
 sentences): the share of sentence labels, and of confidences, the same as the plain text's.
@@ -50,7 +50,7 @@ def wrap(text, width, hyphenate):
             word = text[i + 1:j]
             if column > 0 and column + 1 + len(word) > width:
                 room = width - column - 2
-                if hyphenate and word.isalpha() and len(word) >= 7 and room >= 3:
+                if hyphenate and word.isalpha() and word[1:].islower() and len(word) >= 5 and room >= 2:
                     cut = min(room, len(word) - 3)
                     moved[i] = len(out)
                     out.append(" ")

@@ -39,7 +39,7 @@ public sealed record TextStatistics(
             if (t.Kind is TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation or TokenKind.Url or TokenKind.Email)
             {
                 words++;
-                var w = t.GetText(norm);
+                var w = t.GetWord(norm);
                 lookup.Add(w);
                 syllables += t.Kind == TokenKind.Word ? CountSyllables(w) : 1;
             }

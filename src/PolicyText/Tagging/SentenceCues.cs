@@ -737,7 +737,7 @@ public sealed class CueExtractor
                 return false;
             }
 
-            var word = t.GetText(normalized);
+            var word = t.GetWord(normalized);
             if (word is "i" or "we")
             {
                 foreach (var c in matches[StartingAt(matches, k)..])
@@ -766,10 +766,10 @@ public sealed class CueExtractor
                         break;
                     }
 
-                    if (c.TokenCount > 1 && c.FirstToken + c.TokenCount - 1 == k && c.Category >= cuesBase && _cueRoles[c.Category - cuesBase] == 5 && tokens[c.FirstToken].GetText(normalized) is "this")
+                    if (c.TokenCount > 1 && c.FirstToken + c.TokenCount - 1 == k && c.Category >= cuesBase && _cueRoles[c.Category - cuesBase] == 5 && tokens[c.FirstToken].GetWord(normalized) is "this")
                     {
                         // The subject, not an object: "readers of this column have argued" report.
-                        return c.FirstToken == 0 || tokens[c.FirstToken - 1].GetText(normalized) is not ("of" or "in" or "by" or "about" or "to" or "with" or "from" or "for" or "on" or "at" or "into" or "through");
+                        return c.FirstToken == 0 || tokens[c.FirstToken - 1].GetWord(normalized) is not ("of" or "in" or "by" or "about" or "to" or "with" or "from" or "for" or "on" or "at" or "into" or "through");
                     }
                 }
             }
@@ -787,7 +787,7 @@ public sealed class CueExtractor
     private static bool Prescribed(string text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at)
     {
         int k = at - 1;
-        if (k >= 0 && tokens[k].Kind == TokenKind.Word && tokens[k].GetText(normalized) is var adverb
+        if (k >= 0 && tokens[k].Kind == TokenKind.Word && tokens[k].GetWord(normalized) is var adverb
             && ((adverb.EndsWith("ly") && char.IsLower(text[tokens[k].Start])) || adverb is "also" or "not" or "n't" or "now" or "then"))
         {
             k--;
@@ -798,14 +798,14 @@ public sealed class CueExtractor
             return false;
         }
 
-        var word = tokens[k].GetText(normalized);
+        var word = tokens[k].GetWord(normalized);
         if (word is "should" or "must")
         {
             return true;
         }
 
         // "ought to say", "needs to insist" (not "those in need said").
-        return word is "to" && k > 0 && tokens[k - 1].GetText(normalized) is "ought" or "need" or "needs";
+        return word is "to" && k > 0 && tokens[k - 1].GetWord(normalized) is "ought" or "need" or "needs";
     }
 
     /// <summary>Whether an evaluation cue among <paramref name="matches"/> shares a token with the <paramref name="length"/> tokens at <paramref name="at"/>.</summary>
@@ -1002,13 +1002,13 @@ public sealed class CueExtractor
             return false;
         }
 
-        if (tokens[n].GetText(text).Equals("cannot", StringComparison.OrdinalIgnoreCase))
+        if (tokens[n].GetWord(text).Equals("cannot", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
         int k = n - 1;
-        if (k >= 0 && tokens[k].GetText(text).Equals("be", StringComparison.OrdinalIgnoreCase))
+        if (k >= 0 && tokens[k].GetWord(text).Equals("be", StringComparison.OrdinalIgnoreCase))
         {
             k--;
         }
@@ -1018,7 +1018,7 @@ public sealed class CueExtractor
             return false;
         }
 
-        var before = tokens[k].GetText(text);
+        var before = tokens[k].GetWord(text);
         foreach (var modal in NegatedModals)
         {
             if (before.Equals(modal, StringComparison.OrdinalIgnoreCase))

@@ -242,7 +242,7 @@ public sealed class SentenceSegmenter
             return false;
         }
 
-        foreach (char c in before.GetText(text))
+        foreach (char c in before.GetWord(text))
         {
             if (!char.IsLower(c))
             {
@@ -278,7 +278,7 @@ public sealed class SentenceSegmenter
                     // "Samsung Electronics Co. Ltd.": a company's second suffix continues its name.
                     return char.IsUpper(wfirst) && !(word == next && wt.AbbreviationKind == AbbreviationKind.End);
                 default:
-                    return _abbreviations.IsSentenceStarter(wt.GetText(text));
+                    return _abbreviations.IsSentenceStarter(wt.GetWord(text));
             }
         }
 
@@ -767,7 +767,7 @@ public sealed class SentenceSegmenter
     /// </summary>
     private bool IsAttribution(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i)
     {
-        if (_abbreviations.IsSentenceStarter(tokens[i].GetText(text)))
+        if (_abbreviations.IsSentenceStarter(tokens[i].GetWord(text)))
         {
             return false; // "The Government said …" opens a sentence of its own
         }
@@ -784,7 +784,7 @@ public sealed class SentenceSegmenter
             return false;
         }
 
-        var verb = tokens[i].GetText(text);
+        var verb = tokens[i].GetWord(text);
         bool takesObject = verb is "told" or "tells" or "asked" or "asks" or "warned" or "warns" or "urged" or "urges" or "reminded";
         if (!takesObject && verb is not ("said" or "says" or "added" or "adds" or "wrote" or "writes" or "replied" or "replies"
             or "insisted" or "insists" or "argued" or "argues" or "declared" or "declares" or "noted" or "notes" or "explained"
@@ -798,7 +798,7 @@ public sealed class SentenceSegmenter
             return true;
         }
 
-        var after = tokens[i].GetText(text);
+        var after = tokens[i].GetWord(text);
         if (!(after is "." or "," or ";" or ":" or "in" or "on" or "at" or "during" or "after" or "before" or "from" or "to"
             or "last" or "this" or "later" or "then" or "again" or "yesterday" or "today"
             || (takesObject && tokens[i].Kind == TokenKind.Word)))
@@ -809,7 +809,7 @@ public sealed class SentenceSegmenter
         // "Officials said on Monday that deliveries would resume." reports a statement of its own.
         for (int m = i; m < tokens.Length && m < i + 8 && tokens[m].Kind != TokenKind.Punctuation; m++)
         {
-            if (tokens[m].GetText(text) is "that" && !(m + 1 < tokens.Length && tokens[m + 1].GetText(text) is "day" or "night" or "morning"
+            if (tokens[m].GetWord(text) is "that" && !(m + 1 < tokens.Length && tokens[m + 1].GetWord(text) is "day" or "night" or "morning"
                 or "afternoon" or "evening" or "week" or "month" or "year" or "was" or "is" or "were" or "are" or "has" or "had"))
             {
                 return false; // not "that afternoon" nor "a statement that was released"

@@ -121,8 +121,46 @@ public readonly record struct Token
     public ReadOnlySpan<char> GetText(ReadOnlySpan<char> text) => text.Slice(Start, Length);
 
     /// <summary>
+    /// The token's characters as a word is read, for the rules that compare a word with a list
+    /// ("cannot", "However"): a word hyphenated across a line break without its hyphen and white
+    /// space, and, as word hashes read it (<see cref="CharClass.Respell"/>), without invisible
+    /// characters, with ligatures spelled out and combining marks composed. The token's own text
+    /// (no allocation) when it has none of these, as almost every token.
+    /// </summary>
+    /// <param name="text">The source or normalized text.</param>
+    internal ReadOnlySpan<char> GetWord(ReadOnlySpan<char> text)
+    {
+        var word = GetText(text);
+        if (!SpansLineBreak && !word.ContainsAny(CharClass.Respelled))
+        {
+            return word;
+        }
+
+        if (SpansLineBreak)
+        {
+            var whole = new System.Text.StringBuilder(word.Length);
+            for (int k = 0; k < word.Length; k++)
+            {
+                if ((CharClass.IsHyphen(word[k]) || word[k] == '\u00AD') && TokenEnumerator.WordAfterLineBreak(word, k) is int resume and > 0)
+                {
+                    k = resume - 1;
+                    continue;
+                }
+
+                whole.Append(word[k]);
+            }
+
+            word = whole.ToString();
+        }
+
+        return word.ContainsAny(CharClass.Respelled) ? CharClass.Respell(word) : word;
+    }
+
+    /// <summary>
     /// The hyphen-separated parts of a compound token ("Sino-U.S." gives "Sino" and "U.S.",
     /// "COVID-19" gives "COVID" and "19"). A token without an inner hyphen has one part: itself.
+    /// The hyphen of a word hyphenated across a line break (<see cref="SpansLineBreak"/>) does not
+    /// separate parts: "sanc-" + line break + "tions" is one part, as written.
     /// </summary>
     /// <param name="text">The text the token was produced from.</param>
     /// <returns>An allocation-free enumerator of the parts, as tokens of this token's kind.</returns>
@@ -161,8 +199,22 @@ public ref struct TokenPartEnumerator
         while (_next <= _token.Length)
         {
             int start = _next;
-            int rel = _token[start..].IndexOfAny(CharClass.Hyphens);
-            int end = rel < 0 ? _token.Length : start + rel;
+            int end = start;
+            while (true)
+            {
+                int rel = _token[end..].IndexOfAny(CharClass.Hyphens);
+                end = rel < 0 ? _token.Length : end + rel;
+
+                // The hyphen at the line end of a word hyphenated across a line break is inside a part.
+                if (rel >= 0 && _kind == TokenKind.Word && end + 1 < _token.Length && (char.IsWhiteSpace(_token[end + 1]) || CharClass.IsInvisible(_token[end + 1])))
+                {
+                    end++;
+                    continue;
+                }
+
+                break;
+            }
+
             _next = end + 1;
             if (end > start)
             {

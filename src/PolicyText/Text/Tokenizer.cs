@@ -351,7 +351,7 @@ public ref struct TokenEnumerator
                 {
                     i = run - 1;
                 }
-                else if (sep == '\u00AD' && WordAfterLineBreak(text, i) is int resume and > 0)
+                else if (text[run - 1] == '\u00AD' && WordAfterLineBreak(text, run - 1) is int resume and > 0)
                 {
                     // A soft hyphen shown at a line end, with the rest of the word on the next line.
                     join = true;
@@ -482,15 +482,23 @@ public ref struct TokenEnumerator
 
     /// <summary>
     /// Where a word hyphenated across a line break goes on: for the hyphen (or soft hyphen) at
-    /// <paramref name="hyphen"/>, right after a letter, followed by spaces or tabs, one line break
-    /// (LF, CR LF or CR), spaces or tabs and a lower-case letter, the index of that letter; else -1.
-    /// A blank line, a capital ("Jong-" + "Un") or a digit after the break does not join. Invisible
-    /// characters (<see cref="CharClass.IsInvisible"/>) count as spaces here; a soft hyphen must
-    /// stand right before the line break (invisible characters aside).
+    /// <paramref name="hyphen"/>, right after a letter or combining mark, followed by spaces, tabs
+    /// or no-break spaces, one line break (LF, CR LF or CR), such spaces and a lower-case letter,
+    /// the index of that letter; else -1. A blank line, a capital ("Jong-" + "Un") or a digit after
+    /// the break does not join. Invisible characters (<see cref="CharClass.IsInvisible"/>) count as
+    /// spaces here, also between CR and LF and before the hyphen; a soft hyphen must stand right
+    /// before the line break (invisible characters aside).
     /// </summary>
     internal static int WordAfterLineBreak(ReadOnlySpan<char> text, int hyphen)
     {
-        if (hyphen == 0 || !CharClass.IsLetter(text[hyphen - 1]))
+        // The letter before, past invisible characters; a combining mark counts as its letter's ("cafe\u0301-").
+        int before = hyphen - 1;
+        while (before >= 0 && CharClass.IsInvisible(text[before]))
+        {
+            before--;
+        }
+
+        if (before < 0 || !(CharClass.IsLetter(text[before]) || char.GetUnicodeCategory(text[before]) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark))
         {
             return -1;
         }
@@ -601,6 +609,18 @@ public ref struct TokenEnumerator
             i++;
         }
 
+        // A starter hyphenated across a line break ("How-" + "ever") is read whole.
+        if (i > start && i < text.Length && (CharClass.IsHyphen(text[i]) || text[i] == '\u00AD') && WordAfterLineBreak(text, i) is int resume and > 0)
+        {
+            int end = resume;
+            while (end < text.Length && CharClass.IsLetter(text[end]))
+            {
+                end++;
+            }
+
+            return _abbreviations.IsSentenceStarter(string.Concat(text[start..i], text[resume..end]));
+        }
+
         // A one-letter word with a period is an initial ("MR. A. Kim"), not "A" or "I".
         return i > start && !(i - start == 1 && i < text.Length && text[i] == '.') && _abbreviations.IsSentenceStarter(text[start..i]);
     }
@@ -709,6 +729,20 @@ public ref struct TokenEnumerator
             end++;
         }
 
+        // A word hyphenated across a line break ("Sa-" + "nctions") goes on on the next line.
+        string? whole = null;
+        while (end < text.Length && (CharClass.IsHyphen(text[end]) || text[end] == '\u00AD') && WordAfterLineBreak(text, end) is int resume and > 0)
+        {
+            int more = resume;
+            while (more < text.Length && char.IsLower(text[more]))
+            {
+                more++;
+            }
+
+            whole = string.Concat(whole ?? text[start..end].ToString(), text[resume..more]);
+            end = more;
+        }
+
         if (end - start < 2 || (end < text.Length && !CharClass.IsSeparator(text[end]) && text[end] is not (',' or ';' or ':' or '.' or '!' or '?' or ')' or '"' or '\u201D' or '\u2019')))
         {
             return false;
@@ -720,7 +754,7 @@ public ref struct TokenEnumerator
             return false;
         }
 
-        return end - start > 3 || _abbreviations.IsSentenceStarter(text[start..end]);
+        return (whole?.Length ?? end - start) > 3 || _abbreviations.IsSentenceStarter(whole ?? text[start..end]);
     }
 
     /// <summary>The letters in <paramref name="text"/> from <paramref name="from"/> to <paramref name="to"/>.</summary>

@@ -37,4 +37,52 @@ public class LineBreakHyphenationAnalysisTests
         var sentence = Assert.Single(analyzer.Analyze("Food aid must not wait for sanc-\ntions relief.").Sentences);
         Assert.Contains(sentence.Evidence, e => e.Text == "sanc-\ntions relief");
     }
+
+    [Theory]
+    [InlineData("Aid cannot be a reward for releasing political prisoners.")]
+    [InlineData("The EU cannot reward the regime with aid while prisoners remain in jail.")]
+    [InlineData("The talks resumed in Jan. However, the sanctions on food imports stayed in place.")]
+    [InlineData("The plan was cited by the FT. Because the sanctions stayed, clinics closed.")]
+    [InlineData("The economy collapsed.Sanctions were imposed on the central bank.")]
+    [InlineData("\"We will not stop the food aid!\" Kim insisted. The sanctions stayed.")]
+    [InlineData("The union must insist that wages are paid, and governments should say so publicly.")]
+    [InlineData("Humanitarian cooperation on food, water and health is the practical way to improve human rights.")]
+    public void Any_word_broken_at_any_line_end_reads_as_the_whole_word(string plain)
+    {
+        // Every word of five letters or more, broken as typesetting does (two letters or more
+        // before the hyphen, three or more after), one break at a time and all at once.
+        var analyzer = TextAnalyzer.CreateDefault();
+        var expected = analyzer.Analyze(plain);
+        var words = System.Text.RegularExpressions.Regex.Matches(plain, @"\p{L}{5,}").ToArray();
+        Assert.NotEmpty(words);
+        foreach (var w in words)
+        {
+            for (int cut = 2; cut <= w.Length - 3; cut++)
+            {
+                AssertSame(expected, analyzer.Analyze(plain.Insert(w.Index + cut, "-\n")), plain, w.Index + cut);
+            }
+        }
+
+        var all = plain;
+        foreach (var w in words.Reverse())
+        {
+            all = all.Insert(w.Index + 2, "-\r\n");
+        }
+
+        AssertSame(expected, analyzer.Analyze(all), all, -1);
+    }
+
+    private static void AssertSame(DocumentAnalysis expected, DocumentAnalysis actual, string text, int at)
+    {
+        string where = $"{text} (break at {at})";
+        Assert.True(expected.Sentences.Count == actual.Sentences.Count, where);
+        for (int i = 0; i < expected.Sentences.Count; i++)
+        {
+            var (e, a) = (expected.Sentences[i], actual.Sentences[i]);
+            Assert.True(e.Rights == a.Rights && e.Linkage == a.Linkage && e.RightsConfidence == a.RightsConfidence && e.LinkageConfidence == a.LinkageConfidence, where);
+            Assert.True(e.Evidence.Select(x => (x.Entry, x.Category, x.Cue)).SequenceEqual(a.Evidence.Select(x => (x.Entry, x.Category, x.Cue))), where);
+        }
+
+        Assert.Equal(PolicyText.Features.TextStatistics.Of(expected.Document) with { Chars = 0 }, PolicyText.Features.TextStatistics.Of(actual.Document) with { Chars = 0 });
+    }
 }

@@ -26,6 +26,10 @@ public class LineBreakHyphenationTests
     [InlineData("the govern-\nment's plan", "the|Word govern-\\nment|Word+ 's|Clitic plan|Word")]
     [InlineData("more vitamin-\na. Then", "more|Word vitamin-\\na|Word+ .|Punctuation Then|Word")]
     [InlineData("cannot be sepa-\nrated.", "cannot|Word be|Word sepa-\\nrated|Word+ .|Punctuation")]
+    // A combining mark before the hyphen is its letter's; invisible characters before a soft hyphen and around the break are passed over.
+    [InlineData("cafe\u0301-\nbar", "cafe\u0301-\\nbar|Word+")]
+    [InlineData("right\u2060\u00AD\ns.", "right\u2060\u00AD\\ns|Word+ .|Punctuation")]
+    [InlineData("sanc-\u200E\r\u200E\n\u00A0tions", "sanc-\u200E\\r\u200E\\n\u00A0tions|Word+")]
     public void A_word_hyphenated_at_a_line_end_is_one_token(string text, string expected) =>
         Assert.Equal(expected, Render(text));
 
@@ -79,5 +83,21 @@ public class LineBreakHyphenationTests
         Assert.Equal(2, document.Sentences.Length);
         var on = document.Tokens.ToArray().Single(t => t.GetText(document.Text).SequenceEqual("on"));
         Assert.False(on.FollowsLineBreak);
+    }
+
+    [Fact]
+    public void A_word_hyphenated_across_a_line_break_is_one_part()
+    {
+        const string text = "Sino-U.S. sanc-\ntions";
+        var parts = new List<string>();
+        foreach (var t in Tokenizer.Default.Tokenize(text))
+        {
+            foreach (var p in t.GetParts(text))
+            {
+                parts.Add(p.GetText(text).ToString());
+            }
+        }
+
+        Assert.Equal(["Sino", "U.S.", "sanc-\ntions"], parts);
     }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes src/PolicyText/Internals/Composition.cs: the canonical compositions (Unicode NFC) of a
-Latin, Greek or Cyrillic letter and one combining diacritical mark (U+0300 to U+036F), from
+Latin (with IPA), Greek or Cyrillic letter and one combining diacritical mark (U+0300 to U+036F), from
 Python's unicodedata. PolicyText composes decomposed text (NFD) with this table rather than with
 string.Normalize, whose result depends on the host's globalization mode (ICU or invariant), so
 that a word hashes the same everywhere.
@@ -11,7 +11,7 @@ import os
 import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ranges = [(0x41, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF)]
+ranges = [(0x41, 0x2AF), (0x370, 0x3FF), (0x400, 0x4FF), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF)]
 pairs = []
 for lo, hi in ranges:
     for b in range(lo, hi + 1):

@@ -7,7 +7,7 @@ namespace PolicyText.Text;
 /// <summary>
 /// The normalized form used for matching: lower case (invariant), with curly and prime
 /// apostrophes unified to <c>'</c>, curly and low double quotes to <c>"</c>, hyphens, dashes
-/// and the minus sign to <c>-</c>, and the full-width forms of ASCII (U+FF01 to U+FF5E) to ASCII. It maps one UTF-16 code unit to one, so a normalized text has
+/// and the minus sign to <c>-</c>, and full-width letters and digits to ASCII. It maps one UTF-16 code unit to one, so a normalized text has
 /// exactly the offsets of its source and a token's normalized form is the same slice of it.
 /// </summary>
 public static class TextNormalizer
@@ -30,9 +30,11 @@ public static class TextNormalizer
                 return '"';
             case '\u2212' or '\uFE63' or '\uFF0D':
                 return '-';
-            case >= '\uFF01' and <= '\uFF5E':
-                // The full-width forms of ASCII (text from Chinese, Japanese and Korean sources):
-                // their ASCII character, lower case.
+            case (>= '\uFF10' and <= '\uFF19') or (>= '\uFF21' and <= '\uFF3A') or (>= '\uFF41' and <= '\uFF5A'):
+                // The full-width letters and digits (text from Chinese, Japanese and Korean
+                // sources): their ASCII letter, lower case, or digit. Full-width punctuation is
+                // left as it is (but for the apostrophe, quotation mark and hyphen above): the
+                // tokenizer does not read it as ASCII punctuation, so neither does matching.
                 return Normalize((char)(c - 0xFEE0));
         }
 

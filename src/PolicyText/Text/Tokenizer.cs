@@ -351,9 +351,10 @@ public ref struct TokenEnumerator
                 {
                     i = run - 1;
                 }
-                else if (text[run - 1] == '\u00AD' && WordAfterLineBreak(text, run - 1) is int resume and > 0)
+                else if (LineEndHyphen(text, i, run) is int hyphen and >= 0 && WordAfterLineBreak(text, hyphen) is int resume and > 0)
                 {
-                    // A soft hyphen shown at a line end, with the rest of the word on the next line.
+                    // A hyphen after invisible characters, or a soft hyphen among them, at a line
+                    // end, with the rest of the word on the next line.
                     join = true;
                     lastHyphen = resume - 1;
                     wordFlags = Token.SpansLineBreakFlag;
@@ -480,6 +481,65 @@ public ref struct TokenEnumerator
         Emit(start, end, TokenKind.Word, wordFlags);
     }
 
+    /// <summary>The hyphen that may end a line after the invisible characters [<paramref name="from"/>, <paramref name="run"/>): a hyphen right after them, else the last soft hyphen among them; -1 when there is none.</summary>
+    private static int LineEndHyphen(ReadOnlySpan<char> text, int from, int run)
+    {
+        if (run < text.Length && CharClass.IsHyphen(text[run]))
+        {
+            return run;
+        }
+
+        int soft = text[from..run].LastIndexOf('\u00AD');
+        return soft < 0 ? -1 : from + soft;
+    }
+
+    /// <summary>
+    /// The word whose letters (any letter, or only lower-case ones with <paramref name="lowerOnly"/>)
+    /// start at <paramref name="from"/>, read on through invisible characters between letters and
+    /// through line-end hyphenation (<see cref="WordAfterLineBreak"/>), as the tokenizer joins
+    /// them; <paramref name="end"/> is where it stops. Null when it is the plain slice from
+    /// <paramref name="from"/> to <paramref name="end"/> (no allocation), else its letters alone.
+    /// </summary>
+    private static string? ReadWord(ReadOnlySpan<char> text, int from, bool lowerOnly, out int end)
+    {
+        System.Text.StringBuilder? whole = null;
+        int segment = from;
+        int i = from;
+        while (true)
+        {
+            while (i < text.Length && (lowerOnly ? char.IsLower(text[i]) : CharClass.IsLetter(text[i])))
+            {
+                i++;
+            }
+
+            if (i == segment || i >= text.Length)
+            {
+                break;
+            }
+
+            int run = i;
+            while (run < text.Length && CharClass.IsIgnorable(text[run]))
+            {
+                run++;
+            }
+
+            int resume = run > i && run < text.Length && (lowerOnly ? char.IsLower(text[run]) : CharClass.IsLetter(text[run])) ? run
+                : LineEndHyphen(text, i, run) is int hyphen and >= 0 ? WordAfterLineBreak(text, hyphen)
+                : -1;
+            if (resume <= 0)
+            {
+                break;
+            }
+
+            (whole ??= new()).Append(text[segment..i]);
+            segment = resume;
+            i = resume;
+        }
+
+        end = i;
+        return whole?.Append(text[segment..i]).ToString();
+    }
+
     /// <summary>
     /// Where a word hyphenated across a line break goes on: for the hyphen (or soft hyphen) at
     /// <paramref name="hyphen"/>, right after a letter or combining mark, followed by spaces, tabs
@@ -603,22 +663,12 @@ public ref struct TokenEnumerator
             i++;
         }
 
-        int start = i;
-        while (i < text.Length && CharClass.IsLetter(text[i]))
-        {
-            i++;
-        }
-
         // A starter hyphenated across a line break ("How-" + "ever") is read whole.
-        if (i > start && i < text.Length && (CharClass.IsHyphen(text[i]) || text[i] == '\u00AD') && WordAfterLineBreak(text, i) is int resume and > 0)
+        int start = i;
+        var whole = ReadWord(text, start, lowerOnly: false, out i);
+        if (whole is not null)
         {
-            int end = resume;
-            while (end < text.Length && CharClass.IsLetter(text[end]))
-            {
-                end++;
-            }
-
-            return _abbreviations.IsSentenceStarter(string.Concat(text[start..i], text[resume..end]));
+            return _abbreviations.IsSentenceStarter(whole);
         }
 
         // A one-letter word with a period is an initial ("MR. A. Kim"), not "A" or "I".
@@ -723,26 +773,9 @@ public ref struct TokenEnumerator
             return false;
         }
 
-        int end = start + 1;
-        while (end < text.Length && char.IsLower(text[end]))
-        {
-            end++;
-        }
-
         // A word hyphenated across a line break ("Sa-" + "nctions") goes on on the next line.
-        string? whole = null;
-        while (end < text.Length && (CharClass.IsHyphen(text[end]) || text[end] == '\u00AD') && WordAfterLineBreak(text, end) is int resume and > 0)
-        {
-            int more = resume;
-            while (more < text.Length && char.IsLower(text[more]))
-            {
-                more++;
-            }
-
-            whole = string.Concat(whole ?? text[start..end].ToString(), text[resume..more]);
-            end = more;
-        }
-
+        var rest = ReadWord(text, start + 1, lowerOnly: true, out int end);
+        string? whole = rest is null ? null : text[start] + rest;
         if (end - start < 2 || (end < text.Length && !CharClass.IsSeparator(text[end]) && text[end] is not (',' or ';' or ':' or '.' or '!' or '?' or ')' or '"' or '\u201D' or '\u2019')))
         {
             return false;
@@ -1009,7 +1042,7 @@ public ref struct TokenEnumerator
     /// <summary>Marks sentence-final punctuation and bullets for the segmenter.</summary>
     private static uint PunctuationFlags(char c) => c switch
     {
-        '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049' or '\u3002' or '\uFF01' or '\uFF0E' or '\uFF1F' or '\uFF61' => Token.TerminalFlag,
+        '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049' or '\u3002' or '\uFF01' or '\uFF1F' or '\uFF61' => Token.TerminalFlag,
         _ => CharClass.IsBullet(c) ? Token.BulletFlag : 0,
     };
 

@@ -46,8 +46,9 @@ public class InvisibleCharacterTests
         AssertReadAsPlain(plain, written, null);
 
     [Theory]
-    [InlineData("Connecting human rights and denuclearization negotiations is not the right approach.", "Ｃｏｎｎｅｃｔｉｎｇ ｈｕｍａｎ ｒｉｇｈｔｓ ａｎｄ ｄｅｎｕｃｌｅａｒｉｚａｔｉｏｎ ｎｅｇｏｔｉａｔｉｏｎｓ ｉｓ ｎｏｔ ｔｈｅ ｒｉｇｈｔ ａｐｐｒｏａｃｈ．")]
-    [InlineData("The right to food must come first.", "The ｒｉｇｈｔ ｔｏ ｆｏｏｄ must come first．")]
+    [InlineData("Connecting human rights and denuclearization negotiations is not the right approach.", "Ｃｏｎｎｅｃｔｉｎｇ ｈｕｍａｎ ｒｉｇｈｔｓ ａｎｄ ｄｅｎｕｃｌｅａｒｉｚａｔｉｏｎ ｎｅｇｏｔｉａｔｉｏｎｓ ｉｓ ｎｏｔ ｔｈｅ ｒｉｇｈｔ ａｐｐｒｏａｃｈ.")]
+    [InlineData("Does anyone still believe sanctions work?", "Ｄｏｅｓ ａｎｙｏｎｅ ｓｔｉｌｌ ｂｅｌｉｅｖｅ ｓａｎｃｔｉｏｎｓ ｗｏｒｋ?")]
+    [InlineData("The right to food must come first.", "The ｒｉｇｈｔ ｔｏ ｆｏｏｄ must come first.")]
     public void Full_width_letters_read_as_their_ascii_letters(string plain, string written) =>
         AssertReadAsPlain(plain, written, null);
 

@@ -43,6 +43,7 @@ public class LineBreakHyphenationAnalysisTests
     [InlineData("The EU cannot reward the regime with aid while prisoners remain in jail.")]
     [InlineData("The talks resumed in Jan. However, the sanctions on food imports stayed in place.")]
     [InlineData("The plan was cited by the FT. Because the sanctions stayed, clinics closed.")]
+    [InlineData("Sanctions were reported by the FT. Nevertheless the regime must respect human rights.")]
     [InlineData("The economy collapsed.Sanctions were imposed on the central bank.")]
     [InlineData("\"We will not stop the food aid!\" Kim insisted. The sanctions stayed.")]
     [InlineData("The union must insist that wages are paid, and governments should say so publicly.")]
@@ -61,6 +62,12 @@ public class LineBreakHyphenationAnalysisTests
             {
                 AssertSame(expected, analyzer.Analyze(plain.Insert(w.Index + cut, "-\n")), plain, w.Index + cut);
             }
+        }
+
+        // Two breaks in one word ("Never-" + "the-" + "less").
+        foreach (var w in words.Where(w => w.Length >= 8))
+        {
+            AssertSame(expected, analyzer.Analyze(plain.Insert(w.Index + 5, "-\n").Insert(w.Index + 2, "-\r\n")), plain, w.Index + 2);
         }
 
         var all = plain;

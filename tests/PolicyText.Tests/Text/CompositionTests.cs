@@ -13,6 +13,7 @@ public class CompositionTests
     [InlineData("vie\u0323\u0302t", "vi\u1EC7t")]
     [InlineData("\u0438\u0306", "\u0439")]
     [InlineData("\u03B1\u0301", "\u03AC")]
+    [InlineData("\u0292\u030C", "\u01EF")]
     // A mark with no composition stays; so does a mark at the start of a word.
     [InlineData("q\u0301", "q\u0301")]
     [InlineData("\u0301a", "\u0301a")]

@@ -29,6 +29,8 @@ public class LineBreakHyphenationTests
     // A combining mark before the hyphen is its letter's; invisible characters before a soft hyphen and around the break are passed over.
     [InlineData("cafe\u0301-\nbar", "cafe\u0301-\\nbar|Word+")]
     [InlineData("right\u2060\u00AD\ns.", "right\u2060\u00AD\\ns|Word+ .|Punctuation")]
+    [InlineData("sanc\u200E-\ntions", "sanc\u200E-\\ntions|Word+")]
+    [InlineData("sanc\u00AD\u200E\ntions", "sanc\u00AD\u200E\\ntions|Word+")]
     [InlineData("sanc-\u200E\r\u200E\n\u00A0tions", "sanc-\u200E\\r\u200E\\n\u00A0tions|Word+")]
     public void A_word_hyphenated_at_a_line_end_is_one_token(string text, string expected) =>
         Assert.Equal(expected, Render(text));

@@ -13,8 +13,9 @@ public class SentenceSegmenterTests
     [InlineData("Will talks resume? Nobody knows!", "Will talks resume? | Nobody knows!")]
     [InlineData("Really?! Yes.", "Really?! | Yes.")]
     // Full-width and ideographic forms, as text from Chinese, Japanese and Korean sources writes them.
-    [InlineData("Aid arrived． Talks stalled？ Nobody knows！ It is over。 Done｡ Next", "Aid arrived． | Talks stalled？ | Nobody knows！ | It is over。 | Done｡ | Next")]
-    [InlineData("It rose ３．５ percent．", "It rose ３．５ percent．")]
+    [InlineData("Talks stalled？ Nobody knows！ It is over。 Done｡ Next", "Talks stalled？ | Nobody knows！ | It is over。 | Done｡ | Next")]
+    // A full-width full stop is not read as a period (full-width abbreviations are not recognised either).
+    [InlineData("Ｄｒ． Ｐａｒｋ ｓａｉｄ ｎｏ．", "Ｄｒ． Ｐａｒｋ ｓａｉｄ ｎｏ．")]
     // A lower-case word after "!" or "?" continues the sentence.
     [InlineData("The group Act Now! called for calm.", "The group Act Now! called for calm.")]
     public void Splits_at_terminal_punctuation(string text, string expected) => Assert.Equal(expected, Split(text));

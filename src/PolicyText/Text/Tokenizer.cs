@@ -238,14 +238,25 @@ public ref struct TokenEnumerator
     }
 
     /// <summary>Scans a word-like token starting at <paramref name="bodyStart"/>; <paramref name="start"/> may be earlier (a currency sign).</summary>
-    private void ScanWord(int start, int bodyStart)
+    private void ScanWord(int start, int bodyStart) => ScanWord<Whole>(start, bodyStart);
+
+    /// <summary>Whether <see cref="ScanWord{TWord}(int, int)"/> scans a word it has found to span a line break: a type, so that the usual word's code is compiled without the checks that case needs.</summary>
+    private interface IWordShape;
+
+    private struct Whole : IWordShape;
+
+    private struct Broken : IWordShape;
+
+    /// <summary><see cref="ScanWord(int, int)"/>; a word that turns out to span a line break is scanned again as <see cref="Broken"/> (rare).</summary>
+    private void ScanWord<TWord>(int start, int bodyStart)
+        where TWord : struct, IWordShape
     {
+        bool broken = typeof(TWord) == typeof(Broken);
         var text = _text;
         int i = bodyStart;
         bool hasInnerPeriod = false;
         bool hasApostrophe = false;
         int lastHyphen = -1;
-        uint wordFlags = 0;
         while (true)
         {
             // The run of word characters: ASCII letters and digits first, the rest of Unicode after.
@@ -302,9 +313,14 @@ public ref struct TokenEnumerator
                 {
                     // "sanc-" at the end of a line and "tions" on the next, as PDF extraction and
                     // hard-wrapped text leave a hyphenated word: one word (Token.SpansLineBreak).
+                    if (!broken)
+                    {
+                        ScanWord<Broken>(start, bodyStart);
+                        return;
+                    }
+
                     join = true;
                     lastHyphen = resume - 1;
-                    wordFlags = Token.SpansLineBreakFlag;
                     i = resume - 1;
                 }
             }
@@ -355,9 +371,14 @@ public ref struct TokenEnumerator
                 {
                     // A hyphen after invisible characters, or a soft hyphen among them, at a line
                     // end, with the rest of the word on the next line.
+                    if (!broken)
+                    {
+                        ScanWord<Broken>(start, bodyStart);
+                        return;
+                    }
+
                     join = true;
                     lastHyphen = resume - 1;
-                    wordFlags = Token.SpansLineBreakFlag;
                     i = resume - 1;
                 }
             }
@@ -365,12 +386,12 @@ public ref struct TokenEnumerator
             {
                 join = char.IsAsciiLetterUpper(prev) && char.IsAsciiLetterUpper(next);
             }
-            else if (sep == ':' && next == '/' && i + 2 < text.Length && text[i + 2] == '/' && wordFlags == 0 && IsScheme(text[bodyStart..i]))
+            else if (sep == ':' && next == '/' && i + 2 < text.Length && text[i + 2] == '/' && !broken && IsScheme(text[bodyStart..i]))
             {
                 EmitUrl(start, i + 3);
                 return;
             }
-            else if (sep == '@' && start == bodyStart && wordFlags == 0 && TryScanEmailDomain(i + 1, out int emailEnd))
+            else if (sep == '@' && start == bodyStart && !broken && TryScanEmailDomain(i + 1, out int emailEnd))
             {
                 Emit(start, emailEnd, TokenKind.Email);
                 return;
@@ -395,13 +416,13 @@ public ref struct TokenEnumerator
             end = start + Math.Max(1, CharClass.WordCharWidth(text, start));
         }
 
-        if (hasInnerPeriod && start == bodyStart && wordFlags == 0 && CharClass.StartsWithAsciiIgnoreCase(text, start, "www.") && end - start > 4)
+        if (hasInnerPeriod && start == bodyStart && !broken && CharClass.StartsWithAsciiIgnoreCase(text, start, "www.") && end - start > 4)
         {
             EmitUrl(start, end);
             return;
         }
 
-        if (CharClass.IsDigit(text[bodyStart]) && wordFlags == 0 && IsNumberShape(text[bodyStart..end]))
+        if (CharClass.IsDigit(text[bodyStart]) && !broken && IsNumberShape(text[bodyStart..end]))
         {
             if (end < text.Length && text[end] == '%')
             {
@@ -420,7 +441,7 @@ public ref struct TokenEnumerator
         }
 
         // A word hyphenated across a line break is never an abbreviation ("vitamin-" + "a.").
-        if (end < text.Length && text[end] == '.' && wordFlags == 0)
+        if (end < text.Length && text[end] == '.' && !broken)
         {
             int partStart = lastHyphen < 0 ? start : lastHyphen + 1;
             var lastPart = text[partStart..end];
@@ -464,13 +485,11 @@ public ref struct TokenEnumerator
             }
         }
 
-        if (wordFlags != 0 && end - start <= Token.MaxLength)
+        // A word too long for one token is cut (Emit) and spans no line break as a token.
+        uint wordFlags = broken && end - start <= Token.MaxLength ? Token.SpansLineBreakFlag : 0;
+        if (wordFlags != 0)
         {
             SpannedLineBreak = true;
-        }
-        else
-        {
-            wordFlags = 0;
         }
 
         if (hasApostrophe && end - start <= Token.MaxLength && TrySplitClitic(start, end, wordFlags, wordFlags != 0 ? lastHyphen + 1 : start))

@@ -22,16 +22,9 @@ import subprocess
 import sys
 import tempfile
 
+from heldout_all import option
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def option(name, default):
-    if name in sys.argv:
-        at = sys.argv.index(name)
-        value = sys.argv[at + 1]
-        del sys.argv[at:at + 2]
-        return value
-    return default
 
 
 def wrap(text, width, hyphenate):

@@ -370,7 +370,8 @@ public ref struct TokenEnumerator
                 else if (LineEndHyphen(text, i, run) is int hyphen and >= 0 && WordAfterLineBreak(text, hyphen) is int resume and > 0)
                 {
                     // A hyphen after invisible characters, or a soft hyphen among them, at a line
-                    // end, with the rest of the word on the next line.
+                    // end, with the rest of the word on the next line. (The same steps as for a
+                    // hyphen above: one shared check after the branches measured 1-2 % slower.)
                     if (!broken)
                     {
                         ScanWord<Broken>(start, bodyStart);

@@ -82,7 +82,8 @@ public class InvisibleCharacterTests
         Assert.Equal(plain.Rights, marked.Rights);
     }
 
-    private static void AssertReadAsPlain(string plain, string written, string? removable)
+    /// <summary>Asserts that <paramref name="written"/> is read as <paramref name="plain"/>: the same labels, confidences and evidence entries (and evidence texts, less <paramref name="removable"/>).</summary>
+    internal static void AssertReadAsPlain(string plain, string written, string? removable)
     {
         Assert.False(string.Equals(plain, written, StringComparison.Ordinal));
         var analyzer = TextAnalyzer.CreateDefault();

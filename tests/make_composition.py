@@ -5,9 +5,13 @@ Python's unicodedata. PolicyText composes decomposed text (NFD) with this table 
 string.Normalize, whose result depends on the host's globalization mode (ICU or invariant), so
 that a word hashes the same everywhere.
 
-usage: python3 tests/make_composition.py
+usage: python3 tests/make_composition.py [--check]
+
+With --check it writes nothing and exits with 1 when the file differs from what it would write
+(CI runs it so).
 """
 import os
+import sys
 import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -45,6 +49,14 @@ internal static class Composition
 {body};
 }}
 '''
-with open(os.path.join(ROOT, "src/PolicyText/Internals/Composition.cs"), "w", encoding="utf-8", newline="\n") as f:
+path = os.path.join(ROOT, "src/PolicyText/Internals/Composition.cs")
+if "--check" in sys.argv[1:]:
+    with open(path, encoding="utf-8", newline="") as f:
+        current = f.read()
+    # The Unicode version in the header may differ between Pythons; the table may not.
+    same = current.split("\n", 2)[2] == text.split("\n", 2)[2]
+    print("composition table:", "matches unicodedata" if same else "DIFFERS from unicodedata (run tests/make_composition.py)")
+    sys.exit(0 if same else 1)
+with open(path, "w", encoding="utf-8", newline="\n") as f:
     f.write(text)
 print(len(pairs), "compositions")

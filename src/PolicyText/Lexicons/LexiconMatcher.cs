@@ -454,7 +454,9 @@ public sealed class LexiconMatcher
             var tokens = tokenizer.Tokenize(word);
             for (int k = 0; k < tokens.Length; k++)
             {
-                yield return (tokens[k].GetText(normalized).ToString(), glob && k == tokens.Length - 1);
+                // Spelled as the text's words are read (CharClass.Respell): an entry written with a
+                // ligature or in decomposed form matches the plain word, as the hashes already do.
+                yield return (tokens[k].GetWord(normalized).ToString(), glob && k == tokens.Length - 1);
             }
         }
     }

@@ -99,8 +99,10 @@ public readonly record struct Token
     /// Whether this word was hyphenated across a line break, as PDF text extraction and
     /// hard-wrapped text leave words: "sanc-", a line break and "tions" are one token, read as
     /// "sanctions" (the hyphen and the white space are left out of its normalized form, see
-    /// <see cref="TextDocument.NormalizedText"/>). Only a hyphen right after a letter, at the end of
-    /// a line, before a line that goes on with a lower-case letter joins.
+    /// <see cref="TextDocument.NormalizedText"/>). A hyphen (or a soft hyphen) after a letter, at the
+    /// end of a line, before a line that goes on with a lower-case letter joins; docs/tokenization.md
+    /// gives the rule in full (the spaces and invisible characters allowed around the break, what
+    /// does not join).
     /// </summary>
     public bool SpansLineBreak => Kind == TokenKind.Word && (_lengthAndKind & SpansLineBreakFlag) != 0;
 

@@ -55,13 +55,13 @@ public sealed class Tokenizer
     /// <param name="text">The text.</param>
     /// <param name="destination">The list to append to; reuse it across documents to avoid allocation.</param>
     /// <returns>The number of tokens appended.</returns>
-    /// <remarks>Fully optimised from the first call: one call may tokenize a whole corpus, so it must not wait for tiered compilation.</remarks>
     public int Tokenize(ReadOnlySpan<char> text, List<Token> destination) => Tokenize(text, destination, out _);
 
     /// <inheritdoc cref="Tokenize(ReadOnlySpan{char}, List{Token})"/>
     /// <param name="text">The text.</param>
     /// <param name="destination">The list to append to.</param>
     /// <param name="spansLineBreak">Whether a word was hyphenated across a line break (<see cref="Token.SpansLineBreak"/>).</param>
+    /// <remarks>Fully optimised from the first call: one call may tokenize a whole corpus, so it must not wait for tiered compilation.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int Tokenize(ReadOnlySpan<char> text, List<Token> destination, out bool spansLineBreak)
     {
@@ -566,14 +566,16 @@ public ref struct TokenEnumerator
     /// or no-break spaces, one line break (LF, CR LF or CR), such spaces and a lower-case letter,
     /// the index of that letter; else -1. A blank line, a capital ("Jong-" + "Un") or a digit after
     /// the break does not join. Invisible characters (<see cref="CharClass.IsInvisible"/>) count as
-    /// spaces here, also between CR and LF and before the hyphen; a soft hyphen must stand right
-    /// before the line break (invisible characters aside).
+    /// spaces here, also between CR and LF; before the hyphen, those a word may hold
+    /// (<see cref="CharClass.IsIgnorable"/>) are passed over; a soft hyphen must stand right before
+    /// the line break (invisible characters aside).
     /// </summary>
     internal static int WordAfterLineBreak(ReadOnlySpan<char> text, int hyphen)
     {
-        // The letter before, past invisible characters; a combining mark counts as its letter's ("cafe\u0301-").
+        // The letter before, past the invisible characters a word may hold; a combining mark counts
+        // as its letter's ("cafe\u0301-").
         int before = hyphen - 1;
-        while (before >= 0 && CharClass.IsInvisible(text[before]))
+        while (before >= 0 && CharClass.IsIgnorable(text[before]))
         {
             before--;
         }

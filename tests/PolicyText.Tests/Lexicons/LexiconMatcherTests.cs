@@ -84,6 +84,21 @@ public class LexiconMatcherTests
         Assert.Equal(3, matches[1].TokenCount);
     }
 
+    [Theory]
+    // An entry written in decomposed form, with a ligature, or as a glob of either, matches the
+    // word however the text spells it.
+    [InlineData("de\u0301tente", "The détente failed, and the de\u0301tente failed.", 2)]
+    [InlineData("de\u0301tent*", "The détente failed, and the de\u0301tentes failed.", 2)]
+    [InlineData("\uFB01nancial aid", "Financial aid and \uFB01nancial aid and sanc-\ntions.", 2)]
+    [InlineData("sanctions", "Financial aid and \uFB01nancial aid and sanc-\ntions.", 1)]
+    public void Entries_are_spelled_as_words_are_read(string entry, string text, int expected)
+    {
+        var lexicon = Lexicon.Parse($"@lexicon r\n@version 1\n[x]\n{entry}\n");
+        var matches = new List<LexiconMatch>();
+        new LexiconMatcher(lexicon).Match(TextDocument.Parse(text), matches);
+        Assert.Equal(expected, matches.Count);
+    }
+
     [Fact]
     public void A_sentence_span_is_matched_on_its_own_with_relative_indexes()
     {

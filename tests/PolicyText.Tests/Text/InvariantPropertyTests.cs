@@ -107,7 +107,9 @@ public class InvariantPropertyTests
         }, iter: 20_000);
 
     [Fact]
-    public void A_word_that_spans_a_line_break_reads_as_its_letters_alone() =>
+    public void A_word_that_spans_a_line_break_reads_as_its_letters_alone()
+    {
+        int joined = 0;
         Texts.Sample(text =>
         {
             // Its normalized form is the normalized text but for the hyphen and white space at the
@@ -123,14 +125,32 @@ public class InvariantPropertyTests
                     continue;
                 }
 
+                Interlocked.Increment(ref joined);
                 Assert.Equal(t.Length, normalized.Length);
                 Assert.DoesNotContain(normalized, char.IsWhiteSpace);
+                var written = t.GetText(text);
                 for (int i = 0; i < normalized.Length; i++)
                 {
-                    Assert.True(normalized[i] == plain[t.Start + i] || normalized[i] == '\u00AD', $"{i} in {normalized}");
+                    // A hyphen (or soft hyphen) followed by white space or an invisible character
+                    // is the line end's: a soft hyphen in the normalized form; the rest is as normalized.
+                    int after = i + 1;
+                    while (after < written.Length && (written[after] is ' ' or '\t' or '\u00A0' || CharClass.IsInvisible(written[after])))
+                    {
+                        after++;
+                    }
+
+                    bool lineEnd = written[i] is '-' or '\u2010' or '\u2011' or '\u00AD' && after < written.Length && written[after] is '\r' or '\n';
+                    Assert.True(char.IsWhiteSpace(written[i]) || lineEnd ? normalized[i] == '\u00AD' : normalized[i] == plain[t.Start + i] || (normalized[i] == '\u00AD' && CharClass.IsInvisible(written[i])), $"{i} in {normalized}");
                 }
+
+                // Read as a word, it holds neither the line end's hyphen nor its white space.
+                Assert.DoesNotContain(t.GetWord(document.NormalizedText).ToString(), c => char.IsWhiteSpace(c) || c == '\u00AD');
             }
-        });
+        }, iter: 5_000);
+
+        // The generator writes hyphens before line breaks often enough to test the joined words.
+        Assert.True(joined > 50, $"only {joined} joined words");
+    }
 
     [Fact]
     public void An_invisible_character_beside_a_space_changes_no_token_and_no_sentence() =>

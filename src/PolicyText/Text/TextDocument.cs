@@ -81,17 +81,10 @@ public sealed class TextDocument
                 continue;
             }
 
-            for (int k = t.Start + 1; k < t.End; k++)
+            var word = t.GetText(text);
+            for (int k = TokenEnumerator.NextLineEnd(word, 0, out int resume); k >= 0; k = TokenEnumerator.NextLineEnd(word, resume, out resume))
             {
-                if (CharClass.IsHyphen(text[k]) || text[k] == '\u00AD')
-                {
-                    int resume = TokenEnumerator.WordAfterLineBreak(text, k);
-                    if (resume > k && resume < t.End)
-                    {
-                        normalized[k..resume].Fill('\u00AD');
-                        k = resume;
-                    }
-                }
+                normalized.Slice(t.Start + k, resume - k).Fill('\u00AD');
             }
         }
     }

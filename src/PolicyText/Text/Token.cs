@@ -141,18 +141,14 @@ public readonly record struct Token
         if (SpansLineBreak)
         {
             var whole = new System.Text.StringBuilder(word.Length);
-            for (int k = 0; k < word.Length; k++)
+            int at = 0;
+            for (int k = TokenEnumerator.NextLineEnd(word, 0, out int resume); k >= 0; k = TokenEnumerator.NextLineEnd(word, resume, out resume))
             {
-                if ((CharClass.IsHyphen(word[k]) || word[k] == '\u00AD') && TokenEnumerator.WordAfterLineBreak(word, k) is int resume and > 0)
-                {
-                    k = resume - 1;
-                    continue;
-                }
-
-                whole.Append(word[k]);
+                whole.Append(word[at..k]);
+                at = resume;
             }
 
-            word = whole.ToString();
+            word = whole.Append(word[at..]).ToString();
         }
 
         return word.ContainsAny(CharClass.Respelled) ? CharClass.Respell(word) : word;

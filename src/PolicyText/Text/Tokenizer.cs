@@ -605,6 +605,26 @@ public ref struct TokenEnumerator
         return j < text.Length && char.IsLower(text[j]) ? j : -1;
     }
 
+    /// <summary>
+    /// In a word that spans a line break, the next line end from <paramref name="from"/> on: the
+    /// index of its hyphen (or soft hyphen), with <paramref name="resume"/> where the word goes on
+    /// (<see cref="WordAfterLineBreak"/>); -1 when there is none. <see cref="Token.GetWord"/> and
+    /// the document's normalized text read a joined word's line ends with it.
+    /// </summary>
+    internal static int NextLineEnd(ReadOnlySpan<char> word, int from, out int resume)
+    {
+        for (int k = from; k < word.Length; k++)
+        {
+            if ((CharClass.IsHyphen(word[k]) || word[k] == '\u00AD') && (resume = WordAfterLineBreak(word, k)) > 0)
+            {
+                return k;
+            }
+        }
+
+        resume = -1;
+        return -1;
+    }
+
     /// <summary>Past spaces, tabs, no-break spaces and invisible characters (only the invisible ones without <paramref name="spaces"/>).</summary>
     private static int SkipLineGap(ReadOnlySpan<char> text, int i, bool spaces = true)
     {

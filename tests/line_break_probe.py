@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
-"""How PolicyText reads text hard-wrapped and hyphenated as PDF extraction leaves it.
+"""How PolicyText reads text hard-wrapped, hyphenated and cut into pages as PDF extraction leaves it.
 
-usage: python3 tests/line_break_probe.py [--corpus DIR] [--model FILE] [--cli CMD] [--width N]
+usage: python3 tests/line_break_probe.py [--corpus DIR] [--model FILE] [--cli CMD] [--width N] [--lines N]
 
-Two gold sets are rewritten three ways each: the test split of DIR/documents.jsonl and
+Two gold sets are rewritten four ways each: the test split of DIR/documents.jsonl and
 DIR/heldout-documents. "plain" is the text as it is; "wrapped" breaks every line at N columns
 (68 by default) between words; "hyphenated" also breaks a word of five or more letters (in
 lower case after its first: no acronyms) that overflows a line after as many letters as fit (at least two, leaving at least three, as TeX
-hyphenates English), with "-" and a line break. The gold sentence spans are moved with the
-text. Each is scored with `eval --heldout` (the default system's rights and linkage macro-F1
+hyphenates English), with "-" and a line break; "paged" also cuts the hyphenated text into
+pages of --lines lines (40 by default; blank lines count; never after a hyphenated line, as TeX
+avoids), as pdftotext writes a PDF: each page ends with a blank line, a running footer, a blank
+line, the page number and a form feed, and each page after the first starts with a running head
+and a blank line (the footer and head in one of four styles, chosen by the document's id). The gold sentence spans are moved with the
+text, and page furniture between two sentences goes with the first (the gold format wants
+every character but white space in a sentence). Each is scored with `eval --heldout` (the default system's rights and linkage macro-F1
 and document accuracies, with the gold sentences), and analysed with `analyze` (its own
 sentences): the share of sentence labels, and of confidences, the same as the plain text's.
 The models are trained on DIR's train split unless --model. Needs the Release CLI built
-(`dotnet build -c Release src/PolicyText.Cli`); about two minutes.
+(`dotnet build -c Release src/PolicyText.Cli`); about a minute with --model. The breaks
+column counts the hyphenated line ends, or for "paged" the page breaks.
 """
 import csv
 import json
@@ -70,7 +76,47 @@ def wrap(text, width, hyphenate):
     return "".join(out), moved, breaks
 
 
-def rewrite(source, target, split, width, mode):
+FOOTERS = [
+    ("Korea Policy Brief | March 2025", "{page}", "Humanitarian Cooperation First"),
+    ("", "- {page} -", ""),
+    ("Asia Rights Monitor", "Page {page}", ""),
+    ("Policy Commentary                                        {page}", None, "THE PENINSULA REVIEW"),
+]
+
+
+def paginate(text, lines_per_page, style):
+    """The text cut into pages with furniture, and where each old offset went."""
+    footer, number, head = FOOTERS[style]
+    out = []
+    moved = [0] * (len(text) + 1)
+    page = 1
+    line = 0
+    pages = 0
+    for i, c in enumerate(text):
+        moved[i] = len(out)
+        out.append(c)
+        if c != "\n":
+            continue
+        line += 1
+        # Never after a hyphenated line end, and not at the text's end.
+        if line >= lines_per_page and not (i > 0 and text[i - 1] == "-") and i + 1 < len(text):
+            furniture = "\n"
+            if footer:
+                furniture += footer.format(page=page) + "\n\n"
+            if number:
+                furniture += number.format(page=page) + "\n"
+            furniture += "\f"
+            if head:
+                furniture += head + "\n\n"
+            out.extend(furniture)
+            page += 1
+            pages += 1
+            line = 0
+    moved[len(text)] = len(out)
+    return "".join(out), moved, pages
+
+
+def rewrite(source, target, split, width, mode, lines_per_page=40):
     os.makedirs(target, exist_ok=True)
     breaks = 0
     with open(source, encoding="utf-8") as lines, open(os.path.join(target, "documents.jsonl"), "w", encoding="utf-8") as out:
@@ -81,11 +127,21 @@ def rewrite(source, target, split, width, mode):
             if split and d.get("split") != split:
                 continue
             if mode != "plain":
-                text, moved, n = wrap(d["text"], width, mode == "hyphenated")
-                breaks += n
+                text, moved, n = wrap(d["text"], width, mode in ("hyphenated", "paged"))
+                breaks += n if mode != "paged" else 0
+                if mode == "paged":
+                    text, paged, n = paginate(text, lines_per_page, sum(map(ord, d["id"])) % len(FOOTERS))
+                    breaks += n
+                    moved = [paged[m] for m in moved]
                 d["text"] = text
                 for s in d["sentences"]:
                     s["start"], s["end"] = moved[s["start"]], moved[s["end"] - 1] + 1
+                # Page furniture between two sentences goes with the first (the gold format's
+                # sentences cover every character but white space).
+                for s, after in zip(d["sentences"], d["sentences"][1:]):
+                    gap = text[s["end"]:after["start"]]
+                    if gap.strip():
+                        s["end"] += len(gap.rstrip())
             out.write(json.dumps(d, ensure_ascii=False) + "\n")
     return breaks
 
@@ -99,6 +155,7 @@ def main():
     corpus = option("--corpus", os.path.join(ROOT, "corpus"))
     model = option("--model", None)
     width = int(option("--width", "68"))
+    lines_per_page = int(option("--lines", "40"))
     cli = option("--cli", "dotnet " + os.path.join(ROOT, "src/PolicyText.Cli/bin/Release/net10.0/PolicyText.Cli.dll")).split()
     if len(sys.argv) > 1:
         sys.exit(__doc__)
@@ -110,9 +167,9 @@ def main():
         for name, source, split in [("test split", os.path.join(corpus, "documents.jsonl"), "test"),
                                     ("heldout-documents", os.path.join(corpus, "heldout-documents", "documents.jsonl"), None)]:
             plain = None
-            for mode in ["plain", "wrapped", "hyphenated"]:
+            for mode in ["plain", "wrapped", "hyphenated", "paged"]:
                 folder = os.path.join(work, f"{split or 'all'}-{mode}")
-                breaks = rewrite(source, folder, split, width, mode)
+                breaks = rewrite(source, folder, split, width, mode, lines_per_page)
                 report = subprocess.run(cli + ["eval", "--corpus", corpus, "--heldout", folder, "--model", model], capture_output=True, text=True, check=True).stdout
                 scores = re.search(r"^PolicyText default\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*$", report, re.M).groups()
                 out = os.path.join(folder, "out")

@@ -675,9 +675,10 @@ public static class SentenceFeaturizer
     /// <param name="destination">One entry per sentence.</param>
     internal static void Paragraphs(TextDocument document, Span<int> destination)
     {
-        // One scan of the text: the line breaks before each sentence, then the numbering.
+        // One scan of the text: the line breaks before each sentence, then the numbering. (The
+        // text as the segmenter read it: page furniture blanked, a page break inside a paragraph one line break.)
         var sentences = document.Sentences;
-        var text = document.Text.AsSpan();
+        var text = document.LayoutText.AsSpan();
         int most = 0;
         for (int i = 0; i < sentences.Length; i++)
         {

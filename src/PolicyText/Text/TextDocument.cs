@@ -42,16 +42,26 @@ public sealed class TextDocument
     // left out of the normalized text's reading.
     private readonly bool _spansLineBreak;
 
-    private TextDocument(string text, Token[] tokens, Sentence[] sentences, bool spansLineBreak)
+    private TextDocument(string text, Token[] tokens, Sentence[] sentences, bool spansLineBreak, IReadOnlyList<(int Start, int End)>? pageFurniture, string layout)
     {
         Text = text;
+        LayoutText = layout;
         _tokens = tokens;
         _sentences = sentences;
         _spansLineBreak = spansLineBreak;
+        PageFurniture = pageFurniture ?? [];
     }
 
     /// <summary>The source text, unchanged.</summary>
     public string Text { get; }
+
+    /// <summary>
+    /// The text as the tokenizer and the segmenter read it: <see cref="Text"/> itself but in text
+    /// with page breaks, where the page furniture is blanked out and a page break within a
+    /// sentence is one line break (<see cref="PageLayout"/>). Same length and offsets; what reads
+    /// the white space between tokens (paragraphs) reads this.
+    /// </summary>
+    internal string LayoutText { get; }
 
     /// <summary>
     /// The normalized text (see <see cref="TextNormalizer"/>), with the same offsets as <see cref="Text"/>.
@@ -136,6 +146,15 @@ public sealed class TextDocument
     /// <summary>The tokens, in text order.</summary>
     public ReadOnlySpan<Token> Tokens => _tokens;
 
+    /// <summary>
+    /// The page numbers, running heads and running footers of text extracted from a PDF with
+    /// form feeds between its pages (pdftotext's output), as UTF-16 (start, end) spans in text
+    /// order: they are in no token, so no sentence reads them (a sentence that runs on over a
+    /// page break holds them in its span, not in its tokens). Empty for a text without form
+    /// feeds. The rule is in docs/segmentation.md (*Page breaks*).
+    /// </summary>
+    public IReadOnlyList<(int Start, int End)> PageFurniture { get; }
+
     /// <summary>The sentences, in text order.</summary>
     public ReadOnlySpan<Sentence> Sentences => _sentences;
 
@@ -150,17 +169,32 @@ public sealed class TextDocument
 
         // The tokenizer writes into a list grown ahead of need; a per-thread one is reused, so
         // only the exact-size copy is allocated per document.
+        // Text from a PDF with its page breaks (form feeds): the tokenizer and the segmenter read
+        // it with its page numbers, running heads and footers blanked out (PageLayout).
+        var (layout, furniture) = Layout(text);
         var scratch = t_tokens ??= [];
         scratch.Clear();
-        (tokenizer ?? Tokenizer.Default).Tokenize(text.AsSpan(), scratch, out bool spansLineBreak);
+        (tokenizer ?? Tokenizer.Default).Tokenize(layout.AsSpan(), scratch, out bool spansLineBreak);
         var tokens = scratch.ToArray();
         if (scratch.Capacity > MaxScratchTokens)
         {
             t_tokens = null;
         }
 
-        var sentences = (segmenter ?? SentenceSegmenter.Default).Segment(text, tokens);
-        return new TextDocument(text, tokens, sentences, spansLineBreak);
+        var sentences = (segmenter ?? SentenceSegmenter.Default).Segment(layout, tokens);
+        return new TextDocument(text, tokens, sentences, spansLineBreak, furniture, layout);
+    }
+
+    /// <summary>The text the tokenizer reads (<see cref="PageLayout.Layout"/>, or the text itself) and the furniture blanked out of it.</summary>
+    private static (string Layout, List<(int Start, int End)>? Furniture) Layout(string text)
+    {
+        if (!text.Contains('\f', StringComparison.Ordinal))
+        {
+            return (text, null);
+        }
+
+        var furniture = new List<(int Start, int End)>();
+        return (PageLayout.Layout(text, furniture) ?? text, furniture);
     }
 
     /// <summary>
@@ -188,7 +222,8 @@ public sealed class TextDocument
             previousEnd = end;
         }
 
-        var tokens = (tokenizer ?? Tokenizer.Default).Tokenize(text.AsSpan());
+        var (layout, furniture) = Layout(text);
+        var tokens = (tokenizer ?? Tokenizer.Default).Tokenize(layout.AsSpan());
         var sentences = new Sentence[sentenceSpans.Count];
         int k = 0;
         for (int s = 0; s < sentenceSpans.Count; s++)
@@ -210,7 +245,7 @@ public sealed class TextDocument
                 : new Sentence(start, 0, first, 0);
         }
 
-        return new TextDocument(text, tokens, sentences, AnySpansLineBreak(tokens));
+        return new TextDocument(text, tokens, sentences, AnySpansLineBreak(tokens), furniture, layout);
     }
 
     private static bool AnySpansLineBreak(ReadOnlySpan<Token> tokens)

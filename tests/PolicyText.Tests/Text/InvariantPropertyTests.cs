@@ -19,6 +19,8 @@ public class InvariantPropertyTests
         "collapsed.", "Sanctions", "food", "km",
         // Words hyphenated at line ends (PDF text): "sanc-" + line break + "tions".
         "-\n", "-\r\n", "- \n ", "\u00AD\n", "\u2010\r", "tions", "sanc",
+        // Page numbers and running heads at page breaks (PDF text).
+        "\n\n7\n\f", "Page 3", "- 2 -", "Brief | 4", "\fBrief\n\n",
     ];
 
     private static readonly Gen<string> Texts =
@@ -91,20 +93,87 @@ public class InvariantPropertyTests
             var tokens = doc.Tokens;
             int nextToken = 0;
             int position = 0;
+
+            // Page furniture (text with form feeds) is read as white space.
+            var read = Blank(text, doc.PageFurniture);
             foreach (var s in doc.Sentences)
             {
                 Assert.Equal(nextToken, s.FirstToken);
                 Assert.True(s.TokenCount > 0);
                 Assert.Equal(tokens[s.FirstToken].Start, s.Start);
                 Assert.Equal(tokens[s.FirstToken + s.TokenCount - 1].End, s.End);
-                Assert.True(IsSeparators(text.AsSpan(position, s.Start - position)), "a token's character between sentences");
+                Assert.True(IsSeparators(read.AsSpan(position, s.Start - position)), "a token's character between sentences");
                 nextToken += s.TokenCount;
                 position = s.End;
             }
 
             Assert.Equal(tokens.Length, nextToken);
-            Assert.True(IsSeparators(text.AsSpan(position)));
+            Assert.True(IsSeparators(read.AsSpan(position)));
         }, iter: 20_000);
+
+    [Fact]
+    public void Page_furniture_is_a_line_next_to_a_page_break_and_in_no_token()
+    {
+        int found = 0;
+        Texts.Sample(text =>
+        {
+            // Every character but separators and furniture is in exactly one token, as the
+            // tokenizer would read the text with the furniture blanked out; each furniture span is
+            // one line's text, trimmed, with only white space and other furniture between it and a form feed.
+            var doc = TextDocument.Parse(text);
+            var read = Blank(text, doc.PageFurniture);
+            int position = 0;
+            foreach (var (start, end) in doc.PageFurniture)
+            {
+                Interlocked.Increment(ref found);
+                Assert.True(start >= position && end > start, "furniture spans out of order or empty");
+                var line = text.AsSpan(start, end - start);
+                Assert.False(char.IsWhiteSpace(line[0]) || char.IsWhiteSpace(line[^1]), "furniture not trimmed");
+                Assert.True(line.IndexOfAny('\n', '\r', '\f') < 0, "furniture over a line break");
+                int before = start;
+                while (before > 0 && CharClass.IsSeparator(read[before - 1]) && text[before - 1] != '\f')
+                {
+                    before--;
+                }
+
+                int after = end;
+                while (after < text.Length && CharClass.IsSeparator(read[after]) && text[after] != '\f')
+                {
+                    after++;
+                }
+
+                Assert.True((before > 0 && text[before - 1] == '\f') || (after < text.Length && text[after] == '\f'), $"furniture at {start} is not next to a page break");
+                position = end;
+            }
+
+            var tokens = doc.Tokens;
+            position = 0;
+            foreach (var t in tokens)
+            {
+                Assert.True(t.Start >= position);
+                Assert.True(IsSeparators(read.AsSpan(position, t.Start - position)), "a character in no token");
+                Assert.True(t.GetText(read).SequenceEqual(t.GetText(text)), "furniture inside a token");
+                position = t.End;
+            }
+
+            Assert.True(IsSeparators(read.AsSpan(position)), "a character after the last token");
+        }, iter: 20_000);
+
+        // The generator writes numbers and form feeds together often enough to find furniture.
+        Assert.True(found > 100, $"only {found} furniture lines");
+    }
+
+    /// <summary>The text with each of <paramref name="spans"/> made spaces.</summary>
+    private static string Blank(string text, IReadOnlyList<(int Start, int End)> spans)
+    {
+        var chars = text.ToCharArray();
+        foreach (var (start, end) in spans)
+        {
+            chars.AsSpan(start, end - start).Fill(' ');
+        }
+
+        return new string(chars);
+    }
 
     [Fact]
     public void A_word_that_spans_a_line_break_reads_as_its_letters_alone()

@@ -1,0 +1,169 @@
+using PolicyText.Text;
+
+namespace PolicyText.Tests.Text;
+
+/// <summary>
+/// Text extracted from a PDF with its page breaks as form feeds (pdftotext) holds page numbers,
+/// running heads and footers at each page's edge: they are read as white space
+/// (<see cref="TextDocument.PageFurniture"/>), and a sentence that runs on over a page is one sentence.
+/// </summary>
+public class PageFurnitureTests
+{
+    private const string ThreePages =
+        "Tying human rights to the nuclear talks has failed for two decades, and it will fail again if the\n" +
+        "\n" +
+        "Korea Policy Brief | March 2025\n" +
+        "\n" +
+        "7\n" +
+        "\f" +
+        "Humanitarian Cooperation First\n" +
+        "\n" +
+        "negotiators keep treating rights as a bargaining chip. Aid should flow regardless of politics.\n" +
+        "\n" +
+        "Korea Policy Brief | March 2025\n" +
+        "\n" +
+        "8\n" +
+        "\f" +
+        "Humanitarian Cooperation First\n" +
+        "\n" +
+        "The regime must also free its political prisoners.\n" +
+        "\n" +
+        "Korea Policy Brief | March 2025\n" +
+        "\n" +
+        "9\n" +
+        "\f";
+
+    private static string[] SentenceTexts(TextDocument document) =>
+        [.. document.Sentences.ToArray().Select(s => string.Join(' ', s.GetTokens(document.Tokens).ToArray().Select(t => t.GetText(document.Text).ToString())))];
+
+    private static string[] Furniture(TextDocument document) =>
+        [.. document.PageFurniture.Select(f => document.Text[f.Start..f.End])];
+
+    [Fact]
+    public void Page_numbers_running_heads_and_footers_are_skipped_and_sentences_run_on_over_pages()
+    {
+        var document = TextDocument.Parse(ThreePages);
+        Assert.Equal(
+            [
+                "Tying human rights to the nuclear talks has failed for two decades , and it will fail again if the negotiators keep treating rights as a bargaining chip .",
+                "Aid should flow regardless of politics .",
+                "The regime must also free its political prisoners .",
+            ],
+            SentenceTexts(document));
+        Assert.Equal(
+            [
+                "Korea Policy Brief | March 2025", "7", "Humanitarian Cooperation First",
+                "Korea Policy Brief | March 2025", "8", "Humanitarian Cooperation First",
+                "Korea Policy Brief | March 2025", "9",
+            ],
+            Furniture(document));
+
+        // The offsets are the source's: the sentence's span holds the furniture, its tokens do not.
+        var first = document.Sentences[0];
+        Assert.Contains("Korea Policy Brief", first.GetText(document.Text).ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(document.Tokens.ToArray(), t => t.GetText(document.Text).SequenceEqual("Korea"));
+    }
+
+    [Theory]
+    [InlineData("7")]
+    [InlineData("- 7 -")]
+    [InlineData("\u2014 12 \u2014")]
+    [InlineData("[7]")]
+    [InlineData("Page 7")]
+    [InlineData("PAGE 7 of 12")]
+    [InlineData("p. 7")]
+    [InlineData("7/12")]
+    [InlineData("vii")]
+    [InlineData("XIV")]
+    [InlineData("Policy Brief | 7")]
+    [InlineData("Korea Policy Brief | March 2025        7")]
+    [InlineData("12 \u2022 Korea Policy Brief")]
+    [InlineData("7\tKorea Policy Brief")]
+    public void Page_numbers_are_read_as_furniture(string line) => Assert.True(PageLayout.IsPageNumberLine(line));
+
+    [Theory]
+    [InlineData("The talks failed.")]
+    [InlineData("Section 7 of the act")]
+    [InlineData("12345")]
+    [InlineData("civil")]
+    [InlineData("mix")]
+    [InlineData("xxxx")]
+    [InlineData("Policy Brief | 2025")]
+    [InlineData("In 2024, 7")]
+    [InlineData("| 7 |")]
+    public void Other_lines_are_not_page_numbers(string line) => Assert.False(PageLayout.IsPageNumberLine(line));
+
+    [Fact]
+    public void A_line_of_text_at_a_page_break_is_read()
+    {
+        // Once only, and no page number: the heading and the first line are text.
+        const string text = "The sanctions stayed.\n\fRecommendations\n\nThe 2024 budget cut food aid by 30 percent.\n";
+        var document = TextDocument.Parse(text);
+        Assert.Empty(document.PageFurniture);
+        Assert.Equal(["The sanctions stayed .", "Recommendations", "The 2024 budget cut food aid by 30 percent ."], SentenceTexts(document));
+    }
+
+    [Fact]
+    public void A_running_head_is_found_only_when_it_repeats()
+    {
+        const string once = "Aid stopped in May.\n\fAsia Rights Monitor\n\nThe clinics closed.\n";
+        Assert.Empty(TextDocument.Parse(once).PageFurniture);
+
+        const string twice = "Aid stopped in May.\n\fAsia Rights Monitor\n\nThe clinics closed.\n\fAsia Rights Monitor\n\nThe wells ran dry.\n";
+        Assert.Equal(["Asia Rights Monitor", "Asia Rights Monitor"], Furniture(TextDocument.Parse(twice)));
+    }
+
+    [Fact]
+    public void Only_the_lines_at_the_page_edge_are_furniture()
+    {
+        // "12" is a page number only at the edge: above it a line of text, which stops the search.
+        const string text = "Food prices rose by\n12\npercent in the north.\n\n3\n\fThe talks resumed.";
+        var document = TextDocument.Parse(text);
+        Assert.Equal(["3"], Furniture(document));
+        Assert.Equal(["Food prices rose by 12 percent in the north .", "The talks resumed ."], SentenceTexts(document));
+    }
+
+    [Fact]
+    public void Blank_lines_after_a_sentence_at_a_page_break_without_furniture_end_the_paragraph()
+    {
+        // A page that ends a sentence and a blank line, with no page number: the next page may
+        // start a paragraph, and the break is left as it is (pdftotext writes no blank line at a
+        // page's foot otherwise).
+        const string text = "The sanctions stayed.\n\n\fthe clinics closed.";
+        var document = TextDocument.Parse(text);
+        Assert.Empty(document.PageFurniture);
+        Assert.Equal(2, document.Sentences.Length);
+        Assert.True(document.Tokens[^4].FollowsBlankLine);
+
+        // Without the sentence's end, the blank line is the page's: one sentence.
+        Assert.Single(TextDocument.Parse("The sanctions stayed in\n\n\fplace for years.").Sentences.ToArray());
+    }
+
+    [Fact]
+    public void A_text_without_form_feeds_is_read_as_before()
+    {
+        const string text = "Page 7\n\nThe talks failed.\n\n7\n";
+        var document = TextDocument.Parse(text);
+        Assert.Empty(document.PageFurniture);
+        Assert.Equal(Tokenizer.Default.Tokenize(text).ToArray(), document.Tokens.ToArray());
+    }
+
+    [Fact]
+    public void Given_sentences_do_not_read_the_furniture_either()
+    {
+        var document = TextDocument.WithSentences(ThreePages, [(0, ThreePages.IndexOf("chip.", StringComparison.Ordinal) + 5)]);
+        Assert.Equal(Furniture(TextDocument.Parse(ThreePages)), Furniture(document));
+        Assert.Equal(SentenceTexts(TextDocument.Parse(ThreePages))[0], SentenceTexts(document)[0]);
+    }
+
+    [Fact]
+    public void A_word_hyphenated_across_a_page_break_is_not_joined()
+    {
+        // The joined word would hold the furniture: the two halves stay apart, in one sentence.
+        const string text = "Aid must not wait for sanc-\n\n7\n\ftions relief.";
+        var document = TextDocument.Parse(text);
+        Assert.Equal(["7"], Furniture(document));
+        Assert.Equal(["Aid must not wait for sanc - tions relief ."], SentenceTexts(document));
+        Assert.DoesNotContain(document.Tokens.ToArray(), t => t.SpansLineBreak);
+    }
+}

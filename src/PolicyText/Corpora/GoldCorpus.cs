@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using PolicyText.Internals;
 using PolicyText.Tagging;
+using PolicyText.Text;
 
 namespace PolicyText.Corpora;
 
@@ -204,6 +205,10 @@ public sealed class GoldCorpus
 
         var author = root.TryGetProperty("author", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
         var toUtf16 = CodePointMap(text, out int codePoints);
+
+        // In PDF text, the page numbers, running heads and footers that the text layer skips
+        // (TextDocument.PageFurniture) may lie between sentences, as white space does.
+        var read = text.Contains('\f', StringComparison.Ordinal) ? PageLayout.Layout(text) ?? text : text;
         var sentences = new List<GoldSentence>();
         int previousEnd = 0;
         if (!root.TryGetProperty("sentences", out var spans) || spans.ValueKind != JsonValueKind.Array)
@@ -222,7 +227,7 @@ public sealed class GoldCorpus
             }
 
             // The sentences cover the text: only white space lies between them (corpus/README.md).
-            if (!string.IsNullOrWhiteSpace(text[toUtf16(previousEnd)..toUtf16(start)]))
+            if (!string.IsNullOrWhiteSpace(read[toUtf16(previousEnd)..toUtf16(start)]))
             {
                 throw new FormatException($"{where} [{start}, {end}): the text before it, from offset {previousEnd}, is not all white space; the sentences must cover the text.");
             }
@@ -248,7 +253,7 @@ public sealed class GoldCorpus
             throw new FormatException($"document '{id}': the text is empty and has no sentences; a gold document needs at least one sentence.");
         }
 
-        if (!string.IsNullOrWhiteSpace(text[toUtf16(previousEnd)..]))
+        if (!string.IsNullOrWhiteSpace(read[toUtf16(previousEnd)..]))
         {
             throw new FormatException(sentences.Count == 0
                 ? $"document '{id}': the text has no sentences; the sentences must cover the text."

@@ -223,6 +223,21 @@ public partial class GoldCorpusTests
     }
 
     [Fact]
+    public void Page_furniture_may_lie_between_gold_sentences()
+    {
+        // A page number and a running footer of PDF text between two sentences are skipped as
+        // the text layer skips them; the same words without the page break are refused.
+        const string paged = "Aa bb.\n\nRights Brief | 7\n\fCc dd.";
+        string Line(string text) => $$"""{"id":"a","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":{{System.Text.Json.JsonSerializer.Serialize(text)}},"sentences":[{"start":0,"end":6,"rights":"none","linkage":"none"},{"start":{{text.Length - 6}},"end":{{text.Length}},"rights":"none","linkage":"none"}]}""";
+        using var tmp = new TempDir();
+        File.WriteAllText(Path.Combine(tmp.Path, GoldCorpus.FileName), Line(paged) + "\n");
+        Assert.Equal(2, Assert.Single(GoldCorpus.Load(tmp.Path).Documents).Sentences.Count);
+
+        File.WriteAllText(Path.Combine(tmp.Path, GoldCorpus.FileName), Line(paged.Replace('\f', '\n')) + "\n");
+        Assert.Contains("not all white space", Assert.Throws<FormatException>(() => GoldCorpus.Load(tmp.Path)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invalid_utf8_in_a_gold_corpus_names_the_file_and_line()
     {
         using var tmp = new PolicyText.Tests.Cli.TempDir();

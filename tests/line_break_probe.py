@@ -18,7 +18,10 @@ and document accuracies, with the gold sentences), and analysed with `analyze` (
 sentences): the share of sentence labels, and of confidences, the same as the plain text's.
 The models are trained on DIR's train split unless --model. Needs the Release CLI built
 (`dotnet build -c Release src/PolicyText.Cli`); about a minute with --model. The breaks
-column counts the hyphenated line ends, or for "paged" the page breaks.
+column counts the hyphenated line ends, or for "paged" the page breaks; "same labels" is the
+share of the plain text's sentences read with a sentence that starts at the same place and has
+the same labels (and confidences), and "sentences" how many more sentences were read than in
+the plain text.
 """
 import csv
 import json
@@ -117,8 +120,10 @@ def paginate(text, lines_per_page, style):
 
 
 def rewrite(source, target, split, width, mode, lines_per_page=40):
+    """Writes the rewritten set; returns the breaks made and, per document, where each new offset came from."""
     os.makedirs(target, exist_ok=True)
     breaks = 0
+    origins = {}
     with open(source, encoding="utf-8") as lines, open(os.path.join(target, "documents.jsonl"), "w", encoding="utf-8") as out:
         for line in lines:
             if not line.strip():
@@ -127,6 +132,7 @@ def rewrite(source, target, split, width, mode, lines_per_page=40):
             if split and d.get("split") != split:
                 continue
             if mode != "plain":
+                source_length = len(d["text"])
                 text, moved, n = wrap(d["text"], width, mode in ("hyphenated", "paged"))
                 breaks += n if mode != "paged" else 0
                 if mode == "paged":
@@ -134,6 +140,7 @@ def rewrite(source, target, split, width, mode, lines_per_page=40):
                     breaks += n
                     moved = [paged[m] for m in moved]
                 d["text"] = text
+                origins[d["id"]] = {moved[i]: i for i in range(source_length + 1)}
                 for s in d["sentences"]:
                     s["start"], s["end"] = moved[s["start"]], moved[s["end"] - 1] + 1
                 # Page furniture between two sentences goes with the first (the gold format's
@@ -143,12 +150,19 @@ def rewrite(source, target, split, width, mode, lines_per_page=40):
                     if gap.strip():
                         s["end"] += len(gap.rstrip())
             out.write(json.dumps(d, ensure_ascii=False) + "\n")
-    return breaks
+    return breaks, origins
 
 
-def labels(folder):
+def labels(folder, origins=None):
+    """Each sentence's labels and confidences, keyed by its document and its start in the plain text (None where it starts elsewhere)."""
     with open(os.path.join(folder, "sentences.csv"), encoding="utf-8", newline="") as f:
-        return [(r["doc_id"], r["rights"], r["linkage"], r["rights_confidence"], r["linkage_confidence"]) for r in csv.DictReader(f)]
+        rows = {}
+        for r in csv.DictReader(f):
+            start = int(r["start"])
+            if origins is not None:
+                start = origins[r["doc_id"]].get(start)
+            rows[(r["doc_id"], start if start is not None else f"new {r['start']}")] = (r["rights"], r["linkage"], r["rights_confidence"], r["linkage_confidence"])
+        return rows
 
 
 def main():
@@ -163,25 +177,24 @@ def main():
         if model is None:
             model = os.path.join(work, "model.bin")
             subprocess.run(cli + ["train", "--corpus", corpus, "--out", model], capture_output=True, check=True)
-        print(f"{'set':<32} {'breaks':>6} {'rights':>7} {'linkage':>7} {'doc r.':>7} {'doc l.':>7} {'same labels':>12} {'same conf.':>10}")
+        print(f"{'set':<32} {'breaks':>6} {'rights':>7} {'linkage':>7} {'doc r.':>7} {'doc l.':>7} {'same labels':>12} {'same conf.':>10} {'sentences':>9}")
         for name, source, split in [("test split", os.path.join(corpus, "documents.jsonl"), "test"),
                                     ("heldout-documents", os.path.join(corpus, "heldout-documents", "documents.jsonl"), None)]:
             plain = None
             for mode in ["plain", "wrapped", "hyphenated", "paged"]:
                 folder = os.path.join(work, f"{split or 'all'}-{mode}")
-                breaks = rewrite(source, folder, split, width, mode, lines_per_page)
+                breaks, origins = rewrite(source, folder, split, width, mode, lines_per_page)
                 report = subprocess.run(cli + ["eval", "--corpus", corpus, "--heldout", folder, "--model", model], capture_output=True, text=True, check=True).stdout
                 scores = re.search(r"^PolicyText default\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*$", report, re.M).groups()
                 out = os.path.join(folder, "out")
                 subprocess.run(cli + ["analyze", os.path.join(folder, "documents.jsonl"), "--out", out, "--quiet"], capture_output=True, check=True)
-                rows = labels(out)
+                rows = labels(out, origins if mode != "plain" else None)
                 plain = plain or rows
-                if len(rows) == len(plain):
-                    same = f"{sum(a[:3] == b[:3] for a, b in zip(rows, plain)) / len(rows):.3f}"
-                    conf = f"{sum(a == b for a, b in zip(rows, plain)) / len(rows):.3f}"
-                else:
-                    same = conf = f"{len(rows)} vs {len(plain)} sentences"
-                print(f"{name + ', ' + mode:<32} {breaks:>6} {scores[0]:>7} {scores[1]:>7} {scores[2]:>7} {scores[3]:>7} {same:>12} {conf:>10}")
+                # A plain sentence counts as the same when a sentence starts where it starts, with its labels (and confidences).
+                same = f"{sum(rows.get(k, ())[:2] == v[:2] for k, v in plain.items()) / len(plain):.3f}"
+                conf = f"{sum(rows.get(k) == v for k, v in plain.items()) / len(plain):.3f}"
+                extra = len(rows) - len(plain)
+                print(f"{name + ', ' + mode:<32} {breaks:>6} {scores[0]:>7} {scores[1]:>7} {scores[2]:>7} {scores[3]:>7} {same:>12} {conf:>10} {extra:>+9}")
 
 
 if __name__ == "__main__":

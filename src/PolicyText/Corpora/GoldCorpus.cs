@@ -208,7 +208,7 @@ public sealed class GoldCorpus
 
         // In PDF text, the page numbers, running heads and footers that the text layer skips
         // (TextDocument.PageFurniture) may lie between sentences, as white space does.
-        var read = text.Contains('\f', StringComparison.Ordinal) ? PageLayout.Layout(text) ?? text : text;
+        var read = PageLayout.Layout(text, out _) ?? text;
         var sentences = new List<GoldSentence>();
         int previousEnd = 0;
         if (!root.TryGetProperty("sentences", out var spans) || spans.ValueKind != JsonValueKind.Array)

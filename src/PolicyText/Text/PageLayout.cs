@@ -1,22 +1,24 @@
+using System.Buffers;
+using PolicyText.Internals;
+
 namespace PolicyText.Text;
 
 /// <summary>
 /// Page numbers, running heads and running footers in text extracted from a PDF with its page
-/// breaks kept as form feeds (pdftotext's default output), which a reader skips: a line next to
-/// a page break (only white space between) that is a page number ("7", "- 7 -", "Page 7 of 12",
-/// "vii", "Policy Brief | 7" with a bar or a wide gap before the number), or a line that stands at
-/// two or more page breaks on the same side (the same words, any digits: "Korea Policy Brief |
-/// March 2025 7" and "… 8"); and where a sentence runs on over the page, a short line standing
-/// alone between blank lines (a head or footer seen once), as beside a page number at the foot.
-/// Only the lines at a page's edge are looked at: at most three after each page break and three
-/// before it, from the break outward, stopping at the first that is not furniture (the rule in
-/// full: docs/segmentation.md, *Page breaks*).
+/// breaks kept as form feeds (pdftotext's default output), which a reader skips. Only the lines
+/// at a page's edge are looked at: at most three before each page break and three after it, from
+/// the break outward, stopping at the first that is not furniture. Such a line is furniture when
+/// it is a page number ("7", "- 7 -", "Page 7 of 12", "vii", "Policy Brief | 7"), or stands at
+/// two or more page breaks on the same side (the same words: a running head or footer; with other
+/// digits, at the next page's break too), or, where a sentence runs on over the page, stands alone
+/// between blank lines, short and without a sentence's end (a head or footer seen once). The
+/// rule in full: docs/segmentation.md, *Page breaks*.
 /// <para>
 /// <see cref="Layout"/> gives the text with those lines blanked out (the same length, so every
 /// offset is the source's), which the tokenizer and the segmenter then read: furniture is in no
-/// token and in no sentence's reading. A page break with furniture around it, or with blank lines
-/// after text that does not end a sentence (no terminal punctuation), is read with them as one
-/// line break, so a sentence that runs on over the page is one sentence.
+/// token and in no sentence's reading. A page break with blank lines or furniture around it,
+/// after page text that does not end a sentence, is read with them as one line break, so a
+/// sentence that runs on over the page is one sentence.
 /// </para>
 /// </summary>
 internal static class PageLayout
@@ -27,154 +29,42 @@ internal static class PageLayout
     /// <summary>The longest line read as a running head or footer.</summary>
     private const int MaxFurnitureLength = 120;
 
+    /// <summary>The longest line read as a head or foot from its place alone (<see cref="IsLoose(ReadOnlySpan{char}, int, int)"/>).</summary>
+    private const int MaxLooseLength = 80;
+
+    private static readonly SearchValues<char> Invisible = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(CharClass.IsInvisible)]);
+
     /// <summary>
     /// The text as the tokenizer should read it: <paramref name="text"/> with its page furniture
-    /// blanked out, and each page break with furniture or blank lines around it (but blank lines
-    /// alone after a sentence's end) made one line break; null when the text has no form feed or
-    /// nothing was changed.
+    /// blanked out, and each page break inside a sentence (with blank lines or furniture around
+    /// it) made one line break; null when the text has no form feed or nothing was changed.
     /// </summary>
     /// <param name="text">The text.</param>
-    /// <param name="furniture">Receives the (start, end) of each furniture line (its characters other than white space at its ends), in text order, when not null.</param>
+    /// <param name="furniture">The (start, end) of each furniture line (its characters but white space and invisible ones at its ends), in text order; null when the text has no form feed.</param>
     /// <returns>The text to tokenize, of the same length, or null to tokenize <paramref name="text"/> itself.</returns>
-    public static string? Layout(string text, List<(int Start, int End)>? furniture = null)
+    public static string? Layout(string text, out IReadOnlyList<(int Start, int End)>? furniture)
     {
+        furniture = null;
         int firstBreak = text.IndexOf('\f', StringComparison.Ordinal);
         if (firstBreak < 0)
         {
             return null;
         }
 
-        // Page breaks: a run of form feeds with only white space between is one.
-        var breaks = new List<(int First, int Last)>();
-        for (int f = firstBreak; f >= 0; f = text.IndexOf('\f', f + 1))
-        {
-            if (breaks.Count > 0 && IsBlank(text, breaks[^1].Last + 1, f))
-            {
-                breaks[^1] = (breaks[^1].First, f);
-            }
-            else
-            {
-                breaks.Add((f, f));
-            }
-        }
-
-        // The lines at each page's edge: before each break (a footer's side) and after it (a head's).
-        var edges = new List<Edge>();
+        var breaks = Breaks(text, firstBreak);
+        var edges = Edges(text, breaks);
+        var found = new List<(int Start, int End)>();
         for (int b = 0; b < breaks.Count; b++)
         {
-            int floor = b > 0 ? breaks[b - 1].Last + 1 : 0;
-            int ceiling = b + 1 < breaks.Count ? breaks[b + 1].First : text.Length;
-            int end = breaks[b].First;
-            for (int n = 0; n < EdgeLines; n++)
-            {
-                var line = PreviousLine(text, floor, end);
-                if (line.Start < 0)
-                {
-                    break;
-                }
-
-                edges.Add(new Edge(b, false, line.Start, line.End, Key(text.AsSpan(line.Start, line.End - line.Start))));
-                end = line.Start;
-            }
-
-            int start = breaks[b].Last + 1;
-            for (int n = 0; n < EdgeLines; n++)
-            {
-                var line = NextLine(text, start, ceiling);
-                if (line.Start < 0)
-                {
-                    break;
-                }
-
-                edges.Add(new Edge(b, true, line.Start, line.End, Key(text.AsSpan(line.Start, line.End - line.Start))));
-                start = line.End;
-            }
-        }
-
-        // A line's words (digits aside) at two or more breaks on the same side: a running head or footer.
-        var pages = new Dictionary<(bool, string), HashSet<int>>();
-        foreach (var e in edges)
-        {
-            if (!pages.TryGetValue((e.After, e.Key), out var seen))
-            {
-                pages[(e.After, e.Key)] = seen = [];
-            }
-
-            seen.Add(e.Break);
-        }
-
-        // From each break outward, the lines are furniture until the first that is not. Edges are
-        // listed break by break, the foot's side then the head's, each from the break outward.
-        var found = new List<(int Start, int End)>();
-        int from = 0;
-        while (from < edges.Count)
-        {
-            int b = edges[from].Break;
-            int middle = from;
-            while (middle < edges.Count && edges[middle].Break == b && !edges[middle].After)
-            {
-                middle++;
-            }
-
-            int last = middle;
-            while (last < edges.Count && edges[last].Break == b)
-            {
-                last++;
-            }
-
-            var foot = edges.GetRange(from, middle - from);
-            var head = edges.GetRange(middle, last - middle);
-            int footLines = Furnished(text, foot, pages);
-            int headLines = Furnished(text, head, pages);
-
-            // A sentence that runs on over the page (the page's text does not end a sentence and
-            // the next page's goes on in lower case): the short lines standing alone between
-            // them are the page's furniture too, also a head or foot seen at this break only.
-            int k = headLines;
-            while (k < head.Count && !StartsLowerCase(text, head[k]) && IsLoose(text, head[k]))
-            {
-                k++;
-            }
-
-            if (k < head.Count && StartsLowerCase(text, head[k]))
-            {
-                int f = footLines;
-                while (f < foot.Count && IsLoose(text, foot[f]))
-                {
-                    f++;
-                }
-
-                if (f < foot.Count && !EndsSentence(text, foot[f].End))
-                {
-                    headLines = k;
-                    footLines = f;
-                }
-            }
-
-            else if (footLines > 0)
-            {
-                // Beside a page number at the foot, short lines standing alone are the footer
-                // ("Asia Rights Monitor", then "Page 3"), while a line of the page's text remains
-                // beyond them. (Not at the head: a heading stands alone at the top of a page.)
-                int f = footLines;
-                while (f < foot.Count && IsLoose(text, foot[f]))
-                {
-                    f++;
-                }
-
-                footLines = f < foot.Count ? f : footLines;
-            }
-
-            found.AddRange(foot.Take(footLines).Select(e => (e.Start, e.End)));
-            found.AddRange(head.Take(headLines).Select(e => (e.Start, e.End)));
-            from = last;
+            found.AddRange(Furniture(text, edges, b));
         }
 
         // A short page's line can be at the edge of two breaks: listed once.
         found.Sort();
-        found = [.. found.Distinct()];
+        furniture = found.Distinct().ToList().AsReadOnly();
         var layout = text.ToCharArray();
-        foreach (var (start, end) in found)
+        foreach (var (start, end) in furniture)
         {
             for (int i = start; i < end; i++)
             {
@@ -185,58 +75,148 @@ internal static class PageLayout
             }
         }
 
-        // A page break with furniture or blank lines around it: from the end of the page's text to
-        // the start of the next page's, one line break (LF, then the form feed, which the
-        // tokenizer does not count beside it and across which it joins no hyphenated word), the
-        // rest spaces. The blank lines at a page's foot are the furniture's, not a paragraph's
-        // end: pdftotext ends a page's text with one line break. Only blank lines with no
-        // furniture after a sentence's end are kept (a paragraph may end there).
-        bool changed = found.Count > 0;
-        int next = 0;
-        foreach (var (first, last) in breaks)
+        bool changed = furniture.Count > 0;
+        for (int b = 0; b < breaks.Count; b++)
         {
-            int before = first;
-            while (before > 0 && IsBlank(layout[before - 1]))
-            {
-                before--;
-            }
-
-            int after = last + 1;
-            while (after < layout.Length && IsBlank(layout[after]))
-            {
-                after++;
-            }
-
-            while (next < found.Count && found[next].End <= before)
-            {
-                next++;
-            }
-
-            bool furnished = next < found.Count && found[next].Start < after;
-            if (before == 0 || after == layout.Length || !HasBlankLine(layout, before, after) || (!furnished && EndsSentence(layout, before)))
-            {
-                continue;
-            }
-
-            layout.AsSpan(before, after - before).Fill(' ');
-            layout[before] = '\n';
-            layout[before + 1] = '\f';
-            changed = true;
+            changed |= JoinPages(layout, breaks, b);
         }
 
-        furniture?.AddRange(found);
         return changed ? new string(layout) : null;
     }
 
-    /// <summary>How many of <paramref name="edge"/>'s lines, from the break outward, are page numbers or repeat at another break, before the first that is not.</summary>
-    private static int Furnished(string text, List<Edge> edge, Dictionary<(bool, string), HashSet<int>> pages)
+    /// <summary>The page breaks: each run of form feeds with only white space between, as (first, last) form feed.</summary>
+    private static List<(int First, int Last)> Breaks(string text, int firstBreak)
+    {
+        var breaks = new List<(int First, int Last)>();
+        for (int f = firstBreak; f >= 0; f = text.IndexOf('\f', f + 1))
+        {
+            if (breaks.Count > 0 && IsBlank(text.AsSpan(breaks[^1].Last + 1, f - breaks[^1].Last - 1)))
+            {
+                breaks[^1] = (breaks[^1].First, f);
+            }
+            else
+            {
+                breaks.Add((f, f));
+            }
+        }
+
+        return breaks;
+    }
+
+    /// <summary>The lines at each break's edges: before it (the foot of its page) and after it (the head of the next), each from the break outward.</summary>
+    private static (List<Edge> Foot, List<Edge> Head)[] Edges(string text, List<(int First, int Last)> breaks)
+    {
+        var edges = new (List<Edge> Foot, List<Edge> Head)[breaks.Count];
+        var seen = new Dictionary<(bool Head, string Key), HashSet<int>>();
+        for (int b = 0; b < breaks.Count; b++)
+        {
+            int pageStart = b > 0 ? breaks[b - 1].Last + 1 : 0;
+            int pageEnd = b + 1 < breaks.Count ? breaks[b + 1].First : text.Length;
+            edges[b] = (Lines(text, b, false, pageStart, breaks[b].First), Lines(text, b, true, breaks[b].Last + 1, pageEnd));
+            foreach (var e in edges[b].Foot.Concat(edges[b].Head))
+            {
+                if (!seen.TryGetValue((e.Head, e.Key), out var at))
+                {
+                    seen[(e.Head, e.Key)] = at = [];
+                }
+
+                at.Add(b);
+            }
+        }
+
+        // A line repeats when its words stand at another break on the same side; when it holds
+        // digits (a page number in a running head), at the break before or after, as a running
+        // head does on every page ("Chapter 1" and "Chapter 2" at chapters' first pages do not).
+        foreach (var (foot, head) in edges)
+        {
+            foreach (var list in new[] { foot, head })
+            {
+                for (int k = 0; k < list.Count; k++)
+                {
+                    var e = list[k];
+                    var at = seen[(e.Head, e.Key)];
+                    bool repeats = e.Key.Contains('#', StringComparison.Ordinal) ? at.Contains(e.Break - 1) || at.Contains(e.Break + 1) : at.Count >= 2;
+                    list[k] = e with { Repeats = repeats };
+                }
+            }
+        }
+
+        return edges;
+    }
+
+    /// <summary>Up to <see cref="EdgeLines"/> lines with something visible between the break and the page's other end, from the break outward.</summary>
+    private static List<Edge> Lines(string text, int b, bool head, int pageStart, int pageEnd)
+    {
+        var lines = new List<Edge>(EdgeLines);
+        int from = head ? pageStart : pageEnd;
+        while (lines.Count < EdgeLines)
+        {
+            var (start, end) = head ? NextLine(text, from, pageEnd) : PreviousLine(text, pageStart, from);
+            if (start < 0)
+            {
+                break;
+            }
+
+            // The page's only line is its text, however often its words recur ("word\fword\fword").
+            bool alone = lines.Count == 0 && PreviousLine(text, pageStart, start).Start < 0 && NextLine(text, end, pageEnd).Start < 0;
+            lines.Add(new Edge(b, head, start, end, Key(text.AsSpan(start, end - start)), alone, false));
+            from = head ? end : start;
+        }
+
+        return lines;
+    }
+
+    /// <summary>The furniture lines at break <paramref name="b"/>'s edges.</summary>
+    private static IEnumerable<(int Start, int End)> Furniture(string text, (List<Edge> Foot, List<Edge> Head)[] edges, int b)
+    {
+        var (foot, head) = edges[b];
+        int footLines = PageNumbersAndRepeats(text, foot);
+        int headLines = PageNumbersAndRepeats(text, head);
+
+        // A sentence that runs on over the page (the page's text does not end a sentence and the
+        // next page's goes on in lower case or with a digit): the short lines standing alone
+        // between them are the page's furniture too, also a head or foot seen at this break only.
+        int k = headLines;
+        while (k < head.Count && !GoesOn(text, head[k]) && IsLoose(text, head[k]))
+        {
+            k++;
+        }
+
+        if (k < head.Count && GoesOn(text, head[k]))
+        {
+            int f = footLines;
+            while (f < foot.Count && IsLoose(text, foot[f]))
+            {
+                f++;
+            }
+
+            // The page's own text is the line beyond the loose ones; when there is none, or it
+            // ends a sentence, the innermost loose line ("… only pushes it further", a line of its own).
+            if (f == foot.Count || EndsSentence(text, foot[f].End))
+            {
+                f--;
+            }
+
+            if (f >= footLines && !EndsSentence(text, foot[f].End))
+            {
+                headLines = k;
+                footLines = f;
+            }
+        }
+
+        return foot.Take(footLines).Concat(head.Take(headLines)).Select(e => (e.Start, e.End));
+    }
+
+    /// <summary>How many of <paramref name="edge"/>'s lines, from the break outward, are page numbers or repeat at other breaks (not a line that ends a sentence, as a footnote does, nor a page's only line), before the first that is not.</summary>
+    private static int PageNumbersAndRepeats(string text, List<Edge> edge)
     {
         int n = 0;
         while (n < edge.Count)
         {
             var e = edge[n];
             var line = text.AsSpan(e.Start, e.End - e.Start);
-            if (!(pages[(e.After, e.Key)].Count >= 2 && line.Length <= MaxFurnitureLength) && !IsPageNumberLine(line))
+            bool repeated = e.Repeats && !e.Alone && line.Length <= MaxFurnitureLength && !EndsSentence(text, e.End);
+            if (!repeated && !IsPageNumberLine(line))
             {
                 break;
             }
@@ -247,40 +227,51 @@ internal static class PageLayout
         return n;
     }
 
-    /// <summary>Whether the line's first letter or digit is a lower-case letter: a sentence going on.</summary>
-    private static bool StartsLowerCase(string text, Edge line) => char.IsLower(text[line.Start]);
-
-    /// <summary>Whether the line could be a head or foot: at most <see cref="MaxLooseLength"/> characters, not ending a sentence, alone between blank lines (or a page break or the text's edge), as pdftotext writes a block of its own.</summary>
-    private static bool IsLoose(string text, Edge line) =>
-        line.End - line.Start <= MaxLooseLength && !EndsSentence(text, line.End) && IsBlock(text, line.Start, line.End);
-
-    /// <summary>The longest line read as a head or foot from its place alone (<see cref="IsLoose"/>).</summary>
-    private const int MaxLooseLength = 80;
-
-    /// <summary>Whether the line from <paramref name="start"/> to <paramref name="end"/> has a blank line, a page break or the text's edge on each side.</summary>
-    private static bool IsBlock(string text, int start, int end) => Apart(text, start, -1) && Apart(text, end - 1, 1);
-
-    private static bool Apart(string text, int from, int step)
+    /// <summary>
+    /// Makes break <paramref name="b"/> one line break when the page's text runs on over it: from
+    /// the end of the page's text to the start of the next page's, LF, then the form feed (which
+    /// the tokenizer does not count beside it, and across which it joins no hyphenated word), the
+    /// rest spaces. Left as it is when there is no blank line (pdftotext's page end inside a
+    /// paragraph is one line break already), when the page's text ends a sentence (a paragraph
+    /// may end there: the blank lines pdftotext writes at every page's foot cannot tell), when
+    /// its last line stands alone, short, before a capital (a caption, heading or list item),
+    /// or when either page holds no text.
+    /// </summary>
+    /// <returns>Whether the break was changed.</returns>
+    private static bool JoinPages(char[] layout, List<(int First, int Last)> breaks, int b)
     {
-        int breaks = 0;
-        for (int i = from + step; (uint)i < (uint)text.Length; i += step)
+        int floor = b > 0 ? breaks[b - 1].Last + 1 : 0;
+        int ceiling = b + 1 < breaks.Count ? breaks[b + 1].First : layout.Length;
+        int before = breaks[b].First;
+        while (before > floor && IsBlank(layout[before - 1]))
         {
-            char c = text[i];
-            if (c == '\f' || (c == '\n' && ++breaks == 2))
-            {
-                return true;
-            }
-
-            if (!IsBlank(c))
-            {
-                return false;
-            }
+            before--;
         }
 
+        int after = breaks[b].Last + 1;
+        while (after < ceiling && IsBlank(layout[after]))
+        {
+            after++;
+        }
+
+        if (before == floor || after == ceiling || !HasBlankLine(layout, before, after) || EndsSentence(layout, before))
+        {
+            return false;
+        }
+
+        var (start, end) = PreviousLine(layout, floor, before);
+        if (char.IsUpper(layout[after]) && IsLoose(layout, start, end))
+        {
+            return false;
+        }
+
+        layout.AsSpan(before, after - before).Fill(' ');
+        layout[before] = '\n';
+        layout[before + 1] = '\f';
         return true;
     }
 
-    /// <summary>Whether <paramref name="line"/> (trimmed) is a page number: 1 to 4 digits or a Roman numeral up to 39, alone or in "- 7 -", "[7]", "Page 7", "p. 7", "7 of 12", "7/12"; or a line that ends or starts with one (1 to 3 digits) set off by a bar, a bullet or a wide gap ("Policy Brief | 7", "7    Policy Brief").</summary>
+    /// <summary>Whether <paramref name="line"/> (trimmed) is a page number: 1 to 3 digits or a Roman numeral up to 39 alone, or in "- 7 -", "[7]", "Page 7", "p. 7", "7 of 12", "7/12" (there up to 4 digits); or a line that ends or starts with 1 to 3 digits set off by a bar, a bullet, a tab or a wide gap ("Policy Brief | 7", "7    Policy Brief").</summary>
     internal static bool IsPageNumberLine(ReadOnlySpan<char> line)
     {
         line = Visible(line).Trim();
@@ -312,28 +303,30 @@ internal static class PageLayout
     {
         // Decorations around the number: "- 7 -", "— 7 —", "[7]", "(7)".
         line = line.Trim("-\u2013\u2014[]() ");
+        bool marked = false;
         if (line.StartsWith("page", StringComparison.OrdinalIgnoreCase))
         {
             line = line[4..].TrimStart(". ");
+            marked = true;
         }
         else if (line.StartsWith("pg.", StringComparison.OrdinalIgnoreCase) || line.StartsWith("p.", StringComparison.OrdinalIgnoreCase))
         {
             line = line[(line.IndexOf('.') + 1)..].TrimStart(' ');
+            marked = true;
         }
 
-        // "7 of 12", "7/12".
+        // "7 of 12", "7/12": the page no later than the count ("24/7" and "2024/25" are not).
         int of = line.IndexOf(" of ", StringComparison.OrdinalIgnoreCase);
-        if (of > 0 && IsNumber(line[(of + 4)..].Trim(), 4))
+        int split = of > 0 ? of : line.IndexOf('/');
+        if (split > 0)
         {
-            line = line[..of];
-        }
-        else if (line.IndexOf('/') is > 0 and int slash && IsNumber(line[(slash + 1)..].Trim(), 4))
-        {
-            line = line[..slash];
+            var page = line[..split].Trim();
+            var count = line[(split + (of > 0 ? 4 : 1))..].Trim();
+            return IsNumber(page, 4) && IsNumber(count, 4) && int.Parse(page, System.Globalization.CultureInfo.InvariantCulture) <= int.Parse(count, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        line = line.Trim();
-        return IsNumber(line, 4) || IsRoman(line);
+        // A bare number of four digits is a year more often than a page.
+        return IsNumber(line, marked ? 4 : 3) || IsRoman(line);
     }
 
     /// <summary>1 to <paramref name="digits"/> ASCII digits.</summary>
@@ -400,8 +393,49 @@ internal static class PageLayout
         return key.ToString();
     }
 
-    /// <summary>The last line with a character other than white space that ends at or before <paramref name="end"/> and starts at or after <paramref name="floor"/>, trimmed; (-1, -1) if none.</summary>
-    private static (int Start, int End) PreviousLine(string text, int floor, int end)
+    /// <summary>Whether the line goes on with a sentence: its first character past opening quotation marks and brackets is a lower-case letter or a digit.</summary>
+    private static bool GoesOn(string text, Edge line)
+    {
+        int i = line.Start;
+        while (i < line.End - 1 && text[i] is '"' or '\'' or '\u201C' or '\u2018' or '(' or '[' or '\u00AB')
+        {
+            i++;
+        }
+
+        return char.IsLower(text[i]) || char.IsAsciiDigit(text[i]);
+    }
+
+    /// <inheritdoc cref="IsLoose(ReadOnlySpan{char}, int, int)"/>
+    private static bool IsLoose(string text, Edge line) => IsLoose(text, line.Start, line.End);
+
+    /// <summary>Whether the line could be a head or foot: at most <see cref="MaxLooseLength"/> characters, not ending a sentence, alone between blank lines (or a page break or the text's edge), as pdftotext writes a block of its own.</summary>
+    private static bool IsLoose(ReadOnlySpan<char> text, int start, int end) =>
+        start >= 0 && end - start <= MaxLooseLength && !EndsSentence(text, end) && Apart(text, start, -1) && Apart(text, end - 1, 1);
+
+    /// <summary>Whether a blank line, a page break or the text's edge lies next to position <paramref name="from"/>, before it (<paramref name="step"/> −1) or after it (+1), with nothing visible between.</summary>
+    private static bool Apart(ReadOnlySpan<char> text, int from, int step)
+    {
+        int breaks = 0;
+        for (int i = from + step; (uint)i < (uint)text.Length; i += step)
+        {
+            char c = text[i];
+            breaks += CharClass.LineBreaks(text, i);
+            if (c == '\f' || breaks >= 2)
+            {
+                return true;
+            }
+
+            if (!IsBlank(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The last line with something visible that ends at or before <paramref name="end"/> and starts at or after <paramref name="floor"/>, trimmed; (-1, -1) if none.</summary>
+    private static (int Start, int End) PreviousLine(ReadOnlySpan<char> text, int floor, int end)
     {
         int last = end - 1;
         while (last >= floor && IsBlank(text[last]))
@@ -428,8 +462,8 @@ internal static class PageLayout
         return (first, last + 1);
     }
 
-    /// <summary>The first line with a character other than white space that starts at or after <paramref name="start"/> and ends before <paramref name="ceiling"/>, trimmed; (-1, -1) if none.</summary>
-    private static (int Start, int End) NextLine(string text, int start, int ceiling)
+    /// <summary>The first line with something visible that starts at or after <paramref name="start"/> and ends before <paramref name="ceiling"/>, trimmed; (-1, -1) if none.</summary>
+    private static (int Start, int End) NextLine(ReadOnlySpan<char> text, int start, int ceiling)
     {
         int first = start;
         while (first < ceiling && IsBlank(text[first]))
@@ -458,8 +492,21 @@ internal static class PageLayout
 
     private static bool IsLineBreak(char c) => c is '\n' or '\r' or '\f' or '\v' or '\u0085' or '\u2028' or '\u2029';
 
-    /// <summary>White space or an invisible character (<see cref="PolicyText.Internals.CharClass.IsInvisible"/>), which a line's reading leaves out.</summary>
-    private static bool IsBlank(char c) => char.IsWhiteSpace(c) || PolicyText.Internals.CharClass.IsInvisible(c);
+    /// <summary>White space or an invisible character (<see cref="CharClass.IsInvisible"/>), which a line's reading leaves out.</summary>
+    private static bool IsBlank(char c) => char.IsWhiteSpace(c) || CharClass.IsInvisible(c);
+
+    private static bool IsBlank(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (!IsBlank(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary><paramref name="line"/> without its invisible characters (rare: one scan says so).</summary>
     private static ReadOnlySpan<char> Visible(ReadOnlySpan<char> line)
@@ -472,7 +519,7 @@ internal static class PageLayout
         var visible = new System.Text.StringBuilder(line.Length);
         foreach (char c in line)
         {
-            if (!PolicyText.Internals.CharClass.IsInvisible(c))
+            if (!CharClass.IsInvisible(c))
             {
                 visible.Append(c);
             }
@@ -481,23 +528,7 @@ internal static class PageLayout
         return visible.ToString();
     }
 
-    private static readonly System.Buffers.SearchValues<char> Invisible = System.Buffers.SearchValues.Create(
-        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(PolicyText.Internals.CharClass.IsInvisible)]);
-
-    private static bool IsBlank(string text, int start, int end)
-    {
-        for (int i = start; i < end; i++)
-        {
-            if (!IsBlank(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Whether the text before <paramref name="end"/> ends a sentence: its last character, past closing quotation marks and brackets, is terminal punctuation (. ! ? … : ;).</summary>
+    /// <summary>Whether the text before <paramref name="end"/> ends a sentence: its last character, past closing quotation marks, brackets and invisible characters, is terminal punctuation (. ! ? … : ;).</summary>
     private static bool EndsSentence(ReadOnlySpan<char> text, int end)
     {
         int i = end - 1;
@@ -506,21 +537,21 @@ internal static class PageLayout
             i--;
         }
 
-        return text[i] is '.' or '!' or '?' or '\u2026' or ':' or ';' or '\u3002' or '\uFF01' or '\uFF1F';
+        return i >= 0 && text[i] is '.' or '!' or '?' or '\u2026' or ':' or ';' or '\u3002' or '\uFF01' or '\uFF1F';
     }
 
     /// <summary>Whether the gap from <paramref name="start"/> to <paramref name="end"/> holds more than one line break (a blank line, or a line between).</summary>
-    private static bool HasBlankLine(char[] text, int start, int end)
+    private static bool HasBlankLine(ReadOnlySpan<char> text, int start, int end)
     {
         int lines = 0;
         for (int i = start; i < end; i++)
         {
-            lines += PolicyText.Internals.CharClass.LineBreaks(text, i);
+            lines += CharClass.LineBreaks(text, i);
         }
 
         return lines > 1;
     }
 
-    /// <summary>A line at a page's edge: the break it is next to, on which side, where, and its <see cref="Key"/>.</summary>
-    private readonly record struct Edge(int Break, bool After, int Start, int End, string Key);
+    /// <summary>A line at a page's edge: the break it is next to, on which side, where, its <see cref="Key"/>, whether it is its page's only line, and whether it repeats at other breaks.</summary>
+    private readonly record struct Edge(int Break, bool Head, int Start, int End, string Key, bool Alone, bool Repeats);
 }

@@ -186,16 +186,8 @@ public sealed class TextDocument
     }
 
     /// <summary>The text the tokenizer reads (<see cref="PageLayout.Layout"/>, or the text itself) and the furniture blanked out of it.</summary>
-    private static (string Layout, List<(int Start, int End)>? Furniture) Layout(string text)
-    {
-        if (!text.Contains('\f', StringComparison.Ordinal))
-        {
-            return (text, null);
-        }
-
-        var furniture = new List<(int Start, int End)>();
-        return (PageLayout.Layout(text, furniture) ?? text, furniture);
-    }
+    private static (string Layout, IReadOnlyList<(int Start, int End)>? Furniture) Layout(string text) =>
+        (PageLayout.Layout(text, out var furniture) ?? text, furniture);
 
     /// <summary>
     /// Tokenizes <paramref name="text"/> but takes the sentences as given (for pre-segmented data

@@ -73,6 +73,7 @@ public class PageFurnitureTests
     [InlineData("PAGE 7 of 12")]
     [InlineData("p. 7")]
     [InlineData("7/12")]
+    [InlineData("Page 1024")]
     [InlineData("vii")]
     [InlineData("XIV")]
     [InlineData("Policy Brief | 7")]
@@ -89,6 +90,9 @@ public class PageFurnitureTests
     [InlineData("mix")]
     [InlineData("xxxx")]
     [InlineData("Policy Brief | 2025")]
+    [InlineData("2024")]
+    [InlineData("24/7")]
+    [InlineData("2024/25")]
     [InlineData("In 2024, 7")]
     [InlineData("| 7 |")]
     public void Other_lines_are_not_page_numbers(string line) => Assert.False(PageLayout.IsPageNumberLine(line));
@@ -137,6 +141,46 @@ public class PageFurnitureTests
 
         // Without the sentence's end, the blank line is the page's: one sentence.
         Assert.Single(TextDocument.Parse("The sanctions stayed in\n\n\fplace for years.").Sentences.ToArray());
+    }
+
+    [Fact]
+    public void A_page_that_ends_a_sentence_keeps_its_paragraph_break()
+    {
+        // pdftotext writes blank lines at every page's foot, so after a sentence's end they may
+        // end a paragraph: kept, with or without furniture.
+        foreach (var text in new[] { "The sanctions stayed.\n\n7\n\n\fAid should flow.\n\nThe talks failed.", "The sanctions stayed.\n\n\fAid should flow.\n\nThe talks failed." })
+        {
+            var document = TextDocument.Parse(text);
+            Assert.Equal([0, 1, 2], PolicyText.Models.SentenceFeaturizer.Paragraphs(document));
+        }
+    }
+
+    [Theory]
+    // A paragraph's first line at a page's foot, then the sentence on the next page.
+    [InlineData("The regime must free its prisoners.\n\nThe talks resume next week, and the envoy will ask the\n\n7\n\n\fgovernment in Doha to release all detainees.\n",
+        "7", "The regime must free its prisoners . | The talks resume next week , and the envoy will ask the government in Doha to release all detainees .")]
+    // A heading, a caption and a list item at a page's foot stay apart from the next page's text.
+    [InlineData("The regime must act.\n\nRecommendations\n\n7\n\n\fAid should flow.\n", "7", "The regime must act . | Recommendations | Aid should flow .")]
+    [InlineData("The regime detained them.\n\nFigure 1: Executions by year\n\n\fThe talks failed in May.\n", "", "The regime detained them . | Figure 1 : Executions by year | The talks failed in May .")]
+    [InlineData("The government should:\n\n\u2022 release all political prisoners\n\n7\n\n\f\u2022 allow aid agencies into the north\n", "7", "The government should : | \u2022 release all political prisoners | \u2022 allow aid agencies into the north")]
+    // A year is no page number; a page's only line is its text, however often it recurs.
+    [InlineData("Annual Report\n\n2024\n\fThe regime must act.", "", "Annual Report | 2024 The regime must act .")]
+    [InlineData("word\fword\fword", "", "word word word")]
+    // Footnotes that share their words (they end a sentence) are text.
+    [InlineData("The rapporteur said so.12\n\n12 See the panel report.\n\fAid must flow.13\n\n13 See the panel report.\n\fThe end.", "", "The rapporteur said so . 12 | 12 See the panel report . | Aid must flow . 13 | 13 See the panel report . | The end .")]
+    // A chapter's heading on the first page of two chapters that are not on consecutive pages.
+    [InlineData("Contents.\n\fChapter 1\n\nThe regime must act.\n\fAid must flow.\n\fChapter 2\n\nThe talks failed.", "", "Contents . | Chapter 1 | The regime must act . | Aid must flow . | Chapter 2 | The talks failed .")]
+    // A sentence that goes on with a digit or a quotation, past a footer seen once.
+    [InlineData("Iran last engaged at the review in\n\nHuman Rights Watch\n\n\f2014, when it accepted some recommendations.", "Human Rights Watch", "Iran last engaged at the review in 2014 , when it accepted some recommendations .")]
+    [InlineData("The envoy said that\n\nAsia Rights Monitor\n\n\f\u201Cthe regime will not move\u201D on prisoners.", "Asia Rights Monitor", "The envoy said that \u201C the regime will not move \u201D on prisoners .")]
+    // The page's part of a sentence that runs on is one line of its own.
+    [InlineData("The junta is isolated.\n\nSome governments argue that isolating the junta only pushes it further\n\nKorea Policy Brief | March 2025\n\n1\n\n\fHumanitarian Cooperation First\n\ninto the arms of Beijing and Moscow.\n",
+        "Korea Policy Brief | March 2025|1|Humanitarian Cooperation First", "The junta is isolated . | Some governments argue that isolating the junta only pushes it further into the arms of Beijing and Moscow .")]
+    public void Furniture_and_text_at_page_breaks(string text, string furniture, string sentences)
+    {
+        var document = TextDocument.Parse(text);
+        Assert.Equal(furniture, string.Join('|', Furniture(document)));
+        Assert.Equal(sentences, string.Join(" | ", SentenceTexts(document)));
     }
 
     [Fact]

@@ -29,8 +29,11 @@ internal static class PageLayout
     /// <summary>The longest line read as a running head or footer.</summary>
     private const int MaxFurnitureLength = 120;
 
-    /// <summary>The longest line read as a head or foot from its place alone (<see cref="IsLoose(ReadOnlySpan{char}, int, int)"/>).</summary>
+    /// <summary>The longest line read as a head or foot from its place alone (<see cref="IsFurnitureShaped"/>).</summary>
     private const int MaxLooseLength = 80;
+
+    /// <summary>What a run of digits is in a <see cref="Key"/> (a control character no line of text holds).</summary>
+    private const char Digits = '\u0001';
 
     private static readonly SearchValues<char> Invisible = SearchValues.Create(
         [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(CharClass.IsInvisible)]);
@@ -54,10 +57,11 @@ internal static class PageLayout
 
         var breaks = Breaks(text, firstBreak);
         var edges = Edges(text, breaks);
+        int width = Width(text);
         var found = new List<(int Start, int End)>();
         for (int b = 0; b < breaks.Count; b++)
         {
-            found.AddRange(Furniture(text, edges, b));
+            found.AddRange(Furniture(text, edges, b, width));
         }
 
         // A short page's line can be at the edge of two breaks: listed once.
@@ -78,7 +82,7 @@ internal static class PageLayout
         bool changed = furniture.Count > 0;
         for (int b = 0; b < breaks.Count; b++)
         {
-            changed |= JoinPages(layout, breaks, b);
+            changed |= JoinPages(layout, breaks, b, width);
         }
 
         return changed ? new string(layout) : null;
@@ -135,7 +139,7 @@ internal static class PageLayout
                 {
                     var e = list[k];
                     var at = seen[(e.Head, e.Key)];
-                    bool repeats = e.Key.Contains('#', StringComparison.Ordinal) ? at.Contains(e.Break - 1) || at.Contains(e.Break + 1) : at.Count >= 2;
+                    bool repeats = e.Key.Contains(Digits, StringComparison.Ordinal) ? at.Contains(e.Break - 1) || at.Contains(e.Break + 1) : at.Count >= 2;
                     list[k] = e with { Repeats = repeats };
                 }
             }
@@ -166,18 +170,20 @@ internal static class PageLayout
         return lines;
     }
 
-    /// <summary>The furniture lines at break <paramref name="b"/>'s edges.</summary>
-    private static IEnumerable<(int Start, int End)> Furniture(string text, (List<Edge> Foot, List<Edge> Head)[] edges, int b)
+    /// <summary>The furniture lines at break <paramref name="b"/>'s edges, in a text whose lines are <paramref name="width"/> wide (<see cref="Width"/>).</summary>
+    private static IEnumerable<(int Start, int End)> Furniture(string text, (List<Edge> Foot, List<Edge> Head)[] edges, int b, int width)
     {
         var (foot, head) = edges[b];
         int footLines = PageNumbersAndRepeats(text, foot);
         int headLines = PageNumbersAndRepeats(text, head);
 
         // A sentence that runs on over the page (the page's text does not end a sentence and the
-        // next page's goes on in lower case or with a digit): the short lines standing alone
-        // between them are the page's furniture too, also a head or foot seen at this break only.
+        // next page's goes on in lower case, or with a number that does): the short lines standing
+        // alone between them are the page's furniture too, also a head or foot seen at this break
+        // only. Not a line that looks like wrapped text (Wrapped): the page's part of the sentence,
+        // which must be found beyond the loose lines, or no line is blanked by this rule.
         int k = headLines;
-        while (k < head.Count && !GoesOn(text, head[k]) && IsLoose(text, head[k]))
+        while (k < head.Count && !GoesOn(text, head[k]) && IsFurnitureShaped(text, head[k].Start, head[k].End, width))
         {
             k++;
         }
@@ -185,19 +191,12 @@ internal static class PageLayout
         if (k < head.Count && GoesOn(text, head[k]))
         {
             int f = footLines;
-            while (f < foot.Count && IsLoose(text, foot[f]))
+            while (f < foot.Count && IsFurnitureShaped(text, foot[f].Start, foot[f].End, width))
             {
                 f++;
             }
 
-            // The page's own text is the line beyond the loose ones; when there is none, or it
-            // ends a sentence, the innermost loose line ("… only pushes it further", a line of its own).
-            if (f == foot.Count || EndsSentence(text, foot[f].End))
-            {
-                f--;
-            }
-
-            if (f >= footLines && !EndsSentence(text, foot[f].End))
+            if (f < foot.Count && !EndsSentence(text, foot[f].End))
             {
                 headLines = k;
                 footLines = f;
@@ -233,12 +232,13 @@ internal static class PageLayout
     /// the tokenizer does not count beside it, and across which it joins no hyphenated word), the
     /// rest spaces. Left as it is when there is no blank line (pdftotext's page end inside a
     /// paragraph is one line break already), when the page's text ends a sentence (a paragraph
-    /// may end there: the blank lines pdftotext writes at every page's foot cannot tell), when
-    /// its last line stands alone, short, before a capital (a caption, heading or list item),
-    /// or when either page holds no text.
+    /// may end there: the blank lines pdftotext writes at every page's foot cannot tell; but a
+    /// clause ending in ";" or ":" before lower case goes on), when its last line stands alone,
+    /// short and not like wrapped text, and the next page's text does not start in lower case
+    /// (a caption, heading or list item at the foot), or when either page holds no text.
     /// </summary>
     /// <returns>Whether the break was changed.</returns>
-    private static bool JoinPages(char[] layout, List<(int First, int Last)> breaks, int b)
+    private static bool JoinPages(char[] layout, List<(int First, int Last)> breaks, int b, int width)
     {
         int floor = b > 0 ? breaks[b - 1].Last + 1 : 0;
         int ceiling = b + 1 < breaks.Count ? breaks[b + 1].First : layout.Length;
@@ -254,13 +254,16 @@ internal static class PageLayout
             after++;
         }
 
-        if (before == floor || after == ceiling || !HasBlankLine(layout, before, after) || EndsSentence(layout, before))
+        // A clause that ends the page with ";" or ":" goes on when the next page's text is in lower case.
+        bool lower = char.IsLower(layout[Math.Min(after, layout.Length - 1)]);
+        bool ends = EndsSentence(layout, before) && !(lower && layout[before - 1] is ';' or ':');
+        if (before == floor || after == ceiling || !HasBlankLine(layout, before, after) || ends)
         {
             return false;
         }
 
         var (start, end) = PreviousLine(layout, floor, before);
-        if (char.IsUpper(layout[after]) && IsLoose(layout, start, end))
+        if (!lower && IsFurnitureShaped(layout, start, end, width))
         {
             return false;
         }
@@ -354,7 +357,7 @@ internal static class PageLayout
             : units is "i" or "ii" or "iii" or "iv" or "v" or "vi" or "vii" or "viii" or "ix";
     }
 
-    /// <summary>A line's words as compared between pages: trimmed, lower case, each run of digits one '#', each run of white space one space.</summary>
+    /// <summary>A line's words as compared between pages: trimmed, lower case, each run of digits one <see cref="Digits"/>, each run of white space one space.</summary>
     private static string Key(ReadOnlySpan<char> line)
     {
         var key = new System.Text.StringBuilder(line.Length);
@@ -379,7 +382,7 @@ internal static class PageLayout
             {
                 if (!digit)
                 {
-                    key.Append('#');
+                    key.Append(Digits);
                 }
 
                 digit = true;
@@ -393,24 +396,92 @@ internal static class PageLayout
         return key.ToString();
     }
 
-    /// <summary>Whether the line goes on with a sentence: its first character past opening quotation marks and brackets is a lower-case letter or a digit.</summary>
-    private static bool GoesOn(string text, Edge line)
+    /// <summary>Whether the line goes on with a sentence: its first character past opening quotation marks and brackets is a lower-case letter, or it opens with a number followed by a comma or a lower-case word ("2014, when", "3 million"; not "2.1 Background", "1. Fund", a page number).</summary>
+    private static bool GoesOn(string text, Edge edge)
     {
-        int i = line.Start;
-        while (i < line.End - 1 && text[i] is '"' or '\'' or '\u201C' or '\u2018' or '(' or '[' or '\u00AB')
+        var line = Visible(text.AsSpan(edge.Start, edge.End - edge.Start));
+        int i = 0;
+        while (i < line.Length - 1 && line[i] is '"' or '\'' or '\u201C' or '\u2018' or '(' or '[' or '\u00AB')
         {
             i++;
         }
 
-        return char.IsLower(text[i]) || char.IsAsciiDigit(text[i]);
+        if (char.IsLower(line[i]))
+        {
+            return true;
+        }
+
+        int digits = i;
+        while (digits < line.Length && (char.IsAsciiDigit(line[digits]) || (line[digits] is ',' or '.' && digits + 1 < line.Length && char.IsAsciiDigit(line[digits + 1]))))
+        {
+            digits++;
+        }
+
+        return digits > i && digits < line.Length - 1
+            && (line[digits] == ',' || (line[digits] == ' ' && char.IsLower(line[digits + 1])));
     }
 
-    /// <inheritdoc cref="IsLoose(ReadOnlySpan{char}, int, int)"/>
-    private static bool IsLoose(string text, Edge line) => IsLoose(text, line.Start, line.End);
+    /// <summary>
+    /// Whether the line could be a head or foot: at most <see cref="MaxLooseLength"/> characters,
+    /// not ending a sentence, alone between blank lines (or a page break or the text's edge), as
+    /// pdftotext writes a block of its own, and not like a line of wrapped text: none that holds
+    /// a sentence's end, ends in a comma or a function word ("… and the"), or is nearly as wide
+    /// as the text's lines (four fifths of <paramref name="width"/>, and at least 40 characters).
+    /// </summary>
+    private static bool IsFurnitureShaped(ReadOnlySpan<char> text, int start, int end, int width)
+    {
+        if (start < 0 || EndsSentence(text, end) || !Apart(text, start, -1) || !Apart(text, end - 1, 1))
+        {
+            return false;
+        }
 
-    /// <summary>Whether the line could be a head or foot: at most <see cref="MaxLooseLength"/> characters, not ending a sentence, alone between blank lines (or a page break or the text's edge), as pdftotext writes a block of its own.</summary>
-    private static bool IsLoose(ReadOnlySpan<char> text, int start, int end) =>
-        start >= 0 && end - start <= MaxLooseLength && !EndsSentence(text, end) && Apart(text, start, -1) && Apart(text, end - 1, 1);
+        // (Invisible characters left out, as everywhere a line is read.)
+        var line = Visible(text[start..end]);
+        if (line.Length > MaxLooseLength)
+        {
+            return false;
+        }
+
+        if (line.Length >= Math.Max(40, width * 4 / 5) || line[^1] == ',' || line.IndexOfAny(SentenceEnds) >= 0)
+        {
+            return false;
+        }
+
+        int space = line.LastIndexOf(' ');
+        return !FunctionWords.Contains(line[(space + 1)..].ToString().ToLowerInvariant());
+    }
+
+    // A sentence's end inside a line ("… failed. The talks …").
+    private static readonly SearchValues<string> SentenceEnds = SearchValues.Create([". ", "! ", "? ", "; "], StringComparison.Ordinal);
+
+    // Words that end a wrapped line and never a heading, a caption or a footer.
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "nor", "that", "which", "who",
+        "is", "are", "was", "were", "be", "been", "as", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those",
+        "not", "no", "will", "would", "should", "must", "can", "could", "may", "might", "than", "if", "when", "while", "into", "it",
+    };
+
+    /// <summary>The text's line width: the longest line of at most <see cref="MaxFurnitureLength"/> characters, invisible ones left out (a paragraph written as one line is no wrapped line).</summary>
+    private static int Width(string text)
+    {
+        int width = 0;
+        int length = 0;
+        foreach (char c in text)
+        {
+            if (IsLineBreak(c))
+            {
+                width = length <= MaxFurnitureLength ? Math.Max(width, length) : width;
+                length = 0;
+            }
+            else if (!CharClass.IsInvisible(c))
+            {
+                length++;
+            }
+        }
+
+        return length <= MaxFurnitureLength ? Math.Max(width, length) : width;
+    }
 
     /// <summary>Whether a blank line, a page break or the text's edge lies next to position <paramref name="from"/>, before it (<paramref name="step"/> −1) or after it (+1), with nothing visible between.</summary>
     private static bool Apart(ReadOnlySpan<char> text, int from, int step)
@@ -532,7 +603,7 @@ internal static class PageLayout
     private static bool EndsSentence(ReadOnlySpan<char> text, int end)
     {
         int i = end - 1;
-        while (i > 0 && (text[i] is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']' or '\u00BB' || IsBlank(text[i])))
+        while (i > 0 && !IsLineBreak(text[i]) && (text[i] is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']' or '\u00BB' || IsBlank(text[i])))
         {
             i--;
         }

@@ -176,6 +176,23 @@ public class PageFurnitureTests
     // The page's part of a sentence that runs on is one line of its own.
     [InlineData("The junta is isolated.\n\nSome governments argue that isolating the junta only pushes it further\n\nKorea Policy Brief | March 2025\n\n1\n\n\fHumanitarian Cooperation First\n\ninto the arms of Beijing and Moscow.\n",
         "Korea Policy Brief | March 2025|1|Humanitarian Cooperation First", "The junta is isolated . | Some governments argue that isolating the junta only pushes it further into the arms of Beijing and Moscow .")]
+    // A heading or list items above a page's last line of text, which is wrapped text: kept.
+    [InlineData("The talks failed.\n\nWhat the record shows\n\nNeither camp is right, and the agreement was indeed\n\n7\n\n\fnegotiated on a single track.\n",
+        "7", "The talks failed . | What the record shows | Neither camp is right , and the agreement was indeed negotiated on a single track .")]
+    [InlineData("Donors should:\n\n\u2022 release all political prisoners\n\n\u2022 allow aid into the north\n\n7\n\n\fand lift the travel bans.\n",
+        "7", "Donors should : | \u2022 release all political prisoners | \u2022 allow aid into the north and lift the travel bans .")]
+    // A title page, and numbered headings at a page's top: no number there goes on with a sentence.
+    [InlineData("Starved of Rights\n\n\fSummary\n\nThe regime has cut food aid, and the\n\n1\n\n\fUnited Nations says so.\n",
+        "1", "Starved of Rights | Summary | The regime has cut food aid , and the United Nations says so .")]
+    [InlineData("The government should:\n\n\u2022 release all prisoners\n\n\u2022 allow aid into the north\n\n\fRecommendations to donors\n\n1. Fund clinics in the north.\n",
+        "", "The government should : | \u2022 release all prisoners | \u2022 allow aid into the north | Recommendations to donors | 1 . Fund clinics in the north .")]
+    [InlineData("Chapter Two\n\nThe Famine Years\n\n\f2.1 Background\n\nThe famine began in 1994.\n", "", "Chapter Two | The Famine Years | 2.1 Background | The famine began in 1994 .")]
+    [InlineData("The talks failed.\n\n\u2022 allow aid into the north\n\n7\n\n\f2. Donors should fund clinics.\n", "7", "The talks failed . | \u2022 allow aid into the north | 2 . Donors should fund clinics .")]
+    // A paragraph's first line at a page's foot that reads as wrapped text goes on before a capital; a clause after ";" before lower case.
+    [InlineData("Russia moved first.\n\nIn early July, Russia became the first country to formally recognise the\n\n7\n\n\fTaliban government.\n",
+        "7", "Russia moved first . | In early July , Russia became the first country to formally recognise the Taliban government .")]
+    [InlineData("Aid stopped.\n\nSince 2017,\n\n7\n\n\fChinese authorities have held Uyghurs.\n", "7", "Aid stopped . | Since 2017 , Chinese authorities have held Uyghurs .")]
+    [InlineData("Moral clarity is satisfying;\n\n7\n\n\fit is not the same thing as results.\n", "7", "Moral clarity is satisfying ; it is not the same thing as results .")]
     public void Furniture_and_text_at_page_breaks(string text, string furniture, string sentences)
     {
         var document = TextDocument.Parse(text);

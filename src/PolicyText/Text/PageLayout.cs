@@ -128,9 +128,11 @@ internal static class PageLayout
             }
         }
 
-        // A line repeats when its words stand at another break on the same side; when it holds
-        // digits (a page number in a running head), at the break before or after, as a running
-        // head does on every page ("Chapter 1" and "Chapter 2" at chapters' first pages do not).
+        // A line repeats when its words stand at a nearby break on the same side, as a running
+        // head does on every page or every other page (a heading at two pages apart does not);
+        // when it holds digits (a page number in a running head), at the break before or after
+        // ("Chapter 1" and "Chapter 2" at chapters' first pages apart do not). A line of digits
+        // alone ("2024") is no running head: it is furniture only as a page number.
         foreach (var (foot, head) in edges)
         {
             foreach (var list in new[] { foot, head })
@@ -139,7 +141,9 @@ internal static class PageLayout
                 {
                     var e = list[k];
                     var at = seen[(e.Head, e.Key)];
-                    bool repeats = e.Key.Contains(Digits, StringComparison.Ordinal) ? at.Contains(e.Break - 1) || at.Contains(e.Break + 1) : at.Count >= 2;
+                    bool repeats = e.Key.AsSpan().IndexOfAnyExcept(Digits, ' ') >= 0 && (e.Key.Contains(Digits, StringComparison.Ordinal)
+                        ? at.Contains(e.Break - 1) || at.Contains(e.Break + 1)
+                        : at.Contains(e.Break - 1) || at.Contains(e.Break + 1) || at.Contains(e.Break - 2) || at.Contains(e.Break + 2));
                     list[k] = e with { Repeats = repeats };
                 }
             }
@@ -196,7 +200,7 @@ internal static class PageLayout
                 f++;
             }
 
-            if (f < foot.Count && !EndsSentence(text, foot[f].End))
+            if (f < foot.Count && !EndsSentence(text, foot[f].End, goesOn: true))
             {
                 headLines = k;
                 footLines = f;
@@ -254,9 +258,10 @@ internal static class PageLayout
             after++;
         }
 
-        // A clause that ends the page with ";" or ":" goes on when the next page's text is in lower case.
+        // Before lower case the page's text goes on, whatever it ends with (a clause ending in ";"
+        // or ":", an abbreviation: "… at the U.N." then "level in Geneva"): the segmenter decides.
         bool lower = char.IsLower(layout[Math.Min(after, layout.Length - 1)]);
-        bool ends = EndsSentence(layout, before) && !(lower && layout[before - 1] is ';' or ':');
+        bool ends = !lower && EndsSentence(layout, before);
         if (before == floor || after == ceiling || !HasBlankLine(layout, before, after) || ends)
         {
             return false;
@@ -600,7 +605,10 @@ internal static class PageLayout
     }
 
     /// <summary>Whether the text before <paramref name="end"/> ends a sentence: its last character, past closing quotation marks, brackets and invisible characters, is terminal punctuation (. ! ? … : ;).</summary>
-    private static bool EndsSentence(ReadOnlySpan<char> text, int end)
+    /// <param name="text">The text.</param>
+    /// <param name="end">The end of the text read.</param>
+    /// <param name="goesOn">Whether the text after it goes on in lower case: then ";" and ":" end no sentence.</param>
+    private static bool EndsSentence(ReadOnlySpan<char> text, int end, bool goesOn = false)
     {
         int i = end - 1;
         while (i > 0 && !IsLineBreak(text[i]) && (text[i] is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']' or '\u00BB' || IsBlank(text[i])))
@@ -608,7 +616,7 @@ internal static class PageLayout
             i--;
         }
 
-        return i >= 0 && text[i] is '.' or '!' or '?' or '\u2026' or ':' or ';' or '\u3002' or '\uFF01' or '\uFF1F';
+        return i >= 0 && (text[i] is '.' or '!' or '?' or '\u2026' or '\u3002' or '\uFF01' or '\uFF1F' || (!goesOn && text[i] is ':' or ';'));
     }
 
     /// <summary>Whether the gap from <paramref name="start"/> to <paramref name="end"/> holds more than one line break (a blank line, or a line between).</summary>

@@ -131,16 +131,16 @@ public class PageFurnitureTests
     public void Blank_lines_after_a_sentence_at_a_page_break_without_furniture_end_the_paragraph()
     {
         // A page that ends a sentence and a blank line, with no page number: the next page may
-        // start a paragraph, and the break is left as it is (pdftotext writes no blank line at a
-        // page's foot otherwise).
-        const string text = "The sanctions stayed.\n\n\fthe clinics closed.";
+        // start a paragraph, and the break is left as it is.
+        const string text = "The sanctions stayed.\n\n\fThe clinics closed.";
         var document = TextDocument.Parse(text);
         Assert.Empty(document.PageFurniture);
         Assert.Equal(2, document.Sentences.Length);
         Assert.True(document.Tokens[^4].FollowsBlankLine);
 
-        // Without the sentence's end, the blank line is the page's: one sentence.
+        // Without the sentence's end, or before lower case, the blank line is the page's: one sentence.
         Assert.Single(TextDocument.Parse("The sanctions stayed in\n\n\fplace for years.").Sentences.ToArray());
+        Assert.Single(TextDocument.Parse("The exemption does not stop at the U.N.\n\n7\n\n\flevel in Geneva.").Sentences.ToArray());
     }
 
     [Fact]
@@ -193,6 +193,12 @@ public class PageFurnitureTests
         "7", "Russia moved first . | In early July , Russia became the first country to formally recognise the Taliban government .")]
     [InlineData("Aid stopped.\n\nSince 2017,\n\n7\n\n\fChinese authorities have held Uyghurs.\n", "7", "Aid stopped . | Since 2017 , Chinese authorities have held Uyghurs .")]
     [InlineData("Moral clarity is satisfying;\n\n7\n\n\fit is not the same thing as results.\n", "7", "Moral clarity is satisfying ; it is not the same thing as results .")]
+    // Third review: a year is no running head beside page numbers; a heading at two pages apart, or a chapter's at pages apart, is text.
+    [InlineData("Human Rights Watch\n\nWorld Report\n\n2024\n\fThe regime must act.\n\n2\n\fAid must flow.\n\n3\n\fThe end.", "2|3", "Human Rights Watch | World Report | 2024 The regime must act . | Aid must flow . | The end .")]
+    [InlineData("Aid must flow.\n\fRecommendations\n\nDonors should fund clinics.\n\fThe talks failed.\n\fThe envoy went home.\n\fRecommendations\n\nThe envoy should visit.\n", "", "Aid must flow . | Recommendations | Donors should fund clinics . | The talks failed . | The envoy went home . | Recommendations | The envoy should visit .")]
+    // A clause ending in ";" before lower case runs on past a footer and a head seen once.
+    [InlineData("Moral clarity about the regime's abuses is satisfying to campaigners;\n\nKorea Policy Brief | March 2025\n\n7\n\n\fHUMAN RIGHTS WATCH\n\nit is not the same thing as results.\n",
+        "Korea Policy Brief | March 2025|7|HUMAN RIGHTS WATCH", "Moral clarity about the regime 's abuses is satisfying to campaigners ; it is not the same thing as results .")]
     public void Furniture_and_text_at_page_breaks(string text, string furniture, string sentences)
     {
         var document = TextDocument.Parse(text);

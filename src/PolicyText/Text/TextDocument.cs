@@ -167,11 +167,12 @@ public sealed class TextDocument
     {
         ArgumentNullException.ThrowIfNull(text);
 
-        // The tokenizer writes into a list grown ahead of need; a per-thread one is reused, so
-        // only the exact-size copy is allocated per document.
         // Text from a PDF with its page breaks (form feeds): the tokenizer and the segmenter read
         // it with its page numbers, running heads and footers blanked out (PageLayout).
         var (layout, furniture) = Layout(text);
+
+        // The tokenizer writes into a list grown ahead of need; a per-thread one is reused, so
+        // only the exact-size copy is allocated per document.
         var scratch = t_tokens ??= [];
         scratch.Clear();
         (tokenizer ?? Tokenizer.Default).Tokenize(layout.AsSpan(), scratch, out bool spansLineBreak);

@@ -141,7 +141,20 @@ internal static class CharClass
         return '\0';
     }
 
-    private static bool IsBreakCharacter(char c) => c is '\n' or '\r' or '\f' or '\v' or '\u0085' or '\u2028' or '\u2029';
+    /// <summary>Whether <paramref name="c"/> breaks a line: LF, CR, a form feed, a vertical tab, NEL, U+2028 or U+2029.</summary>
+    public static bool IsBreakCharacter(char c) => c is '\n' or '\r' or '\f' or '\v' or '\u0085' or '\u2028' or '\u2029';
+
+    /// <summary>The line breaks in <paramref name="text"/>, each counted as <see cref="LineBreaks"/> counts it.</summary>
+    public static int CountLineBreaks(ReadOnlySpan<char> text)
+    {
+        int n = 0;
+        for (int k = 0; k < text.Length; k++)
+        {
+            n += LineBreaks(text, k);
+        }
+
+        return n;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsAsciiLetterOrDigit(char c) => c < 128 && (Ascii[c] & (Letter | Digit)) != 0;
@@ -211,6 +224,9 @@ internal static class CharClass
     private const string IgnorableCharacters = "\u00AD\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\uFEFF";
 
     private static readonly SearchValues<char> Ignorables = SearchValues.Create(IgnorableCharacters);
+
+    /// <summary>The characters <see cref="IsInvisible"/> accepts.</summary>
+    public static readonly SearchValues<char> Invisibles = SearchValues.Create(IgnorableCharacters + "\u200B");
 
     /// <summary>
     /// An invisible character a word may hold without being split: the soft hyphen (U+00AD), the

@@ -685,7 +685,7 @@ public static class SentenceFeaturizer
             // A sentence given by its caller may start before the previous one ends (a span
             // without tokens keeps its start): no text between them, no break.
             int from = i == 0 ? sentences[i].Start : sentences[i - 1].End;
-            destination[i] = from < sentences[i].Start ? LineBreaks(text[from..sentences[i].Start]) : 0;
+            destination[i] = from < sentences[i].Start ? CharClass.CountLineBreaks(text[from..sentences[i].Start]) : 0;
             most = Math.Max(most, destination[i]);
         }
 
@@ -697,18 +697,6 @@ public static class SentenceFeaturizer
             paragraph += i > 0 && destination[i] >= breaks ? 1 : 0;
             destination[i] = paragraph;
         }
-    }
-
-    /// <summary>Line breaks in a gap between sentences, as the tokenizer counts them (<see cref="CharClass.LineBreaks"/>).</summary>
-    private static int LineBreaks(ReadOnlySpan<char> gap)
-    {
-        int n = 0;
-        for (int k = 0; k < gap.Length; k++)
-        {
-            n += CharClass.LineBreaks(gap, k);
-        }
-
-        return n;
     }
 
     private static int Hash(int a, int b, int c) => Bucket((uint)((a * 73856093) ^ (b * 19349663) ^ (c * 83492791)) * 2654435761u);

@@ -35,8 +35,6 @@ internal static class PageLayout
     /// <summary>What a run of digits is in a <see cref="Key"/> (a control character no line of text holds).</summary>
     private const char Digits = '\u0001';
 
-    private static readonly SearchValues<char> Invisible = SearchValues.Create(
-        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(CharClass.IsInvisible)]);
 
     /// <summary>
     /// The text as the tokenizer should read it: <paramref name="text"/> with its page furniture
@@ -262,7 +260,7 @@ internal static class PageLayout
         // or ":", an abbreviation: "… at the U.N." then "level in Geneva"): the segmenter decides.
         bool lower = char.IsLower(layout[Math.Min(after, layout.Length - 1)]);
         bool ends = !lower && EndsSentence(layout, before);
-        if (before == floor || after == ceiling || !HasBlankLine(layout, before, after) || ends)
+        if (before == floor || after == ceiling || CharClass.CountLineBreaks(layout.AsSpan(before, after - before)) < 2 || ends)
         {
             return false;
         }
@@ -474,7 +472,7 @@ internal static class PageLayout
         int length = 0;
         foreach (char c in text)
         {
-            if (IsLineBreak(c))
+            if (CharClass.IsBreakCharacter(c))
             {
                 width = length <= MaxFurnitureLength ? Math.Max(width, length) : width;
                 length = 0;
@@ -525,7 +523,7 @@ internal static class PageLayout
         }
 
         int first = last;
-        while (first > floor && !IsLineBreak(text[first - 1]))
+        while (first > floor && !CharClass.IsBreakCharacter(text[first - 1]))
         {
             first--;
         }
@@ -553,7 +551,7 @@ internal static class PageLayout
         }
 
         int last = first;
-        while (last + 1 < ceiling && !IsLineBreak(text[last + 1]))
+        while (last + 1 < ceiling && !CharClass.IsBreakCharacter(text[last + 1]))
         {
             last++;
         }
@@ -566,10 +564,8 @@ internal static class PageLayout
         return (first, last + 1);
     }
 
-    private static bool IsLineBreak(char c) => c is '\n' or '\r' or '\f' or '\v' or '\u0085' or '\u2028' or '\u2029';
-
-    /// <summary>White space or an invisible character (<see cref="CharClass.IsInvisible"/>), which a line's reading leaves out.</summary>
-    private static bool IsBlank(char c) => char.IsWhiteSpace(c) || CharClass.IsInvisible(c);
+    /// <summary>White space or an invisible character (<see cref="CharClass.IsSeparator"/>), which a line's reading leaves out.</summary>
+    private static bool IsBlank(char c) => CharClass.IsSeparator(c);
 
     private static bool IsBlank(ReadOnlySpan<char> text)
     {
@@ -587,7 +583,7 @@ internal static class PageLayout
     /// <summary><paramref name="line"/> without its invisible characters (rare: one scan says so).</summary>
     private static ReadOnlySpan<char> Visible(ReadOnlySpan<char> line)
     {
-        if (!line.ContainsAny(Invisible))
+        if (!line.ContainsAny(CharClass.Invisibles))
         {
             return line;
         }
@@ -611,24 +607,12 @@ internal static class PageLayout
     private static bool EndsSentence(ReadOnlySpan<char> text, int end, bool goesOn = false)
     {
         int i = end - 1;
-        while (i > 0 && !IsLineBreak(text[i]) && (text[i] is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']' or '\u00BB' || IsBlank(text[i])))
+        while (i > 0 && !CharClass.IsBreakCharacter(text[i]) && (text[i] is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']' or '\u00BB' || IsBlank(text[i])))
         {
             i--;
         }
 
         return i >= 0 && (text[i] is '.' or '!' or '?' or '\u2026' or '\u3002' or '\uFF01' or '\uFF1F' || (!goesOn && text[i] is ':' or ';'));
-    }
-
-    /// <summary>Whether the gap from <paramref name="start"/> to <paramref name="end"/> holds more than one line break (a blank line, or a line between).</summary>
-    private static bool HasBlankLine(ReadOnlySpan<char> text, int start, int end)
-    {
-        int lines = 0;
-        for (int i = start; i < end; i++)
-        {
-            lines += CharClass.LineBreaks(text, i);
-        }
-
-        return lines > 1;
     }
 
     /// <summary>A line at a page's edge: the break it is next to, on which side, where, its <see cref="Key"/>, whether it is its page's only line, and whether it repeats at other breaks.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using PolicyText.Text;
@@ -73,6 +75,32 @@ public sealed record RunManifest(
         typeof(RunManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? typeof(RunManifest).Assembly.GetName().Version?.ToString() ?? "unknown";
 
+    /// <summary>
+    /// The machine the process runs on, as far as it could change a result: the runtime, the
+    /// operating system, the process architecture, the widest vector the runtime accelerates
+    /// (bits; 0 for none) and the vector instruction sets it uses. The output is the same bytes
+    /// whatever these are on x64 (docs/csv-schema.md, <c>manifest.json</c>); they are recorded
+    /// so that a run can be described and any difference traced.
+    /// </summary>
+    internal static IEnumerable<(string Name, string Value)> Platform()
+    {
+        yield return ("runtime", RuntimeInformation.FrameworkDescription);
+        yield return ("os", RuntimeInformation.OSDescription);
+        yield return ("architecture", RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant());
+        int width = Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
+        yield return ("vector_bits", width.ToString(CultureInfo.InvariantCulture));
+        (bool Supported, string Name)[] sets =
+        [
+            (System.Runtime.Intrinsics.X86.Avx512F.IsSupported, "avx512f"),
+            (System.Runtime.Intrinsics.X86.Avx2.IsSupported, "avx2"),
+            (System.Runtime.Intrinsics.X86.Fma.IsSupported, "fma"),
+            (System.Runtime.Intrinsics.X86.Avx.IsSupported, "avx"),
+            (System.Runtime.Intrinsics.X86.Sse42.IsSupported, "sse4.2"),
+            (System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported, "advsimd"),
+        ];
+        yield return ("instruction_sets", string.Join(' ', sets.Where(s => s.Supported).Select(s => s.Name)));
+    }
+
     /// <summary>Writes <c>manifest.json</c> into a folder (under a temporary name, then moved into place).</summary>
     /// <param name="folder">The output folder.</param>
     public void Write(string folder)
@@ -108,6 +136,13 @@ public sealed record RunManifest(
             w.WriteEndObject();
             w.WriteString("started", Started.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
             w.WriteString("finished", Finished.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            w.WriteStartObject("platform");
+            foreach (var (name, value) in Platform())
+            {
+                w.WriteString(name, value);
+            }
+
+            w.WriteEndObject();
             w.WriteStartObject("options");
             foreach (var (name, value) in Options)
             {

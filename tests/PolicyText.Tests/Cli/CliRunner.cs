@@ -17,6 +17,45 @@ internal static class CliRunner
         return (result, output, File.Exists(errors) ? File.ReadAllLines(errors) : []);
     }
 
+    /// <summary>
+    /// Runs the CLI in a process of its own, with <paramref name="environment"/> added to this
+    /// process's: for what the runtime or a library reads at start-up (DOTNET_EnableAVX2,
+    /// MLNET_BACKEND), which setting here would reach the other tests. A run that takes longer
+    /// than <paramref name="timeout"/> is killed and fails the test.
+    /// </summary>
+    public static async Task<CliResult> RunProcess(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
+    {
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
+        var start = new System.Diagnostics.ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.ArgumentList.Add(typeof(PolicyText.Cli.Program).Assembly.Location);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        // Both streams are drained as they come.
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"policytext {string.Join(' ', args)} did not finish in {timeout}");
+        }
+
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
     public static CliResult RunWithInput(string stdin, params string[] args)
     {
         using var stdout = new StringWriter();

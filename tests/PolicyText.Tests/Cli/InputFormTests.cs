@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+
 namespace PolicyText.Tests.Cli;
 
 /// <summary>The input forms of analyze, and the document variables they carry into documents.csv.</summary>
@@ -169,6 +172,45 @@ public class DeterminismTests
             Assert.Equal(one, File.ReadAllBytes(Path.Combine(tmp.Path, "8", file)));
         }
     }
+
+    [Fact]
+    public async Task The_output_is_byte_for_byte_the_same_with_any_vector_instructions()
+    {
+        // The runtime reads its instruction-set switches at start-up, so each run is a process
+        // of its own, and its manifest says what it ran with: the switch took effect. The
+        // C library's switch (Linux x64) makes the softmax's exp the plain SSE2 one, not the FMA
+        // one; elsewhere it is ignored.
+        using var tmp = new TempDir();
+        var corpus = Path.Combine(RepoPaths.Root, "corpus", "documents.jsonl");
+        var here = Path.Combine(tmp.Path, "here");
+        Assert.Equal(0, CliRunner.Run("analyze", corpus, "--out", here, "--tokens", "-q").ExitCode);
+        var runs = new (string Name, Dictionary<string, string> Environment, Func<JsonElement, bool> TookEffect)[]
+        {
+            ("no-avx512", new() { ["DOTNET_EnableAVX512"] = "0" }, p => !Sets(p).Contains("avx512f")),
+            ("no-avx2", new() { ["DOTNET_EnableAVX2"] = "0" }, p => !Sets(p).Contains("avx2") && !Sets(p).Contains("fma")),
+            ("vector-256", new() { ["DOTNET_PreferredVectorBitWidth"] = "256" }, p => int.Parse(p.GetProperty("vector_bits").GetString()!, CultureInfo.InvariantCulture) <= 256),
+            ("no-vectors", new() { ["DOTNET_EnableHWIntrinsic"] = "0", ["GLIBC_TUNABLES"] = "glibc.cpu.hwcaps=-AVX2,-FMA,-AVX512F" }, p => p.GetProperty("vector_bits").GetString() == "0" && Sets(p).Length == 0),
+        };
+
+        foreach (var (name, environment, tookEffect) in runs)
+        {
+            var output = Path.Combine(tmp.Path, name);
+            var run = await CliRunner.RunProcess(environment, TimeSpan.FromMinutes(3), "analyze", corpus, "--out", output, "--tokens", "-q", "--threads", "2");
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            using (var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "manifest.json"))))
+            {
+                var platform = manifest.RootElement.GetProperty("platform");
+                Assert.True(tookEffect(platform), $"{name}: the switch did not take effect: {platform}");
+            }
+
+            foreach (var file in new[] { "sentences.csv", "documents.csv", "evidence.csv", "tokens.csv" })
+            {
+                Assert.True(File.ReadAllBytes(Path.Combine(here, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(output, file))), $"{name}: {file} differs");
+            }
+        }
+
+        static string[] Sets(JsonElement platform) => platform.GetProperty("instruction_sets").GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
 }
 
 public class ManifestTests
@@ -193,6 +235,14 @@ public class ManifestTests
         Assert.Equal(5, root.GetProperty("rows").GetProperty("documents.csv").GetInt64());
         Assert.EndsWith("Z", root.GetProperty("finished").GetString(), StringComparison.Ordinal);
         Assert.Equal("2", root.GetProperty("options").GetProperty("threads").GetString());
+
+        // The machine, as far as it could change a result.
+        var platform = root.GetProperty("platform");
+        Assert.Equal(System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, platform.GetProperty("runtime").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(platform.GetProperty("os").GetString()));
+        Assert.Equal(System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant(), platform.GetProperty("architecture").GetString());
+        Assert.Contains(platform.GetProperty("vector_bits").GetString(), new[] { "0", "128", "256", "512" });
+        Assert.Equal(System.Runtime.Intrinsics.X86.Avx2.IsSupported, platform.GetProperty("instruction_sets").GetString()!.Split(' ').Contains("avx2"));
     }
 }
 

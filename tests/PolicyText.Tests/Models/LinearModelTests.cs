@@ -285,23 +285,13 @@ public class ModelTrainerTests
         // A separate process: the variable is read when training starts, and setting it here
         // would reach the other tests that train.
         using var tmp = new PolicyText.Tests.Cli.TempDir();
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
-        var start = new System.Diagnostics.ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["MLNET_BACKEND"] = "ONEDAL";
-        foreach (var a in new[] { typeof(PolicyText.Cli.Program).Assembly.Location, "train", "--corpus", Path.Combine(RepoPaths.Root, "corpus"), "--out", Path.Combine(tmp.Path, "m.models") })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        var error = await stderr;
-        Assert.True(process.ExitCode == 1, error + await stdout);
-        Assert.Contains("MLNET_BACKEND", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        var run = await PolicyText.Tests.Cli.CliRunner.RunProcess(
+            new Dictionary<string, string> { ["MLNET_BACKEND"] = "ONEDAL" },
+            TimeSpan.FromMinutes(3),
+            "train", "--corpus", Path.Combine(RepoPaths.Root, "corpus"), "--out", Path.Combine(tmp.Path, "m.models"));
+        Assert.True(run.ExitCode == 1, run.Stderr + run.Stdout);
+        Assert.Contains("MLNET_BACKEND", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(tmp.Path, "m.models")));
     }
 }

@@ -32,6 +32,45 @@ public class SentenceScorerTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(17)]
+    [InlineData(90)]
+    public void Scoring_gives_each_model_s_bias_plus_its_weights_times_the_values_added_in_order_bit_for_bit(int count)
+    {
+        // The scalar reference: one multiplication, rounded, then one addition, rounded, per
+        // feature in order. A fused multiply-add, or additions reordered, would change the last
+        // bits on some processors and not on others (the CSV's rounding hides most of it; this
+        // does not).
+        var models = PolicyModels.Default!;
+        var scorer = new SentenceScorer(models);
+        var (keys, values) = Features(new Random(count), count);
+        var actual = new float[SentenceScorer.Stride];
+        scorer.Score(keys, values, actual);
+
+        var expected = new float[SentenceScorer.Stride];
+        LinearModel[] parts = [models.Rights, models.Linkage, models.RightsInContext, models.LinkageInContext];
+        int[] offsets = [0, scorer.RightsClasses, scorer.Stage, scorer.Stage + scorer.RightsClasses];
+        for (int m = 0; m < parts.Length; m++)
+        {
+            int classes = parts[m].Classes.Count;
+            for (int c = 0; c < classes; c++)
+            {
+                float sum = parts[m].Biases[c];
+                for (int k = 0; k < count; k++)
+                {
+                    float product = parts[m].WeightsByFeature[(keys[k] * classes) + c] * values[k];
+                    sum += product;
+                }
+
+                expected[offsets[m] + c] = sum;
+            }
+        }
+
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Theory]
     [InlineData(1, 0, false)]
     [InlineData(2, 0, true)]
     [InlineData(2, 1, false)]

@@ -40,32 +40,11 @@ public class ShippedModelTests
         // Training with AVX turned off (a separate process: the switch is read at start-up)
         // gives other bytes on an AVX machine, and the same on one without AVX.
         var noAvx = Path.Combine(tmp.Path, "no-avx.models");
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
-        var start = new System.Diagnostics.ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["DOTNET_EnableAVX"] = "0";
-        foreach (var a in new[] { typeof(PolicyText.Cli.Program).Assembly.Location, "train", "--corpus", Path.Combine(RepoPaths.Root, "corpus"), "--out", noAvx })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using (var process = System.Diagnostics.Process.Start(start)!)
-        {
-            // Both streams are drained as they come; a training that hangs is killed.
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail("training with AVX turned off did not finish in 5 minutes");
-            }
-
-            Assert.True(process.ExitCode == 0, await stderr + await stdout);
-        }
+        var run = await PolicyText.Tests.Cli.CliRunner.RunProcess(
+            new Dictionary<string, string> { ["DOTNET_EnableAVX"] = "0" },
+            TimeSpan.FromMinutes(5),
+            "train", "--corpus", Path.Combine(RepoPaths.Root, "corpus"), "--out", noAvx);
+        Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
 
         var shipped = PolicyModels.Load(ShippedPath);
         var other = ModelDrift.Measure(shipped, PolicyModels.Load(noAvx));

@@ -185,7 +185,7 @@ internal static class PageLayout
         // only. Not a line that looks like wrapped text (Wrapped): the page's part of the sentence,
         // which must be found beyond the loose lines, or no line is blanked by this rule.
         int k = headLines;
-        while (k < head.Count && !GoesOn(text, head[k]) && IsFurnitureShaped(text, head[k].Start, head[k].End, width))
+        while (k < head.Count && !GoesOn(text, head[k]) && Loose(text, head[k], width))
         {
             k++;
         }
@@ -193,12 +193,21 @@ internal static class PageLayout
         if (k < head.Count && GoesOn(text, head[k]))
         {
             int f = footLines;
-            while (f < foot.Count && IsFurnitureShaped(text, foot[f].Start, foot[f].End, width))
+            while (f < foot.Count && Loose(text, foot[f], width))
             {
                 f++;
             }
 
-            if (f < foot.Count && !EndsSentence(text, foot[f].End, goesOn: true))
+            // The page's part of the sentence: right above the break (or its page numbers and
+            // repeats) it goes on before lower case whatever it ends with (";", ":", "U.N."), and
+            // before a number when it does not end a sentence (";" and ":" do not). Past loose
+            // lines, only when it does not end a sentence, or ends a clause in ";": a paragraph
+            // ends in "." or ":" (a salutation, "Dear colleagues:") and its last line is followed by
+            // the next paragraph's first line, short in narrow text, which is then no foot.
+            bool runsOn = f < foot.Count && (f == footLines
+                ? OpensLower(text, head[k]) || !EndsSentence(text, foot[f].End, goesOn: true)
+                : LastMark(text, foot[f].End) == ';' || !EndsSentence(text, foot[f].End));
+            if (runsOn)
             {
                 headLines = k;
                 footLines = f;
@@ -207,6 +216,10 @@ internal static class PageLayout
 
         return foot.Take(footLines).Concat(head.Take(headLines)).Select(e => (e.Start, e.End));
     }
+
+    /// <summary>A line that may stand between the two parts of a sentence that runs on: furniture-shaped (<see cref="IsFurnitureShaped"/>) or a page number ("© 2025 Human Rights Watch" above its page's number).</summary>
+    private static bool Loose(string text, Edge edge, int width) =>
+        IsFurnitureShaped(text, edge.Start, edge.End, width) || IsPageNumberLine(text.AsSpan(edge.Start, edge.End - edge.Start));
 
     /// <summary>How many of <paramref name="edge"/>'s lines, from the break outward, are page numbers or repeat at other breaks (not a line that ends a sentence, as a footnote does, nor a page's only line), before the first that is not.</summary>
     private static int PageNumbersAndRepeats(string text, List<Edge> edge)
@@ -258,7 +271,9 @@ internal static class PageLayout
 
         // Before lower case the page's text goes on, whatever it ends with (a clause ending in ";"
         // or ":", an abbreviation: "… at the U.N." then "level in Geneva"): the segmenter decides.
-        bool lower = char.IsLower(layout[Math.Min(after, layout.Length - 1)]);
+        int opens = Math.Min(after, layout.Length - 1);
+        opens += Opening(layout.AsSpan(opens, Math.Max(1, ceiling - opens)));
+        bool lower = char.IsLower(layout[opens]);
         bool ends = !lower && EndsSentence(layout, before);
         if (before == floor || after == ceiling || CharClass.CountLineBreaks(layout.AsSpan(before, after - before)) < 2 || ends)
         {
@@ -281,6 +296,18 @@ internal static class PageLayout
     internal static bool IsPageNumberLine(ReadOnlySpan<char> line)
     {
         line = Visible(line).Trim();
+        if (line.ContainsAnyExceptInRange('\0', '\u007F'))
+        {
+            // A no-break or other wide space is a space here ("Page\u00A07\u00A0of\u00A012").
+            line = string.Create(line.Length, line.ToString(), static (d, l) =>
+            {
+                for (int i = 0; i < l.Length; i++)
+                {
+                    d[i] = l[i] > '\u007F' && char.IsWhiteSpace(l[i]) ? ' ' : l[i];
+                }
+            });
+        }
+
         if (IsPageNumber(line))
         {
             return true;
@@ -403,12 +430,13 @@ internal static class PageLayout
     private static bool GoesOn(string text, Edge edge)
     {
         var line = Visible(text.AsSpan(edge.Start, edge.End - edge.Start));
-        int i = 0;
-        while (i < line.Length - 1 && line[i] is '"' or '\'' or '\u201C' or '\u2018' or '(' or '[' or '\u00AB')
+        if (IsPageNumberLine(line))
         {
-            i++;
+            // "ii" opens in lower case, but is a page's number.
+            return false;
         }
 
+        int i = Opening(line);
         if (char.IsLower(line[i]))
         {
             return true;
@@ -424,9 +452,28 @@ internal static class PageLayout
             && (line[digits] == ',' || (line[digits] == ' ' && char.IsLower(line[digits + 1])));
     }
 
+    /// <summary>Whether the line's first character past opening quotation marks and brackets is a lower-case letter.</summary>
+    private static bool OpensLower(string text, Edge edge)
+    {
+        var line = Visible(text.AsSpan(edge.Start, edge.End - edge.Start));
+        return char.IsLower(line[Opening(line)]);
+    }
+
+    /// <summary>Where <paramref name="text"/> starts past opening quotation marks and brackets (at most at its last character).</summary>
+    private static int Opening(ReadOnlySpan<char> text)
+    {
+        int i = 0;
+        while (i < text.Length - 1 && text[i] is '"' or '\'' or '\u201C' or '\u2018' or '(' or '[' or '\u00AB')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
     /// <summary>
     /// Whether the line could be a head or foot: at most <see cref="MaxLooseLength"/> characters,
-    /// not ending a sentence, alone between blank lines (or a page break or the text's edge), as
+    /// not ending a sentence, alone between blank lines (or a page break, the text's edge or a page number), as
     /// pdftotext writes a block of its own, and not like a line of wrapped text: none that holds
     /// a sentence's end, ends in a comma or a function word ("… and the"), or is nearly as wide
     /// as the text's lines (four fifths of <paramref name="width"/>, and at least 40 characters).
@@ -501,11 +548,30 @@ internal static class PageLayout
 
             if (!IsBlank(c))
             {
-                return false;
+                // The next line is a page number ("© 2025 Human Rights Watch", then "7"): a block of its own.
+                return breaks == 1 && IsPageNumberLine(LineAround(text, i));
             }
         }
 
         return true;
+    }
+
+    /// <summary>The line (between line breaks) that holds position <paramref name="i"/>.</summary>
+    private static ReadOnlySpan<char> LineAround(ReadOnlySpan<char> text, int i)
+    {
+        int start = i;
+        while (start > 0 && !CharClass.IsBreakCharacter(text[start - 1]))
+        {
+            start--;
+        }
+
+        int end = i;
+        while (end < text.Length && !CharClass.IsBreakCharacter(text[end]))
+        {
+            end++;
+        }
+
+        return text[start..end];
     }
 
     /// <summary>The last line with something visible that ends at or before <paramref name="end"/> and starts at or after <paramref name="floor"/>, trimmed; (-1, -1) if none.</summary>
@@ -604,7 +670,11 @@ internal static class PageLayout
     /// <param name="text">The text.</param>
     /// <param name="end">The end of the text read.</param>
     /// <param name="goesOn">Whether the text after it goes on in lower case: then ";" and ":" end no sentence.</param>
-    private static bool EndsSentence(ReadOnlySpan<char> text, int end, bool goesOn = false)
+    private static bool EndsSentence(ReadOnlySpan<char> text, int end, bool goesOn = false) =>
+        LastMark(text, end) is var c && (c is '.' or '!' or '?' or '\u2026' or '\u3002' or '\uFF01' or '\uFF1F' || (!goesOn && c is ':' or ';'));
+
+    /// <summary>The last character before <paramref name="end"/> past closing quotation marks, brackets and blanks (on the same line), or NUL.</summary>
+    private static char LastMark(ReadOnlySpan<char> text, int end)
     {
         int i = end - 1;
         while (i > 0 && !CharClass.IsBreakCharacter(text[i]) && (text[i] is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']' or '\u00BB' || IsBlank(text[i])))
@@ -612,7 +682,7 @@ internal static class PageLayout
             i--;
         }
 
-        return i >= 0 && (text[i] is '.' or '!' or '?' or '\u2026' or '\u3002' or '\uFF01' or '\uFF1F' || (!goesOn && text[i] is ':' or ';'));
+        return i >= 0 ? text[i] : '\0';
     }
 
     /// <summary>A line at a page's edge: the break it is next to, on which side, where, its <see cref="Key"/>, whether it is its page's only line, and whether it repeats at other breaks.</summary>

@@ -199,6 +199,25 @@ public class PageFurnitureTests
     // A clause ending in ";" before lower case runs on past a footer and a head seen once.
     [InlineData("Moral clarity about the regime's abuses is satisfying to campaigners;\n\nKorea Policy Brief | March 2025\n\n7\n\n\fHUMAN RIGHTS WATCH\n\nit is not the same thing as results.\n",
         "Korea Policy Brief | March 2025|7|HUMAN RIGHTS WATCH", "Moral clarity about the regime 's abuses is satisfying to campaigners ; it is not the same thing as results .")]
+    // Fourth review: a salutation ending in ":" keeps the paragraph's first line below it; an
+    // abbreviation before lower case goes on past a head or foot seen once; a footer beside its
+    // page's number; an opening quotation mark on the next page; no-break spaces in page numbers.
+    [InlineData("Dear colleagues:\n\nWe write as physicians, nurses\n\n\fand public-health researchers who have worked on tuberculosis.\n",
+        "", "Dear colleagues : | We write as physicians , nurses and public-health researchers who have worked on tuberculosis .")]
+    [InlineData("The exemption covers U.N.\n\n1\n\fHumanitarian Cooperation First\n\nagencies and the Red Cross.\n",
+        "1|Humanitarian Cooperation First", "The exemption covers U.N. agencies and the Red Cross .")]
+    // (Past a foot seen once the page's text must not end a sentence: in narrow text a paragraph's
+    // end, then the next one's short first line, look alike; the foot is then read as text.)
+    [InlineData("The talks failed.\n\nNot a single restriction has\n\n\fbeen lifted in four years.\n",
+        "", "The talks failed . | Not a single restriction has been lifted in four years .")]
+    [InlineData("Starving a family does not educate its\n\nKorea Policy Brief\n7\n\fdaughters. But rewards differ.\n",
+        "Korea Policy Brief|7", "Starving a family does not educate its daughters . | But rewards differ .")]
+    [InlineData("Starving a family does not educate its\n\n7\n\fKorea Policy Brief\n2\n\ndaughters. But rewards differ.\n",
+        "7|Korea Policy Brief|2", "Starving a family does not educate its daughters . | But rewards differ .")]
+    [InlineData("The report also documents what it calls\n\n1\n\f\"inspection groups\" that visit homes.\n",
+        "1", "The report also documents what it calls \" inspection groups \" that visit homes .")]
+    [InlineData("Aid must flow.\n\nPage\u00A07\u00A0of\u00A012\n\fThe talks failed.\n", "Page\u00A07\u00A0of\u00A012", "Aid must flow . | The talks failed .")]
+    [InlineData("Aid must flow.\n\n-\u00A07\u00A0-\n\fThe talks failed.\n", "-\u00A07\u00A0-", "Aid must flow . | The talks failed .")]
     public void Furniture_and_text_at_page_breaks(string text, string furniture, string sentences)
     {
         var document = TextDocument.Parse(text);

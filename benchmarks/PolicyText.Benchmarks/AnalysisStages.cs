@@ -63,7 +63,7 @@ public class AnalysisStages
         {
             var document = TextDocument.Parse(d);
             var hashes = _hashes.AsSpan(0, document.Tokens.Length);
-            WordHashes.Compute(document.NormalizedSpan(), document.Tokens, hashes);
+            WordHashes.Compute(document.NormalizedSpan(), document.Tokens, hashes, document.HoldsRespelled);
             sum += document.Sentences.Length + (hashes.IsEmpty ? 0 : hashes[^1]);
         }
 
@@ -83,11 +83,12 @@ public class AnalysisStages
             var document = TextDocument.Parse(d);
             var hashes = _hashes.AsSpan(0, document.Tokens.Length);
             var normalized = document.NormalizedSpan();
-            WordHashes.Compute(normalized, document.Tokens, hashes);
+            bool respelled = document.HoldsRespelled;
+            WordHashes.Compute(normalized, document.Tokens, hashes, respelled);
             foreach (var s in document.Sentences)
             {
                 _matches.Clear();
-                matches += _matcher.Match(normalized, s.GetTokens(document.Tokens), hashes.Slice(s.FirstToken, s.TokenCount), _matches, work);
+                matches += _matcher.Match(normalized, s.GetTokens(document.Tokens), hashes.Slice(s.FirstToken, s.TokenCount), _matches, work, respelled);
             }
         }
 
@@ -105,7 +106,7 @@ public class AnalysisStages
             var document = TextDocument.Parse(d);
             var hashes = _hashes.AsSpan(0, document.Tokens.Length);
             var normalized = document.NormalizedSpan();
-            WordHashes.Compute(normalized, document.Tokens, hashes);
+            WordHashes.Compute(normalized, document.Tokens, hashes, document.HoldsRespelled);
             foreach (var c in _cues.ExtractAll(document, normalized, hashes, transient: true))
             {
                 sum += 1 + c.Pro + c.Anti;

@@ -22,7 +22,8 @@ internal sealed class SentenceScorer
     // The fused table, Stride floats per feature, starting at a 64-byte boundary of _array (see
     // the constructor): each feature's row is then exactly two cache lines and three aligned
     // vectors, where an array's usual 16-byte alignment makes every other row straddle three
-    // lines. The scoring mostly waits on these rows (3 MB, read at random).
+    // lines. The rows (3 MB) are read at random; reads kept within 384 KB, all in cache,
+    // measured no faster (benchmarks/results/2026-11-30-analysis-stages.md, twenty-eighth session).
     private readonly float[] _array;
     private readonly int _start;
 

@@ -199,13 +199,14 @@ internal static class PageLayout
             }
 
             // The page's part of the sentence: right above the break (or its page numbers and
-            // repeats) it goes on before lower case whatever it ends with (";", ":", "U.N."), and
-            // before a number when it does not end a sentence (";" and ":" do not). Past loose
+            // repeats) it goes on when it does not end a sentence (";" and ":" do not), and before
+            // lower case also after an abbreviation ("U.N."; not after a sentence, which a heading
+            // at the next page's head may follow: "Findings", then "a) the police …"). Past loose
             // lines, only when it does not end a sentence, or ends a clause in ";": a paragraph
             // ends in "." or ":" (a salutation, "Dear colleagues:") and its last line is followed by
             // the next paragraph's first line, short in narrow text, which is then no foot.
             bool runsOn = f < foot.Count && (f == footLines
-                ? OpensLower(text, head[k]) || !EndsSentence(text, foot[f].End, goesOn: true)
+                ? !EndsSentence(text, foot[f].End, goesOn: true) || (OpensLower(text, head[k]) && EndsInAbbreviation(text, foot[f].End))
                 : LastMark(text, foot[f].End) == ';' || !EndsSentence(text, foot[f].End));
             if (runsOn)
             {
@@ -246,11 +247,13 @@ internal static class PageLayout
     /// the end of the page's text to the start of the next page's, LF, then the form feed (which
     /// the tokenizer does not count beside it, and across which it joins no hyphenated word), the
     /// rest spaces. Left as it is when there is no blank line (pdftotext's page end inside a
-    /// paragraph is one line break already), when the page's text ends a sentence (a paragraph
-    /// may end there: the blank lines pdftotext writes at every page's foot cannot tell; but a
-    /// clause ending in ";" or ":" before lower case goes on), when its last line stands alone,
-    /// short and not like wrapped text, and the next page's text does not start in lower case
-    /// (a caption, heading or list item at the foot), or when either page holds no text.
+    /// paragraph is one line break already), when the page's text ends a sentence and the next
+    /// page's does not start with a lower-case letter (a paragraph may end there: the blank lines
+    /// pdftotext writes at every page's foot cannot tell; but a clause ending in ";" or ":" before
+    /// lower case goes on), when its last line stands alone, short and not like wrapped text, and
+    /// the next page's text does not start in lower case past opening quotation marks and
+    /// brackets, or starts with a list item's marker (a caption, heading or list item at the
+    /// foot), or when either page holds no text.
     /// </summary>
     /// <returns>Whether the break was changed.</returns>
     private static bool JoinPages(char[] layout, List<(int First, int Last)> breaks, int b, int width)
@@ -269,19 +272,22 @@ internal static class PageLayout
             after++;
         }
 
-        // Before lower case the page's text goes on, whatever it ends with (a clause ending in ";"
-        // or ":", an abbreviation: "… at the U.N." then "level in Geneva"): the segmenter decides.
+        // Before a lower-case letter the page's text goes on, whatever it ends with (a clause
+        // ending in ";" or ":", an abbreviation: "… at the U.N." then "level in Geneva"): the
+        // segmenter decides. (Not before a quotation: "… the room." then "“we were beaten …”"
+        // opens a paragraph.)
         int opens = Math.Min(after, layout.Length - 1);
-        opens += Opening(layout.AsSpan(opens, Math.Max(1, ceiling - opens)));
-        bool lower = char.IsLower(layout[opens]);
-        bool ends = !lower && EndsSentence(layout, before);
+        bool ends = !char.IsLower(layout[opens]) && EndsSentence(layout, before);
         if (before == floor || after == ceiling || CharClass.CountLineBreaks(layout.AsSpan(before, after - before)) < 2 || ends)
         {
             return false;
         }
 
+        // A short last line standing alone (a heading, a caption) stays apart from the next
+        // page's text unless that goes on in lower case, past opening quotation marks and
+        // brackets ("what it calls", then "“inspection groups”"), and not as a list item ("(a)").
         var (start, end) = PreviousLine(layout, floor, before);
-        if (!lower && IsFurnitureShaped(layout, start, end, width))
+        if (!OpensLower(layout.AsSpan(opens, Math.Max(1, ceiling - opens))) && IsFurnitureShaped(layout, start, end, width))
         {
             return false;
         }
@@ -436,11 +442,12 @@ internal static class PageLayout
             return false;
         }
 
-        int i = Opening(line);
-        if (char.IsLower(line[i]))
+        if (OpensLower(line))
         {
             return true;
         }
+
+        int i = Opening(line);
 
         int digits = i;
         while (digits < line.Length && (char.IsAsciiDigit(line[digits]) || (line[digits] is ',' or '.' && digits + 1 < line.Length && char.IsAsciiDigit(line[digits + 1]))))
@@ -453,10 +460,51 @@ internal static class PageLayout
     }
 
     /// <summary>Whether the line's first character past opening quotation marks and brackets is a lower-case letter.</summary>
-    private static bool OpensLower(string text, Edge edge)
+    private static bool OpensLower(string text, Edge edge) =>
+        OpensLower(Visible(text.AsSpan(edge.Start, edge.End - edge.Start)));
+
+    /// <summary>Whether <paramref name="line"/> opens in lower case past opening quotation marks and brackets, and not with a list item's marker (<c>a)</c>, <c>(iv)</c>, <c>b.</c>).</summary>
+    private static bool OpensLower(ReadOnlySpan<char> line) => char.IsLower(line[Opening(line)]) && !IsListMarker(line);
+
+    /// <summary>Whether <paramref name="line"/> opens with a list item's marker: one letter or a Roman numeral in lower case, then ")" (also in brackets, "(a)") or ".", then a space or the line's end.</summary>
+    private static bool IsListMarker(ReadOnlySpan<char> line)
     {
-        var line = Visible(text.AsSpan(edge.Start, edge.End - edge.Start));
-        return char.IsLower(line[Opening(line)]);
+        bool bracket = line.Length > 0 && line[0] == '(';
+        int from = bracket ? 1 : 0;
+        int i = from;
+        while (i < line.Length && i - from < 5 && char.IsAsciiLetterLower(line[i]))
+        {
+            i++;
+        }
+
+        var letters = line[from..i];
+        bool marker = letters.Length == 1 || (letters.Length > 1 && !letters.ContainsAnyExcept("ivx"));
+        return marker && i < line.Length && (line[i] == ')' || (!bracket && line[i] == '.'))
+            && (i + 1 == line.Length || line[i + 1] == ' ');
+    }
+
+    /// <summary>Whether the text before <paramref name="end"/> ends with an abbreviation's period: a word with a period inside it ("U.N.", "e.g.") or one of the shipped abbreviations ("approx.").</summary>
+    private static bool EndsInAbbreviation(ReadOnlySpan<char> text, int end)
+    {
+        int last = end - 1;
+        while (last >= 0 && IsBlank(text[last]))
+        {
+            last--;
+        }
+
+        if (last < 1 || text[last] != '.')
+        {
+            return false;
+        }
+
+        int start = last;
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+        {
+            start--;
+        }
+
+        var word = text[start..last];
+        return word.Contains('.') || Abbreviations.Default.Lookup(word) != AbbreviationKind.None;
     }
 
     /// <summary>Where <paramref name="text"/> starts past opening quotation marks and brackets (at most at its last character).</summary>
@@ -533,7 +581,7 @@ internal static class PageLayout
         return length <= MaxFurnitureLength ? Math.Max(width, length) : width;
     }
 
-    /// <summary>Whether a blank line, a page break or the text's edge lies next to position <paramref name="from"/>, before it (<paramref name="step"/> −1) or after it (+1), with nothing visible between.</summary>
+    /// <summary>Whether a blank line, a page break, the text's edge or a page number's line (<see cref="IsPageNumberLine"/>) lies next to position <paramref name="from"/>, before it (<paramref name="step"/> −1) or after it (+1), with nothing visible between.</summary>
     private static bool Apart(ReadOnlySpan<char> text, int from, int step)
     {
         int breaks = 0;

@@ -218,6 +218,14 @@ public class PageFurnitureTests
         "1", "The report also documents what it calls \" inspection groups \" that visit homes .")]
     [InlineData("Aid must flow.\n\nPage\u00A07\u00A0of\u00A012\n\fThe talks failed.\n", "Page\u00A07\u00A0of\u00A012", "Aid must flow . | The talks failed .")]
     [InlineData("Aid must flow.\n\n-\u00A07\u00A0-\n\fThe talks failed.\n", "-\u00A07\u00A0-", "Aid must flow . | The talks failed .")]
+    // Its re-review: after a sentence a heading at the next page's head stays, also above a list
+    // item or a name in lower case; a heading at a page's foot does not run into a list item.
+    [InlineData("The committee made three findings.\n\n\fFindings\n\na) the police used force.\n",
+        "", "The committee made three findings . | Findings | a ) the police used force .")]
+    [InlineData("The treaty is clear.\n\n\fThe European Commission\n\nvon der Leyen announced new rules.\n",
+        "", "The treaty is clear . | The European Commission | von der Leyen announced new rules .")]
+    [InlineData("The talks failed.\n\nRecommendations\n\n\f(a) the state shall protect all detainees.\n",
+        "", "The talks failed . | Recommendations | ( a ) the state shall protect all detainees .")]
     public void Furniture_and_text_at_page_breaks(string text, string furniture, string sentences)
     {
         var document = TextDocument.Parse(text);

@@ -277,7 +277,8 @@ internal static class PageLayout
         // segmenter decides. (Not before a quotation: "… the room." then "“we were beaten …”"
         // opens a paragraph.)
         int opens = Math.Min(after, layout.Length - 1);
-        bool ends = !char.IsLower(layout[opens]) && EndsSentence(layout, before);
+        var next = layout.AsSpan(opens, Math.Max(1, ceiling - opens));
+        bool ends = (!char.IsLower(layout[opens]) || IsListMarker(next)) && EndsSentence(layout, before);
         if (before == floor || after == ceiling || CharClass.CountLineBreaks(layout.AsSpan(before, after - before)) < 2 || ends)
         {
             return false;
@@ -287,7 +288,7 @@ internal static class PageLayout
         // page's text unless that goes on in lower case, past opening quotation marks and
         // brackets ("what it calls", then "“inspection groups”"), and not as a list item ("(a)").
         var (start, end) = PreviousLine(layout, floor, before);
-        if (!OpensLower(layout.AsSpan(opens, Math.Max(1, ceiling - opens))) && IsFurnitureShaped(layout, start, end, width))
+        if (!OpensLower(next) && IsFurnitureShaped(layout, start, end, width))
         {
             return false;
         }
@@ -466,7 +467,7 @@ internal static class PageLayout
     /// <summary>Whether <paramref name="line"/> opens in lower case past opening quotation marks and brackets, and not with a list item's marker (<c>a)</c>, <c>(iv)</c>, <c>b.</c>).</summary>
     private static bool OpensLower(ReadOnlySpan<char> line) => char.IsLower(line[Opening(line)]) && !IsListMarker(line);
 
-    /// <summary>Whether <paramref name="line"/> opens with a list item's marker: one letter or a Roman numeral in lower case, then ")" (also in brackets, "(a)") or ".", then a space or the line's end.</summary>
+    /// <summary>Whether <paramref name="line"/> (or a text from a line's start) opens with a list item's marker: one letter or a Roman numeral in lower case, then ")" (also in brackets, "(a)") or ".", then white space or a line's end (after "." a lower-case word).</summary>
     private static bool IsListMarker(ReadOnlySpan<char> line)
     {
         bool bracket = line.Length > 0 && line[0] == '(';
@@ -479,15 +480,37 @@ internal static class PageLayout
 
         var letters = line[from..i];
         bool marker = letters.Length == 1 || (letters.Length > 1 && !letters.ContainsAnyExcept("ivx"));
-        return marker && i < line.Length && (line[i] == ')' || (!bracket && line[i] == '.'))
-            && (i + 1 == line.Length || line[i + 1] == ' ');
+        if (!marker || i >= line.Length || !(line[i] == ')' || (!bracket && line[i] == '.')))
+        {
+            return false;
+        }
+
+        // Then white space or a line's end; after "b." also a lower-case word, not a capital or a
+        // number: "v. Board of Education", "p. 14" and "c. 1900" are abbreviations.
+        int next = i + 1;
+        if (next == line.Length || CharClass.IsBreakCharacter(line[next]))
+        {
+            return true;
+        }
+
+        if (!IsBlank(line[next]))
+        {
+            return false;
+        }
+
+        while (next < line.Length && IsBlank(line[next]))
+        {
+            next++;
+        }
+
+        return line[i] == ')' || next == line.Length || CharClass.IsBreakCharacter(line[next]) || char.IsLower(line[next]);
     }
 
-    /// <summary>Whether the text before <paramref name="end"/> ends with an abbreviation's period: a word with a period inside it ("U.N.", "e.g.") or one of the shipped abbreviations ("approx.").</summary>
+    /// <summary>Whether the text before <paramref name="end"/> ends with an abbreviation's period, past closing quotation marks and brackets: an initialism ("U.N.", "e.g.", "Ph.D."; not "www.hrw.org." or "3.5.") or one of the shipped abbreviations ("approx.", "etc."; not one that is an abbreviation only before a number, "no.").</summary>
     private static bool EndsInAbbreviation(ReadOnlySpan<char> text, int end)
     {
         int last = end - 1;
-        while (last >= 0 && IsBlank(text[last]))
+        while (last >= 0 && (IsBlank(text[last]) || text[last] is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']' or '\u00BB'))
         {
             last--;
         }
@@ -503,8 +526,10 @@ internal static class PageLayout
             start--;
         }
 
-        var word = text[start..last];
-        return word.Contains('.') || Abbreviations.Default.Lookup(word) != AbbreviationKind.None;
+        var word = text[start..last].TrimStart("\"'\u201C\u2018([\u00AB");
+        return word.Contains('.')
+            ? TokenEnumerator.IsInitialism(word)
+            : Abbreviations.Default.Lookup(word) is not (AbbreviationKind.None or AbbreviationKind.Number);
     }
 
     /// <summary>Where <paramref name="text"/> starts past opening quotation marks and brackets (at most at its last character).</summary>

@@ -845,7 +845,7 @@ public ref struct TokenEnumerator
     }
 
     /// <summary>Letters in groups of one or two separated by periods: "U.S", "p.m", "Ph.D", "U.S.A".</summary>
-    private static bool IsInitialism(ReadOnlySpan<char> s)
+    internal static bool IsInitialism(ReadOnlySpan<char> s)
     {
         int group = 0;
         foreach (char c in s)

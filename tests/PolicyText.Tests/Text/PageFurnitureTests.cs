@@ -226,6 +226,21 @@ public class PageFurnitureTests
         "", "The treaty is clear . | The European Commission | von der Leyen announced new rules .")]
     [InlineData("The talks failed.\n\nRecommendations\n\n\f(a) the state shall protect all detainees.\n",
         "", "The talks failed . | Recommendations | ( a ) the state shall protect all detainees .")]
+    // Its third review: a list item after a sentence's end starts a paragraph ("a)" as "(a)", also
+    // before a line break); an abbreviation before a closing bracket; "no." and a web address are
+    // no abbreviations; "v." before a capital is no list marker.
+    [InlineData("The committee made three findings.\n\n\fa) the police used force.\n",
+        "", "The committee made three findings . | a ) the police used force .")]
+    [InlineData("The talks failed.\n\nRecommendations\n\n\fa)\nthe state shall protect all detainees.\n",
+        "", "The talks failed . | Recommendations | a ) the state shall protect all detainees .")]
+    [InlineData("Aid went to those in need of help (food, medicine, etc.)\n\n\fHuman Rights Watch\n\nwere sent to the camps in 2023.\n",
+        "Human Rights Watch", "Aid went to those in need of help ( food , medicine , etc. ) were sent to the camps in 2023 .")]
+    [InlineData("The answer of the government was no.\n\n\fConditions\n\nvon der Leyen announced new rules.\n",
+        "", "The answer of the government was no . | Conditions | von der Leyen announced new rules .")]
+    [InlineData("The report is at www.hrw.org.\n\n\fConditions\n\nvon der Leyen announced new rules.\n",
+        "", "The report is at www.hrw.org . | Conditions | von der Leyen announced new rules .")]
+    [InlineData("The ruling that ended segregation, Brown\n\nHuman Rights Watch\n\n\fv. Board of Education, was unanimous.\n",
+        "Human Rights Watch", "The ruling that ended segregation , Brown v. Board of Education , was unanimous .")]
     public void Furniture_and_text_at_page_breaks(string text, string furniture, string sentences)
     {
         var document = TextDocument.Parse(text);

@@ -248,7 +248,7 @@ internal static class PageLayout
     /// the tokenizer does not count beside it, and across which it joins no hyphenated word), the
     /// rest spaces. Left as it is when there is no blank line (pdftotext's page end inside a
     /// paragraph is one line break already), when the page's text ends a sentence and the next
-    /// page's does not start with a lower-case letter (a paragraph may end there: the blank lines
+    /// page's does not start with a lower-case letter, or starts with a list item's marker (a paragraph may end there: the blank lines
     /// pdftotext writes at every page's foot cannot tell; but a clause ending in ";" or ":" before
     /// lower case goes on), when its last line stands alone, short and not like wrapped text, and
     /// the next page's text does not start in lower case past opening quotation marks and
@@ -274,8 +274,8 @@ internal static class PageLayout
 
         // Before a lower-case letter the page's text goes on, whatever it ends with (a clause
         // ending in ";" or ":", an abbreviation: "… at the U.N." then "level in Geneva"): the
-        // segmenter decides. (Not before a quotation: "… the room." then "“we were beaten …”"
-        // opens a paragraph.)
+        // segmenter decides. (Not before a quotation or a list item's marker after a sentence's
+        // end: "… the room." then "“we were beaten …”" or "a) the police …" opens a paragraph.)
         int opens = Math.Min(after, layout.Length - 1);
         var next = layout.AsSpan(opens, Math.Max(1, ceiling - opens));
         bool ends = (!char.IsLower(layout[opens]) || IsListMarker(next)) && EndsSentence(layout, before);
@@ -467,7 +467,7 @@ internal static class PageLayout
     /// <summary>Whether <paramref name="line"/> opens in lower case past opening quotation marks and brackets, and not with a list item's marker (<c>a)</c>, <c>(iv)</c>, <c>b.</c>).</summary>
     private static bool OpensLower(ReadOnlySpan<char> line) => char.IsLower(line[Opening(line)]) && !IsListMarker(line);
 
-    /// <summary>Whether <paramref name="line"/> (or a text from a line's start) opens with a list item's marker: one letter or a Roman numeral in lower case, then ")" (also in brackets, "(a)") or ".", then white space or a line's end (after "." a lower-case word).</summary>
+    /// <summary>Whether <paramref name="line"/> (or a text from a line's start) opens with a list item's marker: one letter or a Roman numeral in lower case, then ")" (also in brackets, "(a)") or ".", then white space or a line's end (after "." no number, and after "v." no capital).</summary>
     private static bool IsListMarker(ReadOnlySpan<char> line)
     {
         bool bracket = line.Length > 0 && line[0] == '(';
@@ -485,8 +485,8 @@ internal static class PageLayout
             return false;
         }
 
-        // Then white space or a line's end; after "b." also a lower-case word, not a capital or a
-        // number: "v. Board of Education", "p. 14" and "c. 1900" are abbreviations.
+        // Then white space or a line's end; after "b." not a number ("p. 14", "c. 1900"), and
+        // after "v." not a capital ("v. Board of Education"): those are abbreviations.
         int next = i + 1;
         if (next == line.Length || CharClass.IsBreakCharacter(line[next]))
         {
@@ -498,12 +498,13 @@ internal static class PageLayout
             return false;
         }
 
-        while (next < line.Length && IsBlank(line[next]))
+        while (next < line.Length && IsBlank(line[next]) && !CharClass.IsBreakCharacter(line[next]))
         {
             next++;
         }
 
-        return line[i] == ')' || next == line.Length || CharClass.IsBreakCharacter(line[next]) || char.IsLower(line[next]);
+        return line[i] == ')' || next == line.Length || CharClass.IsBreakCharacter(line[next])
+            || (!char.IsDigit(line[next]) && !(letters is "v" && char.IsUpper(line[next])));
     }
 
     /// <summary>Whether the text before <paramref name="end"/> ends with an abbreviation's period, past closing quotation marks and brackets: an initialism ("U.N.", "e.g.", "Ph.D."; not "www.hrw.org." or "3.5.") or one of the shipped abbreviations ("approx.", "etc."; not one that is an abbreviation only before a number, "no.").</summary>
@@ -521,12 +522,14 @@ internal static class PageLayout
         }
 
         int start = last;
-        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+        while (start > 0 && !IsBlank(text[start - 1]) && !CharClass.IsBreakCharacter(text[start - 1]))
         {
             start--;
         }
 
+        // The word's last part, as the tokenizer reads it: "non-U.S." ends in "U.S.".
         var word = text[start..last].TrimStart("\"'\u201C\u2018([\u00AB");
+        word = word[(word.LastIndexOfAny('-', '\u2010', '\u2011') + 1)..];
         return word.Contains('.')
             ? TokenEnumerator.IsInitialism(word)
             : Abbreviations.Default.Lookup(word) is not (AbbreviationKind.None or AbbreviationKind.Number);

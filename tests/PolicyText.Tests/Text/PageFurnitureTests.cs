@@ -241,6 +241,16 @@ public class PageFurnitureTests
         "", "The report is at www.hrw.org . | Conditions | von der Leyen announced new rules .")]
     [InlineData("The ruling that ended segregation, Brown\n\nHuman Rights Watch\n\n\fv. Board of Education, was unanimous.\n",
         "Human Rights Watch", "The ruling that ended segregation , Brown v. Board of Education , was unanimous .")]
+    // Its fourth: a list item before a capital ("ii. Ensure", "a. Ensure"), also with a space
+    // before the line break; an initialism at the end of a hyphenated word ("non-U.S.").
+    [InlineData("The State should take the following steps\n\nTo the Ministry\n\n\fii. Ensure that all detainees are protected.\n",
+        "", "The State should take the following steps | To the Ministry | ii . | Ensure that all detainees are protected .")]
+    [InlineData("The committee made three findings.\n\nRecommendations\n\n\fa. Ensure that all detainees are protected.\n",
+        "", "The committee made three findings . | Recommendations | a. Ensure that all detainees are protected .")]
+    [InlineData("The committee made three findings.\n\n\fa. \nThe police used force.\n",
+        "", "The committee made three findings . | a. | The police used force .")]
+    [InlineData("Aid went to non-U.S.\n\n\fHuman Rights Watch\n\ncitizens in the camps in 2023.\n",
+        "Human Rights Watch", "Aid went to non-U.S. citizens in the camps in 2023 .")]
     public void Furniture_and_text_at_page_breaks(string text, string furniture, string sentences)
     {
         var document = TextDocument.Parse(text);

@@ -521,15 +521,27 @@ internal static class PageLayout
             return false;
         }
 
+        // The word: up to white space or a zero-width space (a soft hyphen or a joiner is inside it,
+        // and left out).
         int start = last;
-        while (start > 0 && !IsBlank(text[start - 1]) && !CharClass.IsBreakCharacter(text[start - 1]))
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]) && text[start - 1] != '\u200B')
         {
             start--;
         }
 
-        // The word's last part, as the tokenizer reads it: "non-U.S." ends in "U.S.".
-        var word = text[start..last].TrimStart("\"'\u201C\u2018([\u00AB");
-        word = word[(word.LastIndexOfAny('-', '\u2010', '\u2011') + 1)..];
+        // (Invisible characters left out, as everywhere a line is read.)
+        var word = Visible(text[start..last]).TrimStart("\"'\u201C\u2018([\u00AB");
+        int hyphen = word.LastIndexOfAny('-', '\u2010', '\u2011');
+        if (hyphen >= 0)
+        {
+            // After a hyphen, as the tokenizer reads it: an initialism ("non-U.S.") or a listed
+            // title in capitals ("ex-Gov."); "op-ed." and "next-gen." end a sentence.
+            var part = word[(hyphen + 1)..];
+            return part.Contains('.')
+                ? TokenEnumerator.IsInitialism(part)
+                : part.Length > 1 && char.IsUpper(part[0]) && Abbreviations.Default.Lookup(part) == AbbreviationKind.Prefix;
+        }
+
         return word.Contains('.')
             ? TokenEnumerator.IsInitialism(word)
             : Abbreviations.Default.Lookup(word) is not (AbbreviationKind.None or AbbreviationKind.Number);

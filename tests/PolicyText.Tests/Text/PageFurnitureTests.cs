@@ -251,6 +251,11 @@ public class PageFurnitureTests
         "", "The committee made three findings . | a. | The police used force .")]
     [InlineData("Aid went to non-U.S.\n\n\fHuman Rights Watch\n\ncitizens in the camps in 2023.\n",
         "Human Rights Watch", "Aid went to non-U.S. citizens in the camps in 2023 .")]
+    // ... but not an ordinary word after a hyphen or a soft hyphen that ends like a listed one.
+    [InlineData("The editor published his op-ed.\n\n\fFindings\n\nvon der Leyen announced new rules.\n",
+        "", "The editor published his op-ed . | Findings | von der Leyen announced new rules .")]
+    [InlineData("The police ar\u00ADrest\u00ADed.\n\n\fFindings\n\nvon der Leyen announced new rules.\n",
+        "", "The police ar\u00ADrest\u00ADed . | Findings | von der Leyen announced new rules .")]
     public void Furniture_and_text_at_page_breaks(string text, string furniture, string sentences)
     {
         var document = TextDocument.Parse(text);

@@ -510,12 +510,7 @@ internal static class PageLayout
     /// <summary>Whether the text before <paramref name="end"/> ends with an abbreviation's period, past closing quotation marks and brackets: an initialism ("U.N.", "e.g.", "Ph.D."; not "www.hrw.org." or "3.5.") or one of the shipped abbreviations ("approx.", "etc."; not one that is an abbreviation only before a number, "no.").</summary>
     private static bool EndsInAbbreviation(ReadOnlySpan<char> text, int end)
     {
-        int last = end - 1;
-        while (last >= 0 && (IsBlank(text[last]) || text[last] is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']' or '\u00BB'))
-        {
-            last--;
-        }
-
+        int last = LastMarkAt(text, end);
         if (last < 1 || text[last] != '.')
         {
             return false;
@@ -530,7 +525,7 @@ internal static class PageLayout
         }
 
         // (Invisible characters left out, as everywhere a line is read.)
-        var word = Visible(text[start..last]).TrimStart("\"'\u201C\u2018([\u00AB");
+        var word = Visible(text[start..last]).TrimStart(Openers);
         int hyphen = word.LastIndexOfAny('-', '\u2010', '\u2011');
         if (hyphen >= 0)
         {
@@ -551,7 +546,7 @@ internal static class PageLayout
     private static int Opening(ReadOnlySpan<char> text)
     {
         int i = 0;
-        while (i < text.Length - 1 && text[i] is '"' or '\'' or '\u201C' or '\u2018' or '(' or '[' or '\u00AB')
+        while (i < text.Length - 1 && Openers.Contains(text[i]))
         {
             i++;
         }
@@ -762,16 +757,23 @@ internal static class PageLayout
         LastMark(text, end) is var c && (c is '.' or '!' or '?' or '\u2026' or '\u3002' or '\uFF01' or '\uFF1F' || (!goesOn && c is ':' or ';'));
 
     /// <summary>The last character before <paramref name="end"/> past closing quotation marks, brackets and blanks (on the same line), or NUL.</summary>
-    private static char LastMark(ReadOnlySpan<char> text, int end)
+    private static char LastMark(ReadOnlySpan<char> text, int end) => LastMarkAt(text, end) is int i and >= 0 ? text[i] : '\0';
+
+    /// <summary>Where <see cref="LastMark"/> finds its character, or -1.</summary>
+    private static int LastMarkAt(ReadOnlySpan<char> text, int end)
     {
         int i = end - 1;
-        while (i > 0 && !CharClass.IsBreakCharacter(text[i]) && (text[i] is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']' or '\u00BB' || IsBlank(text[i])))
+        while (i > 0 && !CharClass.IsBreakCharacter(text[i]) && (Closers.Contains(text[i]) || IsBlank(text[i])))
         {
             i--;
         }
 
-        return i >= 0 ? text[i] : '\0';
+        return i;
     }
+
+    // Quotation marks and brackets that open a quotation or an aside, and that close one.
+    private const string Openers = "\"'\u201C\u2018([\u00AB";
+    private const string Closers = "\"'\u201D\u2019)]\u00BB";
 
     /// <summary>A line at a page's edge: the break it is next to, on which side, where, its <see cref="Key"/>, whether it is its page's only line, and whether it repeats at other breaks.</summary>
     private readonly record struct Edge(int Break, bool Head, int Start, int End, string Key, bool Alone, bool Repeats);

@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using PolicyText.Internals;
 using PolicyText.Tagging;
 using PolicyText.Text;
@@ -129,9 +131,11 @@ public static class SentenceFeaturizer
         // the hashed ones here: one method with every named feature has more locals than the JIT
         // keeps in registers, which made a whole analysis about 6 % slower when the last five
         // were added.
-        int count = CueFeatures(document, index, cues, totals, keys, values);
+        var named = new NamedWriter(keys, values);
+        CueFeatures(document, index, cues, totals, ref named);
         var sentence = document.Sentences[index];
-        ArgumentFeatures(document, index, cues, totals, tokenHashes, keys, values, ref count);
+        ArgumentFeatures(document, index, cues, totals, tokenHashes, ref named);
+        int count = named.Count;
 
         // The hashed features (all of value 1, indexes from Named up) are collected as integers
         // after the named ones, then (when sorted) listed once each in ascending order with their counts.
@@ -182,93 +186,90 @@ public static class SentenceFeaturizer
     /// <summary>The named features of the sentence's own cues and its neighbours' (1..63), written from index 0 as <see cref="Featurize(TextDocument, int, SentenceCues[], DocumentTotals, Span{int}, Span{float}, ReadOnlySpan{uint}, bool)"/> does.</summary>
     /// <returns>The number of features written.</returns>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int CueFeatures(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, Span<int> keys, Span<float> values)
+    private static void CueFeatures(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, ref NamedWriter w)
     {
         var c = cues[index];
 
-        int count = 0;
-        static float Cap(int n) => Math.Min(n, 3) / 3f;
-        Put(keys, values, ref count, 1, Cap(c.Freedom));
-        Put(keys, values, ref count, 2, Cap(c.EconomicSocial));
-        Put(keys, values, ref count, 3, Cap(c.GeneralRights));
-        Put(keys, values, ref count, 4, c.Freedom > 0 && c.EconomicSocial > 0 ? 1 : 0);
-        Put(keys, values, ref count, 5, c.Freedom + c.EconomicSocial + c.GeneralRights == 0 ? 1 : 0);
-        Put(keys, values, ref count, 6, Cap(c.Instrument));
-        Put(keys, values, ref count, 7, Cap(c.Pro));
-        Put(keys, values, ref count, 8, Cap(c.Anti));
-        Put(keys, values, ref count, 9, Cap(c.Negated));
-        Put(keys, values, ref count, 10, Cap(c.Negation));
-        Put(keys, values, ref count, 11, Cap(c.Attribution));
-        Put(keys, values, ref count, 12, Cap(c.Endorsement));
-        Put(keys, values, ref count, 13, Cap(c.Condition));
-        Put(keys, values, ref count, 14, Cap(c.Hedge));
-        Put(keys, values, ref count, 15, Cap(c.FirstPerson));
-        Put(keys, values, ref count, 16, c.Question && !c.Rhetorical ? 1 : 0);
-        Put(keys, values, ref count, 17, c.Quotation ? 1 : 0);
-        Put(keys, values, ref count, 18, c.Reported && (c.Pro + c.Anti) > 0 ? 1 : 0);
-        Put(keys, values, ref count, 19, c.Condition > 0 && c.Instrument > 0 ? 1 : 0);
-        Put(keys, values, ref count, 20, c.Instrument > 0 && c.Pro > c.Anti ? 1 : 0);
-        Put(keys, values, ref count, 21, c.Instrument > 0 && c.Anti > c.Pro ? 1 : 0);
-        Put(keys, values, ref count, 22, c.Instrument == 0 && c.Pro + c.Anti == 0 ? 1 : 0);
-        Put(keys, values, ref count, 23, index > 0 && cues[index - 1].Instrument > 0 ? 1 : 0);
-        Put(keys, values, ref count, 24, index + 1 < cues.Length && cues[index + 1].Instrument > 0 ? 1 : 0);
-        Put(keys, values, ref count, 25, index > 0 && cues[index - 1].Freedom + cues[index - 1].EconomicSocial + cues[index - 1].GeneralRights > 0 ? 1 : 0);
-        Put(keys, values, ref count, 26, index + 1 < cues.Length && cues[index + 1].Freedom + cues[index + 1].EconomicSocial + cues[index + 1].GeneralRights > 0 ? 1 : 0);
-        Put(keys, values, ref count, 27, totals.TopicSentences / (float)Math.Max(1, totals.Sentences));
-        Put(keys, values, ref count, 28, index == 0 ? 1 : 0);
+        w.Capped(1, c.Freedom);
+        w.Capped(2, c.EconomicSocial);
+        w.Capped(3, c.GeneralRights);
+        w.Flag(4, c.Freedom > 0 && c.EconomicSocial > 0);
+        w.Flag(5, c.Freedom + c.EconomicSocial + c.GeneralRights == 0);
+        w.Capped(6, c.Instrument);
+        w.Capped(7, c.Pro);
+        w.Capped(8, c.Anti);
+        w.Capped(9, c.Negated);
+        w.Capped(10, c.Negation);
+        w.Capped(11, c.Attribution);
+        w.Capped(12, c.Endorsement);
+        w.Capped(13, c.Condition);
+        w.Capped(14, c.Hedge);
+        w.Capped(15, c.FirstPerson);
+        w.Flag(16, c.Question && !c.Rhetorical);
+        w.Flag(17, c.Quotation);
+        w.Flag(18, c.Reported && (c.Pro + c.Anti) > 0);
+        w.Flag(19, c.Condition > 0 && c.Instrument > 0);
+        w.Flag(20, c.Instrument > 0 && c.Pro > c.Anti);
+        w.Flag(21, c.Instrument > 0 && c.Anti > c.Pro);
+        w.Flag(22, c.Instrument == 0 && c.Pro + c.Anti == 0);
+        w.Flag(23, index > 0 && cues[index - 1].Instrument > 0);
+        w.Flag(24, index + 1 < cues.Length && cues[index + 1].Instrument > 0);
+        w.Flag(25, index > 0 && cues[index - 1].Freedom + cues[index - 1].EconomicSocial + cues[index - 1].GeneralRights > 0);
+        w.Flag(26, index + 1 < cues.Length && cues[index + 1].Freedom + cues[index + 1].EconomicSocial + cues[index + 1].GeneralRights > 0);
+        w.Value(27, totals.TopicSentences / (float)Math.Max(1, totals.Sentences));
+        w.Flag(28, index == 0);
         var sentence = document.Sentences[index];
-        Put(keys, values, ref count, 29, sentence.TokenCount < 8 ? 1 : 0);
-        Put(keys, values, ref count, 30, c.Reported ? 1 : 0);
-        Put(keys, values, ref count, 31, c.FirstPerson > 0 && (c.Pro + c.Anti) > 0 ? 1 : 0);
-        Put(keys, values, ref count, 32, c.Negated > 0 && c.Instrument > 0 ? 1 : 0);
+        w.Flag(29, sentence.TokenCount < 8);
+        w.Flag(30, c.Reported);
+        w.Flag(31, c.FirstPerson > 0 && (c.Pro + c.Anti) > 0);
+        w.Flag(32, c.Negated > 0 && c.Instrument > 0);
 
         // What the lexicons and rules alone would say, one-hot.
         int rights = (int)LexiconTagger.Rights(c);
         for (int r = 0; r < 5; r++)
         {
-            Put(keys, values, ref count, 33 + r, r == rights ? 1 : 0);
+            w.Flag(33 + r, r == rights);
         }
 
         int linkage = (int)LexiconTagger.Linkage(c);
         for (int l = 0; l < 4; l++)
         {
-            Put(keys, values, ref count, 38 + l, l == linkage ? 1 : 0);
+            w.Flag(38 + l, l == linkage);
         }
 
         // The document around the sentence: its share of pro and anti cues, and of each rights family.
         var (docPro, docAnti, docFreedom, docEcon, docTopic, _, _, _, _, _) = totals;
 
-        Put(keys, values, ref count, 42, docPro + docAnti == 0 ? 0 : (docPro - docAnti) / (float)(docPro + docAnti));
-        Put(keys, values, ref count, 43, docFreedom + docEcon == 0 ? 0 : (docEcon - docFreedom) / (float)(docFreedom + docEcon));
-        Put(keys, values, ref count, 44, (c.Pro + c.Anti == 0 && c.Instrument > 0) ? (docPro - docAnti) / (float)Math.Max(1, docPro + docAnti) : 0);
-        Put(keys, values, ref count, 45, (c.Freedom + c.EconomicSocial == 0 && c.GeneralRights + c.Instrument > 0) ? (docEcon - docFreedom) / (float)Math.Max(1, docFreedom + docEcon) : 0);
-        Put(keys, values, ref count, 46, index > 0 && cues[index - 1].Pro > cues[index - 1].Anti ? 1 : 0);
-        Put(keys, values, ref count, 47, index > 0 && cues[index - 1].Anti > cues[index - 1].Pro ? 1 : 0);
-        Put(keys, values, ref count, 48, index > 0 && cues[index - 1].Freedom > 0 ? 1 : 0);
-        Put(keys, values, ref count, 49, index > 0 && cues[index - 1].EconomicSocial > 0 ? 1 : 0);
-        Put(keys, values, ref count, 50, docTopic == 0 ? 1 : 0);
-        Put(keys, values, ref count, 51, Cap(c.Normative));
-        Put(keys, values, ref count, 52, c.Normative > 0 && c.Instrument > 0 ? 1 : 0);
-        Put(keys, values, ref count, 53, c.Normative > 0 && c.Pro > c.Anti ? 1 : 0);
-        Put(keys, values, ref count, 54, c.Normative > 0 && c.Anti > c.Pro ? 1 : 0);
-        Put(keys, values, ref count, 55, c.Normative > 0 && c.Freedom + c.EconomicSocial + c.GeneralRights > 0 && c.Instrument > 0 ? 1 : 0);
+        w.Value(42, docPro + docAnti == 0 ? 0 : (docPro - docAnti) / (float)(docPro + docAnti));
+        w.Value(43, docFreedom + docEcon == 0 ? 0 : (docEcon - docFreedom) / (float)(docFreedom + docEcon));
+        w.Value(44, (c.Pro + c.Anti == 0 && c.Instrument > 0) ? (docPro - docAnti) / (float)Math.Max(1, docPro + docAnti) : 0);
+        w.Value(45, (c.Freedom + c.EconomicSocial == 0 && c.GeneralRights + c.Instrument > 0) ? (docEcon - docFreedom) / (float)Math.Max(1, docFreedom + docEcon) : 0);
+        w.Flag(46, index > 0 && cues[index - 1].Pro > cues[index - 1].Anti);
+        w.Flag(47, index > 0 && cues[index - 1].Anti > cues[index - 1].Pro);
+        w.Flag(48, index > 0 && cues[index - 1].Freedom > 0);
+        w.Flag(49, index > 0 && cues[index - 1].EconomicSocial > 0);
+        w.Flag(50, docTopic == 0);
+        w.Capped(51, c.Normative);
+        w.Flag(52, c.Normative > 0 && c.Instrument > 0);
+        w.Flag(53, c.Normative > 0 && c.Pro > c.Anti);
+        w.Flag(54, c.Normative > 0 && c.Anti > c.Pro);
+        w.Flag(55, c.Normative > 0 && c.Freedom + c.EconomicSocial + c.GeneralRights > 0 && c.Instrument > 0);
 
         // Evaluations of the two kinds of instrument: praising pressure or faulting engagement
         // leans pro-linkage; faulting pressure or praising engagement leans anti-linkage.
-        Put(keys, values, ref count, 56, Cap(c.Positive));
-        Put(keys, values, ref count, 57, Cap(c.Negative));
-        Put(keys, values, ref count, 58, Cap(c.Pressure));
-        Put(keys, values, ref count, 59, Cap(c.Engagement));
-        Put(keys, values, ref count, 60, c.Pressure > 0 && c.Positive > 0 ? 1 : 0);
-        Put(keys, values, ref count, 61, c.Pressure > 0 && c.Negative > 0 ? 1 : 0);
-        Put(keys, values, ref count, 62, c.Engagement > 0 && c.Positive > 0 ? 1 : 0);
-        Put(keys, values, ref count, 63, c.Engagement > 0 && c.Negative > 0 ? 1 : 0);
-        return count;
+        w.Capped(56, c.Positive);
+        w.Capped(57, c.Negative);
+        w.Capped(58, c.Pressure);
+        w.Capped(59, c.Engagement);
+        w.Flag(60, c.Pressure > 0 && c.Positive > 0);
+        w.Flag(61, c.Pressure > 0 && c.Negative > 0);
+        w.Flag(62, c.Engagement > 0 && c.Positive > 0);
+        w.Flag(63, c.Engagement > 0 && c.Negative > 0);
     }
 
     /// <summary>The named features of the kind of document, the sentence's position and line, a turn in the argument and what the author calls for (88..95, 138..143), appended as <see cref="Featurize(TextDocument, int, SentenceCues[], DocumentTotals, Span{int}, Span{float}, ReadOnlySpan{uint}, bool)"/> does.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ArgumentFeatures(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, ReadOnlySpan<uint> tokenHashes, Span<int> keys, Span<float> values, ref int count)
+    private static void ArgumentFeatures(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, ReadOnlySpan<uint> tokenHashes, ref NamedWriter w)
     {
         // 64..87, 96..127 and 128..137 are the second stage's context features (Context), never set here.
         var c = cues[index];
@@ -276,43 +277,94 @@ public static class SentenceFeaturizer
         // The kind of document: an author arguing (first person, normative wording) or a report
         // of others' words; and where its evaluations of the instruments lean.
         float sentences = Math.Max(1, totals.Sentences);
-        Put(keys, values, ref count, 88, totals.FirstPersonSentences / sentences);
-        Put(keys, values, ref count, 89, totals.NormativeSentences / sentences);
-        Put(keys, values, ref count, 90, totals.ReportedSentences / sentences);
-        Put(keys, values, ref count, 91, totals.EvaluationStance / (float)Math.Max(3, Math.Abs(totals.EvaluationStance)));
-        Put(keys, values, ref count, 92, EvaluationLean(c));
+        w.Value(88, totals.FirstPersonSentences / sentences);
+        w.Value(89, totals.NormativeSentences / sentences);
+        w.Value(90, totals.ReportedSentences / sentences);
+        w.Value(91, totals.EvaluationStance / (float)Math.Max(3, Math.Abs(totals.EvaluationStance)));
+        w.Value(92, EvaluationLean(c));
 
         // Where the sentence stands: arguments gather at the end of an op-ed.
         float position = totals.Sentences <= 1 ? 0 : index / (float)(totals.Sentences - 1);
-        Put(keys, values, ref count, 93, position);
-        Put(keys, values, ref count, 94, position >= 0.75f ? 1 : 0);
+        w.Value(93, position);
+        w.Flag(94, position >= 0.75f);
 
         // A line that is not the title and does not end like a sentence: a byline, a dateline,
         // a heading inside the text ("Recommendations", "To donor governments:").
-        Put(keys, values, ref count, 95, index > 0 && !EndsLikeASentence(document, sentence) ? 1 : 0);
+        w.Flag(95, index > 0 && !EndsLikeASentence(document, sentence));
 
         // A turn in the argument: the sentence, or the next one, opens with "but", "however", … .
         // What comes after the turn is usually the author's point, what comes before it a concession.
-        Put(keys, values, ref count, 138, OpensWithTurn(document, sentence, tokenHashes) ? 1 : 0);
-        Put(keys, values, ref count, 139, index + 1 < cues.Length && OpensWithTurn(document, document.Sentences[index + 1], tokenHashes) ? 1 : 0);
+        w.Flag(138, OpensWithTurn(document, sentence, tokenHashes));
+        w.Flag(139, index + 1 < cues.Length && OpensWithTurn(document, document.Sentences[index + 1], tokenHashes));
 
         // What the author calls for in their own voice: pressure or engagement ("Keep targeted
         // sanctions on …", "Exempt food and medicine from sanctions"), and the same with a negation
         // in the sentence ("should not be lifted"), which the model may read the other way.
         bool calls = c.Normative > 0 && !c.Reported;
-        Put(keys, values, ref count, 140, calls && c.Pressure > c.Engagement ? 1 : 0);
-        Put(keys, values, ref count, 141, calls && c.Engagement > c.Pressure ? 1 : 0);
-        Put(keys, values, ref count, 142, calls && c.Negation > 0 && c.Pressure > c.Engagement ? 1 : 0);
-        Put(keys, values, ref count, 143, calls && c.Negation > 0 && c.Engagement > c.Pressure ? 1 : 0);
+        w.Flag(140, calls && c.Pressure > c.Engagement);
+        w.Flag(141, calls && c.Engagement > c.Pressure);
+        w.Flag(142, calls && c.Negation > 0 && c.Pressure > c.Engagement);
+        w.Flag(143, calls && c.Negation > 0 && c.Engagement > c.Pressure);
     }
 
-    /// <summary>Appends feature <paramref name="index"/> unless <paramref name="value"/> is zero; branch-free: always written, counted only when kept.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Put(Span<int> keys, Span<float> values, ref int count, int index, float value)
+    /// <summary>
+    /// Writes the named features in ascending index order, leaving out zeros: the same list as
+    /// adding each non-zero one in turn. Every feature's key and value are written at the next
+    /// free place, which only a non-zero value keeps (the next feature writes over the others),
+    /// so writing takes no branch. At most <see cref="Named"/> features are written, and both
+    /// spans are checked once to hold that many.
+    /// </summary>
+    private ref struct NamedWriter
     {
-        keys[count] = index;
-        values[count] = value;
-        count += value != 0 ? 1 : 0;
+        private readonly ref int _keys;
+        private readonly ref float _values;
+
+        public int Count;
+
+        public NamedWriter(Span<int> keys, Span<float> values)
+        {
+            if (keys.Length < Named || values.Length < Named)
+            {
+                throw new ArgumentException($"The feature buffers hold {Math.Min(keys.Length, values.Length)} places; the named features need {Named}.");
+            }
+
+            _keys = ref MemoryMarshal.GetReference(keys);
+            _values = ref MemoryMarshal.GetReference(values);
+        }
+
+        /// <summary>A feature of any value (zero left out).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Value(int index, float value)
+        {
+            Debug.Assert(Count < Named, "More named features than Named.");
+            Unsafe.Add(ref _keys, Count) = index;
+            Unsafe.Add(ref _values, Count) = value;
+            Count += value != 0 ? 1 : 0;
+        }
+
+        /// <summary>A feature of value 1 when <paramref name="on"/>, else none.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Flag(int index, bool on)
+        {
+            Debug.Assert(Count < Named, "More named features than Named.");
+            Unsafe.Add(ref _keys, Count) = index;
+            Unsafe.Add(ref _values, Count) = 1;
+            Count += on ? 1 : 0;
+        }
+
+        /// <summary>A count capped at 3, as a fraction of 3: 0, 1/3, 2/3 or 1 (counts are never negative).</summary>
+        /// <remarks>
+        /// <c>Math.Min(n, 3) * (1f / 3)</c> is, for n = 0 … 3, the same float as <c>Math.Min(n, 3) / 3f</c>
+        /// (the quotient the features were defined with), without a division.
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Capped(int index, int n)
+        {
+            Debug.Assert(Count < Named && n >= 0, "More named features than Named, or a negative count.");
+            Unsafe.Add(ref _keys, Count) = index;
+            Unsafe.Add(ref _values, Count) = Math.Min(n, 3) * (1f / 3);
+            Count += n > 0 ? 1 : 0;
+        }
     }
 
     /// <summary>Per-thread tables of <see cref="CountIndexes"/>; the bitmaps are all zero between calls.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -131,11 +132,10 @@ public static class SentenceFeaturizer
         // the hashed ones here: one method with every named feature has more locals than the JIT
         // keeps in registers, which made a whole analysis about 6 % slower when the last five
         // were added.
-        var named = new NamedWriter(keys, values);
-        CueFeatures(document, index, cues, totals, ref named);
+        // The writer goes in and out by value, so that its count stays in a register.
+        var named = CueFeatures(document, index, cues, totals, new NamedWriter(keys, values));
         var sentence = document.Sentences[index];
-        ArgumentFeatures(document, index, cues, totals, tokenHashes, ref named);
-        int count = named.Count;
+        int count = ArgumentFeatures(document, index, cues, totals, tokenHashes, keys, values, named.Count);
 
         // The hashed features (all of value 1, indexes from Named up) are collected as integers
         // after the named ones, then (when sorted) listed once each in ascending order with their counts.
@@ -186,7 +186,7 @@ public static class SentenceFeaturizer
     /// <summary>The named features of the sentence's own cues and its neighbours' (1..63), written from index 0 as <see cref="Featurize(TextDocument, int, SentenceCues[], DocumentTotals, Span{int}, Span{float}, ReadOnlySpan{uint}, bool)"/> does.</summary>
     /// <returns>The number of features written.</returns>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void CueFeatures(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, ref NamedWriter w)
+    private static NamedWriter CueFeatures(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, NamedWriter w)
     {
         var c = cues[index];
 
@@ -265,12 +265,14 @@ public static class SentenceFeaturizer
         w.Flag(61, c.Pressure > 0 && c.Negative > 0);
         w.Flag(62, c.Engagement > 0 && c.Positive > 0);
         w.Flag(63, c.Engagement > 0 && c.Negative > 0);
+        return w;
     }
 
     /// <summary>The named features of the kind of document, the sentence's position and line, a turn in the argument and what the author calls for (88..95, 138..143), appended as <see cref="Featurize(TextDocument, int, SentenceCues[], DocumentTotals, Span{int}, Span{float}, ReadOnlySpan{uint}, bool)"/> does.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ArgumentFeatures(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, ReadOnlySpan<uint> tokenHashes, ref NamedWriter w)
+    private static int ArgumentFeatures(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, ReadOnlySpan<uint> tokenHashes, Span<int> keys, Span<float> values, int count)
     {
+        var w = new NamedWriter(keys, values) { Count = count };
         // 64..87, 96..127 and 128..137 are the second stage's context features (Context), never set here.
         var c = cues[index];
         var sentence = document.Sentences[index];
@@ -305,6 +307,7 @@ public static class SentenceFeaturizer
         w.Flag(141, calls && c.Engagement > c.Pressure);
         w.Flag(142, calls && c.Negation > 0 && c.Pressure > c.Engagement);
         w.Flag(143, calls && c.Negation > 0 && c.Engagement > c.Pressure);
+        return w.Count;
     }
 
     /// <summary>
@@ -325,12 +328,17 @@ public static class SentenceFeaturizer
         {
             if (keys.Length < Named || values.Length < Named)
             {
-                throw new ArgumentException($"The feature buffers hold {Math.Min(keys.Length, values.Length)} places; the named features need {Named}.");
+                TooSmall(Math.Min(keys.Length, values.Length));
             }
 
             _keys = ref MemoryMarshal.GetReference(keys);
             _values = ref MemoryMarshal.GetReference(values);
         }
+
+        [DoesNotReturn]
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void TooSmall(int places) =>
+            throw new ArgumentException($"The feature buffers hold {places} places; the named features need {Named}.");
 
         /// <summary>A feature of any value (zero left out).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -481,6 +489,9 @@ public static class SentenceFeaturizer
     /// quotation mark or a dash) is one of the words that turn an argument: "but", "however",
     /// "yet", "still", "instead", "nevertheless", "nonetheless".
     /// </summary>
+    // Not inlined: its search of TurnHashes brings more locals into ArgumentFeatures than the JIT
+    // tracks, and the named features' count then lives in memory.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool OpensWithTurn(TextDocument document, Sentence sentence, ReadOnlySpan<uint> tokenHashes)
     {
         var tokens = sentence.GetTokens(document.Tokens);

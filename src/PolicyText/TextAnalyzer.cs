@@ -279,8 +279,7 @@ public sealed class TextAnalyzer
                 var sentenceScores = scores.Slice((k - i) * SentenceScorer.Stride, SentenceScorer.Stride);
                 var p = first.Slice(k * stage, stage);
                 sentenceScores[..stage].CopyTo(p);
-                LinearModel.Softmax(p[..r]);
-                LinearModel.Softmax(p[r..]);
+                LinearModel.SoftmaxTwo(p, r);
                 sentenceScores.Slice(stage, stage).CopyTo(second.Slice(k * stage, stage));
             }
         }
@@ -314,8 +313,7 @@ public sealed class TextAnalyzer
             else
             {
                 scorer.AddContext(first, n, sums, i, paragraphs, second.Slice(i * stage, stage));
-                LinearModel.Softmax(rp);
-                LinearModel.Softmax(lp);
+                LinearModel.SoftmaxTwo(second.Slice(i * stage, stage), r);
             }
 
             stanceMass += lp[_pro] + lp[_anti];

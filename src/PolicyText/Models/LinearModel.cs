@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace PolicyText.Models;
@@ -106,6 +107,46 @@ public sealed class LinearModel
     /// <summary>Turns raw class scores into probabilities, in place.</summary>
     internal static void Softmax(Span<float> scores)
     {
+        float sum = Exponentials(scores);
+        for (int c = 0; c < scores.Length; c++)
+        {
+            scores[c] /= sum;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Softmax"/> of <c>scores[..split]</c> and of <c>scores[split..]</c> (a sentence's two
+    /// tasks, side by side), the same floats: each part's maximum, exponentials and sum are taken
+    /// as there, and the divisions (IEEE division gives the same quotient in a vector lane as
+    /// alone) eight at a time.
+    /// </summary>
+    internal static void SoftmaxTwo(Span<float> scores, int split)
+    {
+        float first = Exponentials(scores[..split]);
+        float second = Exponentials(scores[split..]);
+        int c = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var firstSum = Vector256.Create(first);
+            var secondSum = Vector256.Create(second);
+            var boundary = Vector256.Create(split);
+            for (; c + 8 <= scores.Length; c += 8)
+            {
+                var inFirst = Vector256.LessThan(Vector256.Create(c) + Vector256<int>.Indices, boundary).AsSingle();
+                var part = scores.Slice(c, 8);
+                (Vector256.Create((ReadOnlySpan<float>)part) / Vector256.ConditionalSelect(inFirst, firstSum, secondSum)).CopyTo(part);
+            }
+        }
+
+        for (; c < scores.Length; c++)
+        {
+            scores[c] /= c < split ? first : second;
+        }
+    }
+
+    /// <summary>Softmax's first two steps: each score made the exponential of its distance below the maximum; returns their sum.</summary>
+    private static float Exponentials(Span<float> scores)
+    {
         float max = float.NegativeInfinity;
         for (int c = 0; c < scores.Length; c++)
         {
@@ -119,10 +160,7 @@ public sealed class LinearModel
             sum += scores[c];
         }
 
-        for (int c = 0; c < scores.Length; c++)
-        {
-            scores[c] /= sum;
-        }
+        return sum;
     }
 
     private static void Add(ReadOnlySpan<float> weights, KeyValuePair<int, float> f, Span<float> scores)

@@ -318,4 +318,33 @@ public class PolicyModelsFileTests
         var ex = Assert.Throws<FileNotFoundException>(() => PolicyModels.Load(Path.Combine(Path.GetTempPath(), "no-such.models")));
         Assert.Contains("No model file", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Softmax_of_two_tasks_side_by_side_gives_each_task_s_softmax_bit_for_bit()
+    {
+        // The analysis turns a sentence's two tasks' scores into probabilities in one call, its
+        // divisions in vector lanes; the probabilities must be the floats of one softmax per task.
+        var random = new Random(7);
+        for (int trial = 0; trial < 2000; trial++)
+        {
+            int length = random.Next(1, 20);
+            int split = random.Next(0, length + 1);
+            float spread = trial % 3 == 0 ? 80f : 6f;
+            var scores = Enumerable.Range(0, length).Select(_ => (float)((random.NextDouble() - 0.5) * spread)).ToArray();
+            if (trial % 5 == 0)
+            {
+                scores[random.Next(length)] = 0f;
+            }
+
+            var expected = scores.ToArray();
+            LinearModel.Softmax(expected.AsSpan(0, split));
+            LinearModel.Softmax(expected.AsSpan(split));
+            var actual = scores.ToArray();
+            LinearModel.SoftmaxTwo(actual, split);
+            for (int c = 0; c < length; c++)
+            {
+                Assert.Equal(BitConverter.SingleToInt32Bits(expected[c]), BitConverter.SingleToInt32Bits(actual[c]));
+            }
+        }
+    }
 }

@@ -46,7 +46,32 @@ public static class SentenceFeaturizer
     /// <param name="NormativeSentences">Sentences with a normative wording.</param>
     /// <param name="ReportedSentences">Sentences reporting others' words.</param>
     /// <param name="EvaluationStance">Evaluations leaning pro-linkage (pressure praised, engagement faulted) minus those leaning anti-linkage.</param>
-    internal readonly record struct DocumentTotals(int Pro, int Anti, int Freedom, int EconomicSocial, int TopicSentences, int Sentences, int FirstPersonSentences, int NormativeSentences, int ReportedSentences, int EvaluationStance);
+    internal readonly record struct DocumentTotals(int Pro, int Anti, int Freedom, int EconomicSocial, int TopicSentences, int Sentences, int FirstPersonSentences, int NormativeSentences, int ReportedSentences, int EvaluationStance)
+    {
+        // The document-level feature values, the same for each of its sentences, worked out once
+        // (the same expressions, so the same floats, as when they were worked out per sentence).
+
+        /// <summary>Feature 27: the share of sentences with an instrument term.</summary>
+        public float TopicShare { get; } = TopicSentences / (float)Math.Max(1, Sentences);
+
+        /// <summary>Features 42 and 44: where the pro and anti cues lean, −1 … 1 (0 without any).</summary>
+        public float StanceLean { get; } = Pro + Anti == 0 ? 0 : (Pro - Anti) / (float)(Pro + Anti);
+
+        /// <summary>Features 43 and 45: where the rights terms lean, −1 (freedom) … 1 (economic and social), 0 without any.</summary>
+        public float RightsLean { get; } = Freedom + EconomicSocial == 0 ? 0 : (EconomicSocial - Freedom) / (float)(Freedom + EconomicSocial);
+
+        /// <summary>Feature 88.</summary>
+        public float FirstPersonShare { get; } = FirstPersonSentences / (float)Math.Max(1, Sentences);
+
+        /// <summary>Feature 89.</summary>
+        public float NormativeShare { get; } = NormativeSentences / (float)Math.Max(1, Sentences);
+
+        /// <summary>Feature 90.</summary>
+        public float ReportedShare { get; } = ReportedSentences / (float)Math.Max(1, Sentences);
+
+        /// <summary>Feature 91.</summary>
+        public float EvaluationShare { get; } = EvaluationStance / (float)Math.Max(3, Math.Abs(EvaluationStance));
+    }
 
     /// <summary>Sums the cues of a document's sentences.</summary>
     /// <param name="cues">The cues of every sentence.</param>
@@ -133,9 +158,9 @@ public static class SentenceFeaturizer
         // keeps in registers, which made a whole analysis about 6 % slower when the last five
         // were added.
         // The writer goes in and out by value, so that its count stays in a register.
-        var named = CueFeatures(document, index, cues, totals, new NamedWriter(keys, values));
+        var named = CueFeatures(document, index, cues, in totals, new NamedWriter(keys, values));
         var sentence = document.Sentences[index];
-        int count = ArgumentFeatures(document, index, cues, totals, tokenHashes, keys, values, named.Count);
+        int count = ArgumentFeatures(document, index, cues, in totals, tokenHashes, keys, values, named.Count);
 
         // The hashed features (all of value 1, indexes from Named up) are collected as integers
         // after the named ones, then (when sorted) listed once each in ascending order with their counts.
@@ -186,7 +211,7 @@ public static class SentenceFeaturizer
     /// <summary>The named features of the sentence's own cues and its neighbours' (1..63), written from index 0 as <see cref="Featurize(TextDocument, int, SentenceCues[], DocumentTotals, Span{int}, Span{float}, ReadOnlySpan{uint}, bool)"/> does.</summary>
     /// <returns>The number of features written.</returns>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static NamedWriter CueFeatures(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, NamedWriter w)
+    private static NamedWriter CueFeatures(TextDocument document, int index, SentenceCues[] cues, in DocumentTotals totals, NamedWriter w)
     {
         var c = cues[index];
 
@@ -216,7 +241,7 @@ public static class SentenceFeaturizer
         w.Flag(24, index + 1 < cues.Length && cues[index + 1].Instrument > 0);
         w.Flag(25, index > 0 && cues[index - 1].Freedom + cues[index - 1].EconomicSocial + cues[index - 1].GeneralRights > 0);
         w.Flag(26, index + 1 < cues.Length && cues[index + 1].Freedom + cues[index + 1].EconomicSocial + cues[index + 1].GeneralRights > 0);
-        w.Value(27, totals.TopicSentences / (float)Math.Max(1, totals.Sentences));
+        w.Value(27, totals.TopicShare);
         w.Flag(28, index == 0);
         var sentence = document.Sentences[index];
         w.Flag(29, sentence.TokenCount < 8);
@@ -238,17 +263,15 @@ public static class SentenceFeaturizer
         }
 
         // The document around the sentence: its share of pro and anti cues, and of each rights family.
-        var (docPro, docAnti, docFreedom, docEcon, docTopic, _, _, _, _, _) = totals;
-
-        w.Value(42, docPro + docAnti == 0 ? 0 : (docPro - docAnti) / (float)(docPro + docAnti));
-        w.Value(43, docFreedom + docEcon == 0 ? 0 : (docEcon - docFreedom) / (float)(docFreedom + docEcon));
-        w.Value(44, (c.Pro + c.Anti == 0 && c.Instrument > 0) ? (docPro - docAnti) / (float)Math.Max(1, docPro + docAnti) : 0);
-        w.Value(45, (c.Freedom + c.EconomicSocial == 0 && c.GeneralRights + c.Instrument > 0) ? (docEcon - docFreedom) / (float)Math.Max(1, docFreedom + docEcon) : 0);
+        w.Value(42, totals.StanceLean);
+        w.Value(43, totals.RightsLean);
+        w.Value(44, (c.Pro + c.Anti == 0 && c.Instrument > 0) ? totals.StanceLean : 0);
+        w.Value(45, (c.Freedom + c.EconomicSocial == 0 && c.GeneralRights + c.Instrument > 0) ? totals.RightsLean : 0);
         w.Flag(46, index > 0 && cues[index - 1].Pro > cues[index - 1].Anti);
         w.Flag(47, index > 0 && cues[index - 1].Anti > cues[index - 1].Pro);
         w.Flag(48, index > 0 && cues[index - 1].Freedom > 0);
         w.Flag(49, index > 0 && cues[index - 1].EconomicSocial > 0);
-        w.Flag(50, docTopic == 0);
+        w.Flag(50, totals.TopicSentences == 0);
         w.Capped(51, c.Normative);
         w.Flag(52, c.Normative > 0 && c.Instrument > 0);
         w.Flag(53, c.Normative > 0 && c.Pro > c.Anti);
@@ -270,7 +293,7 @@ public static class SentenceFeaturizer
 
     /// <summary>The named features of the kind of document, the sentence's position and line, a turn in the argument and what the author calls for (88..95, 138..143), appended as <see cref="Featurize(TextDocument, int, SentenceCues[], DocumentTotals, Span{int}, Span{float}, ReadOnlySpan{uint}, bool)"/> does.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int ArgumentFeatures(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, ReadOnlySpan<uint> tokenHashes, Span<int> keys, Span<float> values, int count)
+    private static int ArgumentFeatures(TextDocument document, int index, SentenceCues[] cues, in DocumentTotals totals, ReadOnlySpan<uint> tokenHashes, Span<int> keys, Span<float> values, int count)
     {
         var w = new NamedWriter(keys, values) { Count = count };
         // 64..87, 96..127 and 128..137 are the second stage's context features (Context), never set here.
@@ -278,11 +301,10 @@ public static class SentenceFeaturizer
         var sentence = document.Sentences[index];
         // The kind of document: an author arguing (first person, normative wording) or a report
         // of others' words; and where its evaluations of the instruments lean.
-        float sentences = Math.Max(1, totals.Sentences);
-        w.Value(88, totals.FirstPersonSentences / sentences);
-        w.Value(89, totals.NormativeSentences / sentences);
-        w.Value(90, totals.ReportedSentences / sentences);
-        w.Value(91, totals.EvaluationStance / (float)Math.Max(3, Math.Abs(totals.EvaluationStance)));
+        w.Value(88, totals.FirstPersonShare);
+        w.Value(89, totals.NormativeShare);
+        w.Value(90, totals.ReportedShare);
+        w.Value(91, totals.EvaluationShare);
         w.Value(92, EvaluationLean(c));
 
         // Where the sentence stands: arguments gather at the end of an op-ed.

@@ -308,6 +308,8 @@ public sealed class LexiconMatcher
         var best = work.Slice(WorkLength, 2 * WorkLength);
         var starts = _starts;
         var globStarts = _globStarts;
+        // One walker for the sentence; each walk sets the token it starts at.
+        var walk = new Walker(normalizedText, tokens, hashes, best);
         for (int i = 0; i < tokens.Length; i++)
         {
             // At the root, the filters say whether the token may be an exact word of an entry
@@ -343,7 +345,7 @@ public sealed class LexiconMatcher
 
             // Only the categories the walk wrote (a bit each; mostly none) are read and reset,
             // in ascending order as a loop over all categories would.
-            var walk = new Walker(normalizedText, tokens, hashes, best, i);
+            walk.Start = i;
             for (ulong written = Walk(ref walk, 0, 0, exact, globs); written != 0; written &= written - 1)
             {
                 int c = BitOperations.TrailingZeroCount(written);
@@ -427,14 +429,16 @@ public sealed class LexiconMatcher
         return found;
     }
 
-    /// <summary>What stays the same through one walk: the sentence, its tokens and their hashes, the best match per category so far, and the token the walk starts at.</summary>
-    private readonly ref struct Walker(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, Span<int> best, int start)
+    /// <summary>What a walk reads: the sentence, its tokens and their hashes, the best match per category so far (the same for every walk over the sentence), and the token the walk starts at.</summary>
+    private ref struct Walker(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> hashes, Span<int> best)
     {
         public readonly ReadOnlySpan<char> Text = text;
         public readonly ReadOnlySpan<Token> Tokens = tokens;
         public readonly ReadOnlySpan<uint> Hashes = hashes;
         public readonly Span<int> Best = best;
-        public readonly int Start = start;
+
+        /// <summary>The token the walk starts at.</summary>
+        public int Start;
     }
 
     private static ulong GlobKey(ReadOnlySpan<char> word) => ((ulong)word[0] << 32) | ((ulong)word[1] << 16) | word[2];

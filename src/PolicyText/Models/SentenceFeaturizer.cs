@@ -150,7 +150,7 @@ public static class SentenceFeaturizer
     /// vector needs ascending, distinct indexes).
     /// </summary>
     /// <returns>The number of features written.</returns>
-    internal static int Featurize(TextDocument document, int index, SentenceCues[] cues, DocumentTotals totals, Span<int> keys, Span<float> values, ReadOnlySpan<uint> tokenHashes = default, bool sorted = true)
+    internal static int Featurize(TextDocument document, int index, SentenceCues[] cues, in DocumentTotals totals, Span<int> keys, Span<float> values, ReadOnlySpan<uint> tokenHashes = default, bool sorted = true)
     {
         // The named features are written in ascending index order (Put leaves out zeros): the
         // same list as adding them one by one. They are written by two methods of their own, and
@@ -208,7 +208,7 @@ public static class SentenceFeaturizer
         return count + CountIndexes(hashed[..h], keys[count..], values[count..]);
     }
 
-    /// <summary>The named features of the sentence's own cues and its neighbours' (1..63), written from index 0 as <see cref="Featurize(TextDocument, int, SentenceCues[], DocumentTotals, Span{int}, Span{float}, ReadOnlySpan{uint}, bool)"/> does.</summary>
+    /// <summary>The named features of the sentence's own cues and its neighbours' (1..63), written from index 0 as <see cref="Featurize(TextDocument, int, SentenceCues[], in DocumentTotals, Span{int}, Span{float}, ReadOnlySpan{uint}, bool)"/> does.</summary>
     /// <returns>The number of features written.</returns>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static NamedWriter CueFeatures(TextDocument document, int index, SentenceCues[] cues, in DocumentTotals totals, NamedWriter w)
@@ -291,7 +291,7 @@ public static class SentenceFeaturizer
         return w;
     }
 
-    /// <summary>The named features of the kind of document, the sentence's position and line, a turn in the argument and what the author calls for (88..95, 138..143), appended as <see cref="Featurize(TextDocument, int, SentenceCues[], DocumentTotals, Span{int}, Span{float}, ReadOnlySpan{uint}, bool)"/> does.</summary>
+    /// <summary>The named features of the kind of document, the sentence's position and line, a turn in the argument and what the author calls for (88..95, 138..143), appended as <see cref="Featurize(TextDocument, int, SentenceCues[], in DocumentTotals, Span{int}, Span{float}, ReadOnlySpan{uint}, bool)"/> does.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int ArgumentFeatures(TextDocument document, int index, SentenceCues[] cues, in DocumentTotals totals, ReadOnlySpan<uint> tokenHashes, Span<int> keys, Span<float> values, int count)
     {

@@ -143,6 +143,8 @@ public sealed class TextAnalyzer
             CheckClasses(_models.RightsInContext, LabelCodes.RightsVocabulary);
             CheckClasses(_models.Linkage, LabelCodes.LinkageVocabulary);
             CheckClasses(_models.LinkageInContext, LabelCodes.LinkageVocabulary);
+            CheckAlone(_models.RightsAlone, _models.Rights);
+            CheckAlone(_models.LinkageAlone, _models.Linkage);
             _scorer = new SentenceScorer(_models);
             _rightsLabels = _models.RightsInContext.Classes.Select(Parse<RightsCategory>).ToArray();
             _linkageLabels = _models.LinkageInContext.Classes.Select(Parse<LinkageStance>).ToArray();
@@ -158,6 +160,15 @@ public sealed class TextAnalyzer
         if (model.Classes.Count != vocabulary.Count || model.Classes.Except(vocabulary, StringComparer.Ordinal).Any())
         {
             throw new ArgumentException($"The {model.Task} model's classes ({string.Join(", ", model.Classes)}) are not the codebook's labels ({string.Join(", ", vocabulary)}).");
+        }
+    }
+
+    private static void CheckAlone(LinearModel? alone, LinearModel first)
+    {
+        // Its probabilities are averaged with the first stage's class by class.
+        if (alone is not null && !alone.Classes.SequenceEqual(first.Classes, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"The {alone.Task} model's classes ({string.Join(", ", alone.Classes)}) are not the {first.Task} model's, in its order ({string.Join(", ", first.Classes)}).");
         }
     }
 
@@ -269,11 +280,13 @@ public sealed class TextAnalyzer
         var keysB = keys[capacity..];
         var valuesA = values[..capacity];
         var valuesB = values[capacity..];
+        int firstCount = 0;
         for (int i = 0; i < n; i += 2)
         {
             int a = SentenceFeaturizer.Featurize(document, i, cues, totals, keysA, valuesA, tokenHashes, sorted: false);
             int b = i + 1 < n ? SentenceFeaturizer.Featurize(document, i + 1, cues, totals, keysB, valuesB, tokenHashes, sorted: false) : 0;
             scorer.Score(keysA[..a], valuesA[..a], keysB[..b], valuesB[..b], scores);
+            firstCount = i == 0 ? a : firstCount;
             for (int k = i; k < Math.Min(i + 2, n); k++)
             {
                 var sentenceScores = scores.Slice((k - i) * SentenceScorer.Stride, SentenceScorer.Stride);
@@ -306,9 +319,13 @@ public sealed class TextAnalyzer
             if (n == 1)
             {
                 // A sentence alone has no context to read: its labels are the first stage's,
-                // whose training includes sentences alone (docs/models.md).
+                // whose training includes sentences alone, averaged (since models version 14)
+                // with those of the model of sentences alone (docs/models.md). Its features are
+                // still in keysA and valuesA.
                 first.Slice(0, r).CopyTo(rp);
                 first.Slice(r, l).CopyTo(lp);
+                AverageAlone(_models!.RightsAlone, keysA[..firstCount], valuesA[..firstCount], rp);
+                AverageAlone(_models.LinkageAlone, keysA[..firstCount], valuesA[..firstCount], lp);
             }
             else
             {
@@ -423,6 +440,22 @@ public sealed class TextAnalyzer
     {
         ArgumentNullException.ThrowIfNull(document);
         return _cues.ExtractAll(document);
+    }
+
+    /// <summary>Averages <paramref name="probabilities"/> (the first stage's, of a sentence alone) with <paramref name="alone"/>'s for the same features, class by class; nothing without a model of sentences alone.</summary>
+    private static void AverageAlone(LinearModel? alone, ReadOnlySpan<int> keys, ReadOnlySpan<float> values, Span<float> probabilities)
+    {
+        if (alone is null)
+        {
+            return;
+        }
+
+        Span<float> own = stackalloc float[probabilities.Length];
+        alone.Score(keys, values, own);
+        for (int c = 0; c < probabilities.Length; c++)
+        {
+            probabilities[c] = (probabilities[c] + own[c]) / 2;
+        }
     }
 
     private static int IndexOf(LinearModel model, string code)

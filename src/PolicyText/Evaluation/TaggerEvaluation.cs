@@ -367,7 +367,7 @@ public static class TaggerEvaluation
     /// <param name="version">The version recorded in the models.</param>
     /// <returns>The models.</returns>
     /// <exception cref="ArgumentException">The corpus has no train documents.</exception>
-    public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "13")
+    public static PolicyModels Train(GoldCorpus corpus, LexiconSet? lexicons = null, string version = "14")
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var train = corpus.InSplit(CorpusSplit.Train).ToList();
@@ -386,7 +386,39 @@ public static class TaggerEvaluation
         var set = BuildTrainingSet(corpus, lexicons);
         var (rights, rightsContext) = TrainTwoStages("rights", version, LabelCodes.RightsVocabulary, set.Rights, set.Groups, set.Alone, set.Paragraphs);
         var (linkage, linkageContext) = TrainTwoStages("linkage", version, LabelCodes.LinkageVocabulary, set.Linkage, set.Groups, set.Alone, set.Paragraphs);
-        return new PolicyModels(rights, linkage, rightsContext, linkageContext);
+        var (rightsAlone, linkageAlone) = BuildAloneSet(corpus, lexicons);
+        return new PolicyModels(rights, linkage, rightsContext, linkageContext)
+        {
+            RightsAlone = ModelTrainer.Train("rights-alone", version, LabelCodes.RightsVocabulary, rightsAlone),
+            LinkageAlone = ModelTrainer.Train("linkage-alone", version, LabelCodes.LinkageVocabulary, linkageAlone),
+        };
+    }
+
+    /// <summary>
+    /// The training examples of the models of sentences alone: every sentence of the train split
+    /// (the training sentences among them) featurized as a one-sentence document, as the analyzer
+    /// featurizes a text of one sentence, with its gold labels.
+    /// </summary>
+    internal static (List<TrainingExample> Rights, List<TrainingExample> Linkage) BuildAloneSet(GoldCorpus corpus, LexiconSet? lexicons)
+    {
+        var analyzer = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = lexicons, Models = Empty });
+        var rights = new List<TrainingExample>();
+        var linkage = new List<TrainingExample>();
+        foreach (var doc in corpus.InSplit(CorpusSplit.Train))
+        {
+            foreach (var sentence in doc.Sentences)
+            {
+                var text = doc.GetText(sentence);
+                var single = TextDocument.WithSentences(text, [(0, text.Length)]);
+                var cues = analyzer.ExtractCues(single);
+                var features = new List<KeyValuePair<int, float>>();
+                SentenceFeaturizer.Featurize(single, 0, cues, SentenceFeaturizer.Totals(cues), features);
+                rights.Add(new TrainingExample(features, IndexOf(LabelCodes.RightsVocabulary, sentence.Rights.ToCode())));
+                linkage.Add(new TrainingExample(features, IndexOf(LabelCodes.LinkageVocabulary, sentence.Linkage.ToCode())));
+            }
+        }
+
+        return (rights, linkage);
     }
 
     /// <summary>

@@ -104,6 +104,29 @@ public sealed class LinearModel
         Softmax(scores);
     }
 
+    /// <summary>Class probabilities for a sparse feature vector given as parallel spans of indices and values, the features added in the order given.</summary>
+    /// <param name="keys">Feature indices, each below <see cref="SentenceFeaturizer.Dimension"/>.</param>
+    /// <param name="values">The features' values, one per index.</param>
+    /// <param name="probabilities">Receives one probability per class.</param>
+    internal void Score(ReadOnlySpan<int> keys, ReadOnlySpan<float> values, Span<float> probabilities)
+    {
+        int classes = _biases.Length;
+        var scores = probabilities[..classes];
+        _biases.CopyTo(scores);
+        var weights = _byFeature.AsSpan();
+        for (int i = 0; i < keys.Length; i++)
+        {
+            var row = weights.Slice(keys[i] * classes, classes);
+            float value = values[i];
+            for (int c = 0; c < classes; c++)
+            {
+                scores[c] += row[c] * value;
+            }
+        }
+
+        Softmax(scores);
+    }
+
     /// <summary>Turns raw class scores into probabilities, in place.</summary>
     internal static void Softmax(Span<float> scores)
     {

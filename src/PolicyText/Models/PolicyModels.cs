@@ -6,7 +6,9 @@ namespace PolicyText.Models;
 /// <summary>
 /// The sentence models stored together in one model file: for each task a first-stage model
 /// and a second-stage model "in context", which also sees the first stage's predictions for
-/// the neighbouring sentences and the rest of the document.
+/// the neighbouring sentences and the rest of the document; and (since models version 14,
+/// optional) for each task a model of sentences alone, whose probabilities are averaged with the
+/// first stage's for a one-sentence document (docs/models.md).
 /// </summary>
 /// <param name="Rights">The first-stage rights model (classes: the rights labels).</param>
 /// <param name="Linkage">The first-stage linkage model (classes: the linkage labels).</param>
@@ -26,7 +28,21 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
     /// <summary>The second-stage linkage model; never null.</summary>
     public LinearModel LinkageInContext { get; init => field = value ?? throw new ArgumentNullException(nameof(LinkageInContext)); } = LinkageInContext ?? throw new ArgumentNullException(nameof(LinkageInContext));
 
+    /// <summary>
+    /// The rights model of sentences alone (task <c>rights-alone</c>), trained on every training
+    /// sentence featurized as a one-sentence document; or <see langword="null"/>, in a model
+    /// file written before version 14, when a one-sentence document's rights are the first
+    /// stage's alone.
+    /// </summary>
+    public LinearModel? RightsAlone { get; init; }
+
+    /// <summary>The linkage model of sentences alone (task <c>linkage-alone</c>), as <see cref="RightsAlone"/>; or <see langword="null"/>.</summary>
+    public LinearModel? LinkageAlone { get; init; }
+
+    // A file of four models (first and second stage per task), and since version 14 one of six
+    // (and the two models of sentences alone); both are read.
     private const string Magic = "PTMODELS3";
+    private const string MagicWithAlone = "PTMODELS4";
     private const string ResourceName = "policytext.models";
 
     private static readonly Lazy<PolicyModels?> DefaultInstance = new(() =>
@@ -39,11 +55,11 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
     public static PolicyModels? Default => DefaultInstance.Value;
 
     /// <summary>A version string naming both models, for manifests.</summary>
-    public string Version => $"rights@{Rights.Version};linkage@{Linkage.Version};context@{LinkageInContext.Version}";
+    public string Version => $"rights@{Rights.Version};linkage@{Linkage.Version};context@{LinkageInContext.Version}" + (LinkageAlone is { } alone ? $";alone@{alone.Version}" : string.Empty);
 
     /// <summary>Writes both models to a stream.</summary>
     /// <param name="stream">The destination.</param>
-    /// <exception cref="InvalidOperationException">The models are not the rights, linkage, rights-context and linkage-context models, in that order: <see cref="Load(Stream)"/> would refuse the file.</exception>
+    /// <exception cref="InvalidOperationException">The models are not the rights, linkage, rights-context and linkage-context models, in that order, or only one of the two models of sentences alone is set, or they are not the rights-alone and linkage-alone models: <see cref="Load(Stream)"/> would refuse the file.</exception>
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -52,15 +68,27 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
             throw new InvalidOperationException($"Only the rights, linkage, rights-context and linkage-context models, in that order, make a model file; these are {Rights.Task}, {Linkage.Task}, {RightsInContext.Task} and {LinkageInContext.Task}.");
         }
 
+        if ((RightsAlone is null) != (LinkageAlone is null))
+        {
+            throw new InvalidOperationException("A model file holds both models of sentences alone (rights-alone and linkage-alone) or neither; only one is set.");
+        }
+
+        if (RightsAlone is not null && (RightsAlone.Task != "rights-alone" || LinkageAlone!.Task != "linkage-alone"))
+        {
+            throw new InvalidOperationException($"The models of sentences alone must be the rights-alone and linkage-alone models; these are {RightsAlone.Task} and {LinkageAlone!.Task}.");
+        }
+
         using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
-            w.Write(Magic);
+            w.Write(RightsAlone is null ? Magic : MagicWithAlone);
         }
 
         Rights.Save(stream);
         Linkage.Save(stream);
         RightsInContext.Save(stream);
         LinkageInContext.Save(stream);
+        RightsAlone?.Save(stream);
+        LinkageAlone?.Save(stream);
     }
 
     /// <summary>Writes both models to a file.</summary>
@@ -78,6 +106,7 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
     public static PolicyModels Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        bool withAlone;
         using (var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true))
         {
             string magic;
@@ -90,7 +119,8 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
                 throw new FormatException("Not a PolicyText model file.", ex);
             }
 
-            if (magic != Magic)
+            withAlone = magic == MagicWithAlone;
+            if (magic != Magic && !withAlone)
             {
                 throw new FormatException("Not a PolicyText model file.");
             }
@@ -105,7 +135,19 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
             throw new FormatException("The model file does not hold the rights, linkage, rights-context and linkage-context models.");
         }
 
-        return new PolicyModels(rights, linkage, rightsContext, linkageContext);
+        if (!withAlone)
+        {
+            return new PolicyModels(rights, linkage, rightsContext, linkageContext);
+        }
+
+        var rightsAlone = LinearModel.Load(stream);
+        var linkageAlone = LinearModel.Load(stream);
+        if (rightsAlone.Task != "rights-alone" || linkageAlone.Task != "linkage-alone")
+        {
+            throw new FormatException("The model file does not hold the rights-alone and linkage-alone models after the other four.");
+        }
+
+        return new PolicyModels(rights, linkage, rightsContext, linkageContext) { RightsAlone = rightsAlone, LinkageAlone = linkageAlone };
     }
 
     /// <summary>Reads a model file.</summary>

@@ -240,8 +240,21 @@ internal sealed record ModelDrift(float MaxWeightDifference, float MaxBiasDiffer
         float maxBias = 0;
         int zeros = 0;
         bool same = a.Version == b.Version;
-        foreach (var (x, y) in new[] { (a.Rights, b.Rights), (a.Linkage, b.Linkage), (a.RightsInContext, b.RightsInContext), (a.LinkageInContext, b.LinkageInContext) })
+        same &= (a.RightsAlone is null) == (b.RightsAlone is null) && (a.LinkageAlone is null) == (b.LinkageAlone is null);
+        var pairs = new List<(LinearModel, LinearModel)> { (a.Rights, b.Rights), (a.Linkage, b.Linkage), (a.RightsInContext, b.RightsInContext), (a.LinkageInContext, b.LinkageInContext) };
+        if (same && a.RightsAlone is not null && a.LinkageAlone is not null)
         {
+            pairs.Add((a.RightsAlone, b.RightsAlone!));
+            pairs.Add((a.LinkageAlone, b.LinkageAlone!));
+        }
+
+        foreach (var (x, y) in pairs)
+        {
+            if (!same)
+            {
+                break;
+            }
+
             same &= x.Classes.SequenceEqual(y.Classes) && x.WeightsByFeature.Length == y.WeightsByFeature.Length;
             if (!same)
             {

@@ -1,0 +1,78 @@
+using PolicyText.Models;
+using PolicyText.Tagging;
+
+namespace PolicyText.Tests.Models;
+
+/// <summary>The models of sentences alone (models version 14): they leave documents of several sentences as they were, and the model file holds them (how they read a sentence alone: SentencesAloneTests).</summary>
+public class PolicyModelsTests
+{
+    private static PolicyModels Shipped => PolicyModels.Default ?? throw new InvalidOperationException("this build ships no models");
+
+    [Fact]
+    public void Models_of_sentences_alone_do_not_change_a_document_of_several_sentences()
+    {
+        var models = Shipped;
+        var without = new PolicyModels(models.Rights, models.Linkage, models.RightsInContext, models.LinkageInContext);
+        const string Text = "Food aid should never be tied to the nuclear talks. The regime will not bargain over it. Sanctions relief must wait for the camps to close.";
+        var a = new TextAnalyzer(new TextAnalyzerOptions { Models = models }).Analyze(Text);
+        var b = new TextAnalyzer(new TextAnalyzerOptions { Models = without }).Analyze(Text);
+        Assert.Equal(3, a.Sentences.Count);
+        Assert.Equal(
+            a.Sentences.Select(s => (s.Rights, s.RightsConfidence, s.Linkage, s.LinkageConfidence)),
+            b.Sentences.Select(s => (s.Rights, s.RightsConfidence, s.Linkage, s.LinkageConfidence)));
+
+        // A sentence alone is read otherwise without them.
+        const string One = "Connecting human rights and denuclearization negotiations is not the right approach.";
+        Assert.NotEqual(
+            new TextAnalyzer(new TextAnalyzerOptions { Models = models }).Analyze(One).Sentences[0].LinkageConfidence,
+            new TextAnalyzer(new TextAnalyzerOptions { Models = without }).Analyze(One).Sentences[0].LinkageConfidence);
+    }
+
+    [Fact]
+    public void A_model_file_with_or_without_the_models_of_sentences_alone_loads_as_it_was_saved()
+    {
+        var models = Shipped;
+        using var six = new MemoryStream();
+        models.Save(six);
+        six.Position = 0;
+        var loaded = PolicyModels.Load(six);
+        Assert.Equal(models.Version, loaded.Version);
+        Assert.EndsWith(";alone@" + models.LinkageAlone!.Version, loaded.Version, StringComparison.Ordinal);
+        Assert.Equal(models.RightsAlone!.WeightsByFeature.ToArray(), loaded.RightsAlone!.WeightsByFeature.ToArray());
+        Assert.Equal(models.LinkageAlone.Biases.ToArray(), loaded.LinkageAlone!.Biases.ToArray());
+
+        // A file of the four models (as written before version 14) still loads, without them.
+        var four = new PolicyModels(models.Rights, models.Linkage, models.RightsInContext, models.LinkageInContext);
+        using var stream = new MemoryStream();
+        four.Save(stream);
+        Assert.True(stream.Length < six.Length);
+        stream.Position = 0;
+        var old = PolicyModels.Load(stream);
+        Assert.Null(old.RightsAlone);
+        Assert.Null(old.LinkageAlone);
+        Assert.DoesNotContain("alone", old.Version, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Models_of_sentences_alone_that_do_not_fit_are_refused_with_a_message()
+    {
+        var models = Shipped;
+        using var stream = new MemoryStream();
+
+        // Only one of the two.
+        var one = models with { LinkageAlone = null };
+        Assert.Contains("both models of sentences alone", Assert.Throws<InvalidOperationException>(() => one.Save(stream)).Message, StringComparison.Ordinal);
+
+        // The wrong models in their places.
+        var swapped = models with { RightsAlone = models.Rights, LinkageAlone = models.Linkage };
+        Assert.Contains("rights-alone and linkage-alone", Assert.Throws<InvalidOperationException>(() => swapped.Save(stream)).Message, StringComparison.Ordinal);
+
+        // Classes in another order than the first stage's: the mean is taken class by class.
+        var classes = models.RightsAlone!.Classes.Reverse().ToArray();
+        int n = classes.Length;
+        var weights = Enumerable.Range(0, n).Select(_ => new float[SentenceFeaturizer.Dimension]).ToArray();
+        var reversed = new LinearModel("rights-alone", "x", classes, weights, new float[n]);
+        var error = Assert.Throws<ArgumentException>(() => new TextAnalyzer(new TextAnalyzerOptions { Models = models with { RightsAlone = reversed } }));
+        Assert.Contains("not the rights model's, in its order", error.Message, StringComparison.Ordinal);
+    }
+}

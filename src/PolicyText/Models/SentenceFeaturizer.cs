@@ -35,42 +35,99 @@ public static class SentenceFeaturizer
     /// <summary>The most context features <see cref="Context(IReadOnlyList{float[]}, float[], int, Span{KeyValuePair{int, float}}, IReadOnlyList{int}?)"/> writes.</summary>
     public const int MaxContext = 66;
 
-    /// <summary>Document-wide cue totals, computed once per document (<see cref="Totals"/>).</summary>
-    /// <param name="Pro">Pro cues in the document.</param>
-    /// <param name="Anti">Anti cues.</param>
-    /// <param name="Freedom">Freedom terms.</param>
-    /// <param name="EconomicSocial">Economic and social terms.</param>
-    /// <param name="TopicSentences">Sentences with an instrument term.</param>
-    /// <param name="Sentences">Sentences.</param>
-    /// <param name="FirstPersonSentences">Sentences in which the author speaks in the first person.</param>
-    /// <param name="NormativeSentences">Sentences with a normative wording.</param>
-    /// <param name="ReportedSentences">Sentences reporting others' words.</param>
-    /// <param name="EvaluationStance">Evaluations leaning pro-linkage (pressure praised, engagement faulted) minus those leaning anti-linkage.</param>
-    internal readonly record struct DocumentTotals(int Pro, int Anti, int Freedom, int EconomicSocial, int TopicSentences, int Sentences, int FirstPersonSentences, int NormativeSentences, int ReportedSentences, int EvaluationStance)
+    /// <summary>
+    /// Document-wide cue totals, computed once per document (<see cref="Totals"/>), and the
+    /// document-level feature values worked out from them. A plain struct, not a record: the
+    /// values are set in the constructor, and a <c>with</c> copy would keep them stale.
+    /// </summary>
+    internal readonly struct DocumentTotals
     {
-        // The document-level feature values, the same for each of its sentences, worked out once
-        // (the same expressions, so the same floats, as when they were worked out per sentence).
+        /// <summary>Sets the totals and works out the feature values.</summary>
+        /// <param name="pro">Pro cues in the document.</param>
+        /// <param name="anti">Anti cues.</param>
+        /// <param name="freedom">Freedom terms.</param>
+        /// <param name="economicSocial">Economic and social terms.</param>
+        /// <param name="topicSentences">Sentences with an instrument term.</param>
+        /// <param name="sentences">Sentences.</param>
+        /// <param name="firstPersonSentences">Sentences in which the author speaks in the first person.</param>
+        /// <param name="normativeSentences">Sentences with a normative wording.</param>
+        /// <param name="reportedSentences">Sentences reporting others' words.</param>
+        /// <param name="evaluationStance">Evaluations leaning pro-linkage (pressure praised, engagement faulted) minus those leaning anti-linkage.</param>
+        public DocumentTotals(int pro, int anti, int freedom, int economicSocial, int topicSentences, int sentences, int firstPersonSentences, int normativeSentences, int reportedSentences, int evaluationStance)
+        {
+            Pro = pro;
+            Anti = anti;
+            Freedom = freedom;
+            EconomicSocial = economicSocial;
+            TopicSentences = topicSentences;
+            Sentences = sentences;
+            FirstPersonSentences = firstPersonSentences;
+            NormativeSentences = normativeSentences;
+            ReportedSentences = reportedSentences;
+            EvaluationStance = evaluationStance;
+
+            // The document-level feature values, the same for each of its sentences, worked out
+            // once (the same expressions, so the same floats, as when they were worked out per
+            // sentence).
+            TopicShare = topicSentences / (float)Math.Max(1, sentences);
+            StanceLean = pro + anti == 0 ? 0 : (pro - anti) / (float)(pro + anti);
+            RightsLean = freedom + economicSocial == 0 ? 0 : (economicSocial - freedom) / (float)(freedom + economicSocial);
+            FirstPersonShare = firstPersonSentences / (float)Math.Max(1, sentences);
+            NormativeShare = normativeSentences / (float)Math.Max(1, sentences);
+            ReportedShare = reportedSentences / (float)Math.Max(1, sentences);
+            EvaluationShare = evaluationStance / (float)Math.Max(3, Math.Abs(evaluationStance));
+        }
+
+        /// <summary>Pro cues in the document.</summary>
+        public int Pro { get; }
+
+        /// <summary>Anti cues.</summary>
+        public int Anti { get; }
+
+        /// <summary>Freedom terms.</summary>
+        public int Freedom { get; }
+
+        /// <summary>Economic and social terms.</summary>
+        public int EconomicSocial { get; }
+
+        /// <summary>Sentences with an instrument term.</summary>
+        public int TopicSentences { get; }
+
+        /// <summary>Sentences.</summary>
+        public int Sentences { get; }
+
+        /// <summary>Sentences in which the author speaks in the first person.</summary>
+        public int FirstPersonSentences { get; }
+
+        /// <summary>Sentences with a normative wording.</summary>
+        public int NormativeSentences { get; }
+
+        /// <summary>Sentences reporting others' words.</summary>
+        public int ReportedSentences { get; }
+
+        /// <summary>Evaluations leaning pro-linkage minus those leaning anti-linkage.</summary>
+        public int EvaluationStance { get; }
 
         /// <summary>Feature 27: the share of sentences with an instrument term.</summary>
-        public float TopicShare { get; } = TopicSentences / (float)Math.Max(1, Sentences);
+        public float TopicShare { get; }
 
         /// <summary>Features 42 and 44: where the pro and anti cues lean, −1 … 1 (0 without any).</summary>
-        public float StanceLean { get; } = Pro + Anti == 0 ? 0 : (Pro - Anti) / (float)(Pro + Anti);
+        public float StanceLean { get; }
 
         /// <summary>Features 43 and 45: where the rights terms lean, −1 (freedom) … 1 (economic and social), 0 without any.</summary>
-        public float RightsLean { get; } = Freedom + EconomicSocial == 0 ? 0 : (EconomicSocial - Freedom) / (float)(Freedom + EconomicSocial);
+        public float RightsLean { get; }
 
-        /// <summary>Feature 88.</summary>
-        public float FirstPersonShare { get; } = FirstPersonSentences / (float)Math.Max(1, Sentences);
+        /// <summary>Feature 88: the share of sentences in the first person.</summary>
+        public float FirstPersonShare { get; }
 
-        /// <summary>Feature 89.</summary>
-        public float NormativeShare { get; } = NormativeSentences / (float)Math.Max(1, Sentences);
+        /// <summary>Feature 89: the share of sentences with a normative wording.</summary>
+        public float NormativeShare { get; }
 
-        /// <summary>Feature 90.</summary>
-        public float ReportedShare { get; } = ReportedSentences / (float)Math.Max(1, Sentences);
+        /// <summary>Feature 90: the share of sentences reporting others' words.</summary>
+        public float ReportedShare { get; }
 
-        /// <summary>Feature 91.</summary>
-        public float EvaluationShare { get; } = EvaluationStance / (float)Math.Max(3, Math.Abs(EvaluationStance));
+        /// <summary>Feature 91: the lean of the document's evaluations, −1 … 1.</summary>
+        public float EvaluationShare { get; }
     }
 
     /// <summary>Sums the cues of a document's sentences.</summary>

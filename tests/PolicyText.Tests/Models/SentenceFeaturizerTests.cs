@@ -326,4 +326,35 @@ public class SentenceFeaturizerTests
         Assert.True(repeats > 100, $"only {repeats} repeated features: the check needs sentences that repeat words");
         Assert.True(turns > 10, $"only {turns} sentences open with a turn: the check needs them");
     }
+
+    [Fact]
+    public void The_document_level_values_are_the_documented_quotients_bit_for_bit()
+    {
+        // Shares are count / sentences and leans difference / sum, each a float division (a
+        // reciprocal multiplied instead gives other floats for some counts: the models were
+        // trained on these). Every count pair up to 40, and the empty document.
+        int differs = 0;
+        for (int x = 0; x <= 40; x++)
+        {
+            for (int y = 0; y <= 40; y++)
+            {
+                var t = new SentenceFeaturizer.DocumentTotals(pro: x, anti: y, freedom: y, economicSocial: x, topicSentences: x, sentences: y, firstPersonSentences: x, normativeSentences: x, reportedSentences: x, evaluationStance: x - y);
+                float share = y == 0 ? x : x / (float)y;
+                Assert.Equal(share, t.TopicShare);
+                Assert.Equal(share, t.FirstPersonShare);
+                Assert.Equal(share, t.NormativeShare);
+                Assert.Equal(share, t.ReportedShare);
+                float lean = x + y == 0 ? 0 : (x - y) / (float)(x + y);
+                Assert.Equal(lean, t.StanceLean);
+                Assert.Equal(lean, t.RightsLean);
+                Assert.Equal((x - y) / (float)Math.Max(3, Math.Abs(x - y)), t.EvaluationShare);
+                differs += y > 0 && x * (1f / y) != x / (float)y ? 1 : 0;
+            }
+        }
+
+        // The check can fail: for some pairs the reciprocal gives another float.
+        Assert.True(differs > 0);
+        var empty = new SentenceFeaturizer.DocumentTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        Assert.Equal([0f, 0f, 0f, 0f, 0f, 0f, 0f], [empty.TopicShare, empty.StanceLean, empty.RightsLean, empty.FirstPersonShare, empty.NormativeShare, empty.ReportedShare, empty.EvaluationShare]);
+    }
 }

@@ -16,6 +16,7 @@ public class WordHashesTests
     [
         "a", "of", "the", "food", "rights", "sanctions", "denuclearization", "humanitarianism", "co-operation",
         "internationally-recognised", "don't", "1,300", "북한", "e\u0301", "👍", "", "x", "\u00E9t\u00E9",
+        "cdhf\u34A8", // whose FNV-1a is 0, which the hashes give as 1
     ];
 
     // Words from the list and random ones of 0 to 40 characters (past one and two vectors of eight).
@@ -45,8 +46,13 @@ public class WordHashesTests
 
     // Tokens anywhere in the text (in text order, as a document's are), overlapping, empty, or
     // running to its very end: the bulk hashes may not lean on the tokenizer's layout.
+    // Letters, and any UTF-16 code unit from U+8000 up (whose top bit a widening with the sign
+    // would spread), except those the normalizer rewrites.
+    private static readonly Gen<char> AnyChar =
+        Gen.OneOf(Gen.Char['a', 'z'], Gen.Char['\u8000', '\uFFFF'].Where(c => !CharClass.Respelled.Contains(c)));
+
     private static readonly Gen<(string Text, Token[] Tokens)> AnyTokens =
-        Gen.Char['a', 'z'].Array[0, 70].Select(c => new string(c)).SelectMany(text =>
+        AnyChar.Array[0, 70].Select(c => new string(c)).SelectMany(text =>
             Gen.Int[0, text.Length].SelectMany(start => Gen.Int[0, text.Length - start].Select(length => Token.Create(start, length, TokenKind.Word)))
                 .Array[0, 40]
                 .Select(tokens => (text, tokens.OrderBy(t => t.Start).ToArray())));
@@ -62,6 +68,20 @@ public class WordHashesTests
                 Assert.Equal(WordHashes.Fnv(x.Tokens[k].GetText(x.Text)), hashes[k]);
             }
         });
+
+    [Fact]
+    public void A_word_whose_fnv_is_zero_hashes_to_one_in_bulk_too()
+    {
+        // 0 marks "no hash" where hashes are kept (the lexicon matcher's tables), so a word whose
+        // FNV-1a is 0 is given 1. Nine of them: eight through the vector lanes, one after.
+        const string Word = "cdhf\u34A8";
+        Assert.Equal(1u, WordHashes.Fnv(Word));
+        var document = TextDocument.Parse(string.Join(' ', Enumerable.Repeat(Word, 9)));
+        Assert.Equal(9, document.Tokens.Length);
+        var hashes = new uint[9];
+        WordHashes.Compute(document.NormalizedSpan(), document.Tokens, hashes);
+        Assert.All(hashes, h => Assert.Equal(1u, h));
+    }
 
     [Fact]
     public void Eight_tokens_at_a_time_are_hashed_in_vector_lanes_where_the_processor_has_avx2()

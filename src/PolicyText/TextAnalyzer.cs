@@ -143,8 +143,10 @@ public sealed class TextAnalyzer
             CheckClasses(_models.RightsInContext, LabelCodes.RightsVocabulary);
             CheckClasses(_models.Linkage, LabelCodes.LinkageVocabulary);
             CheckClasses(_models.LinkageInContext, LabelCodes.LinkageVocabulary);
-            CheckAlone(_models.RightsAlone, _models.Rights);
-            CheckAlone(_models.LinkageAlone, _models.Linkage);
+            CheckOrder(_models.RightsInContext, _models.Rights);
+            CheckOrder(_models.LinkageInContext, _models.Linkage);
+            CheckOrder(_models.RightsAlone, _models.Rights);
+            CheckOrder(_models.LinkageAlone, _models.Linkage);
             _scorer = new SentenceScorer(_models);
             _rightsLabels = _models.RightsInContext.Classes.Select(Parse<RightsCategory>).ToArray();
             _linkageLabels = _models.LinkageInContext.Classes.Select(Parse<LinkageStance>).ToArray();
@@ -163,12 +165,14 @@ public sealed class TextAnalyzer
         }
     }
 
-    private static void CheckAlone(LinearModel? alone, LinearModel first)
+    private static void CheckOrder(LinearModel? other, LinearModel first)
     {
-        // Its probabilities are averaged with the first stage's class by class.
-        if (alone is not null && !alone.Classes.SequenceEqual(first.Classes, StringComparer.Ordinal))
+        // A one-sentence document's probabilities are the first stage's (averaged class by class
+        // with those of the model of sentences alone), read by the second stage's labels: every
+        // model of a task lists its classes in the same order.
+        if (other is not null && !other.Classes.SequenceEqual(first.Classes, StringComparer.Ordinal))
         {
-            throw new ArgumentException($"The {alone.Task} model's classes ({string.Join(", ", alone.Classes)}) are not the {first.Task} model's, in its order ({string.Join(", ", first.Classes)}).");
+            throw new ArgumentException($"The {other.Task} model's classes ({string.Join(", ", other.Classes)}) are not the {first.Task} model's, in its order ({string.Join(", ", first.Classes)}).");
         }
     }
 

@@ -74,5 +74,10 @@ public class PolicyModelsTests
         var reversed = new LinearModel("rights-alone", "x", classes, weights, new float[n]);
         var error = Assert.Throws<ArgumentException>(() => new TextAnalyzer(new TextAnalyzerOptions { Models = models with { RightsAlone = reversed } }));
         Assert.Contains("not the rights model's, in its order", error.Message, StringComparison.Ordinal);
+
+        // The same for the second stage, whose labels read a one-sentence document's first-stage probabilities.
+        var context = new LinearModel("rights-context", "x", classes, weights, new float[n]);
+        error = Assert.Throws<ArgumentException>(() => new TextAnalyzer(new TextAnalyzerOptions { Models = models with { RightsInContext = context } }));
+        Assert.Contains("rights-context model's classes", error.Message, StringComparison.Ordinal);
     }
 }

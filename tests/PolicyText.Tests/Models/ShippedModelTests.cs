@@ -226,8 +226,11 @@ internal sealed record ModelDrift(float MaxWeightDifference, float MaxBiasDiffer
     /// weights by at most 0.0024 and biases by at most 0.0132, and every zero weight stayed
     /// zero; training without one six-sentence document moved weights by 0.04 to 0.061 and made
     /// 40 to 50 weights zero in one model and not the other (features-4, models version 4).
+    /// With AVX2 alone turned off (DOTNET_EnableAVX2=0, AVX on: a processor of about 2011-2013)
+    /// weights moved by 0.0108 (models versions 13 and 14), so the bound is 0.02, half the
+    /// smallest real change measured.
     /// </summary>
-    public const float WeightTolerance = 0.01f;
+    public const float WeightTolerance = 0.02f;
 
     /// <summary>Biases drift more than weights (see <see cref="WeightTolerance"/>); this catches only a large change of the biases alone.</summary>
     public const float BiasTolerance = 0.05f;

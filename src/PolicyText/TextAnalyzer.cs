@@ -284,13 +284,12 @@ public sealed class TextAnalyzer
         var keysB = keys[capacity..];
         var valuesA = values[..capacity];
         var valuesB = values[capacity..];
-        int firstCount = 0;
+        int a = 0;
         for (int i = 0; i < n; i += 2)
         {
-            int a = SentenceFeaturizer.Featurize(document, i, cues, totals, keysA, valuesA, tokenHashes, sorted: false);
+            a = SentenceFeaturizer.Featurize(document, i, cues, totals, keysA, valuesA, tokenHashes, sorted: false);
             int b = i + 1 < n ? SentenceFeaturizer.Featurize(document, i + 1, cues, totals, keysB, valuesB, tokenHashes, sorted: false) : 0;
             scorer.Score(keysA[..a], valuesA[..a], keysB[..b], valuesB[..b], scores);
-            firstCount = i == 0 ? a : firstCount;
             for (int k = i; k < Math.Min(i + 2, n); k++)
             {
                 var sentenceScores = scores.Slice((k - i) * SentenceScorer.Stride, SentenceScorer.Stride);
@@ -325,11 +324,11 @@ public sealed class TextAnalyzer
                 // A sentence alone has no context to read: its labels are the first stage's,
                 // whose training includes sentences alone, averaged (since models version 14)
                 // with those of the model of sentences alone (docs/models.md). Its features are
-                // still in keysA and valuesA.
+                // still the first a of keysA and valuesA (the loop above ran once).
                 first.Slice(0, r).CopyTo(rp);
                 first.Slice(r, l).CopyTo(lp);
-                AverageAlone(_models!.RightsAlone, keysA[..firstCount], valuesA[..firstCount], rp);
-                AverageAlone(_models.LinkageAlone, keysA[..firstCount], valuesA[..firstCount], lp);
+                AverageAlone(_models!.RightsAlone, keysA[..a], valuesA[..a], rp);
+                AverageAlone(_models.LinkageAlone, keysA[..a], valuesA[..a], lp);
             }
             else
             {

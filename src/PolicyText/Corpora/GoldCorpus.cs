@@ -206,9 +206,10 @@ public sealed class GoldCorpus
         var author = root.TryGetProperty("author", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
         var toUtf16 = CodePointMap(text, out int codePoints);
 
-        // In PDF text, the page numbers, running heads and footers that the text layer skips
-        // (TextDocument.PageFurniture) may lie between sentences, as white space does.
-        var read = PageLayout.Layout(text, out _) ?? text;
+        // The furniture that the text layer skips (TextDocument.PageFurniture: a PDF's page
+        // numbers, running heads and footers, a web page's "Advertisement" or "Share this
+        // article") may lie between sentences, as white space does.
+        var read = TextDocument.Layout(text).Layout;
         var sentences = new List<GoldSentence>();
         int previousEnd = 0;
         if (!root.TryGetProperty("sentences", out var spans) || spans.ValueKind != JsonValueKind.Array)

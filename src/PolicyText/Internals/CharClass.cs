@@ -238,6 +238,26 @@ internal static class CharClass
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsIgnorable(char c) => Ignorables.Contains(c);
 
+    /// <summary><paramref name="line"/> without its invisible characters (<see cref="IsInvisible"/>; rare: one scan says so), as a line of text is read.</summary>
+    public static ReadOnlySpan<char> VisibleLine(ReadOnlySpan<char> line)
+    {
+        if (!line.ContainsAny(Invisibles))
+        {
+            return line;
+        }
+
+        var visible = new System.Text.StringBuilder(line.Length);
+        foreach (char c in line)
+        {
+            if (!IsInvisible(c))
+            {
+                visible.Append(c);
+            }
+        }
+
+        return visible.ToString();
+    }
+
     /// <summary>The letters a typographic ligature stands for ("fi" for U+FB01), or empty for another character.</summary>
     public static string Ligature(char c) => c switch
     {

@@ -302,7 +302,7 @@ internal static class PageLayout
     /// <summary>Whether <paramref name="line"/> (trimmed) is a page number: 1 to 3 digits or a Roman numeral up to 39 alone, or in "- 7 -", "[7]", "Page 7", "p. 7", "7 of 12", "7/12" (there up to 4 digits); or a line that ends or starts with 1 to 3 digits set off by a bar, a bullet, a tab or a wide gap ("Policy Brief | 7", "7    Policy Brief").</summary>
     internal static bool IsPageNumberLine(ReadOnlySpan<char> line)
     {
-        line = Visible(line).Trim();
+        line = CharClass.VisibleLine(line).Trim();
         if (line.ContainsAnyExceptInRange('\0', '\u007F'))
         {
             // A no-break or other wide space is a space here ("Page\u00A07\u00A0of\u00A012").
@@ -400,7 +400,7 @@ internal static class PageLayout
         var key = new System.Text.StringBuilder(line.Length);
         bool space = false;
         bool digit = false;
-        foreach (char c in Visible(line).Trim())
+        foreach (char c in CharClass.VisibleLine(line).Trim())
         {
             if (char.IsWhiteSpace(c))
             {
@@ -436,7 +436,7 @@ internal static class PageLayout
     /// <summary>Whether the line goes on with a sentence: its first character past opening quotation marks and brackets is a lower-case letter, or it opens with a number followed by a comma or a lower-case word ("2014, when", "3 million"; not "2.1 Background", "1. Fund", a page number).</summary>
     private static bool GoesOn(string text, Edge edge)
     {
-        var line = Visible(text.AsSpan(edge.Start, edge.End - edge.Start));
+        var line = CharClass.VisibleLine(text.AsSpan(edge.Start, edge.End - edge.Start));
         if (IsPageNumberLine(line))
         {
             // "ii" opens in lower case, but is a page's number.
@@ -462,7 +462,7 @@ internal static class PageLayout
 
     /// <summary>Whether the line's first character past opening quotation marks and brackets is a lower-case letter.</summary>
     private static bool OpensLower(string text, Edge edge) =>
-        OpensLower(Visible(text.AsSpan(edge.Start, edge.End - edge.Start)));
+        OpensLower(CharClass.VisibleLine(text.AsSpan(edge.Start, edge.End - edge.Start)));
 
     /// <summary>Whether <paramref name="line"/> opens in lower case past opening quotation marks and brackets, and not with a list item's marker (<c>a)</c>, <c>(iv)</c>, <c>b.</c>).</summary>
     private static bool OpensLower(ReadOnlySpan<char> line) => char.IsLower(line[Opening(line)]) && !IsListMarker(line);
@@ -525,7 +525,7 @@ internal static class PageLayout
         }
 
         // (Invisible characters left out, as everywhere a line is read.)
-        var word = Visible(text[start..last]).TrimStart(Openers);
+        var word = CharClass.VisibleLine(text[start..last]).TrimStart(Openers);
         int hyphen = word.LastIndexOfAny('-', '\u2010', '\u2011');
         if (hyphen >= 0)
         {
@@ -569,7 +569,7 @@ internal static class PageLayout
         }
 
         // (Invisible characters left out, as everywhere a line is read.)
-        var line = Visible(text[start..end]);
+        var line = CharClass.VisibleLine(text[start..end]);
         if (line.Length > MaxLooseLength)
         {
             return false;
@@ -727,26 +727,6 @@ internal static class PageLayout
         }
 
         return true;
-    }
-
-    /// <summary><paramref name="line"/> without its invisible characters (rare: one scan says so).</summary>
-    private static ReadOnlySpan<char> Visible(ReadOnlySpan<char> line)
-    {
-        if (!line.ContainsAny(CharClass.Invisibles))
-        {
-            return line;
-        }
-
-        var visible = new System.Text.StringBuilder(line.Length);
-        foreach (char c in line)
-        {
-            if (!CharClass.IsInvisible(c))
-            {
-                visible.Append(c);
-            }
-        }
-
-        return visible.ToString();
     }
 
     /// <summary>Whether the text before <paramref name="end"/> ends a sentence: its last character, past closing quotation marks, brackets and invisible characters, is terminal punctuation (. ! ? … : ;).</summary>

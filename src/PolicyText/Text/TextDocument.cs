@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using PolicyText.Internals;
 
 namespace PolicyText.Text;
@@ -58,8 +59,9 @@ public sealed class TextDocument
     /// <summary>
     /// The text as the tokenizer and the segmenter read it: <see cref="Text"/> itself but in text
     /// with page breaks, where the page furniture is blanked out and a page break within a
-    /// sentence is one line break (<see cref="PageLayout"/>). Same length and offsets; what reads
-    /// the white space between tokens (paragraphs) reads this.
+    /// sentence is one line break (<see cref="PageLayout"/>), and in text with a web page's
+    /// furniture, blanked out too (<see cref="WebFurniture"/>). Same length and offsets; what
+    /// reads the white space between tokens (paragraphs) reads this.
     /// </summary>
     internal string LayoutText { get; }
 
@@ -147,11 +149,13 @@ public sealed class TextDocument
     public ReadOnlySpan<Token> Tokens => _tokens;
 
     /// <summary>
-    /// The page numbers, running heads and running footers of text extracted from a PDF with
-    /// form feeds between its pages (pdftotext's output), as UTF-16 (start, end) spans in text
-    /// order: they are in no token, so no sentence reads them (a sentence that runs on over a
-    /// page break holds them in its span, not in its tokens). Empty for a text without form
-    /// feeds. The rule is in docs/segmentation.md (*Page breaks*).
+    /// The furniture of the page, as UTF-16 (start, end) spans in text order: the page numbers,
+    /// running heads and running footers of text extracted from a PDF with form feeds between
+    /// its pages (pdftotext's output), and the lines of a web page's furniture that a scraped
+    /// article keeps ("Advertisement", "Share this article", "Related: …"). They are in no
+    /// token, so no sentence reads them (a sentence that runs on over a page break holds a
+    /// PDF's furniture in its span, not in its tokens). Empty for a text without either. The
+    /// rules are in docs/segmentation.md (*Page breaks*, *Web page furniture*).
     /// </summary>
     public IReadOnlyList<(int Start, int End)> PageFurniture { get; }
 
@@ -186,9 +190,42 @@ public sealed class TextDocument
         return new TextDocument(text, tokens, sentences, spansLineBreak, furniture, layout);
     }
 
-    /// <summary>The text the tokenizer reads (<see cref="PageLayout.Layout"/>, or the text itself) and the furniture blanked out of it.</summary>
-    private static (string Layout, IReadOnlyList<(int Start, int End)>? Furniture) Layout(string text) =>
-        (PageLayout.Layout(text, out var furniture) ?? text, furniture);
+    /// <summary>
+    /// The text the tokenizer reads and the furniture blanked out of it: a PDF's page furniture
+    /// (<see cref="PageLayout.Layout"/>) and a web page's (<see cref="WebFurniture"/>), in text
+    /// order; the text itself when there is none.
+    /// </summary>
+    internal static (string Layout, IReadOnlyList<(int Start, int End)>? Furniture) Layout(string text)
+    {
+        var layout = PageLayout.Layout(text, out var pages) ?? text;
+        var web = WebFurniture.Find(layout);
+        return web is null ? (layout, pages) : WithWebFurniture(layout, pages, web);
+    }
+
+    /// <summary><paramref name="layout"/> with the web furniture blanked out, and all the furniture in text order (rare: a method of its own keeps <see cref="Layout"/> small).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (string Layout, IReadOnlyList<(int Start, int End)> Furniture) WithWebFurniture(string layout, IReadOnlyList<(int Start, int End)>? pages, List<(int Start, int End)> web)
+    {
+        var blanked = layout.ToCharArray();
+        foreach (var (start, end) in web)
+        {
+            for (int i = start; i < end; i++)
+            {
+                if (!char.IsWhiteSpace(blanked[i]))
+                {
+                    blanked[i] = ' ';
+                }
+            }
+        }
+
+        if (pages is not null)
+        {
+            web.AddRange(pages);
+            web.Sort();
+        }
+
+        return (new string(blanked), web.AsReadOnly());
+    }
 
     /// <summary>
     /// Tokenizes <paramref name="text"/> but takes the sentences as given (for pre-segmented data

@@ -1,0 +1,159 @@
+using PolicyText.Corpora;
+using PolicyText.Text;
+
+namespace PolicyText.Tests.Text;
+
+/// <summary>
+/// A scraped web article holds the page's furniture between its paragraphs ("Advertisement",
+/// "Share this article", "Related: …"): whole lines of it that stand apart are read as white space
+/// (<see cref="TextDocument.PageFurniture"/>), so they are no sentence and change no label.
+/// </summary>
+public class WebFurnitureTests
+{
+    private const string OpEd =
+        "Feed North Korea's children first\n\n" +
+        "By Jane Doe\n\n" +
+        "Last week the State Department announced that it would raise human rights alongside nuclear weapons in any future talks. " +
+        "The announcement was welcomed by several advocacy groups.\n\n" +
+        "But connecting human rights and denuclearization negotiations is not the right approach. " +
+        "It turns the rights of ordinary North Koreans into a bargaining chip.\n\n" +
+        "The practical path runs through food, water and health. " +
+        "Sanctions exemptions for humanitarian goods take months to approve. They should take days.\n\n" +
+        "None of this means ignoring the prison camps.";
+
+    /// <summary>The op-ed as a scrape gives it: furniture after the title, between paragraphs and at the end.</summary>
+    private static string Scraped(string lineBreak) => string.Join(
+        lineBreak + lineBreak,
+        [
+            "Feed North Korea's children first", "Share this article", "5 min read", "By Jane Doe",
+            "Last week the State Department announced that it would raise human rights alongside nuclear weapons in any future talks. " +
+            "The announcement was welcomed by several advocacy groups.",
+            "ADVERTISEMENT",
+            "But connecting human rights and denuclearization negotiations is not the right approach. " +
+            "It turns the rights of ordinary North Koreans into a bargaining chip.",
+            "Related: How sanctions shape aid to North Korea",
+            "The practical path runs through food, water and health. " +
+            "Sanctions exemptions for humanitarian goods take months to approve. They should take days.",
+            "Story continues below advertisement",
+            "None of this means ignoring the prison camps.",
+            "Follow us on X and Facebook", "Sign up for our newsletter", "© 2026 Human Rights Watchers. All rights reserved.",
+        ]);
+
+    [Theory]
+    [InlineData("Advertisement")]
+    [InlineData("ADVERTISEMENT")]
+    [InlineData("Share this article")]
+    [InlineData("Share on Facebook")]
+    [InlineData("Read more ›")]
+    [InlineData("Related:")]
+    [InlineData("Related: How sanctions shape aid to North Korea")]
+    [InlineData("Read more: The envoy's last trip to Pyongyang")]
+    [InlineData("See also: Sanctions relief and the camps")]
+    [InlineData("More from Opinion")]
+    [InlineData("Follow her on X @janedoe")]
+    [InlineData("Follow us on X and Facebook.")]
+    [InlineData("5 min read")]
+    [InlineData("12-minute read")]
+    [InlineData("© 2026 The Daily Example")]
+    [InlineData("Copyright 2026 The Daily Example")]
+    [InlineData("(c) 2025 Human Rights Watchers")]
+    [InlineData("The Daily Example. All rights reserved.")]
+    [InlineData("Sign up for our newsletter")]
+    [InlineData("Listen to this article")]
+    // Invisible characters (a zero-width space, a direction mark) are read past, as everywhere.
+    [InlineData("Share this\u200B article")]
+    [InlineData("\u200EAdvertisement")]
+    public void A_furniture_line_standing_apart_is_skipped(string line)
+    {
+        var text = "Aid should flow regardless of politics.\n\n" + line + "\n\nThe regime must also free its political prisoners.";
+        var document = TextDocument.Parse(text);
+        // The span leaves out invisible characters at the line's ends, as white space.
+        Assert.Equal([line.Trim('\u200E')], document.PageFurniture.Select(f => text[f.Start..f.End]));
+        Assert.Equal(2, document.Sentences.Length);
+        Assert.DoesNotContain(document.Tokens.ToArray(), t => t.Start >= text.IndexOf(line, StringComparison.Ordinal) && t.Start < text.IndexOf(line, StringComparison.Ordinal) + line.Length);
+    }
+
+    [Theory]
+    // Words of the list inside a sentence, or as a sentence of their own with more words.
+    [InlineData("Share this petition with three friends before Friday's vote.")]
+    [InlineData("Comments are moderated; please keep it civil.")]
+    [InlineData("Related reforms have stalled since 2019.")]
+    [InlineData("Follow the money, and the camps come into view.")]
+    [InlineData("Copyright law does not stop the smuggling of dramas.")]
+    [InlineData("Human rights are all rights reserved for the few, the regime seems to think.")]
+    [InlineData("More from the envoy: sanctions stay until the camps close.")]
+    [InlineData("Print media in Pyongyang is run by the state.")]
+    [InlineData("5 minutes read like an hour in a cell.")]
+    // Lower case: a scrape's buttons are capitalised, a wrapped line's last word is not.
+    [InlineData("advertisement")]
+    public void Other_lines_are_text(string line)
+    {
+        var text = "Aid should flow regardless of politics.\n\n" + line + "\n\nThe regime must also free its political prisoners.";
+        Assert.Empty(TextDocument.Parse(text).PageFurniture);
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void The_last_word_of_a_wrapped_paragraph_is_text(string lineBreak)
+    {
+        // A word of the list alone on a line that ends a hard-wrapped sentence: the line before it
+        // does not end a sentence, so the line does not stand apart.
+        var text = string.Join(lineBreak, "The costs of the embargo fall on the families who have least to", "Share", string.Empty, "Aid should flow regardless of politics.");
+        var document = TextDocument.Parse(text);
+        Assert.Empty(document.PageFurniture);
+        Assert.Contains(document.Tokens.ToArray(), t => t.GetText(text).SequenceEqual("Share"));
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void A_line_after_a_sentence_or_a_blank_line_stands_apart(string lineBreak)
+    {
+        var text = string.Join(lineBreak, "Aid should flow regardless of politics.", "Advertisement", "The regime must also free its political prisoners", "Advertisement", string.Empty, "Print");
+        // The second "Advertisement" follows a line that ends no sentence: it is text.
+        var document = TextDocument.Parse(text);
+        Assert.Equal([text.IndexOf("Advertisement", StringComparison.Ordinal), text.LastIndexOf("Print", StringComparison.Ordinal)], document.PageFurniture.Select(f => f.Start));
+        Assert.Equal(["Advertisement", "Print"], document.PageFurniture.Select(f => text[f.Start..f.End]));
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void A_scraped_article_reads_as_the_article(string lineBreak)
+    {
+        var analyzer = TextAnalyzer.CreateDefault();
+        var expected = analyzer.Analyze(OpEd.Replace("\n", lineBreak, StringComparison.Ordinal));
+        var actual = analyzer.Analyze(Scraped(lineBreak));
+        Assert.Equal(8, actual.Document.PageFurniture.Count);
+        Assert.Equal(
+            expected.Sentences.Select(s => (expected.Document.Text[s.Start..s.End], s.Rights, s.RightsConfidence, s.Linkage, s.LinkageConfidence)),
+            actual.Sentences.Select(s => (actual.Document.Text[s.Start..s.End], s.Rights, s.RightsConfidence, s.Linkage, s.LinkageConfidence)));
+        Assert.Equal(expected.Summary, actual.Summary);
+        // The issue's archetype: an op-ed against tying rights to the talks, after a news lede.
+        Assert.Equal(PolicyText.Tagging.DocumentLinkage.AntiLinkage, actual.Summary.Linkage);
+    }
+
+    [Fact]
+    public void A_gold_corpus_may_leave_furniture_between_its_sentences()
+    {
+        const string Text = "Aid should flow regardless of politics.\n\nAdvertisement\n\nThe regime must also free its political prisoners.";
+        int second = Text.IndexOf("The regime", StringComparison.Ordinal);
+        var json =
+            "{\"id\": \"d1\", \"title\": \"Aid\", \"kind\": \"op-ed\", \"context\": \"north_korea\", \"date\": \"2026-01-01\", \"split\": \"test\", \"doc_rights\": \"freedom\", \"doc_linkage\": \"anti_linkage\", \"text\": " +
+            System.Text.Json.JsonSerializer.Serialize(Text) +
+            ", \"sentences\": [{\"start\": 0, \"end\": 39, \"rights\": \"none\", \"linkage\": \"anti_linkage\"}, " +
+            $"{{\"start\": {second}, \"end\": {Text.Length}, \"rights\": \"freedom\", \"linkage\": \"none\"}}]}}";
+        var path = Path.Combine(Path.GetTempPath(), $"pt-web-furniture-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            File.WriteAllText(path, json + "\n");
+            var corpus = GoldCorpus.Load(path);
+            Assert.Equal(2, corpus.Documents[0].Sentences.Count);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -209,7 +209,8 @@ public sealed class GoldCorpus
         // The furniture that the text layer skips (TextDocument.PageFurniture: a PDF's page
         // numbers, running heads and footers, a web page's "Advertisement" or "Share this
         // article") may lie between sentences, as white space does.
-        var read = TextDocument.Layout(text).Layout;
+        // A sentence must not hold a line of web furniture: its words would be read by no one.
+        var (read, _, web) = TextDocument.Layout(text);
         var sentences = new List<GoldSentence>();
         int previousEnd = 0;
         if (!root.TryGetProperty("sentences", out var spans) || spans.ValueKind != JsonValueKind.Array)
@@ -231,6 +232,11 @@ public sealed class GoldCorpus
             if (!string.IsNullOrWhiteSpace(read[toUtf16(previousEnd)..toUtf16(start)]))
             {
                 throw new FormatException($"{where} [{start}, {end}): the text before it, from offset {previousEnd}, is not all white space; the sentences must cover the text.");
+            }
+
+            if (web?.FirstOrDefault(f => f.Start < toUtf16(end) && f.End > toUtf16(start)) is { End: > 0 } skipped)
+            {
+                throw new FormatException($"{where} [{start}, {end}) holds the line '{text[skipped.Start..skipped.End]}', which the text layer reads as a web page's furniture and skips (docs/segmentation.md, *Web page furniture*); leave the line out of the sentences.");
             }
 
             if (!LabelCodes.TryParse(Label(s, "rights", where), out RightsCategory rights))

@@ -173,7 +173,7 @@ public sealed class TextDocument
 
         // Text from a PDF with its page breaks (form feeds): the tokenizer and the segmenter read
         // it with its page numbers, running heads and footers blanked out (PageLayout).
-        var (layout, furniture) = Layout(text);
+        var (layout, furniture, _) = Layout(text);
 
         // The tokenizer writes into a list grown ahead of need; a per-thread one is reused, so
         // only the exact-size copy is allocated per document.
@@ -193,13 +193,19 @@ public sealed class TextDocument
     /// <summary>
     /// The text the tokenizer reads and the furniture blanked out of it: a PDF's page furniture
     /// (<see cref="PageLayout.Layout"/>) and a web page's (<see cref="WebFurniture"/>), in text
-    /// order; the text itself when there is none.
+    /// order (the text itself when there is none), and the web page's alone.
     /// </summary>
-    internal static (string Layout, IReadOnlyList<(int Start, int End)>? Furniture) Layout(string text)
+    internal static (string Layout, IReadOnlyList<(int Start, int End)>? Furniture, IReadOnlyList<(int Start, int End)>? Web) Layout(string text)
     {
         var layout = PageLayout.Layout(text, out var pages) ?? text;
-        var web = WebFurniture.Find(layout);
-        return web is null ? (layout, pages) : WithWebFurniture(layout, pages, web);
+        var web = WebFurniture.Find(layout, pages is null ? default : text.AsSpan());
+        if (web is null)
+        {
+            return (layout, pages, null);
+        }
+
+        var (blanked, furniture) = WithWebFurniture(layout, pages, web);
+        return (blanked, furniture, web.AsReadOnly());
     }
 
     /// <summary><paramref name="layout"/> with the web furniture blanked out, and all the furniture in text order (rare: a method of its own keeps <see cref="Layout"/> small).</summary>
@@ -218,13 +224,14 @@ public sealed class TextDocument
             }
         }
 
+        var furniture = new List<(int Start, int End)>(web);
         if (pages is not null)
         {
-            web.AddRange(pages);
-            web.Sort();
+            furniture.AddRange(pages);
+            furniture.Sort();
         }
 
-        return (new string(blanked), web.AsReadOnly());
+        return (new string(blanked), furniture.AsReadOnly());
     }
 
     /// <summary>
@@ -252,7 +259,7 @@ public sealed class TextDocument
             previousEnd = end;
         }
 
-        var (layout, furniture) = Layout(text);
+        var (layout, furniture, _) = Layout(text);
         var tokens = (tokenizer ?? Tokenizer.Default).Tokenize(layout.AsSpan());
         var sentences = new Sentence[sentenceSpans.Count];
         int k = 0;

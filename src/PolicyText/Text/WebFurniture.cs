@@ -6,16 +6,16 @@ namespace PolicyText.Text;
 
 /// <summary>
 /// The furniture of a web page that a scrape of an article keeps between its paragraphs:
-/// "Advertisement", "Share this article", "Related: …", "Follow us on …", "5 min read", "© 2026 …
+/// "Advertisement", "Share this article", "Related: …", "Follow us on X", "5 min read", "© 2026 …
 /// All rights reserved." A reader skips them, and a coder would not code them: the text layer
 /// reads them as white space, as it reads a PDF's page numbers (<see cref="PageLayout"/>), so
 /// no token and no sentence holds them and they do not count as the document's sentences or
 /// change how its neighbours are read. The rule in full: docs/segmentation.md, *Web page furniture*.
 /// <para>
-/// Only a whole line is furniture, and only when it stands apart: at the text's start, after a
-/// blank line, or after a line that ends a sentence or a heading's colon (so the last word of a
-/// hard-wrapped paragraph, "… the burden they / share.", is never read as a "Share" button), and
-/// it does not start with a lower-case letter.
+/// The rule errs on the side of keeping text: only a whole line is furniture, only when it
+/// stands apart (at the text's start, after a blank line, after furniture, or after a line that
+/// ends a sentence), never when it starts with a lower-case letter; a line that could be a word
+/// of the text ("Print", "Comments", "Related") only beside a line that cannot.
 /// </para>
 /// </summary>
 internal static class WebFurniture
@@ -23,43 +23,59 @@ internal static class WebFurniture
     /// <summary>The longest line looked at.</summary>
     private const int MaxLength = 200;
 
-    /// <summary>The longest entry of <see cref="Lines"/>.</summary>
+    /// <summary>The longest entry of <see cref="Buttons"/> and <see cref="Words"/>.</summary>
     private const int MaxEntryLength = 40;
 
     /// <summary>The longest of <see cref="LinkOpenings"/>.</summary>
     private const int MaxOpeningLength = 20;
 
-    /// <summary>The longest "More from …" line.</summary>
-    private const int MaxMoreFromLength = 60;
+    /// <summary>The longest "Follow us on …", "More from …" or copyright line.</summary>
+    private const int MaxShortLength = 100;
 
-    /// <summary>Whole lines (case aside, a colon or a separator such as › at the end aside).</summary>
-    private static readonly FrozenSet<string> Lines = new[]
+    /// <summary>
+    /// Whole lines that are a page's buttons and labels and nothing else (case and inner spacing
+    /// aside, with at most one mark such as ":" or "›" after them).
+    /// </summary>
+    private static readonly FrozenSet<string> Buttons = new[]
     {
-        "advertisement", "advertisements", "advertising", "sponsored", "sponsored content", "paid content", "paid post",
+        "advertisement", "advertisements", "skip advertisement", "advertisement - scroll to continue",
+        "sponsored content", "paid content", "paid post",
         "story continues below", "story continues below advertisement", "article continues below",
         "article continues below advertisement", "continue reading", "continue reading below",
         "continue reading the main story", "skip to main content", "skip to content", "skip to navigation",
-        "share", "share this", "share this article", "share this story", "share this page", "share this post",
+        "share this article", "share this story", "share this page", "share this post",
         "share article", "share story", "share on facebook", "share on twitter", "share on x", "share on linkedin",
-        "share on whatsapp", "share via email", "share by email", "tweet", "email", "e-mail", "print",
-        "print article", "print this page", "copy link", "link copied", "save", "save article", "save for later",
-        "bookmark", "gift this article", "gift article", "listen to this article", "listen to article",
-        "comments", "show comments", "view comments", "hide comments", "leave a comment",
-        "most read", "most popular", "most viewed", "trending", "trending now",
-        "related", "related articles", "related stories", "related content", "related coverage",
-        "more on this story", "read more", "read next", "read this next", "recommended", "recommended for you",
-        "you may also like", "you might also like", "sign up", "sign in", "log in", "subscribe", "subscribe now",
-        "sign up for our newsletter", "sign up to our newsletter", "subscribe to our newsletter",
-        "newsletter sign-up", "back to top", "menu", "open menu", "close menu",
+        "share on whatsapp", "share via email", "share by email", "print article", "print this page",
+        "copy link", "link copied", "save article", "save for later", "gift this article", "gift article",
+        "listen to this article", "listen to article", "show comments", "view comments", "hide comments",
+        "leave a comment", "most read", "most popular", "most viewed", "trending now",
+        "related articles", "related stories", "related content", "related coverage", "more on this story",
+        "read more", "read next", "read this next", "recommended for you", "you may also like", "you might also like",
+        "subscribe now", "sign up for our newsletter", "sign up to our newsletter", "subscribe to our newsletter",
+        "newsletter sign-up", "back to top", "open menu", "close menu",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LineLookup = Lines.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>
+    /// Whole lines that are a page's buttons but also words that a text's heading or list may
+    /// hold ("Print" in a list of media, "Comments" as a heading): furniture only beside a line of
+    /// <see cref="Buttons"/> or another kind of furniture, or with a separator mark after them
+    /// ("Share |", "Print ›").
+    /// </summary>
+    private static readonly FrozenSet<string> Words = new[]
+    {
+        "share", "tweet", "email", "e-mail", "print", "save", "bookmark", "comments", "related", "recommended",
+        "trending", "sponsored", "sign up", "sign in", "log in", "subscribe", "menu",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ButtonLookup = Buttons.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WordLookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Openings that make the whole line a link to another page ("Related: How sanctions shape aid").</summary>
     private static readonly string[] LinkOpenings =
     [
         "related:", "read more:", "see also:", "read next:", "also read:", "read also:", "recommended:",
-        "related article:", "related story:", "related reading:", "further reading:", "more:",
+        "related article:", "related story:", "related reading:", "further reading:",
     ];
 
     /// <summary>Openings of a line asking the reader to follow someone ("Follow her on X @…").</summary>
@@ -68,21 +84,44 @@ internal static class WebFurniture
         "follow us on ", "follow me on ", "follow him on ", "follow her on ", "follow them on ", "follow the author on ",
     ];
 
+    /// <summary>What a "Follow … on" line must name: a handle or a platform.</summary>
+    private static readonly string[] Platforms =
+    [
+        "x", "twitter", "facebook", "instagram", "linkedin", "threads", "bluesky", "mastodon", "youtube", "tiktok",
+    ];
+
+    /// <summary>Abbreviations that end a line without ending its sentence ("… such as, e.g." above "Email").</summary>
+    private static readonly string[] OpenAbbreviations = ["e.g.", "i.e.", "cf.", "viz.", "incl.", "vs.", "esp."];
+
     /// <summary>Line breaks (<see cref="CharClass.IsBreakCharacter"/>).</summary>
     private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\f\v\u0085\u2028\u2029");
 
     /// <summary>The ASCII line breaks alone, which a vectorized search finds several times faster.</summary>
     private static readonly SearchValues<char> AsciiLineBreaks = SearchValues.Create("\n\r\f\v");
 
+    /// <summary>What a line is.</summary>
+    private enum Kind : byte
+    {
+        /// <summary>Text, or a line that is not looked at.</summary>
+        Text,
+
+        /// <summary>Furniture by itself.</summary>
+        Furniture,
+
+        /// <summary>One of <see cref="Words"/>: furniture only beside other furniture.</summary>
+        Word,
+    }
+
     /// <summary>
     /// The (start, end) of each furniture line of <paramref name="text"/> (its characters but
     /// white space and invisible characters at its ends), in text order; null when there is none.
     /// </summary>
     /// <param name="text">The text (with a PDF's page furniture already blanked, <see cref="PageLayout.Layout"/>).</param>
+    /// <param name="source">For a text with form feeds, the source text before <see cref="PageLayout.Layout"/>: a line that is blank only because its page furniture was blanked, and the empty lines at a form feed, are passed over (the text before a page break goes on after it); empty otherwise.</param>
     /// <returns>The spans, or null.</returns>
-    public static List<(int Start, int End)>? Find(ReadOnlySpan<char> text)
+    public static List<(int Start, int End)>? Find(ReadOnlySpan<char> text, ReadOnlySpan<char> source = default)
     {
-        List<(int Start, int End)>? found = null;
+        List<(int Start, int End, Kind Kind)>? found = null;
         // The Unicode line breaks (NEL, LS, PS) are rare: the faster search when there is none.
         var breaks = text.ContainsAny('\u0085', '\u2028', '\u2029') ? LineBreaks : AsciiLineBreaks;
         // Whether the line before the current one leaves it standing apart.
@@ -113,17 +152,21 @@ internal static class WebFurniture
             var trimmed = line[lead..end];
             if (trimmed.IsEmpty)
             {
-                apart = true;
-            }
-            else if (apart && trimmed.Length <= MaxLength && IsFurniture(CharClass.VisibleLine(trimmed)))
-            {
-                (found ??= []).Add((lineStart + lead, lineStart + lead + trimmed.Length));
-                // The line after furniture stands apart as after a blank line.
-                apart = true;
+                apart |= !AtPageBreak(source, lineStart, length);
             }
             else
             {
-                apart = EndsApart(trimmed);
+                var kind = apart && trimmed.Length <= MaxLength ? Classify(trimmed) : Kind.Text;
+                if (kind != Kind.Text)
+                {
+                    (found ??= []).Add((lineStart + lead, lineStart + lead + trimmed.Length, kind));
+                    // The line after furniture stands apart as after a blank line.
+                    apart = true;
+                }
+                else
+                {
+                    apart = EndsSentence(trimmed);
+                }
             }
 
             // "\r\n" is one line break.
@@ -131,11 +174,83 @@ internal static class WebFurniture
             lineStart = next + (next + 1 < text.Length && text[next] == '\r' && text[next + 1] == '\n' ? 2 : 1);
         }
 
-        return found;
+        return found is null ? null : Keep(text, found);
     }
 
-    /// <summary>Whether a line that ends so leaves the next line standing apart: the end of a sentence (past closing quotation marks and brackets) or a colon.</summary>
-    private static bool EndsApart(ReadOnlySpan<char> line)
+    /// <summary>Whether the blank line at <paramref name="start"/> is one only because of a PDF's page break: in <paramref name="source"/> it holds page furniture (blanked) or a form feed, or a form feed ends it or the line before.</summary>
+    private static bool AtPageBreak(ReadOnlySpan<char> source, int start, int length)
+    {
+        if (source.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (char c in source.Slice(start, length))
+        {
+            if (c == '\f' || !CharClass.IsSeparator(c))
+            {
+                return true;
+            }
+        }
+
+        return (start + length < source.Length && source[start + length] == '\f') || (start > 0 && source[start - 1] == '\f');
+    }
+
+    /// <summary>The furniture of <paramref name="found"/>: every line but a <see cref="Kind.Word"/> with no separator mark of its own and no furniture next to it (past blank lines), a word next to such a word among it.</summary>
+    private static List<(int Start, int End)>? Keep(ReadOnlySpan<char> text, List<(int Start, int End, Kind Kind)> found)
+    {
+        var kept = new bool[found.Count];
+        for (int i = 0; i < found.Count; i++)
+        {
+            kept[i] = found[i].Kind != Kind.Word || HasMark(text[found[i].Start..found[i].End]);
+        }
+
+        // A row of words beside a button ("Share this article", "Tweet", "Email"): each pass
+        // takes in the words next to those already kept, in either direction.
+        for (bool changed = true; changed;)
+        {
+            changed = false;
+            for (int i = 0; i < found.Count; i++)
+            {
+                if (!kept[i] && ((i > 0 && kept[i - 1] && Adjacent(text, found[i - 1].End, found[i].Start)) || (i + 1 < found.Count && kept[i + 1] && Adjacent(text, found[i].End, found[i + 1].Start))))
+                {
+                    kept[i] = true;
+                    changed = true;
+                }
+            }
+        }
+
+        List<(int Start, int End)>? spans = null;
+        for (int i = 0; i < found.Count; i++)
+        {
+            if (kept[i])
+            {
+                (spans ??= []).Add((found[i].Start, found[i].End));
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>Whether only white space (blank lines among it) lies between two lines.</summary>
+    private static bool Adjacent(ReadOnlySpan<char> text, int end, int start)
+    {
+        foreach (char c in text[end..start])
+        {
+            if (!CharClass.IsSeparator(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a line ends with a separator mark ("Share |", "Print ›").</summary>
+    private static bool HasMark(ReadOnlySpan<char> line) => line[^1] is '|' or '>' or '\u203A' or '\u00BB' or '\u2192';
+
+    /// <summary>Whether a line ends a sentence, so that the next line stands apart: its last character, past closing quotation marks, brackets and invisible characters, is ".", "!", "?" or "…", not after an abbreviation that opens what follows ("e.g.").</summary>
+    private static bool EndsSentence(ReadOnlySpan<char> line)
     {
         int end = line.Length - 1;
         while (end >= 0 && (line[end] is '"' or '\'' or ')' or ']' or '\u2019' or '\u201D' or '\u00BB' || CharClass.IsInvisible(line[end])))
@@ -143,99 +258,265 @@ internal static class WebFurniture
             end--;
         }
 
-        return end >= 0 && line[end] is '.' or '!' or '?' or ':' or '\u2026';
+        if (end < 0 || line[end] is not ('.' or '!' or '?' or '\u2026'))
+        {
+            return false;
+        }
+
+        // The line's last word, when short enough to be one of the abbreviations.
+        var last = line[..(end + 1)];
+        var word = last[(last.LastIndexOf(' ') + 1)..];
+        if (word.Length <= 5)
+        {
+            foreach (var abbreviation in OpenAbbreviations)
+            {
+                if (word.Equals(abbreviation, StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
-    /// <summary>Whether a whole line (trimmed, its invisible characters left out) is furniture.</summary>
-    internal static bool IsFurniture(ReadOnlySpan<char> line)
+    /// <summary>Whether a whole line (trimmed) is furniture; invisible characters are read past and runs of white space as one space.</summary>
+    internal static bool IsFurniture(ReadOnlySpan<char> line) => Classify(line) != Kind.Text;
+
+    /// <summary>What a whole line (trimmed, at most <see cref="MaxLength"/> characters) is.</summary>
+    private static Kind Classify(ReadOnlySpan<char> line)
     {
-        // Most lines that reach here are short paragraphs of text: the first character and the
-        // last turn them away before any list is searched.
-        if (line.IsEmpty || char.IsLower(line[0]))
+        // Most lines that reach here are short paragraphs of text: the first character turns
+        // many away before the line is copied.
+        if (line.IsEmpty || char.IsLower(line[0]) || line.Length > MaxLength)
         {
-            return false;
+            return Kind.Text;
         }
 
-        // A copyright line: "© 2026 The Daily Example", "Copyright (c) 2026 …", "… All rights reserved."
-        if (line[0] is '\u00A9' or '(' or 'C' or 'c' && IsCopyright(line))
+        Span<char> buffer = stackalloc char[MaxLength];
+        var plain = Plain(line, buffer);
+        if (plain.IsEmpty || char.IsLower(plain[0]))
         {
-            return true;
+            return Kind.Text;
         }
 
-        var end = line.TrimEnd('.');
-        if (!end.IsEmpty && end[^1] is 'd' or 'D' && end.EndsWith("all rights reserved", StringComparison.OrdinalIgnoreCase))
+        if (IsCopyright(plain) || IsReadingTime(plain))
         {
-            return true;
+            return Kind.Furniture;
         }
 
-        // "5 min read", "12-minute read".
-        if (char.IsAsciiDigit(line[0]))
+        if (!char.IsAsciiLetter(plain[0]))
         {
-            return IsReadingTime(line);
-        }
-
-        if (!char.IsAsciiLetter(line[0]))
-        {
-            return false;
+            return Kind.Text;
         }
 
         // A page's button or label: at most one mark after its words ("Related:", "Read more ›").
-        if (line.Length <= MaxEntryLength + 2)
+        if (plain.Length <= MaxEntryLength + 2)
         {
-            var bare = line[^1] is ':' or '|' or '>' or '\u203A' or '\u00BB' or '\u2192' ? line[..^1].TrimEnd() : line;
-            if (LineLookup.Contains(bare))
+            var bare = plain[^1] is ':' or '|' or '>' or '\u203A' or '\u00BB' or '\u2192' ? plain[..^1].TrimEnd() : plain;
+            if (ButtonLookup.Contains(bare))
+            {
+                return Kind.Furniture;
+            }
+
+            if (WordLookup.Contains(bare))
+            {
+                return Kind.Word;
+            }
+        }
+
+        return IsLink(plain) || IsFollow(plain) || IsMoreFrom(plain) ? Kind.Furniture : Kind.Text;
+    }
+
+    /// <summary>The line with its invisible characters left out and each run of white space (a no-break space among them) as one space, in <paramref name="buffer"/>.</summary>
+    private static ReadOnlySpan<char> Plain(ReadOnlySpan<char> line, Span<char> buffer)
+    {
+        int n = 0;
+        bool space = false;
+        foreach (char c in line)
+        {
+            if (CharClass.IsInvisible(c))
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                space = n > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                buffer[n++] = ' ';
+                space = false;
+            }
+
+            buffer[n++] = c;
+        }
+
+        return buffer[..n];
+    }
+
+    /// <summary>
+    /// A link to another page: "Related: How sanctions shape aid" (an opening of
+    /// <see cref="LinkOpenings"/>, then a title: not in lower case, not ending a sentence with a
+    /// period or a colon).
+    /// </summary>
+    private static bool IsLink(ReadOnlySpan<char> line)
+    {
+        int colon = line[..Math.Min(line.Length, MaxOpeningLength)].IndexOf(':');
+        if (colon <= 0 || colon >= line.Length - 2 || line[^1] is '.' or ':' or ';' or ',')
+        {
+            return false;
+        }
+
+        var title = line[(colon + 1)..].TrimStart(' ');
+        if (title.IsEmpty || char.IsLower(title[0]))
+        {
+            return false;
+        }
+
+        foreach (var opening in LinkOpenings)
+        {
+            if (line.StartsWith(opening, StringComparison.OrdinalIgnoreCase) && opening.Length == colon + 1)
             {
                 return true;
             }
         }
 
-        // A link: "Related: …", "Read more: …" (the colon within the opening's reach).
-        int colon = line[..Math.Min(line.Length, MaxOpeningLength)].IndexOf(':');
-        if (colon > 0 && colon < line.Length - 1)
-        {
-            foreach (var opening in LinkOpenings)
-            {
-                if (line.StartsWith(opening, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-        }
-
-        if (line[0] is 'F' or 'f')
-        {
-            foreach (var opening in FollowOpenings)
-            {
-                if (line.StartsWith(opening, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return line[0] is 'M' or 'm' && line.Length <= MaxMoreFromLength && line.StartsWith("more from ", StringComparison.OrdinalIgnoreCase) && !EndsApart(line);
+        return false;
     }
 
-    /// <summary>"© …", "Copyright 2026 …", "Copyright © …", "Copyright (c) …", "(c) 2026 …".</summary>
+    /// <summary>"Follow us on X and Facebook", "Follow her on X @janedoe": an opening of <see cref="FollowOpenings"/>, a handle or a platform's name, at most <see cref="MaxShortLength"/> characters.</summary>
+    private static bool IsFollow(ReadOnlySpan<char> line)
+    {
+        if (line[0] is not ('F' or 'f') || line.Length > MaxShortLength)
+        {
+            return false;
+        }
+
+        foreach (var opening in FollowOpenings)
+        {
+            if (line.StartsWith(opening, StringComparison.OrdinalIgnoreCase))
+            {
+                if (line.Contains('@'))
+                {
+                    return true;
+                }
+
+                var tail = line[opening.Length..].TrimEnd('.');
+                foreach (var word in tail.Split(' '))
+                {
+                    var w = tail[word].TrimEnd(',');
+                    foreach (var platform in Platforms)
+                    {
+                        if (w.Equals(platform, StringComparison.OrdinalIgnoreCase))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"More from Opinion", "More from The Daily Example": every word after "from" capitalised, at most 60 characters, no sentence's end.</summary>
+    private static bool IsMoreFrom(ReadOnlySpan<char> line)
+    {
+        if (line[0] is not ('M' or 'm') || line.Length > 60 || !line.StartsWith("more from ", StringComparison.OrdinalIgnoreCase) || EndsSentence(line))
+        {
+            return false;
+        }
+
+        var rest = line["more from ".Length..];
+        foreach (var word in rest.Split(' '))
+        {
+            var w = rest[word];
+            if (w.IsEmpty || !char.IsUpper(w[0]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A copyright line of at most <see cref="MaxShortLength"/> characters: "© …"; "Copyright" and
+    /// a year ("Copyright 2026 The Daily Example"), "©" or "(c)"; "(c)" and a year; the words after
+    /// the year capitalised (a name), or the line ending "All rights reserved." after a period, a
+    /// bar or a copyright's name.
+    /// </summary>
     private static bool IsCopyright(ReadOnlySpan<char> line)
     {
+        if (line.Length > MaxShortLength)
+        {
+            return false;
+        }
+
         if (line[0] == '\u00A9')
         {
             return true;
         }
 
-        if (line.StartsWith("(c) ", StringComparison.OrdinalIgnoreCase))
+        // "The Daily Example. All rights reserved." (the phrase's own capital, after a period or a bar).
+        const string Reserved = "All rights reserved";
+        var end = line[^1] == '.' ? line[..^1] : line;
+        if (end.EndsWith(Reserved, StringComparison.Ordinal))
         {
-            return line.Length > 4 && char.IsAsciiDigit(line[4]);
+            var before = end[..^Reserved.Length].TrimEnd(' ');
+            if (before.IsEmpty || before[^1] is '.' or '|')
+            {
+                return true;
+            }
         }
 
-        if (!line.StartsWith("copyright ", StringComparison.OrdinalIgnoreCase))
+        ReadOnlySpan<char> rest;
+        if (line.StartsWith("(c) ", StringComparison.OrdinalIgnoreCase))
+        {
+            rest = line[4..];
+        }
+        else if (line.StartsWith("copyright ", StringComparison.OrdinalIgnoreCase))
+        {
+            rest = line["copyright ".Length..];
+            if (rest.StartsWith("\u00A9 ", StringComparison.Ordinal) || rest.StartsWith("(c) ", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        else
         {
             return false;
         }
 
-        var rest = line["copyright ".Length..];
-        return !rest.IsEmpty && (char.IsAsciiDigit(rest[0]) || rest[0] == '\u00A9' || rest.StartsWith("(c)", StringComparison.OrdinalIgnoreCase));
+        // A year, then a name (or nothing).
+        if (rest.Length < 4 || !(rest.StartsWith("19", StringComparison.Ordinal) || rest.StartsWith("20", StringComparison.Ordinal))
+            || !char.IsAsciiDigit(rest[2]) || !char.IsAsciiDigit(rest[3]) || (rest.Length > 4 && rest[4] is not (' ' or ',' or '.' or '-' or '\u2013')))
+        {
+            return false;
+        }
+
+        var name = rest[4..].TrimStart(" ,-\u2013").TrimEnd('.');
+        if (name.EndsWith(Reserved, StringComparison.Ordinal))
+        {
+            name = name[..^Reserved.Length].TrimEnd(" .,|");
+        }
+
+        foreach (var word in name.Split(' '))
+        {
+            var w = name[word];
+            if (!w.IsEmpty && char.IsLower(w[0]) && !w.SequenceEqual("and") && !w.SequenceEqual("of") && !w.SequenceEqual("the"))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"5 min read", "5-min read", "12 minute read", "3 mins read" (case aside).</summary>
@@ -247,7 +528,7 @@ internal static class WebFurniture
             i++;
         }
 
-        if (i > 3)
+        if (i == 0 || i > 3)
         {
             return false;
         }

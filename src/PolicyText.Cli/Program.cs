@@ -532,6 +532,9 @@ public static class Program
             key.Append("file\t").Append(ManifestInput.Of(file).Sha256).Append('\n');
         }
 
+        // The CSV schema and the tool's version: a run is never continued by a build that writes
+        // other columns or reads the text otherwise (another segmentation, other labels).
+        key.Append("schema\t").Append(RunManifest.SchemaVersion).Append("\ntool\t").Append(RunManifest.ToolVersion).Append('\n');
         key.Append("lexicons\t").Append(analyzer.Lexicons.Version).Append("\nmodels\t").Append(analyzer.Models?.Version ?? "none").Append('\n');
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key.ToString())));
     }

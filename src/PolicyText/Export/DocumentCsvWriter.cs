@@ -9,7 +9,7 @@ public sealed class DocumentCsvWriter : CsvFileWriter
     /// <summary>The columns, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
     [
-        "doc_id", "chars", "tokens", "words", "sentences",
+        "doc_id", "chars", "tokens", "words", "sentences", "furniture_lines",
         "rights_freedom", "rights_economic_social", "rights_both", "rights_general", "rights_none",
         "rights_economic_social_share", "rights_emphasis",
         "linkage_pro", "linkage_anti", "linkage_neutral", "linkage_none", "linkage_score", "linkage_stance",
@@ -90,7 +90,9 @@ public sealed class DocumentCsvWriter : CsvFileWriter
             WriteVariable(variables is not null && variables.TryGetValue(name, out var value) ? value ?? string.Empty : string.Empty);
         }
 
-        foreach (int n in new[] { t.Chars, t.Tokens, t.Words, s.Sentences, s.Freedom, s.EconomicSocial, s.Both, s.General, s.NoRights })
+        // furniture_lines: the lines read as a page's furniture and skipped (docs/segmentation.md),
+        // so that what the text layer left out can be seen and counted.
+        foreach (int n in new[] { t.Chars, t.Tokens, t.Words, s.Sentences, analysis.Document.PageFurniture.Count, s.Freedom, s.EconomicSocial, s.Both, s.General, s.NoRights })
         {
             Csv.WriteField(n, default);
         }

@@ -62,7 +62,7 @@ public sealed record RunManifest(
     IReadOnlyDictionary<string, string> Options)
 {
     /// <summary>The CSV schema version (docs/csv-schema.md).</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     /// <summary>
     /// The version of the abbreviation list the tokenizer and segmenter used (by default the

@@ -24,6 +24,22 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Documents_csv_counts_the_furniture_lines_it_skipped()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "scraped.txt");
+        File.WriteAllText(input, "Feed the children first\n\nShare this article\n\nAid should flow regardless of politics.\n\nAdvertisement\n\nThe regime must also free its political prisoners.\n\nFollow us on X and Facebook\n");
+        var output = Path.Combine(tmp.Path, "out");
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--out", output, "--quiet").ExitCode);
+        var lines = File.ReadAllLines(Path.Combine(output, "documents.csv"));
+        var header = lines[0].Split(',');
+        var row = lines[1].Split(',');
+        Assert.Equal("3", row[Array.IndexOf(header, "furniture_lines")]);
+        Assert.Equal("3", row[Array.IndexOf(header, "sentences")]);
+        Assert.Equal(Array.IndexOf(header, "sentences") + 1, Array.IndexOf(header, "furniture_lines"));
+    }
+
+    [Fact]
     public void Offsets_are_code_points_that_slice_the_document_text()
     {
         using var tmp = new TempDir();

@@ -222,7 +222,7 @@ public class ManifestTests
         Assert.Equal(0, CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", tmp.Path, "-q", "--threads", "2").ExitCode);
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(tmp.Path, "manifest.json")));
         var root = json.RootElement;
-        Assert.Equal(2, root.GetProperty("schema_version").GetInt32());
+        Assert.Equal(3, root.GetProperty("schema_version").GetInt32());
         Assert.StartsWith("PolicyText ", root.GetProperty("tool").GetString(), StringComparison.Ordinal);
         Assert.Contains("rights@", root.GetProperty("lexicons").GetString(), StringComparison.Ordinal);
         Assert.Equal(PolicyText.Text.Abbreviations.DefaultVersion, root.GetProperty("abbreviations").GetString());

@@ -38,8 +38,7 @@ internal static class WebFurniture
     /// </summary>
     private static readonly FrozenSet<string> Buttons = new[]
     {
-        "advertisement", "advertisements", "skip advertisement", "advertisement - scroll to continue",
-        "sponsored content", "paid content", "paid post",
+        "advertisement", "skip advertisement", "advertisement - scroll to continue", "paid post",
         "story continues below", "story continues below advertisement", "article continues below",
         "article continues below advertisement", "continue reading", "continue reading below",
         "continue reading the main story", "skip to main content", "skip to content", "skip to navigation",
@@ -49,7 +48,7 @@ internal static class WebFurniture
         "copy link", "link copied", "save article", "save for later", "gift this article", "gift article",
         "listen to this article", "listen to article", "show comments", "view comments", "hide comments",
         "leave a comment", "most read", "most popular", "most viewed", "trending now",
-        "related articles", "related stories", "related content", "related coverage", "more on this story",
+        "related articles", "related stories", "related coverage", "more on this story",
         "read more", "read next", "read this next", "recommended for you", "you may also like", "you might also like",
         "subscribe now", "sign up for our newsletter", "sign up to our newsletter", "subscribe to our newsletter",
         "newsletter sign-up", "back to top", "open menu", "close menu",
@@ -64,7 +63,8 @@ internal static class WebFurniture
     private static readonly FrozenSet<string> Words = new[]
     {
         "share", "tweet", "email", "e-mail", "print", "save", "bookmark", "comments", "related", "recommended",
-        "trending", "sponsored", "sign up", "sign in", "log in", "subscribe", "menu",
+        "trending", "sponsored", "sponsored content", "paid content", "advertisements", "related content",
+        "sign up", "sign in", "log in", "subscribe", "menu",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ButtonLookup = Buttons.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -74,7 +74,7 @@ internal static class WebFurniture
     /// <summary>Openings that make the whole line a link to another page ("Related: How sanctions shape aid").</summary>
     private static readonly string[] LinkOpenings =
     [
-        "related:", "read more:", "see also:", "read next:", "also read:", "read also:", "recommended:",
+        "related:", "read more:", "read next:", "also read:", "read also:",
         "related article:", "related story:", "related reading:", "further reading:",
     ];
 
@@ -152,11 +152,18 @@ internal static class WebFurniture
             var trimmed = line[lead..end];
             if (trimmed.IsEmpty)
             {
-                apart |= !AtPageBreak(source, lineStart, length);
+                apart |= !AtPageBreak(text, source, lineStart, length);
             }
             else
             {
                 var kind = apart && trimmed.Length <= MaxLength ? Classify(trimmed) : Kind.Text;
+                if (kind != Kind.Text && GoesOnInLowerCase(text, lineStart + length, breaks))
+                {
+                    // The next line, right below, goes on in lower case: a hard-wrapped sentence
+                    // ("We said it before." / "Share this article" / "with your MP, …").
+                    kind = Kind.Text;
+                }
+
                 if (kind != Kind.Text)
                 {
                     (found ??= []).Add((lineStart + lead, lineStart + lead + trimmed.Length, kind));
@@ -177,8 +184,25 @@ internal static class WebFurniture
         return found is null ? null : Keep(text, found);
     }
 
-    /// <summary>Whether the blank line at <paramref name="start"/> is one only because of a PDF's page break: in <paramref name="source"/> it holds page furniture (blanked) or a form feed, or a form feed ends it or the line before.</summary>
-    private static bool AtPageBreak(ReadOnlySpan<char> source, int start, int length)
+    /// <summary>Whether the line after the line break at <paramref name="lineEnd"/> (with no blank line between) starts, past white space and invisible characters, with a lower-case letter.</summary>
+    private static bool GoesOnInLowerCase(ReadOnlySpan<char> text, int lineEnd, SearchValues<char> breaks)
+    {
+        if (lineEnd >= text.Length)
+        {
+            return false;
+        }
+
+        int k = lineEnd + (lineEnd + 1 < text.Length && text[lineEnd] == '\r' && text[lineEnd + 1] == '\n' ? 2 : 1);
+        while (k < text.Length && CharClass.IsSeparator(text[k]) && !breaks.Contains(text[k]))
+        {
+            k++;
+        }
+
+        return k < text.Length && char.IsLower(text[k]);
+    }
+
+    /// <summary>Whether the blank line at <paramref name="start"/> is one only because of a PDF's page break: in <paramref name="source"/> it holds page furniture (blanked) or a form feed, or a form feed lies across the white space after it, in <paramref name="text"/> (where joining a page may have moved it) or in <paramref name="source"/>.</summary>
+    private static bool AtPageBreak(ReadOnlySpan<char> text, ReadOnlySpan<char> source, int start, int length)
     {
         if (source.IsEmpty)
         {
@@ -193,7 +217,15 @@ internal static class WebFurniture
             }
         }
 
-        return (start + length < source.Length && source[start + length] == '\f') || (start > 0 && source[start - 1] == '\f');
+        for (int k = start + length; k < text.Length && CharClass.IsSeparator(text[k]); k++)
+        {
+            if (text[k] == '\f' || source[k] == '\f')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The furniture of <paramref name="found"/>: every line but a <see cref="Kind.Word"/> with no separator mark of its own and no furniture next to it (past blank lines), a word next to such a word among it.</summary>
@@ -205,19 +237,16 @@ internal static class WebFurniture
             kept[i] = found[i].Kind != Kind.Word || HasMark(text[found[i].Start..found[i].End]);
         }
 
-        // A row of words beside a button ("Share this article", "Tweet", "Email"): each pass
-        // takes in the words next to those already kept, in either direction.
-        for (bool changed = true; changed;)
+        // A row of words beside a button ("Share this article", "Tweet", "Email"): one pass
+        // forward and one back take in the words next to those kept, in either direction.
+        for (int i = 1; i < found.Count; i++)
         {
-            changed = false;
-            for (int i = 0; i < found.Count; i++)
-            {
-                if (!kept[i] && ((i > 0 && kept[i - 1] && Adjacent(text, found[i - 1].End, found[i].Start)) || (i + 1 < found.Count && kept[i + 1] && Adjacent(text, found[i].End, found[i + 1].Start))))
-                {
-                    kept[i] = true;
-                    changed = true;
-                }
-            }
+            kept[i] |= kept[i - 1] && Adjacent(text, found[i - 1].End, found[i].Start);
+        }
+
+        for (int i = found.Count - 2; i >= 0; i--)
+        {
+            kept[i] |= kept[i + 1] && Adjacent(text, found[i].End, found[i + 1].Start);
         }
 
         List<(int Start, int End)>? spans = null;
@@ -300,9 +329,14 @@ internal static class WebFurniture
             return Kind.Text;
         }
 
-        if (IsCopyright(plain) || IsReadingTime(plain))
+        if (IsReadingTime(plain))
         {
             return Kind.Furniture;
+        }
+
+        if (Copyright(plain) is var copyright and not Kind.Text)
+        {
+            return copyright;
         }
 
         if (!char.IsAsciiLetter(plain[0]))
@@ -325,7 +359,8 @@ internal static class WebFurniture
             }
         }
 
-        return IsLink(plain) || IsFollow(plain) || IsMoreFrom(plain) ? Kind.Furniture : Kind.Text;
+        // "More from Brussels" could be a heading: furniture only beside other furniture.
+        return IsLink(plain) || IsFollow(plain) ? Kind.Furniture : IsMoreFrom(plain) ? Kind.Word : Kind.Text;
     }
 
     /// <summary>The line with its invisible characters left out and each run of white space (a no-break space among them) as one space, in <paramref name="buffer"/>.</summary>
@@ -366,7 +401,8 @@ internal static class WebFurniture
     private static bool IsLink(ReadOnlySpan<char> line)
     {
         int colon = line[..Math.Min(line.Length, MaxOpeningLength)].IndexOf(':');
-        if (colon <= 0 || colon >= line.Length - 2 || line[^1] is '.' or ':' or ';' or ',')
+        var end = line.TrimEnd("\"')]\u2019\u201D\u00BB");
+        if (colon <= 0 || colon >= line.Length - 2 || end.IsEmpty || end[^1] is '.' or ':' or ';' or ',')
         {
             return false;
         }
@@ -400,25 +436,37 @@ internal static class WebFurniture
         {
             if (line.StartsWith(opening, StringComparison.OrdinalIgnoreCase))
             {
-                if (line.Contains('@'))
-                {
-                    return true;
-                }
-
+                // Every word a platform or a handle ("X and Facebook", "X @janedoe").
                 var tail = line[opening.Length..].TrimEnd('.');
                 foreach (var word in tail.Split(' '))
                 {
                     var w = tail[word].TrimEnd(',');
-                    foreach (var platform in Platforms)
+                    if (!(w.Length > 1 && w[0] == '@') && !IsPlatformOrJoin(w))
                     {
-                        if (w.Equals(platform, StringComparison.OrdinalIgnoreCase))
-                        {
-                            return true;
-                        }
+                        return false;
                     }
                 }
 
-                return false;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A platform's name, or "and", "or", "&amp;".</summary>
+    private static bool IsPlatformOrJoin(ReadOnlySpan<char> word)
+    {
+        if (word is "and" or "or" or "&")
+        {
+            return true;
+        }
+
+        foreach (var platform in Platforms)
+        {
+            if (word.Equals(platform, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
             }
         }
 
@@ -447,37 +495,46 @@ internal static class WebFurniture
     }
 
     /// <summary>
-    /// A copyright line of at most <see cref="MaxShortLength"/> characters: "© …"; "Copyright" and
-    /// a year ("Copyright 2026 The Daily Example"), "©" or "(c)"; "(c)" and a year; the words after
-    /// the year capitalised (a name), or the line ending "All rights reserved." after a period, a
-    /// bar or a copyright's name.
+    /// A copyright line of at most <see cref="MaxShortLength"/> characters: "© …"; "Copyright ©
+    /// …", "Copyright (c) …"; "Copyright" and a year, then a name ("Copyright 2026 The Daily
+    /// Example"); a name, a period or a bar, then "All rights reserved" ("The Daily Example. All
+    /// rights reserved."). "(c)" and a year then a name ("(c) 2025 Human Rights Watchers"), or
+    /// "All rights reserved." alone, could be a list item or a title: furniture only beside
+    /// other furniture (<see cref="Kind.Word"/>).
     /// </summary>
-    private static bool IsCopyright(ReadOnlySpan<char> line)
+    private static Kind Copyright(ReadOnlySpan<char> line)
     {
         if (line.Length > MaxShortLength)
         {
-            return false;
+            return Kind.Text;
         }
 
         if (line[0] == '\u00A9')
         {
-            return true;
+            return Kind.Furniture;
         }
 
-        // "The Daily Example. All rights reserved." (the phrase's own capital, after a period or a bar).
+        // "… All rights reserved." (the phrase's own capital) after a name and a period or a bar.
         const string Reserved = "All rights reserved";
         var end = line[^1] == '.' ? line[..^1] : line;
-        if (end.EndsWith(Reserved, StringComparison.Ordinal))
+        bool reserved = end.EndsWith(Reserved, StringComparison.Ordinal);
+        if (reserved)
         {
             var before = end[..^Reserved.Length].TrimEnd(' ');
-            if (before.IsEmpty || before[^1] is '.' or '|')
+            if (before.IsEmpty)
             {
-                return true;
+                return Kind.Word;
+            }
+
+            if (before[^1] is '.' or '|' && IsName(before[..^1]))
+            {
+                return Kind.Furniture;
             }
         }
 
         ReadOnlySpan<char> rest;
-        if (line.StartsWith("(c) ", StringComparison.OrdinalIgnoreCase))
+        bool parenthesised = line.StartsWith("(c) ", StringComparison.OrdinalIgnoreCase);
+        if (parenthesised)
         {
             rest = line[4..];
         }
@@ -486,34 +543,45 @@ internal static class WebFurniture
             rest = line["copyright ".Length..];
             if (rest.StartsWith("\u00A9 ", StringComparison.Ordinal) || rest.StartsWith("(c) ", StringComparison.OrdinalIgnoreCase))
             {
-                return true;
+                return Kind.Furniture;
             }
         }
         else
         {
-            return false;
+            return Kind.Text;
         }
 
-        // A year, then a name (or nothing).
-        if (rest.Length < 4 || !(rest.StartsWith("19", StringComparison.Ordinal) || rest.StartsWith("20", StringComparison.Ordinal))
-            || !char.IsAsciiDigit(rest[2]) || !char.IsAsciiDigit(rest[3]) || (rest.Length > 4 && rest[4] is not (' ' or ',' or '.' or '-' or '\u2013')))
+        // A year, then a name (or nothing), and "All rights reserved" or not.
+        if (!IsYear(rest) || (rest.Length > 4 && rest[4] is not (' ' or ',' or '.' or '-' or '\u2013')))
         {
-            return false;
+            return Kind.Text;
         }
 
         var name = rest[4..].TrimStart(" ,-\u2013").TrimEnd('.');
-        if (name.EndsWith(Reserved, StringComparison.Ordinal))
+        if (reserved)
         {
             name = name[..^Reserved.Length].TrimEnd(" .,|");
         }
 
-        foreach (var word in name.Split(' '))
+        return !IsName(name) ? Kind.Text : parenthesised && !reserved ? Kind.Word : Kind.Furniture;
+    }
+
+    /// <summary>Whether <paramref name="text"/> opens with a year from 1900 to 2099.</summary>
+    private static bool IsYear(ReadOnlySpan<char> text) =>
+        text.Length >= 4 && (text.StartsWith("19", StringComparison.Ordinal) || text.StartsWith("20", StringComparison.Ordinal)) && char.IsAsciiDigit(text[2]) && char.IsAsciiDigit(text[3]);
+
+    /// <summary>Whether every word of <paramref name="text"/> is capitalised, a year, "&amp;", "and", "of" or "the" (an organisation's name: "The Daily Example", "Example Media, Inc."; empty is one).</summary>
+    private static bool IsName(ReadOnlySpan<char> text)
+    {
+        foreach (var range in text.Split(' '))
         {
-            var w = name[word];
-            if (!w.IsEmpty && char.IsLower(w[0]) && !w.SequenceEqual("and") && !w.SequenceEqual("of") && !w.SequenceEqual("the"))
+            var w = text[range].Trim(".,|");
+            if (w.IsEmpty || char.IsUpper(w[0]) || (w.Length == 4 && IsYear(w)) || w is "&" or "and" or "of" or "the")
             {
-                return false;
+                continue;
             }
+
+            return false;
         }
 
         return true;

@@ -66,6 +66,19 @@ internal static class PageLayout
         found.Sort();
         furniture = found.Distinct().ToList().AsReadOnly();
         var layout = text.ToCharArray();
+        Blank(layout, furniture);
+        bool changed = furniture.Count > 0;
+        for (int b = 0; b < breaks.Count; b++)
+        {
+            changed |= JoinPages(layout, breaks, b, width);
+        }
+
+        return changed ? new string(layout) : null;
+    }
+
+    /// <summary>Blanks each span of <paramref name="furniture"/> in <paramref name="layout"/> to spaces (its white space, line breaks among it, left as it is), so the offsets stay the source's.</summary>
+    internal static void Blank(char[] layout, IEnumerable<(int Start, int End)> furniture)
+    {
         foreach (var (start, end) in furniture)
         {
             for (int i = start; i < end; i++)
@@ -76,14 +89,6 @@ internal static class PageLayout
                 }
             }
         }
-
-        bool changed = furniture.Count > 0;
-        for (int b = 0; b < breaks.Count; b++)
-        {
-            changed |= JoinPages(layout, breaks, b, width);
-        }
-
-        return changed ? new string(layout) : null;
     }
 
     /// <summary>The page breaks: each run of form feeds with only white space between, as (first, last) form feed.</summary>

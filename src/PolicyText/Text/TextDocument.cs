@@ -213,16 +213,7 @@ public sealed class TextDocument
     private static (string Layout, IReadOnlyList<(int Start, int End)> Furniture) WithWebFurniture(string layout, IReadOnlyList<(int Start, int End)>? pages, List<(int Start, int End)> web)
     {
         var blanked = layout.ToCharArray();
-        foreach (var (start, end) in web)
-        {
-            for (int i = start; i < end; i++)
-            {
-                if (!char.IsWhiteSpace(blanked[i]))
-                {
-                    blanked[i] = ' ';
-                }
-            }
-        }
+        PageLayout.Blank(blanked, web);
 
         var furniture = new List<(int Start, int End)>(web);
         if (pages is not null)

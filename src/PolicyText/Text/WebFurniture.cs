@@ -108,7 +108,7 @@ internal static class WebFurniture
         /// <summary>Furniture by itself.</summary>
         Furniture,
 
-        /// <summary>One of <see cref="Words"/>: furniture only beside other furniture.</summary>
+        /// <summary>A line that could also be a heading, a title or a list item (one of <see cref="Words"/>, "More from …", "(c) 2025 …", "All rights reserved" alone): furniture only beside other furniture or with a separator mark.</summary>
         Word,
     }
 

@@ -511,7 +511,11 @@ public static class Program
     /// contents of the lexicon and model files, the versions in use and every option that changes
     /// the output (not the number of threads, which does not).
     /// </summary>
-    private static string RunKey(List<ManifestInput> inputs, bool folder, IEnumerable<string> lexiconAndModelFiles, Dictionary<string, string> settings, TextAnalyzer analyzer)
+    private static string RunKey(List<ManifestInput> inputs, bool folder, IEnumerable<string> lexiconAndModelFiles, Dictionary<string, string> settings, TextAnalyzer analyzer) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(RunKeyText(inputs, folder, lexiconAndModelFiles, settings, analyzer))));
+
+    /// <summary>The text <see cref="RunKey"/> hashes, one fact a line.</summary>
+    internal static string RunKeyText(List<ManifestInput> inputs, bool folder, IEnumerable<string> lexiconAndModelFiles, Dictionary<string, string> settings, TextAnalyzer analyzer)
     {
         // A folder's files by their paths within it (their ids), a single file by its name (a
         // .txt file's id), so that the same input spelled another way (./in.jsonl, an absolute
@@ -536,7 +540,7 @@ public static class Program
         // other columns or reads the text otherwise (another segmentation, other labels).
         key.Append("schema\t").Append(RunManifest.SchemaVersion).Append("\ntool\t").Append(RunManifest.ToolVersion).Append('\n');
         key.Append("lexicons\t").Append(analyzer.Lexicons.Version).Append("\nmodels\t").Append(analyzer.Models?.Version ?? "none").Append('\n');
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key.ToString())));
+        return key.ToString();
     }
 
     /// <summary>The input files of a run, for the manifest.</summary>

@@ -485,6 +485,17 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void The_run_key_holds_the_schema_and_tool_versions()
+    {
+        // A build that writes other columns (schema) or reads the text otherwise (tool version)
+        // must not continue another build's run.
+        var settings = new Dictionary<string, string> { ["tokens"] = "false", ["raw_cells"] = "false", ["id_column"] = "id", ["text_column"] = "text" };
+        var key = PolicyText.Cli.Program.RunKeyText([], false, [], settings, TextAnalyzer.CreateDefault());
+        Assert.Contains($"schema\t{PolicyText.Export.RunManifest.SchemaVersion}\n", key, StringComparison.Ordinal);
+        Assert.Contains($"tool\t{PolicyText.Export.RunManifest.ToolVersion}\n", key, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_checkpoint_is_continued_only_under_the_same_run_key()
     {
         using var tmp = new TempDir();

@@ -745,7 +745,7 @@ internal static class PageLayout
     private static char LastMark(ReadOnlySpan<char> text, int end) => LastMarkAt(text, end) is int i and >= 0 ? text[i] : '\0';
 
     /// <summary>Where <see cref="LastMark"/> finds its character, or -1.</summary>
-    private static int LastMarkAt(ReadOnlySpan<char> text, int end)
+    internal static int LastMarkAt(ReadOnlySpan<char> text, int end)
     {
         int i = end - 1;
         while (i > 0 && !CharClass.IsBreakCharacter(text[i]) && (Closers.Contains(text[i]) || IsBlank(text[i])))
@@ -758,7 +758,7 @@ internal static class PageLayout
 
     // Quotation marks and brackets that open a quotation or an aside, and that close one.
     private const string Openers = "\"'\u201C\u2018([\u00AB";
-    private const string Closers = "\"'\u201D\u2019)]\u00BB";
+    internal const string Closers = "\"'\u201D\u2019)]\u00BB";
 
     /// <summary>A line at a page's edge: the break it is next to, on which side, where, its <see cref="Key"/>, whether it is its page's only line, and whether it repeats at other breaks.</summary>
     private readonly record struct Edge(int Break, bool Head, int Start, int End, string Key, bool Alone, bool Repeats);

@@ -156,7 +156,7 @@ internal static class WebFurniture
             }
             else
             {
-                var kind = apart && trimmed.Length <= MaxLength ? Classify(trimmed) : Kind.Text;
+                var kind = apart ? Classify(trimmed) : Kind.Text;
                 if (kind != Kind.Text && GoesOnInLowerCase(text, lineStart + length, breaks))
                 {
                     // The next line, right below, goes on in lower case: a hard-wrapped sentence
@@ -281,12 +281,7 @@ internal static class WebFurniture
     /// <summary>Whether a line ends a sentence, so that the next line stands apart: its last character, past closing quotation marks, brackets and invisible characters, is ".", "!", "?" or "…", not after an abbreviation that opens what follows ("e.g.").</summary>
     private static bool EndsSentence(ReadOnlySpan<char> line)
     {
-        int end = line.Length - 1;
-        while (end >= 0 && (line[end] is '"' or '\'' or ')' or ']' or '\u2019' or '\u201D' or '\u00BB' || CharClass.IsInvisible(line[end])))
-        {
-            end--;
-        }
-
+        int end = PageLayout.LastMarkAt(line, line.Length);
         if (end < 0 || line[end] is not ('.' or '!' or '?' or '\u2026'))
         {
             return false;
@@ -347,7 +342,7 @@ internal static class WebFurniture
         // A page's button or label: at most one mark after its words ("Related:", "Read more ›").
         if (plain.Length <= MaxEntryLength + 2)
         {
-            var bare = plain[^1] is ':' or '|' or '>' or '\u203A' or '\u00BB' or '\u2192' ? plain[..^1].TrimEnd() : plain;
+            var bare = plain[^1] == ':' || HasMark(plain) ? plain[..^1].TrimEnd() : plain;
             if (ButtonLookup.Contains(bare))
             {
                 return Kind.Furniture;
@@ -401,7 +396,7 @@ internal static class WebFurniture
     private static bool IsLink(ReadOnlySpan<char> line)
     {
         int colon = line[..Math.Min(line.Length, MaxOpeningLength)].IndexOf(':');
-        var end = line.TrimEnd("\"')]\u2019\u201D\u00BB");
+        var end = line.TrimEnd(PageLayout.Closers);
         if (colon <= 0 || colon >= line.Length - 2 || end.IsEmpty || end[^1] is '.' or ':' or ';' or ',')
         {
             return false;

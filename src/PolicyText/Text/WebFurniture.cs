@@ -90,6 +90,12 @@ internal static class WebFurniture
         "x", "twitter", "facebook", "instagram", "linkedin", "threads", "bluesky", "mastodon", "youtube", "tiktok",
     ];
 
+    /// <summary>Other places a share bar sends an article to ("Share | WhatsApp | Reddit"): items of a bar only.</summary>
+    private static readonly string[] ShareTargets = ["whatsapp", "reddit", "telegram", "pinterest", "flipboard", "messenger"];
+
+    /// <summary>The marks between the items of a share bar ("Share | Tweet | Email", "Facebook · X · Email").</summary>
+    private static readonly SearchValues<char> BarMarks = SearchValues.Create("|\u00B7\u2022");
+
     /// <summary>Abbreviations that end a line without ending its sentence ("… such as, e.g." above "Email").</summary>
     private static readonly string[] OpenAbbreviations = ["e.g.", "i.e.", "cf.", "viz.", "incl.", "vs.", "esp."];
 
@@ -339,6 +345,11 @@ internal static class WebFurniture
             return Kind.Text;
         }
 
+        if (IsShareBar(plain))
+        {
+            return Kind.Furniture;
+        }
+
         // A page's button or label: at most one mark after its words ("Related:", "Read more ›").
         if (plain.Length <= MaxEntryLength + 2)
         {
@@ -417,6 +428,99 @@ internal static class WebFurniture
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A share bar on one line: at least two items, each one of <see cref="Buttons"/>,
+    /// <see cref="Words"/>, <see cref="Platforms"/> or <see cref="ShareTargets"/>, between marks of
+    /// <see cref="BarMarks"/> (a mark after the last item too: "Share | Tweet | Email |",
+    /// "Facebook · X · Email"); or "Share:", "Share this:" or another button or word and a colon,
+    /// then such items between marks or, with no mark, single words between spaces ("Share:
+    /// Facebook X Email").
+    /// </summary>
+    private static bool IsShareBar(ReadOnlySpan<char> line)
+    {
+        var items = line;
+        bool opened = false;
+        int colon = line[..Math.Min(line.Length, MaxEntryLength + 1)].IndexOf(':');
+        if (colon > 0)
+        {
+            var opening = line[..colon].TrimEnd(' ');
+            if (!ButtonLookup.Contains(opening) && !WordLookup.Contains(opening))
+            {
+                return false;
+            }
+
+            items = line[(colon + 1)..];
+            opened = true;
+        }
+
+        int count = 0;
+        if (items.ContainsAny(BarMarks))
+        {
+            // Items between marks; only the last may be empty (a mark after the last item).
+            bool empty = false;
+            foreach (var range in items.SplitAny(BarMarks))
+            {
+                if (empty)
+                {
+                    return false;
+                }
+
+                var item = items[range].Trim(' ');
+                if (item.IsEmpty)
+                {
+                    empty = true;
+                    continue;
+                }
+
+                if (!IsBarItem(item, whole: true))
+                {
+                    return false;
+                }
+
+                count++;
+            }
+        }
+        else if (opened)
+        {
+            foreach (var range in items.Split(' '))
+            {
+                var item = items[range].TrimEnd(',');
+                if (item.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (!IsBarItem(item, whole: false))
+                {
+                    return false;
+                }
+
+                count++;
+            }
+        }
+
+        return count >= (opened ? 1 : 2);
+    }
+
+    /// <summary>An item of a share bar: a platform, a share target or one of <see cref="Words"/>; when <paramref name="whole"/> (an item between marks), one of <see cref="Buttons"/> too.</summary>
+    private static bool IsBarItem(ReadOnlySpan<char> item, bool whole)
+    {
+        if (WordLookup.Contains(item) || (whole && ButtonLookup.Contains(item)))
+        {
+            return true;
+        }
+
+        foreach (var target in ShareTargets)
+        {
+            if (item.Equals(target, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return item is not ("and" or "or" or "&") && IsPlatformOrJoin(item);
     }
 
     /// <summary>"Follow us on X and Facebook", "Follow her on X @janedoe": an opening of <see cref="FollowOpenings"/>, a handle or a platform's name, at most <see cref="MaxShortLength"/> characters.</summary>
@@ -582,9 +686,35 @@ internal static class WebFurniture
         return true;
     }
 
-    /// <summary>"5 min read", "5-min read", "12 minute read", "3 mins read" (case aside).</summary>
+    /// <summary>
+    /// "5 min read", "5-min read", "12 minute read", "3 mins read", "4 min listen"; "Reading
+    /// time: 5 minutes", "Read time: 4 min", "Estimated reading time: 6 minutes" (case aside, the
+    /// colon or not, a period at the end or not).
+    /// </summary>
     private static bool IsReadingTime(ReadOnlySpan<char> line)
     {
+        foreach (var opening in (ReadOnlySpan<string>)["reading time", "read time", "estimated reading time", "listening time"])
+        {
+            if (line.Length > opening.Length + 2 && line.StartsWith(opening, StringComparison.OrdinalIgnoreCase) && line[opening.Length] is ':' or ' ')
+            {
+                var time = line[(opening.Length + 1)..].TrimStart(' ').TrimEnd('.');
+                int digits = 0;
+                while (digits < time.Length && char.IsAsciiDigit(time[digits]))
+                {
+                    digits++;
+                }
+
+                if (digits == 0 || digits > 3)
+                {
+                    return false;
+                }
+
+                var unit = time[digits..].TrimStart(' ');
+                return unit.Equals("min", StringComparison.OrdinalIgnoreCase) || unit.Equals("mins", StringComparison.OrdinalIgnoreCase)
+                    || unit.Equals("minute", StringComparison.OrdinalIgnoreCase) || unit.Equals("minutes", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
         int i = 0;
         while (i < line.Length && char.IsAsciiDigit(line[i]))
         {
@@ -597,7 +727,7 @@ internal static class WebFurniture
         }
 
         var rest = line[i..].TrimStart(' ').TrimStart('-').TrimStart(' ');
-        foreach (var unit in (ReadOnlySpan<string>)["minutes read", "minute read", "mins read", "min read"])
+        foreach (var unit in (ReadOnlySpan<string>)["minutes read", "minute read", "mins read", "min read", "minutes listen", "minute listen", "mins listen", "min listen"])
         {
             if (rest.Equals(unit, StringComparison.OrdinalIgnoreCase))
             {

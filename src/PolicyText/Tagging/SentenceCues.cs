@@ -203,7 +203,7 @@ public sealed class CueExtractor
     {
         ArgumentNullException.ThrowIfNull(document);
         var scratch = new Scratch();
-        var cues = Extract(document, document.NormalizedText, sentence, scratch);
+        var cues = Extract(document, document.NormalizedText, sentence, scratch, issuer: IssuerVoice.Find(document, document.NormalizedText));
         cues.SetEntries([.. scratch.Entries]);
         cues.SetEvidence(new EvidenceStore(document.Text, _names, [.. scratch.Evidence]), 0, scratch.Evidence.Count);
         return cues;
@@ -274,6 +274,8 @@ public sealed class CueExtractor
         Span<int> work = stackalloc int[3 * _lexicons.Combined.WorkLength];
         work[_lexicons.Combined.WorkLength..].Fill(-1);
         bool respelled = document.HoldsRespelled;
+        // A press release's issuer: almost always none, found with one search of the text.
+        var issuer = IssuerVoice.Find(document, normalized);
         for (int i = 0; i < cues.Length; i++)
         {
             SentenceCues? reuse = null;
@@ -288,7 +290,7 @@ public sealed class CueExtractor
             }
 
             var sentence = document.Sentences[i];
-            cues[i] = Extract(document, normalized, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount), reuse, work, respelled);
+            cues[i] = Extract(document, normalized, sentence, scratch, tokenHashes.Slice(sentence.FirstToken, sentence.TokenCount), reuse, work, respelled, issuer);
         }
 
         if (pool.Count > MaxPooledCues)
@@ -338,7 +340,7 @@ public sealed class CueExtractor
     }
 
     /// <summary>The cues of one sentence; its lexicon entries are appended to <c>scratch.Entries</c>, of which the caller makes the array it hands to <see cref="SentenceCues.SetEntries"/>. <paramref name="sentenceHashes"/> are read only with <paramref name="matchWork"/> (the matcher's work space, as <c>ExtractAll</c> prepares it); without it the matcher hashes the tokens itself.</summary>
-    internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default, SentenceCues? into = null, Span<int> matchWork = default, bool mayHoldRespelled = true)
+    internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default, SentenceCues? into = null, Span<int> matchWork = default, bool mayHoldRespelled = true, IssuerVoice? issuer = null)
     {
         var cues = into ?? new SentenceCues();
         var tokens = sentence.GetTokens(document.Tokens);
@@ -430,6 +432,12 @@ public sealed class CueExtractor
                 case 1:
                     // "We call for …", "I would argue …": the author's own words, not a report.
                     if ((flip && m.FirstToken > rhetoricalAt) || OwnVoice(normalized, tokens, matches, cuesBase, m.FirstToken))
+                    {
+                        break;
+                    }
+
+                    // A press release's issuer and its people speaking: the author ("…, the group said today").
+                    if (issuer is not null && issuer.Speaks(text, normalized, tokens, m.FirstToken, m.TokenCount))
                     {
                         break;
                     }

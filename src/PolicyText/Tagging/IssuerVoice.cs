@@ -1,0 +1,343 @@
+using PolicyText.Text;
+
+namespace PolicyText.Tagging;
+
+/// <summary>
+/// The voice of the organisation that issues a press release. A release speaks in the third
+/// person ("…, Rights Watchers International said today", "\"…,\" said Ana Lopez, Asia director at
+/// Rights Watchers International"), but the organisation is its author, so what it and its own
+/// staff say in it is the author's stance, not a report of someone else's (docs/codebook.md,
+/// rule 1; docs/tagging.md, *Attribution*). A document is read as a release only when it has
+/// both a release's mark on a line of its own ("FOR IMMEDIATE RELEASE", "Press release",
+/// "Notes to editors", "Media contact: …", "###", "-ENDS-") and a name that "said today"; that
+/// name is the issuer.
+/// <para>
+/// A reporting word then speaks in the issuer's voice when its subject, right before it, is the
+/// issuer's name (or its last two or more words, or the abbreviation in brackets after it),
+/// "the group", "the organisation" ("organization"), "the coalition" or "the charity", or a
+/// person the release introduces as the issuer's ("Ana Lopez, Asia director at Rights Watchers
+/// International"; her full name or surname), with "also" between or not and no "of", "by",
+/// "to" … before it ("critics of Rights Watchers International say" reports); or when such a
+/// name follows it ("said the group", "said Lopez", "according to Rights Watchers
+/// International").
+/// </para>
+/// </summary>
+internal sealed class IssuerVoice
+{
+    /// <summary>The lines that mark a press release, whole (trimmed, case aside).</summary>
+    private static readonly string[] Marks =
+    [
+        "for immediate release", "immediate release", "press release", "news release", "media release",
+        "-ends-", "- ends -", "ends", "###", "-30-",
+    ];
+
+    /// <summary>The openings of lines that mark a press release (case aside).</summary>
+    private static readonly string[] MarkOpenings =
+    [
+        "notes to editors", "note to editors", "notes for editors", "editor's note:", "editors' note:",
+        "media contact", "press contact", "media enquiries", "media inquiries", "press enquiries", "press inquiries",
+        "for more information, please contact", "for further information, please contact", "for more information contact",
+    ];
+
+    /// <summary>What a release calls its issuer once named.</summary>
+    private static readonly string[][] Generic =
+    [
+        ["the", "group"], ["the", "organisation"], ["the", "organization"], ["the", "coalition"], ["the", "charity"],
+    ];
+
+    /// <summary>Words that make the name after them an object, not the subject ("critics of …").</summary>
+    private static readonly string[] Objects = ["of", "in", "by", "about", "to", "with", "from", "for", "on", "at", "against", "than"];
+
+    /// <summary>Words that cannot be a name that "said today".</summary>
+    private static readonly string[] Pronouns = ["it", "he", "she", "they", "we", "i", "this", "that", "officials", "police"];
+
+    /// <summary>Each name of the issuer and of its people, as normalized words.</summary>
+    private readonly List<string[]> _names;
+
+    private IssuerVoice(List<string[]> names) => _names = names;
+
+    /// <summary>The names the issuer is known by (for tests and evidence).</summary>
+    internal IReadOnlyList<string> Names => [.. _names.Select(n => string.Join(' ', n))];
+
+    /// <summary>The issuer's voice in <paramref name="document"/>, or null when it is not a press release with a name that "said today" (almost every document: one search of the text turns it away).</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="normalized">Its normalized text (<see cref="TextDocument.NormalizedSpan"/>).</param>
+    internal static IssuerVoice? Find(TextDocument document, ReadOnlySpan<char> normalized)
+    {
+        var text = document.Text.AsSpan();
+        if (!text.Contains("said today", StringComparison.OrdinalIgnoreCase) || !HasMark(text))
+        {
+            return null;
+        }
+
+        var tokens = document.Tokens;
+        List<string[]>? names = null;
+        for (int k = 1; k + 1 < tokens.Length; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Word && tokens[k + 1].Kind == TokenKind.Word
+                && tokens[k].GetWord(normalized) is "said" && tokens[k + 1].GetWord(normalized) is "today")
+            {
+                AddIssuer(text, normalized, tokens, k, names ??= []);
+                if (names.Count > 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (names is null || names.Count == 0)
+        {
+            return null;
+        }
+
+        var issuer = names.ToList();
+        names.AddRange(Generic);
+        AddPeople(text, normalized, tokens, issuer, names);
+        return new IssuerVoice(names);
+    }
+
+    /// <summary>Whether a whole line of <paramref name="text"/> is a release's mark.</summary>
+    private static bool HasMark(ReadOnlySpan<char> text)
+    {
+        foreach (var range in text.SplitAny('\n', '\r'))
+        {
+            var line = text[range].Trim();
+            if (line.IsEmpty || line.Length > 60)
+            {
+                continue;
+            }
+
+            foreach (var mark in Marks)
+            {
+                if (line.Equals(mark, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var opening in MarkOpenings)
+            {
+                if (line.StartsWith(opening, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The name of capitalised words (with "of", "for", "and", "&amp;" or "the" among them) right before token <paramref name="said"/>, with its abbreviation in brackets after it, if any, and its last two or more words.</summary>
+    private static void AddIssuer(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int said, List<string[]> names)
+    {
+        int end = said;
+        string? abbreviation = null;
+        // "Rights Watchers International (RWI) said today".
+        if (end >= 3 && text[tokens[end - 1].Start] == ')' && text[tokens[end - 3].Start] == '(' && tokens[end - 2].Kind == TokenKind.Word && IsAbbreviation(tokens[end - 2].GetText(text)))
+        {
+            abbreviation = tokens[end - 2].GetWord(normalized).ToString();
+            end -= 3;
+        }
+
+        int start = end;
+        while (start > 0 && end - start < 8)
+        {
+            var t = tokens[start - 1];
+            if (t.Kind != TokenKind.Word)
+            {
+                break;
+            }
+
+            var word = t.GetWord(normalized);
+            if (!char.IsUpper(text[t.Start]) && word is not ("of" or "for" or "and" or "&" or "the"))
+            {
+                break;
+            }
+
+            start--;
+        }
+
+        // Connectives do not open a name ("and", "of"); "The" opens it when capitalised.
+        while (start < end && !char.IsUpper(text[tokens[start].Start]))
+        {
+            start++;
+        }
+
+        var words = new List<string>();
+        for (int k = start; k < end; k++)
+        {
+            words.Add(tokens[k].GetWord(normalized).ToString());
+        }
+
+        int capitals = 0;
+        for (int k = start; k < end; k++)
+        {
+            capitals += char.IsUpper(text[tokens[k].Start]) && words[k - start] != "the" ? 1 : 0;
+        }
+
+        if (capitals == 0 || (words.Count == 1 && Array.IndexOf(Pronouns, words[0]) >= 0))
+        {
+            return;
+        }
+
+        names.Add([.. words]);
+        // Its last words, from a capitalised one, two or more ("Watchers International").
+        for (int k = start + 1; k + 1 < end; k++)
+        {
+            if (char.IsUpper(text[tokens[k].Start]) && words[k - start] != "the")
+            {
+                names.Add([.. words.Skip(k - start)]);
+            }
+        }
+
+        if (abbreviation is not null)
+        {
+            names.Add([abbreviation]);
+        }
+    }
+
+    /// <summary>Whether a word is an abbreviation in capitals ("RWI", "HRW"): two to eight letters, all upper case.</summary>
+    private static bool IsAbbreviation(ReadOnlySpan<char> word) =>
+        word.Length is >= 2 and <= 8 && !word.ContainsAnyExceptInRange('A', 'Z');
+
+    /// <summary>
+    /// The people the release introduces as the issuer's: a name of one to three capitalised
+    /// words, a comma, then within ten words and before the next comma or sentence end, "at",
+    /// "of", "for", "with" or "from" and the issuer's name ("Ana Lopez, Asia director at Rights
+    /// Watchers International"), or right after the comma the issuer's name or a generic name
+    /// with "'s" ("Ana Lopez, the group's Asia director"). Each adds her full name and surname.
+    /// </summary>
+    private static void AddPeople(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, List<string[]> issuer, List<string[]> names)
+    {
+        for (int comma = 1; comma < tokens.Length; comma++)
+        {
+            if (text[tokens[comma].Start] != ',' || tokens[comma].Length != 1)
+            {
+                continue;
+            }
+
+            int start = comma;
+            while (start > 0 && comma - start < 3 && tokens[start - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[start - 1].Start]))
+            {
+                start--;
+            }
+
+            if (start == comma || !IsIssuers(normalized, tokens, comma + 1, issuer, names))
+            {
+                continue;
+            }
+
+            var person = new string[comma - start];
+            for (int k = start; k < comma; k++)
+            {
+                person[k - start] = tokens[k].GetWord(normalized).ToString();
+            }
+
+            if (person.Length == 1 && Array.IndexOf(Pronouns, person[0]) >= 0)
+            {
+                continue;
+            }
+
+            names.Add(person);
+            if (person.Length > 1)
+            {
+                names.Add([person[^1]]);
+            }
+        }
+    }
+
+    /// <summary>Whether the words from token <paramref name="from"/> name a role at the issuer: its name or a generic name and "'s" right away, or within ten words and before a comma or a sentence's end, "at", "of", "for", "with" or "from" and its name.</summary>
+    private static bool IsIssuers(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int from, List<string[]> issuer, List<string[]> names)
+    {
+        foreach (var name in names)
+        {
+            if (Matches(normalized, tokens, from, name) && from + name.Length < tokens.Length && tokens[from + name.Length].GetWord(normalized) is "'s" or "’s")
+            {
+                return true;
+            }
+        }
+
+        for (int k = from; k < tokens.Length && k < from + 10; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word)
+            {
+                return false;
+            }
+
+            if (tokens[k].GetWord(normalized) is "at" or "of" or "for" or "with" or "from")
+            {
+                foreach (var name in issuer)
+                {
+                    if (Matches(normalized, tokens, k + 1, name))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the tokens from <paramref name="from"/> are the words of <paramref name="name"/>.</summary>
+    private static bool Matches(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int from, string[] name)
+    {
+        if (from < 0 || from + name.Length > tokens.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < name.Length; i++)
+        {
+            var t = tokens[from + i];
+            if (t.Kind != TokenKind.Word || !t.GetWord(normalized).SequenceEqual(name[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the reporting word of <paramref name="tokens"/> (a sentence's) at
+    /// <paramref name="at"/>, <paramref name="count"/> tokens long, speaks in the issuer's voice:
+    /// one of its names is its subject right before it ("also" or an abbreviation in brackets
+    /// between or not, no "of", "by" … before the name) or follows it ("said the group", "according to Lopez").
+    /// </summary>
+    internal bool Speaks(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at, int count)
+    {
+        int before = at > 0 && tokens[at - 1].Kind == TokenKind.Word && tokens[at - 1].GetWord(normalized) is "also" ? at - 1 : at;
+        // "Rights Watchers International (RWI) said": the name before its abbreviation.
+        if (before >= 3 && tokens[before - 1].GetWord(normalized) is ")" && tokens[before - 3].GetWord(normalized) is "(")
+        {
+            before -= 3;
+        }
+
+        foreach (var name in _names)
+        {
+            int from = before - name.Length;
+            if (Matches(normalized, tokens, from, name))
+            {
+                // The whole name the matched words end (its last words are names too), then
+                // what comes before it: "the reply to Rights Watchers International said" reports.
+                while (from > 0 && tokens[from - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[from - 1].Start]))
+                {
+                    from--;
+                }
+
+                if (from == 0 || tokens[from - 1].Kind != TokenKind.Word || Array.IndexOf(Objects, tokens[from - 1].GetWord(normalized).ToString()) < 0)
+                {
+                    return true;
+                }
+            }
+
+            if (Matches(normalized, tokens, at + count, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -39,13 +39,11 @@ public class IssuerVoiceTests
         return cues[index].Attribution;
     }
 
+    /// <summary>The openings of the sentences in which the issuer or its people speak.</summary>
+    public static TheoryData<string> IssuerSentences => new() { "(Geneva", "The group said", "“Tying", "“Aid must", "RWI also said", "According to the organisation" };
+
     [Theory]
-    [InlineData("(Geneva")]
-    [InlineData("The group said")]
-    [InlineData("“Tying")]
-    [InlineData("“Aid must")]
-    [InlineData("RWI also said")]
-    [InlineData("According to the organisation")]
+    [MemberData(nameof(IssuerSentences))]
     public void In_a_release_the_issuer_and_its_people_speak_as_the_author(string sentence) =>
         Assert.Equal(0, AttributionsOf(Release, sentence));
 
@@ -56,12 +54,7 @@ public class IssuerVoiceTests
         Assert.True(AttributionsOf(Release, sentence) > 0);
 
     [Theory]
-    [InlineData("(Geneva")]
-    [InlineData("The group said")]
-    [InlineData("“Tying")]
-    [InlineData("“Aid must")]
-    [InlineData("RWI also said")]
-    [InlineData("According to the organisation")]
+    [MemberData(nameof(IssuerSentences))]
     public void Without_a_release_mark_the_same_words_are_a_report(string sentence) =>
         Assert.True(AttributionsOf(Body, sentence) > 0);
 

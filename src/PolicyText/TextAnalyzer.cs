@@ -342,7 +342,8 @@ public sealed class TextAnalyzer
 
         // A document whose sentences carry little stance on the whole is a report: its few
         // stance predictions are read as neutral (the report rule, docs/tagging.md).
-        bool report = _rules && stanceMass < ReportThreshold * n && stanceMass < ReportTotal;
+        // A press release whose issuer was found is its issuer's own statement, not a report.
+        bool report = _rules && stanceMass < ReportThreshold * n && stanceMass < ReportTotal && !(n > 0 && cues[0].InRelease);
 
         // A document whose sentences are, on the whole, not about linkage at all: its one or two
         // linkage predictions are read as `none` (the off-topic rule, docs/tagging.md).

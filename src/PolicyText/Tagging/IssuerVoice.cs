@@ -46,6 +46,18 @@ internal sealed class IssuerVoice
         ["the", "group"], ["the", "organisation"], ["the", "organization"], ["the", "coalition"], ["the", "charity"],
     ];
 
+    /// <summary>
+    /// The last words of an organisation's name by which a release also calls it ("the network"
+    /// for the Euphrates Water Engineers Network). Words that also name public bodies ("council",
+    /// "committee", "commission", "agency", "union") are left out: "the council" in a release may
+    /// be the Security Council.
+    /// </summary>
+    private static readonly string[] Kinds =
+    [
+        "network", "alliance", "trust", "foundation", "institute", "centre", "center", "association", "federation",
+        "campaign", "project", "initiative", "society", "league", "forum", "fund", "movement", "monitor", "partnership",
+    ];
+
     /// <summary>Words that make the name after them an object, not the subject ("critics of …").</summary>
     private static readonly string[] Objects = ["of", "in", "by", "about", "to", "with", "from", "for", "on", "at", "against", "than"];
 
@@ -100,6 +112,13 @@ internal sealed class IssuerVoice
 
         var issuer = names.ToList();
         names.AddRange(Generic);
+        // "The network said …" in the Euphrates Water Engineers Network's release.
+        var kind = issuer[0][^1];
+        if (Array.IndexOf(Kinds, kind) >= 0)
+        {
+            names.Add(["the", kind]);
+        }
+
         AddPeople(text, normalized, tokens, issuer, names);
         return new IssuerVoice(names);
     }

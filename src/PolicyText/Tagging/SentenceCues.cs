@@ -76,6 +76,9 @@ public sealed class SentenceCues
     /// <summary>Whether the sentence holds a quotation mark.</summary>
     public bool Quotation { get; internal set; }
 
+    /// <summary>Whether the sentence is in a press release whose issuer was found (docs/tagging.md, *Press releases*): the document is its issuer's own statement, never a report of others' positions.</summary>
+    internal bool InRelease { get; set; }
+
     /// <summary>Whether the sentence reports others' words without the author endorsing them.</summary>
     public bool Reported => Attribution > 0 && Endorsement == 0;
 
@@ -140,6 +143,7 @@ public sealed class SentenceCues
         Question = false;
         Rhetorical = false;
         Quotation = false;
+        InRelease = false;
         Evidence = [];
         EvidenceCount = 0;
         _entries = [];
@@ -407,6 +411,7 @@ public sealed class CueExtractor
         // that ...?"); one before it reports the question ("The minister said, 'Why should ...?'").
         int questionMark = QuestionMark(text, tokens);
         cues.Question = questionMark >= 0;
+        cues.InRelease = issuer is not null;
         int rhetoricalAt = cues.Question ? Rhetorical(scratch, tokens, matches, cuesBase, cuesEntries) : -1;
         bool flip = rhetoricalAt >= 0;
         cues.Rhetorical = flip;

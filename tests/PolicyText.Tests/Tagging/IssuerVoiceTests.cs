@@ -122,4 +122,54 @@ public class IssuerVoiceTests
         var news = Quote(Body);
         Assert.Equal(LinkageStance.Neutral, news.Linkage);
     }
+
+    /// <summary>A release that reports more than it argues: the report rule would make its two stance sentences neutral.</summary>
+    private const string FactualRelease =
+        "PRESS RELEASE\n\n" +
+        "Water engineers ask donors to restart pumping stations in Syria's north-east\n\n" +
+        "AMMAN, 12 May 2026 — The Euphrates Water Engineers Network said today that eleven pumping stations serving about 400,000 people in north-east Syria have stopped working since January.\n\n" +
+        "Spare parts for the stations' generators are held in a warehouse in Iraq, the network said.\n\n" +
+        "Engineers from the network visited six of the stations in April and found that their pumps had been idle for weeks.\n\n" +
+        "Families in the area now buy water from private tankers at several times the former price.\n\n" +
+        "The network said it had written to the donors in March.\n\n" +
+        "It asked donors to pay for the spare parts and for the fuel needed to run the stations for the summer.\n\n" +
+        "\"Clean water for children cannot be a bargaining chip in anyone's negotiation,\" said Rania Kassem, director of the Euphrates Water Engineers Network.\n\n" +
+        "The network has worked in the region since 2019.\n\n" +
+        "###\n\n" +
+        "Notes to editors\n\n" +
+        "The network is an association of engineers working on water systems in the region.\n\n" +
+        "Media contact: media@example.org\n";
+
+    [Fact]
+    public void A_release_is_its_issuer_s_statement_never_a_report_of_others()
+    {
+        var analyzer = TextAnalyzer.CreateDefault();
+        var release = analyzer.Analyze(FactualRelease);
+        Assert.DoesNotContain(release.Sentences.SelectMany(s => s.Evidence), e => e.Cue == CueType.Rule);
+        Assert.Equal(DocumentLinkage.AntiLinkage, release.Summary.Linkage);
+        // Without its marks it reads as a news report of the network's position.
+        var report = analyzer.Analyze(FactualRelease.Replace("PRESS RELEASE\n\n", string.Empty, StringComparison.Ordinal).Replace("###\n\n", string.Empty, StringComparison.Ordinal).Replace("Notes to editors\n\n", string.Empty, StringComparison.Ordinal).Replace("Media contact: media@example.org\n", string.Empty, StringComparison.Ordinal));
+        Assert.Contains(report.Sentences.SelectMany(s => s.Evidence), e => e.Cue == CueType.Rule && e.Category == "neutral");
+        Assert.Equal(DocumentLinkage.Neutral, report.Summary.Linkage);
+    }
+
+    [Theory]
+    [InlineData("Euphrates Water Engineers Network", "the network")]
+    [InlineData("Northern Clinics Trust", "the trust")]
+    [InlineData("Open Press Foundation", "the foundation")]
+    public void A_release_calls_its_issuer_by_the_kind_of_body_it_is(string issuer, string generic)
+    {
+        var text = $"Press release\n\nAid must flow, {issuer} said today.";
+        var document = TextDocument.Parse(text);
+        Assert.Contains(generic, IssuerVoice.Find(document, document.NormalizedSpan())!.Names);
+    }
+
+    [Fact]
+    public void A_council_or_committee_is_not_called_by_its_kind_it_may_be_a_public_body()
+    {
+        var document = TextDocument.Parse("Press release\n\nAid must flow, the Refugee Aid Council said today.");
+        var names = IssuerVoice.Find(document, document.NormalizedSpan())!.Names;
+        Assert.Contains("refugee aid council", names);
+        Assert.DoesNotContain("the council", names);
+    }
 }

@@ -25,8 +25,10 @@ public sealed record TextAnalyzerOptions
     /// <summary>
     /// Whether to apply the rules on top of the models (docs/tagging.md): off-topic document (in
     /// a document hardly about linkage at all, every linkage label is `none`), quotation (a
-    /// stance in a sentence that quotes someone without endorsement or first person is neutral)
-    /// and report document (in a document with little stance overall, stances are neutral). True
+    /// stance in a sentence that quotes someone without endorsement or first person is neutral),
+    /// release mark (a press release's "FOR IMMEDIATE RELEASE", "###" or "Media contact: …" line
+    /// takes no stance) and report document (in a document with little stance overall, stances
+    /// are neutral). True
     /// by default; false gives the models alone.
     /// </summary>
     public bool ApplyRules { get; init; } = true;
@@ -365,6 +367,13 @@ public sealed class TextAnalyzer
                 linkage = LinkageStance.None;
                 lc = lp[_none];
                 linkageRule = "off-topic document";
+            }
+            else if (_rules && cues[i].ReleaseMark && linkage is not LinkageStance.None)
+            {
+                // "FOR IMMEDIATE RELEASE", "###", "Media contact: …": a release's marks say nothing.
+                linkage = LinkageStance.None;
+                lc = lp[_none];
+                linkageRule = "release mark";
             }
             else if (_rules && linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage && (report || (cues[i].Reported && cues[i].Quotation && cues[i].FirstPerson == 0)))
             {

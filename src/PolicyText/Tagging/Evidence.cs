@@ -26,7 +26,7 @@ public enum CueType
 
     /// <summary>
     /// A rule of the default analyzer that changed the model's label: <c>off-topic document</c>,
-    /// <c>quotation</c> or <c>report document</c> (docs/tagging.md); the category is the label
+    /// <c>release mark</c>, <c>quotation</c> or <c>report document</c> (docs/tagging.md); the category is the label
     /// given, and the span is empty, at the start of the sentence.
     /// </summary>
     Rule,

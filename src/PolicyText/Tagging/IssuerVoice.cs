@@ -128,26 +128,40 @@ internal sealed class IssuerVoice
     {
         foreach (var range in text.SplitAny('\n', '\r'))
         {
-            var line = text[range].Trim();
-            if (line.IsEmpty || line.Length > 60)
+            if (IsMarkLine(text[range]))
             {
-                continue;
+                return true;
             }
+        }
 
-            foreach (var mark in Marks)
+        return false;
+    }
+
+    /// <summary>The longest line that can be a release's mark, trimmed.</summary>
+    internal const int MaxMarkLine = 60;
+
+    /// <summary>Whether <paramref name="line"/> (one line of a text, white space around it allowed) is a release's mark: "FOR IMMEDIATE RELEASE", "###", "-ENDS-", "Media contact: …", "Notes to editors".</summary>
+    internal static bool IsMarkLine(ReadOnlySpan<char> line)
+    {
+        line = line.Trim();
+        if (line.IsEmpty || line.Length > MaxMarkLine)
+        {
+            return false;
+        }
+
+        foreach (var mark in Marks)
+        {
+            if (line.Equals(mark, StringComparison.OrdinalIgnoreCase))
             {
-                if (line.Equals(mark, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
+                return true;
             }
+        }
 
-            foreach (var opening in MarkOpenings)
+        foreach (var opening in MarkOpenings)
+        {
+            if (line.StartsWith(opening, StringComparison.OrdinalIgnoreCase))
             {
-                if (line.StartsWith(opening, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -273,7 +287,7 @@ internal sealed class IssuerVoice
         }
     }
 
-    /// <summary>Whether the words from token <paramref name="from"/> name a role at the issuer: its name or a generic name and "'s" right away, or within ten words and before a comma or a sentence's end, "at", "of", "for", "with" or "from" and its name.</summary>
+    /// <summary>Whether the words from token <paramref name="from"/> name a role at the issuer: its name or a generic name and "'s" right away, or within ten words and before a comma or a sentence's end, "at", "of", "for", "with" or "from" and its name ("the" may come between).</summary>
     private static bool IsIssuers(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int from, List<string[]> issuer, List<string[]> names)
     {
         foreach (var name in names)
@@ -293,9 +307,11 @@ internal sealed class IssuerVoice
 
             if (tokens[k].GetWord(normalized) is "at" or "of" or "for" or "with" or "from")
             {
+                // "at Rights Watchers International", "at the Caribbean Free Expression Project".
+                int name0 = k + 1 < tokens.Length && tokens[k + 1].GetWord(normalized) is "the" ? k + 2 : k + 1;
                 foreach (var name in issuer)
                 {
-                    if (Matches(normalized, tokens, k + 1, name))
+                    if (Matches(normalized, tokens, k + 1, name) || Matches(normalized, tokens, name0, name))
                     {
                         return true;
                     }
@@ -330,7 +346,9 @@ internal sealed class IssuerVoice
     /// Whether the reporting word of <paramref name="tokens"/> (a sentence's) at
     /// <paramref name="at"/>, <paramref name="count"/> tokens long, speaks in the issuer's voice:
     /// one of its names is its subject right before it ("also" or an abbreviation in brackets
-    /// between or not, no "of", "by" … before the name) or follows it ("said the group", "according to Lopez").
+    /// between or not, no "of", "by" … before the name), or before the comma that ends or opens a
+    /// role between them ("Elena Marrero, advocacy officer at the Project, said"), or follows it
+    /// ("said the group", "according to Lopez").
     /// </summary>
     internal bool Speaks(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at, int count)
     {
@@ -341,13 +359,57 @@ internal sealed class IssuerVoice
             before -= 3;
         }
 
+        if (NameEnds(text, normalized, tokens, before))
+        {
+            return true;
+        }
+
+        // "Elena Marrero, Europe advocacy officer at the Caribbean Free Expression Project, said":
+        // the issuer's name or its person's before a comma, or before the comma that opens the role.
+        if (before > 1 && IsComma(text, tokens[before - 1]))
+        {
+            if (NameEnds(text, normalized, tokens, before - 1))
+            {
+                return true;
+            }
+
+            for (int c = before - 2; c > 0 && c >= before - 16; c--)
+            {
+                if (IsComma(text, tokens[c]))
+                {
+                    if (NameEnds(text, normalized, tokens, c))
+                    {
+                        return true;
+                    }
+
+                    break;
+                }
+            }
+        }
+
         foreach (var name in _names)
         {
-            int from = before - name.Length;
+            if (Matches(normalized, tokens, at + count, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsComma(ReadOnlySpan<char> text, Token token) => token.Length == 1 && text[token.Start] == ',';
+
+    /// <summary>Whether one of the names ends right before token <paramref name="end"/> as a subject: the whole capitalised run it ends does not follow an object word ("the reply to Rights Watchers International said" reports).</summary>
+    private bool NameEnds(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int end)
+    {
+        foreach (var name in _names)
+        {
+            int from = end - name.Length;
             if (Matches(normalized, tokens, from, name))
             {
                 // The whole name the matched words end (its last words are names too), then
-                // what comes before it: "the reply to Rights Watchers International said" reports.
+                // what comes before it.
                 while (from > 0 && tokens[from - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[from - 1].Start]))
                 {
                     from--;
@@ -357,11 +419,6 @@ internal sealed class IssuerVoice
                 {
                     return true;
                 }
-            }
-
-            if (Matches(normalized, tokens, at + count, name))
-            {
-                return true;
             }
         }
 

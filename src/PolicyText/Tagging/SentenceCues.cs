@@ -79,6 +79,9 @@ public sealed class SentenceCues
     /// <summary>Whether the sentence is in a press release whose issuer was found (docs/tagging.md, *Press releases*): the document is its issuer's own statement, never a report of others' positions.</summary>
     internal bool InRelease { get; set; }
 
+    /// <summary>Whether the sentence lies on a line that is a press release's mark ("FOR IMMEDIATE RELEASE", "###", "Media contact: …"): no content, so never a stance (docs/tagging.md, the release-mark rule).</summary>
+    internal bool ReleaseMark { get; set; }
+
     /// <summary>Whether the sentence reports others' words without the author endorsing them.</summary>
     public bool Reported => Attribution > 0 && Endorsement == 0;
 
@@ -144,6 +147,7 @@ public sealed class SentenceCues
         Rhetorical = false;
         Quotation = false;
         InRelease = false;
+        ReleaseMark = false;
         Evidence = [];
         EvidenceCount = 0;
         _entries = [];
@@ -343,6 +347,29 @@ public sealed class CueExtractor
         return array;
     }
 
+    /// <summary>Whether the line that holds <paramref name="sentence"/> (of a short sentence) is a press release's mark; lines longer than a mark are not looked at in full.</summary>
+    private static bool OnMarkLine(string text, Sentence sentence)
+    {
+        const int Reach = IssuerVoice.MaxMarkLine + 8;
+        int from = Math.Max(0, sentence.Start - Reach);
+        int before = text.AsSpan(from, sentence.Start - from).LastIndexOfAny('\n', '\r');
+        if (before < 0 && from > 0)
+        {
+            return false;
+        }
+
+        int lineStart = before < 0 ? 0 : from + before + 1;
+        int to = Math.Min(text.Length, sentence.End + Reach);
+        int after = text.AsSpan(sentence.End, to - sentence.End).IndexOfAny('\n', '\r');
+        if (after < 0 && to < text.Length)
+        {
+            return false;
+        }
+
+        int lineEnd = after < 0 ? to : sentence.End + after;
+        return IssuerVoice.IsMarkLine(text.AsSpan(lineStart, lineEnd - lineStart));
+    }
+
     /// <summary>The cues of one sentence; its lexicon entries are appended to <c>scratch.Entries</c>, of which the caller makes the array it hands to <see cref="SentenceCues.SetEntries"/>. <paramref name="sentenceHashes"/> are read only with <paramref name="matchWork"/> (the matcher's work space, as <c>ExtractAll</c> prepares it); without it the matcher hashes the tokens itself.</summary>
     internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default, SentenceCues? into = null, Span<int> matchWork = default, bool mayHoldRespelled = true, IssuerVoice? issuer = null)
     {
@@ -412,6 +439,7 @@ public sealed class CueExtractor
         int questionMark = QuestionMark(text, tokens);
         cues.Question = questionMark >= 0;
         cues.InRelease = issuer is not null;
+        cues.ReleaseMark = sentence.Length <= IssuerVoice.MaxMarkLine && OnMarkLine(text, sentence);
         int rhetoricalAt = cues.Question ? Rhetorical(scratch, tokens, matches, cuesBase, cuesEntries) : -1;
         bool flip = rhetoricalAt >= 0;
         cues.Rhetorical = flip;

@@ -172,4 +172,47 @@ public class IssuerVoiceTests
         Assert.Contains("refugee aid council", names);
         Assert.DoesNotContain("the council", names);
     }
+
+    [Theory]
+    // The issuer's person, with "the" before the issuer's name in her role, and her role between
+    // her name and the reporting word.
+    [InlineData("Ana Lopez, Asia director at the Rights Watchers International, said: “Aid must never be a bargaining chip.”")]
+    [InlineData("“Food aid is not a favour,” Ana Lopez, Asia director at Rights Watchers International, said.")]
+    [InlineData("Rights Watchers International, which has worked in the region since 2011, said aid must never be a bargaining chip.")]
+    public void The_issuer_s_person_speaks_with_her_role_between_name_and_verb(string sentence)
+    {
+        var text = Release + "\n\n" + sentence;
+        Assert.Equal(0, AttributionsOf(text, sentence[..12]));
+        Assert.True(AttributionsOf(Body + "\n\n" + sentence, sentence[..12]) > 0);
+    }
+
+    [Fact]
+    public void A_role_at_another_body_is_still_reported()
+    {
+        const string sentence = "Ingrid Solberg, an official at the United Nations, said aid must never be a bargaining chip.";
+        Assert.True(AttributionsOf(Release + "\n\n" + sentence, "Ingrid") > 0);
+    }
+
+    [Theory]
+    [InlineData("FOR IMMEDIATE RELEASE")]
+    [InlineData("Press Release")]
+    [InlineData("-ENDS-")]
+    [InlineData("Media contact: Pablo Ibáñez, press@example.org")]
+    public void A_release_s_mark_line_takes_no_stance(string mark)
+    {
+        var analyzer = TextAnalyzer.CreateDefault();
+        string[] texts =
+        [
+            mark + "\n\nFood aid must never be tied to the nuclear talks, Rights Watchers International said today. Tying a child's vaccine to a missile deal does nothing for human rights.\n",
+            "Donors should make sanctions relief conditional on the release of political prisoners, Rights Watchers International said today. No relief until the prisons open.\n\n" + mark + "\n",
+        ];
+        foreach (var text in texts)
+        {
+            var analysis = analyzer.Analyze(text);
+            var line = analysis.Sentences.Single(s => text[s.Start..s.End] == mark);
+            Assert.Equal(LinkageStance.None, line.Linkage);
+            // A line that is not a mark is read as before.
+            Assert.Contains(analysis.Sentences, s => s != line && s.Linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage);
+        }
+    }
 }

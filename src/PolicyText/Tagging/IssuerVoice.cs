@@ -49,13 +49,14 @@ internal sealed class IssuerVoice
     /// <summary>
     /// The last words of an organisation's name by which a release also calls it ("the network"
     /// for the Euphrates Water Engineers Network). Words that also name public bodies ("council",
-    /// "committee", "commission", "agency", "union") are left out: "the council" in a release may
-    /// be the Security Council.
+    /// "committee", "commission", "agency", "union", "fund", "monitor") or other things ("project",
+    /// "campaign") are left out: "the council" in a release may be the Security Council, "the
+    /// Fund" the IMF.
     /// </summary>
     private static readonly string[] Kinds =
     [
         "network", "alliance", "trust", "foundation", "institute", "centre", "center", "association", "federation",
-        "campaign", "project", "initiative", "society", "league", "forum", "fund", "movement", "monitor", "partnership",
+        "initiative", "society", "league", "forum", "movement", "partnership",
     ];
 
     /// <summary>Words that make the name after them an object, not the subject ("critics of …").</summary>
@@ -110,16 +111,17 @@ internal sealed class IssuerVoice
             return null;
         }
 
-        var issuer = names.ToList();
         names.AddRange(Generic);
         // "The network said …" in the Euphrates Water Engineers Network's release.
-        var kind = issuer[0][^1];
+        var kind = names[0][^1];
         if (Array.IndexOf(Kinds, kind) >= 0)
         {
             names.Add(["the", kind]);
         }
 
-        AddPeople(text, normalized, tokens, issuer, names);
+        // Its people are those with a role at any of its names ("director of the network").
+        var bodies = names.ToList();
+        AddPeople(text, normalized, tokens, bodies, names);
         return new IssuerVoice(names);
     }
 
@@ -161,7 +163,18 @@ internal sealed class IssuerVoice
         {
             if (line.StartsWith(opening, StringComparison.OrdinalIgnoreCase))
             {
-                return true;
+                // "Media contact: …", "Media contacts", "Notes to editors"; not "Media contacts
+                // with Pyongyang must …".
+                var rest = line[opening.Length..];
+                if (opening[^1] != ':' && rest.StartsWith('s'))
+                {
+                    rest = rest[1..];
+                }
+
+                if (opening[^1] == ':' || rest.IsEmpty || rest[0] is ':' or '-' or '\u2013' or '\u2014')
+                {
+                    return true;
+                }
             }
         }
 
@@ -368,16 +381,11 @@ internal sealed class IssuerVoice
         // the issuer's name or its person's before a comma, or before the comma that opens the role.
         if (before > 1 && IsComma(text, tokens[before - 1]))
         {
-            if (NameEnds(text, normalized, tokens, before - 1))
-            {
-                return true;
-            }
-
             for (int c = before - 2; c > 0 && c >= before - 16; c--)
             {
                 if (IsComma(text, tokens[c]))
                 {
-                    if (NameEnds(text, normalized, tokens, c))
+                    if (NameEnds(text, normalized, tokens, c, opensClause: true))
                     {
                         return true;
                     }
@@ -401,7 +409,7 @@ internal sealed class IssuerVoice
     private static bool IsComma(ReadOnlySpan<char> text, Token token) => token.Length == 1 && text[token.Start] == ',';
 
     /// <summary>Whether one of the names ends right before token <paramref name="end"/> as a subject: the whole capitalised run it ends does not follow an object word ("the reply to Rights Watchers International said" reports).</summary>
-    private bool NameEnds(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int end)
+    private bool NameEnds(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int end, bool opensClause = false)
     {
         foreach (var name in _names)
         {
@@ -415,7 +423,9 @@ internal sealed class IssuerVoice
                     from--;
                 }
 
-                if (from == 0 || tokens[from - 1].Kind != TokenKind.Word || Array.IndexOf(Objects, tokens[from - 1].GetWord(normalized).ToString()) < 0)
+                // Before a role between commas, the name must open the sentence or follow a
+                // mark: "The minister who met Lopez, Ingrid Solberg, said" is the minister's.
+                if (from == 0 || tokens[from - 1].Kind != TokenKind.Word || (!opensClause && Array.IndexOf(Objects, tokens[from - 1].GetWord(normalized).ToString()) < 0))
                 {
                     return true;
                 }

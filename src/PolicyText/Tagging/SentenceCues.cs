@@ -79,7 +79,7 @@ public sealed class SentenceCues
     /// <summary>Whether the sentence is in a press release whose issuer was found (docs/tagging.md, *Press releases*): the document is its issuer's own statement, never a report of others' positions.</summary>
     internal bool InRelease { get; set; }
 
-    /// <summary>Whether the sentence lies on a line that is a press release's mark ("FOR IMMEDIATE RELEASE", "###", "Media contact: …"): no content, so never a stance (docs/tagging.md, the release-mark rule).</summary>
+    /// <summary>Whether the sentence is in a press release whose issuer was found and is, alone, a line that is a release's mark ("FOR IMMEDIATE RELEASE", "###", "Media contact: …"): no content, so never a stance (docs/tagging.md, the release-mark rule).</summary>
     internal bool ReleaseMark { get; set; }
 
     /// <summary>Whether the sentence reports others' words without the author endorsing them.</summary>
@@ -350,6 +350,12 @@ public sealed class CueExtractor
     /// <summary>Whether the line that holds <paramref name="sentence"/> (of a short sentence) is a press release's mark; lines longer than a mark are not looked at in full.</summary>
     private static bool OnMarkLine(string text, Sentence sentence)
     {
+        // A sentence that runs on past the line ("Notes to editors\nAid must be tied to …") holds more than the mark.
+        if (text.AsSpan(sentence.Start, sentence.Length).IndexOfAny('\n', '\r') >= 0)
+        {
+            return false;
+        }
+
         const int Reach = IssuerVoice.MaxMarkLine + 8;
         int from = Math.Max(0, sentence.Start - Reach);
         int before = text.AsSpan(from, sentence.Start - from).LastIndexOfAny('\n', '\r');
@@ -439,7 +445,7 @@ public sealed class CueExtractor
         int questionMark = QuestionMark(text, tokens);
         cues.Question = questionMark >= 0;
         cues.InRelease = issuer is not null;
-        cues.ReleaseMark = sentence.Length <= IssuerVoice.MaxMarkLine && OnMarkLine(text, sentence);
+        cues.ReleaseMark = issuer is not null && sentence.Length <= IssuerVoice.MaxMarkLine && OnMarkLine(text, sentence);
         int rhetoricalAt = cues.Question ? Rhetorical(scratch, tokens, matches, cuesBase, cuesEntries) : -1;
         bool flip = rhetoricalAt >= 0;
         cues.Rhetorical = flip;

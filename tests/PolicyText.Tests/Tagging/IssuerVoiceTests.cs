@@ -215,4 +215,39 @@ public class IssuerVoiceTests
             Assert.Contains(analysis.Sentences, s => s != line && s.Linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage);
         }
     }
+
+    [Theory]
+    // Someone else, with the issuer or its person only mentioned in a clause between commas.
+    [InlineData("The trade ministry, unlike the group, said aid would resume only after the talks.")]
+    [InlineData("A trade official, who disputes Rights Watchers International, said aid would resume only after the talks.")]
+    [InlineData("Ingrid Solberg, who criticised the group, said aid would resume only after the talks.")]
+    [InlineData("The minister who met Lopez, Ingrid Solberg, said aid would resume only after the talks.")]
+    public void Someone_who_only_mentions_the_issuer_is_still_reported(string sentence) =>
+        Assert.True(AttributionsOf(Release + "\n\n" + sentence, sentence[..12]) > 0);
+
+    [Fact]
+    public void A_person_with_a_role_at_the_issuer_named_with_the_speaks_for_it_later()
+    {
+        const string text = Release + "\n\n“Aid is no favour,” said Elena Marrero, Europe officer at the Rights Watchers International.\n\nMarrero said the exemptions should take days.";
+        var document = TextDocument.Parse(text);
+        Assert.Contains("marrero", IssuerVoice.Find(document, document.NormalizedSpan())!.Names);
+        Assert.Equal(0, AttributionsOf(text, "Marrero said"));
+    }
+
+    [Theory]
+    // Not a release: no issuer, so no mark rule.
+    [InlineData("Media contact: none yet\n\nFood aid must never be tied to the nuclear talks. Tying a child's vaccine to a missile deal does nothing for human rights.\n", "Media contact: none yet", false)]
+    // A release, but the line only opens like a mark.
+    [InlineData("Press release\n\nFood aid must never be tied to the nuclear talks, Rights Watchers International said today.\n\nMedia contacts with Pyongyang must be tied to human rights.\n", "Media contacts with Pyongyang must be tied to human rights.", false)]
+    // A release, and a sentence that runs on past the mark's line.
+    [InlineData("Press release\n\nFood aid must never be tied to the nuclear talks, Rights Watchers International said today.\n\nNotes to editors\nAid must be tied to rights.\n", "Notes to editors\nAid must be tied to rights.", false)]
+    [InlineData("Press release\n\nFood aid must never be tied to the nuclear talks, Rights Watchers International said today.\n\nMedia contacts: Ana Lopez\n", "Media contacts: Ana Lopez", true)]
+    public void Only_a_release_s_own_mark_line_is_a_mark(string text, string sentence, bool mark)
+    {
+        var document = TextDocument.Parse(text);
+        var cues = new CueExtractor(LexiconSet.Default).ExtractAll(document);
+        int index = Array.FindIndex(document.Sentences.ToArray(), s => text[s.Start..s.End] == sentence);
+        Assert.True(index >= 0, sentence);
+        Assert.Equal(mark, cues[index].ReleaseMark);
+    }
 }

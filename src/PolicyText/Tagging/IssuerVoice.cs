@@ -75,7 +75,21 @@ internal sealed class IssuerVoice
     /// <summary>Each name of the issuer and of its people, as normalized words.</summary>
     private readonly List<string[]> _names;
 
-    private IssuerVoice(List<string[]> names) => _names = names;
+    /// <summary>Where the first "said today" of the release is: what comes before it is the release's headline.</summary>
+    private readonly int _lede;
+
+    private IssuerVoice(List<string[]> names, int lede)
+    {
+        _names = names;
+        _lede = lede;
+    }
+
+    /// <summary>The last words of the subject of a release's headline ("…, aid group warns", "Health charity urges …") that name the issuer by its kind.</summary>
+    private static readonly string[] HeadlineKinds =
+    [
+        "group", "coalition", "network", "charity", "alliance", "organisation", "organization", "ngo", "trust",
+        "foundation", "institute", "watchdog", "campaigners", "advocates",
+    ];
 
     /// <summary>The names the issuer is known by (for tests and evidence).</summary>
     internal IReadOnlyList<string> Names => [.. _names.Select(n => string.Join(' ', n))];
@@ -93,6 +107,7 @@ internal sealed class IssuerVoice
 
         var tokens = document.Tokens;
         List<string[]>? names = null;
+        int lede = 0;
         for (int k = 1; k + 1 < tokens.Length; k++)
         {
             if (tokens[k].Kind == TokenKind.Word && tokens[k + 1].Kind == TokenKind.Word
@@ -101,6 +116,7 @@ internal sealed class IssuerVoice
                 AddIssuer(text, normalized, tokens, k, names ??= []);
                 if (names.Count > 0)
                 {
+                    lede = tokens[k].Start;
                     break;
                 }
             }
@@ -122,7 +138,7 @@ internal sealed class IssuerVoice
         // Its people are those with a role at any of its names ("director of the network").
         var bodies = names.ToList();
         AddPeople(text, normalized, tokens, bodies, names);
-        return new IssuerVoice(names);
+        return new IssuerVoice(names, lede);
     }
 
     /// <summary>Whether a whole line of <paramref name="text"/> is a release's mark.</summary>
@@ -373,6 +389,13 @@ internal sealed class IssuerVoice
         }
 
         if (NameEnds(text, normalized, tokens, before))
+        {
+            return true;
+        }
+
+        // The headline, before the lede: "…, aid group warns", "Health charity urges …".
+        if (tokens[at].Start < _lede && before > 0 && tokens[before - 1].Kind == TokenKind.Word
+            && Array.IndexOf(HeadlineKinds, tokens[before - 1].GetWord(normalized).ToString()) >= 0)
         {
             return true;
         }

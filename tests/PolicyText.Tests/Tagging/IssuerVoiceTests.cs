@@ -250,4 +250,19 @@ public class IssuerVoiceTests
         Assert.True(index >= 0, sentence);
         Assert.Equal(mark, cues[index].ReleaseMark);
     }
+
+    [Theory]
+    [InlineData("Keep food aid out of the nuclear talks, rights group urges", "Keep food", true)]
+    [InlineData("Health charity warns against tying vaccines to the talks", "Health charity", true)]
+    // After the lede, a group that speaks is another one, unless it is "the group".
+    [InlineData("A rival group says aid should wait for the talks.", "A rival group", false)]
+    public void A_release_s_headline_is_the_issuer_s_own(string sentence, string opening, bool headline)
+    {
+        var text = headline
+            ? "FOR IMMEDIATE RELEASE\n\n" + sentence + "\n\n" + Body
+            : Release + "\n\n" + sentence;
+        Assert.Equal(headline ? 0 : 1, AttributionsOf(text, opening));
+        // Without a release's mark, the same headline reports a group.
+        Assert.True(AttributionsOf(text.Replace("FOR IMMEDIATE RELEASE\n\n", string.Empty, StringComparison.Ordinal).Replace("Media contact: press@example.org", string.Empty, StringComparison.Ordinal), opening) > 0);
+    }
 }

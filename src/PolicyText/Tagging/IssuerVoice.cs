@@ -375,9 +375,10 @@ internal sealed class IssuerVoice
     /// Whether the reporting word of <paramref name="tokens"/> (a sentence's) at
     /// <paramref name="at"/>, <paramref name="count"/> tokens long, speaks in the issuer's voice:
     /// one of its names is its subject right before it ("also" or an abbreviation in brackets
-    /// between or not, no "of", "by" … before the name), or before the comma that ends or opens a
-    /// role between them ("Elena Marrero, advocacy officer at the Project, said"), or follows it
-    /// ("said the group", "according to Lopez").
+    /// between or not, no "of", "by" … before the name), or before the comma that opens a role
+    /// between them ("Elena Marrero, advocacy officer at the Project, said"), or follows it
+    /// ("said the group", "according to Lopez"); in the headline, before the lede, a kind of body
+    /// is enough ("…, rights group urges").
     /// </summary>
     internal bool Speaks(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at, int count)
     {
@@ -401,7 +402,7 @@ internal sealed class IssuerVoice
         }
 
         // "Elena Marrero, Europe advocacy officer at the Caribbean Free Expression Project, said":
-        // the issuer's name or its person's before a comma, or before the comma that opens the role.
+        // the issuer's name or its person's before the comma that opens the role, opening the sentence.
         if (before > 1 && IsComma(text, tokens[before - 1]))
         {
             for (int c = before - 2; c > 0 && c >= before - 16; c--)

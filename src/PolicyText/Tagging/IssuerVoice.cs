@@ -78,10 +78,14 @@ internal sealed class IssuerVoice
     /// <summary>Where the first "said today" of the release is: what comes before it is the release's headline.</summary>
     private readonly int _lede;
 
-    private IssuerVoice(List<string[]> names, int lede)
+    /// <summary>The release's mark lines, as (start, end) offsets into the text.</summary>
+    private readonly List<(int Start, int End)> _marks;
+
+    private IssuerVoice(List<string[]> names, int lede, List<(int Start, int End)> marks)
     {
         _names = names;
         _lede = lede;
+        _marks = marks;
     }
 
     /// <summary>The last words of the subject of a release's headline ("…, aid group warns", "Health charity urges …") that name the issuer by its kind.</summary>
@@ -100,7 +104,7 @@ internal sealed class IssuerVoice
     internal static IssuerVoice? Find(TextDocument document, ReadOnlySpan<char> normalized)
     {
         var text = document.Text.AsSpan();
-        if (text.IndexOfAny(SaidToday) < 0 || !HasMark(text))
+        if (text.IndexOfAny(SaidToday) < 0 || MarkLines(text) is not { } marks)
         {
             return null;
         }
@@ -138,15 +142,31 @@ internal sealed class IssuerVoice
         // Its people are those with a role at any of its names ("director of the network").
         var bodies = names.ToList();
         AddPeople(text, normalized, tokens, bodies, names);
-        return new IssuerVoice(names, lede);
+        return new IssuerVoice(names, lede, marks);
     }
 
-    /// <summary>Whether a whole line of <paramref name="text"/> is a release's mark.</summary>
-    private static bool HasMark(ReadOnlySpan<char> text)
+    /// <summary>The lines of <paramref name="text"/> that are a release's mark, or null when there is none.</summary>
+    private static List<(int Start, int End)>? MarkLines(ReadOnlySpan<char> text)
     {
+        List<(int Start, int End)>? marks = null;
         foreach (var range in text.SplitAny('\n', '\r'))
         {
             if (IsMarkLine(text[range]))
+            {
+                var (start, length) = range.GetOffsetAndLength(text.Length);
+                (marks ??= []).Add((start, start + length));
+            }
+        }
+
+        return marks;
+    }
+
+    /// <summary>Whether the text from <paramref name="start"/> to <paramref name="end"/> (a sentence's) lies on one of the release's mark lines.</summary>
+    internal bool OnMarkLine(int start, int end)
+    {
+        foreach (var (lineStart, lineEnd) in _marks)
+        {
+            if (lineStart <= start && end <= lineEnd)
             {
                 return true;
             }
@@ -156,10 +176,10 @@ internal sealed class IssuerVoice
     }
 
     /// <summary>The longest line that can be a release's mark, trimmed.</summary>
-    internal const int MaxMarkLine = 60;
+    private const int MaxMarkLine = 60;
 
     /// <summary>Whether <paramref name="line"/> (one line of a text, white space around it allowed) is a release's mark: "FOR IMMEDIATE RELEASE", "###", "-ENDS-", "Media contact: …", "Notes to editors".</summary>
-    internal static bool IsMarkLine(ReadOnlySpan<char> line)
+    private static bool IsMarkLine(ReadOnlySpan<char> line)
     {
         line = line.Trim();
         if (line.IsEmpty || line.Length > MaxMarkLine)

@@ -347,35 +347,6 @@ public sealed class CueExtractor
         return array;
     }
 
-    /// <summary>Whether the line that holds <paramref name="sentence"/> (of a short sentence) is a press release's mark; lines longer than a mark are not looked at in full.</summary>
-    private static bool OnMarkLine(string text, Sentence sentence)
-    {
-        // A sentence that runs on past the line ("Notes to editors\nAid must be tied to …") holds more than the mark.
-        if (text.AsSpan(sentence.Start, sentence.Length).IndexOfAny('\n', '\r') >= 0)
-        {
-            return false;
-        }
-
-        const int Reach = IssuerVoice.MaxMarkLine + 8;
-        int from = Math.Max(0, sentence.Start - Reach);
-        int before = text.AsSpan(from, sentence.Start - from).LastIndexOfAny('\n', '\r');
-        if (before < 0 && from > 0)
-        {
-            return false;
-        }
-
-        int lineStart = before < 0 ? 0 : from + before + 1;
-        int to = Math.Min(text.Length, sentence.End + Reach);
-        int after = text.AsSpan(sentence.End, to - sentence.End).IndexOfAny('\n', '\r');
-        if (after < 0 && to < text.Length)
-        {
-            return false;
-        }
-
-        int lineEnd = after < 0 ? to : sentence.End + after;
-        return IssuerVoice.IsMarkLine(text.AsSpan(lineStart, lineEnd - lineStart));
-    }
-
     /// <summary>The cues of one sentence; its lexicon entries are appended to <c>scratch.Entries</c>, of which the caller makes the array it hands to <see cref="SentenceCues.SetEntries"/>. <paramref name="sentenceHashes"/> are read only with <paramref name="matchWork"/> (the matcher's work space, as <c>ExtractAll</c> prepares it); without it the matcher hashes the tokens itself.</summary>
     internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default, SentenceCues? into = null, Span<int> matchWork = default, bool mayHoldRespelled = true, IssuerVoice? issuer = null)
     {
@@ -445,7 +416,7 @@ public sealed class CueExtractor
         int questionMark = QuestionMark(text, tokens);
         cues.Question = questionMark >= 0;
         cues.InRelease = issuer is not null;
-        cues.ReleaseMark = issuer is not null && sentence.Length <= IssuerVoice.MaxMarkLine && OnMarkLine(text, sentence);
+        cues.ReleaseMark = issuer is not null && issuer.OnMarkLine(sentence.Start, sentence.End);
         int rhetoricalAt = cues.Question ? Rhetorical(scratch, tokens, matches, cuesBase, cuesEntries) : -1;
         bool flip = rhetoricalAt >= 0;
         cues.Rhetorical = flip;

@@ -10,8 +10,9 @@ namespace PolicyText.Tagging;
 /// staff say in it is the author's stance, not a report of someone else's (docs/codebook.md,
 /// rule 1; docs/tagging.md, *Attribution*). A document is read as a release only when it has
 /// both a release's mark on a line of its own ("FOR IMMEDIATE RELEASE", "Press release",
-/// "Notes to editors", "Media contact: …", "###", "-ENDS-") and a name that "said today"; that
-/// name is the issuer.
+/// "STATEMENT", "Notes to editors", "Media contact: …", "Contact: …", "About the …", "###",
+/// "-ENDS-") and a name that opens its lede ("… said today", "… today called on", "…, the X
+/// Trust said."); that name is the issuer.
 /// <para>
 /// A reporting word then speaks in the issuer's voice when its subject, right before it, is the
 /// issuer's name (or its last two or more words, or the abbreviation in brackets after it),
@@ -29,6 +30,7 @@ internal sealed class IssuerVoice
     private static readonly string[] Marks =
     [
         "for immediate release", "immediate release", "press release", "news release", "media release",
+        "statement", "press statement", "media statement", "joint statement", "public statement",
         "-ends-", "- ends -", "ends", "###", "-30-",
     ];
 
@@ -38,6 +40,7 @@ internal sealed class IssuerVoice
         "notes to editors", "note to editors", "notes for editors", "editor's note:", "editors' note:",
         "media contact", "press contact", "media enquiries", "media inquiries", "press enquiries", "press inquiries",
         "for more information, please contact", "for further information, please contact", "for more information contact",
+        "contact:", "contacts:",
     ];
 
     /// <summary>What a release calls its issuer once named.</summary>
@@ -62,12 +65,15 @@ internal sealed class IssuerVoice
     /// <summary>Words that make the name after them an object, not the subject ("critics of …").</summary>
     private static readonly string[] Objects = ["of", "in", "by", "about", "to", "with", "from", "for", "on", "at", "against", "than"];
 
-    /// <summary>
-    /// "said today" in any case, searched as a <see cref="SearchValues{T}"/>: a case-insensitive
-    /// <c>Contains</c> read the benchmark's 10.5 MB in 46 to 83 ms on an Intel host, this in about 2
-    /// (docs/performance.md).
-    /// </summary>
-    private static readonly SearchValues<string> SaidToday = SearchValues.Create(["said today"], StringComparison.OrdinalIgnoreCase);
+    /// <summary>Reporting words that open a release's lede with "today" before or after them ("… today called on", "… urged today").</summary>
+    private static readonly string[] LedeVerbs =
+    [
+        "said", "called", "urged", "warned", "welcomed", "condemned", "demanded", "asked", "appealed", "criticised",
+        "criticized", "published", "released", "launched", "announced", "rejected", "reiterated", "issued",
+    ];
+
+    /// <summary>How far into a release (in characters) a name that "said." at a sentence's end can be its issuer: the lede, not a ministry quoted further down.</summary>
+    private const int LedeReach = 1000;
 
     /// <summary>Words that cannot be a name that "said today".</summary>
     private static readonly string[] Pronouns = ["it", "he", "she", "they", "we", "i", "this", "that", "officials", "police"];
@@ -75,7 +81,7 @@ internal sealed class IssuerVoice
     /// <summary>Each name of the issuer and of its people, as normalized words.</summary>
     private readonly List<string[]> _names;
 
-    /// <summary>Where the first "said today" of the release is: what comes before it is the release's headline.</summary>
+    /// <summary>Where the release's lede ("said today", "today called", …) is: what comes before it is the release's headline.</summary>
     private readonly int _lede;
 
     /// <summary>The release's mark lines, as (start, end) offsets into the text.</summary>
@@ -98,13 +104,13 @@ internal sealed class IssuerVoice
     /// <summary>The names the issuer is known by (for tests and evidence).</summary>
     internal IReadOnlyList<string> Names => [.. _names.Select(n => string.Join(' ', n))];
 
-    /// <summary>The issuer's voice in <paramref name="document"/>, or null when it is not a press release with a name that "said today" (almost every document: one search of the text turns it away).</summary>
+    /// <summary>The issuer's voice in <paramref name="document"/>, or null when it is not a press release with a name that opens its lede (almost every document: one pass over its lines finds no mark and turns it away).</summary>
     /// <param name="document">The document.</param>
     /// <param name="normalized">Its normalized text (<see cref="TextDocument.NormalizedSpan"/>).</param>
     internal static IssuerVoice? Find(TextDocument document, ReadOnlySpan<char> normalized)
     {
         var text = document.Text.AsSpan();
-        if (text.IndexOfAny(SaidToday) < 0 || MarkLines(text) is not { } marks)
+        if (MarkLines(text) is not { } marks)
         {
             return null;
         }
@@ -114,8 +120,7 @@ internal sealed class IssuerVoice
         int lede = 0;
         for (int k = 1; k + 1 < tokens.Length; k++)
         {
-            if (tokens[k].Kind == TokenKind.Word && tokens[k + 1].Kind == TokenKind.Word
-                && tokens[k].GetWord(normalized) is "said" && tokens[k + 1].GetWord(normalized) is "today")
+            if (IsLede(normalized, tokens, k))
             {
                 AddIssuer(text, normalized, tokens, k, names ??= []);
                 if (names.Count > 0)
@@ -143,6 +148,44 @@ internal sealed class IssuerVoice
         var bodies = names.ToList();
         AddPeople(text, normalized, tokens, bodies, names);
         return new IssuerVoice(names, lede, marks);
+    }
+
+    /// <summary>
+    /// Whether token <paramref name="k"/> opens a release's lede, so that the name right before it
+    /// is the issuer's: "said today", "today" and a reporting word ("… today called on"), a
+    /// reporting word and "today" ("… urged today"), or, in the first
+    /// <see cref="LedeReach"/> characters, "said" or "says" ending a sentence after a comma and
+    /// at most eight words ("…, the Northern Lights Prisoner Monitor said.").
+    /// </summary>
+    private static bool IsLede(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k)
+    {
+        if (tokens[k].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var word = tokens[k].GetWord(normalized);
+        var next = tokens[k + 1].GetWord(normalized);
+        if (tokens[k + 1].Kind == TokenKind.Word)
+        {
+            return (word is "today" && Array.IndexOf(LedeVerbs, next.ToString()) >= 0)
+                || (next is "today" && Array.IndexOf(LedeVerbs, word.ToString()) >= 0);
+        }
+
+        // "…, the Northern Lights Prisoner Monitor said.": a name after a comma, not a quotation's
+        // speaker ("…,” Lopez said.").
+        if (word is not ("said" or "says") || next is not "." || tokens[k].Start >= LedeReach)
+        {
+            return false;
+        }
+
+        int start = k;
+        while (start > 0 && tokens[start - 1].Kind == TokenKind.Word && start > k - 9)
+        {
+            start--;
+        }
+
+        return start < k && start > 0 && tokens[start - 1].GetWord(normalized) is ",";
     }
 
     /// <summary>The lines of <paramref name="text"/> that are a release's mark, or null when there is none.</summary>
@@ -190,6 +233,22 @@ internal sealed class IssuerVoice
         foreach (var mark in Marks)
         {
             if (line.Equals(mark, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        // "About the Zagros Justice Centre", "About Amu Bridge Health Trust": the heading of a
+        // release's boilerplate about its issuer (not "About the author", nor a sentence).
+        if (line.StartsWith("About ", StringComparison.Ordinal) && line[^1] is not ('.' or '?' or '!' or ':' or ','))
+        {
+            var rest = line[6..];
+            if (rest.StartsWith("the ", StringComparison.Ordinal))
+            {
+                rest = rest[4..];
+            }
+
+            if (!rest.IsEmpty && char.IsUpper(rest[0]))
             {
                 return true;
             }
@@ -402,7 +461,7 @@ internal sealed class IssuerVoice
     /// </summary>
     internal bool Speaks(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at, int count)
     {
-        int before = at > 0 && tokens[at - 1].Kind == TokenKind.Word && tokens[at - 1].GetWord(normalized) is "also" ? at - 1 : at;
+        int before = at > 0 && tokens[at - 1].Kind == TokenKind.Word && tokens[at - 1].GetWord(normalized) is "also" or "today" ? at - 1 : at;
         // "Rights Watchers International (RWI) said": the name before its abbreviation.
         if (before >= 3 && tokens[before - 1].GetWord(normalized) is ")" && tokens[before - 3].GetWord(normalized) is "(")
         {

@@ -31,6 +31,7 @@ public partial class GoldCorpusTests
     [InlineData("heldout-excerpts-2", 720, 0)]
     [InlineData("dev-excerpts", 320, 0)]
     [InlineData("dev-statements", 159, 0)]
+    [InlineData("dev-releases", 24, 0)]
     [InlineData("heldout-statements", 160, 0)]
     public void Each_shipped_gold_set_loads_and_shares_no_sentence_with_the_corpus(string folder, int documents, int stockSentences)
     {

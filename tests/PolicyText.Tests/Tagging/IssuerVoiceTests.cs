@@ -96,6 +96,70 @@ public class IssuerVoiceTests
     }
 
     [Theory]
+    [InlineData("STATEMENT\n\n")]
+    [InlineData("Joint statement\n\n")]
+    [InlineData("", "\n\nContact: Samuel Ortiz, +1 305 555 0139")]
+    [InlineData("", "\n\nAbout the Northern Clinics Trust")]
+    [InlineData("", "\n\nAbout Amu Bridge Health Trust")]
+    public void A_statement_heading_a_contact_line_or_an_about_heading_marks_a_release(string before, string after = "")
+    {
+        var document = TextDocument.Parse(before + Body + after);
+        Assert.NotNull(IssuerVoice.Find(document, document.NormalizedSpan()));
+    }
+
+    [Theory]
+    // "About the author" heads a biography, not a release's boilerplate; a sentence that opens
+    // with "About" or a line that is a sentence is not a heading.
+    [InlineData("", "\n\nAbout the author")]
+    [InlineData("", "\n\nAbout Geneva.")]
+    [InlineData("", "\n\nabout the Northern Clinics Trust")]
+    [InlineData("The statement was short.\n\n")]
+    public void Other_lines_like_them_are_not_marks(string before, string after = "")
+    {
+        var document = TextDocument.Parse(before + Body + after);
+        Assert.Null(IssuerVoice.Find(document, document.NormalizedSpan()));
+    }
+
+    [Theory]
+    [InlineData("The Arvand Justice Network today welcomed the decision to freeze the judges' assets.", "arvand justice network")]
+    [InlineData("The Global Federation of Energy and Port Unions today called on Washington to hold back the licences.", "global federation of energy and port unions")]
+    [InlineData("The Salween Relief Coalition urged today that aid reach the camps.", "salween relief coalition")]
+    [InlineData("Donors must release the frozen funds, the Northern Lights Prisoner Monitor said.", "northern lights prisoner monitor")]
+    [InlineData("Aid must not wait for the talks, Zagros Justice Centre says.", "zagros justice centre")]
+    public void The_issuer_is_also_the_name_that_opens_a_lede_in_other_words(string lede, string issuer)
+    {
+        var text = $"Press release\n\n{lede} The group said the delays cost lives.";
+        var document = TextDocument.Parse(text);
+        var voice = IssuerVoice.Find(document, document.NormalizedSpan());
+        Assert.NotNull(voice);
+        Assert.Contains(issuer, voice.Names);
+        Assert.Equal(0, AttributionsOf(text, "The group said"));
+    }
+
+    [Theory]
+    // A quotation's speaker is not a lede's issuer: "…,” Lopez said." names a person quoted.
+    [InlineData("Press release\n\n“Aid must flow,” Ana Lopez said. The group said the delays cost lives.")]
+    // Nor is a name that "said." far into the text: a ministry quoted below the lede.
+    [InlineData("Press release\n\n{0}Aid will resume after the talks, the Foreign Ministry said. The group said the delays cost lives.")]
+    // Nor a name without a comma before it, nor a pronoun.
+    [InlineData("Press release\n\nThe envoy met officials whom the Foreign Ministry said. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nAid must flow, it said. The group said the delays cost lives.")]
+    public void Other_names_that_said_are_not_the_issuer(string template)
+    {
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, string.Concat(Enumerable.Repeat("Families wait for medicine in the north. ", 30)));
+        var document = TextDocument.Parse(text);
+        Assert.Null(IssuerVoice.Find(document, document.NormalizedSpan()));
+    }
+
+    [Fact]
+    public void The_issuer_speaks_with_today_between_its_name_and_the_reporting_word()
+    {
+        var text = "Press release\n\nAid must flow, the Northern Clinics Trust said today. The trust today urged donors to keep the clinics open.";
+        Assert.Equal(0, AttributionsOf(text, "The trust today"));
+        Assert.True(AttributionsOf(text.Replace("Press release\n\n", string.Empty, StringComparison.Ordinal), "The trust today") > 0);
+    }
+
+    [Theory]
     // The mark inside a sentence is not a release's mark.
     [InlineData("The ministry issued a press release on Monday.\n\n")]
     [InlineData("News release\u00A0of the week: nothing new.\n\n")]

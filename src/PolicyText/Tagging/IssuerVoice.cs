@@ -30,7 +30,7 @@ internal sealed class IssuerVoice
     private static readonly string[] Marks =
     [
         "for immediate release", "immediate release", "press release", "news release", "media release",
-        "statement", "press statement", "media statement", "joint statement", "public statement",
+        "press statement", "media statement", "joint statement",
         "-ends-", "- ends -", "ends", "###", "-30-",
     ];
 
@@ -70,6 +70,19 @@ internal sealed class IssuerVoice
     [
         "said", "called", "urged", "warned", "welcomed", "condemned", "demanded", "asked", "appealed", "criticised",
         "criticized", "published", "released", "launched", "announced", "rejected", "reiterated", "issued",
+    ];
+
+    /// <summary>
+    /// Words of a state's offices and titles: a name with one of them ("the Ministry of Interior
+    /// today announced", "…, Foreign Minister Kestutis Budrys said.") is not taken for the issuer
+    /// from the other ledes than "said today": in an NGO's release it is the government the
+    /// release answers, in a news report a person it quotes.
+    /// </summary>
+    private static readonly string[] StateWords =
+    [
+        "ministry", "minister", "government", "president", "senator", "secretary", "ambassador", "spokesman",
+        "spokeswoman", "spokesperson", "department", "parliament", "congress", "council", "commission",
+        "rapporteur", "states", "nations", "authorities", "embassy", "office",
     ];
 
     /// <summary>How far into a release (in characters) a name that "said." at a sentence's end can be its issuer: the lede, not a ministry quoted further down.</summary>
@@ -118,15 +131,20 @@ internal sealed class IssuerVoice
         var tokens = document.Tokens;
         List<string[]>? names = null;
         int lede = 0;
-        for (int k = 1; k + 1 < tokens.Length; k++)
+        // "… said today" first, anywhere; the other ledes only in a release without one, so that
+        // "The Ministry of Interior today announced …" above it does not take its place.
+        for (int pass = 0; pass < 2 && (names is null || names.Count == 0); pass++)
         {
-            if (IsLede(normalized, tokens, k))
+            for (int k = 1; k + 1 < tokens.Length; k++)
             {
-                AddIssuer(text, normalized, tokens, k, names ??= []);
-                if (names.Count > 0)
+                if (pass == 0 ? SaidToday(normalized, tokens, k) : IsLede(text, normalized, tokens, k))
                 {
-                    lede = tokens[k].Start;
-                    break;
+                    AddIssuer(text, normalized, tokens, k, names ??= [], strict: pass == 1);
+                    if (names.Count > 0)
+                    {
+                        lede = tokens[k].Start;
+                        break;
+                    }
                 }
             }
         }
@@ -157,7 +175,12 @@ internal sealed class IssuerVoice
     /// <see cref="LedeReach"/> characters, "said" or "says" ending a sentence after a comma and
     /// at most eight words ("…, the Northern Lights Prisoner Monitor said.").
     /// </summary>
-    private static bool IsLede(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k)
+    private static bool SaidToday(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k) =>
+        tokens[k].Kind == TokenKind.Word && tokens[k + 1].Kind == TokenKind.Word
+        && tokens[k].GetWord(normalized) is "said" && tokens[k + 1].GetWord(normalized) is "today";
+
+    /// <summary>As <see cref="SaidToday"/>, for the other ledes (see <see cref="IsLede"/>'s summary).</summary>
+    private static bool IsLede(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k)
     {
         if (tokens[k].Kind != TokenKind.Word)
         {
@@ -180,12 +203,14 @@ internal sealed class IssuerVoice
         }
 
         int start = k;
-        while (start > 0 && tokens[start - 1].Kind == TokenKind.Word && start > k - 9)
+        while (start > 0 && tokens[start - 1].Kind == TokenKind.Word && start > k - 8)
         {
             start--;
         }
 
-        return start < k && start > 0 && tokens[start - 1].GetWord(normalized) is ",";
+        // The comma must not follow a quotation ("…", Interior Minister Farid Nouri said.).
+        return start < k && start > 1 && tokens[start - 1].GetWord(normalized) is ","
+            && text[tokens[start - 2].Start] is not ('"' or '\u201D' or '\u2019' or '\'');
     }
 
     /// <summary>The lines of <paramref name="text"/> that are a release's mark, or null when there is none.</summary>
@@ -240,18 +265,9 @@ internal sealed class IssuerVoice
 
         // "About the Zagros Justice Centre", "About Amu Bridge Health Trust": the heading of a
         // release's boilerplate about its issuer (not "About the author", nor a sentence).
-        if (line.StartsWith("About ", StringComparison.Ordinal) && line[^1] is not ('.' or '?' or '!' or ':' or ','))
+        if (line[0] == 'A' && line.StartsWith("About ", StringComparison.OrdinalIgnoreCase) && IsAboutHeading(line[6..]))
         {
-            var rest = line[6..];
-            if (rest.StartsWith("the ", StringComparison.Ordinal))
-            {
-                rest = rest[4..];
-            }
-
-            if (!rest.IsEmpty && char.IsUpper(rest[0]))
-            {
-                return true;
-            }
+            return true;
         }
 
         foreach (var opening in MarkOpenings)
@@ -276,8 +292,55 @@ internal sealed class IssuerVoice
         return false;
     }
 
-    /// <summary>The name of capitalised words (with "of", "for", "and", "&amp;" or "the" among them) right before token <paramref name="said"/>, with its abbreviation in brackets after it, if any, and its last two or more words.</summary>
-    private static void AddIssuer(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int said, List<string[]> names)
+    /// <summary>
+    /// Whether the words after "About" name a body, as the heading of a release's boilerplate:
+    /// every word capitalised or a connective ("the", "of", "for", "and", "&amp;", "in", "on"), the
+    /// first capitalised, no punctuation at the end, and not the author, us or this ("About the
+    /// Author", "About Us"); not a line of hard-wrapped text that opens with "About".
+    /// </summary>
+    private static bool IsAboutHeading(ReadOnlySpan<char> rest)
+    {
+        rest = rest.Trim();
+        if (rest.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+        {
+            rest = rest[4..].TrimStart();
+        }
+
+        if (rest.IsEmpty || !char.IsLetter(rest[^1]) || !char.IsUpper(rest[0]))
+        {
+            return false;
+        }
+
+        bool first = true;
+        foreach (var range in rest.Split(' '))
+        {
+            var word = rest[range];
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            bool connective = word is "the" or "of" or "for" or "and" or "&" or "in" or "on";
+            if ((!connective && !char.IsUpper(word[0])) || (first && connective))
+            {
+                return false;
+            }
+
+            if (word.Equals("author", StringComparison.OrdinalIgnoreCase) || word.Equals("authors", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("us", StringComparison.OrdinalIgnoreCase) || word.Equals("this", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("our", StringComparison.OrdinalIgnoreCase) || word.Equals("me", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            first = false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The name of capitalised words (with "of", "for", "and", "&amp;" or "the" among them, on one line) right before token <paramref name="said"/>, with its abbreviation in brackets after it, if any, and its last two or more words; when <paramref name="strict"/> (the ledes other than "said today"), none after an object word ("held in Saydnaya Prison today called") and none with a state's office or title in it (<see cref="StateWords"/>).</summary>
+    private static void AddIssuer(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int said, List<string[]> names, bool strict = false)
     {
         int end = said;
         string? abbreviation = null;
@@ -298,7 +361,15 @@ internal sealed class IssuerVoice
             }
 
             var word = t.GetWord(normalized);
-            if (!char.IsUpper(text[t.Start]) && word is not ("of" or "for" or "and" or "&" or "the"))
+            // "in" too for the other ledes ("the Association of Families of the Missing in Syria
+            // today called"), where a name after "in" is then refused as an object's.
+            if (!char.IsUpper(text[t.Start]) && word is not ("of" or "for" or "and" or "&" or "the") && !(strict && word is "in"))
+            {
+                break;
+            }
+
+            // A name does not run on from the line above (a mark line or the headline).
+            if (text[t.End..tokens[start].Start].ContainsAny('\n', '\r'))
             {
                 break;
             }
@@ -325,6 +396,12 @@ internal sealed class IssuerVoice
         }
 
         if (capitals == 0 || (words.Count == 1 && Array.IndexOf(Pronouns, words[0]) >= 0))
+        {
+            return;
+        }
+
+        if (strict && ((start > 0 && tokens[start - 1].Kind == TokenKind.Word && Array.IndexOf(Objects, tokens[start - 1].GetWord(normalized).ToString()) >= 0)
+            || words.Exists(w => Array.IndexOf(StateWords, w) >= 0)))
         {
             return;
         }

@@ -96,8 +96,8 @@ public class IssuerVoiceTests
     }
 
     [Theory]
-    [InlineData("STATEMENT\n\n")]
     [InlineData("Joint statement\n\n")]
+    [InlineData("", "\n\nABOUT THE ZAGROS JUSTICE CENTRE")]
     [InlineData("", "\n\nContact: Samuel Ortiz, +1 305 555 0139")]
     [InlineData("", "\n\nAbout the Northern Clinics Trust")]
     [InlineData("", "\n\nAbout Amu Bridge Health Trust")]
@@ -111,6 +111,11 @@ public class IssuerVoiceTests
     // "About the author" heads a biography, not a release's boilerplate; a sentence that opens
     // with "About" or a line that is a sentence is not a heading.
     [InlineData("", "\n\nAbout the author")]
+    [InlineData("", "\n\nAbout The Author")]
+    [InlineData("", "\n\nAbout Us")]
+    [InlineData("", "\n\nAbout Tehran's refusal to free the detainees")]
+    // A bare "Statement" also heads a ministry's statement or a delegation's speech.
+    [InlineData("STATEMENT\n\n")]
     [InlineData("", "\n\nAbout Geneva.")]
     [InlineData("", "\n\nabout the Northern Clinics Trust")]
     [InlineData("The statement was short.\n\n")]
@@ -126,6 +131,7 @@ public class IssuerVoiceTests
     [InlineData("The Salween Relief Coalition urged today that aid reach the camps.", "salween relief coalition")]
     [InlineData("Donors must release the frozen funds, the Northern Lights Prisoner Monitor said.", "northern lights prisoner monitor")]
     [InlineData("Aid must not wait for the talks, Zagros Justice Centre says.", "zagros justice centre")]
+    [InlineData("The Association of Families of the Missing in Syria today called on the EU to keep its sanctions.", "association of families of the missing in syria")]
     public void The_issuer_is_also_the_name_that_opens_a_lede_in_other_words(string lede, string issuer)
     {
         var text = $"Press release\n\n{lede} The group said the delays cost lives.";
@@ -144,11 +150,30 @@ public class IssuerVoiceTests
     // Nor a name without a comma before it, nor a pronoun.
     [InlineData("Press release\n\nThe envoy met officials whom the Foreign Ministry said. The group said the delays cost lives.")]
     [InlineData("Press release\n\nAid must flow, it said. The group said the delays cost lives.")]
+    // A quotation with the comma after its closing mark; a state's office or title; a place.
+    [InlineData("Press release\n\n\"Aid is a bargaining chip for Brussels\", Interior Minister Farid Nouri said. The group said the delays cost lives.")]
+    [InlineData("Press release\n\n“Aid must flow to the children”, Ana Lopez said. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nAny easing must wait, Lithuanian Foreign Minister Kestutis Budrys said. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe Ministry of Interior today announced the sentences. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nFamilies of detainees held in Saydnaya Prison today called for news. The group said the delays cost lives.")]
     public void Other_names_that_said_are_not_the_issuer(string template)
     {
         var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, string.Concat(Enumerable.Repeat("Families wait for medicine in the north. ", 30)));
         var document = TextDocument.Parse(text);
         Assert.Null(IssuerVoice.Find(document, document.NormalizedSpan()));
+    }
+
+    [Fact]
+    public void A_name_that_said_today_comes_before_the_other_ledes_and_no_name_runs_over_a_line()
+    {
+        var text = "FOR IMMEDIATE RELEASE\nThe Salween Relief Coalition today welcomed the ruling.\n\nThe Arvand Justice Network said today that the EU must keep its sanctions.";
+        var document = TextDocument.Parse(text);
+        var names = IssuerVoice.Find(document, document.NormalizedSpan())!.Names;
+        Assert.Contains("arvand justice network", names);
+        Assert.DoesNotContain(names, n => n.Contains("salween", StringComparison.Ordinal));
+        var wrapped = TextDocument.Parse("PRESS RELEASE\nNorthern Clinics Trust said today that aid must flow.");
+        Assert.Contains("northern clinics trust", IssuerVoice.Find(wrapped, wrapped.NormalizedSpan())!.Names);
+        Assert.DoesNotContain(IssuerVoice.Find(wrapped, wrapped.NormalizedSpan())!.Names, n => n.Contains("release", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Buffers;
 using PolicyText.Text;
 
 namespace PolicyText.Tagging;
@@ -10,7 +9,7 @@ namespace PolicyText.Tagging;
 /// staff say in it is the author's stance, not a report of someone else's (docs/codebook.md,
 /// rule 1; docs/tagging.md, *Attribution*). A document is read as a release only when it has
 /// both a release's mark on a line of its own ("FOR IMMEDIATE RELEASE", "Press release",
-/// "STATEMENT", "Notes to editors", "Media contact: …", "Contact: …", "About the …", "###",
+/// "Joint statement", "Notes to editors", "Media contact: …", "Contact: …", "About the …", "###",
 /// "-ENDS-") and a name that opens its lede ("… said today", "… today called on", "…, the X
 /// Trust said."); that name is the issuer.
 /// <para>
@@ -168,18 +167,18 @@ internal sealed class IssuerVoice
         return new IssuerVoice(names, lede, marks);
     }
 
-    /// <summary>
-    /// Whether token <paramref name="k"/> opens a release's lede, so that the name right before it
-    /// is the issuer's: "said today", "today" and a reporting word ("… today called on"), a
-    /// reporting word and "today" ("… urged today"), or, in the first
-    /// <see cref="LedeReach"/> characters, "said" or "says" ending a sentence after a comma and
-    /// at most eight words ("…, the Northern Lights Prisoner Monitor said.").
-    /// </summary>
+    /// <summary>Whether token <paramref name="k"/> is "said" before "today", the lede that names a release's issuer first: the name right before it.</summary>
     private static bool SaidToday(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k) =>
         tokens[k].Kind == TokenKind.Word && tokens[k + 1].Kind == TokenKind.Word
         && tokens[k].GetWord(normalized) is "said" && tokens[k + 1].GetWord(normalized) is "today";
 
-    /// <summary>As <see cref="SaidToday"/>, for the other ledes (see <see cref="IsLede"/>'s summary).</summary>
+    /// <summary>
+    /// Whether token <paramref name="k"/> opens one of the other ledes, read only in a release
+    /// without "said today" (<see cref="SaidToday"/>): "today" and a reporting word ("… today
+    /// called on"), a reporting word and "today" ("… urged today"), or, in the first
+    /// <see cref="LedeReach"/> characters, "said" or "says" ending a sentence after a comma and
+    /// at most eight words ("…, the Northern Lights Prisoner Monitor said.").
+    /// </summary>
     private static bool IsLede(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k)
     {
         if (tokens[k].Kind != TokenKind.Word)
@@ -292,6 +291,9 @@ internal sealed class IssuerVoice
         return false;
     }
 
+    /// <summary>Words that make an "About" heading a biography's or a website's, not a body's ("About the Author", "About Us").</summary>
+    private static readonly string[] NotBodies = ["author", "authors", "us", "this", "our", "me"];
+
     /// <summary>
     /// Whether the words after "About" name a body, as the heading of a release's boilerplate:
     /// every word capitalised or a connective ("the", "of", "for", "and", "&amp;", "in", "on"), the
@@ -326,11 +328,12 @@ internal sealed class IssuerVoice
                 return false;
             }
 
-            if (word.Equals("author", StringComparison.OrdinalIgnoreCase) || word.Equals("authors", StringComparison.OrdinalIgnoreCase)
-                || word.Equals("us", StringComparison.OrdinalIgnoreCase) || word.Equals("this", StringComparison.OrdinalIgnoreCase)
-                || word.Equals("our", StringComparison.OrdinalIgnoreCase) || word.Equals("me", StringComparison.OrdinalIgnoreCase))
+            foreach (var notBody in NotBodies)
             {
-                return false;
+                if (word.Equals(notBody, StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
             }
 
             first = false;

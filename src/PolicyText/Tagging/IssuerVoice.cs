@@ -9,9 +9,12 @@ namespace PolicyText.Tagging;
 /// staff say in it is the author's stance, not a report of someone else's (docs/codebook.md,
 /// rule 1; docs/tagging.md, *Attribution*). A document is read as a release only when it has
 /// both a release's mark on a line of its own ("FOR IMMEDIATE RELEASE", "Press release",
-/// "Joint statement", "Notes to editors", "Media contact: …", "Contact: …", "About the …", "###",
-/// "-ENDS-") and a name that opens its lede ("… said today", "… today called on", "…, the X
-/// Trust said."); that name is the issuer.
+/// "Joint statement", "Notes to editors", "Media contact: …", "Press office: …", "Embargoed until
+/// …", "Contact: …", "About the …", "###", "-ENDS-") and a name that opens its lede ("… said
+/// today", "… today called on", "… said on Tuesday", "… said in a statement", "…, the X Trust
+/// said."); that name is the issuer. With a lede other than "said today", a "Contact: …" line or
+/// an "About" heading (which newsletters and reports have too) makes a release only when the
+/// heading names the issuer.
 /// <para>
 /// A reporting word then speaks in the issuer's voice when its subject, right before it, is the
 /// issuer's name (or its last two or more words, or the abbreviation in brackets after it),
@@ -33,14 +36,49 @@ internal sealed class IssuerVoice
         "-ends-", "- ends -", "ends", "###", "-30-",
     ];
 
-    /// <summary>The openings of lines that mark a press release (case aside).</summary>
+    /// <summary>
+    /// The openings of lines that mark a press release (case aside), on a line of up to
+    /// <see cref="MaxOpeningLine"/> characters: a contact line holds names, telephone numbers and
+    /// addresses. "Contact:" alone is a weak mark (<see cref="MarkKind.Contact"/>): a newsletter
+    /// or a report ends with one too.
+    /// </summary>
     private static readonly string[] MarkOpenings =
     [
         "notes to editors", "note to editors", "notes for editors", "editor's note:", "editors' note:",
         "media contact", "press contact", "media enquiries", "media inquiries", "press enquiries", "press inquiries",
+        "for media enquiries", "for media inquiries", "for press enquiries", "for press inquiries",
+        "press office:", "media:", "embargoed until ", "embargoed to ",
         "for more information, please contact", "for further information, please contact", "for more information contact",
         "contact:", "contacts:",
     ];
+
+    /// <summary>
+    /// Words for a body that head a release's boilerplate about its issuer without its name
+    /// ("About the coalition", "About the organisations"): kinds of body, not "About the
+    /// author" nor "About the report".
+    /// </summary>
+    private static readonly string[] AboutKinds =
+    [
+        "group", "groups", "organisation", "organisations", "organization", "organizations", "coalition", "charity",
+        "network", "alliance", "trust", "foundation", "institute", "centre", "center", "association", "federation",
+        "council", "union", "campaign", "society", "league", "forum", "movement", "partnership", "signatories",
+    ];
+
+    /// <summary>What a line of a release's mark is.</summary>
+    private enum MarkKind
+    {
+        /// <summary>Not a mark.</summary>
+        None,
+
+        /// <summary>A release's own mark: "FOR IMMEDIATE RELEASE", "###", "Media contact: …", "Notes to editors".</summary>
+        Strong,
+
+        /// <summary>"Contact: …": newsletters and reports end with one too.</summary>
+        Contact,
+
+        /// <summary>An "About …" heading: newsletters and think tanks have one too.</summary>
+        About,
+    }
 
     /// <summary>What a release calls its issuer once named.</summary>
     private static readonly string[][] Generic =
@@ -130,15 +168,17 @@ internal sealed class IssuerVoice
         var tokens = document.Tokens;
         List<string[]>? names = null;
         int lede = 0;
+        bool strict = false;
         // "… said today" first, anywhere; the other ledes only in a release without one, so that
         // "The Ministry of Interior today announced …" above it does not take its place.
         for (int pass = 0; pass < 2 && (names is null || names.Count == 0); pass++)
         {
+            strict = pass == 1;
             for (int k = 1; k + 1 < tokens.Length; k++)
             {
                 if (pass == 0 ? SaidToday(normalized, tokens, k) : IsLede(text, normalized, tokens, k))
                 {
-                    AddIssuer(text, normalized, tokens, k, names ??= [], strict: pass == 1);
+                    AddIssuer(text, normalized, tokens, k, names ??= [], strict);
                     if (names.Count > 0)
                     {
                         lede = tokens[k].Start;
@@ -153,6 +193,21 @@ internal sealed class IssuerVoice
             return null;
         }
 
+        // A newsletter or a report that ends with "Contact: …" or "About <its publisher>" and
+        // quotes "…, the Salween Relief Coalition said on Thursday." is not the coalition's
+        // release: with the other ledes, a weak mark must be an About heading with its name.
+        if (strict && !marks.Exists(m => m.Kind == MarkKind.Strong) && !AnAboutNames(text, marks, names))
+        {
+            return null;
+        }
+
+        // "The CSCA said on Wednesday …": the name the abbreviation stands for, where the text
+        // gives it ("the Centre for Supply Chain Accountability (CSCA)").
+        if (names[0].Length == 1 || (names[0].Length == 2 && names[0][0] == "the"))
+        {
+            AddSpelledOut(text, normalized, tokens, names[0][^1], names);
+        }
+
         names.AddRange(Generic);
         // "The network said …" in the Euphrates Water Engineers Network's release.
         var kind = names[0][^1];
@@ -164,7 +219,70 @@ internal sealed class IssuerVoice
         // Its people are those with a role at any of its names ("director of the network").
         var bodies = names.ToList();
         AddPeople(text, normalized, tokens, bodies, names);
-        return new IssuerVoice(names, lede, marks);
+        return new IssuerVoice(names, lede, [.. marks.Select(m => (m.Start, m.End))]);
+    }
+
+    /// <summary>
+    /// Whether one of the "About" headings among <paramref name="marks"/> names the issuer: its words after
+    /// "About" and "the", letters and digits compared case aside, open with the issuer's full name
+    /// or are one of its other names ("About the Zagros Justice Centre (ZJC)", "About ZJC"), or are
+    /// the kind of body its name ends with or a generic one ("About the coalition", "About the
+    /// organisations").
+    /// </summary>
+    private static bool AnAboutNames(ReadOnlySpan<char> text, List<(int Start, int End, MarkKind Kind)> marks, List<string[]> names)
+    {
+        foreach (var (start, end, kind) in marks)
+        {
+            if (kind == MarkKind.About && AboutNames(text[start..end], names))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether one "About" heading names the issuer (<see cref="AnAboutNames"/>).</summary>
+    private static bool AboutNames(ReadOnlySpan<char> line, List<string[]> names)
+    {
+        var heading = line.Trim()[6..].Trim();
+        if (heading.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+        {
+            heading = heading[4..].TrimStart();
+        }
+
+        var key = Key(heading);
+        var kind = key.EndsWith('s') ? key[..^1] : key;
+        if (kind == names[0][^1] || kind is "group" or "organisation" or "organization" or "signatorie" or "signatory")
+        {
+            return true;
+        }
+
+        for (int i = 0; i < names.Count; i++)
+        {
+            var name = Key(string.Concat(names[i]));
+            if (name.Length > 0 && (key == name || (i == 0 && key.StartsWith(name, StringComparison.Ordinal))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The letters and digits of <paramref name="words"/>, lower case.</summary>
+    private static string Key(ReadOnlySpan<char> words)
+    {
+        var key = new System.Text.StringBuilder(words.Length);
+        foreach (var c in words)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                key.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return key.ToString();
     }
 
     /// <summary>Whether token <paramref name="k"/> is "said" before "today", the lede that names a release's issuer first: the name right before it.</summary>
@@ -176,8 +294,11 @@ internal sealed class IssuerVoice
     /// Whether token <paramref name="k"/> opens one of the other ledes, read only in a release
     /// without "said today" (<see cref="SaidToday"/>): "today" and a reporting word ("… today
     /// called on"), a reporting word and "today" ("… urged today"), or, in the first
-    /// <see cref="LedeReach"/> characters, "said" or "says" ending a sentence after a comma and
-    /// at most eight words ("…, the Northern Lights Prisoner Monitor said.").
+    /// <see cref="LedeReach"/> characters, a day of the week and a reporting word ("… on Friday
+    /// called on", "… said on Tuesday"), "said in a statement" ("in a report", "in a joint
+    /// statement", …), or "said" or "says" ending a sentence after a comma and at most eight
+    /// words ("…, the Northern Lights Prisoner Monitor said."); never the speaker of a quotation
+    /// ("…,” Lopez said on Tuesday.").
     /// </summary>
     private static bool IsLede(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k)
     {
@@ -188,40 +309,135 @@ internal sealed class IssuerVoice
 
         var word = tokens[k].GetWord(normalized);
         var next = tokens[k + 1].GetWord(normalized);
-        if (tokens[k + 1].Kind == TokenKind.Word)
+        bool reporting = Array.IndexOf(LedeVerbs, word.ToString()) >= 0;
+        if (tokens[k + 1].Kind == TokenKind.Word
+            && ((word is "today" && Array.IndexOf(LedeVerbs, next.ToString()) >= 0) || (next is "today" && reporting)))
         {
-            return (word is "today" && Array.IndexOf(LedeVerbs, next.ToString()) >= 0)
-                || (next is "today" && Array.IndexOf(LedeVerbs, word.ToString()) >= 0);
+            return true;
         }
 
-        // "…, the Northern Lights Prisoner Monitor said.": a name after a comma, not a quotation's
-        // speaker ("…,” Lopez said.").
-        if (word is not ("said" or "says") || next is not "." || tokens[k].Start >= LedeReach)
+        if (tokens[k].Start >= LedeReach)
         {
             return false;
         }
 
-        int start = k;
-        while (start > 0 && tokens[start - 1].Kind == TokenKind.Word && start > k - 8)
+        string? third = k + 2 < tokens.Length ? tokens[k + 2].GetWord(normalized).ToString() : null;
+        bool dated =
+            (word is "on" && Array.IndexOf(Weekdays, next.ToString()) >= 0 && third is not null && Array.IndexOf(LedeVerbs, third) >= 0)
+            || (reporting && next is "on" && third is not null && Array.IndexOf(Weekdays, third) >= 0)
+            || (word is "said" && next is "in" && InADocument(normalized, tokens, k + 2));
+        if (dated)
+        {
+            return !AfterQuotation(text, normalized, tokens, NameStart(text, tokens, k));
+        }
+
+        // "…, the Northern Lights Prisoner Monitor said.": a name after a comma, not a quotation's
+        // speaker ("…,” Lopez said.").
+        if (word is not ("said" or "says") || next is not ".")
+        {
+            return false;
+        }
+
+        int start = NameStart(text, tokens, k);
+        return start < k && start > 1 && tokens[start - 1].GetWord(normalized) is "," && !AfterQuotation(text, normalized, tokens, start);
+    }
+
+    /// <summary>The days of the week, as in "… said on Tuesday".</summary>
+    private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+    /// <summary>What a release's lede says its issuer said in ("said in a statement", "said in a joint statement", "said in its report").</summary>
+    private static readonly string[] Documents = ["statement", "report", "letter", "submission", "briefing", "declaration", "communique", "communiqué"];
+
+    /// <summary>Whether the tokens from <paramref name="from"/> are "a", "an", "its" or "their", at most one more word, and a kind of document (<see cref="Documents"/>).</summary>
+    private static bool InADocument(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int from)
+    {
+        if (from + 1 >= tokens.Length || tokens[from].GetWord(normalized) is not ("a" or "an" or "its" or "their"))
+        {
+            return false;
+        }
+
+        for (int k = from + 1; k < tokens.Length && k <= from + 2; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word)
+            {
+                return false;
+            }
+
+            if (Array.IndexOf(Documents, tokens[k].GetWord(normalized).ToString()) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first token of the words (and the parts of a name, <see cref="IsNamePart"/>) right before token <paramref name="k"/>, at most eight, past an abbreviation in brackets ("the Zagros Justice Centre (ZJC) said").</summary>
+    private static int NameStart(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int k)
+    {
+        int end = k;
+        if (end >= 3 && text[tokens[end - 1].Start] == ')' && text[tokens[end - 3].Start] == '(' && tokens[end - 2].Kind == TokenKind.Word)
+        {
+            end -= 3;
+        }
+
+        int start = end;
+        while (start > 0 && start > end - 8 && (tokens[start - 1].Kind == TokenKind.Word || IsNamePart(text, tokens, start - 1)))
         {
             start--;
         }
 
-        // The comma must not follow a quotation ("…", Interior Minister Farid Nouri said.).
-        return start < k && start > 1 && tokens[start - 1].GetWord(normalized) is ","
-            && text[tokens[start - 2].Start] is not ('"' or '\u201D' or '\u2019' or '\'');
+        return start;
     }
 
-    /// <summary>The lines of <paramref name="text"/> that are a release's mark, or null when there is none.</summary>
-    private static List<(int Start, int End)>? MarkLines(ReadOnlySpan<char> text)
+    /// <summary>Whether the words from token <paramref name="start"/> follow a quotation, right after its closing mark or after a comma after it ("…,” Lopez said.", "\"…\", Interior Minister Farid Nouri said.").</summary>
+    private static bool AfterQuotation(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int start)
     {
-        List<(int Start, int End)>? marks = null;
+        int before = start - 1;
+        if (before >= 0 && tokens[before].GetWord(normalized) is ",")
+        {
+            before--;
+        }
+
+        return before >= 0 && text[tokens[before].Start] is '"' or '\u201D' or '\u2019' or '\'';
+    }
+
+    /// <summary>
+    /// Whether token <paramref name="k"/>, not a word, is part of an organisation's name: a
+    /// possessive glued to the word before it ("Women's", "Prisoners' Watch"), "&amp;"
+    /// ("Water &amp; Sanitation Alliance") or a short number after a capitalised word ("Article 19").
+    /// </summary>
+    private static bool IsNamePart(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int k)
+    {
+        var t = tokens[k];
+        if (k == 0 || k + 1 >= tokens.Length || tokens[k - 1].Kind != TokenKind.Word || tokens[k + 1].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var previous = tokens[k - 1];
+        bool glued = previous.End == t.Start;
+        return t.Kind switch
+        {
+            TokenKind.Clitic => glued && text[t.Start] is '\'' or '\u2019',
+            TokenKind.Punctuation when t.Length == 1 && text[t.Start] is '\'' or '\u2019' =>
+                glued && text[previous.End - 1] is 's' && char.IsUpper(text[tokens[k + 1].Start]),
+            TokenKind.Punctuation when t.Length == 1 && text[t.Start] == '&' => true,
+            TokenKind.Number => t.Length <= 4 && char.IsUpper(text[previous.Start]),
+            _ => false,
+        };
+    }
+
+    /// <summary>The lines of <paramref name="text"/> that are a release's mark, with what they are, or null when there is none.</summary>
+    private static List<(int Start, int End, MarkKind Kind)>? MarkLines(ReadOnlySpan<char> text)
+    {
+        List<(int Start, int End, MarkKind Kind)>? marks = null;
         foreach (var range in text.SplitAny('\n', '\r'))
         {
-            if (IsMarkLine(text[range]))
+            if (MarkOf(text[range]) is var kind and not MarkKind.None)
             {
                 var (start, length) = range.GetOffsetAndLength(text.Length);
-                (marks ??= []).Add((start, start + length));
+                (marks ??= []).Add((start, start + length, kind));
             }
         }
 
@@ -242,31 +458,37 @@ internal sealed class IssuerVoice
         return false;
     }
 
-    /// <summary>The longest line that can be a release's mark, trimmed.</summary>
+    /// <summary>The longest line that can be a release's whole mark or "About" heading, trimmed.</summary>
     private const int MaxMarkLine = 60;
 
-    /// <summary>Whether <paramref name="line"/> (one line of a text, white space around it allowed) is a release's mark: "FOR IMMEDIATE RELEASE", "###", "-ENDS-", "Media contact: …", "Notes to editors".</summary>
-    private static bool IsMarkLine(ReadOnlySpan<char> line)
+    /// <summary>The longest line that can open with a release's mark (<see cref="MarkOpenings"/>), trimmed: a contact line with names, numbers and addresses.</summary>
+    private const int MaxOpeningLine = 200;
+
+    /// <summary>What <paramref name="line"/> (one line of a text, white space around it allowed) is as a release's mark: "FOR IMMEDIATE RELEASE", "###", "-ENDS-", "Media contact: …", "Notes to editors", "Contact: …", "About the …".</summary>
+    private static MarkKind MarkOf(ReadOnlySpan<char> line)
     {
         line = line.Trim();
-        if (line.IsEmpty || line.Length > MaxMarkLine)
+        if (line.IsEmpty || line.Length > MaxOpeningLine)
         {
-            return false;
+            return MarkKind.None;
         }
 
-        foreach (var mark in Marks)
+        if (line.Length <= MaxMarkLine)
         {
-            if (line.Equals(mark, StringComparison.OrdinalIgnoreCase))
+            foreach (var mark in Marks)
             {
-                return true;
+                if (line.Equals(mark, StringComparison.OrdinalIgnoreCase))
+                {
+                    return MarkKind.Strong;
+                }
             }
-        }
 
-        // "About the Zagros Justice Centre", "About Amu Bridge Health Trust": the heading of a
-        // release's boilerplate about its issuer (not "About the author", nor a sentence).
-        if (line[0] == 'A' && line.StartsWith("About ", StringComparison.OrdinalIgnoreCase) && IsAboutHeading(line[6..]))
-        {
-            return true;
+            // "About the Zagros Justice Centre", "About Amu Bridge Health Trust": the heading of a
+            // release's boilerplate about its issuer (not "About the author", nor a sentence).
+            if (line[0] == 'A' && line.StartsWith("About ", StringComparison.OrdinalIgnoreCase) && IsAboutHeading(line[6..]))
+            {
+                return MarkKind.About;
+            }
         }
 
         foreach (var opening in MarkOpenings)
@@ -276,19 +498,20 @@ internal sealed class IssuerVoice
                 // "Media contact: …", "Media contacts", "Notes to editors"; not "Media contacts
                 // with Pyongyang must …".
                 var rest = line[opening.Length..];
-                if (opening[^1] != ':' && rest.StartsWith('s'))
+                bool whole = opening[^1] is ':' or ' ';
+                if (!whole && rest.StartsWith('s'))
                 {
                     rest = rest[1..];
                 }
 
-                if (opening[^1] == ':' || rest.IsEmpty || rest[0] is ':' or '-' or '\u2013' or '\u2014')
+                if (whole || rest.IsEmpty || rest[0] is ':' or '-' or '\u2013' or '\u2014')
                 {
-                    return true;
+                    return opening is "contact:" or "contacts:" ? MarkKind.Contact : MarkKind.Strong;
                 }
             }
         }
 
-        return false;
+        return MarkKind.None;
     }
 
     /// <summary>Words that make an "About" heading a biography's or a website's, not a body's ("About the Author", "About Us").</summary>
@@ -306,9 +529,17 @@ internal sealed class IssuerVoice
         if (rest.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
         {
             rest = rest[4..].TrimStart();
+            // "About the coalition", "About the organisations": the issuer by its kind.
+            foreach (var kind in AboutKinds)
+            {
+                if (rest.Equals(kind, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
         }
 
-        if (rest.IsEmpty || !char.IsLetter(rest[^1]) || !char.IsUpper(rest[0]))
+        if (rest.IsEmpty || !(char.IsLetter(rest[^1]) || rest[^1] == ')') || !char.IsUpper(rest[0]))
         {
             return false;
         }
@@ -323,7 +554,10 @@ internal sealed class IssuerVoice
             }
 
             bool connective = word is "the" or "of" or "for" or "and" or "&" or "in" or "on";
-            if ((!connective && !char.IsUpper(word[0])) || (first && connective))
+            // "Article 19 Forum", "Water & Sanitation Alliance (WSA)".
+            bool part = char.IsUpper(word[0]) || char.IsAsciiDigit(word[0])
+                || (word.Length > 3 && word[0] == '(' && word[^1] == ')' && IsAbbreviation(word[1..^1]));
+            if ((!connective && !part) || (first && connective))
             {
                 return false;
             }
@@ -358,7 +592,7 @@ internal sealed class IssuerVoice
         while (start > 0 && end - start < 8)
         {
             var t = tokens[start - 1];
-            if (t.Kind != TokenKind.Word)
+            if (t.Kind != TokenKind.Word && !IsNamePart(text, tokens, start - 1))
             {
                 break;
             }
@@ -366,7 +600,7 @@ internal sealed class IssuerVoice
             var word = t.GetWord(normalized);
             // "in" too for the other ledes ("the Association of Families of the Missing in Syria
             // today called"), where a name after "in" is then refused as an object's.
-            if (!char.IsUpper(text[t.Start]) && word is not ("of" or "for" or "and" or "&" or "the") && !(strict && word is "in"))
+            if (t.Kind == TokenKind.Word && !char.IsUpper(text[t.Start]) && word is not ("of" or "for" or "and" or "&" or "the") && !(strict && word is "in"))
             {
                 break;
             }
@@ -422,6 +656,26 @@ internal sealed class IssuerVoice
         if (abbreviation is not null)
         {
             names.Add([abbreviation]);
+        }
+    }
+
+    /// <summary>Adds the issuer's name given in full before its abbreviation in brackets ("Centre for Supply Chain Accountability (CSCA)"), where the issuer was named by the abbreviation alone, and the abbreviation itself.</summary>
+    private static void AddSpelledOut(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, string abbreviation, List<string[]> names)
+    {
+        for (int k = 1; k + 2 < tokens.Length; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Word && text[tokens[k - 1].Start] == '(' && text[tokens[k + 1].Start] == ')'
+                && IsAbbreviation(tokens[k].GetText(text)) && tokens[k].GetWord(normalized).SequenceEqual(abbreviation))
+            {
+                int count = names.Count;
+                AddIssuer(text, normalized, tokens, k + 2, names);
+                if (names.Count > count && !names.Exists(n => n is [var only] && only == abbreviation))
+                {
+                    names.Add([abbreviation]);
+                }
+
+                return;
+            }
         }
     }
 
@@ -520,8 +774,9 @@ internal sealed class IssuerVoice
 
         for (int i = 0; i < name.Length; i++)
         {
+            // A name's parts may be other tokens than words ("prisoners ' watch", "article 19 forum").
             var t = tokens[from + i];
-            if (t.Kind != TokenKind.Word || !t.GetWord(normalized).SequenceEqual(name[i]))
+            if (!t.GetWord(normalized).SequenceEqual(name[i]))
             {
                 return false;
             }
@@ -536,10 +791,11 @@ internal sealed class IssuerVoice
     /// one of its names is its subject right before it ("also" or an abbreviation in brackets
     /// between or not, no "of", "by" … before the name), or before the comma that opens a role
     /// between them ("Elena Marrero, advocacy officer at the Project, said"), or follows it
-    /// ("said the group", "according to Lopez"); in the headline, before the lede, a kind of body
+    /// ("said the group", "according to Lopez"; not when <paramref name="nameAfter"/> is false:
+    /// "The ministry called on the group" is the ministry's call); in the headline, before the lede, a kind of body
     /// is enough ("…, rights group urges").
     /// </summary>
-    internal bool Speaks(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at, int count)
+    internal bool Speaks(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at, int count, bool nameAfter = true)
     {
         int before = at > 0 && tokens[at - 1].Kind == TokenKind.Word && tokens[at - 1].GetWord(normalized) is "also" or "today" ? at - 1 : at;
         // "Rights Watchers International (RWI) said": the name before its abbreviation.
@@ -580,7 +836,7 @@ internal sealed class IssuerVoice
 
         foreach (var name in _names)
         {
-            if (Matches(normalized, tokens, at + count, name))
+            if (nameAfter && Matches(normalized, tokens, at + count, name))
             {
                 return true;
             }

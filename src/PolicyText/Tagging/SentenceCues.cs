@@ -347,6 +347,11 @@ public sealed class CueExtractor
         return array;
     }
 
+    /// <summary>The reporting words with which a release's issuer calls for something ("called on", "urged", "demanded").</summary>
+    private static bool IsCall(ReadOnlySpan<char> normalized, Token token) =>
+        token.GetWord(normalized) is "called" or "calls" or "call" or "urged" or "urges" or "urge" or "demanded" or "demands"
+            or "asked" or "asks" or "appealed" or "appeals" or "pressed" or "presses";
+
     /// <summary>The cues of one sentence; its lexicon entries are appended to <c>scratch.Entries</c>, of which the caller makes the array it hands to <see cref="SentenceCues.SetEntries"/>. <paramref name="sentenceHashes"/> are read only with <paramref name="matchWork"/> (the matcher's work space, as <c>ExtractAll</c> prepares it); without it the matcher hashes the tokens itself.</summary>
     internal SentenceCues Extract(TextDocument document, ReadOnlySpan<char> normalized, Sentence sentence, Scratch scratch, ReadOnlySpan<uint> sentenceHashes = default, SentenceCues? into = null, Span<int> matchWork = default, bool mayHoldRespelled = true, IssuerVoice? issuer = null)
     {
@@ -420,6 +425,8 @@ public sealed class CueExtractor
         int rhetoricalAt = cues.Question ? Rhetorical(scratch, tokens, matches, cuesBase, cuesEntries) : -1;
         bool flip = rhetoricalAt >= 0;
         cues.Rhetorical = flip;
+        bool issuerSpeaks = false;
+        bool issuerCalls = false;
         var negations = scratch.Negations;
         negations.Clear();
         var recorded = scratch.NegationRecorded;
@@ -449,6 +456,8 @@ public sealed class CueExtractor
                     // A press release's issuer and its people speaking: the author ("…, the group said today").
                     if (issuer is not null && issuer.Speaks(text, normalized, tokens, m.FirstToken, m.TokenCount))
                     {
+                        issuerSpeaks = true;
+                        issuerCalls |= IsCall(normalized, tokens[m.FirstToken]);
                         break;
                     }
 
@@ -614,6 +623,25 @@ public sealed class CueExtractor
                 cues.Quotation = true;
                 break;
             }
+        }
+
+        // The issuer of a press release speaking in the third person is its author speaking in
+        // the first ("The group called on donors to …" is "We call on donors to …"), and its own
+        // people's words in quotation marks are the author's, not a report.
+        // "The group called on …", "The institute asked …": calls that are not reporting words in the cue lexicon.
+        for (int k = 0; issuer is not null && !issuerCalls && k < tokens.Length; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Word && IsCall(normalized, tokens[k]) && issuer.Speaks(text, normalized, tokens, k, 1, nameAfter: false))
+            {
+                issuerSpeaks = issuerCalls = true;
+            }
+        }
+
+        if (issuerSpeaks)
+        {
+            cues.FirstPerson++;
+            cues.Normative += issuerCalls ? 1 : 0;
+            cues.Quotation = false;
         }
 
         // A total order, so that evidence comes out the same way every time. The sentence's

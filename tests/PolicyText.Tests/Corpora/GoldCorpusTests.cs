@@ -21,7 +21,8 @@ public partial class GoldCorpusTests
     /// into training would make their scores meaningless. One stock sentence of an NGO statement
     /// ("This statement takes no position on whether any particular sanctions regime is
     /// justified.") was written independently into both the corpus and the held-out documents;
-    /// it is the one sentence allowed there.
+    /// it is the one sentence allowed there. Likewise "Let me be clear about what I am not
+    /// saying." in a newsletter of the held-out releases.
     /// </summary>
     [Theory]
     [InlineData("heldout-sentences", 360, 0)]
@@ -32,6 +33,7 @@ public partial class GoldCorpusTests
     [InlineData("dev-excerpts", 320, 0)]
     [InlineData("dev-statements", 159, 0)]
     [InlineData("dev-releases", 24, 0)]
+    [InlineData("heldout-releases", 14, 1)]
     [InlineData("heldout-statements", 160, 0)]
     public void Each_shipped_gold_set_loads_and_shares_no_sentence_with_the_corpus(string folder, int documents, int stockSentences)
     {

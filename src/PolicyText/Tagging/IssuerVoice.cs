@@ -39,8 +39,10 @@ internal sealed class IssuerVoice
     /// <summary>
     /// The openings of lines that mark a press release (case aside), on a line of up to
     /// <see cref="MaxOpeningLine"/> characters: a contact line holds names, telephone numbers and
-    /// addresses. "Contact:" alone is a weak mark (<see cref="MarkKind.Contact"/>): a newsletter
-    /// or a report ends with one too.
+    /// addresses. The opening is followed by ":", "-", a dash, "," or the end of the line
+    /// ("Media contacts: …", "For media enquiries, please contact …"), or by anything when it ends
+    /// with ":" or a space or is "For more information, please contact" and the like. Those of
+    /// <see cref="WeakOpenings"/> are weak marks.
     /// </summary>
     private static readonly string[] MarkOpenings =
     [
@@ -50,6 +52,16 @@ internal sealed class IssuerVoice
         "press office:", "media:", "embargoed until ", "embargoed to ",
         "for more information, please contact", "for further information, please contact", "for more information contact",
         "contact:", "contacts:",
+    ];
+
+    /// <summary>
+    /// Openings of lines that other documents have too (<see cref="MarkKind.Weak"/>): a
+    /// newsletter or a report ends with "Contact: …", an op-ed opens with "Editor's note: …", a news
+    /// report credits "Media: …", a speech is "Embargoed until delivery".
+    /// </summary>
+    private static readonly string[] WeakOpenings =
+    [
+        "contact:", "contacts:", "editor's note:", "editors' note:", "media:", "embargoed until ", "embargoed to ",
     ];
 
     /// <summary>
@@ -73,8 +85,8 @@ internal sealed class IssuerVoice
         /// <summary>A release's own mark: "FOR IMMEDIATE RELEASE", "###", "Media contact: …", "Notes to editors".</summary>
         Strong,
 
-        /// <summary>"Contact: …": newsletters and reports end with one too.</summary>
-        Contact,
+        /// <summary>"Contact: …", "Media: …", "Editor's note: …", "Embargoed until …": other documents have them too.</summary>
+        Weak,
 
         /// <summary>An "About …" heading: newsletters and think tanks have one too.</summary>
         About,
@@ -110,16 +122,18 @@ internal sealed class IssuerVoice
     ];
 
     /// <summary>
-    /// Words of a state's offices and titles: a name with one of them ("the Ministry of Interior
-    /// today announced", "…, Foreign Minister Kestutis Budrys said.") is not taken for the issuer
+    /// Words of a state's offices, titles, bodies and forces: a name with one of them ("the Ministry
+    /// of Interior today announced", "…, Foreign Minister Kestutis Budrys said.", "The European
+    /// Union on Monday announced", "The Rapid Support Forces said in a statement") is not taken for the issuer
     /// from the other ledes than "said today": in an NGO's release it is the government the
     /// release answers, in a news report a person it quotes.
     /// </summary>
     private static readonly string[] StateWords =
     [
-        "ministry", "minister", "government", "president", "senator", "secretary", "ambassador", "spokesman",
-        "spokeswoman", "spokesperson", "department", "parliament", "congress", "council", "commission",
-        "rapporteur", "states", "nations", "authorities", "embassy", "office",
+        "ministry", "ministries", "minister", "ministers", "government", "president", "senator", "secretary", "ambassador", "spokesman",
+        "spokeswoman", "spokesperson", "department", "parliament", "congress", "council", "commission", "committee",
+        "rapporteur", "states", "nations", "kingdom", "republic", "european", "authorities", "embassy", "office",
+        "court", "military", "army", "forces", "junta", "regime", "administration", "kremlin", "police",
     ];
 
     /// <summary>How far into a release (in characters) a name that "said." at a sentence's end can be its issuer: the lede, not a ministry quoted further down.</summary>
@@ -193,19 +207,21 @@ internal sealed class IssuerVoice
             return null;
         }
 
+        // "The CSCA said today …": the name the abbreviation stands for, where the text gives it
+        // ("the Centre for Supply Chain Accountability (CSCA)"); the other ledes look for it
+        // themselves (AddIssuer).
+        if (!strict && (names[0].Length == 1 || (names[0].Length == 2 && names[0][0] == "the")))
+        {
+            AddSpelledOut(text, normalized, tokens, names[0][^1], names);
+        }
+
         // A newsletter or a report that ends with "Contact: …" or "About <its publisher>" and
         // quotes "…, the Salween Relief Coalition said on Thursday." is not the coalition's
-        // release: with the other ledes, a weak mark must be an About heading with its name.
+        // release: with the other ledes, weak marks make a release only with an About heading
+        // that names the issuer.
         if (strict && !marks.Exists(m => m.Kind == MarkKind.Strong) && !AnAboutNames(text, marks, names))
         {
             return null;
-        }
-
-        // "The CSCA said on Wednesday …": the name the abbreviation stands for, where the text
-        // gives it ("the Centre for Supply Chain Accountability (CSCA)").
-        if (names[0].Length == 1 || (names[0].Length == 2 && names[0][0] == "the"))
-        {
-            AddSpelledOut(text, normalized, tokens, names[0][^1], names);
         }
 
         names.AddRange(Generic);
@@ -224,9 +240,9 @@ internal sealed class IssuerVoice
 
     /// <summary>
     /// Whether one of the "About" headings among <paramref name="marks"/> names the issuer: its words after
-    /// "About" and "the", letters and digits compared case aside, open with the issuer's full name
-    /// or are one of its other names ("About the Zagros Justice Centre (ZJC)", "About ZJC"), or are
-    /// the kind of body its name ends with or a generic one ("About the coalition", "About the
+    /// "About" and "the", letters and digits compared case aside, open with one of the issuer's
+    /// names ("About the Zagros Justice Centre (ZJC)", "About ZJC"), or are
+    /// a kind of body its name holds or a generic one ("About the coalition", "About the
     /// organisations").
     /// </summary>
     private static bool AnAboutNames(ReadOnlySpan<char> text, List<(int Start, int End, MarkKind Kind)> marks, List<string[]> names)
@@ -253,15 +269,15 @@ internal sealed class IssuerVoice
 
         var key = Key(heading);
         var kind = key.EndsWith('s') ? key[..^1] : key;
-        if (kind == names[0][^1] || kind is "group" or "organisation" or "organization" or "signatorie" or "signatory")
+        if (Array.IndexOf(names[0], kind) >= 0 || kind is "group" or "organisation" or "organization" or "signatorie" or "signatory")
         {
             return true;
         }
 
-        for (int i = 0; i < names.Count; i++)
+        foreach (var words in names)
         {
-            var name = Key(string.Concat(names[i]));
-            if (name.Length > 0 && (key == name || (i == 0 && key.StartsWith(name, StringComparison.Ordinal))))
+            var name = Key(string.Concat(words));
+            if (name.Length > 0 && key.StartsWith(name, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -328,7 +344,8 @@ internal sealed class IssuerVoice
             || (word is "said" && next is "in" && InADocument(normalized, tokens, k + 2));
         if (dated)
         {
-            return !AfterQuotation(text, normalized, tokens, NameStart(text, tokens, k));
+            // A quotation's speaker ("…,” Lopez said on Tuesday.") is refused with the name (AddIssuer).
+            return true;
         }
 
         // "…, the Northern Lights Prisoner Monitor said.": a name after a comma, not a quotation's
@@ -498,15 +515,15 @@ internal sealed class IssuerVoice
                 // "Media contact: …", "Media contacts", "Notes to editors"; not "Media contacts
                 // with Pyongyang must …".
                 var rest = line[opening.Length..];
-                bool whole = opening[^1] is ':' or ' ';
+                bool whole = opening[^1] is ':' or ' ' || opening.StartsWith("for more", StringComparison.Ordinal) || opening.StartsWith("for further", StringComparison.Ordinal);
                 if (!whole && rest.StartsWith('s'))
                 {
                     rest = rest[1..];
                 }
 
-                if (whole || rest.IsEmpty || rest[0] is ':' or '-' or '\u2013' or '\u2014')
+                if (whole || rest.IsEmpty || rest[0] is ':' or '-' or ',' or '\u2013' or '\u2014')
                 {
-                    return opening is "contact:" or "contacts:" ? MarkKind.Contact : MarkKind.Strong;
+                    return Array.IndexOf(WeakOpenings, opening) >= 0 ? MarkKind.Weak : MarkKind.Strong;
                 }
             }
         }
@@ -514,8 +531,12 @@ internal sealed class IssuerVoice
         return MarkKind.None;
     }
 
-    /// <summary>Words that make an "About" heading a biography's or a website's, not a body's ("About the Author", "About Us").</summary>
-    private static readonly string[] NotBodies = ["author", "authors", "us", "this", "our", "me"];
+    /// <summary>Words that make an "About" heading a biography's, a website's or a report's, not a body's ("About the Author", "About Us", "About the Report").</summary>
+    private static readonly string[] NotBodies =
+    [
+        "author", "authors", "editor", "editors", "contributor", "contributors", "us", "this", "our", "me",
+        "report", "study", "survey", "data", "methodology", "series",
+    ];
 
     /// <summary>
     /// Whether the words after "About" name a body, as the heading of a release's boilerplate:
@@ -638,8 +659,30 @@ internal sealed class IssuerVoice
         }
 
         if (strict && ((start > 0 && tokens[start - 1].Kind == TokenKind.Word && Array.IndexOf(Objects, tokens[start - 1].GetWord(normalized).ToString()) >= 0)
-            || words.Exists(w => Array.IndexOf(StateWords, w) >= 0)))
+            || words.Exists(w => Array.IndexOf(StateWords, w) >= 0) || HoldsWhiteHouse(words) || SpeaksAQuotation(text, tokens, start)))
         {
+            return;
+        }
+
+        // One capitalised word ("Russia", "The Kremlin", "UNICEF", "Washington") is a state, a
+        // place or a body quoted in the lede as often as an issuer: from the other ledes, only an
+        // abbreviation the text spells out before it in brackets ("the Centre for Supply Chain
+        // Accountability (CSCA)" … "The CSCA said on Wednesday").
+        if (strict && capitals < 2 && abbreviation is null)
+        {
+            if (!IsAbbreviation(tokens[end - 1].GetText(text)))
+            {
+                return;
+            }
+
+            int count = names.Count;
+            names.Add([.. words]);
+            AddSpelledOut(text, normalized, tokens, words[^1], names);
+            if (names.Count == count + 1)
+            {
+                names.RemoveAt(count);
+            }
+
             return;
         }
 
@@ -677,6 +720,38 @@ internal sealed class IssuerVoice
                 return;
             }
         }
+    }
+
+    /// <summary>Whether the words hold "White House".</summary>
+    private static bool HoldsWhiteHouse(List<string> words)
+    {
+        for (int i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i] == "white" && words[i + 1] == "house")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the name from token <paramref name="start"/> is a quotation's speaker: after a comma after the closing mark ("\"…\", Ana Lopez said on Tuesday") or after a closing mark with a comma before it ("…,” Ana Lopez said on Tuesday"); not after a quotation that ended its sentence ("… “We cannot wait.” The Salween Relief Coalition said on Thursday …").</summary>
+    private static bool SpeaksAQuotation(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int start)
+    {
+        if (start < 2)
+        {
+            return false;
+        }
+
+        static bool Closing(char c) => c is '"' or '\u201D' or '\u2019' or '\'';
+        var before = tokens[start - 1];
+        if (before.Length == 1 && text[before.Start] == ',')
+        {
+            return Closing(text[tokens[start - 2].Start]);
+        }
+
+        return before.Length == 1 && Closing(text[before.Start]) && tokens[start - 2].Length == 1 && text[tokens[start - 2].Start] == ',';
     }
 
     /// <summary>Whether a word is an abbreviation in capitals ("RWI", "HRW"): two to eight letters, all upper case.</summary>
@@ -788,16 +863,17 @@ internal sealed class IssuerVoice
     /// <summary>
     /// Whether the reporting word of <paramref name="tokens"/> (a sentence's) at
     /// <paramref name="at"/>, <paramref name="count"/> tokens long, speaks in the issuer's voice:
-    /// one of its names is its subject right before it ("also" or an abbreviation in brackets
-    /// between or not, no "of", "by" … before the name), or before the comma that opens a role
-    /// between them ("Elena Marrero, advocacy officer at the Project, said"), or follows it
-    /// ("said the group", "according to Lopez"; not when <paramref name="nameAfter"/> is false:
-    /// "The ministry called on the group" is the ministry's call); in the headline, before the lede, a kind of body
-    /// is enough ("…, rights group urges").
+    /// one of its names is its subject right before it ("also", "today", "on" and a day of the week
+    /// or an abbreviation in brackets between or not, and for "in a statement" before the "said" it
+    /// follows: <see cref="SubjectEnd"/>; no "of", "by" … before the name), or before the comma that
+    /// opens a role between them ("Elena Marrero, advocacy officer at the Project, said"), or
+    /// follows it when nothing is its subject before it ("“…,” said the group", "according to
+    /// Lopez"; not "The ministry urged the group to …", and never when <paramref name="nameAfter"/>
+    /// is false); in the headline, before the lede, a kind of body is enough ("…, rights group urges").
     /// </summary>
     internal bool Speaks(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at, int count, bool nameAfter = true)
     {
-        int before = at > 0 && tokens[at - 1].Kind == TokenKind.Word && tokens[at - 1].GetWord(normalized) is "also" or "today" ? at - 1 : at;
+        int before = SubjectEnd(normalized, tokens, at);
         // "Rights Watchers International (RWI) said": the name before its abbreviation.
         if (before >= 3 && tokens[before - 1].GetWord(normalized) is ")" && tokens[before - 3].GetWord(normalized) is "(")
         {
@@ -834,9 +910,67 @@ internal sealed class IssuerVoice
             }
         }
 
+        // "“…,” said the group", "according to Lopez": a name after the reporting word only when
+        // nothing is its subject before it ("The ministry urged the group to …" is the ministry's).
+        bool inverted = at == 0 || tokens[at - 1].Kind != TokenKind.Word || tokens[at].GetWord(normalized) is "according";
         foreach (var name in _names)
         {
-            if (nameAfter && Matches(normalized, tokens, at + count, name))
+            if (nameAfter && inverted && Matches(normalized, tokens, at + count, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Where the subject of the reporting word at token <paramref name="at"/> ends: right before
+    /// it, or before "also", "today" or "on" and a day of the week between ("The trust today urged",
+    /// "The coalition on Friday called on"), and for "in a statement" (or "statement", "in its
+    /// report", …) before the "said" or "says" it follows ("The alliance said in a statement").
+    /// </summary>
+    private static int SubjectEnd(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at)
+    {
+        int before = at;
+        var word = tokens[at].GetWord(normalized);
+        if (word is "in" || Array.IndexOf(Documents, word.ToString()) >= 0)
+        {
+            int k = at;
+            while (k > 0 && k > at - 3 && tokens[k].GetWord(normalized) is not "in")
+            {
+                k--;
+            }
+
+            if (k > 0 && tokens[k].GetWord(normalized) is "in" && tokens[k - 1].GetWord(normalized) is "said" or "says")
+            {
+                before = k - 1;
+            }
+        }
+
+        if (before > 0 && tokens[before - 1].Kind == TokenKind.Word && tokens[before - 1].GetWord(normalized) is "also" or "today")
+        {
+            before--;
+        }
+        else if (before > 1 && tokens[before - 2].GetWord(normalized) is "on" && Array.IndexOf(Weekdays, tokens[before - 1].GetWord(normalized).ToString()) >= 0)
+        {
+            before -= 2;
+        }
+
+        return before;
+    }
+
+    /// <summary>Whether one of the issuer's names comes at token <paramref name="from"/>, or after "that" there ("said the group", "said that the group").</summary>
+    internal bool NameFollows(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int from)
+    {
+        if (from < tokens.Length && tokens[from].GetWord(normalized) is "that")
+        {
+            from++;
+        }
+
+        foreach (var name in _names)
+        {
+            if (Matches(normalized, tokens, from, name))
             {
                 return true;
             }

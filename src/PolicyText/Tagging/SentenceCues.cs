@@ -73,7 +73,7 @@ public sealed class SentenceCues
     /// <summary>Whether the sentence is a rhetorical question: it ends with a question mark and holds a marker of the cues lexicon's optional <c>rhetorical</c> category ("seriously", "anyone", "why should"). Its evident answer is no, so its pro and anti wordings and its evaluations are read reversed, and it does not count as an open question.</summary>
     public bool Rhetorical { get; internal set; }
 
-    /// <summary>Whether the sentence holds a quotation mark.</summary>
+    /// <summary>Whether the sentence holds a quotation mark; in a press release, not when only its issuer or its people speak in it (docs/tagging.md, *Press releases*).</summary>
     public bool Quotation { get; internal set; }
 
     /// <summary>Whether the sentence is in a press release whose issuer was found (docs/tagging.md, *Press releases*): the document is its issuer's own statement, never a report of others' positions.</summary>
@@ -427,6 +427,7 @@ public sealed class CueExtractor
         cues.Rhetorical = flip;
         bool issuerSpeaks = false;
         bool issuerCalls = false;
+        bool reportsIssuer = false;
         var negations = scratch.Negations;
         negations.Clear();
         var recorded = scratch.NegationRecorded;
@@ -469,6 +470,8 @@ public sealed class CueExtractor
                     }
 
                     cues.Attribution++;
+                    // "The minister said the group called for …": someone else reports the issuer.
+                    reportsIssuer |= issuer is not null && issuer.NameFollows(normalized, tokens, m.FirstToken + m.TokenCount);
                     Add(scratch, tokens, m, c.Entry, c.Entry, CueType.Attribution);
                     break;
                 case 2:
@@ -625,10 +628,8 @@ public sealed class CueExtractor
             }
         }
 
-        // The issuer of a press release speaking in the third person is its author speaking in
-        // the first ("The group called on donors to …" is "We call on donors to …"), and its own
-        // people's words in quotation marks are the author's, not a report.
-        // "The group called on …", "The institute asked …": calls that are not reporting words in the cue lexicon.
+        // "The group called on …", "The institute asked …": calls that are not reporting words in
+        // the cue lexicon.
         for (int k = 0; issuer is not null && !issuerCalls && k < tokens.Length; k++)
         {
             if (tokens[k].Kind == TokenKind.Word && IsCall(normalized, tokens[k]) && issuer.Speaks(text, normalized, tokens, k, 1, nameAfter: false))
@@ -637,7 +638,11 @@ public sealed class CueExtractor
             }
         }
 
-        if (issuerSpeaks)
+        // The issuer of a press release speaking in the third person is its author speaking in
+        // the first ("The group called on donors to …" is "We call on donors to …"), and its own
+        // people's words in quotation marks are the author's, not a report; not when someone else
+        // reports what the issuer says ("The minister said the group called for …").
+        if (issuerSpeaks && !reportsIssuer)
         {
             cues.FirstPerson++;
             cues.Normative += issuerCalls ? 1 : 0;

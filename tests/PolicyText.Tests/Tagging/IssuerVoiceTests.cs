@@ -108,6 +108,8 @@ public class IssuerVoiceTests
     [InlineData("", "\n\nMedia: Ana Lopez, +41 22 555 0100")]
     // A contact line longer than a heading: names, numbers and addresses.
     [InlineData("", "\n\nPress office: Diego Arrieta, +506 2555 0178, prensa@example.org; Ana Lopez, +41 22 555 0100, press@example.org (weekdays, 9:00 to 17:00)")]
+    [InlineData("", "\n\nFor media enquiries, please contact Diego Arrieta, +506 2555 0178, prensa@example.org")]
+    [InlineData("", "\n\nFor more information, please contact Ana Lopez at press@example.org or +41 22 555 0100 (weekdays)")]
     [InlineData("", "\n\nFor media enquiries: Diego Arrieta, +506 2555 0178, prensa@example.org; Ana Lopez, +41 22 555 0100, press@example.org")]
     public void A_statement_heading_a_contact_line_or_an_about_heading_marks_a_release(string before, string after = "")
     {
@@ -128,6 +130,8 @@ public class IssuerVoiceTests
     [InlineData("", "\n\nabout the Northern Clinics Trust")]
     [InlineData("The statement was short.\n\n")]
     [InlineData("", "\n\nAbout the report")]
+    [InlineData("", "\n\nAbout the Report")]
+    [InlineData("", "\n\nAbout the Editors")]
     [InlineData("", "\n\nabout the coalition")]
     // A whole paragraph that opens like a contact line.
     [InlineData("", "\n\nMedia: the press in Pyongyang is owned by the state, and every newspaper, radio station and television channel repeats what the party's propaganda department tells it to repeat, in the words it chooses, on the day it chooses.")]
@@ -152,6 +156,12 @@ public class IssuerVoiceTests
     [InlineData("Mothers' Voice on Monday called on donors to keep the clinics open.", "mothers ' voice")]
     [InlineData("Donors must act, the Zagros Justice Centre (ZJC) said.", "zagros justice centre")]
     [InlineData("The Women’s Health Network said today that the clinics must stay open.", "women 's health network")]
+    [InlineData("The Northern Clinics Trust said in a joint statement that aid must flow.", "northern clinics trust")]
+    // A state quoted first in the lede is passed over for the issuer after it.
+    [InlineData("The European Union on Monday announced it would ease sanctions. The Syrian Network for Human Rights said on Tuesday that the easing must wait.", "syrian network for human rights")]
+    // A quotation that ended its sentence, or a quoted headline, before the name.
+    [InlineData("Families told us: “We cannot wait.” The Salween Relief Coalition said on Thursday that aid must flow.", "salween relief coalition")]
+    [InlineData("“Aid must not wait”\n\nThe Salween Relief Coalition said on Thursday that aid must flow.", "salween relief coalition")]
     public void The_issuer_is_also_the_name_that_opens_a_lede_in_other_words(string lede, string issuer)
     {
         var text = $"Press release\n\n{lede} The group said the delays cost lives.";
@@ -180,6 +190,15 @@ public class IssuerVoiceTests
     [InlineData("Press release\n\n“Aid must flow,” Ana Lopez said on Tuesday. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe Foreign Ministry said on Tuesday that aid will resume after the talks. The group said the delays cost lives.")]
     [InlineData("Press release\n\n{0}The Salween Relief Coalition said on Thursday that aid must flow. The group said the delays cost lives.")]
+    // States, places, their bodies and forces, and one word that names no body the text spells out.
+    [InlineData("Press release\n\nRussia said on Monday that the sanctions on its banks must be lifted. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe Kremlin said in a statement that the sanctions must go. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe White House said in a statement that the sanctions will stay. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe European Union on Monday announced new sanctions. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe UN Human Rights Committee on Friday called on the authorities to free the prisoners. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nG7 Foreign Ministers on Friday called for new sanctions. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe Rapid Support Forces said on Tuesday that aid convoys may pass. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nUNICEF said in a statement that the clinics are closing. The group said the delays cost lives.")]
     public void Other_names_that_said_are_not_the_issuer(string template)
     {
         var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, string.Concat(Enumerable.Repeat("Families wait for medicine in the north. ", 30)));
@@ -394,12 +413,12 @@ public class IssuerVoiceTests
 
     /// <summary>A newsletter that quotes a coalition's lede, with the weak marks a newsletter ends with.</summary>
     private const string Newsletter =
-        "Weekly notes from the Caribbean Dialogue Institute\n\n"
+        "Weekly notes from the Lisbon Policy Forum\n\n"
         + "Aid must not wait for the talks, the Salween Relief Coalition said on Thursday. We think the coalition is right.\n\n"
-        + "Contact: editor@example.org\n\n{0}\n\nThe Caribbean Dialogue Institute is an independent research centre.\n";
+        + "Contact: editor@example.org\n\n{0}\n\nThe Lisbon Policy Forum is an independent research centre.\n";
 
     [Theory]
-    [InlineData("About the Caribbean Dialogue Institute", false)]
+    [InlineData("About the Lisbon Policy Forum", false)]
     [InlineData("About the Salween Relief Coalition", true)]
     [InlineData("About the coalition", true)]
     [InlineData("###", true)]
@@ -448,5 +467,63 @@ public class IssuerVoiceTests
         // Someone else's quotation in a release still is one.
         const string other = "“Aid will wait for the talks,” the foreign minister said.";
         Assert.True(CuesOf(Release + "\n\n" + other, "“Aid will").Quotation);
+    }
+
+    [Theory]
+    // Lines that other documents have too: a news report's credit, an op-ed's editor's note, a speech's embargo.
+    [InlineData("Sanctions talks resume\n\nThe Salween Relief Coalition said on Monday that aid must not wait for the talks.\n\nMedia: This report was produced with support from the Lisbon Press Foundation.\n")]
+    [InlineData("Editor's note: The author is a senior fellow at the Lisbon Policy Forum. The views are her own.\n\nThe Salween Relief Coalition said on Monday that aid must not wait for the talks.\n")]
+    [InlineData("EMBARGOED UNTIL DELIVERY\n\nMr President, the Salween Relief Coalition said on Monday that aid must not wait for the talks.\n")]
+    public void Weak_marks_alone_do_not_make_a_release_of_a_day_s_lede(string text)
+    {
+        var document = TextDocument.Parse(text);
+        Assert.Null(IssuerVoice.Find(document, document.NormalizedSpan()));
+    }
+
+    [Theory]
+    [InlineData("About the Zagros Justice Centre (ZJC)", "The Zagros Justice Centre said on Tuesday that the executions must stop.")]
+    [InlineData("About the network", "The Network for Children of the Coast today published a study of school meals.")]
+    [InlineData("About the Centre for Supply Chain Accountability", "The Centre for Supply Chain Accountability (CSCA) has tracked cotton for years. The CSCA said on Wednesday that the bans must stay.")]
+    public void An_about_heading_names_the_issuer_by_any_of_its_names(string heading, string lede)
+    {
+        var document = TextDocument.Parse($"Trade talks\n\n{lede}\n\nContact: press@example.org\n\n{heading}\n");
+        Assert.NotNull(IssuerVoice.Find(document, document.NormalizedSpan()));
+    }
+
+    [Theory]
+    [InlineData("The Article 25 Coalition on Friday called on donors to keep food aid apart from the talks.", 1)]
+    [InlineData("The Water & Sanitation Alliance said in a statement that the pumps must never be a bargaining chip.", 0)]
+    public void The_lede_itself_is_the_author_speaking(string lede, int normative)
+    {
+        var text = "FOR IMMEDIATE RELEASE\n\n" + lede + " The group said the delays cost lives.";
+        var cues = CuesOf(text, lede[..12]);
+        Assert.Equal(0, cues.Attribution);
+        Assert.Equal(1, cues.FirstPerson);
+        Assert.True(cues.Normative >= normative);
+    }
+
+    [Theory]
+    // Someone else speaking to or about the issuer.
+    [InlineData("The ministry urged the group to stop its campaign.")]
+    [InlineData("The minister told the coalition that sanctions must stay.")]
+    [InlineData("The minister said the group called for violence.")]
+    public void Someone_who_speaks_to_or_about_the_issuer_is_not_the_issuer(string sentence)
+    {
+        var cues = CuesOf(Release + "\n\n" + sentence, sentence[..12]);
+        Assert.Equal(0, cues.FirstPerson);
+        Assert.True(cues.Attribution > 0);
+    }
+
+    [Theory]
+    // Reporting words of the cue lexicon that report no one ("says nothing", "no say") or someone
+    // in a clause ("according to a UN commission") leave the issuer's voice the author's.
+    [InlineData("“A deal that says nothing about the prisoners would be a betrayal,” said Ana Lopez, Asia director at Rights Watchers International.")]
+    [InlineData("“A mother has no say over the sanctions, and she should not pay for them,” said Ana Lopez, Asia director at Rights Watchers International.")]
+    [InlineData("The group called on the Council to keep the travel bans on officials who, according to a UN commission, ran the camps.")]
+    public void The_issuer_s_voice_stays_the_author_s_beside_other_reporting_words(string sentence)
+    {
+        var cues = CuesOf(Release + "\n\n" + sentence, sentence[..12]);
+        Assert.Equal(1, cues.FirstPerson);
+        Assert.False(cues.Quotation);
     }
 }

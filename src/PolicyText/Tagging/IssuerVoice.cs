@@ -339,6 +339,7 @@ internal sealed class IssuerVoice
 
         string? third = k + 2 < tokens.Length ? tokens[k + 2].GetWord(normalized).ToString() : null;
         bool dated =
+            (word is "has" or "have" && tokens[k + 1].Kind == TokenKind.Word && Array.IndexOf(LedeVerbs, next.ToString()) >= 0) ||
             (word is "on" && Array.IndexOf(Weekdays, next.ToString()) >= 0 && third is not null && Array.IndexOf(LedeVerbs, third) >= 0)
             || (reporting && next is "on" && third is not null && Array.IndexOf(Weekdays, third) >= 0)
             || (word is "said" && next is "in" && InADocument(normalized, tokens, k + 2));
@@ -494,7 +495,7 @@ internal sealed class IssuerVoice
         {
             foreach (var mark in Marks)
             {
-                if (line.Equals(mark, StringComparison.OrdinalIgnoreCase))
+                if (line.Equals(mark, StringComparison.OrdinalIgnoreCase) || (mark.Length > 4 && IsDated(line, mark)))
                 {
                     return MarkKind.Strong;
                 }
@@ -529,6 +530,24 @@ internal sealed class IssuerVoice
         }
 
         return MarkKind.None;
+    }
+
+    /// <summary>Whether <paramref name="line"/> is <paramref name="mark"/> and a date after a dash, a colon or a comma ("Press release – 11 May 2026", "PRESS RELEASE: 4 June 2025").</summary>
+    private static bool IsDated(ReadOnlySpan<char> line, string mark)
+    {
+        if (!line.StartsWith(mark, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var rest = line[mark.Length..].TrimStart();
+        if (rest.IsEmpty || rest[0] is not ('-' or '\u2013' or '\u2014' or ':' or ','))
+        {
+            return false;
+        }
+
+        rest = rest[1..].Trim();
+        return rest.Length is > 0 and <= 30 && rest.ContainsAnyInRange('0', '9') && !rest.ContainsAny('.', '!', '?');
     }
 
     /// <summary>Words that make an "About" heading a biography's, a website's or a report's, not a body's ("About the Author", "About Us", "About the Report").</summary>
@@ -600,7 +619,7 @@ internal sealed class IssuerVoice
     /// <summary>The name of capitalised words (with "of", "for", "and", "&amp;" or "the" among them, on one line) right before token <paramref name="said"/>, with its abbreviation in brackets after it, if any, and its last two or more words; when <paramref name="strict"/> (the ledes other than "said today"), none after an object word ("held in Saydnaya Prison today called") and none with a state's office or title in it (<see cref="StateWords"/>).</summary>
     private static void AddIssuer(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int said, List<string[]> names, bool strict = false)
     {
-        int end = said;
+        int end = BeforeAppositive(normalized, tokens, said);
         string? abbreviation = null;
         // "Rights Watchers International (RWI) said today".
         if (end >= 3 && text[tokens[end - 1].Start] == ')' && text[tokens[end - 3].Start] == '(' && tokens[end - 2].Kind == TokenKind.Word && IsAbbreviation(tokens[end - 2].GetText(text)))
@@ -720,6 +739,46 @@ internal sealed class IssuerVoice
                 return;
             }
         }
+    }
+
+    /// <summary>Words that open an appositive between commas after an organisation's name ("…, a coalition of 41 charities, today called on").</summary>
+    private static readonly string[] AppositiveOpenings = ["a", "an", "which", "who", "whose", "one", "the"];
+
+    /// <summary>
+    /// Where the name before the reporting word at token <paramref name="said"/> ends: right before
+    /// it, or, when a comma comes right before it and an appositive opened by "a", "an", "the",
+    /// "which", "who", "whose" or "one" lies between that comma and another at most 25 tokens
+    /// back, with no sentence's end between them, before that other comma ("The Medicines Access
+    /// Alliance (MAA), a coalition of 41 health charities, today called on").
+    /// </summary>
+    private static int BeforeAppositive(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int said)
+    {
+        int end = said;
+        if (end > 0 && tokens[end - 1].GetWord(normalized) is "today")
+        {
+            end--;
+        }
+
+        if (end < 3 || tokens[end - 1].GetWord(normalized) is not ",")
+        {
+            return said;
+        }
+
+        for (int c = end - 2; c > 0 && c >= end - 25; c--)
+        {
+            var word = tokens[c].GetWord(normalized);
+            if (word is "." or "!" or "?" or ";" or ":")
+            {
+                return said;
+            }
+
+            if (word is ",")
+            {
+                return c + 1 < end - 1 && Array.IndexOf(AppositiveOpenings, tokens[c + 1].GetWord(normalized).ToString()) >= 0 ? c : said;
+            }
+        }
+
+        return said;
     }
 
     /// <summary>Whether the words hold "White House".</summary>
@@ -900,7 +959,9 @@ internal sealed class IssuerVoice
             {
                 if (IsComma(text, tokens[c]))
                 {
-                    if (NameEnds(text, normalized, tokens, c, opensClause: true))
+                    // "The Medicines Access Alliance (MAA), a coalition of …, today called on".
+                    if (NameEnds(text, normalized, tokens, c, opensClause: true)
+                        || (c >= 3 && text[tokens[c - 1].Start] == ')' && text[tokens[c - 3].Start] == '(' && NameEnds(text, normalized, tokens, c - 3, opensClause: true)))
                     {
                         return true;
                     }
@@ -926,8 +987,9 @@ internal sealed class IssuerVoice
 
     /// <summary>
     /// Where the subject of the reporting word at token <paramref name="at"/> ends: right before
-    /// it, or before "also", "today" or "on" and a day of the week between ("The trust today urged",
-    /// "The coalition on Friday called on"), and for "in a statement" (or "statement", "in its
+    /// it, or before "also", "today", "has", "have" or "on" and a day of the week between, up to
+    /// three of them ("The trust today urged", "The coalition on Friday called on", "The federation
+    /// has also urged"), and for "in a statement" (or "statement", "in its
     /// report", …) before the "said" or "says" it follows ("The alliance said in a statement").
     /// </summary>
     private static int SubjectEnd(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at)
@@ -948,13 +1010,16 @@ internal sealed class IssuerVoice
             }
         }
 
-        if (before > 0 && tokens[before - 1].Kind == TokenKind.Word && tokens[before - 1].GetWord(normalized) is "also" or "today")
+        for (int step = 0; step < 3; step++)
         {
-            before--;
-        }
-        else if (before > 1 && tokens[before - 2].GetWord(normalized) is "on" && Array.IndexOf(Weekdays, tokens[before - 1].GetWord(normalized).ToString()) >= 0)
-        {
-            before -= 2;
+            if (before > 0 && tokens[before - 1].Kind == TokenKind.Word && tokens[before - 1].GetWord(normalized) is "also" or "today" or "has" or "have")
+            {
+                before--;
+            }
+            else if (before > 1 && tokens[before - 2].GetWord(normalized) is "on" && Array.IndexOf(Weekdays, tokens[before - 1].GetWord(normalized).ToString()) >= 0)
+            {
+                before -= 2;
+            }
         }
 
         return before;

@@ -105,6 +105,7 @@ public class IssuerVoiceTests
     [InlineData("", "\n\nAbout Article 19 Forum")]
     [InlineData("", "\n\nAbout the Water & Sanitation Alliance (WSA)")]
     [InlineData("Embargoed until 00:01 GMT, 5 May 2026\n\n")]
+    [InlineData("Press release – 11 May 2026\n\n")]
     [InlineData("", "\n\nMedia: Ana Lopez, +41 22 555 0100")]
     // A contact line longer than a heading: names, numbers and addresses.
     [InlineData("", "\n\nPress office: Diego Arrieta, +506 2555 0178, prensa@example.org; Ana Lopez, +41 22 555 0100, press@example.org (weekdays, 9:00 to 17:00)")]
@@ -129,6 +130,8 @@ public class IssuerVoiceTests
     [InlineData("", "\n\nAbout Geneva.")]
     [InlineData("", "\n\nabout the Northern Clinics Trust")]
     [InlineData("The statement was short.\n\n")]
+    [InlineData("Press release – the ministry's reply of 11 May 2026 was short.\n\n")]
+    [InlineData("Press release: 2 of 3 were late.\n\n")]
     [InlineData("", "\n\nAbout the report")]
     [InlineData("", "\n\nAbout the Report")]
     [InlineData("", "\n\nAbout the Editors")]
@@ -157,6 +160,9 @@ public class IssuerVoiceTests
     [InlineData("Donors must act, the Zagros Justice Centre (ZJC) said.", "zagros justice centre")]
     [InlineData("The Women’s Health Network said today that the clinics must stay open.", "women 's health network")]
     [InlineData("The Northern Clinics Trust said in a joint statement that aid must flow.", "northern clinics trust")]
+    // An appositive between the name and the reporting word, and the perfect tense.
+    [InlineData("The Medicines Access Alliance (MAA), a coalition of 41 health charities, today called on the negotiators to keep medicine off the table.", "medicines access alliance")]
+    [InlineData("The Global Federation of Textile Workers (GFTW) has called on the EU to sanction the junta's firms.", "global federation of textile workers")]
     // A state quoted first in the lede is passed over for the issuer after it.
     [InlineData("The European Union on Monday announced it would ease sanctions. The Syrian Network for Human Rights said on Tuesday that the easing must wait.", "syrian network for human rights")]
     // A quotation that ended its sentence, or a quoted headline, before the name.
@@ -525,5 +531,18 @@ public class IssuerVoiceTests
         var cues = CuesOf(Release + "\n\n" + sentence, sentence[..12]);
         Assert.Equal(1, cues.FirstPerson);
         Assert.False(cues.Quotation);
+    }
+
+    [Fact]
+    public void An_appositive_s_issuer_speaks_and_a_sentence_s_comma_is_no_appositive()
+    {
+        const string text = "FOR IMMEDIATE RELEASE\n\nThe Medicines Access Alliance (MAA), a coalition of 41 health charities, today called on the negotiators to keep medicine off the table. The alliance has also urged donors to act.";
+        var cues = CuesOf(text, "The Medicines");
+        Assert.Equal(0, cues.Attribution);
+        Assert.Equal(1, cues.FirstPerson);
+        Assert.Equal(1, CuesOf(text, "The alliance has").FirstPerson);
+        // A comma that closes a clause, not an appositive, leaves no name before it.
+        var clause = TextDocument.Parse("FOR IMMEDIATE RELEASE\n\nIn Geneva, Rights Watchers International, after the talks collapsed, today called on the negotiators to keep medicine off the table.");
+        Assert.Null(IssuerVoice.Find(clause, clause.NormalizedSpan()));
     }
 }

@@ -311,10 +311,11 @@ internal sealed class IssuerVoice
     /// without "said today" (<see cref="SaidToday"/>): "today" and a reporting word ("… today
     /// called on"), a reporting word and "today" ("… urged today"), or, in the first
     /// <see cref="LedeReach"/> characters, a day of the week and a reporting word ("… on Friday
-    /// called on", "… said on Tuesday"), "said in a statement" ("in a report", "in a joint
-    /// statement", …), or "said" or "says" ending a sentence after a comma and at most eight
-    /// words ("…, the Northern Lights Prisoner Monitor said."); never the speaker of a quotation
-    /// ("…,” Lopez said on Tuesday.").
+    /// called on", "… said on Tuesday"), "has" or "have" and a reporting word ("… has called on"),
+    /// "said in a statement" ("in a report", "in a joint statement", …), or "said" or "says" ending
+    /// a sentence after a comma and at most eight words ("…, the Northern Lights Prisoner Monitor
+    /// said."); the speaker of a quotation is refused with the name ("…,” Lopez said on Tuesday.":
+    /// <see cref="AddIssuer"/>).
     /// </summary>
     private static bool IsLede(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k)
     {
@@ -616,7 +617,7 @@ internal sealed class IssuerVoice
         return true;
     }
 
-    /// <summary>The name of capitalised words (with "of", "for", "and", "&amp;" or "the" among them, on one line) right before token <paramref name="said"/>, with its abbreviation in brackets after it, if any, and its last two or more words; when <paramref name="strict"/> (the ledes other than "said today"), none after an object word ("held in Saydnaya Prison today called") and none with a state's office or title in it (<see cref="StateWords"/>).</summary>
+    /// <summary>The name of capitalised words (with "of", "for", "and", "&amp;" or "the" among them, and the parts of <see cref="IsNamePart"/>, on one line) right before token <paramref name="said"/> or before an appositive between commas (<see cref="BeforeAppositive"/>), with its abbreviation in brackets after it, if any, and its last two or more words; when <paramref name="strict"/> (the ledes other than "said today"), none after an object word ("held in Saydnaya Prison today called"), none with a word of a state's offices, titles, bodies or forces in it (<see cref="StateWords"/>), none that speaks a quotation (<see cref="SpeaksAQuotation"/>), and none of one capitalised word but an abbreviation the text spells out.</summary>
     private static void AddIssuer(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int said, List<string[]> names, bool strict = false)
     {
         int end = BeforeAppositive(normalized, tokens, said);
@@ -697,9 +698,10 @@ internal sealed class IssuerVoice
             int count = names.Count;
             names.Add([.. words]);
             AddSpelledOut(text, normalized, tokens, words[^1], names);
-            if (names.Count == count + 1)
+            // Not "the European Union (EU)" for "The EU on Monday announced".
+            if (names.Count == count + 1 || names.Skip(count).Any(n => n.Any(w => Array.IndexOf(StateWords, w) >= 0)))
             {
-                names.RemoveAt(count);
+                names.RemoveRange(count, names.Count - count);
             }
 
             return;

@@ -205,6 +205,7 @@ public class IssuerVoiceTests
     [InlineData("Press release\n\nG7 Foreign Ministers on Friday called for new sanctions. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe Rapid Support Forces said on Tuesday that aid convoys may pass. The group said the delays cost lives.")]
     [InlineData("Press release\n\nUNICEF said in a statement that the clinics are closing. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe European Union (EU) renewed its sanctions in May. The EU on Monday announced new listings. The group said the delays cost lives.")]
     public void Other_names_that_said_are_not_the_issuer(string template)
     {
         var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, string.Concat(Enumerable.Repeat("Families wait for medicine in the north. ", 30)));

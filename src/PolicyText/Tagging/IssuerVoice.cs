@@ -340,6 +340,7 @@ internal sealed class IssuerVoice
 
         string? third = k + 2 < tokens.Length ? tokens[k + 2].GetWord(normalized).ToString() : null;
         bool dated =
+            (Array.IndexOf(PresentLedeVerbs, word.ToString()) >= 0 && tokens[k + 1].Kind == TokenKind.Word && text[..tokens[k].Start].ContainsAny('\n', '\r')) ||
             (word is "has" or "have" && tokens[k + 1].Kind == TokenKind.Word && Array.IndexOf(LedeVerbs, next.ToString()) >= 0) ||
             (word is "on" && Array.IndexOf(Weekdays, next.ToString()) >= 0 && third is not null && Array.IndexOf(LedeVerbs, third) >= 0)
             || (reporting && next is "on" && third is not null && Array.IndexOf(Weekdays, third) >= 0)
@@ -360,6 +361,13 @@ internal sealed class IssuerVoice
         int start = NameStart(text, tokens, k);
         return start < k && start > 1 && tokens[start - 1].GetWord(normalized) is "," && !AfterQuotation(text, normalized, tokens, start);
     }
+
+    /// <summary>Reporting words in the present tense that open a web statement's lede ("The Ecumenical Council for Justice, a fellowship of 38 churches, asks …", "X calls on …"), read below the first line (a headline's "…, Group Urges …" is not a lede).</summary>
+    private static readonly string[] PresentLedeVerbs =
+    [
+        "calls", "urges", "warns", "welcomes", "condemns", "demands", "asks", "appeals", "criticises", "criticizes",
+        "publishes", "releases", "launches", "announces", "rejects", "reiterates",
+    ];
 
     /// <summary>The days of the week, as in "… said on Tuesday".</summary>
     private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -679,7 +687,8 @@ internal sealed class IssuerVoice
         }
 
         if (strict && ((start > 0 && tokens[start - 1].Kind == TokenKind.Word && Array.IndexOf(Objects, tokens[start - 1].GetWord(normalized).ToString()) >= 0)
-            || words.Exists(w => Array.IndexOf(StateWords, w) >= 0) || HoldsWhiteHouse(words) || SpeaksAQuotation(text, tokens, start)))
+            || (words.Exists(w => Array.IndexOf(StateWords, w) >= 0) && !IsCivilBody(words)) || HoldsWhiteHouse(words) || SpeaksAQuotation(text, tokens, start)
+            || (words.Count > 0 && Array.IndexOf(Documents, words[^1]) >= 0)))
         {
             return;
         }
@@ -782,6 +791,18 @@ internal sealed class IssuerVoice
 
         return said;
     }
+
+    /// <summary>Words that make a council, committee or commission a body of civil society ("the Norwegian Refugee Council", "the Ecumenical Council for Justice", "the Committee to Protect Journalists", "the American Friends Service Committee").</summary>
+    private static readonly string[] CivilWords =
+    [
+        "refugee", "refugees", "rescue", "churches", "ecumenical", "interfaith", "bishops", "catholic", "lutheran",
+        "quaker", "friends", "protect", "journalists",
+    ];
+
+    /// <summary>Whether the only words of a state's bodies in <paramref name="words"/> are "council", "committee" or "commission", with a word of civil society beside them (<see cref="CivilWords"/>).</summary>
+    private static bool IsCivilBody(List<string> words) =>
+        words.Exists(w => Array.IndexOf(CivilWords, w) >= 0)
+        && !words.Exists(w => Array.IndexOf(StateWords, w) >= 0 && w is not ("council" or "committee" or "commission"));
 
     /// <summary>Whether the words hold "White House".</summary>
     private static bool HoldsWhiteHouse(List<string> words)

@@ -163,6 +163,9 @@ public class IssuerVoiceTests
     // An appositive between the name and the reporting word, and the perfect tense.
     [InlineData("The Medicines Access Alliance (MAA), a coalition of 41 health charities, today called on the negotiators to keep medicine off the table.", "medicines access alliance")]
     [InlineData("The Global Federation of Textile Workers (GFTW) has called on the EU to sanction the junta's firms.", "global federation of textile workers")]
+    // A web statement in the present tense, and a council of civil society.
+    [InlineData("The Mesoamerican Ecumenical Council, a fellowship of 38 churches, asks governments to keep food aid apart from the talks.", "mesoamerican ecumenical council")]
+    [InlineData("The Norwegian Refugee Council on Monday called on donors to fund the camps.", "norwegian refugee council")]
     // A state quoted first in the lede is passed over for the issuer after it.
     [InlineData("The European Union on Monday announced it would ease sanctions. The Syrian Network for Human Rights said on Tuesday that the easing must wait.", "syrian network for human rights")]
     // A quotation that ended its sentence, or a quoted headline, before the name.
@@ -205,6 +208,12 @@ public class IssuerVoiceTests
     [InlineData("Press release\n\nG7 Foreign Ministers on Friday called for new sanctions. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe Rapid Support Forces said on Tuesday that aid convoys may pass. The group said the delays cost lives.")]
     [InlineData("Press release\n\nUNICEF said in a statement that the clinics are closing. The group said the delays cost lives.")]
+    // A council of the state, a headline in the present tense, a report.
+    [InlineData("Press release\n\nThe UN Human Rights Council on Monday called on the authorities to free the prisoners. The group said the delays cost lives.")]
+    [InlineData("New Report Urges Donors to Keep Aid Apart From Talks\n\nPress release\n\nAid is late. The group said the delays cost lives.")]
+    [InlineData("Salween Rights Coalition Urges Donors to Keep Aid Apart From Talks\n\nPress release\n\nAid is late. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe Office of the UN Refugee Commission on Monday called on donors to fund the camps. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe Annual Report published on Monday that aid is late. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe European Union (EU) renewed its sanctions in May. The EU on Monday announced new listings. The group said the delays cost lives.")]
     public void Other_names_that_said_are_not_the_issuer(string template)
     {

@@ -339,13 +339,13 @@ internal sealed class IssuerVoice
         }
 
         string? third = k + 2 < tokens.Length ? tokens[k + 2].GetWord(normalized).ToString() : null;
-        bool dated =
+        bool opens =
             (Array.IndexOf(PresentLedeVerbs, word.ToString()) >= 0 && tokens[k + 1].Kind == TokenKind.Word && text[..tokens[k].Start].ContainsAny('\n', '\r')) ||
             (word is "has" or "have" && tokens[k + 1].Kind == TokenKind.Word && Array.IndexOf(LedeVerbs, next.ToString()) >= 0) ||
             (word is "on" && Array.IndexOf(Weekdays, next.ToString()) >= 0 && third is not null && Array.IndexOf(LedeVerbs, third) >= 0)
             || (reporting && next is "on" && third is not null && Array.IndexOf(Weekdays, third) >= 0)
             || (word is "said" && next is "in" && InADocument(normalized, tokens, k + 2));
-        if (dated)
+        if (opens)
         {
             // A quotation's speaker ("…,” Lopez said on Tuesday.") is refused with the name (AddIssuer).
             return true;
@@ -359,7 +359,7 @@ internal sealed class IssuerVoice
         }
 
         int start = NameStart(text, tokens, k);
-        return start < k && start > 1 && tokens[start - 1].GetWord(normalized) is "," && !AfterQuotation(text, normalized, tokens, start);
+        return start < k && start > 1 && tokens[start - 1].GetWord(normalized) is "," && !SpeaksAQuotation(text, tokens, start);
     }
 
     /// <summary>Reporting words in the present tense that open a web statement's lede ("The Ecumenical Council for Justice, a fellowship of 38 churches, asks …", "X calls on …"), read below the first line (a headline's "…, Group Urges …" is not a lede).</summary>
@@ -415,18 +415,6 @@ internal sealed class IssuerVoice
         }
 
         return start;
-    }
-
-    /// <summary>Whether the words from token <paramref name="start"/> follow a quotation, right after its closing mark or after a comma after it ("…,” Lopez said.", "\"…\", Interior Minister Farid Nouri said.").</summary>
-    private static bool AfterQuotation(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int start)
-    {
-        int before = start - 1;
-        if (before >= 0 && tokens[before].GetWord(normalized) is ",")
-        {
-            before--;
-        }
-
-        return before >= 0 && text[tokens[before].Start] is '"' or '\u201D' or '\u2019' or '\'';
     }
 
     /// <summary>

@@ -12,9 +12,10 @@ namespace PolicyText.Tagging;
 /// "Joint statement", "Notes to editors", "Media contact: …", "Press office: …", "Embargoed until
 /// …", "Contact: …", "About the …", "###", "-ENDS-") and a name that opens its lede ("… said
 /// today", "… today called on", "… said on Tuesday", "… said in a statement", "…, the X Trust
-/// said."); that name is the issuer. With a lede other than "said today", a "Contact: …" line or
-/// an "About" heading (which newsletters and reports have too) makes a release only when the
-/// heading names the issuer.
+/// said.", "A report published today by X", "In a statement issued today, X urged"); that name is
+/// the issuer. With a lede other than "said today", a "Contact: …" line or an "About" heading
+/// (which newsletters and reports have too) makes a release only when the heading, or the contact
+/// line, names the issuer.
 /// <para>
 /// A reporting word then speaks in the issuer's voice when its subject, right before it, is the
 /// issuer's name (or its last two or more words, or the abbreviation in brackets after it),
@@ -180,6 +181,17 @@ internal sealed class IssuerVoice
         }
 
         var tokens = document.Tokens;
+        // The words of each "About" heading, letters and digits only, lower case: one of them may
+        // name a one-word issuer ("About Humanara").
+        var abouts = new List<string>();
+        foreach (var (start, end, markKind) in marks)
+        {
+            if (markKind == MarkKind.About)
+            {
+                abouts.Add(AboutKey(text[start..end]));
+            }
+        }
+
         List<string[]>? names = null;
         int lede = 0;
         bool strict = false;
@@ -190,14 +202,22 @@ internal sealed class IssuerVoice
             strict = pass == 1;
             for (int k = 1; k + 1 < tokens.Length; k++)
             {
+                // The name before the reporting word, or after it ("published today by X", "“…,”
+                // said the X today"): the token after the name.
                 if (pass == 0 ? SaidToday(normalized, tokens, k) : IsLede(text, normalized, tokens, k))
                 {
-                    AddIssuer(text, normalized, tokens, k, names ??= [], strict);
-                    if (names.Count > 0)
-                    {
-                        lede = tokens[k].Start;
-                        break;
-                    }
+                    AddIssuer(text, normalized, tokens, k, names ??= [], strict, abouts);
+                }
+
+                if (strict && (names is null || names.Count == 0) && NameAfterLede(text, normalized, tokens, k) is var after and > 0)
+                {
+                    AddIssuer(text, normalized, tokens, after, names ??= [], strict, abouts, afterObject: true);
+                }
+
+                if (names is { Count: > 0 })
+                {
+                    lede = tokens[k].Start;
+                    break;
                 }
             }
         }
@@ -219,7 +239,7 @@ internal sealed class IssuerVoice
         // quotes "…, the Salween Relief Coalition said on Thursday." is not the coalition's
         // release: with the other ledes, weak marks make a release only with an About heading
         // that names the issuer.
-        if (strict && !marks.Exists(m => m.Kind == MarkKind.Strong) && !AnAboutNames(text, marks, names))
+        if (strict && !marks.Exists(m => m.Kind == MarkKind.Strong) && !AnAboutNames(text, marks, names) && !AContactNames(text, marks, names))
         {
             return null;
         }
@@ -258,16 +278,40 @@ internal sealed class IssuerVoice
         return false;
     }
 
+    /// <summary>
+    /// Whether a "Contact: …" line among <paramref name="marks"/> names the issuer by a name of two
+    /// or more words ("Contact: Leena Baig, Meridian Humanitarian Monitor, +32 …"), letters and
+    /// digits compared case aside: a release's press contact works for its issuer, a newsletter's
+    /// or a reporter's for someone else.
+    /// </summary>
+    private static bool AContactNames(ReadOnlySpan<char> text, List<(int Start, int End, MarkKind Kind)> marks, List<string[]> names)
+    {
+        foreach (var (start, end, kind) in marks)
+        {
+            var line = text[start..end].Trim();
+            if (kind != MarkKind.Weak || !line.StartsWith("contact", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var key = Key(line);
+            foreach (var words in names)
+            {
+                var name = words.Where(w => w != "the").ToArray();
+                if (name.Length >= 2 && key.Contains(Key(string.Concat(name)), StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether one "About" heading names the issuer (<see cref="AnAboutNames"/>).</summary>
     private static bool AboutNames(ReadOnlySpan<char> line, List<string[]> names)
     {
-        var heading = line.Trim()[6..].Trim();
-        if (heading.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
-        {
-            heading = heading[4..].TrimStart();
-        }
-
-        var key = Key(heading);
+        var key = AboutKey(line);
         var kind = key.EndsWith('s') ? key[..^1] : key;
         if (Array.IndexOf(names[0], kind) >= 0 || kind is "group" or "organisation" or "organization" or "signatorie" or "signatory")
         {
@@ -284,6 +328,18 @@ internal sealed class IssuerVoice
         }
 
         return false;
+    }
+
+    /// <summary>The letters and digits of an "About" heading's words after "About" and "the", lower case.</summary>
+    private static string AboutKey(ReadOnlySpan<char> line)
+    {
+        var heading = line.Trim()[6..].Trim();
+        if (heading.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+        {
+            heading = heading[4..].TrimStart();
+        }
+
+        return Key(heading);
     }
 
     /// <summary>The letters and digits of <paramref name="words"/>, lower case.</summary>
@@ -308,14 +364,18 @@ internal sealed class IssuerVoice
 
     /// <summary>
     /// Whether token <paramref name="k"/> opens one of the other ledes, read only in a release
-    /// without "said today" (<see cref="SaidToday"/>): "today" and a reporting word ("… today
-    /// called on"), a reporting word and "today" ("… urged today"), or, in the first
-    /// <see cref="LedeReach"/> characters, a day of the week and a reporting word ("… on Friday
-    /// called on", "… said on Tuesday"), "has" or "have" and a reporting word ("… has called on"),
-    /// "said in a statement" ("in a report", "in a joint statement", …), or "said" or "says" ending
-    /// a sentence after a comma and at most eight words ("…, the Northern Lights Prisoner Monitor
-    /// said."); the speaker of a quotation is refused with the name ("…,” Lopez said on Tuesday.":
-    /// <see cref="AddIssuer"/>).
+    /// without "said today" (<see cref="SaidToday"/>), in lower case (a headline's "Network
+    /// Welcomes" is none): "today" and a reporting word ("… today called on"), a reporting word
+    /// and "today" ("… urged today"), or, in the first <see cref="LedeReach"/> characters, a day
+    /// of the week and a reporting word ("… on Friday called on", "… said on Tuesday"), "has" or
+    /// "have" and a reporting word ("… has called on"), below the first line a reporting word in
+    /// the present tense or "is" or "are" and one in the progressive ("… is calling on"), "said in
+    /// a statement" ("in a report", "in a joint statement", …), a reporting word after a clause
+    /// that says what the name said in (<see cref="AfterStatementClause"/>), or "said" or "says"
+    /// ending a sentence after a comma and at most eight words ("…, the Northern Lights Prisoner
+    /// Monitor said."); the speaker of a quotation is refused with the name ("…,” Lopez said on
+    /// Tuesday.": <see cref="AddIssuer"/>). The ledes that name the issuer after the reporting
+    /// word are <see cref="NameAfterLede"/>'s.
     /// </summary>
     private static bool IsLede(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k)
     {
@@ -324,8 +384,16 @@ internal sealed class IssuerVoice
             return false;
         }
 
+        // A headline's words are capitalised ("Rights Network Welcomes Fuel Sanctions"): a lede's
+        // are not.
         var word = tokens[k].GetWord(normalized);
         var next = tokens[k + 1].GetWord(normalized);
+        if (!char.IsLower(text[tokens[k].Start])
+            || (word is "today" or "has" or "have" or "is" or "are" && !char.IsLower(text[tokens[k + 1].Start])))
+        {
+            return false;
+        }
+
         bool reporting = Array.IndexOf(LedeVerbs, word.ToString()) >= 0;
         if (tokens[k + 1].Kind == TokenKind.Word
             && ((word is "today" && Array.IndexOf(LedeVerbs, next.ToString()) >= 0) || (next is "today" && reporting)))
@@ -342,9 +410,11 @@ internal sealed class IssuerVoice
         bool opens =
             (Array.IndexOf(PresentLedeVerbs, word.ToString()) >= 0 && tokens[k + 1].Kind == TokenKind.Word && text[..tokens[k].Start].ContainsAny('\n', '\r')) ||
             (word is "has" or "have" && tokens[k + 1].Kind == TokenKind.Word && Array.IndexOf(LedeVerbs, next.ToString()) >= 0) ||
+            (word is "is" or "are" && Array.IndexOf(ProgressiveLedeVerbs, next.ToString()) >= 0 && text[..tokens[k].Start].ContainsAny('\n', '\r')) ||
             (word is "on" && Array.IndexOf(Weekdays, next.ToString()) >= 0 && third is not null && Array.IndexOf(LedeVerbs, third) >= 0)
             || (reporting && next is "on" && third is not null && Array.IndexOf(Weekdays, third) >= 0)
-            || (word is "said" && next is "in" && InADocument(normalized, tokens, k + 2));
+            || (word is "said" && next is "in" && InADocument(normalized, tokens, k + 2))
+            || (reporting && AfterStatementClause(text, normalized, tokens, k));
         if (opens)
         {
             // A quotation's speaker ("…,” Lopez said on Tuesday.") is refused with the name (AddIssuer).
@@ -362,12 +432,142 @@ internal sealed class IssuerVoice
         return start < k && start > 1 && tokens[start - 1].GetWord(normalized) is "," && !SpeaksAQuotation(text, tokens, start);
     }
 
+    /// <summary>Reporting words of a passive lede that names its issuer after "by" ("A report published today by the X finds").</summary>
+    private static readonly string[] PassiveLedeVerbs = ["published", "released", "issued", "launched"];
+
+    /// <summary>
+    /// The other ledes that name the issuer after their reporting word, read in the first
+    /// <see cref="LedeReach"/> characters, in lower case: a passive ("A report published today by
+    /// the Meridian Humanitarian Monitor finds", "… released on Tuesday by X"), and a quotation's
+    /// "said" with the name and "today" or a day of the week after it ("“…,” said the Hanul Relief
+    /// Partnership today"). The name is capitalised words (and "of", "for", "and", "&amp;", "the"
+    /// among them), at most eight, on one line.
+    /// </summary>
+    /// <returns>The token right after the name, or −1 when token <paramref name="k"/> opens no such lede.</returns>
+    private static int NameAfterLede(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k)
+    {
+        if (tokens[k].Kind != TokenKind.Word || tokens[k].Start >= LedeReach || !char.IsLower(text[tokens[k].Start]))
+        {
+            return -1;
+        }
+
+        var word = tokens[k].GetWord(normalized);
+        int from = k + 1;
+        bool passive = Array.IndexOf(PassiveLedeVerbs, word.ToString()) >= 0;
+        if (passive)
+        {
+            from = AfterDay(normalized, tokens, from);
+            if (from >= tokens.Length || tokens[from].GetWord(normalized) is not "by")
+            {
+                return -1;
+            }
+
+            from++;
+        }
+        else if (word is not "said" || !SpeaksAQuotation(text, tokens, k))
+        {
+            return -1;
+        }
+
+        if (from < tokens.Length && tokens[from].GetWord(normalized) is "the")
+        {
+            from++;
+        }
+
+        int end = from;
+        while (end < tokens.Length && end - from < 8 && (tokens[end].Kind == TokenKind.Word || IsNamePart(text, tokens, end))
+            && (char.IsUpper(text[tokens[end].Start]) || tokens[end].GetWord(normalized) is "of" or "for" or "and" or "&" or "the" || tokens[end].Kind != TokenKind.Word)
+            && !text[tokens[end - 1].End..tokens[end].Start].ContainsAny('\n', '\r'))
+        {
+            end++;
+        }
+
+        // "(ABBR)" after the name.
+        if (end + 2 < tokens.Length && text[tokens[end].Start] == '(' && text[tokens[end + 2].Start] == ')' && IsAbbreviation(tokens[end + 1].GetText(text)))
+        {
+            end += 3;
+        }
+
+        while (end > from && !char.IsUpper(text[tokens[end - 1].Start]) && text[tokens[end - 1].Start] != ')')
+        {
+            end--;
+        }
+
+        if (end == from || end >= tokens.Length)
+        {
+            return -1;
+        }
+
+        return passive || AfterDay(normalized, tokens, end) > end ? end : -1;
+    }
+
+    /// <summary>The token after "today" or "on" and a day of the week at <paramref name="from"/>, or <paramref name="from"/> itself.</summary>
+    private static int AfterDay(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int from)
+    {
+        if (from < tokens.Length && tokens[from].GetWord(normalized) is "today")
+        {
+            return from + 1;
+        }
+
+        return from + 1 < tokens.Length && tokens[from].GetWord(normalized) is "on" && Array.IndexOf(Weekdays, tokens[from + 1].GetWord(normalized).ToString()) >= 0 ? from + 2 : from;
+    }
+
     /// <summary>Reporting words in the present tense that open a web statement's lede ("The Ecumenical Council for Justice, a fellowship of 38 churches, asks …", "X calls on …"), read below the first line (a headline's "…, Group Urges …" is not a lede).</summary>
     private static readonly string[] PresentLedeVerbs =
     [
         "calls", "urges", "warns", "welcomes", "condemns", "demands", "asks", "appeals", "criticises", "criticizes",
         "publishes", "releases", "launches", "announces", "rejects", "reiterates",
     ];
+
+    /// <summary>Reporting words in the progressive that open a lede after "is" or "are" ("the Andean Observatory for Democratic Rights is calling on"), read below the first line as <see cref="PresentLedeVerbs"/> are.</summary>
+    private static readonly string[] ProgressiveLedeVerbs = ["calling", "urging", "warning", "asking", "appealing", "demanding"];
+
+    /// <summary>
+    /// Whether the name before the reporting word at token <paramref name="k"/> follows a clause
+    /// that opens the sentence and says what it said in ("In a statement issued today, the
+    /// Lantern Foundation for Civil Liberties urged", "In its report published on Monday, …"):
+    /// "in", "a", "an", "its" or "their", at most one more word, a kind of document, "issued",
+    /// "released" or "published" or not, "today" or "on" and a day of the week or not, and a comma.
+    /// </summary>
+    private static bool AfterStatementClause(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k)
+    {
+        int j = NameStart(text, tokens, k) - 1;
+        if (j < 4 || j == k - 1 || tokens[j].GetWord(normalized) is not ",")
+        {
+            return false;
+        }
+
+        j--;
+        if (tokens[j].GetWord(normalized) is "today")
+        {
+            j--;
+        }
+        else if (j > 1 && tokens[j - 1].GetWord(normalized) is "on" && Array.IndexOf(Weekdays, tokens[j].GetWord(normalized).ToString()) >= 0)
+        {
+            j -= 2;
+        }
+
+        if (j > 0 && tokens[j].GetWord(normalized) is "issued" or "released" or "published")
+        {
+            j--;
+        }
+
+        for (int opening = j - 1; opening >= j - 3 && opening > 0; opening--)
+        {
+            if (tokens[opening].GetWord(normalized) is "in" && InADocument(normalized, tokens, opening + 1) && j - opening <= 3
+                && Array.IndexOf(Documents, tokens[j].GetWord(normalized).ToString()) >= 0
+                && Opens(text, tokens, opening))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether token <paramref name="k"/> opens its sentence or line: no word before it on its line (a dateline's dash, a full stop or a line break may be).</summary>
+    private static bool Opens(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int k) =>
+        k == 0 || tokens[k - 1].Kind != TokenKind.Word || text[tokens[k - 1].End..tokens[k].Start].ContainsAny('\n', '\r');
 
     /// <summary>The days of the week, as in "… said on Tuesday".</summary>
     private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -613,10 +813,10 @@ internal sealed class IssuerVoice
         return true;
     }
 
-    /// <summary>The name of capitalised words (with "of", "for", "and", "&amp;" or "the" among them, and the parts of <see cref="IsNamePart"/>, on one line) right before token <paramref name="said"/> or before an appositive between commas (<see cref="BeforeAppositive"/>), with its abbreviation in brackets after it, if any, and its last two or more words; when <paramref name="strict"/> (the ledes other than "said today"), none after an object word ("held in Saydnaya Prison today called"), none with a word of a state's offices, titles, bodies or forces in it (<see cref="StateWords"/>), none that speaks a quotation (<see cref="SpeaksAQuotation"/>), and none of one capitalised word but an abbreviation the text spells out.</summary>
-    private static void AddIssuer(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int said, List<string[]> names, bool strict = false)
+    /// <summary>The name of capitalised words (with "of", "for", "and", "&amp;" or "the" among them, and the parts of <see cref="IsNamePart"/>, on one line) right before token <paramref name="said"/> or before an appositive between commas (<see cref="BeforeAppositive"/>), with its abbreviation in brackets after it, if any, and its last two or more words; when <paramref name="strict"/> (the ledes other than "said today"), none after an object word ("held in Saydnaya Prison today called"), none with a word of a state's offices, titles, bodies or forces in it (<see cref="StateWords"/>), none that speaks a quotation (<see cref="SpeaksAQuotation"/>), and none of one capitalised word but an abbreviation the text spells out or a word an "About" heading gives whole (<paramref name="abouts"/>: each heading's letters and digits after "About" and "the"). With <paramref name="afterObject"/> the name comes after "by" or "said" (<see cref="NameAfterLede"/>): no object word refuses it.</summary>
+    private static void AddIssuer(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int said, List<string[]> names, bool strict = false, List<string>? abouts = null, bool afterObject = false)
     {
-        int end = BeforeAppositive(normalized, tokens, said);
+        int end = BeforeAppositive(text, normalized, tokens, said);
         string? abbreviation = null;
         // "Rights Watchers International (RWI) said today".
         if (end >= 3 && text[tokens[end - 1].Start] == ')' && text[tokens[end - 3].Start] == '(' && tokens[end - 2].Kind == TokenKind.Word && IsAbbreviation(tokens[end - 2].GetText(text)))
@@ -674,7 +874,7 @@ internal sealed class IssuerVoice
             return;
         }
 
-        if (strict && ((start > 0 && tokens[start - 1].Kind == TokenKind.Word && Array.IndexOf(Objects, tokens[start - 1].GetWord(normalized).ToString()) >= 0)
+        if (strict && ((!afterObject && start > 0 && tokens[start - 1].Kind == TokenKind.Word && Array.IndexOf(Objects, tokens[start - 1].GetWord(normalized).ToString()) >= 0)
             || (words.Exists(w => Array.IndexOf(StateWords, w) >= 0) && !IsCivilBody(words)) || HoldsWhiteHouse(words) || SpeaksAQuotation(text, tokens, start)
             || (words.Count > 0 && Array.IndexOf(Documents, words[^1]) >= 0)))
         {
@@ -687,8 +887,15 @@ internal sealed class IssuerVoice
         // Accountability (CSCA)" … "The CSCA said on Wednesday").
         if (strict && capitals < 2 && abbreviation is null)
         {
+            // Or a word an "About" heading gives as the whole name ("Humanara said on Tuesday" …
+            // "About Humanara").
             if (!IsAbbreviation(tokens[end - 1].GetText(text)))
             {
+                if (abouts is not null && abouts.Contains(Key(string.Concat(words.Where(w => w != "the")))))
+                {
+                    names.Add([.. words]);
+                }
+
                 return;
             }
 
@@ -746,11 +953,16 @@ internal sealed class IssuerVoice
     /// <summary>
     /// Where the name before the reporting word at token <paramref name="said"/> ends: right before
     /// it, or, when a comma comes right before it and an appositive opened by "a", "an", "the",
-    /// "which", "who", "whose" or "one" lies between that comma and another at most 25 tokens
-    /// back, with no sentence's end between them, before that other comma ("The Medicines Access
-    /// Alliance (MAA), a coalition of 41 health charities, today called on").
+    /// "which", "who", "whose" or "one" lies between that comma and an earlier one at most 25
+    /// tokens back, with no sentence's end between them (the appositive may hold commas of its
+    /// own), before that earlier comma ("The Medicines Access Alliance (MAA), a coalition of 41
+    /// health charities, legal clinics and unions, today called on"); or, when the words between
+    /// the nearest comma and the one before the reporting word are a role "at", "of", "for" or
+    /// "with" a capitalised name after one to three capitalised words ("Teodora Vance, director
+    /// of the Open Harvest Alliance, said today"), right before the comma: the body is the
+    /// issuer, the person its own.
     /// </summary>
-    private static int BeforeAppositive(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int said)
+    private static int BeforeAppositive(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int said)
     {
         int end = said;
         if (end > 0 && tokens[end - 1].GetWord(normalized) is "today")
@@ -763,6 +975,7 @@ internal sealed class IssuerVoice
             return said;
         }
 
+        bool nearest = true;
         for (int c = end - 2; c > 0 && c >= end - 25; c--)
         {
             var word = tokens[c].GetWord(normalized);
@@ -773,11 +986,60 @@ internal sealed class IssuerVoice
 
             if (word is ",")
             {
-                return c + 1 < end - 1 && Array.IndexOf(AppositiveOpenings, tokens[c + 1].GetWord(normalized).ToString()) >= 0 ? c : said;
+                if (c + 1 < end - 1 && Array.IndexOf(AppositiveOpenings, tokens[c + 1].GetWord(normalized).ToString()) >= 0)
+                {
+                    return c;
+                }
+
+                if (nearest && IsRole(text, normalized, tokens, c, end - 1))
+                {
+                    return end - 1;
+                }
+
+                nearest = false;
             }
         }
 
         return said;
+    }
+
+    /// <summary>Whether the tokens between the commas at <paramref name="open"/> and <paramref name="close"/> are a role at a body ("director of the Open Harvest Alliance") after a person's name of one to three capitalised words, the sentence's first: a lowercase word first, then "at", "of", "for" or "with", "the" or not, and capitalised words to the closing comma.</summary>
+    private static bool IsRole(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int open, int close)
+    {
+        int person = open;
+        while (person > 0 && open - person < 3 && tokens[person - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[person - 1].Start]))
+        {
+            person--;
+        }
+
+        if (person == open || !Opens(text, tokens, person) || open + 2 >= close || !char.IsLower(text[tokens[open + 1].Start]))
+        {
+            return false;
+        }
+
+        for (int k = open + 1; k < close - 1; k++)
+        {
+            if (tokens[k].GetWord(normalized) is "at" or "of" or "for" or "with")
+            {
+                int from = tokens[k + 1].GetWord(normalized) is "the" ? k + 2 : k + 1;
+                if (from >= close)
+                {
+                    return false;
+                }
+
+                for (int n = from; n < close; n++)
+                {
+                    if (tokens[n].Kind == TokenKind.Word && !char.IsUpper(text[tokens[n].Start]) && tokens[n].GetWord(normalized) is not ("of" or "for" or "and" or "the"))
+                    {
+                        return false;
+                    }
+                }
+
+                return char.IsUpper(text[tokens[from].Start]);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Words that make a council, committee or commission a body of civil society ("the Norwegian Refugee Council", "the Ecumenical Council for Justice", "the Committee to Protect Journalists", "the American Friends Service Committee").</summary>
@@ -966,7 +1228,9 @@ internal sealed class IssuerVoice
         // the issuer's name or its person's before the comma that opens the role, opening the sentence.
         if (before > 1 && IsComma(text, tokens[before - 1]))
         {
-            for (int c = before - 2; c > 0 && c >= before - 16; c--)
+            // The role or appositive may hold commas of its own ("…, a coalition of survivor
+            // associations, legal clinics and churches, today called on").
+            for (int c = before - 2; c > 0 && c >= before - 25; c--)
             {
                 if (IsComma(text, tokens[c]))
                 {
@@ -976,7 +1240,9 @@ internal sealed class IssuerVoice
                     {
                         return true;
                     }
-
+                }
+                else if (tokens[c].GetWord(normalized) is ";" or ":")
+                {
                     break;
                 }
             }

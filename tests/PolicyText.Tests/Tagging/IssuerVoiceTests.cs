@@ -171,6 +171,17 @@ public class IssuerVoiceTests
     // A quotation that ended its sentence, or a quoted headline, before the name.
     [InlineData("Families told us: “We cannot wait.” The Salween Relief Coalition said on Thursday that aid must flow.", "salween relief coalition")]
     [InlineData("“Aid must not wait”\n\nThe Salween Relief Coalition said on Thursday that aid must flow.", "salween relief coalition")]
+    // An appositive with commas of its own, a person's role at the issuer, the progressive.
+    [InlineData("The Korea Conscience Coalition, a coalition of 22 survivor groups, legal clinics and churches, today called on the negotiators to raise the camps.", "korea conscience coalition")]
+    [InlineData("Teodora Vance, director of the Open Harvest Alliance, said today that aid must be kept apart from the talks.", "open harvest alliance")]
+    [InlineData("Teodora Vance, director of the Open Harvest Alliance, said on Tuesday that aid must be kept apart from the talks.", "open harvest alliance")]
+    [InlineData("The Andean Observatory for Democratic Rights is calling on the governments to link relief to the release of prisoners.", "andean observatory for democratic rights")]
+    // The name after its reporting word: a passive, a clause about the statement, a quotation's speaker.
+    [InlineData("A report published today by the Meridian Humanitarian Monitor finds that clinics are closing wards.", "meridian humanitarian monitor")]
+    [InlineData("A study released on Tuesday by the Caribbean Family Remittances Observatory (CFRO) finds that families eat less.", "caribbean family remittances observatory")]
+    [InlineData("In a statement issued today, the Lantern Foundation for Civil Liberties urged the EU to keep its sanctions.", "lantern foundation for civil liberties")]
+    [InlineData("In its report published on Monday, the Lantern Foundation for Civil Liberties called for the prisoners' release.", "lantern foundation for civil liberties")]
+    [InlineData("“Tuberculosis does not wait for summits,” said the Hanul Relief Partnership today, as it appealed for medical aid.", "hanul relief partnership")]
     public void The_issuer_is_also_the_name_that_opens_a_lede_in_other_words(string lede, string issuer)
     {
         var text = $"Press release\n\n{lede} The group said the delays cost lives.";
@@ -215,11 +226,57 @@ public class IssuerVoiceTests
     [InlineData("Press release\n\nThe Office of the UN Refugee Commission on Monday called on donors to fund the camps. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe Annual Report published on Monday that aid is late. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe European Union (EU) renewed its sanctions in May. The EU on Monday announced new listings. The group said the delays cost lives.")]
+    // The ledes that name the issuer after the reporting word, with a state's body or no lede.
+    [InlineData("Press release\n\nA report published today by the UN Human Rights Office finds that the executions go on. The group said the delays cost lives.")]
+    [InlineData("Press release\n\n“The sanctions will stay,” said the Foreign Ministry today. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe sanctions will stay, said the Salween Relief Coalition today. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nIn a statement issued today, the European Commission urged restraint. The group said the delays cost lives.")]
+    [InlineData("Press release\n\n{0}A report published today by the Meridian Humanitarian Monitor finds that clinics are closing. The group said the delays cost lives.")]
+    // A role at a body that is not the sentence's subject, and one word no "About" heading names.
+    [InlineData("Press release\n\nThe envoy met Ana Lopez, director of the Open Harvest Alliance, today called on donors to wait. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nHumanara said on Tuesday that the pumps must be shipped. The group said the delays cost lives.")]
     public void Other_names_that_said_are_not_the_issuer(string template)
     {
         var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, string.Concat(Enumerable.Repeat("Families wait for medicine in the north. ", 30)));
         var document = TextDocument.Parse(text);
         Assert.Null(IssuerVoice.Find(document, document.NormalizedSpan()));
+    }
+
+    [Fact]
+    public void A_headline_s_capitalised_reporting_word_is_no_lede_below_a_mark()
+    {
+        var document = TextDocument.Parse("FOR IMMEDIATE RELEASE\n\nRights Network Welcomes Fuel Sanctions on the Military\n\nThe Salween Accountability Network welcomed on Monday the new sanctions on fuel suppliers.\n");
+        var names = IssuerVoice.Find(document, document.NormalizedSpan())!.Names;
+        Assert.Contains("salween accountability network", names);
+        Assert.DoesNotContain("rights network", names);
+    }
+
+    [Theory]
+    [InlineData("About Humanara", true)]
+    [InlineData("About the Humanara Foundation", false)]
+    [InlineData("About the author", false)]
+    public void A_one_word_issuer_needs_an_about_heading_that_gives_the_whole_name(string heading, bool release)
+    {
+        var document = TextDocument.Parse($"Press release\n\nHumanara said on Tuesday that the pumps must be shipped.\n\n{heading}\n\nIt was founded in 2012.\n");
+        var voice = IssuerVoice.Find(document, document.NormalizedSpan());
+        Assert.Equal(release, voice is not null);
+        if (voice is not null)
+        {
+            Assert.Contains("humanara", voice.Names);
+        }
+    }
+
+    [Theory]
+    [InlineData("Contact: Leena Baig, Salween Relief Coalition, +32 2 555 0147", true)]
+    [InlineData("Contact: Leena Baig, press officer, the Salween Relief Coalition (leena@example.org)", true)]
+    [InlineData("Contact: editor@example.org", false)]
+    [InlineData("Contact: Leena Baig, Lisbon Policy Forum, +32 2 555 0147", false)]
+    // A weak mark of another kind does not name the issuer for it.
+    [InlineData("Media: Leena Baig, Salween Relief Coalition, +32 2 555 0147", false)]
+    public void A_contact_line_that_names_the_issuer_makes_a_release_of_a_day_s_lede(string line, bool release)
+    {
+        var document = TextDocument.Parse($"Aid and the talks\n\nThe Salween Relief Coalition said on Thursday that aid must not wait for the talks.\n\n{line}\n");
+        Assert.Equal(release, IssuerVoice.Find(document, document.NormalizedSpan()) is not null);
     }
 
     [Fact]
@@ -551,6 +608,11 @@ public class IssuerVoiceTests
         Assert.Equal(0, cues.Attribution);
         Assert.Equal(1, cues.FirstPerson);
         Assert.Equal(1, CuesOf(text, "The alliance has").FirstPerson);
+        // An appositive with commas of its own, in the lede and later.
+        const string commas = "FOR IMMEDIATE RELEASE\n\nThe Medicines Access Alliance (MAA), a coalition of health charities, clinics and unions, today called on the negotiators to keep medicine off the table. The alliance, which runs clinics in Hrodna, Brest and Pinsk, called on donors to act.";
+        Assert.Equal(1, CuesOf(commas, "The Medicines").FirstPerson);
+        Assert.Equal(1, CuesOf(commas, "The alliance,").FirstPerson);
+        Assert.Equal(0, CuesOf(commas, "The alliance,").Attribution);
         // A comma that closes a clause, not an appositive, leaves no name before it.
         var clause = TextDocument.Parse("FOR IMMEDIATE RELEASE\n\nIn Geneva, Rights Watchers International, after the talks collapsed, today called on the negotiators to keep medicine off the table.");
         Assert.Null(IssuerVoice.Find(clause, clause.NormalizedSpan()));

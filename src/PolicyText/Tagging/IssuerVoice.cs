@@ -112,6 +112,13 @@ internal sealed class IssuerVoice
         "initiative", "society", "league", "forum", "movement", "partnership",
     ];
 
+    /// <summary>Words that open a clause before a lede's subject, not a name ("As Washington and Brussels are calling on …", "While the Agency is urging …").</summary>
+    private static readonly string[] Subordinators =
+    [
+        "as", "while", "when", "whilst", "although", "though", "after", "before", "since", "if", "unless", "until", "because",
+        "once", "following", "despite", "amid", "but", "and", "yet", "with",
+    ];
+
     /// <summary>Words that make the name after them an object, not the subject ("critics of …").</summary>
     private static readonly string[] Objects = ["of", "in", "by", "about", "to", "with", "from", "for", "on", "at", "against", "than"];
 
@@ -135,6 +142,7 @@ internal sealed class IssuerVoice
         "spokeswoman", "spokesperson", "department", "parliament", "congress", "council", "commission", "committee",
         "rapporteur", "states", "nations", "kingdom", "republic", "european", "authorities", "embassy", "office",
         "court", "military", "army", "forces", "junta", "regime", "administration", "kremlin", "police",
+        "senators", "treasury", "commissioner", "chancellor", "governor", "mayor", "bank", "monetary", "authority", "congressional",
     ];
 
     /// <summary>How far into a release (in characters) a name that "said." at a sentence's end can be its issuer: the lede, not a ministry quoted further down.</summary>
@@ -196,21 +204,22 @@ internal sealed class IssuerVoice
         int lede = 0;
         bool strict = false;
         // "… said today" first, anywhere; the other ledes only in a release without one, so that
-        // "The Ministry of Interior today announced …" above it does not take its place.
-        for (int pass = 0; pass < 2 && (names is null || names.Count == 0); pass++)
+        // "The Ministry of Interior today announced …" above it does not take its place; and the
+        // ledes that name the issuer after their reporting word ("published today by X", "“…,”
+        // said the X today") only without any other, so that a body a release cites above its
+        // lede ("Data released today by the World Bank show …, the Alliance said.") is not taken.
+        for (int pass = 0; pass < 3 && (names is null || names.Count == 0); pass++)
         {
-            strict = pass == 1;
+            strict = pass > 0;
             for (int k = 1; k + 1 < tokens.Length; k++)
             {
-                // The name before the reporting word, or after it ("published today by X", "“…,”
-                // said the X today"): the token after the name.
-                if (pass == 0 ? SaidToday(normalized, tokens, k) : IsLede(text, normalized, tokens, k))
+                if (pass == 0 ? SaidToday(normalized, tokens, k) : pass == 1 ? IsLede(text, normalized, tokens, k) : false)
                 {
                     AddIssuer(text, normalized, tokens, k, names ??= [], strict, abouts);
                 }
-
-                if (strict && (names is null || names.Count == 0) && NameAfterLede(text, normalized, tokens, k) is var after and > 0)
+                else if (pass == 2 && NameAfterLede(text, normalized, tokens, k) is var after and > 0)
                 {
+                    // The token after the name.
                     AddIssuer(text, normalized, tokens, after, names ??= [], strict, abouts, afterObject: true);
                 }
 
@@ -279,13 +288,21 @@ internal sealed class IssuerVoice
     }
 
     /// <summary>
-    /// Whether a "Contact: …" line among <paramref name="marks"/> names the issuer by a name of two
-    /// or more words ("Contact: Leena Baig, Meridian Humanitarian Monitor, +32 …"), letters and
-    /// digits compared case aside: a release's press contact works for its issuer, a newsletter's
-    /// or a reporter's for someone else.
+    /// Whether a "Contact: …" line among <paramref name="marks"/> names the issuer by its whole
+    /// name, of two or more words ("Contact: Leena Baig, Meridian Humanitarian Monitor, +32 …"):
+    /// the words of its longest name (letters and digits, "the" aside) in a row among the line's
+    /// words (the same, case aside), not inside another word or name ("humanrightsdigest.org",
+    /// "Global Relief Coalition" for the Salween Relief Coalition). A release's press contact
+    /// works for its issuer, a newsletter's or a reporter's for someone else.
     /// </summary>
     private static bool AContactNames(ReadOnlySpan<char> text, List<(int Start, int End, MarkKind Kind)> marks, List<string[]> names)
     {
+        var name = Words(string.Join(' ', names.MaxBy(n => n.Length)!));
+        if (name.Count < 2)
+        {
+            return false;
+        }
+
         foreach (var (start, end, kind) in marks)
         {
             var line = text[start..end].Trim();
@@ -294,11 +311,10 @@ internal sealed class IssuerVoice
                 continue;
             }
 
-            var key = Key(line);
-            foreach (var words in names)
+            var words = Words(line);
+            for (int i = 0; i + name.Count <= words.Count; i++)
             {
-                var name = words.Where(w => w != "the").ToArray();
-                if (name.Length >= 2 && key.Contains(Key(string.Concat(name)), StringComparison.Ordinal))
+                if (words.Skip(i).Take(name.Count).SequenceEqual(name))
                 {
                     return true;
                 }
@@ -306,6 +322,37 @@ internal sealed class IssuerVoice
         }
 
         return false;
+    }
+
+    /// <summary>The words of <paramref name="line"/>: runs of letters and digits, lower case, "the" left out.</summary>
+    private static List<string> Words(ReadOnlySpan<char> line)
+    {
+        var words = new List<string>();
+        int i = 0;
+        while (i < line.Length)
+        {
+            while (i < line.Length && !char.IsLetterOrDigit(line[i]))
+            {
+                i++;
+            }
+
+            int from = i;
+            while (i < line.Length && char.IsLetterOrDigit(line[i]))
+            {
+                i++;
+            }
+
+            if (i > from)
+            {
+                var word = line[from..i].ToString().ToLowerInvariant();
+                if (word != "the")
+                {
+                    words.Add(word);
+                }
+            }
+        }
+
+        return words;
     }
 
     /// <summary>Whether one "About" heading names the issuer (<see cref="AnAboutNames"/>).</summary>
@@ -468,8 +515,13 @@ internal sealed class IssuerVoice
         {
             return -1;
         }
+        else if (RoleAfterSaid(text, normalized, tokens, from) is var role and > 0)
+        {
+            return role;
+        }
 
-        if (from < tokens.Length && tokens[from].GetWord(normalized) is "the")
+        bool the = from < tokens.Length && tokens[from].GetWord(normalized) is "the";
+        if (the)
         {
             from++;
         }
@@ -498,8 +550,47 @@ internal sealed class IssuerVoice
             return -1;
         }
 
-        return passive || AfterDay(normalized, tokens, end) > end ? end : -1;
+        // A quotation's speaker is a person as often as a body: "said the X today", or a name
+        // that ends with a kind of body ("said Human Rights Watch today"), not "said Amira Haddad today".
+        return passive || (AfterDay(normalized, tokens, end) > end && (the || Array.IndexOf(BodyWords, tokens[end - 1].GetWord(normalized).ToString()) >= 0)) ? end : -1;
     }
+
+    /// <summary>
+    /// After a quotation's "said" at <paramref name="from"/> − 1, a person and her role at a body
+    /// ("“…,” said Amira Haddad, executive director of the Levant Relief Alliance, as …"; <see cref="IsRole"/>):
+    /// the token after the body's name (the comma or the sentence's end that closes the role), or −1.
+    /// </summary>
+    private static int RoleAfterSaid(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int from)
+    {
+        int open = from;
+        while (open < tokens.Length && open - from < 4 && tokens[open].Kind is TokenKind.Word or TokenKind.Abbreviation && char.IsUpper(text[tokens[open].Start]))
+        {
+            open++;
+        }
+
+        if (open == from || open >= tokens.Length || !IsComma(text, tokens[open]))
+        {
+            return -1;
+        }
+
+        for (int close = open + 1; close < tokens.Length && close - open <= 16; close++)
+        {
+            if (tokens[close].GetWord(normalized) is "," or "." or ";" or ":" or "!" or "?")
+            {
+                return IsRole(text, normalized, tokens, open, close, afterSaid: true) ? close : -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Last words of a body's name, for a quotation's speaker named without "the" ("said Human Rights Watch today").</summary>
+    private static readonly string[] BodyWords =
+    [
+        "group", "coalition", "network", "charity", "alliance", "organisation", "organization", "trust", "foundation",
+        "institute", "centre", "center", "association", "federation", "council", "union", "campaign", "society", "league",
+        "forum", "movement", "partnership", "initiative", "international", "watch", "project", "monitor", "observatory", "fund",
+    ];
 
     /// <summary>The token after "today" or "on" and a day of the week at <paramref name="from"/>, or <paramref name="from"/> itself.</summary>
     private static int AfterDay(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int from)
@@ -565,9 +656,20 @@ internal sealed class IssuerVoice
         return false;
     }
 
-    /// <summary>Whether token <paramref name="k"/> opens its sentence or line: no word before it on its line (a dateline's dash, a full stop or a line break may be).</summary>
-    private static bool Opens(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int k) =>
-        k == 0 || tokens[k - 1].Kind != TokenKind.Word || text[tokens[k - 1].End..tokens[k].Start].ContainsAny('\n', '\r');
+    /// <summary>Whether token <paramref name="k"/> opens its sentence or line: the text's first, after a line break, or after a sentence's end, a colon or a dateline's dash ("SEOUL, 3 March 2025 — The …"); not after a comma or a quotation's closing mark ("…,” Ana Lopez, director of …").</summary>
+    private static bool Opens(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int k)
+    {
+        if (k == 0 || text[tokens[k - 1].End..tokens[k].Start].ContainsAny('\n', '\r'))
+        {
+            return true;
+        }
+
+        var before = tokens[k - 1];
+        return before.Kind != TokenKind.Word && before.Length == 1 && text[before.Start] is '.' or '!' or '?' or ':' or '-' or '\u2013' or '\u2014';
+    }
+
+    /// <summary>The months, which are no person before a comma ("On 3 June, the …").</summary>
+    private static readonly string[] Months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
     /// <summary>The days of the week, as in "… said on Tuesday".</summary>
     private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -816,7 +918,7 @@ internal sealed class IssuerVoice
     /// <summary>The name of capitalised words (with "of", "for", "and", "&amp;" or "the" among them, and the parts of <see cref="IsNamePart"/>, on one line) right before token <paramref name="said"/> or before an appositive between commas (<see cref="BeforeAppositive"/>), with its abbreviation in brackets after it, if any, and its last two or more words; when <paramref name="strict"/> (the ledes other than "said today"), none after an object word ("held in Saydnaya Prison today called"), none with a word of a state's offices, titles, bodies or forces in it (<see cref="StateWords"/>), none that speaks a quotation (<see cref="SpeaksAQuotation"/>), and none of one capitalised word but an abbreviation the text spells out or a word an "About" heading gives whole (<paramref name="abouts"/>: each heading's letters and digits after "About" and "the"). With <paramref name="afterObject"/> the name comes after "by" or "said" (<see cref="NameAfterLede"/>): no object word refuses it.</summary>
     private static void AddIssuer(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int said, List<string[]> names, bool strict = false, List<string>? abouts = null, bool afterObject = false)
     {
-        int end = BeforeAppositive(text, normalized, tokens, said);
+        var (end, role) = BeforeAppositive(text, normalized, tokens, said);
         string? abbreviation = null;
         // "Rights Watchers International (RWI) said today".
         if (end >= 3 && text[tokens[end - 1].Start] == ')' && text[tokens[end - 3].Start] == '(' && tokens[end - 2].Kind == TokenKind.Word && IsAbbreviation(tokens[end - 2].GetText(text)))
@@ -874,9 +976,12 @@ internal sealed class IssuerVoice
             return;
         }
 
-        if (strict && ((!afterObject && start > 0 && tokens[start - 1].Kind == TokenKind.Word && Array.IndexOf(Objects, tokens[start - 1].GetWord(normalized).ToString()) >= 0)
-            || (words.Exists(w => Array.IndexOf(StateWords, w) >= 0) && !IsCivilBody(words)) || HoldsWhiteHouse(words) || SpeaksAQuotation(text, tokens, start)
-            || (words.Count > 0 && Array.IndexOf(Documents, words[^1]) >= 0)))
+        int previous = start - 1;
+        bool stateBody = (words.Exists(w => Array.IndexOf(StateWords, w) >= 0) && !IsCivilBody(words)) || HoldsWhiteHouse(words);
+        if ((role && stateBody)
+            || (strict && ((!afterObject && !role && previous >= 0 && tokens[previous].Kind == TokenKind.Word && Array.IndexOf(Objects, tokens[previous].GetWord(normalized).ToString()) >= 0)
+            || stateBody || SpeaksAQuotation(text, tokens, start) || Array.IndexOf(Subordinators, words[0]) >= 0
+            || Array.IndexOf(Documents, words[^1]) >= 0)))
         {
             return;
         }
@@ -962,7 +1067,7 @@ internal sealed class IssuerVoice
     /// of the Open Harvest Alliance, said today"), right before the comma: the body is the
     /// issuer, the person its own.
     /// </summary>
-    private static int BeforeAppositive(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int said)
+    private static (int End, bool Role) BeforeAppositive(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int said)
     {
         int end = said;
         if (end > 0 && tokens[end - 1].GetWord(normalized) is "today")
@@ -972,7 +1077,7 @@ internal sealed class IssuerVoice
 
         if (end < 3 || tokens[end - 1].GetWord(normalized) is not ",")
         {
-            return said;
+            return (said, false);
         }
 
         bool nearest = true;
@@ -981,61 +1086,87 @@ internal sealed class IssuerVoice
             var word = tokens[c].GetWord(normalized);
             if (word is "." or "!" or "?" or ";" or ":")
             {
-                return said;
+                return (said, false);
             }
 
             if (word is ",")
             {
+                // Past a comma inside the appositive, the name before it must open the sentence:
+                // "Following the report by the Lisbon Policy Forum, a think tank, donors in Oslo,
+                // Bergen and Tromsø, today called for …" is the donors'.
                 if (c + 1 < end - 1 && Array.IndexOf(AppositiveOpenings, tokens[c + 1].GetWord(normalized).ToString()) >= 0)
                 {
-                    return c;
+                    return nearest || NameOpens(text, normalized, tokens, c) ? (c, false) : (said, false);
                 }
 
                 if (nearest && IsRole(text, normalized, tokens, c, end - 1))
                 {
-                    return end - 1;
+                    return (end - 1, true);
                 }
 
                 nearest = false;
             }
         }
 
-        return said;
+        return (said, false);
     }
 
-    /// <summary>Whether the tokens between the commas at <paramref name="open"/> and <paramref name="close"/> are a role at a body ("director of the Open Harvest Alliance") after a person's name of one to three capitalised words, the sentence's first: a lowercase word first, then "at", "of", "for" or "with", "the" or not, and capitalised words to the closing comma.</summary>
-    private static bool IsRole(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int open, int close)
+    /// <summary>Whether the capitalised name (with "of", "for", "and", "&amp;", "the" and its abbreviation in brackets) that ends right before token <paramref name="end"/>, on one line, opens its sentence or line (<see cref="Opens"/>).</summary>
+    private static bool NameOpens(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int end)
+    {
+        if (end >= 3 && text[tokens[end - 1].Start] == ')' && text[tokens[end - 3].Start] == '(')
+        {
+            end -= 3;
+        }
+
+        int start = end;
+        while (start > 0 && (tokens[start - 1].Kind == TokenKind.Word || IsNamePart(text, tokens, start - 1))
+            && (char.IsUpper(text[tokens[start - 1].Start]) || tokens[start - 1].GetWord(normalized) is "of" or "for" or "and" or "&" or "the")
+            && (start == end || !text[tokens[start - 1].End..tokens[start].Start].ContainsAny('\n', '\r')))
+        {
+            start--;
+        }
+
+        return start < end && Opens(text, tokens, start);
+    }
+
+    /// <summary>Whether the tokens between the comma at <paramref name="open"/> and the token at <paramref name="close"/> (a comma, or with <paramref name="afterSaid"/> also a sentence's end) are a role at a body ("director of the Open Harvest Alliance", "head of advocacy at the Levant Relief Alliance") after a person's name of one to four capitalised words (or titles: "Dr.") on one line that opens the sentence or line (<see cref="Opens"/>) (or, with <paramref name="afterSaid"/>, follows a quotation's "said"): a lowercase word first, then "at", "of", "for" or "with", "the" or not, and capitalised words (with "of", "for", "and", "the") to the close.</summary>
+    private static bool IsRole(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int open, int close, bool afterSaid = false)
     {
         int person = open;
-        while (person > 0 && open - person < 3 && tokens[person - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[person - 1].Start]))
+        while (person > 0 && open - person < 4 && tokens[person - 1].Kind is TokenKind.Word or TokenKind.Abbreviation && char.IsUpper(text[tokens[person - 1].Start])
+            && !text[tokens[person - 1].End..tokens[person].Start].ContainsAny('\n', '\r'))
         {
             person--;
         }
 
-        if (person == open || !Opens(text, tokens, person) || open + 2 >= close || !char.IsLower(text[tokens[open + 1].Start]))
+        if (person == open || !(afterSaid || Opens(text, tokens, person)) || open + 2 >= close || !char.IsLower(text[tokens[open + 1].Start]))
         {
             return false;
         }
 
         for (int k = open + 1; k < close - 1; k++)
         {
-            if (tokens[k].GetWord(normalized) is "at" or "of" or "for" or "with")
+            if (tokens[k].GetWord(normalized) is not ("at" or "of" or "for" or "with"))
             {
-                int from = tokens[k + 1].GetWord(normalized) is "the" ? k + 2 : k + 1;
-                if (from >= close)
-                {
-                    return false;
-                }
+                continue;
+            }
 
-                for (int n = from; n < close; n++)
-                {
-                    if (tokens[n].Kind == TokenKind.Word && !char.IsUpper(text[tokens[n].Start]) && tokens[n].GetWord(normalized) is not ("of" or "for" or "and" or "the"))
-                    {
-                        return false;
-                    }
-                }
+            int from = tokens[k + 1].GetWord(normalized) is "the" ? k + 2 : k + 1;
+            if (from >= close || !char.IsUpper(text[tokens[from].Start]))
+            {
+                continue;
+            }
 
-                return char.IsUpper(text[tokens[from].Start]);
+            bool name = true;
+            for (int n = from; n < close && name; n++)
+            {
+                name = tokens[n].Kind != TokenKind.Word || char.IsUpper(text[tokens[n].Start]) || tokens[n].GetWord(normalized) is "of" or "for" or "and" or "the";
+            }
+
+            if (name)
+            {
+                return true;
             }
         }
 
@@ -1046,13 +1177,13 @@ internal sealed class IssuerVoice
     private static readonly string[] CivilWords =
     [
         "refugee", "refugees", "rescue", "churches", "ecumenical", "interfaith", "bishops", "catholic", "lutheran",
-        "quaker", "friends", "protect", "journalists",
+        "quaker", "friends", "protect", "journalists", "food",
     ];
 
     /// <summary>Whether the only words of a state's bodies in <paramref name="words"/> are "council", "committee" or "commission", with a word of civil society beside them (<see cref="CivilWords"/>).</summary>
     private static bool IsCivilBody(List<string> words) =>
         words.Exists(w => Array.IndexOf(CivilWords, w) >= 0)
-        && !words.Exists(w => Array.IndexOf(StateWords, w) >= 0 && w is not ("council" or "committee" or "commission"));
+        && !words.Exists(w => Array.IndexOf(StateWords, w) >= 0 && w is not ("council" or "committee" or "commission" or "bank"));
 
     /// <summary>Whether the words hold "White House".</summary>
     private static bool HoldsWhiteHouse(List<string> words)
@@ -1123,7 +1254,8 @@ internal sealed class IssuerVoice
                 person[k - start] = tokens[k].GetWord(normalized).ToString();
             }
 
-            if (person.Length == 1 && Array.IndexOf(Pronouns, person[0]) >= 0)
+            // Not a pronoun, nor a day or a month before a comma ("In a statement on Tuesday, the …").
+            if ((person.Length == 1 && Array.IndexOf(Pronouns, person[0]) >= 0) || Array.IndexOf(Weekdays, person[^1]) >= 0 || Array.IndexOf(Months, person[^1]) >= 0)
             {
                 continue;
             }

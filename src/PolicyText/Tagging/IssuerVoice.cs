@@ -112,12 +112,16 @@ internal sealed class IssuerVoice
         "initiative", "society", "league", "forum", "movement", "partnership",
     ];
 
-    /// <summary>Words that open a clause before a lede's subject, not a name ("As Washington and Brussels are calling on …", "While the Agency is urging …").</summary>
+    /// <summary>Words that open a clause before a lede's subject, not a name: a name that opens with one or follows one is refused ("As Washington and Brussels are calling on …", "While the Agency is urging …", "Even as Germany and France are calling on …", "Now that the …").</summary>
     private static readonly string[] Subordinators =
     [
         "as", "while", "when", "whilst", "although", "though", "after", "before", "since", "if", "unless", "until", "because",
-        "once", "following", "despite", "amid", "but", "and", "yet", "with",
+        "once", "following", "despite", "amid", "with", "that",
     ];
+
+    /// <summary>Whether token <paramref name="k"/> is a word of <see cref="Subordinators"/>.</summary>
+    private static bool IsSubordinator(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k) =>
+        k >= 0 && tokens[k].Kind == TokenKind.Word && Array.IndexOf(Subordinators, tokens[k].GetWord(normalized).ToString()) >= 0;
 
     /// <summary>Words that make the name after them an object, not the subject ("critics of …").</summary>
     private static readonly string[] Objects = ["of", "in", "by", "about", "to", "with", "from", "for", "on", "at", "against", "than"];
@@ -142,7 +146,8 @@ internal sealed class IssuerVoice
         "spokeswoman", "spokesperson", "department", "parliament", "congress", "council", "commission", "committee",
         "rapporteur", "states", "nations", "kingdom", "republic", "european", "authorities", "embassy", "office",
         "court", "military", "army", "forces", "junta", "regime", "administration", "kremlin", "police",
-        "senators", "treasury", "commissioner", "chancellor", "governor", "mayor", "bank", "monetary", "authority", "congressional",
+        "senators", "treasury", "commissioner", "chancellor", "governor", "mayor", "monetary", "authority", "congressional",
+        "corps", "guard", "intelligence", "federal", "university", "programme",
     ];
 
     /// <summary>How far into a release (in characters) a name that "said." at a sentence's end can be its issuer: the lede, not a ministry quoted further down.</summary>
@@ -213,14 +218,23 @@ internal sealed class IssuerVoice
             strict = pass > 0;
             for (int k = 1; k + 1 < tokens.Length; k++)
             {
-                if (pass == 0 ? SaidToday(normalized, tokens, k) : pass == 1 ? IsLede(text, normalized, tokens, k) : false)
+                if (pass < 2 ? (pass == 0 ? SaidToday(normalized, tokens, k) : IsLede(text, normalized, tokens, k)) : false)
                 {
                     AddIssuer(text, normalized, tokens, k, names ??= [], strict, abouts);
                 }
-                else if (pass == 2 && NameAfterLede(text, normalized, tokens, k) is var after and > 0)
+                else if (pass == 2)
                 {
-                    // The token after the name.
-                    AddIssuer(text, normalized, tokens, after, names ??= [], strict, abouts, afterObject: true);
+                    // A person's role at the body ("Ana Lopez, director of the X, said today"), or
+                    // the name after the reporting word (the token after the name).
+                    if (SaidToday(normalized, tokens, k) || IsLede(text, normalized, tokens, k))
+                    {
+                        AddIssuer(text, normalized, tokens, k, names ??= [], strict, abouts, role: true);
+                    }
+
+                    if ((names is null || names.Count == 0) && NameAfterLede(text, normalized, tokens, k) is var after and > 0)
+                    {
+                        AddIssuer(text, normalized, tokens, after, names ??= [], strict, abouts, afterObject: true);
+                    }
                 }
 
                 if (names is { Count: > 0 })
@@ -288,21 +302,17 @@ internal sealed class IssuerVoice
     }
 
     /// <summary>
-    /// Whether a "Contact: …" line among <paramref name="marks"/> names the issuer by its whole
-    /// name, of two or more words ("Contact: Leena Baig, Meridian Humanitarian Monitor, +32 …"):
-    /// the words of its longest name (letters and digits, "the" aside) in a row among the line's
-    /// words (the same, case aside), not inside another word or name ("humanrightsdigest.org",
-    /// "Global Relief Coalition" for the Salween Relief Coalition). A release's press contact
-    /// works for its issuer, a newsletter's or a reporter's for someone else.
+    /// Whether a "Contact: …" line among <paramref name="marks"/> names the issuer by one of its
+    /// names of two or more words ("Contact: Leena Baig, Meridian Humanitarian Monitor, +32 …"):
+    /// the name's words (letters and digits, "the" aside) in a row among the line's words (the
+    /// same, case aside), not inside an address ("news@salweenrelief.org",
+    /// "https://salween-relief-coalition.org") and not after or before another capitalised word,
+    /// which would make it part of another body's name ("Global Relief Coalition" for the Relief
+    /// Coalition, "Policy Forum Review" for the Policy Forum).
+    /// A release's press contact works for its issuer, a newsletter's or a reporter's for someone else.
     /// </summary>
     private static bool AContactNames(ReadOnlySpan<char> text, List<(int Start, int End, MarkKind Kind)> marks, List<string[]> names)
     {
-        var name = Words(string.Join(' ', names.MaxBy(n => n.Length)!));
-        if (name.Count < 2)
-        {
-            return false;
-        }
-
         foreach (var (start, end, kind) in marks)
         {
             var line = text[start..end].Trim();
@@ -312,11 +322,29 @@ internal sealed class IssuerVoice
             }
 
             var words = Words(line);
-            for (int i = 0; i + name.Count <= words.Count; i++)
+            foreach (var issuerName in names)
             {
-                if (words.Skip(i).Take(name.Count).SequenceEqual(name))
+                var name = Words(string.Join(' ', issuerName)).Select(w => w.Text).ToList();
+                if (name.Count < 2)
                 {
-                    return true;
+                    continue;
+                }
+
+                for (int i = 0; i + name.Count <= words.Count; i++)
+                {
+                    bool same = true;
+                    for (int n = 0; n < name.Count && same; n++)
+                    {
+                        same = words[i + n].Text == name[n];
+                    }
+
+                    // The contact's name is the issuer's, not longer ("Policy Forum Review").
+                    int last = i + name.Count - 1;
+                    if (same && (i == 0 || !words[i - 1].Capitalised || line[words[i - 1].End..words[i].Start].ContainsAny(",:(;"))
+                        && (last + 1 == words.Count || !words[last + 1].Capitalised || line[words[last].End..words[last + 1].Start].ContainsAny(",:();")))
+                    {
+                        return true;
+                    }
                 }
             }
         }
@@ -324,20 +352,39 @@ internal sealed class IssuerVoice
         return false;
     }
 
-    /// <summary>The words of <paramref name="line"/>: runs of letters and digits, lower case, "the" left out.</summary>
-    private static List<string> Words(ReadOnlySpan<char> line)
+    /// <summary>The words of <paramref name="line"/> outside addresses (e-mail and web: with "@", "/" or "www."): runs of letters and digits, lower case, with where they end and whether they were capitalised; "the" left out.</summary>
+    private static List<(string Text, int Start, int End, bool Capitalised)> Words(ReadOnlySpan<char> line)
     {
-        var words = new List<string>();
+        var words = new List<(string Text, int Start, int End, bool Capitalised)>();
         int i = 0;
         while (i < line.Length)
         {
-            while (i < line.Length && !char.IsLetterOrDigit(line[i]))
+            // Skip a whole address, up to the next white space.
+            int chunk = i;
+            while (chunk < line.Length && !char.IsWhiteSpace(line[chunk]))
+            {
+                chunk++;
+            }
+
+            var piece = line[i..chunk];
+            if (piece.Contains('@') || piece.Contains('/') || piece.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+            {
+                i = chunk;
+                while (i < line.Length && char.IsWhiteSpace(line[i]))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            while (i < chunk && !char.IsLetterOrDigit(line[i]))
             {
                 i++;
             }
 
             int from = i;
-            while (i < line.Length && char.IsLetterOrDigit(line[i]))
+            while (i < chunk && char.IsLetterOrDigit(line[i]))
             {
                 i++;
             }
@@ -347,8 +394,13 @@ internal sealed class IssuerVoice
                 var word = line[from..i].ToString().ToLowerInvariant();
                 if (word != "the")
                 {
-                    words.Add(word);
+                    words.Add((word, from, i, char.IsUpper(line[from])));
                 }
+            }
+
+            while (i < line.Length && char.IsWhiteSpace(line[i]))
+            {
+                i++;
             }
         }
 
@@ -456,7 +508,7 @@ internal sealed class IssuerVoice
         string? third = k + 2 < tokens.Length ? tokens[k + 2].GetWord(normalized).ToString() : null;
         bool opens =
             (Array.IndexOf(PresentLedeVerbs, word.ToString()) >= 0 && tokens[k + 1].Kind == TokenKind.Word && text[..tokens[k].Start].ContainsAny('\n', '\r')) ||
-            (word is "has" or "have" && tokens[k + 1].Kind == TokenKind.Word && Array.IndexOf(LedeVerbs, next.ToString()) >= 0) ||
+            (word is "has" or "have" && tokens[k + 1].Kind == TokenKind.Word && (Array.IndexOf(LedeVerbs, next.ToString()) >= 0 || (next is "today" && third is not null && Array.IndexOf(LedeVerbs, third) >= 0))) ||
             (word is "is" or "are" && Array.IndexOf(ProgressiveLedeVerbs, next.ToString()) >= 0 && text[..tokens[k].Start].ContainsAny('\n', '\r')) ||
             (word is "on" && Array.IndexOf(Weekdays, next.ToString()) >= 0 && third is not null && Array.IndexOf(LedeVerbs, third) >= 0)
             || (reporting && next is "on" && third is not null && Array.IndexOf(Weekdays, third) >= 0)
@@ -656,7 +708,7 @@ internal sealed class IssuerVoice
         return false;
     }
 
-    /// <summary>Whether token <paramref name="k"/> opens its sentence or line: the text's first, after a line break, or after a sentence's end, a colon or a dateline's dash ("SEOUL, 3 March 2025 — The …"); not after a comma or a quotation's closing mark ("…,” Ana Lopez, director of …").</summary>
+    /// <summary>Whether token <paramref name="k"/> opens its sentence or line: the text's first, after a line break, or after a sentence's end, a colon or a dateline's dash or dashes ("SEOUL, 3 March 2025 — The …", "NEW YORK, March 3, 2025 -- The …"); not after a comma or a quotation's closing mark ("…,” Ana Lopez, director of …").</summary>
     private static bool Opens(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int k)
     {
         if (k == 0 || text[tokens[k - 1].End..tokens[k].Start].ContainsAny('\n', '\r'))
@@ -665,7 +717,9 @@ internal sealed class IssuerVoice
         }
 
         var before = tokens[k - 1];
-        return before.Kind != TokenKind.Word && before.Length == 1 && text[before.Start] is '.' or '!' or '?' or ':' or '-' or '\u2013' or '\u2014';
+        var mark = text.Slice(before.Start, before.Length);
+        return before.Kind != TokenKind.Word
+            && ((mark.Length == 1 && mark[0] is '.' or '!' or '?' or ':') || !mark.ContainsAnyExcept('-', '\u2013', '\u2014'));
     }
 
     /// <summary>The months, which are no person before a comma ("On 3 June, the …").</summary>
@@ -740,7 +794,8 @@ internal sealed class IssuerVoice
             TokenKind.Punctuation when t.Length == 1 && text[t.Start] is '\'' or '\u2019' =>
                 glued && text[previous.End - 1] is 's' && char.IsUpper(text[tokens[k + 1].Start]),
             TokenKind.Punctuation when t.Length == 1 && text[t.Start] == '&' => true,
-            TokenKind.Number => t.Length <= 4 && char.IsUpper(text[previous.Start]),
+            // Not a date's year or day ("3 March 2025 The …").
+            TokenKind.Number => t.Length <= 4 && char.IsUpper(text[previous.Start]) && Array.IndexOf(Months, text.Slice(previous.Start, previous.Length).ToString().ToLowerInvariant()) < 0,
             _ => false,
         };
     }
@@ -916,9 +971,15 @@ internal sealed class IssuerVoice
     }
 
     /// <summary>The name of capitalised words (with "of", "for", "and", "&amp;" or "the" among them, and the parts of <see cref="IsNamePart"/>, on one line) right before token <paramref name="said"/> or before an appositive between commas (<see cref="BeforeAppositive"/>), with its abbreviation in brackets after it, if any, and its last two or more words; when <paramref name="strict"/> (the ledes other than "said today"), none after an object word ("held in Saydnaya Prison today called"), none with a word of a state's offices, titles, bodies or forces in it (<see cref="StateWords"/>), none that speaks a quotation (<see cref="SpeaksAQuotation"/>), and none of one capitalised word but an abbreviation the text spells out or a word an "About" heading gives whole (<paramref name="abouts"/>: each heading's letters and digits after "About" and "the"). With <paramref name="afterObject"/> the name comes after "by" or "said" (<see cref="NameAfterLede"/>): no object word refuses it.</summary>
-    private static void AddIssuer(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int said, List<string[]> names, bool strict = false, List<string>? abouts = null, bool afterObject = false)
+    private static void AddIssuer(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int said, List<string[]> names, bool strict = false, List<string>? abouts = null, bool afterObject = false, bool role = false)
     {
-        var (end, role) = BeforeAppositive(text, normalized, tokens, said);
+        // Only the role's body when a role is asked for, and no role otherwise.
+        var (end, isRole) = BeforeAppositive(text, normalized, tokens, said);
+        if (isRole != role)
+        {
+            return;
+        }
+
         string? abbreviation = null;
         // "Rights Watchers International (RWI) said today".
         if (end >= 3 && text[tokens[end - 1].Start] == ')' && text[tokens[end - 3].Start] == '(' && tokens[end - 2].Kind == TokenKind.Word && IsAbbreviation(tokens[end - 2].GetText(text)))
@@ -953,8 +1014,9 @@ internal sealed class IssuerVoice
             start--;
         }
 
-        // Connectives do not open a name ("and", "of"); "The" opens it when capitalised.
-        while (start < end && !char.IsUpper(text[tokens[start].Start]))
+        // Connectives do not open a name ("and", "of"); "The" opens it when capitalised; nor does
+        // a conjunction that opens the sentence ("But the Levant Relief Alliance today warned").
+        while (start < end && (!char.IsUpper(text[tokens[start].Start]) || (start + 1 < end && tokens[start].GetWord(normalized) is "but" or "and" or "yet" or "so")))
         {
             start++;
         }
@@ -977,10 +1039,11 @@ internal sealed class IssuerVoice
         }
 
         int previous = start - 1;
-        bool stateBody = (words.Exists(w => Array.IndexOf(StateWords, w) >= 0) && !IsCivilBody(words)) || HoldsWhiteHouse(words);
+        bool stateBody = (words.Exists(w => Array.IndexOf(StateWords, w) >= 0) && !IsCivilBody(words)) || HoldsStatePair(words);
         if ((role && stateBody)
             || (strict && ((!afterObject && !role && previous >= 0 && tokens[previous].Kind == TokenKind.Word && Array.IndexOf(Objects, tokens[previous].GetWord(normalized).ToString()) >= 0)
             || stateBody || SpeaksAQuotation(text, tokens, start) || Array.IndexOf(Subordinators, words[0]) >= 0
+            || IsSubordinator(normalized, tokens, previous >= 0 && tokens[previous].GetWord(normalized) is "the" ? previous - 1 : previous)
             || Array.IndexOf(Documents, words[^1]) >= 0)))
         {
             return;
@@ -1177,22 +1240,32 @@ internal sealed class IssuerVoice
     private static readonly string[] CivilWords =
     [
         "refugee", "refugees", "rescue", "churches", "ecumenical", "interfaith", "bishops", "catholic", "lutheran",
-        "quaker", "friends", "protect", "journalists", "food",
+        "quaker", "friends", "protect", "journalists",
     ];
 
     /// <summary>Whether the only words of a state's bodies in <paramref name="words"/> are "council", "committee" or "commission", with a word of civil society beside them (<see cref="CivilWords"/>).</summary>
     private static bool IsCivilBody(List<string> words) =>
         words.Exists(w => Array.IndexOf(CivilWords, w) >= 0)
-        && !words.Exists(w => Array.IndexOf(StateWords, w) >= 0 && w is not ("council" or "committee" or "commission" or "bank"));
+        && !words.Exists(w => Array.IndexOf(StateWords, w) >= 0 && w is not ("council" or "committee" or "commission"));
 
-    /// <summary>Whether the words hold "White House".</summary>
-    private static bool HoldsWhiteHouse(List<string> words)
+    /// <summary>Two words that name a state's body together, though each alone may name a body of civil society.</summary>
+    private static readonly (string First, string Second)[] StatePairs =
+    [
+        ("white", "house"), ("downing", "street"), ("world", "bank"), ("central", "bank"), ("national", "bank"),
+        ("development", "bank"), ("reserve", "bank"), ("investment", "bank"), ("federal", "reserve"),
+    ];
+
+    /// <summary>Whether the words hold two words of <see cref="StatePairs"/> in a row ("White House", "Central Bank of Iran").</summary>
+    private static bool HoldsStatePair(List<string> words)
     {
         for (int i = 0; i + 1 < words.Count; i++)
         {
-            if (words[i] == "white" && words[i + 1] == "house")
+            foreach (var (first, second) in StatePairs)
             {
-                return true;
+                if (words[i] == first && words[i + 1] == second)
+                {
+                    return true;
+                }
             }
         }
 
@@ -1238,7 +1311,8 @@ internal sealed class IssuerVoice
             }
 
             int start = comma;
-            while (start > 0 && comma - start < 3 && tokens[start - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[start - 1].Start]))
+            while (start > 0 && comma - start < 3 && tokens[start - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[start - 1].Start])
+                && (start == comma || !text[tokens[start - 1].End..tokens[start].Start].ContainsAny('\n', '\r')))
             {
                 start--;
             }
@@ -1255,7 +1329,7 @@ internal sealed class IssuerVoice
             }
 
             // Not a pronoun, nor a day or a month before a comma ("In a statement on Tuesday, the …").
-            if ((person.Length == 1 && Array.IndexOf(Pronouns, person[0]) >= 0) || Array.IndexOf(Weekdays, person[^1]) >= 0 || Array.IndexOf(Months, person[^1]) >= 0)
+            if ((person.Length == 1 && Array.IndexOf(Pronouns, person[0]) >= 0) || (person.Length == 1 && (Array.IndexOf(Weekdays, person[0]) >= 0 || Array.IndexOf(Months, person[0]) >= 0)))
             {
                 continue;
             }

@@ -147,7 +147,7 @@ internal sealed class IssuerVoice
         "rapporteur", "states", "nations", "kingdom", "republic", "european", "authorities", "embassy", "office",
         "court", "military", "army", "forces", "junta", "regime", "administration", "kremlin", "police",
         "senators", "treasury", "commissioner", "chancellor", "governor", "mayor", "monetary", "authority", "congressional",
-        "corps", "guard", "intelligence", "federal", "university", "programme",
+        "corps", "guard", "intelligence", "federal", "university", "programme", "agency",
     ];
 
     /// <summary>How far into a release (in characters) a name that "said." at a sentence's end can be its issuer: the lede, not a ministry quoted further down.</summary>
@@ -209,29 +209,38 @@ internal sealed class IssuerVoice
         int lede = 0;
         bool strict = false;
         // "… said today" first, anywhere; the other ledes only in a release without one, so that
-        // "The Ministry of Interior today announced …" above it does not take its place; and the
-        // ledes that name the issuer after their reporting word ("published today by X", "“…,”
-        // said the X today") only without any other, so that a body a release cites above its
-        // lede ("Data released today by the World Bank show …, the Alliance said.") is not taken.
-        for (int pass = 0; pass < 3 && (names is null || names.Count == 0); pass++)
+        // "The Ministry of Interior today announced …" above it does not take its place. The ledes
+        // that name the issuer after their reporting word ("published today by X", "“…,” said the
+        // X today") and a person's role at it ("Ana Lopez, director of X, said today") are read in
+        // the release's first sentence before the other ledes, elsewhere only without any other,
+        // so that a body the release cites ("Data released today by the World Bank show …",
+        // "The World Health Organization has warned …") is not taken for its issuer.
+        // The release's first sentence (its lede, as a rule): the first that ends like a sentence
+        // and is not a mark line; a headline does not.
+        var (bodyFrom, bodyTo) = FirstSentence(document, marks);
+        for (int pass = 0; pass < 4 && (names is null || names.Count == 0); pass++)
         {
             strict = pass > 0;
-            for (int k = 1; k + 1 < tokens.Length; k++)
+            int from = pass == 1 ? bodyFrom : 1;
+            int to = pass == 1 ? bodyTo : tokens.Length - 1;
+            for (int k = Math.Max(1, from); k < to && k + 1 < tokens.Length; k++)
             {
-                if (pass < 2 ? (pass == 0 ? SaidToday(normalized, tokens, k) : IsLede(text, normalized, tokens, k)) : false)
+                if (pass is 0 or 2 && (pass == 0 ? SaidToday(normalized, tokens, k) : IsLede(text, normalized, tokens, k)))
                 {
                     AddIssuer(text, normalized, tokens, k, names ??= [], strict, abouts);
                 }
-                else if (pass == 2)
+                else if (pass is 1 or 3)
                 {
                     // A person's role at the body ("Ana Lopez, director of the X, said today"), or
-                    // the name after the reporting word (the token after the name).
+                    // the name after the reporting word (the token after the name): in the first
+                    // sentence before the other ledes, elsewhere after them.
                     if (SaidToday(normalized, tokens, k) || IsLede(text, normalized, tokens, k))
                     {
                         AddIssuer(text, normalized, tokens, k, names ??= [], strict, abouts, role: true);
                     }
 
-                    if ((names is null || names.Count == 0) && NameAfterLede(text, normalized, tokens, k) is var after and > 0)
+                    if ((names is null || names.Count == 0) && NameAfterLede(text, normalized, tokens, k) is var after and > 0
+                        && (pass == 3 || !PastPassive(text, normalized, tokens, k, after)))
                     {
                         AddIssuer(text, normalized, tokens, after, names ??= [], strict, abouts, afterObject: true);
                     }
@@ -427,6 +436,36 @@ internal sealed class IssuerVoice
         }
 
         return false;
+    }
+
+    /// <summary>The tokens (from, to) of the document's first sentence that ends like a sentence (a full stop, "!" or "?" before any closing quotation marks or brackets) and lies on no mark line, or (0, 0).</summary>
+    private static (int From, int To) FirstSentence(TextDocument document, List<(int Start, int End, MarkKind Kind)> marks)
+    {
+        var text = document.Text.AsSpan();
+        foreach (var sentence in document.Sentences)
+        {
+            var span = sentence.GetText(text).TrimEnd().TrimEnd("\"'\u201D\u2019)]");
+            if (span.IsEmpty || span[^1] is not ('.' or '!' or '?') || marks.Exists(m => m.Start <= sentence.Start && sentence.End <= m.End))
+            {
+                continue;
+            }
+
+            return (sentence.FirstToken, sentence.FirstToken + sentence.TokenCount);
+        }
+
+        return (0, 0);
+    }
+
+    /// <summary>Whether the lede at token <paramref name="k"/> is a passive whose verb after the name (token <paramref name="after"/>) is not in the present tense ("An investigation published on Sunday by the New York Times found …": a report the release cites, not its own).</summary>
+    private static bool PastPassive(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k, int after)
+    {
+        if (Array.IndexOf(PassiveLedeVerbs, tokens[k].GetWord(normalized).ToString()) < 0)
+        {
+            return false;
+        }
+
+        var verb = tokens[after].GetWord(normalized);
+        return tokens[after].Kind != TokenKind.Word || !char.IsLower(text[tokens[after].Start]) || !verb.EndsWith('s') || verb is "was" or "has" or "is";
     }
 
     /// <summary>The letters and digits of an "About" heading's words after "About" and "the", lower case.</summary>
@@ -636,12 +675,13 @@ internal sealed class IssuerVoice
         return -1;
     }
 
-    /// <summary>Last words of a body's name, for a quotation's speaker named without "the" ("said Human Rights Watch today").</summary>
+    /// <summary>Words of a body's name: the last word of a quotation's speaker named without "the" ("said Human Rights Watch today"), and a word of the body of a person's role (<see cref="IsRole"/>).</summary>
     private static readonly string[] BodyWords =
     [
         "group", "coalition", "network", "charity", "alliance", "organisation", "organization", "trust", "foundation",
         "institute", "centre", "center", "association", "federation", "council", "union", "campaign", "society", "league",
         "forum", "movement", "partnership", "initiative", "international", "watch", "project", "monitor", "observatory", "fund",
+        "relief", "aid", "rights",
     ];
 
     /// <summary>The token after "today" or "on" and a day of the week at <paramref name="from"/>, or <paramref name="from"/> itself.</summary>
@@ -1193,7 +1233,7 @@ internal sealed class IssuerVoice
         return start < end && Opens(text, tokens, start);
     }
 
-    /// <summary>Whether the tokens between the comma at <paramref name="open"/> and the token at <paramref name="close"/> (a comma, or with <paramref name="afterSaid"/> also a sentence's end) are a role at a body ("director of the Open Harvest Alliance", "head of advocacy at the Levant Relief Alliance") after a person's name of one to four capitalised words (or titles: "Dr.") on one line that opens the sentence or line (<see cref="Opens"/>) (or, with <paramref name="afterSaid"/>, follows a quotation's "said"): a lowercase word first, then "at", "of", "for" or "with", "the" or not, and capitalised words (with "of", "for", "and", "the") to the close.</summary>
+    /// <summary>Whether the tokens between the comma at <paramref name="open"/> and the token at <paramref name="close"/> (a comma, or with <paramref name="afterSaid"/> also a sentence's end) are a role at a body ("director of the Open Harvest Alliance", "head of advocacy at the Levant Relief Alliance") after a person's name of one to four capitalised words (or titles: "Dr.") on one line that opens the sentence or line (<see cref="Opens"/>) (or, with <paramref name="afterSaid"/>, follows a quotation's "said"): a lowercase word first, then "at", "of", "for" or "with", "the" or not, and capitalised words (with "of", "for", "and", "the") to the close, one of them a word of a body (<see cref="BodyWords"/>, <see cref="StateWords"/>), not a place.</summary>
     private static bool IsRole(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int open, int close, bool afterSaid = false)
     {
         int person = open;
@@ -1221,13 +1261,18 @@ internal sealed class IssuerVoice
                 continue;
             }
 
+            // A body, not a place ("mayor of Kharkiv", "resident of Eastern Ghouta"): a word of
+            // one among its words.
             bool name = true;
+            bool body = false;
             for (int n = from; n < close && name; n++)
             {
                 name = tokens[n].Kind != TokenKind.Word || char.IsUpper(text[tokens[n].Start]) || tokens[n].GetWord(normalized) is "of" or "for" or "and" or "the";
+                var word = tokens[n].GetWord(normalized).ToString();
+                body |= Array.IndexOf(BodyWords, word) >= 0 || Array.IndexOf(StateWords, word) >= 0;
             }
 
-            if (name)
+            if (name && body)
             {
                 return true;
             }

@@ -265,6 +265,14 @@ public class IssuerVoiceTests
     // A conjunction that opens the sentence is no part of the name; nor is a dateline's date.
     [InlineData("Press release\n\nDonors pledged $2 billion. But the Levant Relief Alliance today warned that the money will not reach clinics.", "levant relief alliance", "but the levant relief alliance")]
     [InlineData("Aid must not wait\n\nBANGKOK, 3 March 2025 The Salween Relief Coalition said on Thursday that aid must not wait.\n\nContact: Leena Baig, Salween Relief Coalition, +66 2 555 0147", "the salween relief coalition", "march 2025 the salween relief coalition")]
+    // The first sentence's passive, quotation or role before a body the release cites below it.
+    [InlineData("FOR IMMEDIATE RELEASE\n\nClinics are closing, new report finds\n\nA report published today by the Levant Relief Alliance finds that one in three clinics has closed.\n\nThe World Health Organization has warned that insulin will run out.", "levant relief alliance", "the world health organization")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\n“Tuberculosis does not wait for summits,” said the Hanul Relief Partnership today.\n\nLast week Human Rights Watch said in a report that the clinics are empty.", "hanul relief partnership", "human rights watch")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\n“Flour and insulin should never be traded,” said Amira Haddad, executive director of the Levant Relief Alliance, as donors met.\n\nThe Syrian Doctors Network on Monday warned that the clinics are empty.", "levant relief alliance", "the syrian doctors network")]
+    // A cited body's report in the first sentence, and places in a role.
+    [InlineData("Press release\n\nA report issued on Monday by the International Atomic Energy Agency finds that enrichment goes on. The Iran Prisoners Network has called on the negotiators to raise the executions.", "iran prisoners network", "international atomic energy agency")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\nOleksandr Prokudin, governor of Kherson Oblast, said today that 40 civilians were killed. The Eastern Europe Rights Network today urged donors to fund demining.", "eastern europe rights network", "kherson oblast")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\nFadwa Mahmoud, resident of Eastern Ghouta, said today that she has heard nothing. The Association of Families of the Missing in Syria today called on the EU to act.", "association of families of the missing in syria", "eastern ghouta")]
     // A day before a comma is no person of the issuer's.
     [InlineData("Press release\n\nIn a statement on Tuesday, the Lantern Foundation for Civil Liberties urged the EU to keep its sanctions.", "lantern foundation for civil liberties", "tuesday")]
     public void A_body_the_release_cites_before_its_lede_is_not_its_issuer(string text, string issuer, string cited)

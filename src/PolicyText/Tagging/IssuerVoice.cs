@@ -194,8 +194,9 @@ internal sealed class IssuerVoice
         }
 
         var tokens = document.Tokens;
-        // The words of each "About" heading, letters and digits only, lower case: one of them may
-        // name a one-word issuer ("About Humanara").
+        // The words of each "About" heading, letters and digits only, lower case (AboutKey): one of
+        // them may name a one-word issuer ("About Humanara") or the issuer of a release with only
+        // weak marks (AboutNames).
         var abouts = new List<string>();
         foreach (var (start, end, markKind) in marks)
         {
@@ -271,7 +272,7 @@ internal sealed class IssuerVoice
         // quotes "…, the Salween Relief Coalition said on Thursday." is not the coalition's
         // release: with the other ledes, weak marks make a release only with an About heading
         // that names the issuer.
-        if (strict && !marks.Exists(m => m.Kind == MarkKind.Strong) && !AnAboutNames(text, marks, names) && !AContactNames(text, marks, names))
+        if (strict && !marks.Exists(m => m.Kind == MarkKind.Strong) && !abouts.Exists(key => AboutNames(key, names)) && !AContactNames(text, marks, names))
         {
             return null;
         }
@@ -288,26 +289,6 @@ internal sealed class IssuerVoice
         var bodies = names.ToList();
         AddPeople(text, normalized, tokens, bodies, names);
         return new IssuerVoice(names, lede, [.. marks.Select(m => (m.Start, m.End))]);
-    }
-
-    /// <summary>
-    /// Whether one of the "About" headings among <paramref name="marks"/> names the issuer: its words after
-    /// "About" and "the", letters and digits compared case aside, open with one of the issuer's
-    /// names ("About the Zagros Justice Centre (ZJC)", "About ZJC"), or are
-    /// a kind of body its name holds or a generic one ("About the coalition", "About the
-    /// organisations").
-    /// </summary>
-    private static bool AnAboutNames(ReadOnlySpan<char> text, List<(int Start, int End, MarkKind Kind)> marks, List<string[]> names)
-    {
-        foreach (var (start, end, kind) in marks)
-        {
-            if (kind == MarkKind.About && AboutNames(text[start..end], names))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -416,10 +397,14 @@ internal sealed class IssuerVoice
         return words;
     }
 
-    /// <summary>Whether one "About" heading names the issuer (<see cref="AnAboutNames"/>).</summary>
-    private static bool AboutNames(ReadOnlySpan<char> line, List<string[]> names)
+    /// <summary>
+    /// Whether an "About" heading names the issuer: its words after "About" and "the" (<paramref name="key"/>,
+    /// <see cref="AboutKey"/>), letters and digits compared case aside, open with one of the
+    /// issuer's names ("About the Zagros Justice Centre (ZJC)", "About ZJC"), or are a kind of body
+    /// its name holds or a generic one ("About the coalition", "About the organisations").
+    /// </summary>
+    private static bool AboutNames(string key, List<string[]> names)
     {
-        var key = AboutKey(line);
         var kind = key.EndsWith('s') ? key[..^1] : key;
         if (Array.IndexOf(names[0], kind) >= 0 || kind is "group" or "organisation" or "organization" or "signatorie" or "signatory")
         {

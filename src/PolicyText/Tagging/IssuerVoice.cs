@@ -209,18 +209,25 @@ internal sealed class IssuerVoice
         List<string[]>? names = null;
         int lede = 0;
         bool strict = false;
-        // "… said today" first, anywhere; the other ledes only in a release without one, so that
-        // "The Ministry of Interior today announced …" above it does not take its place. The ledes
-        // that name the issuer after their reporting word ("published today by X", "“…,” said the
-        // X today") and a person's role at it ("Ana Lopez, director of X, said today") are read in
-        // the release's first sentence before the other ledes, elsewhere only without any other,
-        // so that a body the release cites ("Data released today by the World Bank show …",
-        // "The World Health Organization has warned …") is not taken for its issuer.
+        // Pass 1: the ledes that name the issuer after their reporting word ("published today by
+        // X", "“…,” said the X today") and a person's role at it ("Ana Lopez, director of X, said
+        // today"), in the release's first sentence, so that a body the release cites below it
+        // ("The World Health Organization has warned …", "Rights Watchers International said today
+        // that it shared …") is not taken for its issuer. Pass 0: "… said today", anywhere. Pass 2:
+        // the other ledes, only in a release without those, so that "The Ministry of Interior
+        // today announced …" above "said today" does not take its place. Pass 3: the ledes of pass
+        // 1 anywhere, so that a body cited elsewhere ("Data released today by the World Bank show
+        // …") is taken only without any other lede.
         // The release's first sentence (its lede, as a rule): the first that ends like a sentence
         // and is not a mark line; a headline does not.
         var (bodyFrom, bodyTo) = FirstSentence(document, marks);
-        for (int pass = 0; pass < 4 && (names is null || names.Count == 0); pass++)
+        foreach (int pass in (ReadOnlySpan<int>)[1, 0, 2, 3])
         {
+            if (names is { Count: > 0 })
+            {
+                break;
+            }
+
             strict = pass > 0;
             int from = pass == 1 ? bodyFrom : 1;
             int to = pass == 1 ? bodyTo : tokens.Length - 1;
@@ -1184,6 +1191,15 @@ internal sealed class IssuerVoice
                 // Bergen and Tromsø, today called for …" is the donors'.
                 if (c + 1 < end - 1 && Array.IndexOf(AppositiveOpenings, tokens[c + 1].GetWord(normalized).ToString()) >= 0)
                 {
+                    // A person's role after an article ("Ana Lopez, a researcher at Human Rights
+                    // Watch, said today") is a role, not the person's own name as a body's: but a
+                    // body's appositive ("The Hanul Relief Partnership, a member of the Global
+                    // Relief Alliance, said") is the body's.
+                    if (nearest && tokens[c + 1].GetWord(normalized) is "a" or "an" or "the" && IsPerson(text, normalized, tokens, c) && IsRole(text, normalized, tokens, c, end - 1))
+                    {
+                        return (end - 1, true);
+                    }
+
                     return nearest || NameOpens(text, normalized, tokens, c) ? (c, false) : (said, false);
                 }
 
@@ -1197,6 +1213,24 @@ internal sealed class IssuerVoice
         }
 
         return (said, false);
+    }
+
+    /// <summary>Whether the one to four capitalised words right before the comma at <paramref name="comma"/>, on one line, can be a person's name: none of them "the" or a word of a body (<see cref="BodyWords"/>, <see cref="StateWords"/>).</summary>
+    private static bool IsPerson(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int comma)
+    {
+        int start = comma;
+        while (start > 0 && comma - start < 4 && tokens[start - 1].Kind is TokenKind.Word or TokenKind.Abbreviation && char.IsUpper(text[tokens[start - 1].Start])
+            && !text[tokens[start - 1].End..tokens[start].Start].ContainsAny('\n', '\r'))
+        {
+            start--;
+            var word = tokens[start].GetWord(normalized).ToString();
+            if (word is "the" || Array.IndexOf(BodyWords, word) >= 0 || Array.IndexOf(StateWords, word) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return start < comma;
     }
 
     /// <summary>Whether the capitalised name (with "of", "for", "and", "&amp;", "the" and its abbreviation in brackets) that ends right before token <paramref name="end"/>, on one line, opens its sentence or line (<see cref="Opens"/>).</summary>

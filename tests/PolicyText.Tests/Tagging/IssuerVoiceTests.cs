@@ -269,6 +269,13 @@ public class IssuerVoiceTests
     [InlineData("FOR IMMEDIATE RELEASE\n\nClinics are closing, new report finds\n\nA report published today by the Levant Relief Alliance finds that one in three clinics has closed.\n\nThe World Health Organization has warned that insulin will run out.", "levant relief alliance", "the world health organization")]
     [InlineData("FOR IMMEDIATE RELEASE\n\n“Tuberculosis does not wait for summits,” said the Hanul Relief Partnership today.\n\nLast week Human Rights Watch said in a report that the clinics are empty.", "hanul relief partnership", "human rights watch")]
     [InlineData("FOR IMMEDIATE RELEASE\n\n“Flour and insulin should never be traded,” said Amira Haddad, executive director of the Levant Relief Alliance, as donors met.\n\nThe Syrian Doctors Network on Monday warned that the clinics are empty.", "levant relief alliance", "the syrian doctors network")]
+    // The first sentence's passive, quotation or role before a body below it that "said today".
+    [InlineData("FOR IMMEDIATE RELEASE\n\nA report published today by the Northern Clinics Trust finds that half the clinics have no insulin.\n\nRights Watchers International said today that it shared the trust's concerns.\n\n###", "northern clinics trust", "rights watchers international")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\n“Tuberculosis does not wait for summits,” said the Hanul Relief Partnership today.\n\nThe Salween Relief Coalition said today that it would join the appeal.", "hanul relief partnership", "salween relief coalition")]
+    [InlineData("Press release\n\nTeodora Vance, director of the Open Harvest Alliance, today urged donors to keep the aid flowing.\n\nThe Levant Relief Alliance said today that it backs the call.", "open harvest alliance", "levant relief alliance")]
+    // A body's appositive that names another body is no person's role.
+    [InlineData("FOR IMMEDIATE RELEASE\n\nThe Hanul Relief Partnership, a member of the Global Relief Alliance, said today that the clinics are empty.\n\n###", "hanul relief partnership", "global relief alliance")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\nThe Elders, an initiative of the Global Leaders Foundation, said today that the clinics are empty.\n\n###", "the elders", "global leaders foundation")]
     // A cited body's report in the first sentence, and places in a role.
     [InlineData("Press release\n\nA report issued on Monday by the International Atomic Energy Agency finds that enrichment goes on. The Iran Prisoners Network has called on the negotiators to raise the executions.", "iran prisoners network", "international atomic energy agency")]
     [InlineData("FOR IMMEDIATE RELEASE\n\nOleksandr Prokudin, governor of Kherson Oblast, said today that 40 civilians were killed. The Eastern Europe Rights Network today urged donors to fund demining.", "eastern europe rights network", "kherson oblast")]
@@ -290,6 +297,8 @@ public class IssuerVoiceTests
     [InlineData("Press release\n\nDr. Helena Voss, senior fellow at the Baltic Institute for Democratic Futures, has urged the EU to keep its sanctions.", "baltic institute for democratic futures")]
     [InlineData("Press release\n\nAna María López Ortega, director of the Open Harvest Alliance, said on Tuesday that aid must flow.", "open harvest alliance")]
     [InlineData("FOR IMMEDIATE RELEASE\n\nNEW YORK, March 3, 2025 -- Teodora Vance, director of the Open Harvest Alliance, today called on the Treasury to license food shipments.", "open harvest alliance")]
+    // A role opened by an article.
+    [InlineData("FOR IMMEDIATE RELEASE\n\nAna Lopez, a researcher at the Northern Clinics Trust, said today that the clinics are empty.\n\n###", "northern clinics trust")]
     // A body whose name holds "Bank" that is not a state's, and a person whose surname is a month.
     [InlineData("FOR IMMEDIATE RELEASE\n\nThe Bank Information Center (BIC) today called on the World Bank to suspend lending.", "bank information center")]
     [InlineData("FOR IMMEDIATE RELEASE\n\nThe Levant Relief Alliance today called on the EU to exempt medicines.\n\n“Patients are dying,” said Karen May, director of the Levant Relief Alliance.", "karen may")]
@@ -306,6 +315,8 @@ public class IssuerVoiceTests
     [InlineData("The Week in Sanctions\n\nAna Lopez, spokeswoman for the Open Harvest Alliance, said today that imports have halved.\n\nContact: editor@example.org")]
     // A quotation's speaker with a role, in a news report with "###" between its parts.
     [InlineData("Gulf Briefing\n\n“Relief cannot wait for the talks,” Ana Lopez, director of the Open Harvest Alliance, said on Tuesday.\n\n###\n\nMore news.")]
+    // A role opened by an article before "said today", in a newsletter: no person is an issuer.
+    [InlineData("The Week in Sanctions\n\nAna Lopez, a researcher at Human Rights Watch, said today that the clinics are empty.\n\nContact: editor@example.org")]
     // A role at a state's body, even before "said today".
     [InlineData("The week in sanctions\n\nAna Lopez, spokeswoman for the Ministry of Health, said today that the clinics are full.\n\nContact: editor@example.org")]
     [InlineData("Press release\n\nReza Karimi, governor of the Central Bank of Iran, said on Tuesday that the rial will hold.")]

@@ -247,6 +247,13 @@ internal sealed class IssuerVoice
                         AddIssuer(text, normalized, tokens, k, names ??= [], strict, abouts, role: true);
                     }
 
+                    // In the first sentence, a name that opens it and a reporting word with no day
+                    // ("WASHINGTON (March 27, 2026) — The X Institute (XI) welcomed Thursday's …").
+                    if (pass == 1 && (names is null || names.Count == 0) && IsBareLede(text, normalized, tokens, k))
+                    {
+                        AddIssuer(text, normalized, tokens, k, names ??= [], strict, abouts);
+                    }
+
                     if ((names is null || names.Count == 0) && NameAfterLede(text, normalized, tokens, k) is var after and > 0
                         && (pass == 3 || !PastPassive(text, normalized, tokens, k, after)))
                     {
@@ -561,6 +568,18 @@ internal sealed class IssuerVoice
         int start = NameStart(text, tokens, k);
         return start < k && start > 1 && tokens[start - 1].GetWord(normalized) is "," && !SpeaksAQuotation(text, tokens, start);
     }
+
+    /// <summary>
+    /// Whether token <paramref name="k"/> is a reporting word (<see cref="LedeVerbs"/>, in lower
+    /// case, not a headline's capitalised word) right after a capitalised name (or its
+    /// abbreviation in brackets) that opens the sentence or line (<see cref="NameOpens"/>): a lede with no day
+    /// ("The Transatlantic Sanctions Policy Institute (TSPI) welcomed …"), read only in a
+    /// release's first sentence.
+    /// </summary>
+    private static bool IsBareLede(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k) =>
+        tokens[k].Kind == TokenKind.Word && char.IsLower(text[tokens[k].Start])
+        && Array.IndexOf(LedeVerbs, tokens[k].GetWord(normalized).ToString()) >= 0
+        && NameOpens(text, normalized, tokens, k);
 
     /// <summary>Reporting words of a passive lede that names its issuer after "by" ("A report published today by the X finds").</summary>
     private static readonly string[] PassiveLedeVerbs = ["published", "released", "issued", "launched"];
@@ -1257,6 +1276,13 @@ internal sealed class IssuerVoice
     {
         int person = open;
         while (person > 0 && open - person < 4 && tokens[person - 1].Kind is TokenKind.Word or TokenKind.Abbreviation && char.IsUpper(text[tokens[person - 1].Start])
+            && !text[tokens[person - 1].End..tokens[person].Start].ContainsAny('\n', '\r'))
+        {
+            person--;
+        }
+
+        // "The Rev. Thomas Aung Lwin": "The" before a title.
+        if (person > 0 && person < open && tokens[person].Kind == TokenKind.Abbreviation && tokens[person - 1].GetWord(normalized) is "the"
             && !text[tokens[person - 1].End..tokens[person].Start].ContainsAny('\n', '\r'))
         {
             person--;

@@ -269,15 +269,17 @@ public class IssuerVoiceTests
     [InlineData("FOR IMMEDIATE RELEASE\n\nClinics are closing, new report finds\n\nA report published today by the Levant Relief Alliance finds that one in three clinics has closed.\n\nThe World Health Organization has warned that insulin will run out.", "levant relief alliance", "the world health organization")]
     [InlineData("FOR IMMEDIATE RELEASE\n\n“Tuberculosis does not wait for summits,” said the Hanul Relief Partnership today.\n\nLast week Human Rights Watch said in a report that the clinics are empty.", "hanul relief partnership", "human rights watch")]
     [InlineData("FOR IMMEDIATE RELEASE\n\n“Flour and insulin should never be traded,” said Amira Haddad, executive director of the Levant Relief Alliance, as donors met.\n\nThe Syrian Doctors Network on Monday warned that the clinics are empty.", "levant relief alliance", "the syrian doctors network")]
-    // The first sentence's passive, quotation or role before a body below it that "said today".
-    [InlineData("FOR IMMEDIATE RELEASE\n\nA report published today by the Northern Clinics Trust finds that half the clinics have no insulin.\n\nRights Watchers International said today that it shared the trust's concerns.\n\n###", "northern clinics trust", "rights watchers international")]
-    [InlineData("FOR IMMEDIATE RELEASE\n\n“Tuberculosis does not wait for summits,” said the Hanul Relief Partnership today.\n\nThe Salween Relief Coalition said today that it would join the appeal.", "hanul relief partnership", "salween relief coalition")]
-    [InlineData("Press release\n\nTeodora Vance, director of the Open Harvest Alliance, today urged donors to keep the aid flowing.\n\nThe Levant Relief Alliance said today that it backs the call.", "open harvest alliance", "levant relief alliance")]
+    // "… said today" below is read before a report, quotation or role of another body's in the first sentence.
+    [InlineData("FOR IMMEDIATE RELEASE\n\nA report published today by the Stockholm Peace Institute finds that arms sales rose.\n\nThe Control Arms Coalition said today that the figures demand a treaty.\n\n###", "control arms coalition", "stockholm peace institute")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\nAna Lopez, secretary general of the Global Press Alliance, warned on Monday that reporters are jailed.\n\nThe Gulf Centre for Free Expression said today that it backs the call.\n\n###", "gulf centre for free expression", "global press alliance")]
     // A body's appositive that names another body is no person's role.
     [InlineData("FOR IMMEDIATE RELEASE\n\nThe Hanul Relief Partnership, a member of the Global Relief Alliance, said today that the clinics are empty.\n\n###", "hanul relief partnership", "global relief alliance")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\nThe Hanul Relief Partnership, the convener of the Global Relief Alliance, said today that the clinics are empty.\n\n###", "hanul relief partnership", "global relief alliance")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\nThe Elders, the convener of the Global Leaders Foundation, said today that the clinics are empty.\n\n###", "the elders", "global leaders foundation")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\nTearfund, a member of the Integral Alliance, said today that the clinics are empty.\n\n###", "tearfund", "integral alliance")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\nCordaid, the Dutch affiliate of the Caritas Network, said today that the clinics are empty.\n\n###", "cordaid", "caritas network")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\nHarvest Hope, a coalition of the Northern Relief Alliance, said today that the clinics are empty.\n\n###", "harvest hope", "northern relief alliance")]
     [InlineData("FOR IMMEDIATE RELEASE\n\nThe Elders, an initiative of the Global Leaders Foundation, said today that the clinics are empty.\n\n###", "the elders", "global leaders foundation")]
-    // A report's title before a passive's "released" is no issuer.
-    [InlineData("Press release\n\nThe Kestrel Report released by the Caspian Policy Forum finds that half the clinics are empty.\n\n###", "caspian policy forum", "kestrel report")]
     // A cited body's report in the first sentence, and places in a role.
     [InlineData("Press release\n\nA report issued on Monday by the International Atomic Energy Agency finds that enrichment goes on. The Iran Prisoners Network has called on the negotiators to raise the executions.", "iran prisoners network", "international atomic energy agency")]
     [InlineData("FOR IMMEDIATE RELEASE\n\nOleksandr Prokudin, governor of Kherson Oblast, said today that 40 civilians were killed. The Eastern Europe Rights Network today urged donors to fund demining.", "eastern europe rights network", "kherson oblast")]
@@ -299,9 +301,8 @@ public class IssuerVoiceTests
     [InlineData("Press release\n\nDr. Helena Voss, senior fellow at the Baltic Institute for Democratic Futures, has urged the EU to keep its sanctions.", "baltic institute for democratic futures")]
     [InlineData("Press release\n\nAna María López Ortega, director of the Open Harvest Alliance, said on Tuesday that aid must flow.", "open harvest alliance")]
     [InlineData("FOR IMMEDIATE RELEASE\n\nNEW YORK, March 3, 2025 -- Teodora Vance, director of the Open Harvest Alliance, today called on the Treasury to license food shipments.", "open harvest alliance")]
-    // A title after "The"; a name that opens the first sentence and a reporting word with no day.
+    // A title after "The".
     [InlineData("FOR IMMEDIATE RELEASE\n\nThe Rev. Thomas Aung Lwin, executive secretary of the Ecumenical Network for Myanmar Relief, today warned that rice is running out.\n\n###", "ecumenical network for myanmar relief")]
-    [InlineData("FOR IMMEDIATE RELEASE\n\nWASHINGTON (March 27, 2026) — The Transatlantic Sanctions Policy Institute (TSPI) welcomed Thursday's announcement by the Treasury.\n\n###", "transatlantic sanctions policy institute")]
     // A role opened by an article.
     [InlineData("FOR IMMEDIATE RELEASE\n\nAna Lopez, a researcher at the Northern Clinics Trust, said today that the clinics are empty.\n\n###", "northern clinics trust")]
     // A body whose name holds "Bank" that is not a state's, and a person whose surname is a month.
@@ -320,13 +321,8 @@ public class IssuerVoiceTests
     [InlineData("The Week in Sanctions\n\nAna Lopez, spokeswoman for the Open Harvest Alliance, said today that imports have halved.\n\nContact: editor@example.org")]
     // A quotation's speaker with a role, in a news report with "###" between its parts.
     [InlineData("Gulf Briefing\n\n“Relief cannot wait for the talks,” Ana Lopez, director of the Open Harvest Alliance, said on Tuesday.\n\n###\n\nMore news.")]
-    // A headline's capitalised reporting word that ends like a sentence.
-    [InlineData("FOR IMMEDIATE RELEASE\n\nThe Caspian Policy Forum Warned Donors.\n\nFood prices have tripled since January.\n\n###")]
     // "The" before a body's name of four words is no title before a person's: no role.
     [InlineData("FOR IMMEDIATE RELEASE\n\nThe Kachin Women Peace Network, member of the Global Relief Alliance, said today that rice is running out.\n\n###")]
-    // A reporting word with no day: only in the first sentence, and never a state's body.
-    [InlineData("FOR IMMEDIATE RELEASE\n\nFood prices have tripled since January.\n\nThe Caspian Policy Forum warned that the clinics are empty.\n\n###")]
-    [InlineData("FOR IMMEDIATE RELEASE\n\nThe European Union welcomed the deal.\n\n###")]
     // A role opened by an article before "said today", in a newsletter: no person is an issuer.
     [InlineData("The Week in Sanctions\n\nAna Lopez, a researcher at Human Rights Watch, said today that the clinics are empty.\n\nContact: editor@example.org")]
     // A role at a state's body, even before "said today".

@@ -1189,11 +1189,11 @@ internal sealed class IssuerVoice
                 {
                     // A person's role after an article ("Ana Lopez, a researcher at Human Rights
                     // Watch, said today") is a role, not the person's own name as a body's: but a
-                    // body's appositive ("The Hanul Relief Partnership, a member of the Global
-                    // Relief Alliance, said", "Tearfund, a member of the Integral Alliance, said")
-                    // is the body's.
-                    if (nearest && tokens[c + 1].GetWord(normalized) is "a" or "an" or "the" && IsPerson(text, normalized, tokens, c)
-                        && !NamesABodysPlace(normalized, tokens, c + 2, end - 1) && IsRole(text, normalized, tokens, c, end - 1))
+                    // body's appositive ("Tearfund, a founding signatory of the Integral Alliance,
+                    // said", "Concern Worldwide, the largest recipient of Irish Aid, said") is the
+                    // body's: a person's role names a person's post.
+                    if (nearest && tokens[c + 1].GetWord(normalized) is "a" or "an" or "the"
+                        && HoldsAPersonsRole(normalized, tokens, c + 2, end - 1) && IsRole(text, normalized, tokens, c, end - 1))
                     {
                         return (end - 1, true);
                     }
@@ -1213,11 +1213,17 @@ internal sealed class IssuerVoice
         return (said, false);
     }
 
-    /// <summary>Words of a body's place in another ("a member of", "the Dutch affiliate of", "part of").</summary>
-    private static readonly string[] MemberWords = ["member", "members", "part", "affiliate", "partner", "branch", "chapter", "section", "office", "arm", "offshoot"];
+    /// <summary>Words of a person's post at a body ("a researcher at", "the medical director of", "a nurse with"); a body's place in another ("a founding signatory of", "the largest recipient of", "a co-founder of") has none.</summary>
+    private static readonly string[] PersonsRoles =
+    [
+        "researcher", "director", "spokesperson", "spokeswoman", "spokesman", "nurse", "doctor", "physician", "surgeon",
+        "lawyer", "attorney", "adviser", "advisor", "analyst", "officer", "manager", "coordinator", "fellow", "professor",
+        "economist", "campaigner", "investigator", "worker", "volunteer", "executive", "scientist", "specialist", "editor",
+        "journalist", "pastor", "priest", "bishop", "imam", "rabbi", "nun", "midwife", "engineer", "lecturer", "counsel",
+    ];
 
-    /// <summary>Whether the words from token <paramref name="from"/> to the first "at", "of", "for", "with" or "to" (before <paramref name="close"/>) hold a word of a body's place in another (<see cref="MemberWords"/>) or of a body (<see cref="BodyWords"/>: "a coalition of"): an appositive of a body, not a person's role.</summary>
-    private static bool NamesABodysPlace(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int from, int close)
+    /// <summary>Whether the words from token <paramref name="from"/> to the first "at", "of", "for", "with" or "to" (before <paramref name="close"/>) hold a word of a person's post (<see cref="PersonsRoles"/>): a person's role after an article, not a body's appositive.</summary>
+    private static bool HoldsAPersonsRole(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int from, int close)
     {
         for (int k = from; k < close; k++)
         {
@@ -1227,31 +1233,13 @@ internal sealed class IssuerVoice
                 return false;
             }
 
-            if (Array.IndexOf(MemberWords, word.ToString()) >= 0 || Array.IndexOf(BodyWords, word.ToString()) >= 0)
+            if (Array.IndexOf(PersonsRoles, word.ToString()) >= 0)
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    /// <summary>Whether the one to four capitalised words right before the comma at <paramref name="comma"/>, on one line, can be a person's name: none of them "the" or a word of a body (<see cref="BodyWords"/>, <see cref="StateWords"/>).</summary>
-    private static bool IsPerson(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int comma)
-    {
-        int start = comma;
-        while (start > 0 && comma - start < 4 && tokens[start - 1].Kind is TokenKind.Word or TokenKind.Abbreviation && char.IsUpper(text[tokens[start - 1].Start])
-            && !text[tokens[start - 1].End..tokens[start].Start].ContainsAny('\n', '\r'))
-        {
-            start--;
-            var word = tokens[start].GetWord(normalized).ToString();
-            if (word is "the" || Array.IndexOf(BodyWords, word) >= 0 || Array.IndexOf(StateWords, word) >= 0)
-            {
-                return false;
-            }
-        }
-
-        return start < comma;
     }
 
     /// <summary>Whether the capitalised name (with "of", "for", "and", "&amp;", "the" and its abbreviation in brackets) that ends right before token <paramref name="end"/>, on one line, opens its sentence or line (<see cref="Opens"/>).</summary>

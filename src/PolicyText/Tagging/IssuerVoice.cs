@@ -131,6 +131,8 @@ internal sealed class IssuerVoice
     [
         "said", "called", "urged", "warned", "welcomed", "condemned", "demanded", "asked", "appealed", "criticised",
         "criticized", "published", "released", "launched", "announced", "rejected", "reiterated", "issued",
+        "praised", "commended", "applauded", "hailed", "denounced", "deplored", "decried", "saluted", "lauded", "slammed",
+        "lamented", "regretted", "protested",
     ];
 
     /// <summary>
@@ -147,7 +149,7 @@ internal sealed class IssuerVoice
         "rapporteur", "states", "nations", "kingdom", "republic", "european", "authorities", "embassy", "office",
         "court", "military", "army", "forces", "junta", "regime", "administration", "kremlin", "police",
         "senators", "treasury", "commissioner", "chancellor", "governor", "mayor", "monetary", "authority", "congressional",
-        "corps", "guard", "intelligence", "federal", "university", "programme", "agency",
+        "corps", "guard", "intelligence", "federal", "university", "programme", "agency", "inspectorate", "ombudsman",
     ];
 
     /// <summary>How far into a release (in characters) a name that "said." at a sentence's end can be its issuer: the lede, not a ministry quoted further down.</summary>
@@ -688,6 +690,8 @@ internal sealed class IssuerVoice
     [
         "calls", "urges", "warns", "welcomes", "condemns", "demands", "asks", "appeals", "criticises", "criticizes",
         "publishes", "releases", "launches", "announces", "rejects", "reiterates",
+        "praises", "commends", "applauds", "hails", "denounces", "deplores", "decries", "salutes", "lauds", "slams",
+        "laments", "regrets", "protests",
     ];
 
     /// <summary>Reporting words in the progressive that open a lede after "is" or "are" ("the Andean Observatory for Democratic Rights is calling on"), read below the first line as <see cref="PresentLedeVerbs"/> are.</summary>

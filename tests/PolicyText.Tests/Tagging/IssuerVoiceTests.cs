@@ -176,6 +176,13 @@ public class IssuerVoiceTests
     [InlineData("Teodora Vance, director of the Open Harvest Alliance, said today that aid must be kept apart from the talks.", "open harvest alliance")]
     [InlineData("Teodora Vance, director of the Open Harvest Alliance, said on Tuesday that aid must be kept apart from the talks.", "open harvest alliance")]
     [InlineData("The Andean Observatory for Democratic Rights is calling on the governments to link relief to the release of prisoners.", "andean observatory for democratic rights")]
+    // Reporting words that praise or condemn, in the past and (below the first line) the present.
+    [InlineData("The Arvand Justice Network today praised the decision to freeze the judges' assets.", "arvand justice network")]
+    [InlineData("The Salween Relief Coalition on Monday denounced the blockade of the river crossings.", "salween relief coalition")]
+    [InlineData("The Northern Clinics Trust commended today the donors who kept the wards open.", "northern clinics trust")]
+    [InlineData("The Medicines Access Alliance (MAA) has applauded the exemption for insulin.", "medicines access alliance")]
+    [InlineData("The Zagros Justice Centre deplores the executions carried out in Qezel Hesar this week.", "zagros justice centre")]
+    [InlineData("The Association for Press Freedom in Tarsenia regrets the closure of the last independent radio station.", "association for press freedom in tarsenia")]
     // The name after its reporting word: a passive, a clause about the statement, a quotation's speaker.
     [InlineData("A report published today by the Meridian Humanitarian Monitor finds that clinics are closing wards.", "meridian humanitarian monitor")]
     [InlineData("A study released on Tuesday by the Caribbean Family Remittances Observatory (CFRO) finds that families eat less.", "caribbean family remittances observatory")]
@@ -208,6 +215,9 @@ public class IssuerVoiceTests
     [InlineData("Press release\n\n“Aid must flow to the children”, Ana Lopez said. The group said the delays cost lives.")]
     [InlineData("Press release\n\nAny easing must wait, Lithuanian Foreign Minister Kestutis Budrys said. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe Ministry of Interior today announced the sentences. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe Ministry of Interior today praised the sentences. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe National Prisons Inspectorate today commended the staff of the women's prison. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe Children's Ombudsman on Monday welcomed the new clinic. The group said the delays cost lives.")]
     [InlineData("Press release\n\nFamilies of detainees held in Saydnaya Prison today called for news. The group said the delays cost lives.")]
     // A day of the week: the speaker of a quotation, a state's office, a name far into the text.
     [InlineData("Press release\n\n“Aid must flow,” Ana Lopez said on Tuesday. The group said the delays cost lives.")]

@@ -190,7 +190,7 @@ internal sealed class IssuerVoice
     internal static IssuerVoice? Find(TextDocument document, ReadOnlySpan<char> normalized)
     {
         var text = document.Text.AsSpan();
-        if (MarkLines(text) is not { } marks)
+        if (MarkLines(text) is not { } marks || HasWireCredit(text))
         {
             return null;
         }
@@ -830,6 +830,31 @@ internal sealed class IssuerVoice
             TokenKind.Number => t.Length <= 4 && char.IsUpper(text[previous.Start]) && Array.IndexOf(Months, text.Slice(previous.Start, previous.Length).ToString().ToLowerInvariant()) < 0,
             _ => false,
         };
+    }
+
+    /// <summary>The openings of a news agency's credit line ("(Reporting by Amara Tesfaye; Editing by Jonah Pierce)").</summary>
+    private static readonly string[] WireCredits = ["(reporting by", "reporting by", "(additional reporting by", "additional reporting by", "(writing by", "(editing by", "editing by"];
+
+    /// <summary>
+    /// Whether a line of the text opens with a news agency's credit ("(Reporting by …; Editing by
+    /// …)"): a wire story, which may end with "-30-" or "###" and quote an NGO's statement, is
+    /// not that NGO's release. Only a document with mark lines is searched.
+    /// </summary>
+    private static bool HasWireCredit(ReadOnlySpan<char> text)
+    {
+        foreach (var range in text.Split('\n'))
+        {
+            var line = text[range].Trim();
+            foreach (var credit in WireCredits)
+            {
+                if (line.StartsWith(credit, StringComparison.OrdinalIgnoreCase) && line.Length > credit.Length && char.IsWhiteSpace(line[credit.Length]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The lines of <paramref name="text"/> that are a release's mark, with what they are, or null when there is none.</summary>

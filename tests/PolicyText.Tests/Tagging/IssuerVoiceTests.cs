@@ -258,6 +258,34 @@ public class IssuerVoiceTests
         Assert.Null(IssuerVoice.Find(document, document.NormalizedSpan()));
     }
 
+    private const string WireStory = "Kessaly frees 11 students\n\nBy Amara Tesfaye\n\nDORUMA, May 12 — Authorities released 11 student activists on Tuesday.\n\nThe Lantern Rights Collective today lauded the releases but said at least 34 protesters remained in detention.\n\n{0}-30-\n";
+
+    [Theory]
+    // A news agency's credit line makes a wire story that quotes an NGO, whatever its end mark.
+    [InlineData("(Reporting by Amara Tesfaye; Editing by Jonah Pierce)\n\n")]
+    [InlineData("Reporting by Amara Tesfaye in Doruma; additional reporting by Jonah Pierce\n\n")]
+    [InlineData("(Additional reporting by Jonah Pierce)\n\n")]
+    [InlineData("(Editing by Jonah Pierce)\n\n")]
+    public void A_wire_story_with_a_credit_line_is_not_a_release(string credit)
+    {
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, WireStory, credit);
+        var document = TextDocument.Parse(text);
+        Assert.Null(IssuerVoice.Find(document, document.NormalizedSpan()));
+    }
+
+    [Theory]
+    // Without a credit line (or with the words elsewhere in a line) the same text reads as the NGO's release, as before.
+    [InlineData("")]
+    [InlineData("The editing by the ministry of the court files took months.\n\n")]
+    public void The_same_story_without_a_credit_line_still_reads_as_a_release(string credit)
+    {
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, WireStory, credit);
+        var document = TextDocument.Parse(text);
+        var voice = IssuerVoice.Find(document, document.NormalizedSpan());
+        Assert.NotNull(voice);
+        Assert.Contains("lantern rights collective", voice.Names);
+    }
+
     [Theory]
     // A body the release cites above its lede, by a passive, a progressive in a clause, or a
     // quotation's speaker, is not its issuer.

@@ -485,6 +485,28 @@ internal sealed class IssuerVoice
         return key.ToString();
     }
 
+    /// <summary>
+    /// Whether token <paramref name="i"/> is a reporting word of <see cref="LedeVerbs"/>, or an
+    /// adverb in "-ly" right before one ("… today strongly condemned", "… has warmly welcomed",
+    /// "… on Monday sharply criticised").
+    /// </summary>
+    private static bool LedeVerbAt(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int i)
+    {
+        if (i >= tokens.Length || tokens[i].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var word = tokens[i].GetWord(normalized);
+        if (Array.IndexOf(LedeVerbs, word.ToString()) >= 0)
+        {
+            return true;
+        }
+
+        return word.Length >= 5 && word.EndsWith("ly") && i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word
+            && Array.IndexOf(LedeVerbs, tokens[i + 1].GetWord(normalized).ToString()) >= 0;
+    }
+
     /// <summary>Whether token <paramref name="k"/> is "said" before "today", the lede that names a release's issuer first: the name right before it.</summary>
     private static bool SaidToday(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k) =>
         tokens[k].Kind == TokenKind.Word && tokens[k + 1].Kind == TokenKind.Word
@@ -524,7 +546,7 @@ internal sealed class IssuerVoice
 
         bool reporting = Array.IndexOf(LedeVerbs, word.ToString()) >= 0;
         if (tokens[k + 1].Kind == TokenKind.Word
-            && ((word is "today" && Array.IndexOf(LedeVerbs, next.ToString()) >= 0) || (next is "today" && reporting)))
+            && ((word is "today" && LedeVerbAt(normalized, tokens, k + 1)) || (next is "today" && reporting)))
         {
             return true;
         }
@@ -537,9 +559,9 @@ internal sealed class IssuerVoice
         string? third = k + 2 < tokens.Length ? tokens[k + 2].GetWord(normalized).ToString() : null;
         bool opens =
             (Array.IndexOf(PresentLedeVerbs, word.ToString()) >= 0 && tokens[k + 1].Kind == TokenKind.Word && text[..tokens[k].Start].ContainsAny('\n', '\r')) ||
-            (word is "has" or "have" && tokens[k + 1].Kind == TokenKind.Word && (Array.IndexOf(LedeVerbs, next.ToString()) >= 0 || (next is "today" && third is not null && Array.IndexOf(LedeVerbs, third) >= 0))) ||
+            (word is "has" or "have" && tokens[k + 1].Kind == TokenKind.Word && (LedeVerbAt(normalized, tokens, k + 1) || (next is "today" && third is not null && Array.IndexOf(LedeVerbs, third) >= 0))) ||
             (word is "is" or "are" && Array.IndexOf(ProgressiveLedeVerbs, next.ToString()) >= 0 && text[..tokens[k].Start].ContainsAny('\n', '\r')) ||
-            (word is "on" && Array.IndexOf(Weekdays, next.ToString()) >= 0 && third is not null && Array.IndexOf(LedeVerbs, third) >= 0)
+            (word is "on" && Array.IndexOf(Weekdays, next.ToString()) >= 0 && third is not null && LedeVerbAt(normalized, tokens, k + 2))
             || (reporting && next is "on" && third is not null && Array.IndexOf(Weekdays, third) >= 0)
             || (word is "said" && next is "in" && InADocument(normalized, tokens, k + 2))
             || (reporting && AfterStatementClause(text, normalized, tokens, k));

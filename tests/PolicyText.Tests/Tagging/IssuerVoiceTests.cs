@@ -183,6 +183,10 @@ public class IssuerVoiceTests
     [InlineData("The Medicines Access Alliance (MAA) has applauded the exemption for insulin.", "medicines access alliance")]
     [InlineData("The Zagros Justice Centre deplores the executions carried out in Qezel Hesar this week.", "zagros justice centre")]
     [InlineData("The Association for Press Freedom in Tarsenia regrets the closure of the last independent radio station.", "association for press freedom in tarsenia")]
+    // An adverb in "-ly" before the reporting word.
+    [InlineData("The Arvand Justice Network today strongly condemned the executions in Qezel Hesar.", "arvand justice network")]
+    [InlineData("The Salween Relief Coalition on Monday sharply criticised the blockade of the river crossings.", "salween relief coalition")]
+    [InlineData("The Medicines Access Alliance (MAA) has warmly welcomed the exemption for insulin.", "medicines access alliance")]
     // The name after its reporting word: a passive, a clause about the statement, a quotation's speaker.
     [InlineData("A report published today by the Meridian Humanitarian Monitor finds that clinics are closing wards.", "meridian humanitarian monitor")]
     [InlineData("A study released on Tuesday by the Caribbean Family Remittances Observatory (CFRO) finds that families eat less.", "caribbean family remittances observatory")]
@@ -218,6 +222,8 @@ public class IssuerVoiceTests
     [InlineData("Press release\n\nThe Ministry of Interior today praised the sentences. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe National Prisons Inspectorate today commended the staff of the women's prison. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe Children's Ombudsman on Monday welcomed the new clinic. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe Ministry of Interior today strongly condemned the protests. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nFamilies of detainees held in Saydnaya Prison today quietly called for news. The group said the delays cost lives.")]
     [InlineData("Press release\n\nFamilies of detainees held in Saydnaya Prison today called for news. The group said the delays cost lives.")]
     // A day of the week: the speaker of a quotation, a state's office, a name far into the text.
     [InlineData("Press release\n\n“Aid must flow,” Ana Lopez said on Tuesday. The group said the delays cost lives.")]

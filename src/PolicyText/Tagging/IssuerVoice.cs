@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PolicyText.Text;
 
 namespace PolicyText.Tagging;
@@ -116,7 +117,7 @@ internal sealed class IssuerVoice
     private static readonly string[] Subordinators =
     [
         "as", "while", "when", "whilst", "although", "though", "after", "before", "since", "if", "unless", "until", "because",
-        "once", "following", "despite", "amid", "with", "that",
+        "once", "following", "despite", "amid", "with", "that", "which", "whom",
     ];
 
     /// <summary>Whether token <paramref name="k"/> is a word of <see cref="Subordinators"/>.</summary>
@@ -132,7 +133,7 @@ internal sealed class IssuerVoice
         "said", "called", "urged", "warned", "welcomed", "condemned", "demanded", "asked", "appealed", "criticised",
         "criticized", "published", "released", "launched", "announced", "rejected", "reiterated", "issued",
         "praised", "commended", "applauded", "hailed", "denounced", "deplored", "decried", "saluted", "lauded", "slammed",
-        "lamented", "regretted", "protested",
+        "lamented", "regretted",
     ];
 
     /// <summary>
@@ -150,6 +151,7 @@ internal sealed class IssuerVoice
         "court", "military", "army", "forces", "junta", "regime", "administration", "kremlin", "police",
         "senators", "treasury", "commissioner", "chancellor", "governor", "mayor", "monetary", "authority", "congressional",
         "corps", "guard", "intelligence", "federal", "university", "programme", "agency", "inspectorate", "ombudsman",
+        "inspector", "ombudsperson", "auditor", "regulatory", "tribunal",
     ];
 
     /// <summary>How far into a release (in characters) a name that "said." at a sentence's end can be its issuer: the lede, not a ministry quoted further down.</summary>
@@ -190,7 +192,7 @@ internal sealed class IssuerVoice
     internal static IssuerVoice? Find(TextDocument document, ReadOnlySpan<char> normalized)
     {
         var text = document.Text.AsSpan();
-        if (MarkLines(text) is not { } marks || HasWireCredit(text))
+        if (MarkLines(text) is not { } marks || IsNewsStory(text))
         {
             return null;
         }
@@ -487,10 +489,10 @@ internal sealed class IssuerVoice
 
     /// <summary>
     /// Whether token <paramref name="i"/> is a reporting word of <see cref="LedeVerbs"/>, or an
-    /// adverb in "-ly" right before one ("… today strongly condemned", "… has warmly welcomed",
-    /// "… on Monday sharply criticised").
+    /// adverb in "-ly" (in lower case, five letters or more) right before one ("… today strongly
+    /// condemned", "… has warmly welcomed", "… on Monday sharply criticised"; not "Italy").
     /// </summary>
-    private static bool LedeVerbAt(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int i)
+    private static bool LedeVerbAt(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int i)
     {
         if (i >= tokens.Length || tokens[i].Kind != TokenKind.Word)
         {
@@ -503,7 +505,7 @@ internal sealed class IssuerVoice
             return true;
         }
 
-        return word.Length >= 5 && word.EndsWith("ly") && i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word
+        return word.Length >= 5 && word.EndsWith("ly") && char.IsLower(text[tokens[i].Start]) && i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word
             && Array.IndexOf(LedeVerbs, tokens[i + 1].GetWord(normalized).ToString()) >= 0;
     }
 
@@ -546,7 +548,7 @@ internal sealed class IssuerVoice
 
         bool reporting = Array.IndexOf(LedeVerbs, word.ToString()) >= 0;
         if (tokens[k + 1].Kind == TokenKind.Word
-            && ((word is "today" && LedeVerbAt(normalized, tokens, k + 1)) || (next is "today" && reporting)))
+            && ((word is "today" && LedeVerbAt(text, normalized, tokens, k + 1)) || (next is "today" && reporting)))
         {
             return true;
         }
@@ -559,9 +561,9 @@ internal sealed class IssuerVoice
         string? third = k + 2 < tokens.Length ? tokens[k + 2].GetWord(normalized).ToString() : null;
         bool opens =
             (Array.IndexOf(PresentLedeVerbs, word.ToString()) >= 0 && tokens[k + 1].Kind == TokenKind.Word && text[..tokens[k].Start].ContainsAny('\n', '\r')) ||
-            (word is "has" or "have" && tokens[k + 1].Kind == TokenKind.Word && (LedeVerbAt(normalized, tokens, k + 1) || (next is "today" && third is not null && Array.IndexOf(LedeVerbs, third) >= 0))) ||
+            (word is "has" or "have" && tokens[k + 1].Kind == TokenKind.Word && (LedeVerbAt(text, normalized, tokens, k + 1) || (next is "today" && third is not null && Array.IndexOf(LedeVerbs, third) >= 0))) ||
             (word is "is" or "are" && Array.IndexOf(ProgressiveLedeVerbs, next.ToString()) >= 0 && text[..tokens[k].Start].ContainsAny('\n', '\r')) ||
-            (word is "on" && Array.IndexOf(Weekdays, next.ToString()) >= 0 && third is not null && LedeVerbAt(normalized, tokens, k + 2))
+            (word is "on" && Array.IndexOf(Weekdays, next.ToString()) >= 0 && third is not null && LedeVerbAt(text, normalized, tokens, k + 2))
             || (reporting && next is "on" && third is not null && Array.IndexOf(Weekdays, third) >= 0)
             || (word is "said" && next is "in" && InADocument(normalized, tokens, k + 2))
             || (reporting && AfterStatementClause(text, normalized, tokens, k));
@@ -713,7 +715,7 @@ internal sealed class IssuerVoice
         "calls", "urges", "warns", "welcomes", "condemns", "demands", "asks", "appeals", "criticises", "criticizes",
         "publishes", "releases", "launches", "announces", "rejects", "reiterates",
         "praises", "commends", "applauds", "hails", "denounces", "deplores", "decries", "salutes", "lauds", "slams",
-        "laments", "regrets", "protests",
+        "laments", "regrets",
     ];
 
     /// <summary>Reporting words in the progressive that open a lede after "is" or "are" ("the Andean Observatory for Democratic Rights is calling on"), read below the first line as <see cref="PresentLedeVerbs"/> are.</summary>
@@ -855,24 +857,43 @@ internal sealed class IssuerVoice
     }
 
     /// <summary>The openings of a news agency's credit line ("(Reporting by Amara Tesfaye; Editing by Jonah Pierce)").</summary>
-    private static readonly string[] WireCredits = ["(reporting by", "reporting by", "(additional reporting by", "additional reporting by", "(writing by", "(editing by", "editing by"];
+    private static readonly string[] WireCredits = ["(reporting by ", "(additional reporting by ", "(writing by ", "(editing by "];
+
+    /// <summary>A news agency's dateline ("KADE, Tarsenia, July 8 (AP) —"): a place in capitals, then up to three capitalised words in brackets and a dash.</summary>
+    private static readonly Regex AgencyDateline = new(@"^[A-Z][A-Z .'-]+,[^()\n]{0,60}\((?:[A-Z][A-Za-z&.]*\s?){1,3}\)\s*[—–-]", RegexOptions.CultureInvariant);
+
+    /// <summary>A byline: "By" and a person's name, with a desk or title after a comma at most ("By Mara Olsen, City Desk").</summary>
+    private static readonly Regex Byline = new(@"^By (?:[A-Z][\p{L}'-]+ ){1,3}[A-Z][\p{L}'-]+(?:,[^,\n]{1,40})?$", RegexOptions.CultureInvariant);
 
     /// <summary>
-    /// Whether a line of the text opens with a news agency's credit ("(Reporting by …; Editing by
-    /// …)"): a wire story, which may end with "-30-" or "###" and quote an NGO's statement, is
-    /// not that NGO's release. Only a document with mark lines is searched.
+    /// Whether the text reads as a news story: a line holds a news agency's credit in brackets
+    /// ("(Reporting by …; Editing by …)"), or one of its first five lines with text is a byline
+    /// ("By Mara Olsen") or opens with an agency's dateline ("KADE, Tarsenia, July 8 (AP) —").
+    /// A news story may end with "-30-" or "###" and quote an NGO's statement; it is not that
+    /// NGO's release. Only a document with mark lines is searched.
     /// </summary>
-    private static bool HasWireCredit(ReadOnlySpan<char> text)
+    private static bool IsNewsStory(ReadOnlySpan<char> text)
     {
+        int lines = 0;
         foreach (var range in text.Split('\n'))
         {
             var line = text[range].Trim();
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
             foreach (var credit in WireCredits)
             {
-                if (line.StartsWith(credit, StringComparison.OrdinalIgnoreCase) && line.Length > credit.Length && char.IsWhiteSpace(line[credit.Length]))
+                if (line.Contains(credit, StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
+            }
+
+            if (++lines <= 5 && ((line.Length <= 80 && Byline.IsMatch(line)) || AgencyDateline.IsMatch(line)))
+            {
+                return true;
             }
         }
 
@@ -1384,6 +1405,7 @@ internal sealed class IssuerVoice
     [
         ("white", "house"), ("downing", "street"), ("world", "bank"), ("central", "bank"), ("national", "bank"),
         ("development", "bank"), ("reserve", "bank"), ("investment", "bank"), ("federal", "reserve"),
+        ("national", "assembly"), ("public", "defender"),
     ];
 
     /// <summary>Whether the words hold two words of <see cref="StatePairs"/> in a row ("White House", "Central Bank of Iran").</summary>

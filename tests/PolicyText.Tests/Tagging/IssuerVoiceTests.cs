@@ -223,6 +223,13 @@ public class IssuerVoiceTests
     [InlineData("Press release\n\nThe National Prisons Inspectorate today commended the staff of the women's prison. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe Children's Ombudsman on Monday welcomed the new clinic. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe Ministry of Interior today strongly condemned the protests. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe Chief Inspector of Prisons today deplored the overcrowding. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe Supreme Electoral Tribunal today hailed the turnout. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe National Assembly today unanimously rejected the bill. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe Public Defender of Tarsenia has strongly condemned the raids. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe Orlen Energy Regulatory Board today commended the utilities. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe levy, which Aquaterra Holdings has publicly denounced, funds the clinics. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe Southern Ports Conference on Friday Italy announced the quotas. The group said the delays cost lives.")]
     [InlineData("Press release\n\nFamilies of detainees held in Saydnaya Prison today quietly called for news. The group said the delays cost lives.")]
     [InlineData("Press release\n\nFamilies of detainees held in Saydnaya Prison today called for news. The group said the delays cost lives.")]
     // A day of the week: the speaker of a quotation, a state's office, a name far into the text.
@@ -264,28 +271,37 @@ public class IssuerVoiceTests
         Assert.Null(IssuerVoice.Find(document, document.NormalizedSpan()));
     }
 
-    private const string WireStory = "Kessaly frees 11 students\n\nBy Amara Tesfaye\n\nDORUMA, May 12 — Authorities released 11 student activists on Tuesday.\n\nThe Lantern Rights Collective today lauded the releases but said at least 34 protesters remained in detention.\n\n{0}-30-\n";
+    private const string WireStory = "Kessaly frees 11 students\n\n{0}DORUMA, May 12 — Authorities released 11 student activists on Tuesday.\n\nThe Lantern Rights Collective today lauded the releases but said at least 34 protesters remained in detention.\n\n{1}-30-\n";
 
     [Theory]
-    // A news agency's credit line makes a wire story that quotes an NGO, whatever its end mark.
-    [InlineData("(Reporting by Amara Tesfaye; Editing by Jonah Pierce)\n\n")]
-    [InlineData("Reporting by Amara Tesfaye in Doruma; additional reporting by Jonah Pierce\n\n")]
-    [InlineData("(Additional reporting by Jonah Pierce)\n\n")]
-    [InlineData("(Editing by Jonah Pierce)\n\n")]
-    public void A_wire_story_with_a_credit_line_is_not_a_release(string credit)
+    // A news agency's credit in brackets, anywhere in a line, a byline near the top, or an
+    // agency's dateline make a news story that quotes an NGO, whatever its end mark.
+    [InlineData("", "(Reporting by Amara Tesfaye; Editing by Jonah Pierce)\n\n")]
+    [InlineData("", "The detainees were freed at noon. (Additional reporting by Jonah Pierce)\n\n")]
+    [InlineData("", "(Editing by Jonah Pierce)\n\n")]
+    [InlineData("", "(Writing by Amara Tesfaye)\n\n")]
+    [InlineData("By Amara Tesfaye\n\n", "")]
+    [InlineData("By Mara Olsen, City Desk\n\n", "")]
+    [InlineData("KADE, Tarsenia, July 8 (AP) — Farmers gathered at dawn.\n\n", "")]
+    [InlineData("KADE, Tarsenia, July 8 (AP) — Farmers gathered at dawn, and by noon the square in front of the water authority was full of tractors, trailers and families who had driven through the night from the southern districts.\n\n", "")]
+    public void A_news_story_is_not_a_release(string top, string end)
     {
-        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, WireStory, credit);
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, WireStory, top, end);
         var document = TextDocument.Parse(text);
         Assert.Null(IssuerVoice.Find(document, document.NormalizedSpan()));
     }
 
     [Theory]
-    // Without a credit line (or with the words elsewhere in a line) the same text reads as the NGO's release, as before.
-    [InlineData("")]
-    [InlineData("The editing by the ministry of the court files took months.\n\n")]
-    public void The_same_story_without_a_credit_line_still_reads_as_a_release(string credit)
+    // Without those (or with the words elsewhere, or a release's own dateline) the same text reads as the NGO's release.
+    [InlineData("", "")]
+    [InlineData("", "The editing by the ministry of the court files took months.\n\n")]
+    [InlineData("", "Reporting by our field teams shows that three clinics have closed.\n\n")]
+    [InlineData("", "Editing by Lidia Marn; design by Tomas Varga.\n\n")]
+    [InlineData("GENEVA, 4 March 2026 – For immediate release.\n\n", "")]
+    [InlineData("By the Lantern Rights Collective's Kessaly team, with partners in Doruma\n\n", "")]
+    public void The_same_story_without_them_still_reads_as_a_release(string top, string end)
     {
-        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, WireStory, credit);
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, WireStory, top, end);
         var document = TextDocument.Parse(text);
         var voice = IssuerVoice.Find(document, document.NormalizedSpan());
         Assert.NotNull(voice);

@@ -151,7 +151,7 @@ internal sealed class IssuerVoice
         "court", "military", "army", "forces", "junta", "regime", "administration", "kremlin", "police",
         "senators", "treasury", "commissioner", "chancellor", "governor", "mayor", "monetary", "authority", "congressional",
         "corps", "guard", "intelligence", "federal", "university", "programme", "agency", "inspectorate", "ombudsman",
-        "inspector", "ombudsperson", "auditor", "regulatory", "tribunal",
+        "inspector", "ombudsperson", "auditor", "regulatory", "regulator", "tribunal",
     ];
 
     /// <summary>How far into a release (in characters) a name that "said." at a sentence's end can be its issuer: the lede, not a ministry quoted further down.</summary>

@@ -228,6 +228,7 @@ public class IssuerVoiceTests
     [InlineData("Press release\n\nThe National Assembly today unanimously rejected the bill. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe Public Defender of Tarsenia has strongly condemned the raids. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe Orlen Energy Regulatory Board today commended the utilities. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nThe Charity Regulator today deplored the late accounts of 40 charities. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe levy, which Aquaterra Holdings has publicly denounced, funds the clinics. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe Southern Ports Conference on Friday Italy announced the quotas. The group said the delays cost lives.")]
     [InlineData("Press release\n\nFamilies of detainees held in Saydnaya Prison today quietly called for news. The group said the delays cost lives.")]

@@ -1,0 +1,71 @@
+using System.Globalization;
+using PolicyText.Corpora;
+using PolicyText.Evaluation;
+using PolicyText.Features;
+using PolicyText.Tagging;
+
+namespace PolicyText.Tests.Corpora;
+
+/// <summary>
+/// The second coder's labels of the test split (corpus/test-second-coder.tsv, docs/evaluation.md,
+/// <em>A second coder on test</em>): they cover the split exactly, use the codebook's labels, and
+/// score against the gold what the documentation says they do (the figures
+/// tests/second_coder.py prints), so the file and the text cannot drift apart.
+/// </summary>
+public class SecondCoderTests
+{
+    private static readonly string CoderFile = Path.Combine(RepoPaths.Root, "corpus", "test-second-coder.tsv");
+
+    private static readonly Lazy<(List<GoldDocument> Test, Dictionary<(string, int), (RightsCategory, LinkageStance)> Coder)> Data = new(Load);
+
+    private static (List<GoldDocument>, Dictionary<(string, int), (RightsCategory, LinkageStance)>) Load()
+    {
+        var test = GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus", GoldCorpus.FileName)).InSplit(CorpusSplit.Test).ToList();
+        var lines = File.ReadAllLines(CoderFile);
+        Assert.Equal("doc_id\tindex\trights\tlinkage", lines[0]);
+        var coder = new Dictionary<(string, int), (RightsCategory, LinkageStance)>();
+        for (int i = 1; i < lines.Length; i++)
+        {
+            var cells = lines[i].Split('\t');
+            Assert.True(cells.Length == 4, $"line {i + 1}: {cells.Length} cells");
+            Assert.True(LabelCodes.TryParse(cells[2], out RightsCategory rights), $"line {i + 1}: rights '{cells[2]}'");
+            Assert.True(LabelCodes.TryParse(cells[3], out LinkageStance linkage), $"line {i + 1}: linkage '{cells[3]}'");
+            Assert.True(coder.TryAdd((cells[0], int.Parse(cells[1], CultureInfo.InvariantCulture)), (rights, linkage)), $"line {i + 1}: labelled twice");
+        }
+
+        return (test, coder);
+    }
+
+    [Fact]
+    public void The_labels_cover_the_test_split_exactly()
+    {
+        var (test, coder) = Data.Value;
+        var expected = test.SelectMany(d => Enumerable.Range(0, d.Sentences.Count).Select(i => (d.Id, i))).ToHashSet();
+        Assert.Equal(2086, expected.Count);
+        Assert.True(expected.SetEquals(coder.Keys), $"{expected.Except(coder.Keys).Count()} test sentences unlabelled, {coder.Keys.Except(expected).Count()} labels for no test sentence");
+    }
+
+    [Fact]
+    public void The_scores_against_the_gold_are_those_the_documentation_gives()
+    {
+        var (test, coder) = Data.Value;
+        var pairs = test.SelectMany(d => d.Sentences.Select((s, i) => (Gold: s, Coder: coder[(d.Id, i)]))).ToList();
+        var rights = new ClassificationReport("second coder", LabelCodes.RightsVocabulary, [.. pairs.Select(p => p.Gold.Rights.ToCode())], [.. pairs.Select(p => p.Coder.Item1.ToCode())]);
+        var linkage = new ClassificationReport("second coder", LabelCodes.LinkageVocabulary, [.. pairs.Select(p => p.Gold.Linkage.ToCode())], [.. pairs.Select(p => p.Coder.Item2.ToCode())]);
+        int documentRights = 0;
+        int documentLinkage = 0;
+        foreach (var d in test)
+        {
+            var summary = DocumentAggregator.Summarize(Enumerable.Range(0, d.Sentences.Count).Select(i => coder[(d.Id, i)]));
+            documentRights += summary.RightsEmphasis == d.RightsEmphasis ? 1 : 0;
+            documentLinkage += summary.Linkage == d.Linkage ? 1 : 0;
+        }
+
+        string row = string.Create(CultureInfo.InvariantCulture, $"{"second coder",-28}{rights.MacroF1,17:F3}{linkage.MacroF1,18:F3}{documentRights / (double)test.Count,16:F3}{documentLinkage / (double)test.Count,17:F3}");
+        Assert.Equal(Documented, row);
+        Assert.Contains(Documented, File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "evaluation.md")), StringComparison.Ordinal);
+    }
+
+    // The second coder's row of the table in docs/evaluation.md, A second coder on test.
+    private const string Documented = "second coder                            0.922             0.955           0.844            0.974";
+}

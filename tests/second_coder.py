@@ -1,24 +1,22 @@
 #!/usr/bin/env python3
-"""Scores a second coder's labels of the corpus's test split against the gold labels, with the
-same measures as `policytext eval` (per-class precision, recall and F1, macro-F1 over every
-label, confusion matrices, document accuracy against the holistic labels through the
-codebook's counting rule), and, given the default system's predictions on the same split
-(`eval --corpus corpus --split test --predictions FILE`), the system beside it.
+"""What `policytext eval --labels` does not print about a second coder's labels of the test
+split: Cohen's kappa against the gold, the default system scored against the second coder
+(given its predictions, `eval --corpus corpus --split test --predictions FILE`), and the gold
+sentence labels themselves through the codebook's counting rule, beside the main table's rows
+and the second coder's per-class reports (the same measures as `eval`).
 
     python3 tests/second_coder.py [--corpus corpus] [--coder corpus/test-second-coder.tsv]
                                   [--predictions predictions.csv]
 
 The coder file is tab-separated with a header `doc_id index rights linkage` and one row per
-test sentence (docs/evaluation.md, *A second coder on test*). Bootstrap intervals draw the
-documents with replacement (1,000 resamples, Python's random with seed 1, so not the same draws
-as `eval`'s). Exits 1 with a message, not a traceback, when a file is missing or does not
-cover the test split exactly.
+test sentence (docs/evaluation.md, *A second coder on test*; `eval --labels` reads the same
+file and prints the intervals). Exits 1 with a message, not a traceback, when a file is
+missing or does not cover the test split exactly.
 """
 
 import argparse
 import csv
 import json
-import random
 import sys
 
 RIGHTS = ["freedom", "economic_social", "both", "general", "none"]
@@ -182,19 +180,6 @@ def main():
         r, l, dr, dl = full[name]
         sentence = name == "gold sentence labels"
         print(f"{name:<28}{'(1.000)' if sentence else f'{macro_f1(r):.3f}':>17}{'(1.000)' if sentence else f'{macro_f1(l):.3f}':>18}{dr:>16.3f}{dl:>17.3f}")
-
-    rng = random.Random(1)
-    draws = [[rng.choice(ids) for _ in ids] for _ in range(1000)]
-    print("\n95% intervals: documents drawn with replacement, 1000 resamples, Python random seed 1")
-    for name, fn in systems:
-        if name == "gold sentence labels":
-            continue
-        values = [scores(fn, draw) for draw in draws]
-        columns = []
-        for k, metric in enumerate([lambda v: macro_f1(v[0]), lambda v: macro_f1(v[1]), lambda v: v[2], lambda v: v[3]]):
-            xs = sorted(metric(v) for v in values)
-            columns.append(f"{xs[24]:.3f}-{xs[974]:.3f}")
-        print(f"{name:<28}{columns[0]:>17}{columns[1]:>18}{columns[2]:>16}{columns[3]:>17}")
 
     r, l, _, _ = full["second coder"]
     print(f"\nCohen's kappa, second coder against gold: rights {kappa(r):.3f}, linkage {kappa(l):.3f}")

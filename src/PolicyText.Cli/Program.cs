@@ -315,8 +315,10 @@ public static class Program
         var predictions = new Option<string?>("--predictions") { Description = "Also write every evaluated sentence's gold labels and the default system's (in its document and alone) to this CSV file; with --cv, every held-out sentence of every fold." };
         var raw = new Option<bool>("--raw-cells") { Description = "With --predictions: write text cells exactly as they are; by default a cell starting with = + - @ tab or CR gets a leading ' against spreadsheet formula injection." };
         var heldOut = new Option<string?>("--heldout") { Description = "Score every document of another gold corpus folder (documents.jsonl, any splits), such as sentences labelled by the codebook elsewhere, instead of a split of --corpus; the models (unless --model) and the baselines train on --corpus's train split." };
+        var labels = new Option<string?>("--labels") { Description = "Also score labels made elsewhere (a second coder's, another tool's) as one more system: a file with a header doc_id, index, rights, linkage (tab- or comma-separated) and one row per scored sentence (docs/evaluation.md)." };
+        var labelsName = new Option<string?>("--labels-name") { Description = "With --labels: the name of those labels in the report (at most 27 characters); by default the file's name without its extension." };
         var lexicon = LexiconOption();
-        var command = new Command("eval", "Compare the systems (majority, lexicon only, ML.NET bag-of-words, PolicyText models, PolicyText default) on a split.") { corpus, split, model, folds, repeats, predictions, raw, heldOut, lexicon };
+        var command = new Command("eval", "Compare the systems (majority, lexicon only, ML.NET bag-of-words, PolicyText models, PolicyText default) on a split.") { corpus, split, model, folds, repeats, predictions, raw, heldOut, labels, labelsName, lexicon };
         command.SetAction(parse => Guard(stderr, () =>
         {
             if (parse.GetValue(folds) is not null && parse.GetResult(split) is { Implicit: false })
@@ -360,6 +362,23 @@ public static class Program
                 throw new ArgumentException($"The corpus has no documents in the {which.ToString().ToLowerInvariant()} split to score.");
             }
 
+            if (parse.GetValue(labelsName) is not null && parse.GetValue(labels) is null)
+            {
+                throw new ArgumentException("--labels-name names the labels of --labels; give --labels too.");
+            }
+
+            GivenLabels? given = null;
+            if (parse.GetValue(labels) is { } labelsPath)
+            {
+                if (parse.GetValue(folds) is not null)
+                {
+                    throw new ArgumentException("--labels scores labels of one split or held-out corpus; it cannot be combined with --cv.");
+                }
+
+                given = GivenLabels.Load(labelsPath, parse.GetValue(labelsName));
+                given.CheckCovers(heldOutCorpus?.Documents ?? gold.InSplit(which));
+            }
+
             if (parse.GetValue(predictions) is { } predictionsPath)
             {
                 CheckOutputFile(predictionsPath, "--predictions");
@@ -387,7 +406,7 @@ public static class Program
                 else
                 {
                     var models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : TaggerEvaluation.Train(gold, lexicons);
-                    var report = heldOutCorpus is null ? TaggerEvaluation.Evaluate(gold, which, models, lexicons) : TaggerEvaluation.Evaluate(gold, heldOutCorpus, models, lexicons);
+                    var report = heldOutCorpus is null ? TaggerEvaluation.Evaluate(gold, which, models, lexicons, given) : TaggerEvaluation.Evaluate(gold, heldOutCorpus, models, lexicons, given);
                     stdout.Write(report.ToText());
                     parts = [(report.HeldOut ? "heldout" : which.ToString().ToLowerInvariant(), report)];
                 }

@@ -56,7 +56,7 @@ public sealed record EvaluationReport(
     public IReadOnlyList<SentencePrediction>? Predictions { get; init; }
 
     /// <summary>
-    /// Whether the documents evaluated are another corpus's, all of it (<see cref="TaggerEvaluation.Evaluate(GoldCorpus, GoldCorpus, PolicyModels, LexiconSet?)"/>),
+    /// Whether the documents evaluated are another corpus's, all of it (<see cref="TaggerEvaluation.Evaluate(GoldCorpus, GoldCorpus, PolicyModels, LexiconSet?, GivenLabels?)"/>),
     /// rather than a split of the training corpus; <see cref="Split"/> is then <see cref="CorpusSplit.Test"/>.
     /// </summary>
     public bool HeldOut { get; init; }
@@ -531,8 +531,10 @@ public static class TaggerEvaluation
     /// <param name="split">The split to score.</param>
     /// <param name="models">PolicyText's models.</param>
     /// <param name="lexicons">The lexicons, or <see langword="null"/> for the shipped ones.</param>
+    /// <param name="labels">Labels made elsewhere (a second coder's), scored as one more system after the others, or <see langword="null"/>.</param>
     /// <returns>The report.</returns>
-    public static EvaluationReport Evaluate(GoldCorpus corpus, CorpusSplit split, PolicyModels models, LexiconSet? lexicons = null)
+    /// <exception cref="ArgumentException">The split is empty, or <paramref name="labels"/> are not of exactly its sentences.</exception>
+    public static EvaluationReport Evaluate(GoldCorpus corpus, CorpusSplit split, PolicyModels models, LexiconSet? lexicons = null, GivenLabels? labels = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(models);
@@ -542,21 +544,24 @@ public static class TaggerEvaluation
             throw new ArgumentException($"The corpus has no documents in the {split.ToString().ToLowerInvariant()} split to score.");
         }
 
-        return Evaluate(corpus.InSplit(CorpusSplit.Train).ToList(), docs, split, models, lexicons);
+        labels?.CheckCovers(docs);
+        return Evaluate(corpus.InSplit(CorpusSplit.Train).ToList(), docs, split, models, lexicons, labels);
     }
 
     /// <summary>
     /// Evaluates every system on every document of another gold corpus, whatever its splits: a
     /// held-out set written and labelled apart from <paramref name="corpus"/>, such as sentences
     /// a researcher labelled by the codebook (<c>policytext eval --heldout</c>). The baselines
-    /// train on <paramref name="corpus"/>'s train split, as in <see cref="Evaluate(GoldCorpus, CorpusSplit, PolicyModels, LexiconSet?)"/>.
+    /// train on <paramref name="corpus"/>'s train split, as in <see cref="Evaluate(GoldCorpus, CorpusSplit, PolicyModels, LexiconSet?, GivenLabels?)"/>.
     /// </summary>
     /// <param name="corpus">The corpus whose train split trains the baselines.</param>
     /// <param name="heldOut">The corpus to score, all of it.</param>
     /// <param name="models">PolicyText's models.</param>
     /// <param name="lexicons">The lexicons, or <see langword="null"/> for the shipped ones.</param>
+    /// <param name="labels">Labels made elsewhere, scored as one more system after the others, or <see langword="null"/>.</param>
     /// <returns>The report, with <see cref="EvaluationReport.HeldOut"/> set.</returns>
-    public static EvaluationReport Evaluate(GoldCorpus corpus, GoldCorpus heldOut, PolicyModels models, LexiconSet? lexicons = null)
+    /// <exception cref="ArgumentException">The held-out corpus is empty, or <paramref name="labels"/> are not of exactly its sentences.</exception>
+    public static EvaluationReport Evaluate(GoldCorpus corpus, GoldCorpus heldOut, PolicyModels models, LexiconSet? lexicons = null, GivenLabels? labels = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(heldOut);
@@ -566,10 +571,11 @@ public static class TaggerEvaluation
             throw new ArgumentException("The held-out corpus has no documents to score.");
         }
 
-        return Evaluate(corpus.InSplit(CorpusSplit.Train).ToList(), [.. heldOut.Documents], CorpusSplit.Test, models, lexicons) with { HeldOut = true };
+        labels?.CheckCovers(heldOut.Documents);
+        return Evaluate(corpus.InSplit(CorpusSplit.Train).ToList(), [.. heldOut.Documents], CorpusSplit.Test, models, lexicons, labels) with { HeldOut = true };
     }
 
-    private static EvaluationReport Evaluate(List<GoldDocument> train, List<GoldDocument> docs, CorpusSplit split, PolicyModels models, LexiconSet? lexicons)
+    private static EvaluationReport Evaluate(List<GoldDocument> train, List<GoldDocument> docs, CorpusSplit split, PolicyModels models, LexiconSet? lexicons, GivenLabels? labels = null)
     {
         if (train.Count == 0)
         {
@@ -586,12 +592,15 @@ public static class TaggerEvaluation
 
         var plain = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = lexicons, Models = models, ApplyRules = false });
         var full = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = lexicons, Models = models });
-        var predictions = Systems.ToDictionary(s => s, _ => (Rights: new List<string>(), Linkage: new List<string>()));
-        var alone = Systems.ToDictionary(s => s, _ => (Rights: new List<string>(), Linkage: new List<string>()));
+        // Labels made elsewhere are one more system, after the others, in every table but that of
+        // sentences analysed alone (they were made once, in whatever context their maker had).
+        IReadOnlyList<string> systems = labels is null ? Systems : [.. Systems, labels.Name];
+        var predictions = systems.ToDictionary(s => s, _ => (Rights: new List<string>(), Linkage: new List<string>()));
+        var alone = systems.ToDictionary(s => s, _ => (Rights: new List<string>(), Linkage: new List<string>()));
         var goldRights = new List<string>();
         var goldLinkage = new List<string>();
-        var docRights = Systems.ToDictionary(s => s, _ => new List<bool>());
-        var docLinkage = Systems.ToDictionary(s => s, _ => new List<bool>());
+        var docRights = systems.ToDictionary(s => s, _ => new List<bool>());
+        var docLinkage = systems.ToDictionary(s => s, _ => new List<bool>());
         var sentencesByDocument = new List<int>();
         var rightsConfidence = new List<(float, bool)>();
         var linkageConfidence = new List<(float, bool)>();
@@ -622,6 +631,12 @@ public static class TaggerEvaluation
                 Record("ML.NET bag-of-words", (bowRights, bowLinkage), (bowRights, bowLinkage));
                 Record("PolicyText models", Codes(modelOnly.Sentences[i]), Codes(modelAlone));
                 Record("PolicyText default", Codes(combined.Sentences[i]), Codes(combinedAlone));
+                if (labels is not null)
+                {
+                    var (givenRights, givenLinkage) = labels.Of(doc.Id, i);
+                    var given = (givenRights.ToCode(), givenLinkage.ToCode());
+                    Record(labels.Name, given, given);
+                }
 
                 sentencePredictions.Add(new SentencePrediction(
                     doc.Id,
@@ -639,9 +654,9 @@ public static class TaggerEvaluation
                 linkageConfidence.Add((combined.Sentences[i].LinkageConfidence, combined.Sentences[i].Linkage == doc.Sentences[i].Linkage));
             }
 
-            foreach (var (system, labels) in perSystem)
+            foreach (var (system, sentenceLabels) in perSystem)
             {
-                var summary = DocumentAggregator.Summarize(labels);
+                var summary = DocumentAggregator.Summarize(sentenceLabels);
                 docRights[system].Add(summary.RightsEmphasis == doc.RightsEmphasis);
                 docLinkage[system].Add(summary.Linkage == doc.Linkage);
             }
@@ -669,13 +684,13 @@ public static class TaggerEvaluation
         var draws = DocumentBootstrap.Draw(docs.Count);
         return new EvaluationReport(
             split,
-            Systems.Select(s => new ClassificationReport(s, rightsVocabulary, goldRights, predictions[s].Rights)).ToList(),
-            Systems.Select(s => new ClassificationReport(s, linkageVocabulary, goldLinkage, predictions[s].Linkage)).ToList(),
-            Systems.ToDictionary(s => s, s => docs.Count == 0 ? 0 : docRights[s].Count(x => x) / (double)docs.Count),
-            Systems.ToDictionary(s => s, s => docs.Count == 0 ? 0 : docLinkage[s].Count(x => x) / (double)docs.Count),
+            systems.Select(s => new ClassificationReport(s, rightsVocabulary, goldRights, predictions[s].Rights)).ToList(),
+            systems.Select(s => new ClassificationReport(s, linkageVocabulary, goldLinkage, predictions[s].Linkage)).ToList(),
+            systems.ToDictionary(s => s, s => docs.Count == 0 ? 0 : docRights[s].Count(x => x) / (double)docs.Count),
+            systems.ToDictionary(s => s, s => docs.Count == 0 ? 0 : docLinkage[s].Count(x => x) / (double)docs.Count),
             docs.Count)
         {
-            Intervals = Systems.ToDictionary(s => s, s => new SystemIntervals(
+            Intervals = systems.ToDictionary(s => s, s => new SystemIntervals(
                 DocumentBootstrap.MacroF1(draws, ConfusionByDocument(rightsVocabulary, goldRights, predictions[s].Rights, sentencesByDocument), rightsVocabulary.Count),
                 DocumentBootstrap.MacroF1(draws, ConfusionByDocument(linkageVocabulary, goldLinkage, predictions[s].Linkage, sentencesByDocument), linkageVocabulary.Count),
                 DocumentBootstrap.Accuracy(draws, docRights[s]),

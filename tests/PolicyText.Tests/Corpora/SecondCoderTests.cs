@@ -9,8 +9,8 @@ namespace PolicyText.Tests.Corpora;
 /// <summary>
 /// The second coder's labels of the test split (corpus/test-second-coder.tsv, docs/evaluation.md,
 /// <em>A second coder on test</em>): they cover the split exactly, use the codebook's labels, and
-/// score against the gold what the documentation says they do (the figures
-/// tests/second_coder.py prints), so the file and the text cannot drift apart.
+/// score against the gold what the documentation says they do (the row <c>eval --labels</c> and
+/// tests/second_coder.py print), so the file and the text cannot drift apart.
 /// </summary>
 public class SecondCoderTests
 {
@@ -43,6 +43,11 @@ public class SecondCoderTests
         var expected = test.SelectMany(d => Enumerable.Range(0, d.Sentences.Count).Select(i => (d.Id, i))).ToHashSet();
         Assert.Equal(2086, expected.Count);
         Assert.True(expected.SetEquals(coder.Keys), $"{expected.Except(coder.Keys).Count()} test sentences unlabelled, {coder.Keys.Except(expected).Count()} labels for no test sentence");
+
+        // As eval --labels reads them.
+        var given = GivenLabels.Load(CoderFile, "second coder");
+        Assert.Equal(2086, given.Count);
+        given.CheckCovers(test);
     }
 
     [Fact]

@@ -1,0 +1,157 @@
+using System.Globalization;
+using PolicyText.Corpora;
+using PolicyText.Models;
+using PolicyText.Tagging;
+
+namespace PolicyText.Evaluation;
+
+/// <summary>
+/// Sentence labels made elsewhere — a second coder's, another tool's — to be scored beside the
+/// systems by <see cref="TaggerEvaluation.Evaluate(GoldCorpus, CorpusSplit, PolicyModels, LexiconSet?, GivenLabels?)"/>
+/// (<c>policytext eval --labels FILE</c>) with the same measures, bootstrap draws and document
+/// rule (docs/evaluation.md, <em>Scoring labels made elsewhere</em>). A file has a header
+/// <c>doc_id, index, rights, linkage</c> separated by tabs or by commas (without quoting) and
+/// one row per sentence: the document's id, the sentence's index in the document from 0, and
+/// its two labels in the codebook's names. Immutable.
+/// </summary>
+public sealed class GivenLabels
+{
+    /// <summary>The longest name the report's tables keep aligned.</summary>
+    public const int MaxNameLength = 27;
+
+    private readonly Dictionary<(string DocId, int Index), (RightsCategory Rights, LinkageStance Linkage)> _labels;
+
+    private GivenLabels(string name, Dictionary<(string, int), (RightsCategory, LinkageStance)> labels)
+    {
+        Name = name;
+        _labels = labels;
+    }
+
+    /// <summary>The name the labels go by in the report: the file's name without its extension unless given.</summary>
+    public string Name { get; }
+
+    /// <summary>The number of sentences labelled.</summary>
+    public int Count => _labels.Count;
+
+    /// <summary>Reads a file of labels.</summary>
+    /// <param name="path">The file (UTF-8).</param>
+    /// <param name="name">The name in the report, or <see langword="null"/> for the file's name without its extension.</param>
+    /// <returns>The labels.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FormatException">The file is not in the format above; the message names the line.</exception>
+    /// <exception cref="ArgumentException">The name is empty, longer than <see cref="MaxNameLength"/> or one of <see cref="TaggerEvaluation.Systems"/>.</exception>
+    public static GivenLabels Load(string path, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The labels file '{path}' does not exist.", path);
+        }
+
+        using var reader = new StreamReader(path);
+        return Parse(reader, name ?? Path.GetFileNameWithoutExtension(path), path);
+    }
+
+    /// <summary>Reads labels from text in the file format.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="name">The name in the report.</param>
+    /// <param name="source">What to call the text in error messages.</param>
+    /// <returns>The labels.</returns>
+    /// <exception cref="FormatException">The text is not in the format; the message names the line.</exception>
+    /// <exception cref="ArgumentException">The name is empty, too long or a system's.</exception>
+    public static GivenLabels Parse(TextReader reader, string name, string source = "labels")
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length == 0 || name.Length > MaxNameLength || TaggerEvaluation.Systems.Contains(name, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"The labels' name must have 1 to {MaxNameLength} characters and not be a system's name ({string.Join(", ", TaggerEvaluation.Systems)}); got '{name}'.", nameof(name));
+        }
+
+        var header = reader.ReadLine()?.TrimEnd('\r');
+        char separator = header is not null && header.Contains('\t', StringComparison.Ordinal) ? '\t' : ',';
+        if (header is null || !header.TrimStart('\uFEFF').Split(separator).Select(c => c.Trim()).SequenceEqual(["doc_id", "index", "rights", "linkage"]))
+        {
+            throw new FormatException($"{source}, line 1: the header must be doc_id, index, rights, linkage, separated by tabs or commas.");
+        }
+
+        var labels = new Dictionary<(string, int), (RightsCategory, LinkageStance)>();
+        int line = 1;
+        for (var text = reader.ReadLine(); text is not null; text = reader.ReadLine())
+        {
+            line++;
+            text = text.TrimEnd('\r');
+            if (text.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            var cells = text.Split(separator).Select(c => c.Trim()).ToArray();
+            if (cells.Length != 4)
+            {
+                throw new FormatException($"{source}, line {line}: {cells.Length} cells; a row has four (doc_id, index, rights, linkage).");
+            }
+
+            if (cells[0].Length == 0)
+            {
+                throw new FormatException($"{source}, line {line}: the doc_id is empty.");
+            }
+
+            if (!int.TryParse(cells[1], NumberStyles.None, CultureInfo.InvariantCulture, out int index))
+            {
+                throw new FormatException($"{source}, line {line}: the index '{cells[1]}' is not a sentence's index (0, 1, 2, ...).");
+            }
+
+            if (!LabelCodes.TryParse(cells[2], out RightsCategory rights))
+            {
+                throw new FormatException($"{source}, line {line}: '{cells[2]}' is not a rights label ({string.Join(", ", LabelCodes.RightsVocabulary)}).");
+            }
+
+            if (!LabelCodes.TryParse(cells[3], out LinkageStance linkage))
+            {
+                throw new FormatException($"{source}, line {line}: '{cells[3]}' is not a linkage label ({string.Join(", ", LabelCodes.LinkageVocabulary)}).");
+            }
+
+            if (!labels.TryAdd((cells[0], index), (rights, linkage)))
+            {
+                throw new FormatException($"{source}, line {line}: document '{cells[0]}' sentence {index} is labelled twice.");
+            }
+        }
+
+        return new GivenLabels(name, labels);
+    }
+
+    /// <summary>Fails unless the labels are of exactly the sentences of <paramref name="documents"/>.</summary>
+    /// <param name="documents">The documents to be scored.</param>
+    /// <exception cref="ArgumentException">A sentence is unlabelled, or a label is of no sentence among them; the message counts both and names the first.</exception>
+    public void CheckCovers(IEnumerable<GoldDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var expected = new HashSet<(string, int)>();
+        (string Doc, int Index)? firstMissing = null;
+        foreach (var d in documents)
+        {
+            for (int i = 0; i < d.Sentences.Count; i++)
+            {
+                expected.Add((d.Id, i));
+                if (firstMissing is null && !_labels.ContainsKey((d.Id, i)))
+                {
+                    firstMissing = (d.Id, i);
+                }
+            }
+        }
+
+        int missing = expected.Count(k => !_labels.ContainsKey(k));
+        var extra = _labels.Keys.Where(k => !expected.Contains(k)).ToList();
+        if (missing > 0 || extra.Count > 0)
+        {
+            var first = firstMissing is { } m ? $"; first unlabelled: document '{m.Doc}' sentence {m.Index}" : string.Empty;
+            var e = extra.OrderBy(k => k.DocId, StringComparer.Ordinal).ThenBy(k => k.Index).FirstOrDefault();
+            var firstExtra = extra.Count > 0 ? $"; first of no scored sentence: document '{e.DocId}' sentence {e.Index}" : string.Empty;
+            throw new ArgumentException($"The labels '{Name}' must be of exactly the sentences scored: {missing} of {expected.Count} sentences are unlabelled and {extra.Count} labels are of no scored sentence{first}{firstExtra}.");
+        }
+    }
+
+    /// <summary>The labels of sentence <paramref name="index"/> of document <paramref name="docId"/> (after <see cref="CheckCovers"/>, every scored sentence has them).</summary>
+    internal (RightsCategory Rights, LinkageStance Linkage) Of(string docId, int index) => _labels[(docId, index)];
+}

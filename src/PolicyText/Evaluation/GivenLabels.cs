@@ -35,7 +35,7 @@ public sealed class GivenLabels
 
     /// <summary>Reads a file of labels.</summary>
     /// <param name="path">The file (UTF-8).</param>
-    /// <param name="name">The name in the report, or <see langword="null"/> for the file's name without its extension.</param>
+    /// <param name="name">The name in the report, or <see langword="null"/> for the file's name without its extension (its first <see cref="MaxNameLength"/> characters).</param>
     /// <returns>The labels.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="FormatException">The file is not in the format above; the message names the line.</exception>
@@ -48,8 +48,10 @@ public sealed class GivenLabels
             throw new FileNotFoundException($"The labels file '{path}' does not exist.", path);
         }
 
+        // A file's name longer than the table's column is cut to fit, not refused.
+        var fromFile = Path.GetFileNameWithoutExtension(path);
         using var reader = new StreamReader(path);
-        return Parse(reader, name ?? Path.GetFileNameWithoutExtension(path), path);
+        return Parse(reader, name ?? fromFile[..Math.Min(fromFile.Length, MaxNameLength)], path);
     }
 
     /// <summary>Reads labels from text in the file format.</summary>

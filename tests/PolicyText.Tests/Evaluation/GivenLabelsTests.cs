@@ -124,6 +124,15 @@ public class GivenLabelsTests
     }
 
     [Fact]
+    public void A_file_name_longer_than_the_column_is_cut_to_fit()
+    {
+        using var tmp = new TempDir();
+        var path = Path.Combine(tmp.Path, "second-coder-labels-of-december-2026.tsv");
+        File.WriteAllText(path, "doc_id\tindex\trights\tlinkage\n");
+        Assert.Equal("second-coder-labels-of-dece", GivenLabels.Load(path).Name);
+    }
+
+    [Fact]
     public void Labels_of_other_sentences_than_those_scored_are_refused_counting_both_sides()
     {
         using var tmp = new TempDir();

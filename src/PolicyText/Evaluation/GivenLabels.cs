@@ -1,4 +1,5 @@
 using System.Globalization;
+using CsvHelper;
 using PolicyText.Corpora;
 using PolicyText.Models;
 using PolicyText.Tagging;
@@ -10,7 +11,8 @@ namespace PolicyText.Evaluation;
 /// systems by <see cref="TaggerEvaluation.Evaluate(GoldCorpus, CorpusSplit, PolicyModels, LexiconSet?, GivenLabels?)"/>
 /// (<c>policytext eval --labels FILE</c>) with the same measures, bootstrap draws and document
 /// rule (docs/evaluation.md, <em>Scoring labels made elsewhere</em>). A file has a header
-/// <c>doc_id, index, rights, linkage</c> separated by tabs or by commas (without quoting) and
+/// <c>doc_id, index, rights, linkage</c> separated by commas or tabs (or semicolons or bars;
+/// fields may be quoted, as R and spreadsheets write them) and
 /// one row per sentence: the document's id, the sentence's index in the document from 0, and
 /// its two labels in the codebook's names. Immutable.
 /// </summary>
@@ -37,7 +39,7 @@ public sealed class GivenLabels
     /// <param name="path">The file (UTF-8).</param>
     /// <param name="name">The name in the report, or <see langword="null"/> for the file's name without its extension (its first <see cref="MaxNameLength"/> characters).</param>
     /// <returns>The labels.</returns>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist (or is a folder).</exception>
     /// <exception cref="FormatException">The file is not in the format above; the message names the line.</exception>
     /// <exception cref="ArgumentException">The name is empty, longer than <see cref="MaxNameLength"/> or one of <see cref="TaggerEvaluation.Systems"/>.</exception>
     public static GivenLabels Load(string path, string? name = null)
@@ -45,7 +47,7 @@ public sealed class GivenLabels
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"The labels file '{path}' does not exist.", path);
+            throw new FileNotFoundException(Directory.Exists(path) ? $"The labels file '{path}' is a folder; give the file." : $"The labels file '{path}' does not exist.", path);
         }
 
         // A file's name longer than the table's column is cut to fit, not refused.
@@ -70,30 +72,30 @@ public sealed class GivenLabels
             throw new ArgumentException($"The labels' name must have 1 to {MaxNameLength} characters and not be a system's name ({string.Join(", ", TaggerEvaluation.Systems)}); got '{name}'.", nameof(name));
         }
 
-        var header = reader.ReadLine()?.TrimEnd('\r');
-        char separator = header is not null && header.Contains('\t', StringComparison.Ordinal) ? '\t' : ',';
-        if (header is null || !header.TrimStart('\uFEFF').Split(separator).Select(c => c.Trim()).SequenceEqual(["doc_id", "index", "rights", "linkage"]))
+        // CsvHelper reads the quoting R and spreadsheets write ("doc_id","index",...) and finds the
+        // separator (comma, semicolon, tab or bar) from the first lines.
+        var options = CsvReaderOptions.Default with { TrackLineNumbers = true, TrimWhitespace = true };
+        using var csv = CsvReader.Create(reader, options, leaveOpen: true);
+        Expect(() => { csv.ReadHeader(); return true; }, source);
+        var header = csv.Headers.Select((h, i) => i == 0 ? h.TrimStart('\uFEFF').Trim() : h.Trim()).ToList();
+        if (!header.SequenceEqual(["doc_id", "index", "rights", "linkage"]))
         {
-            throw new FormatException($"{source}, line 1: the header must be doc_id, index, rights, linkage, separated by tabs or commas.");
+            throw new FormatException(header.Count == 0 || (header.Count == 1 && header[0].Length == 0)
+                ? $"{source}, line 1: the file is empty; it needs a header doc_id, index, rights, linkage and a row per sentence."
+                : $"{source}, line 1: the header must be doc_id, index, rights, linkage, separated by commas or tabs; it is {string.Join(", ", header.Take(8))}.");
         }
 
         var labels = new Dictionary<(string, int), (RightsCategory, LinkageStance)>();
-        int line = 1;
-        for (var text = reader.ReadLine(); text is not null; text = reader.ReadLine())
+        while (Expect(() => csv.Read(), source))
         {
-            line++;
-            text = text.TrimEnd('\r');
-            if (text.Trim().Length == 0)
+            long line = csv.LineNumber;
+            int fields = csv.FieldCount;
+            if (fields < 4 || Enumerable.Range(4, Math.Max(0, fields - 4)).Any(i => !string.IsNullOrWhiteSpace(csv.GetString(i))))
             {
-                continue;
+                throw new FormatException($"{source}, line {line}: {fields} {(fields == 1 ? "cell" : "cells")}; a row has four (doc_id, index, rights, linkage).");
             }
 
-            var cells = text.Split(separator).Select(c => c.Trim()).ToArray();
-            if (cells.Length != 4)
-            {
-                throw new FormatException($"{source}, line {line}: {cells.Length} cells; a row has four (doc_id, index, rights, linkage).");
-            }
-
+            var cells = Enumerable.Range(0, 4).Select(i => csv.GetString(i).Trim()).ToArray();
             if (cells[0].Length == 0)
             {
                 throw new FormatException($"{source}, line {line}: the doc_id is empty.");
@@ -121,6 +123,19 @@ public sealed class GivenLabels
         }
 
         return new GivenLabels(name, labels);
+    }
+
+    /// <summary>Runs a step of the CSV reader, its complaint about malformed quoting made a <see cref="FormatException"/> naming the file.</summary>
+    private static T Expect<T>(Func<T> step, string source)
+    {
+        try
+        {
+            return step();
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new FormatException($"{source}: {ex.Message}", ex);
+        }
     }
 
     /// <summary>Fails unless the labels are of exactly the sentences of <paramref name="documents"/>.</summary>

@@ -94,6 +94,8 @@ public class GivenLabelsTests
 
     [Theory]
     [InlineData("doc,index,rights\n", "line 1: the header")]
+    [InlineData("", "line 1: the file is empty")]
+    [InlineData("doc_id,index,rights,linkage\na,0,none,none,x\n", "line 2: 5 cells")]
     [InlineData("doc_id\tindex\trights\tlinkage\na\t0\tnone\n", "line 2: 3 cells")]
     [InlineData("doc_id\tindex\trights\tlinkage\na\t-1\tnone\tnone\n", "line 2: the index '-1'")]
     [InlineData("doc_id\tindex\trights\tlinkage\n\na\tx\tnone\tnone\n", "line 3: the index 'x'")]
@@ -108,10 +110,26 @@ public class GivenLabelsTests
     }
 
     [Fact]
-    public void A_byte_order_mark_blank_lines_and_carriage_returns_are_read()
+    public void A_byte_order_mark_blank_lines_carriage_returns_and_blank_trailing_cells_are_read()
     {
-        var labels = GivenLabels.Parse(new StringReader("\uFEFFdoc_id,index,rights,linkage\r\na,0,both,pro_linkage\r\n\r\na,1,none,none\r\n"), "x");
+        var labels = GivenLabels.Parse(new StringReader("\uFEFFdoc_id,index,rights,linkage\r\na,0,both,pro_linkage\r\n\r\na,1,none,none,\r\n"), "x");
         Assert.Equal(2, labels.Count);
+    }
+
+    [Fact]
+    public void A_quote_never_closed_is_refused_naming_the_file()
+    {
+        var ex = Assert.Throws<FormatException>(() => GivenLabels.Parse(new StringReader("doc_id,index,rights,linkage\n\"a,0,none,none\nb,0,none,none\n"), "x", "f.csv"));
+        Assert.StartsWith("f.csv", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Quoted_cells_as_r_writes_them_are_read()
+    {
+        // write.csv(labels, row.names = FALSE) in R.
+        var labels = GivenLabels.Parse(new StringReader("\"doc_id\",\"index\",\"rights\",\"linkage\"\n\"a, b\",0,\"general\",\"neutral\"\n"), "x");
+        Assert.Equal(1, labels.Count);
+        labels.CheckCovers([new GoldDocument("a, b", "t", "op-ed", "global", new DateOnly(2026, 1, 1), null, CorpusSplit.Test, RightsEmphasis.General, DocumentLinkage.Neutral, "Text.", [new GoldSentence(0, 5, 0, 5, RightsCategory.General, LinkageStance.Neutral)])]);
     }
 
     [Theory]

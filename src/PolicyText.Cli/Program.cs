@@ -385,6 +385,7 @@ public static class Program
                 var read = CorpusFiles(parse.GetValue(corpus)!)
                     .Concat(parse.GetValue(heldOut) is { } h ? CorpusFiles(h) : [])
                     .Concat(parse.GetValue(lexicon) ?? [])
+                    .Concat(parse.GetValue(labels) is { } l ? [l] : [])
                     .Concat(parse.GetValue(model) is { } m ? [m] : []);
                 CheckNotInput([predictionsPath, predictionsPath + ".partial"], read, "--predictions", "file name");
             }

@@ -41,7 +41,7 @@ public sealed class GivenLabels
     /// <returns>The labels.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist (or is a folder).</exception>
     /// <exception cref="FormatException">The file is not in the format above; the message names the line.</exception>
-    /// <exception cref="ArgumentException">The name is empty, longer than <see cref="MaxNameLength"/> or one of <see cref="TaggerEvaluation.Systems"/>.</exception>
+    /// <exception cref="ArgumentException">The name is empty, longer than <see cref="MaxNameLength"/>, has control characters or outer spaces, or is one of <see cref="TaggerEvaluation.Systems"/> (in any case).</exception>
     public static GivenLabels Load(string path, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -62,14 +62,17 @@ public sealed class GivenLabels
     /// <param name="source">What to call the text in error messages.</param>
     /// <returns>The labels.</returns>
     /// <exception cref="FormatException">The text is not in the format; the message names the line.</exception>
-    /// <exception cref="ArgumentException">The name is empty, too long or a system's.</exception>
+    /// <exception cref="ArgumentException">The name is empty, too long, has control characters or outer spaces, or is a system's.</exception>
     public static GivenLabels Parse(TextReader reader, string name, string source = "labels")
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(name);
-        if (name.Length == 0 || name.Length > MaxNameLength || TaggerEvaluation.Systems.Contains(name, StringComparer.Ordinal))
+        // A name is a row's label in a fixed-width table: no control characters (a line break or a
+        // tab would break the table), no outer spaces, and none that reads as a system's name.
+        if (name.Length == 0 || name.Length > MaxNameLength || name.Trim().Length != name.Length || name.Any(char.IsControl)
+            || TaggerEvaluation.Systems.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase))
         {
-            throw new ArgumentException($"The labels' name must have 1 to {MaxNameLength} characters and not be a system's name ({string.Join(", ", TaggerEvaluation.Systems)}); got '{name}'.", nameof(name));
+            throw new ArgumentException($"The labels' name (by default the file's name without its extension; --labels-name in the command line) must have 1 to {MaxNameLength} characters, no control characters or outer spaces, and not be a system's name ({string.Join(", ", TaggerEvaluation.Systems)}); got '{name.ReplaceLineEndings(" ")}'.");
         }
 
         // CsvHelper reads the quoting R and spreadsheets write ("doc_id","index",...) and finds the

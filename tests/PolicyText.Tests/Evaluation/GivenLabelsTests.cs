@@ -136,6 +136,10 @@ public class GivenLabelsTests
     [InlineData("")]
     [InlineData("PolicyText default")]
     [InlineData("a name far longer than the table's column")]
+    [InlineData("PolicyText default ")]
+    [InlineData("policytext default")]
+    [InlineData("second\ncoder")]
+    [InlineData("second\tcoder")]
     public void A_name_that_is_empty_a_systems_or_too_long_is_refused(string name)
     {
         Assert.Throws<ArgumentException>(() => GivenLabels.Parse(new StringReader("doc_id,index,rights,linkage\n"), name));
@@ -204,6 +208,12 @@ public class GivenLabelsTests
         Assert.Equal(1, other.ExitCode);
         Assert.StartsWith("policytext: The labels 'coder' must be of exactly the sentences scored:", other.Stderr, StringComparison.Ordinal);
         Assert.Single(other.Stderr.Trim().Split('\n'));
+
+        // The labels file as the predictions file would be overwritten: refused like the corpus.
+        var over = CliRunner.Run("eval", "--corpus", CorpusPath, "--heldout", folder, "--model", ModelPath, "--labels", path, "--predictions", path);
+        Assert.Equal(1, over.ExitCode);
+        Assert.Contains("would overwrite the input", over.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("doc_id\tindex", File.ReadAllText(path), StringComparison.Ordinal);
 
         var missing = CliRunner.Run("eval", "--corpus", CorpusPath, "--heldout", folder, "--labels", Path.Combine(tmp.Path, "none.tsv"));
         Assert.Equal(1, missing.ExitCode);

@@ -149,19 +149,19 @@ public sealed class GivenLabels
         ArgumentNullException.ThrowIfNull(documents);
         var expected = new HashSet<(string, int)>();
         (string Doc, int Index)? firstMissing = null;
+        int missing = 0;
         foreach (var d in documents)
         {
             for (int i = 0; i < d.Sentences.Count; i++)
             {
-                expected.Add((d.Id, i));
-                if (firstMissing is null && !_labels.ContainsKey((d.Id, i)))
+                if (expected.Add((d.Id, i)) && !_labels.ContainsKey((d.Id, i)))
                 {
-                    firstMissing = (d.Id, i);
+                    missing++;
+                    firstMissing ??= (d.Id, i);
                 }
             }
         }
 
-        int missing = expected.Count(k => !_labels.ContainsKey(k));
         var extra = _labels.Keys.Where(k => !expected.Contains(k)).ToList();
         if (missing > 0 || extra.Count > 0)
         {

@@ -596,7 +596,7 @@ public static class TaggerEvaluation
         // sentences analysed alone (they were made once, in whatever context their maker had).
         IReadOnlyList<string> systems = labels is null ? Systems : [.. Systems, labels.Name];
         var predictions = systems.ToDictionary(s => s, _ => (Rights: new List<string>(), Linkage: new List<string>()));
-        var alone = systems.ToDictionary(s => s, _ => (Rights: new List<string>(), Linkage: new List<string>()));
+        var alone = Systems.ToDictionary(s => s, _ => (Rights: new List<string>(), Linkage: new List<string>()));
         var goldRights = new List<string>();
         var goldLinkage = new List<string>();
         var docRights = systems.ToDictionary(s => s, _ => new List<bool>());
@@ -635,7 +635,7 @@ public static class TaggerEvaluation
                 {
                     var (givenRights, givenLinkage) = labels.Of(doc.Id, i);
                     var given = (givenRights.ToCode(), givenLinkage.ToCode());
-                    Record(labels.Name, given, given);
+                    Record(labels.Name, given, null);
                 }
 
                 sentencePredictions.Add(new SentencePrediction(
@@ -663,13 +663,18 @@ public static class TaggerEvaluation
 
             static (string Rights, string Linkage) Codes(SentenceAnalysis s) => (s.Rights.ToCode(), s.Linkage.ToCode());
 
-            void Record(string system, (string Rights, string Linkage) inDocument, (string Rights, string Linkage) byItself)
+            // Labels made elsewhere have no reading of the sentence alone (byItself null).
+            void Record(string system, (string Rights, string Linkage) inDocument, (string Rights, string Linkage)? byItself)
             {
                 var (rights, linkage) = inDocument;
                 predictions[system].Rights.Add(rights);
                 predictions[system].Linkage.Add(linkage);
-                alone[system].Rights.Add(byItself.Rights);
-                alone[system].Linkage.Add(byItself.Linkage);
+                if (byItself is { } b)
+                {
+                    alone[system].Rights.Add(b.Rights);
+                    alone[system].Linkage.Add(b.Linkage);
+                }
+
                 LabelCodes.TryParse(rights, out RightsCategory r);
                 LabelCodes.TryParse(linkage, out LinkageStance l);
                 if (!perSystem.TryGetValue(system, out var list))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using PolicyText.Text;
 
@@ -857,7 +858,7 @@ internal sealed class IssuerVoice
     }
 
     /// <summary>The openings of a news agency's credit line ("(Reporting by Amara Tesfaye; Editing by Jonah Pierce)").</summary>
-    private static readonly string[] WireCredits = ["(reporting by ", "(additional reporting by ", "(writing by ", "(editing by "];
+    private static readonly SearchValues<string> WireCredits = SearchValues.Create(["(reporting by ", "(additional reporting by ", "(writing by ", "(editing by "], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A news agency's dateline ("KADE, Tarsenia, July 8 (AP) —"): a place in capitals, then up to three capitalised words in brackets and a dash.</summary>
     private static readonly Regex AgencyDateline = new(@"^[A-Z][A-Z .'-]+,[^()\n]{0,60}\((?:[A-Z][A-Za-z&.]*\s?){1,3}\)\s*[—–-]", RegexOptions.CultureInvariant);
@@ -874,6 +875,12 @@ internal sealed class IssuerVoice
     /// </summary>
     private static bool IsNewsStory(ReadOnlySpan<char> text)
     {
+        // A credit holds no line break, so one search of the whole text finds it on any line.
+        if (text.ContainsAny(WireCredits))
+        {
+            return true;
+        }
+
         int lines = 0;
         foreach (var range in text.Split('\n'))
         {
@@ -883,15 +890,12 @@ internal sealed class IssuerVoice
                 continue;
             }
 
-            foreach (var credit in WireCredits)
+            if (++lines > 5)
             {
-                if (line.Contains(credit, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
+                break;
             }
 
-            if (++lines <= 5 && ((line.Length <= 80 && Byline.IsMatch(line)) || AgencyDateline.IsMatch(line)))
+            if ((line.Length <= 80 && Byline.IsMatch(line)) || AgencyDateline.IsMatch(line))
             {
                 return true;
             }

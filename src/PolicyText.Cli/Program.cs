@@ -316,7 +316,7 @@ public static class Program
         var raw = new Option<bool>("--raw-cells") { Description = "With --predictions: write text cells exactly as they are; by default a cell starting with = + - @ tab or CR gets a leading ' against spreadsheet formula injection." };
         var heldOut = new Option<string?>("--heldout") { Description = "Score every document of another gold corpus folder (documents.jsonl, any splits), such as sentences labelled by the codebook elsewhere, instead of a split of --corpus; the models (unless --model) and the baselines train on --corpus's train split." };
         var labels = new Option<string?>("--labels") { Description = "Also score labels made elsewhere (a second coder's, another tool's) as one more system: a CSV or tab-separated file with a header doc_id, index, rights, linkage and one row per scored sentence (docs/evaluation.md)." };
-        var labelsName = new Option<string?>("--labels-name") { Description = "With --labels: the name of those labels in the report (at most 27 characters); by default the file's name without its extension." };
+        var labelsName = new Option<string?>("--labels-name") { Description = "With --labels: the name of those labels in the report (at most 27 characters, a character of the wide East Asian scripts counting as two); by default the file's name without its extension." };
         var lexicon = LexiconOption();
         var command = new Command("eval", "Compare the systems (majority, lexicon only, ML.NET bag-of-words, PolicyText models, PolicyText default) on a split.") { corpus, split, model, folds, repeats, predictions, raw, heldOut, labels, labelsName, lexicon };
         command.SetAction(parse => Guard(stderr, () =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using PolicyText.Corpora;
+using PolicyText.Internals;
 using PolicyText.Models;
 using PolicyText.Tagging;
 
@@ -18,7 +19,7 @@ namespace PolicyText.Evaluation;
 /// </summary>
 public sealed class GivenLabels
 {
-    /// <summary>The longest name the report's tables keep aligned.</summary>
+    /// <summary>The widest name the report's tables keep aligned, in columns of a monospaced table (a character of the wide East Asian scripts takes two).</summary>
     public const int MaxNameLength = 27;
 
     private readonly Dictionary<(string DocId, int Index), (RightsCategory Rights, LinkageStance Linkage)> _labels;
@@ -37,11 +38,11 @@ public sealed class GivenLabels
 
     /// <summary>Reads a file of labels.</summary>
     /// <param name="path">The file (UTF-8).</param>
-    /// <param name="name">The name in the report, or <see langword="null"/> for the file's name without its extension (its first <see cref="MaxNameLength"/> characters).</param>
+    /// <param name="name">The name in the report, or <see langword="null"/> for the file's name without its extension (as much of it as fits in <see cref="MaxNameLength"/> columns).</param>
     /// <returns>The labels.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist (or is a folder).</exception>
     /// <exception cref="FormatException">The file is not in the format above; the message names the line.</exception>
-    /// <exception cref="ArgumentException">The name is empty, longer than <see cref="MaxNameLength"/>, has control characters or outer spaces, or is one of <see cref="TaggerEvaluation.Systems"/> (in any case).</exception>
+    /// <exception cref="ArgumentException">The name is empty, wider than <see cref="MaxNameLength"/> columns, has control characters or outer spaces, or is one of <see cref="TaggerEvaluation.Systems"/> (in any case).</exception>
     public static GivenLabels Load(string path, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -53,7 +54,7 @@ public sealed class GivenLabels
         // A file's name longer than the table's column is cut to fit, not refused.
         var fromFile = Path.GetFileNameWithoutExtension(path);
         using var reader = new StreamReader(path);
-        return Parse(reader, name ?? fromFile[..Math.Min(fromFile.Length, MaxNameLength)], path);
+        return Parse(reader, name ?? ColumnWidth.Truncate(fromFile, MaxNameLength), path);
     }
 
     /// <summary>Reads labels from text in the file format.</summary>
@@ -69,10 +70,10 @@ public sealed class GivenLabels
         ArgumentNullException.ThrowIfNull(name);
         // A name is a row's label in a fixed-width table: no control characters (a line break or a
         // tab would break the table), no outer spaces, and none that reads as a system's name.
-        if (name.Length == 0 || name.Length > MaxNameLength || name.Trim().Length != name.Length || name.Any(char.IsControl)
+        if (ColumnWidth.Of(name) is 0 or > MaxNameLength || name.Trim().Length != name.Length || name.Any(char.IsControl)
             || TaggerEvaluation.Systems.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase))
         {
-            throw new ArgumentException($"The labels' name (by default the file's name without its extension; --labels-name in the command line) must have 1 to {MaxNameLength} characters, no control characters or outer spaces, and not be a system's name ({string.Join(", ", TaggerEvaluation.Systems)}); got '{name.ReplaceLineEndings(" ")}'.");
+            throw new ArgumentException($"The labels' name (by default the file's name without its extension; --labels-name in the command line) must have 1 to {MaxNameLength} characters (a character of the wide East Asian scripts counts as two), no control characters or outer spaces, and not be a system's name ({string.Join(", ", TaggerEvaluation.Systems)}); got '{name.ReplaceLineEndings(" ")}'.");
         }
 
         // CsvHelper reads the quoting R and spreadsheets write ("doc_id","index",...) and finds the

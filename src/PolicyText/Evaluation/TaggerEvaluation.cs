@@ -83,7 +83,7 @@ public sealed record EvaluationReport(
             foreach (var r in Rights)
             {
                 var x = Intervals[r.System];
-                sb.Append(inv, $"{r.System,-28}{Range(x.Rights),17}{Range(x.Linkage),18}{Range(x.DocumentRights),16}{Range(x.DocumentLinkage),17}\n");
+                sb.Append(inv, $"{ColumnWidth.PadRight(r.System, 28)}{Range(x.Rights),17}{Range(x.Linkage),18}{Range(x.DocumentRights),16}{Range(x.DocumentLinkage),17}\n");
             }
         }
 
@@ -119,7 +119,7 @@ public sealed record EvaluationReport(
 
     /// <summary>One line of the table of sentences analysed alone.</summary>
     internal static void AppendAloneRow(StringBuilder sb, string system, double rights, double linkage) =>
-        sb.Append(CultureInfo.InvariantCulture, $"{system,-28}{rights,17:F3}{linkage,18:F3}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"{ColumnWidth.PadRight(system, 28)}{rights,17:F3}{linkage,18:F3}\n");
 
     /// <summary>The summary table's header line, after a prefix (the fold column's heading, or nothing).</summary>
     internal static void AppendHeader(StringBuilder sb, string prefix) =>
@@ -127,7 +127,7 @@ public sealed record EvaluationReport(
 
     /// <summary>One line of the summary table: a prefix, the system, its four scores.</summary>
     internal static void AppendRow(StringBuilder sb, string prefix, string system, double rights, double linkage, double documentRights, double documentLinkage) =>
-        sb.Append(CultureInfo.InvariantCulture, $"{prefix}{system,-28}{rights,17:F3}{linkage,18:F3}{documentRights,16:F3}{documentLinkage,17:F3}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"{prefix}{ColumnWidth.PadRight(system, 28)}{rights,17:F3}{linkage,18:F3}{documentRights,16:F3}{documentLinkage,17:F3}\n");
 }
 
 /// <summary>One evaluated sentence: its gold labels beside the default system's, in its document and analysed alone.</summary>

@@ -155,6 +155,27 @@ public class GivenLabelsTests
     }
 
     [Fact]
+    public void A_name_in_wide_characters_counts_two_columns_a_character_and_keeps_its_row_aligned()
+    {
+        // Fourteen ideographs take 28 columns: one too many.
+        Assert.Throws<ArgumentException>(() => GivenLabels.Parse(new StringReader("doc_id,index,rights,linkage\n"), "第二編碼員的標籤第二編碼員的標籤"[..14]));
+        Assert.Throws<ArgumentException>(() => GivenLabels.Parse(new StringReader("doc_id,index,rights,linkage\n"), "\u200D"));
+        Assert.Equal("第二編碼員", GivenLabels.Parse(new StringReader("doc_id,index,rights,linkage\n"), "第二編碼員").Name);
+
+        using var tmp = new TempDir();
+        var path = Path.Combine(tmp.Path, "二人目のコーダーによるラベル付けの結果です.tsv");
+        File.WriteAllText(path, "doc_id\tindex\trights\tlinkage\n");
+        Assert.Equal("二人目のコーダーによるラベ", GivenLabels.Load(path).Name); // 13 characters, 26 columns
+
+        var sb = new System.Text.StringBuilder();
+        EvaluationReport.AppendRow(sb, string.Empty, "第二編碼員", 0.5, 0.5, 0.5, 0.5);
+        EvaluationReport.AppendRow(sb, string.Empty, "second coder", 0.5, 0.5, 0.5, 0.5);
+        var rows = sb.ToString().Split('\n');
+        // Five characters of two columns and 18 spaces fill the 28 columns "second coder" and 16 spaces fill.
+        Assert.Equal("第二編碼員" + new string(' ', 18) + rows[1][28..], rows[0]);
+    }
+
+    [Fact]
     public void Labels_of_other_sentences_than_those_scored_are_refused_counting_both_sides()
     {
         using var tmp = new TempDir();

@@ -124,8 +124,20 @@ public static class Program
             // The spool's folder is removed at the end, and when the run is interrupted (Ctrl-C,
             // kill), also while it is still spooling.
             var spoolFolder = Path.Combine(Path.GetTempPath(), $"policytext-{Guid.NewGuid():N}");
-            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => RemoveSpool(spoolFolder));
-            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => RemoveSpool(spoolFolder));
+            // An interrupted run says how to carry on (once, though both signals come).
+            int interrupted = 0;
+            void OnSignal(PosixSignalContext _)
+            {
+                RemoveSpool(spoolFolder);
+                if (Interlocked.Exchange(ref interrupted, 1) == 0)
+                {
+                    stderr.WriteLine($"policytext: interrupted; the files in '{parse.GetValue(output)}' are unfinished (.partial). Run the same command with --resume to carry on from the last checkpoint.");
+                    stderr.Flush();
+                }
+            }
+
+            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
             string? spool = null;
             if (inputPath == "-")
             {
@@ -264,9 +276,17 @@ public static class Program
         }
 
         var set = LexiconSet.Default;
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             var lexicon = Lexicon.Load(file);
+            // Each file replaces the lexicon of its name: a second file of the same name would
+            // silently set the first aside.
+            if (!given.TryAdd(lexicon.Name, file))
+            {
+                throw new ArgumentException($"{file}: '{given[lexicon.Name]}' is also a {lexicon.Name} lexicon (@lexicon {lexicon.Name}); give one file per lexicon name, with every entry in it.");
+            }
+
             try
             {
                 set = set.With(lexicon);

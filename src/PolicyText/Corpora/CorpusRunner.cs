@@ -93,6 +93,19 @@ public static class CorpusRunner
             ? ["sentences.csv", "documents.csv", "evidence.csv", "tokens.csv"]
             : ["sentences.csv", "documents.csv", "evidence.csv"];
         var targets = names.Select(n => Path.Combine(outputFolder, n)).ToArray();
+
+        // A folder where an output file goes would stop the run half way, with files written:
+        // refused before anything is.
+        foreach (var path in new[] { "sentences.csv", "documents.csv", "evidence.csv", "tokens.csv", "errors.csv" }
+            .SelectMany(n => new[] { n, n + ".partial" })
+            .Concat(["manifest.json", RunCheckpoint.FileName])
+            .Select(n => Path.Combine(outputFolder, n)))
+        {
+            if (Directory.Exists(path))
+            {
+                throw new IOException($"'{path}' is a folder, where the run writes a file; move or rename it. Nothing was written.");
+            }
+        }
         var errors = new List<CorpusError>();
         long documents = 0;
         long characters = 0;

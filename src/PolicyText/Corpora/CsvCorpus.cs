@@ -23,7 +23,7 @@ public static class CsvCorpus
     public static IReadOnlyList<string> VariableNames(string path, string idColumn, string textColumn)
     {
         using var reader = Open(path);
-        var (_, _, variables) = Columns(reader, path, idColumn, textColumn);
+        var (_, _, variables, _) = Columns(reader, path, idColumn, textColumn);
         return variables.Select(v => v.Name).ToList();
     }
 
@@ -65,7 +65,7 @@ public static class CsvCorpus
         // The reader reports rows that break the quoting rules; it reads them as best it can.
         CsvMalformedRecord? malformed = null;
         using var reader = Open(path, r => malformed = r);
-        var (id, text, variables) = Columns(reader, path, idColumn, textColumn);
+        var (id, text, variables, unnamed) = Columns(reader, path, idColumn, textColumn);
         int columns = reader.Headers.Count;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var name = Path.GetFileName(path);
@@ -88,9 +88,16 @@ public static class CsvCorpus
                 continue;
             }
 
+            // A row of nothing but separators (the rows a spreadsheet leaves after the last) is
+            // skipped like a blank line.
+            if (Enumerable.Range(0, reader.FieldCount).All(i => string.IsNullOrWhiteSpace(reader.GetString(i))))
+            {
+                continue;
+            }
+
             if (reader.FieldCount < needed)
             {
-                yield return new CorpusItem(null, new CorpusError(source, null, "malformed_row", string.Create(CultureInfo.InvariantCulture, $"The row has {reader.FieldCount} fields; the id and text columns need {needed}.")));
+                yield return new CorpusItem(null, new CorpusError(source, id < reader.FieldCount ? reader.GetString(id) : null, "malformed_row", string.Create(CultureInfo.InvariantCulture, $"The row has {reader.FieldCount} fields; the id and text columns need {needed}.")));
                 continue;
             }
 
@@ -104,8 +111,21 @@ public static class CsvCorpus
                 continue;
             }
 
+            if (unnamed.FirstOrDefault(i => i < reader.FieldCount && !string.IsNullOrWhiteSpace(reader.GetString(i)), -1) is >= 0 and var valued)
+            {
+                yield return new CorpusItem(null, new CorpusError(source, null, "malformed_row", string.Create(CultureInfo.InvariantCulture,
+                    $"The row has a value in column {valued + 1}, which the header leaves without a name; name the column (or quote a field that holds the delimiter, '{reader.Separator}'); the row was not analysed.")));
+                continue;
+            }
+
             var docId = reader.GetString(id) ?? string.Empty;
             var body = reader.GetString(text) ?? string.Empty;
+            if (string.IsNullOrWhiteSpace(docId))
+            {
+                yield return new CorpusItem(null, new CorpusError(source, null, "malformed_row", "The id is empty; give every row an id. The row was not analysed."));
+                continue;
+            }
+
             if (body.Length > CorpusItem.MaxDocumentLength)
             {
                 yield return new CorpusItem(null, new CorpusError(source, docId, "document_too_large", string.Create(CultureInfo.InvariantCulture, $"The text has {body.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}.")));
@@ -182,7 +202,7 @@ public static class CsvCorpus
         return CsvReader.Create(File.OpenRead(path), options, leaveOpen: false);
     }
 
-    private static (int Id, int Text, List<(string Name, int Index)> Variables) Columns(CsvReader reader, string path, string idColumn, string textColumn)
+    private static (int Id, int Text, List<(string Name, int Index)> Variables, List<int> Unnamed) Columns(CsvReader reader, string path, string idColumn, string textColumn)
     {
         reader.ReadHeader();
         var headers = reader.Headers;
@@ -197,9 +217,18 @@ public static class CsvCorpus
         }
 
         // Each value is kept under its column's name: two columns of one name would lose one's values.
+        // A column with no name (the empty columns a spreadsheet adds after the last) is no
+        // variable; a row with a value in it is refused (Read), so that nothing is lost.
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unnamed = new List<int>();
         for (int i = 0; i < headers.Count; i++)
         {
+            if (string.IsNullOrWhiteSpace(headers[i]) && i != id && i != text)
+            {
+                unnamed.Add(i);
+                continue;
+            }
+
             if (!seen.TryAdd(headers[i], i))
             {
                 throw new ArgumentException($"{path}: the header names the column '{Printable(headers[i])}' twice (columns {seen[headers[i]] + 1} and {i + 1}); rename one, so that no column's values are lost.");
@@ -209,12 +238,12 @@ public static class CsvCorpus
         var variables = new List<(string, int)>();
         for (int i = 0; i < headers.Count; i++)
         {
-            if (i != id && i != text)
+            if (i != id && i != text && !unnamed.Contains(i))
             {
                 variables.Add((headers[i], i));
             }
         }
 
-        return (id, text, variables);
+        return (id, text, variables, unnamed);
     }
 }

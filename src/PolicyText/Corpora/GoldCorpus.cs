@@ -276,7 +276,9 @@ public sealed class GoldCorpus
             ? throw new FormatException($"missing string field '{name}'.")
             : value.ValueKind == JsonValueKind.String
                 ? value.GetString()!
-                : throw new FormatException($"field '{name}' must be a string; it is {value.ValueKind.ToString().ToLowerInvariant()} {value.GetRawText()}.");
+                : throw new FormatException(value.ValueKind is JsonValueKind.Null or JsonValueKind.True or JsonValueKind.False
+                    ? $"field '{name}' must be a string; it is {value.GetRawText()}."
+                    : $"field '{name}' must be a string; it is {value.ValueKind.ToString().ToLowerInvariant()} {value.GetRawText()}.");
 
     private static int Offset(JsonElement sentence, string name, string where) =>
         !sentence.TryGetProperty(name, out var value)

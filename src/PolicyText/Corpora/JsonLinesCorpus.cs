@@ -51,8 +51,9 @@ public static class JsonLinesCorpus
         var ids = new HashSet<string>(StringComparer.Ordinal);
         int lineNumber = 0;
         var name = Path.GetFileName(path);
-        foreach (var (read, replaced) in Lines(path))
+        foreach (var (read, invalid) in Lines(path))
         {
+            bool replaced = invalid;
             lineNumber++;
             var line = WithoutByteOrderMark(read);
             if (string.IsNullOrWhiteSpace(line))
@@ -66,13 +67,13 @@ public static class JsonLinesCorpus
             {
                 using var json = JsonDocument.Parse(line);
                 var root = json.RootElement;
-                var (id, text, code, message) = Classify(root, ids);
+                var (id, text, code, message) = Classify(root, ids, ref replaced);
                 item = code is not null
                     ? new CorpusItem(null, new CorpusError(source, id, code, message!))
                     : new CorpusItem(
-                        new CorpusDocument(id, text!, Variables(root)),
+                        new CorpusDocument(id!, text!, Variables(root, ref replaced)),
                         replaced
-                            ? new CorpusError(source, id, "invalid_bytes_replaced", "The line held invalid bytes for the file's encoding, replaced with U+FFFD; the document was analysed.")
+                            ? new CorpusError(source, id, "invalid_bytes_replaced", "The line held invalid bytes for the file's encoding, or an escaped half of a surrogate pair alone (\\uD800 to \\uDFFF), replaced with U+FFFD; the document was analysed.")
                             : null);
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
@@ -155,7 +156,8 @@ public static class JsonLinesCorpus
                 // Only the fields of documents that will be analysed make columns: a rejected
                 // line's fields would add a column of empty cells.
                 using var json = JsonDocument.Parse(line);
-                if (Classify(json.RootElement, ids).Code is not null)
+                bool replaced = false;
+                if (Classify(json.RootElement, ids, ref replaced).Code is not null)
                 {
                     continue;
                 }
@@ -168,7 +170,7 @@ public static class JsonLinesCorpus
                     }
                 }
             }
-            catch (Exception ex) when (ex is JsonException or FormatException)
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
                 // A malformed line is reported when the documents are read.
             }
@@ -181,25 +183,34 @@ public static class JsonLinesCorpus
     /// What the reader makes of one line's JSON: the document's id and text, or the code and
     /// message of why it is not analysed (the id, when known). Ids of documents analysed are added
     /// to <paramref name="ids"/>: a document that is not analysed does not take its id, so a later
-    /// one with the id is the first kept.
+    /// one with the id is the first kept. <paramref name="replaced"/> is set when a string held
+    /// half a surrogate pair, read as U+FFFD.
     /// </summary>
-    /// <exception cref="FormatException">Not an object with an id (a string or a number) and a string text.</exception>
-    private static (string Id, string? Text, string? Code, string? Message) Classify(JsonElement root, HashSet<string> ids)
+    /// <exception cref="FormatException">Not an object with an id (a string or a number).</exception>
+    private static (string? Id, string? Text, string? Code, string? Message) Classify(JsonElement root, HashSet<string> ids, ref bool replaced)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("id", out var idElement))
         {
             throw new FormatException("there is no 'id' field.");
         }
 
-        var id = idElement switch
+        var id = idElement.ValueKind switch
         {
-            { ValueKind: JsonValueKind.String } s => s.GetString()!,
-            { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
+            JsonValueKind.String => ReadString(idElement, ref replaced),
+            JsonValueKind.Number => idElement.GetRawText(),
             _ => throw new FormatException("'id' must be a string or a number."),
         };
-        var text = root.TryGetProperty("text", out var textElement) && textElement.ValueKind == JsonValueKind.String
-            ? textElement.GetString()!
-            : throw new FormatException("'text' is missing or not a string.");
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return (null, null, "malformed_line", "Not a JSON object with 'id' and 'text': the 'id' is empty; give every document an id.");
+        }
+
+        if (!root.TryGetProperty("text", out var textElement) || textElement.ValueKind != JsonValueKind.String)
+        {
+            return (id, null, "malformed_line", "Not a JSON object with 'id' and 'text': 'text' is missing or not a string.");
+        }
+
+        var text = ReadString(textElement, ref replaced);
         return text.Length > CorpusItem.MaxDocumentLength
             ? (id, null, "document_too_large", string.Create(CultureInfo.InvariantCulture, $"The text has {text.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}."))
             : text.Contains('\0', StringComparison.Ordinal)
@@ -209,10 +220,74 @@ public static class JsonLinesCorpus
                     : (id, text, null, null);
     }
 
+    /// <summary>
+    /// A JSON string's value. An escaped half of a surrogate pair standing alone (<c>"\ud83d"</c>,
+    /// as text cut in the middle of an emoji is written by JavaScript and Python) is read as
+    /// U+FFFD, as invalid bytes are, and <paramref name="replaced"/> set; the rest of the string
+    /// is kept.
+    /// </summary>
+    private static string ReadString(JsonElement element, ref bool replaced)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            replaced = true;
+            return Unescape(element.GetRawText());
+        }
+    }
+
+    /// <summary>The value of a JSON string literal (with its quotes) that the parser accepted, unpaired surrogates replaced with U+FFFD.</summary>
+    private static string Unescape(string literal)
+    {
+        var units = new StringBuilder(literal.Length);
+        for (int i = 1; i < literal.Length - 1; i++)
+        {
+            char c = literal[i];
+            if (c != '\\')
+            {
+                units.Append(c);
+                continue;
+            }
+
+            char e = literal[++i];
+            switch (e)
+            {
+                case 'u':
+                    units.Append((char)int.Parse(literal.AsSpan(i + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
+                    i += 4;
+                    break;
+                case 'b': units.Append('\b'); break;
+                case 'f': units.Append('\f'); break;
+                case 'n': units.Append('\n'); break;
+                case 'r': units.Append('\r'); break;
+                case 't': units.Append('\t'); break;
+                default: units.Append(e); break;
+            }
+        }
+
+        // Pairs are kept; a high surrogate without its low one, or a low one alone, is U+FFFD.
+        for (int k = 0; k < units.Length; k++)
+        {
+            if (char.IsHighSurrogate(units[k]) && k + 1 < units.Length && char.IsLowSurrogate(units[k + 1]))
+            {
+                k++;
+            }
+            else if (char.IsSurrogate(units[k]))
+            {
+                units[k] = '\uFFFD';
+            }
+        }
+
+        return units.ToString();
+    }
+
     /// <summary>A line without a leading byte order mark (U+FEFF): files joined with <c>cat</c> carry the second file's in the middle of the text.</summary>
     private static string WithoutByteOrderMark(string line) => line.StartsWith('\uFEFF') ? line[1..] : line;
 
-    private static Dictionary<string, string>? Variables(JsonElement root)
+    private static Dictionary<string, string>? Variables(JsonElement root, ref bool replaced)
     {
         Dictionary<string, string>? variables = null;
         foreach (var p in root.EnumerateObject())
@@ -225,7 +300,7 @@ public static class JsonLinesCorpus
             variables ??= new Dictionary<string, string>(StringComparer.Ordinal);
             variables[p.Name] = p.Value.ValueKind switch
             {
-                JsonValueKind.String => p.Value.GetString()!,
+                JsonValueKind.String => ReadString(p.Value, ref replaced),
                 JsonValueKind.Null => string.Empty,
                 _ => p.Value.GetRawText(),
             };

@@ -8,7 +8,8 @@ namespace PolicyText.Corpora;
 /// Reads a folder of plain-text files (<c>*.txt</c> and <c>*.md</c>, recursively, not following
 /// links to folders) as a corpus, or a single file.
 /// A document's id is its path relative to the folder, without the extension, with forward
-/// slashes (<c>opinion/2024/kim-op-ed</c>). Documents come in ordinal order of their ids, so
+/// slashes (<c>opinion/2024/kim-op-ed</c>); a file named only by its extension (<c>.txt</c>)
+/// keeps it, so that no id is empty. Documents come in ordinal order of their ids, so
 /// the output is the same on every machine.
 /// </summary>
 public static class TextFolderCorpus
@@ -22,7 +23,7 @@ public static class TextFolderCorpus
         ArgumentNullException.ThrowIfNull(path);
         if (File.Exists(path))
         {
-            return [(Path.GetFileNameWithoutExtension(path), Path.GetFullPath(path))];
+            return [(WithoutExtension(Path.GetFileName(path)), Path.GetFullPath(path))];
         }
 
         if (!Directory.Exists(path))
@@ -76,12 +77,6 @@ public static class TextFolderCorpus
         foreach (var (id, file) in ListFiles(path))
         {
             CorpusItem item;
-            if (!ids.Add(id))
-            {
-                yield return new CorpusItem(null, new CorpusError(file, id, "duplicate_id", $"The id '{id}' is also the id of another file (the same name with another extension); this one was not analysed. Rename one of them."));
-                continue;
-            }
-
             try
             {
                 var length = new FileInfo(file).Length;
@@ -118,6 +113,13 @@ public static class TextFolderCorpus
                 item = new CorpusItem(null, new CorpusError(file, id, "unreadable", message));
             }
 
+            // Only a document analysed takes its id: a file refused for its content (binary,
+            // too large, unreadable) leaves it to the other file of the same name.
+            if (item.Document is not null && !ids.Add(id))
+            {
+                item = new CorpusItem(null, new CorpusError(file, id, "duplicate_id", $"The id '{id}' is also the id of another file (the same name with another extension); this one was not analysed. Rename one of them."));
+            }
+
             yield return item;
         }
     }
@@ -140,10 +142,10 @@ public static class TextFolderCorpus
         return text;
     }
 
-    private static string ToId(string root, string file)
-    {
-        var relative = Path.GetRelativePath(root, file);
-        var withoutExtension = Path.ChangeExtension(relative, null) ?? relative;
-        return withoutExtension.Replace(Path.DirectorySeparatorChar, '/');
-    }
+    private static string ToId(string root, string file) =>
+        WithoutExtension(Path.GetRelativePath(root, file)).Replace(Path.DirectorySeparatorChar, '/');
+
+    /// <summary>A relative path without its extension, or whole when its file name is nothing but the extension (<c>.txt</c>): an id is never empty.</summary>
+    private static string WithoutExtension(string relative) =>
+        Path.GetFileNameWithoutExtension(relative).Length == 0 ? relative : Path.ChangeExtension(relative, null) ?? relative;
 }

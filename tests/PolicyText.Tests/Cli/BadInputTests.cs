@@ -31,7 +31,8 @@ public class BadInputTests
         Assert.StartsWith("a,in.jsonl:3,duplicate_id,", errors[2], StringComparison.Ordinal);
         Assert.StartsWith(",in.jsonl:5,malformed_line,", errors[3], StringComparison.Ordinal);
         Assert.Contains("no 'id' field", errors[3], StringComparison.Ordinal);
-        Assert.StartsWith(",in.jsonl:6,malformed_line,", errors[4], StringComparison.Ordinal);
+        // The id is known though the text is not a string: the error row carries it.
+        Assert.StartsWith("b,in.jsonl:6,malformed_line,", errors[4], StringComparison.Ordinal);
 
         // The fields of lines that are not analysed make no columns of empty cells.
         var header = File.ReadLines(Path.Combine(output, "documents.csv")).First().Split(',');
@@ -178,6 +179,36 @@ public class InvalidBytesInJsonLinesTests
         Assert.Equal(2, errors.Length);
         Assert.StartsWith("b,in.jsonl:2,invalid_bytes_replaced,", errors[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_escaped_half_of_a_surrogate_pair_is_read_as_a_replacement_character_and_the_line_flagged()
+    {
+        // Text cut inside an emoji, as JavaScript and Python's json.dumps write it: one line of
+        // such text once stopped the whole run.
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllText(input, """
+            {"id": "a", "text": "Fine."}
+            {"id": "t", "text": "Sanctions must stay \ud83d and \ud83d\ude00 \\ud83d.", "note": "cut \udc00"}
+            {"id": "b", "text": "Fine too."}
+
+            """);
+        var output = Path.Combine(tmp.Path, "out");
+
+        var run = CliRunner.Run("analyze", input, "--out", output, "-q");
+
+        Assert.Equal(2, run.ExitCode);
+        var documents = File.ReadAllLines(Path.Combine(output, "documents.csv"));
+        Assert.Equal(["a", "t", "b"], documents.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Contains("note", documents[0].Split(','));
+        Assert.Contains(",cut \uFFFD,", documents[2], StringComparison.Ordinal);
+        // The pair is kept whole, the escaped backslash is text, the half alone is U+FFFD.
+        var sentence = File.ReadAllLines(Path.Combine(output, "sentences.csv")).Single(l => l.StartsWith("t,", StringComparison.Ordinal));
+        Assert.EndsWith(",Sanctions must stay \uFFFD and \U0001F600 \\ud83d.", sentence, StringComparison.Ordinal);
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith("t,in.jsonl:2,invalid_bytes_replaced,", errors[1], StringComparison.Ordinal);
+    }
 }
 
 public class MoreInputFormTests
@@ -212,5 +243,144 @@ public class MoreInputFormTests
         Assert.Equal(3, sentences.Length);
         Assert.StartsWith("op-ed,0,0,14,", sentences[1], StringComparison.Ordinal);
         Assert.StartsWith("op-ed,1,15,30,", sentences[2], StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Ids are never empty, and a document refused for its content leaves its id to the next.</summary>
+public class IdTests
+{
+    [Fact]
+    public void A_file_refused_for_its_content_leaves_its_id_to_the_other_file_of_that_name()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in");
+        Directory.CreateDirectory(input);
+        File.WriteAllBytes(Path.Combine(input, "a.md"), [0x62, 0x69, 0x6E, 0x00, 0x61, 0x72, 0x79]);
+        File.WriteAllText(Path.Combine(input, "a.txt"), "Good text about sanctions.");
+        File.WriteAllText(Path.Combine(input, "b.md"), "One.");
+        File.WriteAllText(Path.Combine(input, "b.txt"), "Two.");
+        var output = Path.Combine(tmp.Path, "out");
+
+        Assert.Equal(2, CliRunner.Run("analyze", input, "--out", output, "-q").ExitCode);
+
+        var sentences = File.ReadAllLines(Path.Combine(output, "sentences.csv"));
+        Assert.Equal(["a", "b"], sentences.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Contains(",Good text about sanctions.", sentences[1], StringComparison.Ordinal);
+        Assert.Contains(",One.", sentences[2], StringComparison.Ordinal);
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Equal(3, errors.Length);
+        Assert.Contains(",binary_content,", errors[1], StringComparison.Ordinal);
+        Assert.StartsWith("b,", errors[2], StringComparison.Ordinal);
+        Assert.Contains("b.txt,duplicate_id,", errors[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_named_only_by_its_extension_keeps_it_as_its_id()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in");
+        Directory.CreateDirectory(Path.Combine(input, "sub"));
+        File.WriteAllText(Path.Combine(input, ".txt"), "Hidden one.");
+        File.WriteAllText(Path.Combine(input, "sub", ".md"), "Hidden two.");
+        var output = Path.Combine(tmp.Path, "out");
+
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--out", output, "-q").ExitCode);
+
+        Assert.Equal([".txt", "sub/.md"], File.ReadAllLines(Path.Combine(output, "documents.csv")).Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Equal(0, CliRunner.Run("analyze", Path.Combine(input, ".txt"), "--out", Path.Combine(tmp.Path, "one"), "-q").ExitCode);
+        Assert.StartsWith(".txt,", File.ReadAllLines(Path.Combine(tmp.Path, "one", "documents.csv"))[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rows_of_separators_are_skipped_and_an_empty_id_is_refused_in_csv_and_json_lines()
+    {
+        using var tmp = new TempDir();
+        // Trailing rows of separators, as a spreadsheet exports them, then a row with a text and no id.
+        var csv = Path.Combine(tmp.Path, "in.csv");
+        File.WriteAllText(csv, "id,text,year\r\n1,Real text.,2020\r\n,,\r\n , ,\r\n,Orphan text.,2021\r\n,,\r\n");
+        var output = Path.Combine(tmp.Path, "out");
+
+        Assert.Equal(2, CliRunner.Run("analyze", csv, "--out", output, "-q").ExitCode);
+
+        Assert.Equal(["1"], File.ReadAllLines(Path.Combine(output, "documents.csv")).Skip(1).Select(l => l.Split(',')[0]));
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith(",in.csv:row 4,malformed_row,The id is empty", errors[1], StringComparison.Ordinal);
+
+        var jsonl = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllText(jsonl, "{\"id\": \"\", \"text\": \"No id.\"}\n{\"id\": \"a\", \"text\": \"Fine.\"}\n");
+        var second = Path.Combine(tmp.Path, "out2");
+
+        Assert.Equal(2, CliRunner.Run("analyze", jsonl, "--out", second, "-q").ExitCode);
+
+        Assert.Equal(["a"], File.ReadAllLines(Path.Combine(second, "documents.csv")).Skip(1).Select(l => l.Split(',')[0]));
+        Assert.StartsWith(",in.jsonl:1,malformed_line,", File.ReadAllLines(Path.Combine(second, "errors.csv"))[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_short_csv_row_names_its_id_in_errors_csv()
+    {
+        using var tmp = new TempDir();
+        var csv = Path.Combine(tmp.Path, "in.csv");
+        File.WriteAllText(csv, "id,text\n1,Fine.\n2\n");
+        var output = Path.Combine(tmp.Path, "out");
+
+        Assert.Equal(2, CliRunner.Run("analyze", csv, "--out", output, "-q").ExitCode);
+
+        Assert.StartsWith("2,in.csv:row 2,malformed_row,", File.ReadAllLines(Path.Combine(output, "errors.csv"))[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_csv_column_without_a_name_is_no_variable_and_a_value_in_it_refuses_its_row()
+    {
+        using var tmp = new TempDir();
+        var csv = Path.Combine(tmp.Path, "in.csv");
+        File.WriteAllText(csv, "id,text,year,,\n1,Fine.,2020,,\n2,Also fine.,2021,,\n3,Lost?,2022,x,\n");
+        var output = Path.Combine(tmp.Path, "out");
+
+        Assert.Equal(2, CliRunner.Run("analyze", csv, "--out", output, "-q").ExitCode);
+
+        var documents = File.ReadAllLines(Path.Combine(output, "documents.csv"));
+        Assert.Contains("year", documents[0].Split(','));
+        Assert.DoesNotContain(string.Empty, documents[0].Split(','));
+        Assert.Equal(["1", "2"], documents.Skip(1).Select(l => l.Split(',')[0]));
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Equal(2, errors.Length);
+        Assert.Contains("in.csv:row 3,malformed_row,\"The row has a value in column 4", errors[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_lexicon_files_of_one_name_are_refused()
+    {
+        using var tmp = new TempDir();
+        var shipped = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "PolicyText", "Lexicons", "Resources", "rights.lexicon"));
+        var first = Path.Combine(tmp.Path, "A.lexicon");
+        var second = Path.Combine(tmp.Path, "B.lexicon");
+        File.WriteAllText(first, shipped.Replace("@version 4", "@version A", StringComparison.Ordinal));
+        File.WriteAllText(second, shipped.Replace("@version 4", "@version B", StringComparison.Ordinal));
+        var input = Path.Combine(tmp.Path, "in.txt");
+        File.WriteAllText(input, "Food first.");
+
+        var run = CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "out"), "--lexicon", first, "--lexicon", second);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"'{first}' is also a rights lexicon", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "one"), "--lexicon", second, "-q").ExitCode);
+    }
+
+    [Fact]
+    public void A_folder_where_an_output_file_goes_is_refused_before_anything_is_written()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.txt");
+        File.WriteAllText(input, "Food first.");
+        var output = Path.Combine(tmp.Path, "out");
+        Directory.CreateDirectory(Path.Combine(output, "evidence.csv"));
+
+        var run = CliRunner.Run("analyze", input, "--out", output);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("evidence.csv' is a folder, where the run writes a file", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal([Path.Combine(output, "evidence.csv")], Directory.GetFileSystemEntries(output));
     }
 }

@@ -125,6 +125,7 @@ public sealed class NamedPipeTests
             Assert.True(process.WaitForExit(30_000));
             Assert.NotEqual(0, process.ExitCode);
             Assert.Empty(Directory.GetDirectories(temp, "policytext-*"));
+            Assert.Contains("interrupted; the files in", process.StandardError.ReadToEnd(), StringComparison.Ordinal);
 
             // Stopped while it is still copying standard input (the writer has not finished).
             using var spooling = Process.Start(start)!;

@@ -124,12 +124,14 @@ public static class Program
             // The spool's folder is removed at the end, and when the run is interrupted (Ctrl-C,
             // kill), also while it is still spooling.
             var spoolFolder = Path.Combine(Path.GetTempPath(), $"policytext-{Guid.NewGuid():N}");
-            // An interrupted run says how to carry on (once, though both signals come).
+            // A run interrupted once it has unfinished files says how to carry on (once, though
+            // both signals come); before that (still copying standard input, or reading the
+            // input's variables) nothing is written, and nothing is said.
             int interrupted = 0;
             void OnSignal(PosixSignalContext _)
             {
                 RemoveSpool(spoolFolder);
-                if (Interlocked.Exchange(ref interrupted, 1) == 0)
+                if (HasUnfinishedFiles(parse.GetValue(output)!) && Interlocked.Exchange(ref interrupted, 1) == 0)
                 {
                     stderr.WriteLine($"policytext: interrupted; the files in '{parse.GetValue(output)}' are unfinished (.partial). Run the same command with --resume to carry on from the last checkpoint.");
                     stderr.Flush();
@@ -193,6 +195,19 @@ public static class Program
             }
         }));
         return command;
+    }
+
+    /// <summary>Whether the output folder holds files of a run that is not finished.</summary>
+    private static bool HasUnfinishedFiles(string folder)
+    {
+        try
+        {
+            return Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.partial").Any();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Copies a stream that can be read only once, and disposes it, into <paramref name="folder"/> (created) under <paramref name="name"/>.</summary>
@@ -282,7 +297,7 @@ public static class Program
             var lexicon = Lexicon.Load(file);
             // Each file replaces the lexicon of its name: a second file of the same name would
             // silently set the first aside.
-            if (!given.TryAdd(lexicon.Name, file))
+            if (!given.TryAdd(lexicon.Name, file) && Path.GetFullPath(given[lexicon.Name]) != Path.GetFullPath(file))
             {
                 throw new ArgumentException($"{file}: '{given[lexicon.Name]}' is also a {lexicon.Name} lexicon (@lexicon {lexicon.Name}); give one file per lexicon name, with every entry in it.");
             }
@@ -579,9 +594,18 @@ public static class Program
         // The CSV schema and the tool's version: a run is never continued by a build that writes
         // other columns or reads the text otherwise (another segmentation, other labels).
         key.Append("schema\t").Append(RunManifest.SchemaVersion).Append("\ntool\t").Append(RunManifest.ToolVersion).Append('\n');
+        key.Append("reading\t").Append(InputReadingVersion).Append('\n');
         key.Append("lexicons\t").Append(analyzer.Lexicons.Version).Append("\nmodels\t").Append(analyzer.Models?.Version ?? "none").Append('\n');
         return key.ToString();
     }
+
+    /// <summary>
+    /// The version of how the readers turn an input into items (documents and errors): raised
+    /// whenever the same input gives other items, so that a checkpoint of a run that counted its
+    /// items otherwise is not continued by skipping the wrong number of them. 2: rows of nothing
+    /// but separators skipped, empty ids refused, lone surrogate escapes read (forty-first session).
+    /// </summary>
+    private const int InputReadingVersion = 2;
 
     /// <summary>The input files of a run, for the manifest.</summary>
     private static List<ManifestInput> Inputs(string input) =>

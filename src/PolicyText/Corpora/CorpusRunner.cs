@@ -98,7 +98,7 @@ public static class CorpusRunner
         // refused before anything is.
         foreach (var path in new[] { "sentences.csv", "documents.csv", "evidence.csv", "tokens.csv", "errors.csv" }
             .SelectMany(n => new[] { n, n + ".partial" })
-            .Concat(["manifest.json", RunCheckpoint.FileName])
+            .Concat(["manifest.json", "manifest.json.partial", RunCheckpoint.FileName, RunCheckpoint.FileName + ".partial"])
             .Select(n => Path.Combine(outputFolder, n)))
         {
             if (Directory.Exists(path))

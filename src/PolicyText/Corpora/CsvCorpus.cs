@@ -23,7 +23,7 @@ public static class CsvCorpus
     public static IReadOnlyList<string> VariableNames(string path, string idColumn, string textColumn)
     {
         using var reader = Open(path);
-        var (_, _, variables, _) = Columns(reader, path, idColumn, textColumn);
+        var (_, _, variables) = Columns(reader, path, idColumn, textColumn);
         return variables.Select(v => v.Name).ToList();
     }
 
@@ -65,7 +65,7 @@ public static class CsvCorpus
         // The reader reports rows that break the quoting rules; it reads them as best it can.
         CsvMalformedRecord? malformed = null;
         using var reader = Open(path, r => malformed = r);
-        var (id, text, variables, unnamed) = Columns(reader, path, idColumn, textColumn);
+        var (id, text, variables) = Columns(reader, path, idColumn, textColumn);
         int columns = reader.Headers.Count;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var name = Path.GetFileName(path);
@@ -88,8 +88,8 @@ public static class CsvCorpus
                 continue;
             }
 
-            // A row of nothing but separators (the rows a spreadsheet leaves after the last) is
-            // skipped like a blank line.
+            // A row of nothing but separators and white space (the rows a spreadsheet leaves
+            // after the last) is skipped like a blank line.
             if (Enumerable.Range(0, reader.FieldCount).All(i => string.IsNullOrWhiteSpace(reader.GetString(i))))
             {
                 continue;
@@ -111,16 +111,9 @@ public static class CsvCorpus
                 continue;
             }
 
-            if (unnamed.FirstOrDefault(i => i < reader.FieldCount && !string.IsNullOrWhiteSpace(reader.GetString(i)), -1) is >= 0 and var valued)
-            {
-                yield return new CorpusItem(null, new CorpusError(source, null, "malformed_row", string.Create(CultureInfo.InvariantCulture,
-                    $"The row has a value in column {valued + 1}, which the header leaves without a name; name the column (or quote a field that holds the delimiter, '{reader.Separator}'); the row was not analysed.")));
-                continue;
-            }
-
             var docId = reader.GetString(id) ?? string.Empty;
             var body = reader.GetString(text) ?? string.Empty;
-            if (string.IsNullOrWhiteSpace(docId))
+            if (docId.Length == 0)
             {
                 yield return new CorpusItem(null, new CorpusError(source, null, "malformed_row", "The id is empty; give every row an id. The row was not analysed."));
                 continue;
@@ -202,7 +195,7 @@ public static class CsvCorpus
         return CsvReader.Create(File.OpenRead(path), options, leaveOpen: false);
     }
 
-    private static (int Id, int Text, List<(string Name, int Index)> Variables, List<int> Unnamed) Columns(CsvReader reader, string path, string idColumn, string textColumn)
+    private static (int Id, int Text, List<(string Name, int Index)> Variables) Columns(CsvReader reader, string path, string idColumn, string textColumn)
     {
         reader.ReadHeader();
         var headers = reader.Headers;
@@ -217,33 +210,29 @@ public static class CsvCorpus
         }
 
         // Each value is kept under its column's name: two columns of one name would lose one's values.
-        // A column with no name (the empty columns a spreadsheet adds after the last) is no
-        // variable; a row with a value in it is refused (Read), so that nothing is lost.
+        // A column with no name (the row names pandas' to_csv and R's write.csv write first, the
+        // empty columns a spreadsheet adds after the last) is named by its place, column_N.
+        var names = headers.Select((h, i) => string.IsNullOrWhiteSpace(h) && i != id && i != text ? string.Create(CultureInfo.InvariantCulture, $"column_{i + 1}") : h).ToList();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var unnamed = new List<int>();
-        for (int i = 0; i < headers.Count; i++)
+        for (int i = 0; i < names.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(headers[i]) && i != id && i != text)
+            if (!seen.TryAdd(names[i], i))
             {
-                unnamed.Add(i);
-                continue;
-            }
-
-            if (!seen.TryAdd(headers[i], i))
-            {
-                throw new ArgumentException($"{path}: the header names the column '{Printable(headers[i])}' twice (columns {seen[headers[i]] + 1} and {i + 1}); rename one, so that no column's values are lost.");
+                throw new ArgumentException(string.IsNullOrWhiteSpace(headers[seen[names[i]]]) || string.IsNullOrWhiteSpace(headers[i])
+                    ? $"{path}: the column without a name at column {(string.IsNullOrWhiteSpace(headers[i]) ? i : seen[names[i]]) + 1} is read as '{names[i]}', which another column is called; rename one, so that no column's values are lost."
+                    : $"{path}: the header names the column '{Printable(headers[i])}' twice (columns {seen[names[i]] + 1} and {i + 1}); rename one, so that no column's values are lost.");
             }
         }
 
         var variables = new List<(string, int)>();
-        for (int i = 0; i < headers.Count; i++)
+        for (int i = 0; i < names.Count; i++)
         {
-            if (i != id && i != text && !unnamed.Contains(i))
+            if (i != id && i != text)
             {
-                variables.Add((headers[i], i));
+                variables.Add((names[i], i));
             }
         }
 
-        return (id, text, variables, unnamed);
+        return (id, text, variables);
     }
 }

@@ -65,13 +65,13 @@ public static class JsonLinesCorpus
             CorpusItem item;
             try
             {
-                using var json = JsonDocument.Parse(line);
+                using var json = JsonDocument.Parse(WithoutLoneSurrogateEscapes(line, ref replaced));
                 var root = json.RootElement;
-                var (id, text, code, message) = Classify(root, ids, ref replaced);
+                var (id, text, code, message) = Classify(root, ids);
                 item = code is not null
                     ? new CorpusItem(null, new CorpusError(source, id, code, message!))
                     : new CorpusItem(
-                        new CorpusDocument(id!, text!, Variables(root, ref replaced)),
+                        new CorpusDocument(id!, text!, Variables(root)),
                         replaced
                             ? new CorpusError(source, id, "invalid_bytes_replaced", "The line held invalid bytes for the file's encoding, or an escaped half of a surrogate pair alone (\\uD800 to \\uDFFF), replaced with U+FFFD; the document was analysed.")
                             : null);
@@ -155,9 +155,9 @@ public static class JsonLinesCorpus
             {
                 // Only the fields of documents that will be analysed make columns: a rejected
                 // line's fields would add a column of empty cells.
-                using var json = JsonDocument.Parse(line);
                 bool replaced = false;
-                if (Classify(json.RootElement, ids, ref replaced).Code is not null)
+                using var json = JsonDocument.Parse(WithoutLoneSurrogateEscapes(line, ref replaced));
+                if (Classify(json.RootElement, ids).Code is not null)
                 {
                     continue;
                 }
@@ -183,11 +183,10 @@ public static class JsonLinesCorpus
     /// What the reader makes of one line's JSON: the document's id and text, or the code and
     /// message of why it is not analysed (the id, when known). Ids of documents analysed are added
     /// to <paramref name="ids"/>: a document that is not analysed does not take its id, so a later
-    /// one with the id is the first kept. <paramref name="replaced"/> is set when a string held
-    /// half a surrogate pair, read as U+FFFD.
+    /// one with the id is the first kept.
     /// </summary>
     /// <exception cref="FormatException">Not an object with an id (a string or a number).</exception>
-    private static (string? Id, string? Text, string? Code, string? Message) Classify(JsonElement root, HashSet<string> ids, ref bool replaced)
+    private static (string? Id, string? Text, string? Code, string? Message) Classify(JsonElement root, HashSet<string> ids)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("id", out var idElement))
         {
@@ -196,11 +195,11 @@ public static class JsonLinesCorpus
 
         var id = idElement.ValueKind switch
         {
-            JsonValueKind.String => ReadString(idElement, ref replaced),
+            JsonValueKind.String => idElement.GetString()!,
             JsonValueKind.Number => idElement.GetRawText(),
             _ => throw new FormatException("'id' must be a string or a number."),
         };
-        if (string.IsNullOrWhiteSpace(id))
+        if (id.Length == 0)
         {
             return (null, null, "malformed_line", "Not a JSON object with 'id' and 'text': the 'id' is empty; give every document an id.");
         }
@@ -210,7 +209,7 @@ public static class JsonLinesCorpus
             return (id, null, "malformed_line", "Not a JSON object with 'id' and 'text': 'text' is missing or not a string.");
         }
 
-        var text = ReadString(textElement, ref replaced);
+        var text = textElement.GetString()!;
         return text.Length > CorpusItem.MaxDocumentLength
             ? (id, null, "document_too_large", string.Create(CultureInfo.InvariantCulture, $"The text has {text.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}."))
             : text.Contains('\0', StringComparison.Ordinal)
@@ -221,73 +220,69 @@ public static class JsonLinesCorpus
     }
 
     /// <summary>
-    /// A JSON string's value. An escaped half of a surrogate pair standing alone (<c>"\ud83d"</c>,
-    /// as text cut in the middle of an emoji is written by JavaScript and Python) is read as
-    /// U+FFFD, as invalid bytes are, and <paramref name="replaced"/> set; the rest of the string
-    /// is kept.
+    /// The line with every escaped half of a surrogate pair that stands alone (<c>\ud83d</c> not
+    /// followed by a low half, or a low half alone), as text cut in the middle of an emoji is
+    /// written by JavaScript and Python, escaped as U+FFFD instead (<c>\ufffd</c>), as invalid
+    /// bytes are read: the JSON reader refuses such a string when its value is read, and the
+    /// whole line would be lost. Escaped pairs and an escaped backslash before a <c>u</c> are kept.
     /// </summary>
-    private static string ReadString(JsonElement element, ref bool replaced)
+    /// <param name="line">The line.</param>
+    /// <param name="replaced">Set when an escape was replaced.</param>
+    /// <returns>The line, or a copy with the escapes replaced.</returns>
+    internal static string WithoutLoneSurrogateEscapes(string line, ref bool replaced)
     {
-        try
+        if (line.IndexOf("\\u", StringComparison.Ordinal) < 0)
         {
-            return element.GetString()!;
+            return line;
         }
-        catch (InvalidOperationException)
-        {
-            replaced = true;
-            return Unescape(element.GetRawText());
-        }
-    }
 
-    /// <summary>The value of a JSON string literal (with its quotes) that the parser accepted, unpaired surrogates replaced with U+FFFD.</summary>
-    private static string Unescape(string literal)
-    {
-        var units = new StringBuilder(literal.Length);
-        for (int i = 1; i < literal.Length - 1; i++)
+        StringBuilder? copy = null;
+        int copied = 0;
+        for (int i = 0; i < line.Length - 1; i++)
         {
-            char c = literal[i];
-            if (c != '\\')
+            if (line[i] != '\\')
             {
-                units.Append(c);
                 continue;
             }
 
-            char e = literal[++i];
-            switch (e)
+            // An escape: a backslash and one character, or \uXXXX.
+            if (line[i + 1] != 'u' || !TryHex(line, i + 2, out int unit))
             {
-                case 'u':
-                    units.Append((char)int.Parse(literal.AsSpan(i + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
-                    i += 4;
-                    break;
-                case 'b': units.Append('\b'); break;
-                case 'f': units.Append('\f'); break;
-                case 'n': units.Append('\n'); break;
-                case 'r': units.Append('\r'); break;
-                case 't': units.Append('\t'); break;
-                default: units.Append(e); break;
+                i++;
+                continue;
             }
+
+            bool high = unit is >= 0xD800 and <= 0xDBFF;
+            if (high && i + 7 < line.Length && line[i + 6] == '\\' && line[i + 7] == 'u' && TryHex(line, i + 8, out int next) && next is >= 0xDC00 and <= 0xDFFF)
+            {
+                i += 11;
+                continue;
+            }
+
+            if (high || unit is >= 0xDC00 and <= 0xDFFF)
+            {
+                copy ??= new StringBuilder(line.Length);
+                copy.Append(line, copied, i - copied).Append("\\ufffd");
+                copied = i + 6;
+                replaced = true;
+            }
+
+            i += 5;
         }
 
-        // Pairs are kept; a high surrogate without its low one, or a low one alone, is U+FFFD.
-        for (int k = 0; k < units.Length; k++)
+        return copy is null ? line : copy.Append(line, copied, line.Length - copied).ToString();
+
+        static bool TryHex(string text, int start, out int value)
         {
-            if (char.IsHighSurrogate(units[k]) && k + 1 < units.Length && char.IsLowSurrogate(units[k + 1]))
-            {
-                k++;
-            }
-            else if (char.IsSurrogate(units[k]))
-            {
-                units[k] = '\uFFFD';
-            }
+            value = 0;
+            return start + 4 <= text.Length && int.TryParse(text.AsSpan(start, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
         }
-
-        return units.ToString();
     }
 
     /// <summary>A line without a leading byte order mark (U+FEFF): files joined with <c>cat</c> carry the second file's in the middle of the text.</summary>
     private static string WithoutByteOrderMark(string line) => line.StartsWith('\uFEFF') ? line[1..] : line;
 
-    private static Dictionary<string, string>? Variables(JsonElement root, ref bool replaced)
+    private static Dictionary<string, string>? Variables(JsonElement root)
     {
         Dictionary<string, string>? variables = null;
         foreach (var p in root.EnumerateObject())
@@ -300,7 +295,7 @@ public static class JsonLinesCorpus
             variables ??= new Dictionary<string, string>(StringComparer.Ordinal);
             variables[p.Name] = p.Value.ValueKind switch
             {
-                JsonValueKind.String => ReadString(p.Value, ref replaced),
+                JsonValueKind.String => p.Value.GetString()!,
                 JsonValueKind.Null => string.Empty,
                 _ => p.Value.GetRawText(),
             };

@@ -54,7 +54,8 @@ public sealed class GivenLabels
         // A file's name longer than the table's column is cut to fit, not refused.
         var fromFile = Path.GetFileNameWithoutExtension(path);
         using var reader = new StreamReader(path);
-        return Parse(reader, name ?? ColumnWidth.Truncate(fromFile, MaxNameLength), path);
+        // Cut, then trimmed: a cut that ends at a space would otherwise be refused for it.
+        return Parse(reader, name ?? ColumnWidth.Truncate(fromFile, MaxNameLength).Trim(), path);
     }
 
     /// <summary>Reads labels from text in the file format.</summary>

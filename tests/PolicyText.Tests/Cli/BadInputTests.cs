@@ -331,22 +331,42 @@ public class IdTests
     }
 
     [Fact]
-    public void A_csv_column_without_a_name_is_no_variable_and_a_value_in_it_refuses_its_row()
+    public void A_csv_column_without_a_name_is_a_variable_named_by_its_place()
     {
         using var tmp = new TempDir();
+        // pandas' to_csv() writes its row names first, under no name; a spreadsheet adds empty columns after the last.
         var csv = Path.Combine(tmp.Path, "in.csv");
-        File.WriteAllText(csv, "id,text,year,,\n1,Fine.,2020,,\n2,Also fine.,2021,,\n3,Lost?,2022,x,\n");
+        File.WriteAllText(csv, ",id,text,year, ,\n0,a,Fine.,2020,,\n1,b,Also fine.,2021,x,\n");
         var output = Path.Combine(tmp.Path, "out");
 
-        Assert.Equal(2, CliRunner.Run("analyze", csv, "--out", output, "-q").ExitCode);
+        Assert.Equal(0, CliRunner.Run("analyze", csv, "--out", output, "-q").ExitCode);
 
         var documents = File.ReadAllLines(Path.Combine(output, "documents.csv"));
-        Assert.Contains("year", documents[0].Split(','));
-        Assert.DoesNotContain(string.Empty, documents[0].Split(','));
-        Assert.Equal(["1", "2"], documents.Skip(1).Select(l => l.Split(',')[0]));
-        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
-        Assert.Equal(2, errors.Length);
-        Assert.Contains("in.csv:row 3,malformed_row,\"The row has a value in column 4", errors[1], StringComparison.Ordinal);
+        var header = documents[0].Split(',').ToList();
+        Assert.Equal(["a", "b"], documents.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.DoesNotContain(string.Empty, header);
+        Assert.Equal(["column_1", "year", "column_5", "column_6"], header.SkipWhile(h => h != "column_1").Take(4));
+        var b = documents[2].Split(',');
+        Assert.Equal(["1", "2021", "x", string.Empty], b.Skip(header.IndexOf("column_1")).Take(4));
+
+        // A column called by the name a nameless one would get is refused, naming both.
+        File.WriteAllText(csv, "id,text,,column_3\na,Fine.,1,2\n");
+        var clash = CliRunner.Run("analyze", csv, "--out", Path.Combine(tmp.Path, "clash"));
+        Assert.Equal(1, clash.ExitCode);
+        Assert.Contains("the column without a name at column 3 is read as 'column_3'", clash.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_id_of_white_space_is_an_id()
+    {
+        using var tmp = new TempDir();
+        var jsonl = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllText(jsonl, "{\"id\": \" \", \"text\": \"A space.\"}\n");
+        var output = Path.Combine(tmp.Path, "out");
+
+        Assert.Equal(0, CliRunner.Run("analyze", jsonl, "--out", output, "-q").ExitCode);
+
+        Assert.StartsWith(" ,", File.ReadAllLines(Path.Combine(output, "documents.csv"))[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -366,6 +386,8 @@ public class IdTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"'{first}' is also a rights lexicon", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "one"), "--lexicon", second, "-q").ExitCode);
+        // The same file twice is one lexicon.
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "twice"), "--lexicon", second, "--lexicon", Path.Combine(tmp.Path, ".", "B.lexicon"), "-q").ExitCode);
     }
 
     [Fact]
@@ -375,12 +397,50 @@ public class IdTests
         var input = Path.Combine(tmp.Path, "in.txt");
         File.WriteAllText(input, "Food first.");
         var output = Path.Combine(tmp.Path, "out");
-        Directory.CreateDirectory(Path.Combine(output, "evidence.csv"));
+        foreach (var name in new[] { "evidence.csv", "manifest.json.partial", "checkpoint.json.partial" })
+        {
+            var folder = Path.Combine(output, name);
+            Directory.CreateDirectory(folder);
 
-        var run = CliRunner.Run("analyze", input, "--out", output);
+            var run = CliRunner.Run("analyze", input, "--out", output);
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("evidence.csv' is a folder, where the run writes a file", run.Stderr, StringComparison.Ordinal);
-        Assert.Equal([Path.Combine(output, "evidence.csv")], Directory.GetFileSystemEntries(output));
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains($"{name}' is a folder, where the run writes a file", run.Stderr, StringComparison.Ordinal);
+            Assert.Equal([folder], Directory.GetFileSystemEntries(output));
+            Directory.Delete(folder);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"id":"a","text":"x \ud83d y"}""", """{"id":"a","text":"x \ufffd y"}""", true)]
+    [InlineData("""{"id":"a","text":"x \ud83d\ude00 y"}""", """{"id":"a","text":"x \ud83d\ude00 y"}""", false)]
+    [InlineData("""{"id":"a","text":"x \\ud83d y"}""", """{"id":"a","text":"x \\ud83d y"}""", false)]
+    [InlineData("""{"id":"a","text":"x \\\ud83d y"}""", """{"id":"a","text":"x \\\ufffd y"}""", true)]
+    [InlineData("""{"id":"a","text":"\ude00\ud83d\u0041"}""", """{"id":"a","text":"\ufffd\ufffd\u0041"}""", true)]
+    [InlineData("""{"id":"a","\ud83d":"v","text":"\ud83d"}""", """{"id":"a","\ufffd":"v","text":"\ufffd"}""", true)]
+    [InlineData("""{"id":"a","text":"ends \ud83d""", """{"id":"a","text":"ends \ufffd""", true)]
+    public void Escaped_halves_of_surrogate_pairs_alone_are_escaped_replacement_characters(string line, string expected, bool replaced)
+    {
+        bool flagged = false;
+        Assert.Equal(expected, PolicyText.Corpora.JsonLinesCorpus.WithoutLoneSurrogateEscapes(line, ref flagged));
+        Assert.Equal(replaced, flagged);
+    }
+
+    [Fact]
+    public void A_field_name_with_half_a_surrogate_pair_is_read_and_takes_no_id_from_the_next_line()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllText(input, "{\"k\":\"w\",\"\\ud83d\":\"v\",\"id\":\"a\",\"text\":\"x is fine.\"}\n{\"id\":\"a\",\"text\":\"second a.\"}\n");
+        var output = Path.Combine(tmp.Path, "out");
+
+        Assert.Equal(2, CliRunner.Run("analyze", input, "--out", output, "-q").ExitCode);
+
+        var documents = File.ReadAllLines(Path.Combine(output, "documents.csv"));
+        Assert.Equal(2, documents.Length);
+        Assert.Contains("\uFFFD", documents[0].Split(','));
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.StartsWith("a,in.jsonl:1,invalid_bytes_replaced,", errors[1], StringComparison.Ordinal);
+        Assert.StartsWith("a,in.jsonl:2,duplicate_id,", errors[2], StringComparison.Ordinal);
     }
 }

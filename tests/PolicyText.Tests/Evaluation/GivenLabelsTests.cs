@@ -175,6 +175,28 @@ public class GivenLabelsTests
         Assert.Equal("第二編碼員" + new string(' ', 18) + rows[1][28..], rows[0]);
     }
 
+    [Theory]
+    [InlineData("second coder", 12)]
+    [InlineData("第二", 4)]
+    [InlineData("🚀 coder ✅", 11)]
+    [InlineData("⌚🪐🈁𛀀", 8)]
+    [InlineData("한글", 4)]
+    [InlineData("\u1112\u1161\u11AB\u1100\u1173\u11AF", 4)]
+    [InlineData("cafe\u0301", 4)]
+    public void Widths_are_counted_in_the_columns_of_a_monospaced_table(string name, int columns)
+    {
+        Assert.Equal(columns, PolicyText.Internals.ColumnWidth.Of(name));
+    }
+
+    [Fact]
+    public void A_file_name_cut_at_a_space_is_trimmed_not_refused()
+    {
+        using var tmp = new TempDir();
+        var path = Path.Combine(tmp.Path, "my second coder labels for ab ce.tsv");
+        File.WriteAllText(path, "doc_id\tindex\trights\tlinkage\n");
+        Assert.Equal("my second coder labels for", GivenLabels.Load(path).Name);
+    }
+
     [Fact]
     public void Labels_of_other_sentences_than_those_scored_are_refused_counting_both_sides()
     {

@@ -51,7 +51,20 @@ public sealed record SentenceAnalysis(
     float RightsConfidence,
     LinkageStance Linkage,
     float LinkageConfidence,
-    IReadOnlyList<Evidence> Evidence);
+    IReadOnlyList<Evidence> Evidence)
+{
+    /// <summary>Equal when every label, confidence, offset and piece of evidence is (the evidence compared item by item, not as a list object), so that two analyses of one text compare equal.</summary>
+    /// <param name="other">The other sentence's analysis.</param>
+    /// <returns>Whether the two are equal in value.</returns>
+    public bool Equals(SentenceAnalysis? other) =>
+        other is not null && Index == other.Index && Start == other.Start && End == other.End
+        && Rights == other.Rights && RightsConfidence.Equals(other.RightsConfidence)
+        && Linkage == other.Linkage && LinkageConfidence.Equals(other.LinkageConfidence)
+        && (ReferenceEquals(Evidence, other.Evidence) || (Evidence is not null && other.Evidence is not null && Evidence.SequenceEqual(other.Evidence)));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Index, Start, End, Rights, RightsConfidence, Linkage, LinkageConfidence, Evidence?.Count ?? -1);
+}
 
 /// <summary>The analysis of a document: its text layer, each sentence's labels, and the document labels.</summary>
 /// <param name="Document">The tokens and sentences.</param>
@@ -71,6 +84,19 @@ public sealed record DocumentAnalysis(TextDocument Document, IReadOnlyList<Sente
 
     private TextStatistics? _statistics;
     private IReadOnlyList<InputWarning>? _inputWarnings;
+
+    /// <summary>Equal when the texts, their tokens and sentences, every sentence's analysis and the summaries are, so that two analyses of one text compare equal.</summary>
+    /// <param name="other">The other document's analysis.</param>
+    /// <returns>Whether the two are equal in value.</returns>
+    public bool Equals(DocumentAnalysis? other) =>
+        other is not null
+        && (ReferenceEquals(Document, other.Document) || (Document is not null && other.Document is not null
+            && Document.Text == other.Document.Text && Document.Tokens.SequenceEqual(other.Document.Tokens) && Document.Sentences.SequenceEqual(other.Document.Sentences)))
+        && (ReferenceEquals(Sentences, other.Sentences) || (Sentences is not null && other.Sentences is not null && Sentences.SequenceEqual(other.Sentences)))
+        && Summary == other.Summary;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Document?.Text, Sentences?.Count ?? -1, Summary);
 }
 
 /// <summary>

@@ -346,4 +346,104 @@ public class InFlightAnalysisTests
             GC.WaitForPendingFinalizers();
         }
     }
+
+    // A second review, of the API as a NuGet user (forty-first session).
+
+    [Fact]
+    public void A_token_of_nothing_but_hyphens_has_one_part_itself()
+    {
+        const string text = "pre- and post-war -- \u2010";
+        foreach (var token in Tokenizer.Default.Tokenize(text))
+        {
+            var parts = new List<Token>();
+            foreach (var part in token.GetParts(text))
+            {
+                parts.Add(part);
+            }
+
+            Assert.NotEmpty(parts);
+            if (token.GetText(text).ToString().Trim('-', '\u2010').Length == 0)
+            {
+                Assert.Equal([token], parts);
+            }
+        }
+    }
+
+    [Fact]
+    public void Two_analyses_of_one_text_compare_equal_and_of_another_do_not()
+    {
+        var a = TextAnalyzer.CreateDefault();
+        var b = TextAnalyzer.CreateDefault();
+        const string text = "Sanctions must stay until the camps close. Food aid should never wait for talks.";
+
+        var x = a.Analyze(text);
+        var y = b.Analyze(text);
+
+        Assert.Equal(x, y);
+        Assert.True(x == y);
+        Assert.Equal(x.GetHashCode(), y.GetHashCode());
+        Assert.Equal(x.Sentences[1], y.Sentences[1]);
+        Assert.Equal(x.Sentences[1].GetHashCode(), y.Sentences[1].GetHashCode());
+        Assert.NotEqual(x, a.Analyze(text + " Talks go on."));
+        Assert.NotEqual(x.Sentences[0], x.Sentences[1]);
+        Assert.NotEqual(x.Sentences[0], x.Sentences[0] with { RightsConfidence = 0.5f });
+    }
+
+    [Fact]
+    public void Training_refuses_examples_it_cannot_learn_from_with_argument_errors()
+    {
+        string[] classes = ["a", "b"];
+        Assert.Throws<ArgumentException>(() => ModelTrainer.Train("rights", "1", classes, []));
+        Assert.Throws<ArgumentException>(() => ModelTrainer.Train("rights", "1", ["a"], [new TrainingExample([new(1, 1f)], 0)]));
+        Assert.Throws<ArgumentException>(() => ModelTrainer.Train("rights", "1", classes, [new TrainingExample([new(1, 1f)], 2)]));
+        Assert.Throws<ArgumentException>(() => ModelTrainer.Train("rights", "1", classes, [new TrainingExample([new(SentenceFeaturizer.Dimension, 1f)], 0), new TrainingExample([new(1, 1f)], 1)]));
+        Assert.Throws<ArgumentException>(() => ModelTrainer.Train("rights", "1", classes, [new TrainingExample([new(5, 1f), new(2, 1f)], 0), new TrainingExample([new(1, 1f)], 1)]));
+        Assert.Throws<ArgumentException>(() => ModelTrainer.Train("rights", "1", classes, [new TrainingExample(null!, 0)]));
+        var ex = Assert.Throws<ArgumentException>(() => ModelTrainer.Train("rights", "1", classes, [new TrainingExample([new(1, float.NaN)], 0), new TrainingExample([new(1, 1f)], 1)]));
+        Assert.Contains("Training example 0", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_segmenter_refuses_tokens_that_are_not_of_the_text_with_argument_errors()
+    {
+        Assert.Throws<ArgumentException>(() => SentenceSegmenter.Default.Segment(string.Empty, new Token[1]));
+        Assert.Throws<ArgumentException>(() => SentenceSegmenter.Default.Segment("ab", [new Token(0, 50, TokenKind.Word), new Token(0, 1, TokenKind.Word)]));
+        Assert.Throws<ArgumentException>(() => SentenceSegmenter.Default.Segment("ab cd", [new Token(3, 2, TokenKind.Word), new Token(0, 2, TokenKind.Word)]));
+        Assert.Single(SentenceSegmenter.Default.Segment("ab cd", [new Token(0, 2, TokenKind.Word), new Token(3, 2, TokenKind.Word)]));
+    }
+
+    [Fact]
+    public void An_abbreviation_list_with_a_byte_order_mark_keeps_its_first_entry()
+    {
+        var list = Abbreviations.Parse("\uFEFFdr prefix\nsen prefix\n", "\uFEFFThe\n");
+        Assert.Equal(AbbreviationKind.Prefix, list.Lookup("dr"));
+        Assert.True(list.IsSentenceStarter("The"));
+        Assert.Equal(AbbreviationKind.Prefix, Abbreviations.Parse("\uFEFF# list\ndr prefix\n", string.Empty).Lookup("dr"));
+    }
+
+    [Fact]
+    public void Reports_and_models_without_classes_or_folds_are_refused_when_made()
+    {
+        Assert.Throws<ArgumentException>(() => new ClassificationReport("s", [], [], []));
+        Assert.Throws<ArgumentException>(() => new ClassificationReport("s", ["a", "a"], [], []));
+        Assert.Throws<ArgumentException>(() => new CrossValidationReport([]));
+        Assert.Throws<ArgumentException>(() => SegmenterEvaluation.Run([null!]));
+        Assert.Throws<ArgumentException>(() => new LinearModel("rights", "1", ["a", "b"], [new float[SentenceFeaturizer.Dimension], null!], [0f, 0f]));
+        Assert.Throws<ArgumentException>(() => new LinearModel("x", "1", [], [], []));
+    }
+
+    [Fact]
+    public void The_featurizer_refuses_indexes_and_shapes_out_of_range()
+    {
+        var document = TextDocument.Parse("Food aid must flow.");
+        var cues = new CueExtractor(LexiconSet.Default).ExtractAll(document);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SentenceFeaturizer.Featurize(document, 1, cues, []));
+        Assert.Throws<ArgumentException>(() => SentenceFeaturizer.Featurize(document, 0, [], []));
+        float[][] probabilities = [[0.5f, 0.5f], [0.2f, 0.8f]];
+        var sums = SentenceFeaturizer.ContextSums(probabilities);
+        Assert.Throws<ArgumentException>(() => SentenceFeaturizer.Context(probabilities, sums, 0, new KeyValuePair<int, float>[4]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SentenceFeaturizer.WithContext([], probabilities, 2));
+        Assert.Throws<ArgumentException>(() => SentenceFeaturizer.ContextSums([[0.5f, 0.5f], [1f]]));
+        Assert.Throws<ArgumentException>(() => SentenceFeaturizer.WithContext([], probabilities, [1f], 0));
+    }
 }

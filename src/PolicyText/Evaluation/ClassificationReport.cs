@@ -29,6 +29,11 @@ public sealed class ClassificationReport
             throw new ArgumentException("Gold and predicted labels differ in number.");
         }
 
+        if (labels.Count == 0 || labels.Distinct(StringComparer.Ordinal).Count() != labels.Count)
+        {
+            throw new ArgumentException($"The label vocabulary must name at least one label, each once; got {string.Join(", ", labels)}.", nameof(labels));
+        }
+
         System = system;
         Labels = labels;
         Confusion = new int[labels.Count, labels.Count];

@@ -78,6 +78,11 @@ public static class SegmenterEvaluation
         var results = new List<SegmentationResult>();
         foreach (var c in cases)
         {
+            if (c?.Text is null)
+            {
+                throw new ArgumentException($"Case {results.Count} is null or has no text.", nameof(cases));
+            }
+
             results.Add(new SegmentationResult(c, Split(c.Text, tokenizer, segmenter)));
         }
 

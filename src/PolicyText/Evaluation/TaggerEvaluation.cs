@@ -159,6 +159,9 @@ public sealed record SentencePrediction(
 /// <param name="Folds">The evaluation of each fold's held-out documents (reported as the dev split); with several repeats, the first repeat's folds, then the second's, and so on.</param>
 public sealed record CrossValidationReport(IReadOnlyList<EvaluationReport> Folds)
 {
+    /// <summary>The report of each fold, in order (at least one).</summary>
+    public IReadOnlyList<EvaluationReport> Folds { get; init; } = Folds is { Count: > 0 } ? Folds : throw new ArgumentException("A cross-validation report needs at least one fold's report.", nameof(Folds));
+
     /// <summary>How many times the documents were dealt into folds (<see cref="Folds"/> holds <c>Folds.Count / Repeats</c> folds per repeat).</summary>
     public int Repeats
     {
@@ -743,10 +746,11 @@ public static class TaggerEvaluation
     /// documents share a fold.
     /// </summary>
     /// <param name="corpus">The corpus.</param>
-    /// <param name="folds">Number of folds, at least 2.</param>
+    /// <param name="folds">Number of folds, at least 2, at most the number of train and dev documents, and leaving at least two of them to train on when the largest fold is held out.</param>
     /// <param name="lexicons">The lexicons, or <see langword="null"/> for the shipped ones.</param>
     /// <param name="repeats">How many times to deal the documents into folds, at least 1; the first dealing is the one described above.</param>
     /// <returns>One evaluation per fold of each repeat.</returns>
+    /// <exception cref="ArgumentException">The folds or repeats are out of range.</exception>
     public static CrossValidationReport CrossValidate(GoldCorpus corpus, int folds = 5, LexiconSet? lexicons = null, int repeats = 1)
     {
         ArgumentNullException.ThrowIfNull(corpus);
@@ -786,6 +790,12 @@ public static class TaggerEvaluation
         if (folds < 2 || folds > pool.Count)
         {
             throw new ArgumentException($"The number of folds must be between 2 and the number of train and dev documents ({pool.Count}); got {folds}.", nameof(folds));
+        }
+
+        // The largest fold is held out; the rest must hold the two documents training needs.
+        if (pool.Count - ((pool.Count + folds - 1) / folds) < 2)
+        {
+            throw new ArgumentException($"With {pool.Count} train and dev documents, {folds} folds leave fewer than two documents to train on when the largest fold is held out; training needs at least two.", nameof(folds));
         }
 
         var fold = new int[corpus.Documents.Count];

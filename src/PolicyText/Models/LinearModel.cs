@@ -34,7 +34,12 @@ public sealed class LinearModel
         ArgumentNullException.ThrowIfNull(classes);
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(biases);
-        if (weights.Length != classes.Count || biases.Length != classes.Count || weights.Any(w => w.Length != SentenceFeaturizer.Dimension))
+        if (classes.Count < 2 || classes.Any(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException($"A model needs at least two classes, none empty; got {classes.Count}.", nameof(classes));
+        }
+
+        if (weights.Length != classes.Count || biases.Length != classes.Count || weights.Any(w => w is null || w.Length != SentenceFeaturizer.Dimension))
         {
             throw new ArgumentException("A model needs one weight row of the feature dimension and one bias per class.");
         }

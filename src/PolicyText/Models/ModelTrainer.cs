@@ -46,6 +46,49 @@ public static class ModelTrainer
         }
     }
 
+    /// <summary>What ML.NET would otherwise refuse from deep inside, or index past: said plainly, naming the example.</summary>
+    private static void CheckExamples(IReadOnlyList<string> classes, IReadOnlyList<TrainingExample> examples)
+    {
+        if (classes.Count < 2 || classes.Any(string.IsNullOrEmpty) || classes.Distinct(StringComparer.Ordinal).Count() != classes.Count)
+        {
+            throw new ArgumentException($"A model needs at least two classes, each named once and not empty; got {classes.Count}.", nameof(classes));
+        }
+
+        if (examples.Count == 0)
+        {
+            throw new ArgumentException("There are no training examples.", nameof(examples));
+        }
+
+        for (int i = 0; i < examples.Count; i++)
+        {
+            var e = examples[i] ?? throw new ArgumentException($"Training example {i} is null.", nameof(examples));
+            if (e.Features is null)
+            {
+                throw new ArgumentException($"Training example {i} has no feature list (null).", nameof(examples));
+            }
+
+            if ((uint)e.Label >= (uint)classes.Count)
+            {
+                throw new ArgumentException($"Training example {i} has the label {e.Label}; the classes are numbered 0 to {classes.Count - 1}.", nameof(examples));
+            }
+
+            int previous = -1;
+            foreach (var (key, value) in e.Features)
+            {
+                string? fault = key < 0 || key >= SentenceFeaturizer.Dimension ? $"outside the feature space (indexes 0 to {SentenceFeaturizer.Dimension - 1})"
+                    : key <= previous ? "not after the one before it (features are sorted by index, no duplicates)"
+                    : !float.IsFinite(value) ? "not a finite number"
+                    : null;
+                if (fault is not null)
+                {
+                    throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Training example {i}: the feature ({key}, {value}) is {fault}."), nameof(examples));
+                }
+
+                previous = key;
+            }
+        }
+    }
+
     /// <summary>Trains a model.</summary>
     /// <param name="task">The task name (<c>rights</c> or <c>linkage</c>).</param>
     /// <param name="version">The version to record in the model.</param>
@@ -53,10 +96,12 @@ public static class ModelTrainer
     /// <param name="examples">The training examples.</param>
     /// <param name="l2">L2 regularization strength (ML.NET's scale: on the summed weighted loss; 3 was chosen by five-fold cross-validation over the train and dev documents, docs/models.md).</param>
     /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException">Fewer than two classes, or a repeated or empty one; no examples; an example that is null, has no features, a label outside the classes, or features not sorted by index, repeated, past <see cref="SentenceFeaturizer.Dimension"/> or not finite.</exception>
     public static LinearModel Train(string task, string version, IReadOnlyList<string> classes, IReadOnlyList<TrainingExample> examples, float l2 = 3f)
     {
         ArgumentNullException.ThrowIfNull(classes);
         ArgumentNullException.ThrowIfNull(examples);
+        CheckExamples(classes, examples);
         RefuseNativeBackend(Environment.GetEnvironmentVariable("MLNET_BACKEND"));
         var ml = new MLContext(seed: 1);
         var schema = SchemaDefinition.Create(typeof(Row));

@@ -57,25 +57,30 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
     /// <summary>A version string naming both models, for manifests.</summary>
     public string Version => $"rights@{Rights.Version};linkage@{Linkage.Version};context@{LinkageInContext.Version}" + (LinkageAlone is { } alone ? $";alone@{alone.Version}" : string.Empty);
 
+    /// <summary>
+    /// What is wrong with the models' tasks, or <see langword="null"/>: the rights, linkage,
+    /// rights-context and linkage-context models, in that order, and both models of sentences
+    /// alone (rights-alone, linkage-alone) or neither. A model file must be so, and an analyzer
+    /// reads each model as the one of its place.
+    /// </summary>
+    internal string? TaskFault() =>
+        Rights.Task != "rights" || Linkage.Task != "linkage" || RightsInContext.Task != "rights-context" || LinkageInContext.Task != "linkage-context"
+            ? $"Only the rights, linkage, rights-context and linkage-context models, in that order, make a model file; these are {Rights.Task}, {Linkage.Task}, {RightsInContext.Task} and {LinkageInContext.Task}."
+            : (RightsAlone is null) != (LinkageAlone is null)
+                ? "A model file holds both models of sentences alone (rights-alone and linkage-alone) or neither; only one is set."
+                : RightsAlone is not null && (RightsAlone.Task != "rights-alone" || LinkageAlone!.Task != "linkage-alone")
+                    ? $"The models of sentences alone must be the rights-alone and linkage-alone models; these are {RightsAlone.Task} and {LinkageAlone!.Task}."
+                    : null;
+
     /// <summary>Writes both models to a stream.</summary>
     /// <param name="stream">The destination.</param>
     /// <exception cref="InvalidOperationException">The models are not the rights, linkage, rights-context and linkage-context models, in that order, or only one of the two models of sentences alone is set, or they are not the rights-alone and linkage-alone models: <see cref="Load(Stream)"/> would refuse the file.</exception>
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (Rights.Task != "rights" || Linkage.Task != "linkage" || RightsInContext.Task != "rights-context" || LinkageInContext.Task != "linkage-context")
+        if (TaskFault() is { } fault)
         {
-            throw new InvalidOperationException($"Only the rights, linkage, rights-context and linkage-context models, in that order, make a model file; these are {Rights.Task}, {Linkage.Task}, {RightsInContext.Task} and {LinkageInContext.Task}.");
-        }
-
-        if ((RightsAlone is null) != (LinkageAlone is null))
-        {
-            throw new InvalidOperationException("A model file holds both models of sentences alone (rights-alone and linkage-alone) or neither; only one is set.");
-        }
-
-        if (RightsAlone is not null && (RightsAlone.Task != "rights-alone" || LinkageAlone!.Task != "linkage-alone"))
-        {
-            throw new InvalidOperationException($"The models of sentences alone must be the rights-alone and linkage-alone models; these are {RightsAlone.Task} and {LinkageAlone!.Task}.");
+            throw new InvalidOperationException(fault);
         }
 
         using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))

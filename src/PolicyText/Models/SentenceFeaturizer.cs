@@ -177,6 +177,13 @@ public static class SentenceFeaturizer
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(cues);
         ArgumentNullException.ThrowIfNull(features);
+        if (cues.Count != document.Sentences.Length)
+        {
+            throw new ArgumentException($"One set of cues per sentence is needed: {cues.Count} for {document.Sentences.Length} sentences.", nameof(cues));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, document.Sentences.Length);
         features.Clear();
         int capacity = MaxFeatures(document.Sentences[index], cues[index]);
         var keys = ArrayPool<int>.Shared.Rent(capacity);
@@ -604,6 +611,19 @@ public static class SentenceFeaturizer
             throw new ArgumentException($"One paragraph number per sentence is needed: {paragraphs.Count} for {probabilities.Count} sentences.", nameof(paragraphs));
         }
 
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, probabilities.Count);
+        CheckRows(probabilities);
+        if (sums.Length != probabilities[0].Length)
+        {
+            throw new ArgumentException($"One sum per class is needed: {sums.Length} for {probabilities[0].Length} classes.", nameof(sums));
+        }
+
+        if (destination.Length < MaxContext)
+        {
+            throw new ArgumentException($"The destination needs at least {MaxContext} entries; it has {destination.Length}.", nameof(destination));
+        }
+
         // Laid out flat, one sentence after another, for the one implementation below.
         int classes = probabilities[index].Length;
         var flat = new float[probabilities.Count * classes];
@@ -738,6 +758,7 @@ public static class SentenceFeaturizer
     public static float[] ContextSums(IReadOnlyList<float[]> probabilities)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
+        CheckRows(probabilities);
         var sums = new float[probabilities.Count == 0 ? 0 : probabilities[0].Length];
         foreach (var p in probabilities)
         {
@@ -748,6 +769,18 @@ public static class SentenceFeaturizer
         }
 
         return sums;
+    }
+
+    /// <summary>Refuses a null row, or rows of different lengths: each sentence has one probability per class.</summary>
+    private static void CheckRows(IReadOnlyList<float[]> probabilities)
+    {
+        for (int k = 0; k < probabilities.Count; k++)
+        {
+            if (probabilities[k] is null || probabilities[k].Length != probabilities[0]?.Length)
+            {
+                throw new ArgumentException($"Every sentence needs one probability per class: sentence {k} has {probabilities[k]?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (null)"}, sentence 0 {probabilities[0]?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (null)"}.", nameof(probabilities));
+            }
+        }
     }
 
     /// <inheritdoc cref="WithContext(IReadOnlyList{KeyValuePair{int, float}}, IReadOnlyList{float[]}, float[], int, IReadOnlyList{int}?)"/>

@@ -90,7 +90,8 @@ public sealed class Abbreviations
         ArgumentNullException.ThrowIfNull(sentenceStarters);
         var entries = new Dictionary<string, AbbreviationKind>(StringComparer.OrdinalIgnoreCase);
         int lineNumber = 0;
-        foreach (var raw in abbreviations.Split('\n'))
+        // A byte order mark (text decoded with Encoding.UTF8.GetString keeps it) is not part of the first line.
+        foreach (var raw in abbreviations.TrimStart('\uFEFF').Split('\n'))
         {
             lineNumber++;
             var line = raw.Trim();
@@ -111,7 +112,7 @@ public sealed class Abbreviations
         }
 
         var starters = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var raw in sentenceStarters.Split('\n'))
+        foreach (var raw in sentenceStarters.TrimStart('\uFEFF').Split('\n'))
         {
             var line = raw.Trim();
             if (line.Length > 0 && line[0] != '#')

@@ -31,14 +31,21 @@ public sealed class SentenceSegmenter
     /// <param name="text">The text.</param>
     /// <param name="tokens">The tokens of <paramref name="text"/>, from a <see cref="Tokenizer"/>.</param>
     /// <returns>The sentences in order. They cover every token once; what lies between two sentences is white space.</returns>
-    /// <exception cref="ArgumentException">The tokens end past the end of <paramref name="text"/> (they are another text's).</exception>
+    /// <exception cref="ArgumentException">The tokens are not in text order, overlap, or lie outside <paramref name="text"/> (they are another text's).</exception>
     public Sentence[] Segment(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
+    {
+        CheckTokens(text, tokens);
+        return SegmentTokenized(text, tokens);
+    }
+
+    /// <summary><see cref="Segment(ReadOnlySpan{char}, ReadOnlySpan{Token})"/> of tokens the tokenizer just made of the text, not checked again.</summary>
+    internal Sentence[] SegmentTokenized(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
     {
         // A per-thread list is reused (documents are segmented on several threads at once), so
         // only the exact-size array is allocated per document.
         var list = t_sentences ??= [];
         list.Clear();
-        Segment(text, tokens, list);
+        Append(text, tokens, list);
         var sentences = list.ToArray();
         if (list.Capacity > MaxScratchSentences)
         {
@@ -58,20 +65,37 @@ public sealed class SentenceSegmenter
     /// <param name="tokens">The tokens of <paramref name="text"/>, from a <see cref="Tokenizer"/>.</param>
     /// <param name="destination">The list to append to.</param>
     /// <returns>The number of sentences appended.</returns>
-    /// <exception cref="ArgumentException">The tokens end past the end of <paramref name="text"/> (they are another text's).</exception>
+    /// <exception cref="ArgumentException">The tokens are not in text order, overlap, or lie outside <paramref name="text"/> (they are another text's).</exception>
     public int Segment(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, List<Sentence> destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        CheckTokens(text, tokens);
+        return Append(text, tokens, destination);
+    }
+
+    /// <summary>Refuses tokens that cannot be this text's, as a tokenizer makes them: in order, not overlapping, inside the text.</summary>
+    private static void CheckTokens(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
+    {
+        int end = 0;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (t.Start < end || t.End > text.Length || t.Length <= 0)
+            {
+                throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"The tokens are not of this text: token {i} spans {t.Start} to {t.End}, {(t.End > text.Length ? $"past the text's {text.Length} characters" : t.Length <= 0 ? "an empty span" : $"before the end of the token before it ({end})")}."), nameof(tokens));
+            }
+
+            end = t.End;
+        }
+    }
+
+    private int Append(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, List<Sentence> destination)
+    {
         int n = tokens.Length;
         if (n == 0)
         {
             return 0;
-        }
-
-        // Tokens are in text order, so the last one's end says whether they can be this text's.
-        if (tokens[^1].End > text.Length)
-        {
-            throw new ArgumentException($"The tokens are not of this text: the last ends at {tokens[^1].End}, past the text's {text.Length} characters.", nameof(tokens));
         }
 
         // 0 = undecided, Break = a sentence ends after this token, Keep = it must not.

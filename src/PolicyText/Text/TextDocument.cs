@@ -186,7 +186,7 @@ public sealed class TextDocument
             t_tokens = null;
         }
 
-        var sentences = (segmenter ?? SentenceSegmenter.Default).Segment(layout, tokens);
+        var sentences = (segmenter ?? SentenceSegmenter.Default).SegmentTokenized(layout, tokens);
         return new TextDocument(text, tokens, sentences, spansLineBreak, furniture, layout);
     }
 

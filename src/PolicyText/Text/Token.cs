@@ -156,7 +156,8 @@ public readonly record struct Token
 
     /// <summary>
     /// The hyphen-separated parts of a compound token ("Sino-U.S." gives "Sino" and "U.S.",
-    /// "COVID-19" gives "COVID" and "19"). A token without an inner hyphen has one part: itself.
+    /// "COVID-19" gives "COVID" and "19"). A token without an inner hyphen, or of nothing but
+    /// hyphens ("--"), has one part: itself.
     /// The hyphen of a word hyphenated across a line break (<see cref="SpansLineBreak"/>) does not
     /// separate parts: "sanc-" + line break + "tions" is one part, as written.
     /// </summary>
@@ -173,6 +174,7 @@ public ref struct TokenPartEnumerator
     private readonly int _offset;
     private readonly TokenKind _kind;
     private int _next;
+    private bool _any;
 
     internal TokenPartEnumerator(ReadOnlySpan<char> token, int offset, TokenKind kind)
     {
@@ -180,6 +182,7 @@ public ref struct TokenPartEnumerator
         _offset = offset;
         _kind = kind;
         _next = 0;
+        _any = false;
         Current = default;
     }
 
@@ -217,8 +220,17 @@ public ref struct TokenPartEnumerator
             if (end > start)
             {
                 Current = new Token(_offset + start, end - start, _kind);
+                _any = true;
                 return true;
             }
+        }
+
+        // A token of nothing but hyphens ("-", "--") has no inner hyphen: one part, itself.
+        if (!_any && !_token.IsEmpty)
+        {
+            Current = new Token(_offset, _token.Length, _kind);
+            _any = true;
+            return true;
         }
 
         return false;

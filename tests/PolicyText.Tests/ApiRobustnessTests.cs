@@ -446,4 +446,22 @@ public class InFlightAnalysisTests
         Assert.Throws<ArgumentException>(() => SentenceFeaturizer.ContextSums([[0.5f, 0.5f], [1f]]));
         Assert.Throws<ArgumentException>(() => SentenceFeaturizer.WithContext([], probabilities, [1f], 0));
     }
+
+    [Fact]
+    public void A_run_counts_as_analysed_every_document_it_writes_whatever_its_flag()
+    {
+        using var tmp = new PolicyText.Tests.Cli.TempDir();
+        CorpusItem[] items =
+        [
+            new(new CorpusDocument("a", "Food aid must flow."), new CorpusError("mine", "a", "reviewed_by_hand", "A flag of the user's own.")),
+            new(null, new CorpusError("mine", "b", "unreadable", "Lost.")),
+            new(new CorpusDocument("c", "Talks resume."), null),
+        ];
+
+        var result = CorpusRunner.Run(items, [], tmp.Path, TextAnalyzer.CreateDefault(), new CorpusRunOptions { Threads = 1 });
+
+        Assert.Equal(2, result.Documents);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(tmp.Path, "documents.csv")).Length);
+        Assert.Equal(2, result.Errors.Count);
+    }
 }

@@ -108,6 +108,9 @@ public static class CorpusRunner
         }
         var errors = new List<CorpusError>();
         long documents = 0;
+        // Items not analysed (read errors, empty items, analyses that failed), counted as they
+        // come: an error's code does not say it, since a user's item may pair a document with any code.
+        long failed = 0;
         long characters = 0;
         long sentenceRows;
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -118,6 +121,8 @@ public static class CorpusRunner
         {
             documents = resumed.Items;
             errors.AddRange(resumed.Errors);
+            // A checkpoint written before the count was kept: its errors' codes tell.
+            failed = resumed.Failed >= 0 ? resumed.Failed : resumed.Errors.Count(e => !CorpusError.IsFlag(e.Code));
             items = items.Skip((int)Math.Min(resumed.Items, int.MaxValue));
         }
         else
@@ -166,7 +171,7 @@ public static class CorpusRunner
                     counts[names[i]] = writers[i].Rows;
                 }
 
-                new RunCheckpoint(documents, bytes, counts, [.. errors], variables, options.RunKey).Save(checkpointFile);
+                new RunCheckpoint(documents, bytes, counts, [.. errors], variables, options.RunKey) { Failed = failed }.Save(checkpointFile);
             }
 
             // A window of analyses in flight, written strictly in input order.
@@ -186,6 +191,8 @@ public static class CorpusRunner
                     errors.Add(new CorpusError(string.Empty, null, "empty_item", "An item with neither a document nor an error (default(CorpusItem)); nothing was analysed."));
                 }
 
+                failed += item.Document is null ? 1 : 0;
+
                 if (item.Document is not null)
                 {
                     var document = item.Document!;
@@ -193,6 +200,7 @@ public static class CorpusRunner
                     if (analysis is null)
                     {
                         errors.Add(new CorpusError(document.Id, document.Id, "analysis_failed", failure!));
+                        failed++;
                     }
                     else
                     {
@@ -321,6 +329,6 @@ public static class CorpusRunner
             File.Delete(errorsFile);
         }
 
-        return new CorpusRunResult(documents - errors.Count(e => !CorpusError.IsFlag(e.Code)), sentenceRows, errors, files, rows);
+        return new CorpusRunResult(documents - failed, sentenceRows, errors, files, rows);
     }
 }

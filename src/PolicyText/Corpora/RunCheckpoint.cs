@@ -16,6 +16,9 @@ internal sealed record RunCheckpoint(
 {
     public const string FileName = "checkpoint.json";
 
+    /// <summary>The items written so far that were not analysed; −1 in a checkpoint written before it was kept.</summary>
+    public long Failed { get; init; } = -1;
+
     public void Save(string path)
     {
         using (var stream = File.Create(path + ".partial"))

@@ -464,4 +464,43 @@ public class InFlightAnalysisTests
         Assert.Equal(3, File.ReadAllLines(Path.Combine(tmp.Path, "documents.csv")).Length);
         Assert.Equal(2, result.Errors.Count);
     }
+
+    [Theory]
+    [InlineData("a")]
+    [InlineData("a", "")]
+    public void A_model_file_with_fewer_than_two_classes_or_an_empty_one_is_damaged(params string[] classes)
+    {
+        // A model stream written by hand in Save's format.
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            var valid = new MemoryStream();
+            new LinearModel("rights", "x", ["a", "b"], [new float[SentenceFeaturizer.Dimension], new float[SentenceFeaturizer.Dimension]], [0f, 0f]).Save(valid);
+            valid.Position = 0;
+            using var r = new BinaryReader(valid);
+            w.Write(r.ReadString());
+            w.Write(r.ReadInt32());
+            w.Write(r.ReadString());
+            w.Write(r.ReadString());
+            w.Write(r.ReadString());
+            w.Write(r.ReadInt32());
+            w.Write(classes.Length);
+            foreach (var c in classes)
+            {
+                w.Write(c);
+                w.Write(0f);
+                w.Write(0);
+            }
+        }
+
+        stream.Position = 0;
+        Assert.Throws<FormatException>(() => LinearModel.Load(stream));
+    }
+
+    [Fact]
+    public void A_segmentation_case_without_expected_sentences_and_a_null_label_are_refused_when_given()
+    {
+        Assert.Throws<ArgumentException>(() => SegmenterEvaluation.Run([new SegmentationCase("1", "A b.", null!)]));
+        Assert.Throws<ArgumentException>(() => new ClassificationReport("s", ["a", null!], [], []));
+    }
 }

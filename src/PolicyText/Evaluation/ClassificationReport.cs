@@ -29,9 +29,9 @@ public sealed class ClassificationReport
             throw new ArgumentException("Gold and predicted labels differ in number.");
         }
 
-        if (labels.Count == 0 || labels.Distinct(StringComparer.Ordinal).Count() != labels.Count)
+        if (labels.Count == 0 || labels.Any(l => l is null) || labels.Distinct(StringComparer.Ordinal).Count() != labels.Count)
         {
-            throw new ArgumentException($"The label vocabulary must name at least one label, each once; got {string.Join(", ", labels)}.", nameof(labels));
+            throw new ArgumentException($"The label vocabulary must name at least one label, each once and none null; got {string.Join(", ", labels)}.", nameof(labels));
         }
 
         System = system;

@@ -78,9 +78,9 @@ public static class SegmenterEvaluation
         var results = new List<SegmentationResult>();
         foreach (var c in cases)
         {
-            if (c?.Text is null)
+            if (c?.Text is null || c.Expected is null)
             {
-                throw new ArgumentException($"Case {results.Count} is null or has no text.", nameof(cases));
+                throw new ArgumentException($"Case {results.Count} is null or has no text or no expected sentences.", nameof(cases));
             }
 
             results.Add(new SegmentationResult(c, Split(c.Text, tokenizer, segmenter)));

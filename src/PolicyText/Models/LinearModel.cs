@@ -26,7 +26,7 @@ public sealed class LinearModel
     /// <param name="classes">The class labels, in the codebook's names.</param>
     /// <param name="weights">One weight row of <see cref="SentenceFeaturizer.Dimension"/> per class.</param>
     /// <param name="biases">One bias per class.</param>
-    /// <exception cref="ArgumentException">The shapes do not agree, or a weight or bias is NaN or infinite.</exception>
+    /// <exception cref="ArgumentException">Fewer than two classes or an empty class name; the shapes do not agree (a null weight row among them); or a weight or bias is NaN or infinite.</exception>
     public LinearModel(string task, string version, IReadOnlyList<string> classes, float[][] weights, float[] biases)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -259,7 +259,7 @@ public sealed class LinearModel
             }
 
             int count = r.ReadInt32();
-            if (count is < 1 or > MaxClasses)
+            if (count is < 2 or > MaxClasses)
             {
                 throw new FormatException($"The model file is damaged: a model with {count} classes.");
             }
@@ -287,8 +287,9 @@ public sealed class LinearModel
 
             return new LinearModel(task, version, classes, weights, biases);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or IndexOutOfRangeException or IOException or OverflowException)
+        catch (Exception ex) when (ex is EndOfStreamException or IndexOutOfRangeException or IOException or OverflowException or ArgumentException)
         {
+            // ArgumentException: what the constructor refuses (an empty class name, say) was read from the file.
             throw new FormatException("The model file is truncated or damaged.", ex);
         }
     }

@@ -607,6 +607,9 @@ internal sealed class IssuerVoice
         var word = tokens[k].GetWord(normalized);
         int from = k + 1;
         bool passive = Array.IndexOf(PassiveLedeVerbs, word.ToString()) >= 0;
+        // "A new report from X, published today, finds": the name after a report's "from" or
+        // "by", when a passive reporting word and its day follow it (checked below).
+        bool reportFrom = word is "from" or "by" && k > 0 && Array.IndexOf(ReportNouns, tokens[k - 1].GetWord(normalized).ToString()) >= 0;
         if (passive)
         {
             from = AfterDay(normalized, tokens, from);
@@ -617,13 +620,17 @@ internal sealed class IssuerVoice
 
             from++;
         }
-        else if (word is not "said" || !SpeaksAQuotation(text, tokens, k))
+        else if (!reportFrom)
         {
-            return -1;
-        }
-        else if (RoleAfterSaid(text, normalized, tokens, from) is var role and > 0)
-        {
-            return role;
+            if (word is not "said" || !SpeaksAQuotation(text, tokens, k))
+            {
+                return -1;
+            }
+
+            if (RoleAfterSaid(text, normalized, tokens, from) is var role and > 0)
+            {
+                return role;
+            }
         }
 
         bool the = from < tokens.Length && tokens[from].GetWord(normalized) is "the";
@@ -656,10 +663,21 @@ internal sealed class IssuerVoice
             return -1;
         }
 
+        if (reportFrom)
+        {
+            // ", published today," or "published on Monday" right after the name.
+            int verb = end < tokens.Length && IsComma(text, tokens[end]) ? end + 1 : end;
+            return verb + 1 < tokens.Length && Array.IndexOf(PassiveLedeVerbs, tokens[verb].GetWord(normalized).ToString()) >= 0
+                && AfterDay(normalized, tokens, verb + 1) > verb + 1 ? end : -1;
+        }
+
         // A quotation's speaker is a person as often as a body: "said the X today", or a name
         // that ends with a kind of body ("said Human Rights Watch today"), not "said Amira Haddad today".
         return passive || (AfterDay(normalized, tokens, end) > end && (the || Array.IndexOf(BodyWords, tokens[end - 1].GetWord(normalized).ToString()) >= 0)) ? end : -1;
     }
+
+    /// <summary>What a lede says a body published ("A new report from X, published today, finds …").</summary>
+    private static readonly string[] ReportNouns = ["report", "study", "analysis", "survey", "briefing", "investigation", "assessment", "paper"];
 
     /// <summary>
     /// After a quotation's "said" at <paramref name="from"/> − 1, a person and her role at a body

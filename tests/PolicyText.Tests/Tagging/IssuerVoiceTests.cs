@@ -190,6 +190,8 @@ public class IssuerVoiceTests
     // The name after its reporting word: a passive, a clause about the statement, a quotation's speaker.
     [InlineData("A report published today by the Meridian Humanitarian Monitor finds that clinics are closing wards.", "meridian humanitarian monitor")]
     [InlineData("A study released on Tuesday by the Caribbean Family Remittances Observatory (CFRO) finds that families eat less.", "caribbean family remittances observatory")]
+    [InlineData("A new report from the Meridian Humanitarian Monitor, published today, finds that clinics are closing wards.", "meridian humanitarian monitor")]
+    [InlineData("A briefing by the Salween Relief Coalition released on Monday shows that the crossings stay shut.", "salween relief coalition")]
     [InlineData("In a statement issued today, the Lantern Foundation for Civil Liberties urged the EU to keep its sanctions.", "lantern foundation for civil liberties")]
     [InlineData("In its report published on Monday, the Lantern Foundation for Civil Liberties called for the prisoners' release.", "lantern foundation for civil liberties")]
     [InlineData("“Tuberculosis does not wait for summits,” said the Hanul Relief Partnership today, as it appealed for medical aid.", "hanul relief partnership")]
@@ -218,6 +220,9 @@ public class IssuerVoiceTests
     [InlineData("Press release\n\n\"Aid is a bargaining chip for Brussels\", Interior Minister Farid Nouri said. The group said the delays cost lives.")]
     [InlineData("Press release\n\n“Aid must flow to the children”, Ana Lopez said. The group said the delays cost lives.")]
     [InlineData("Press release\n\nAny easing must wait, Lithuanian Foreign Minister Kestutis Budrys said. The group said the delays cost lives.")]
+    // A report's author without its day of publication: a source the release cites.
+    [InlineData("Press release\n\nA report from the Foreign Ministry finds that aid will resume after the talks. The group said the delays cost lives.")]
+    [InlineData("Press release\n\nA report by the Foreign Ministry, published in 2019, found that aid resumed. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe Ministry of Interior today announced the sentences. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe Ministry of Interior today praised the sentences. The group said the delays cost lives.")]
     [InlineData("Press release\n\nThe National Prisons Inspectorate today commended the staff of the women's prison. The group said the delays cost lives.")]

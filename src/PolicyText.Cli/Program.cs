@@ -397,6 +397,11 @@ public static class Program
                 throw new ArgumentException($"The corpus has no documents in the {which.ToString().ToLowerInvariant()} split to score.");
             }
 
+            if (parse.GetValue(raw) && parse.GetValue(predictions) is null)
+            {
+                throw new ArgumentException("--raw-cells says how the --predictions file is written; give --predictions too.");
+            }
+
             if (parse.GetValue(labelsName) is not null && parse.GetValue(labels) is null)
             {
                 throw new ArgumentException("--labels-name names the labels of --labels; give --labels too.");
@@ -556,10 +561,19 @@ public static class Program
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidOperationException)
         {
-            stderr.WriteLine($"policytext: {ex.Message}");
+            stderr.WriteLine($"policytext: {Readable(ex)}");
             return Fatal;
         }
     }
+
+    /// <summary>An exception's message for a user of the command line: without .NET's " (Parameter 'x')" suffix, and an empty path said as such.</summary>
+    internal static string Readable(Exception ex) => ex switch
+    {
+        ArgumentException { ParamName: "path" } when ex.Message.StartsWith("The value cannot be an empty string", StringComparison.Ordinal) =>
+            "A file or folder given on the command line is an empty string; give its path.",
+        ArgumentException { ParamName: { } param } => ex.Message.Replace($" (Parameter '{param}')", string.Empty, StringComparison.Ordinal),
+        _ => ex.Message,
+    };
 
     /// <summary>
     /// What a checkpoint must match to be continued: the input files' names and hashes, the

@@ -184,8 +184,19 @@ public sealed class GoldCorpus
         using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
         string id = RequiredString(root, "id");
+        // An id is matched as written (eval --labels, the predictions file): one that is empty or
+        // has outer white space could not be matched by a labels file that trims its cells.
+        if (id.Length == 0 || id.Trim().Length != id.Length)
+        {
+            throw new FormatException($"the id '{id}' is empty or has white space at its ends.");
+        }
+
         string text = RequiredString(root, "text");
-        var date = DateOnly.ParseExact(RequiredString(root, "date"), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var dateText = RequiredString(root, "date");
+        if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw new FormatException($"document '{id}': field 'date' must be a date written YYYY-MM-DD; it is '{dateText}'.");
+        }
         var split = RequiredString(root, "split") switch
         {
             "train" => CorpusSplit.Train,
@@ -226,6 +237,13 @@ public sealed class GoldCorpus
             if (start < previousEnd || end <= start || end > codePoints)
             {
                 throw new FormatException($"{where} [{start}, {end}) is out of range, empty, or overlaps the one before (text has {codePoints} code points).");
+            }
+
+            // A sentence has words: a span of white space alone would be trained on and scored
+            // as a sentence no reader sees.
+            if (string.IsNullOrWhiteSpace(text[toUtf16(start)..toUtf16(end)]))
+            {
+                throw new FormatException($"{where} [{start}, {end}) is only white space; a sentence needs text.");
             }
 
             // The sentences cover the text: only white space lies between them (corpus/README.md).
@@ -285,7 +303,7 @@ public sealed class GoldCorpus
             ? throw new FormatException($"{where}: missing field '{name}'.")
             : value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int offset)
                 ? offset
-                : throw new FormatException($"{where}: '{name}' must be a whole number of code points; it is {value.GetRawText()}.");
+                : throw new FormatException($"{where}: '{name}' must be a whole number of code points, from 0 to {int.MaxValue:N0}; it is {value.GetRawText()}.");
 
     private static string? Label(JsonElement sentence, string name, string where) =>
         !sentence.TryGetProperty(name, out var value)

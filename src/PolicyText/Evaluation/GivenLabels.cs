@@ -71,7 +71,7 @@ public sealed class GivenLabels
         ArgumentNullException.ThrowIfNull(name);
         // A name is a row's label in a fixed-width table: no control characters (a line break or a
         // tab would break the table), no outer spaces, and none that reads as a system's name.
-        if (ColumnWidth.Of(name) is 0 or > MaxNameLength || name.Trim().Length != name.Length || name.Any(char.IsControl)
+        if (ColumnWidth.Of(name) is 0 or > MaxNameLength || name.Trim().Length != name.Length || name.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
             || TaggerEvaluation.Systems.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase))
         {
             throw new ArgumentException($"The labels' name (by default the file's name without its extension; --labels-name in the command line) must have 1 to {MaxNameLength} characters (a character of the wide East Asian scripts counts as two), no control characters or outer spaces, and not be a system's name ({string.Join(", ", TaggerEvaluation.Systems)}); got '{name.ReplaceLineEndings(" ")}'.");

@@ -55,7 +55,7 @@ public static class SegmenterEvaluation
                 var root = json.RootElement;
                 var id = root.TryGetProperty("id", out var idElement) ? idElement.ToString() : $"line-{lineNumber}";
                 var text = root.GetProperty("text").GetString() ?? throw new FormatException("text is null");
-                var expected = root.GetProperty("expected").EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToList();
+                var expected = root.GetProperty("expected").EnumerateArray().Select(e => e.GetString() ?? throw new FormatException("an expected sentence is null")).ToList();
                 cases.Add(new SegmentationCase(id, text, expected));
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)

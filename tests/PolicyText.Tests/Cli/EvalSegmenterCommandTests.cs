@@ -48,4 +48,18 @@ public class EvalSegmenterCommandTests
         Assert.Contains("line 2", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_null_expected_sentence_is_refused_naming_its_line()
+    {
+        using var tmp = new TempDir();
+        var file = Path.Combine(tmp.Path, "cases.jsonl");
+        File.WriteAllText(file, "{\"id\": \"x\", \"text\": \"A. B.\", \"expected\": [null]}\n");
+
+        var result = CliRunner.Run("eval-segmenter", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("line 1", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("an expected sentence is null", result.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -50,6 +50,21 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void Messages_name_no_dotnet_parameters_and_options_that_need_another_say_so()
+    {
+        using var tmp = new TempDir();
+        var gold = GoldCorpusIn(tmp, "train", 3);
+        var folds = CliRunner.Run("eval", "--corpus", gold, "--cv", "1");
+        AssertCleanFailure(folds, "The number of folds must be between 2");
+        Assert.DoesNotContain("(Parameter", folds.Stderr, StringComparison.Ordinal);
+        AssertCleanFailure(CliRunner.Run("eval", "--corpus", gold, "--split", "train", "--predictions", string.Empty), "is an empty string; give its path");
+        AssertCleanFailure(CliRunner.Run("eval", "--corpus", gold, "--split", "train", "--raw-cells"), "give --predictions too");
+        var labels = Path.Combine(tmp.Path, "l.tsv");
+        File.WriteAllText(labels, "doc_id\tindex\trights\tlinkage\n");
+        AssertCleanFailure(CliRunner.Run("eval", "--corpus", gold, "--split", "train", "--labels", labels, "--labels-name", "sec\u2028ond"), "must have 1 to 27 characters");
+    }
+
+    [Fact]
     public void Output_paths_that_cannot_be_written_fail_before_any_work()
     {
         using var tmp = new TempDir();

@@ -240,6 +240,21 @@ public partial class GoldCorpusTests
         Assert.Contains("not all white space", Assert.Throws<FormatException>(() => GoldCorpus.Load(tmp.Path)).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"id\":\"\"", "the id '' is empty or has white space at its ends")]
+    [InlineData("\"id\":\" a \"", "the id ' a ' is empty or has white space at its ends")]
+    [InlineData("\"id\":\"a\",\"date\":\"2026-02-30\"", "field 'date' must be a date written YYYY-MM-DD; it is '2026-02-30'")]
+    [InlineData("\"id\":\"a\",\"text\":\"Aa.   \",\"sentences\":[{\"start\":0,\"end\":3,\"rights\":\"none\",\"linkage\":\"none\"},{\"start\":3,\"end\":6,\"rights\":\"none\",\"linkage\":\"none\"}]", "sentence 1 [3, 6) is only white space")]
+    public void Ids_that_cannot_be_matched_bad_dates_and_sentences_of_white_space_are_refused(string fields, string message)
+    {
+        // The fields given replace the good document's (JSON keeps the last of a repeated key).
+        const string good = """{"id":"a","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[{"start":0,"end":3,"rights":"none","linkage":"none"}]""";
+        using var tmp = new PolicyText.Tests.Cli.TempDir();
+        File.WriteAllText(Path.Combine(tmp.Path, GoldCorpus.FileName), good + "," + fields + "}\n");
+        var ex = Assert.Throws<FormatException>(() => GoldCorpus.Load(tmp.Path));
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Invalid_utf8_in_a_gold_corpus_names_the_file_and_line()
     {

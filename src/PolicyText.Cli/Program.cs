@@ -309,8 +309,7 @@ public static class Program
             catch (Exception ex) when (ex is ArgumentException or FormatException)
             {
                 // The messages of the set name the lexicon, not the file it came from.
-                var message = ex is ArgumentException { ParamName: { } param } ? ex.Message.Replace($" (Parameter '{param}')", string.Empty, StringComparison.Ordinal) : ex.Message;
-                throw new ArgumentException($"{file}: {message}", ex);
+                throw new ArgumentException($"{file}: {Readable(ex)}", ex);
             }
         }
 

@@ -183,6 +183,11 @@ public sealed class GoldCorpus
     {
         using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"a line must hold one JSON object (a document); this one holds {Kind(root)}.");
+        }
+
         string id = RequiredString(root, "id");
         // An id is matched as written (eval --labels, the predictions file): one that is empty or
         // has outer white space could not be matched by a labels file that trims its cells.
@@ -214,7 +219,7 @@ public sealed class GoldCorpus
             throw new FormatException($"document '{id}': doc_linkage '{root.GetProperty("doc_linkage")}' is not in the codebook.");
         }
 
-        var author = root.TryGetProperty("author", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+        var author = root.TryGetProperty("author", out var a) && a.ValueKind == JsonValueKind.String ? WholeString(a, "field 'author'") : null;
         var toUtf16 = CodePointMap(text, out int codePoints);
 
         // The furniture that the text layer skips (TextDocument.PageFurniture: a PDF's page
@@ -232,6 +237,11 @@ public sealed class GoldCorpus
         foreach (var s in spans.EnumerateArray())
         {
             string where = $"document '{id}': sentence {sentences.Count}";
+            if (s.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"{where} must be a JSON object with start, end, rights and linkage; it is {Kind(s)}.");
+            }
+
             int start = Offset(s, "start", where);
             int end = Offset(s, "end", where);
             if (start < previousEnd || end <= start || end > codePoints)
@@ -293,7 +303,7 @@ public sealed class GoldCorpus
         !root.TryGetProperty(name, out var value)
             ? throw new FormatException($"missing string field '{name}'.")
             : value.ValueKind == JsonValueKind.String
-                ? value.GetString()!
+                ? WholeString(value, $"field '{name}'")
                 : throw new FormatException(value.ValueKind is JsonValueKind.Null or JsonValueKind.True or JsonValueKind.False
                     ? $"field '{name}' must be a string; it is {value.GetRawText()}."
                     : $"field '{name}' must be a string; it is {value.ValueKind.ToString().ToLowerInvariant()} {value.GetRawText()}.");
@@ -308,7 +318,33 @@ public sealed class GoldCorpus
     private static string? Label(JsonElement sentence, string name, string where) =>
         !sentence.TryGetProperty(name, out var value)
             ? throw new FormatException($"{where}: missing field '{name}'.")
-            : value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            : value.ValueKind == JsonValueKind.String ? WholeString(value, $"{where}: field '{name}'") : null;
+
+    /// <summary>
+    /// A string value, refused with a message naming its field when it holds a \u escape of half
+    /// a character (a lone surrogate, as when an emoji is cut in two), which .NET cannot read as
+    /// a string.
+    /// </summary>
+    private static string WholeString(JsonElement value, string field)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new FormatException($"{field} holds a \\u escape of half a character (a lone surrogate, as when an emoji is cut in two); a gold corpus must hold whole characters.");
+        }
+    }
+
+    private static string Kind(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
 
     /// <summary>A map from code-point offsets to UTF-16 offsets (identity when there are no surrogate pairs).</summary>
     private static Func<int, int> CodePointMap(string text, out int codePoints)

@@ -216,6 +216,11 @@ public partial class GoldCorpusTests
     [InlineData("""{"id":"a","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[{"start":0,"end":2.5,"rights":"none","linkage":"none"}]}""", "'end' must be a whole number")]
     [InlineData("""{"id":"a","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[{"start":0,"end":3,"linkage":"none"}]}""", "missing field 'rights'")]
     [InlineData("""{"id":7,"title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[]}""", "field 'id' must be a string; it is number 7")]
+    [InlineData("""[1, 2]""", "a line must hold one JSON object (a document); this one holds an array")]
+    [InlineData("""{"id":"a\ud83d","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[]}""", "field 'id' holds a \\u escape of half a character")]
+    [InlineData("""{"id":"a","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":"B\udc00","split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[]}""", "field 'author' holds a \\u escape")]
+    [InlineData("""{"id":"a","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[{"start":0,"end":3,"rights":"none\ud800","linkage":"none"}]}""", "document 'a': sentence 0: field 'rights' holds a \\u escape")]
+    [InlineData("""{"id":"a","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[3]}""", "document 'a': sentence 0 must be a JSON object with start, end, rights and linkage; it is a number")]
     public void The_loader_rejects_bad_data_naming_the_line(string line, string expectedInMessage)
     {
         using var tmp = new TempDir();

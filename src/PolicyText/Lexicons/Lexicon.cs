@@ -45,7 +45,7 @@ public sealed class Lexicon
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"No lexicon file at '{path}'.", path);
+            throw new FileNotFoundException(Directory.Exists(path) ? $"'{path}' is a folder, not a lexicon file." : $"No lexicon file at '{path}'.", path);
         }
 
         return Parse(ReadUtf8(path), path);
@@ -59,29 +59,67 @@ public sealed class Lexicon
     private static string ReadUtf8(string path)
     {
         var bytes = File.ReadAllBytes(path);
+        string text;
         if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0x00, 0x00, 0xFE, 0xFF, ..])
         {
-            return File.ReadAllText(path);
-        }
+            // UTF-16 or UTF-32 by its byte order mark, strictly: half a character (a lone
+            // surrogate) would be read as U+FFFD, in an entry that then never matches.
+            var encoding = bytes switch
+            {
+                [0xFF, 0xFE, 0x00, 0x00, ..] => (System.Text.Encoding)new System.Text.UTF32Encoding(bigEndian: false, byteOrderMark: true),
+                [0x00, 0x00, 0xFE, 0xFF, ..] => new System.Text.UTF32Encoding(bigEndian: true, byteOrderMark: true),
+                [0xFF, 0xFE, ..] => new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true),
+                _ => new System.Text.UnicodeEncoding(bigEndian: true, byteOrderMark: true),
+            };
+            int bom = encoding.Preamble.Length;
+            text = encoding.GetString(bytes, bom, bytes.Length - bom);
 
-        ReadOnlySpan<byte> utf8 = bytes is [0xEF, 0xBB, 0xBF, ..] ? bytes.AsSpan(3) : bytes;
-        var text = new char[utf8.Length];
-        var status = System.Text.Unicode.Utf8.ToUtf16(utf8, text, out int read, out int written, replaceInvalidSequences: false);
-        if (status != System.Buffers.OperationStatus.Done)
+            // What was replaced does not encode back to the bytes read.
+            int replaced = text.IndexOf('\uFFFD', StringComparison.Ordinal);
+            if (replaced >= 0 && !encoding.GetBytes(text).AsSpan().SequenceEqual(bytes.AsSpan(bom)))
+            {
+                throw new FormatException($"{path}, line {LineOf(text, replaced)}: the file holds half a character (a lone surrogate) or bytes that are not {encoding.WebName}; save it as UTF-8.");
+            }
+        }
+        else
         {
-            int line = utf8[..read].Count((byte)'\n') + 1;
-            throw new FormatException($"{path}, line {line}: the file is not UTF-8 (an invalid byte 0x{utf8[read]:X2}); save it as UTF-8.");
+            ReadOnlySpan<byte> utf8 = bytes is [0xEF, 0xBB, 0xBF, ..] ? bytes.AsSpan(3) : bytes;
+            var chars = new char[utf8.Length];
+            var status = System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out int read, out int written, replaceInvalidSequences: false);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                int line = LineOf(new string(chars, 0, written), written);
+                throw new FormatException($"{path}, line {line}: the file is not UTF-8 (an invalid byte 0x{utf8[read]:X2}); save it as UTF-8.");
+            }
+
+            text = new string(chars, 0, written);
         }
 
-        // UTF-16 without a byte order mark is valid UTF-8 when it is ASCII, with a NUL every other byte.
-        int nul = Array.IndexOf(text, '\0', 0, written);
+        // UTF-16 without a byte order mark is valid UTF-8 when it is ASCII, with a NUL every other
+        // byte; a NUL in any encoding is not a character of an entry.
+        int nul = text.IndexOf('\0', StringComparison.Ordinal);
         if (nul >= 0)
         {
-            int line = text.AsSpan(0, nul).Count('\n') + 1;
-            throw new FormatException($"{path}, line {line}: the file holds NUL characters, so it is not UTF-8 text (UTF-16 without a byte order mark?); save it as UTF-8.");
+            throw new FormatException($"{path}, line {LineOf(text, nul)}: the file holds NUL characters, so it is not text (UTF-16 without a byte order mark?); save it as UTF-8.");
         }
 
-        return new string(text, 0, written);
+        return text;
+    }
+
+    /// <summary>The line (from 1) of the character at <paramref name="index"/>, counting LF, CR LF and CR as one line end each, as <see cref="Parse"/> does.</summary>
+    private static int LineOf(string text, int index)
+    {
+        int line = 1;
+        int end = Math.Min(index, text.Length);
+        for (int i = 0; i < end; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+            }
+        }
+
+        return line;
     }
 
     /// <summary>Parses a lexicon from text in the documented format.</summary>
@@ -98,6 +136,8 @@ public sealed class Lexicon
         var categories = new List<string>();
         var entries = new List<LexiconEntry>();
         var seen = new HashSet<(string, string)>();
+        var categoryLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var filled = new HashSet<string>(StringComparer.Ordinal);
         // A byte order mark read as text, and any line ending (LF, CR LF, CR).
         var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         for (int n = 0; n < lines.Length; n++)
@@ -121,6 +161,13 @@ public sealed class Lexicon
                 if ((directive[0] == "@lexicon" ? name : version) is not null)
                 {
                     throw Error(source, lineNumber, $"{directive[0]} appears twice");
+                }
+
+                // The manifest writes name@version;name@version: a value is one word, without
+                // those separators or a comment.
+                if (value.AsSpan().IndexOfAny(" \t;@#") >= 0)
+                {
+                    throw Error(source, lineNumber, $"{directive[0]} '{value}' must be one word without ';', '@' or '#' (comments go on a line of their own)");
                 }
 
                 if (directive[0] == "@lexicon")
@@ -155,6 +202,7 @@ public sealed class Lexicon
                 }
 
                 categories.Add(category);
+                categoryLines[category] = lineNumber;
             }
             else
             {
@@ -164,11 +212,16 @@ public sealed class Lexicon
                 }
 
                 ValidatePattern(line, source, lineNumber);
-                var pattern = string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-                if (seen.Add((category, PolicyText.Text.TextNormalizer.Normalize(pattern))))
+                var pattern = string.Join(' ', line.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries));
+
+                // Duplicates are the entries that match the same tokens, as the matcher reads
+                // them: "forced–labour" (an en dash splits it) is not "forced-labour".
+                if (seen.Add((category, LexiconMatcher.MatchKey(pattern, PolicyText.Text.Tokenizer.Default))))
                 {
                     entries.Add(new LexiconEntry(category, pattern, lineNumber));
                 }
+
+                filled.Add(category);
             }
         }
 
@@ -182,13 +235,29 @@ public sealed class Lexicon
             throw new FormatException($"{source}: the lexicon has no entries.");
         }
 
+        // An empty section is a heading out of place (or an entry in brackets, "[sic]", read as
+        // one), and its category would never be found.
+        if (categories.FirstOrDefault(c => !filled.Contains(c)) is { } empty)
+        {
+            throw Error(source, categoryLines[empty], $"category [{empty}] has no entries (a line in brackets starts a category; leave out an optional category rather than empty it)");
+        }
+
         return new Lexicon(name, version, categories, entries);
     }
 
+    private static readonly char[] WordSeparators = [' ', '\t'];
+
     private static void ValidatePattern(string pattern, string source, int line)
     {
-        foreach (var word in pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in pattern.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
+            // "freedom # core word": a comment after an entry would be read as words of it,
+            // which never match.
+            if (word[0] == '#')
+            {
+                throw Error(source, line, $"'{word}': '#' starts a comment only at the start of a line; put the comment on a line of its own");
+            }
+
             int star = word.IndexOf('*', StringComparison.Ordinal);
             if (star >= 0 && (star != word.Length - 1 || star < 3))
             {

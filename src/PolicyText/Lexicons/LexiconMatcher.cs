@@ -183,31 +183,87 @@ public sealed class LexiconMatcher
     /// <returns>The number of tokens the entry matches.</returns>
     private static int Add(List<NodeBuilder> builders, string lexiconName, LexiconEntry entry, Dictionary<string, int> categoryIndex, int entryNumber, Tokenizer tokenizer)
     {
-        int node = 0;
-        int tokens = 0;
-        foreach (var (word, glob) in Words(entry.Pattern, tokenizer))
+        int longest = 0;
+        foreach (var path in Paths(entry.Pattern, tokenizer))
         {
-            tokens++;
-            // A glob is looked up by its first three characters: "anti-*" tokenizes to "anti" and
-            // a glob "-*", which has too few.
-            if (glob && word.Length < 3)
+            int node = 0;
+            foreach (var (word, glob) in path)
             {
-                throw new FormatException($"The {lexiconName} lexicon, line {entry.Line}: '{entry.Pattern}': the '*' follows '{word}' once the pattern is tokenized; a glob needs at least three characters of one word before its '*'.");
+                // A glob is looked up by its first three characters: "anti-*" tokenizes to "anti" and
+                // a glob "-*", which has too few.
+                if (glob && word.Length < 3)
+                {
+                    throw new FormatException($"The {lexiconName} lexicon, line {entry.Line}: '{entry.Pattern}': the '*' follows '{word}' once the pattern is tokenized; a glob needs at least three characters of one word before its '*'.");
+                }
+
+                var map = glob ? builders[node].Globs : builders[node].Exact;
+                if (!map.TryGetValue(word, out int child))
+                {
+                    child = builders.Count;
+                    builders.Add(new NodeBuilder());
+                    map[word] = child;
+                }
+
+                node = child;
             }
 
-            var map = glob ? builders[node].Globs : builders[node].Exact;
-            if (!map.TryGetValue(word, out int child))
+            // One entry of a category per path: the first entry written keeps it.
+            int category = categoryIndex[entry.Category];
+            if (!builders[node].Terminals.Exists(t => t.Category == category))
             {
-                child = builders.Count;
-                builders.Add(new NodeBuilder());
-                map[word] = child;
+                builders[node].Terminals.Add((category, entryNumber));
             }
 
-            node = child;
+            longest = Math.Max(longest, path.Count);
         }
 
-        builders[node].Terminals.Add((categoryIndex[entry.Category], entryNumber));
-        return tokens;
+        return longest;
+    }
+
+    /// <summary>
+    /// A key that two entries share exactly when they match the same tokens: the token paths of
+    /// <see cref="Paths"/>, normalized, with their globs marked. Used to drop duplicate entries.
+    /// </summary>
+    internal static string MatchKey(string pattern, Tokenizer tokenizer) =>
+        string.Join('\n', Paths(pattern, tokenizer).Select(path => string.Join(' ', path.Select(w => w.Glob ? w.Word + "*" : w.Word))).Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// The token paths an entry matches: the entry tokenized as written, and, when it holds an
+    /// '&amp;' between letters, also with the letters either side of each upper-cased and
+    /// lower-cased. The tokenizer joins "AT&amp;T" into one token and splits "at&amp;t" into three,
+    /// so matching is case-insensitive only if the entry is read both ways.
+    /// </summary>
+    private static List<List<(string Word, bool Glob)>> Paths(string pattern, Tokenizer tokenizer)
+    {
+        var paths = new List<List<(string Word, bool Glob)>> { Words(pattern, tokenizer).ToList() };
+        if (pattern.Contains('&', StringComparison.Ordinal))
+        {
+            foreach (var upper in (ReadOnlySpan<bool>)[true, false])
+            {
+                var variant = Words(CaseAroundAmpersands(pattern, upper), tokenizer).ToList();
+                if (!paths.Exists(p => p.SequenceEqual(variant)))
+                {
+                    paths.Add(variant);
+                }
+            }
+        }
+
+        return paths;
+
+        static string CaseAroundAmpersands(string pattern, bool upper)
+        {
+            var chars = pattern.ToCharArray();
+            for (int i = 1; i + 1 < chars.Length; i++)
+            {
+                if (chars[i] == '&' && char.IsAsciiLetter(chars[i - 1]) && char.IsAsciiLetter(chars[i + 1]))
+                {
+                    chars[i - 1] = upper ? char.ToUpperInvariant(chars[i - 1]) : char.ToLowerInvariant(chars[i - 1]);
+                    chars[i + 1] = upper ? char.ToUpperInvariant(chars[i + 1]) : char.ToLowerInvariant(chars[i + 1]);
+                }
+            }
+
+            return new string(chars);
+        }
     }
 
     /// <summary>The lexicon being matched (the first, for a matcher of several).</summary>
@@ -364,7 +420,7 @@ public sealed class LexiconMatcher
         return destination.Count - before;
     }
 
-    /// <summary>Finds matches in a whole document.</summary>
+    /// <summary>Finds matches in a whole document, its tokens read as one run: a multi-word entry can match across a sentence or paragraph break (the taggers match each sentence on its own, through the overload for a span of tokens).</summary>
     /// <param name="document">The document.</param>
     /// <param name="destination">Receives the matches; token indexes are the document's.</param>
     /// <returns>The number of matches appended.</returns>
@@ -446,7 +502,7 @@ public sealed class LexiconMatcher
     /// <summary>The normalized words of a pattern; a trailing '*' makes the last token of its word a prefix glob.</summary>
     private static IEnumerable<(string Word, bool Glob)> Words(string pattern, Tokenizer tokenizer)
     {
-        foreach (var raw in pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var raw in pattern.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
         {
             // Tokenized as written, then normalized, as a text is: the tokenizer reads some
             // characters that normalizing changes ("R&D" is one token, "r&d" three; an en dash

@@ -117,5 +117,50 @@ public sealed class LexiconSet
         {
             throw new ArgumentException($"The {role} lexicon '{lexicon.Name}' lacks the categories {string.Join(", ", missing)}.");
         }
+
+        // A category of one's own is read as a category of entries (rights and linkage: evidence
+        // and a model feature); one misspelled ("[Ignore]", "[presure]") would silently be such
+        // a category, and the one meant would be missing.
+        string[] known = [.. RequiredCategories[role], .. OptionalCategories[role]];
+        foreach (var category in lexicon.Categories.Where(c => !known.Contains(c, StringComparer.Ordinal)))
+        {
+            if (known.FirstOrDefault(k => IsNearMiss(category, k)) is { } meant)
+            {
+                throw new ArgumentException($"The {role} lexicon '{lexicon.Name}' has the category [{category}], which the taggers do not read and which is close to [{meant}] (another case, or a letter added, dropped or changed); category names are exact. Name it [{meant}], or give a category of your own a name further from it.");
+            }
+
+            // The rules read the cues lexicon's categories by name: another would have no effect.
+            if (role == "cues")
+            {
+                throw new ArgumentException($"The cues lexicon '{lexicon.Name}' has the category [{category}], which the taggers do not read (the rules read only {string.Join(", ", known)}); its entries would have no effect.");
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="name"/> is <paramref name="known"/> in another case, or one letter added, dropped or changed from it (for names of five letters or more).</summary>
+    private static bool IsNearMiss(string name, string known)
+    {
+        if (string.Equals(name, known, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (known.Length < 5 || Math.Abs(name.Length - known.Length) > 1)
+        {
+            return false;
+        }
+
+        var a = name.ToLowerInvariant();
+        var b = known;
+        int i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i])
+        {
+            i++;
+        }
+
+        // After the first difference the rest must agree with one letter changed, added or dropped.
+        return a.Length == b.Length ? a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1))
+            : a.Length > b.Length ? a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i))
+            : a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
     }
 }

@@ -122,6 +122,10 @@ public class LexiconMatcherTests
     [InlineData("@lexicon a\n@version\n[x]\nfood\n", "line 2: @version needs a value")]
     [InlineData("@lexicon a\n@version 1\n@lexicon b\n[x]\nfood\n", "line 3: @lexicon appears twice")]
     [InlineData("@lexicon a\n@version 1\n[ ]\nfood\n", "line 3: a category needs a name")]
+    [InlineData("@lexicon a\n@version 1\n[x]\nfreedom # core word\n", "line 4: '#': '#' starts a comment only at the start of a line")]
+    [InlineData("@lexicon a\n@version 1\n[x]\n[y]\nfood\n", "line 3: category [x] has no entries")]
+    [InlineData("@lexicon a\n@version 1;b@2\n[x]\nfood\n", "line 2: @version '1;b@2' must be one word")]
+    [InlineData("@lexicon a b\n@version 1\n[x]\nfood\n", "line 1: @lexicon 'a b' must be one word")]
     public void A_malformed_lexicon_is_reported_with_its_line(string text, string expected)
     {
         var ex = Assert.Throws<FormatException>(() => Lexicon.Parse(text, "my.lexicon"));
@@ -136,5 +140,35 @@ public class LexiconMatcherTests
         Assert.Equal("3", lexicon.Version);
         Assert.Equal(["freedom", "economic_social", "instrument", "freedom2"], lexicon.Categories);
         Assert.Single(lexicon.Entries, e => e.Category == "freedom2");
+    }
+
+    [Theory]
+    [InlineData("at&t")]
+    [InlineData("AT&T")]
+    [InlineData("At&t")]
+    public void An_entry_with_an_ampersand_matches_in_any_case(string entry)
+    {
+        // The tokenizer joins "AT&T" into one token and splits "at&t" into three; an entry in
+        // either case (as a quanteda dictionary, lower-cased, has it) matches both.
+        var lexicon = Lexicon.Parse($"@lexicon t\n@version 1\n[c]\n{entry}\n");
+        var doc = TextDocument.Parse("AT&T, at&t and At&T today.");
+        var matches = new List<LexiconMatch>();
+        new LexiconMatcher(lexicon).Match(doc, matches);
+        Assert.Equal(["AT&T", "at&t", "At&T"], matches.Select(m => doc.Text[doc.Tokens[m.FirstToken].Start..doc.Tokens[m.FirstToken + m.TokenCount - 1].End]));
+    }
+
+    [Fact]
+    public void Duplicates_are_entries_that_match_the_same_tokens()
+    {
+        // An en dash splits "forced–labour" into three tokens: it matches other text than
+        // "forced-labour" and is kept. "r&d" and "R&D", a ligature and its letters, a tab and a
+        // space match the same and are one entry (the first written).
+        var lexicon = Lexicon.Parse("@lexicon t\n@version 1\n[c]\nforced\u2013labour\nforced-labour\nr&d\nR&D\n\uFB01nancial aid\nfinancial aid\nright\tto  food\nright to food\n");
+        Assert.Equal(["forced\u2013labour", "forced-labour", "r&d", "\uFB01nancial aid", "right to food"], lexicon.Entries.Select(e => e.Pattern));
+
+        var doc = TextDocument.Parse("Forced-labour, R&D and the right to food.");
+        var matches = new List<LexiconMatch>();
+        new LexiconMatcher(lexicon).Match(doc, matches);
+        Assert.Equal(["forced-labour", "r&d", "right to food"], matches.Select(m => lexicon.Entries[m.Entry].Pattern));
     }
 }

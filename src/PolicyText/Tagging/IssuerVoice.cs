@@ -770,7 +770,7 @@ internal sealed class IssuerVoice
             j--;
         }
 
-        for (int opening = j - 1; opening >= j - 3 && opening > 0; opening--)
+        for (int opening = j - 1; opening >= j - 3 && opening >= 0; opening--)
         {
             if (tokens[opening].GetWord(normalized) is "in" && InADocument(normalized, tokens, opening + 1) && j - opening <= 3
                 && Array.IndexOf(Documents, tokens[j].GetWord(normalized).ToString()) >= 0
@@ -1571,6 +1571,31 @@ internal sealed class IssuerVoice
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether the words at <paramref name="first"/> ("In a statement", "in its report") open a
+    /// clause that says what the issuer said in, before its name and reporting word ("In a
+    /// statement issued today, the Lantern Foundation urged …", <see cref="AfterStatementClause"/>):
+    /// the clause is then the issuer's own, as "said in a statement" after its name is, and
+    /// reports no one.
+    /// </summary>
+    internal bool SpeaksAfterStatementClause(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int first)
+    {
+        if (tokens[first].GetWord(normalized) is not "in")
+        {
+            return false;
+        }
+
+        for (int k = first + 4; k < tokens.Length && k <= first + 30; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Word && Array.IndexOf(LedeVerbs, tokens[k].GetWord(normalized).ToString()) >= 0)
+            {
+                return AfterStatementClause(text, normalized, tokens, k) && Speaks(text, normalized, tokens, k, 1, nameAfter: false);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -462,6 +462,14 @@ public sealed class CueExtractor
                         break;
                     }
 
+                    // "In a statement issued today, the group urged …": the clause says what the
+                    // issuer spoke in, and the issuer speaking is the author.
+                    if (issuer is not null && issuer.SpeaksAfterStatementClause(text, normalized, tokens, m.FirstToken))
+                    {
+                        issuerSpeaks = true;
+                        break;
+                    }
+
                     // "Governments should say so publicly": a reporting word after "should", "must",
                     // "ought to" or "need(s) to" says what ought to be said, and reports no one.
                     if (Prescribed(text, normalized, tokens, m.FirstToken))

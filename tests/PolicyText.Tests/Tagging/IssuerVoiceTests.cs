@@ -209,6 +209,20 @@ public class IssuerVoiceTests
     }
 
     [Theory]
+    [InlineData("In a statement issued today, the Lantern Foundation for Civil Liberties urged the EU to keep its sanctions.", 0)]
+    [InlineData("In its report published on Monday, the Lantern Foundation for Civil Liberties called for the prisoners' release.", 0)]
+    [InlineData("In a statement issued today, the Lantern Foundation for Civil Liberties welcomed the EU's sanctions.", 0)]
+    // Another body's statement is still a report.
+    [InlineData("In a statement issued today, the European Commission urged restraint.", 2)]
+    public void The_clause_that_opens_the_issuers_lede_is_its_own_words(string lede, int attributions)
+    {
+        // "In a statement" says what the issuer spoke in, as "said in a statement" after its name
+        // does: no report of someone else's words (it was counted as one, with its evidence).
+        var text = $"Press release\n\n{lede} The Lantern Foundation for Civil Liberties said the delays cost lives.";
+        Assert.Equal(attributions, AttributionsOf(text, lede[..30]));
+    }
+
+    [Theory]
     // A quotation's speaker is not a lede's issuer: "…,” Lopez said." names a person quoted.
     [InlineData("Press release\n\n“Aid must flow,” Ana Lopez said. The group said the delays cost lives.")]
     // Nor is a name that "said." far into the text: a ministry quoted below the lede.

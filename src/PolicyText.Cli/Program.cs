@@ -116,7 +116,7 @@ public static class Program
             // An output must not replace an input (a single input file, a lexicon, the model);
             // the files of a folder input are .txt and .md, which no output is named.
             var files = (parse.GetValue(lexicon) ?? []).Append(parse.GetValue(model) ?? string.Empty).Where(f => f.Length > 0).ToList();
-            CheckNotInput(AnalyzeOutputs.Select(f => Path.Combine(parse.GetValue(output)!, f)), files.Append(inputPath), "--out", "output folder");
+            CheckNotInput(CorpusRunner.OutputFileNames.Select(f => Path.Combine(parse.GetValue(output)!, f)), files.Append(inputPath), "--out", "output folder");
 
             // Standard input, and a named pipe given as the input, are spooled to a file: the
             // input is read more than once (the document variables are collected before the first
@@ -476,10 +476,6 @@ public static class Program
         }));
         return command;
     }
-
-    /// <summary>The files <c>analyze</c> may write into its output folder (<see cref="CorpusRunner"/>, its checkpoint, <see cref="RunManifest"/>), each also under a <c>.partial</c> name while it is written.</summary>
-    private static readonly string[] AnalyzeOutputs =
-        [.. new[] { "sentences.csv", "documents.csv", "evidence.csv", "tokens.csv", "errors.csv", "checkpoint.json", "manifest.json" }.SelectMany(f => new[] { f, f + ".partial" })];
 
     /// <summary>The files a gold corpus path names: the file itself, or a folder's documents.jsonl and sentences.jsonl.</summary>
     private static IEnumerable<string> CorpusFiles(string corpus) =>

@@ -59,6 +59,15 @@ public static class CorpusRunner
     /// <summary>The most documents a run holds at once, analysed or waiting to be written, whatever <see cref="CorpusRunOptions.Threads"/> says.</summary>
     internal const int MaxWindow = 4096;
 
+    /// <summary>
+    /// The names of every file a run may write in its output folder: sentences.csv,
+    /// documents.csv, evidence.csv, tokens.csv, errors.csv, checkpoint.json and manifest.json,
+    /// each followed by the name it has while it is written (<c>.partial</c>). A run refuses a
+    /// folder in the place of any of them before it writes anything.
+    /// </summary>
+    public static IReadOnlyList<string> OutputFileNames { get; } =
+        [.. new[] { "sentences.csv", "documents.csv", "evidence.csv", "tokens.csv", "errors.csv", RunCheckpoint.FileName, "manifest.json" }.SelectMany(f => new[] { f, f + ".partial" })];
+
     /// <summary>Runs the analysis.</summary>
     /// <param name="items">The documents (and read errors), in order.</param>
     /// <param name="variables">The names of the document variables to carry into documents.csv.</param>
@@ -96,10 +105,7 @@ public static class CorpusRunner
 
         // A folder where an output file goes would stop the run half way, with files written:
         // refused before anything is.
-        foreach (var path in new[] { "sentences.csv", "documents.csv", "evidence.csv", "tokens.csv", "errors.csv" }
-            .SelectMany(n => new[] { n, n + ".partial" })
-            .Concat(["manifest.json", "manifest.json.partial", RunCheckpoint.FileName, RunCheckpoint.FileName + ".partial"])
-            .Select(n => Path.Combine(outputFolder, n)))
+        foreach (var path in OutputFileNames.Select(n => Path.Combine(outputFolder, n)))
         {
             if (Directory.Exists(path))
             {

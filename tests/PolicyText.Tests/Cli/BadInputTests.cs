@@ -397,7 +397,9 @@ public class IdTests
         var input = Path.Combine(tmp.Path, "in.txt");
         File.WriteAllText(input, "Food first.");
         var output = Path.Combine(tmp.Path, "out");
-        foreach (var name in new[] { "evidence.csv", "manifest.json.partial", "checkpoint.json.partial" })
+        // Every file the library says a run may write, and only those.
+        Assert.Equal(14, PolicyText.Corpora.CorpusRunner.OutputFileNames.Count);
+        foreach (var name in PolicyText.Corpora.CorpusRunner.OutputFileNames)
         {
             var folder = Path.Combine(output, name);
             Directory.CreateDirectory(folder);

@@ -6,9 +6,11 @@ namespace PolicyText.Models;
 /// <summary>
 /// A multiclass linear model (maximum entropy) over <see cref="SentenceFeaturizer"/> features:
 /// one weight row and one bias per class, scored directly (no ML.NET at scoring time). Trained
-/// with ML.NET's L-BFGS maximum entropy trainer (<see cref="ModelTrainer"/>; SDCA until models version 2). Immutable and thread-safe.
+/// with ML.NET's L-BFGS maximum entropy trainer (<see cref="ModelTrainer"/>; SDCA until models version 2). Immutable (the
+/// constructor copies what it is given) and thread-safe. Two models are equal when their task,
+/// version, classes, weights and biases are: a model file loaded twice gives equal models.
 /// </summary>
-public sealed class LinearModel
+public sealed class LinearModel : IEquatable<LinearModel>
 {
     private const string Magic = "PTLM";
     private const int FormatVersion = 1;
@@ -51,9 +53,11 @@ public sealed class LinearModel
 
         Task = task;
         Version = version;
-        Classes = classes;
-        _weights = weights;
-        _biases = biases;
+
+        // Copies: a caller's arrays changed afterwards must not change what this model scores or saves.
+        Classes = [.. classes];
+        _weights = [.. weights.Select(w => w.ToArray())];
+        _biases = [.. biases];
         _byFeature = new float[SentenceFeaturizer.Dimension * classes.Count];
         for (int c = 0; c < classes.Count; c++)
         {
@@ -66,6 +70,32 @@ public sealed class LinearModel
 
     /// <summary>The task: <c>rights</c> or <c>linkage</c>.</summary>
     public string Task { get; }
+
+    /// <summary>Whether <paramref name="other"/> has the same task, version, classes, weights and biases.</summary>
+    /// <param name="other">Another model.</param>
+    /// <returns>Whether the two are equal.</returns>
+    public bool Equals(LinearModel? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Task == other.Task && Version == other.Version && Classes.SequenceEqual(other.Classes)
+                && _biases.AsSpan().SequenceEqual(other._biases) && _byFeature.AsSpan().SequenceEqual(other._byFeature)));
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as LinearModel);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Task);
+        hash.Add(Version);
+        foreach (var bias in _biases)
+        {
+            hash.Add(bias);
+        }
+
+        return hash.ToHashCode();
+    }
 
     /// <summary>The model's version.</summary>
     public string Version { get; }

@@ -54,6 +54,56 @@ public class PolicyModelsTests
     }
 
     [Fact]
+    public void Models_compare_by_their_weights_not_as_objects()
+    {
+        // A model file loaded twice gives equal models (they were compared as objects).
+        var models = Shipped;
+        using var stream = new MemoryStream();
+        models.Save(stream);
+        stream.Position = 0;
+        var first = PolicyModels.Load(stream);
+        stream.Position = 0;
+        var second = PolicyModels.Load(stream);
+        Assert.NotSame(first.Rights, second.Rights);
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        Assert.Equal(models, first);
+
+        // One weight apart, or another version, is another model.
+        var weights = Enumerable.Range(0, models.Rights.Classes.Count).Select(c => new float[SentenceFeaturizer.Dimension]).ToArray();
+        var biases = new float[models.Rights.Classes.Count];
+        var zero = new LinearModel("rights", "x", models.Rights.Classes, weights, biases);
+        Assert.Equal(zero, new LinearModel("rights", "x", models.Rights.Classes, weights, biases));
+        Assert.NotEqual(zero, new LinearModel("rights", "y", models.Rights.Classes, weights, biases));
+        weights[2][123] = 0.5f;
+        Assert.NotEqual(zero, new LinearModel("rights", "x", models.Rights.Classes, weights, biases));
+        Assert.NotEqual(first, first with { Rights = zero });
+    }
+
+    [Fact]
+    public void A_model_keeps_what_it_was_given_when_the_caller_changes_its_arrays()
+    {
+        var classes = new List<string> { "a", "b" };
+        var weights = new[] { new float[SentenceFeaturizer.Dimension], new float[SentenceFeaturizer.Dimension] };
+        var biases = new float[] { 1, 0 };
+        var model = new LinearModel("rights", "x", classes, weights, biases);
+        var before = new float[2];
+        model.Score([new(7, 1f)], before);
+
+        biases[1] = 5;
+        weights[1][7] = 9;
+        classes[0] = "changed";
+        var after = new float[2];
+        model.Score([new(7, 1f)], after);
+        Assert.Equal(before, after);
+        Assert.Equal(["a", "b"], model.Classes);
+        using var saved = new MemoryStream();
+        model.Save(saved);
+        saved.Position = 0;
+        Assert.Equal(model, LinearModel.Load(saved));
+    }
+
+    [Fact]
     public void Models_of_sentences_alone_that_do_not_fit_are_refused_with_a_message()
     {
         var models = Shipped;

@@ -99,7 +99,7 @@ public static class Program
         {
             var options = new TextAnalyzerOptions
             {
-                Lexicons = Lexicons(parse.GetValue(lexicon)),
+                Lexicons = Lexicons(parse.GetValue(lexicon), stderr),
                 Models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : null,
             };
             var inputPath = parse.GetValue(input)!;
@@ -283,7 +283,7 @@ public static class Program
         AllowMultipleArgumentsPerToken = false,
     };
 
-    private static LexiconSet? Lexicons(string[]? files)
+    private static LexiconSet? Lexicons(string[]? files, TextWriter stderr)
     {
         if (files is null || files.Length == 0)
         {
@@ -295,6 +295,13 @@ public static class Program
         foreach (var file in files)
         {
             var lexicon = Lexicon.Load(file);
+
+            // An empty category may be a heading out of place or a category switched off on
+            // purpose (to measure what it adds): run, but say so.
+            foreach (var empty in lexicon.Categories.Where(c => !lexicon.Entries.Any(e => e.Category == c)))
+            {
+                stderr.WriteLine($"policytext: note: {file}: category [{empty}] has no entries, so it is never found.");
+            }
             // Each file replaces the lexicon of its name: a second file of the same name would
             // silently set the first aside.
             if (!given.TryAdd(lexicon.Name, file) && Path.GetFullPath(given[lexicon.Name]) != Path.GetFullPath(file))
@@ -328,7 +335,7 @@ public static class Program
             CheckOutputFile(path, "--out");
             CheckNotInput([path, path + ".partial"], CorpusFiles(parse.GetValue(corpus)!).Concat(parse.GetValue(lexicon) ?? []), "--out", "file name");
             var gold = GoldCorpus.Load(parse.GetValue(corpus)!);
-            var models = TaggerEvaluation.Train(gold, Lexicons(parse.GetValue(lexicon)));
+            var models = TaggerEvaluation.Train(gold, Lexicons(parse.GetValue(lexicon), stderr));
             // Written under a temporary name and moved into place: a failed write leaves no
             // half file, and a file of the same name is replaced, not written over.
             models.Save(path + ".partial");
@@ -368,7 +375,7 @@ public static class Program
                 "test" => CorpusSplit.Test,
                 var other => throw new ArgumentException($"--split must be train, dev or test; got '{other}'."),
             };
-            var lexicons = Lexicons(parse.GetValue(lexicon));
+            var lexicons = Lexicons(parse.GetValue(lexicon), stderr);
             if (parse.GetValue(folds) is not null && parse.GetValue(model) is not null)
             {
                 throw new ArgumentException("--cv trains a model for every fold; it cannot be combined with --model.");

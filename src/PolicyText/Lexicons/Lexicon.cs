@@ -74,9 +74,9 @@ public sealed class Lexicon
             int bom = encoding.Preamble.Length;
             text = encoding.GetString(bytes, bom, bytes.Length - bom);
 
-            // What was replaced does not encode back to the bytes read.
-            int replaced = text.IndexOf('\uFFFD', StringComparison.Ordinal);
-            if (replaced >= 0 && !encoding.GetBytes(text).AsSpan().SequenceEqual(bytes.AsSpan(bom)))
+            // A U+FFFD that the file's bytes do not hold there is what the decoder put in place
+            // of bytes it could not read (a U+FFFD written in the file is text like any other).
+            if (FirstReplaced(text, bytes.AsSpan(bom), encoding) is int replaced and >= 0)
             {
                 throw new FormatException($"{path}, line {LineOf(text, replaced)}: the file holds half a character (a lone surrogate) or bytes that are not {encoding.WebName}; save it as UTF-8.");
             }
@@ -104,6 +104,35 @@ public sealed class Lexicon
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// The index in <paramref name="text"/> of the first U+FFFD that the decoder put in place of
+    /// bytes it could not read, or -1: UTF-16 reads two bytes a character, UTF-32 four a code
+    /// point, one U+FFFD for each unit it cannot read.
+    /// </summary>
+    private static int FirstReplaced(string text, ReadOnlySpan<byte> bytes, System.Text.Encoding encoding)
+    {
+        int unit = encoding is System.Text.UTF32Encoding ? 4 : 2;
+        var written = encoding.GetBytes("\uFFFD");
+        int at = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\uFFFD' && (at + unit > bytes.Length || !bytes.Slice(at, unit).SequenceEqual(written)))
+            {
+                return i;
+            }
+
+            // A surrogate pair is one unit of UTF-32, two of UTF-16.
+            if (unit == 4 && char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+
+            at += unit;
+        }
+
+        return -1;
     }
 
     /// <summary>The line (from 1) of the character at <paramref name="index"/>, counting LF, CR LF and CR as one line end each, as <see cref="Parse"/> does.</summary>
@@ -136,8 +165,6 @@ public sealed class Lexicon
         var categories = new List<string>();
         var entries = new List<LexiconEntry>();
         var seen = new HashSet<(string, string)>();
-        var categoryLines = new Dictionary<string, int>(StringComparer.Ordinal);
-        var filled = new HashSet<string>(StringComparer.Ordinal);
         // A byte order mark read as text, and any line ending (LF, CR LF, CR).
         var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         for (int n = 0; n < lines.Length; n++)
@@ -202,7 +229,6 @@ public sealed class Lexicon
                 }
 
                 categories.Add(category);
-                categoryLines[category] = lineNumber;
             }
             else
             {
@@ -220,8 +246,6 @@ public sealed class Lexicon
                 {
                     entries.Add(new LexiconEntry(category, pattern, lineNumber));
                 }
-
-                filled.Add(category);
             }
         }
 
@@ -235,12 +259,6 @@ public sealed class Lexicon
             throw new FormatException($"{source}: the lexicon has no entries.");
         }
 
-        // An empty section is a heading out of place (or an entry in brackets, "[sic]", read as
-        // one), and its category would never be found.
-        if (categories.FirstOrDefault(c => !filled.Contains(c)) is { } empty)
-        {
-            throw Error(source, categoryLines[empty], $"category [{empty}] has no entries (a line in brackets starts a category; leave out an optional category rather than empty it)");
-        }
 
         return new Lexicon(name, version, categories, entries);
     }
@@ -252,10 +270,10 @@ public sealed class Lexicon
         foreach (var word in pattern.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             // "freedom # core word": a comment after an entry would be read as words of it,
-            // which never match.
-            if (word[0] == '#')
+            // which never match ("#MeToo", a hashtag, is a word).
+            if (!word.AsSpan().ContainsAnyExcept('#'))
             {
-                throw Error(source, line, $"'{word}': '#' starts a comment only at the start of a line; put the comment on a line of its own");
+                throw Error(source, line, $"'{word}': '#' starts a comment only at the start of a line; put the comment on a line of its own (a hashtag is written with its word, '#MeToo')");
             }
 
             int star = word.IndexOf('*', StringComparison.Ordinal);

@@ -240,8 +240,10 @@ public sealed class LexiconMatcher
         {
             foreach (var upper in (ReadOnlySpan<bool>)[true, false])
             {
+                // A variant whose glob falls on a short word ("r&d*" read as "r", "&", "d*") is
+                // left out; only the entry as written must be a glob that can be looked up.
                 var variant = Words(CaseAroundAmpersands(pattern, upper), tokenizer).ToList();
-                if (!paths.Exists(p => p.SequenceEqual(variant)))
+                if (!paths.Exists(p => p.SequenceEqual(variant)) && !variant.Exists(w => w.Glob && w.Word.Length < 3))
                 {
                     paths.Add(variant);
                 }

@@ -750,7 +750,7 @@ internal sealed class IssuerVoice
     private static bool AfterStatementClause(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k)
     {
         int j = NameStart(text, tokens, k) - 1;
-        if (j < 4 || j == k - 1 || tokens[j].GetWord(normalized) is not ",")
+        if (j < 3 || j == k - 1 || tokens[j].GetWord(normalized) is not ",")
         {
             return false;
         }
@@ -1582,16 +1582,20 @@ internal sealed class IssuerVoice
     /// </summary>
     internal bool SpeaksAfterStatementClause(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int first)
     {
-        if (tokens[first].GetWord(normalized) is not "in")
+        // The clause is at most eight tokens ("In a joint statement issued on Monday,"): its
+        // words, "in a statement" or "statement", lie in the sentence's first few.
+        if (first > 6)
         {
             return false;
         }
 
-        for (int k = first + 4; k < tokens.Length && k <= first + 30; k++)
+        for (int k = first + 1; k < tokens.Length && k <= first + 30; k++)
         {
-            if (tokens[k].Kind == TokenKind.Word && Array.IndexOf(LedeVerbs, tokens[k].GetWord(normalized).ToString()) >= 0)
+            if (tokens[k].Kind == TokenKind.Word && Array.IndexOf(LedeVerbs, tokens[k].GetWord(normalized).ToString()) >= 0
+                && AfterStatementClause(text, normalized, tokens, k))
             {
-                return AfterStatementClause(text, normalized, tokens, k) && Speaks(text, normalized, tokens, k, 1, nameAfter: false);
+                // The match must lie inside the clause, before its comma.
+                return first < NameStart(text, tokens, k) - 1 && Speaks(text, normalized, tokens, k, 1, nameAfter: false);
             }
         }
 

@@ -206,6 +206,23 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void An_empty_category_runs_with_a_note()
+    {
+        // A category switched off on purpose (to measure what it adds), or a heading out of place:
+        // the run goes on, and says so.
+        using var tmp = new TempDir();
+        var input = OneDocument(tmp);
+        var cues = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "PolicyText", "Lexicons", "Resources", "cues.lexicon"));
+        int hedge = cues.IndexOf("[hedge]\n", StringComparison.Ordinal);
+        int next = cues.IndexOf("\n[", hedge + 1, StringComparison.Ordinal);
+        var file = Path.Combine(tmp.Path, "no-hedges.lexicon");
+        File.WriteAllText(file, cues[..(hedge + "[hedge]\n".Length)] + cues[(next + 1)..]);
+        var result = CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "o"), "--lexicon", file, "-q");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"policytext: note: {file}: category [hedge] has no entries, so it is never found.", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_lexicon_the_taggers_cannot_use_is_named_by_its_file()
     {
         using var tmp = new TempDir();

@@ -30,7 +30,8 @@ public class LexiconFileTests
         var encoding = encodingName == "utf-32" ? new UTF32Encoding(false, true) : Encoding.GetEncoding(encodingName);
         using var tmp = new TempDir();
         var file = Path.Combine(tmp.Path, "r.lexicon");
-        var good = Rights.Replace("food\n", "food\nwater\n", StringComparison.Ordinal);
+        // A U+FFFD written on line 4 is text; the bad unit on line 7 is the one named.
+        var good = Rights.Replace("food\n", "food\nwater\n", StringComparison.Ordinal).Replace("freedom\n[", "free\uFFFDdom\n[", StringComparison.Ordinal);
         File.WriteAllBytes(file, [.. encoding.GetPreamble(), .. encoding.GetBytes(good)]);
         Assert.Equal(4, Lexicon.Load(file).Entries.Count);
 

@@ -302,6 +302,7 @@ public static class Program
             {
                 stderr.WriteLine($"policytext: note: {file}: category [{empty}] has no entries, so it is never found.");
             }
+
             // Each file replaces the lexicon of its name: a second file of the same name would
             // silently set the first aside.
             if (!given.TryAdd(lexicon.Name, file) && Path.GetFullPath(given[lexicon.Name]) != Path.GetFullPath(file))

@@ -259,7 +259,6 @@ public sealed class Lexicon
             throw new FormatException($"{source}: the lexicon has no entries.");
         }
 
-
         return new Lexicon(name, version, categories, entries);
     }
 

@@ -79,6 +79,17 @@ public class ApiRobustnessTests
         Assert.Equal(1, sentences);
     }
 
+    [Fact]
+    public void Feature_export_names_a_null_text_by_its_position()
+    {
+        // It failed with "Value cannot be null. (Parameter 'text')", naming no text.
+        var view = TextAnalyzer.CreateDefault().ToDataView(new Microsoft.ML.MLContext(seed: 1), ["Aid must flow.", "", null!, "Water."]);
+        var ex = Assert.ThrowsAny<Exception>(() => view.Preview());
+        var inner = ex as ArgumentException ?? ex.InnerException as ArgumentException;
+        Assert.NotNull(inner);
+        Assert.StartsWith("The text at position 2 is null", inner.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(20, 40, 0, 19)]
     [InlineData(0, 30, 20, 40)]

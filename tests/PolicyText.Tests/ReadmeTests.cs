@@ -74,6 +74,7 @@ public partial class ReadmeTests
             "Sanctions must stay until the camps close. Relief must be earned.",
         ]);
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Linkage")
+            .AppendCacheCheckpoint(ml)
             .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy());
         var model = pipeline.Fit(data);
         Console.WriteLine($"{data.Schema["Features"].Type}: {model.Transform(data).Preview().RowView.Length} sentences");

@@ -12,15 +12,25 @@ namespace PolicyText.Features;
 public static class FeatureExport
 {
     /// <summary>
-    /// One row per sentence of each text: <c>DocIndex</c> (uint), <c>SentenceIndex</c> (uint),
-    /// <c>Text</c>, <c>Rights</c> and <c>Linkage</c> (PolicyText's labels, codebook names),
-    /// <c>RightsConfidence</c>, <c>LinkageConfidence</c>, and <c>Features</c>, a sparse vector of
-    /// <see cref="SentenceFeaturizer.Dimension"/> floats (docs/models.md).
+    /// One row per sentence of each text: <c>DocIndex</c> (uint, the text's position in
+    /// <paramref name="texts"/>; a text with no sentences has no rows), <c>SentenceIndex</c> (uint),
+    /// <c>Text</c>, <c>Rights</c> and <c>Linkage</c> (the labels PolicyText predicts, codebook
+    /// names; not gold labels), <c>RightsConfidence</c>, <c>LinkageConfidence</c>, and
+    /// <c>Features</c>, a sparse vector of <see cref="SentenceFeaturizer.Dimension"/> floats
+    /// (docs/models.md).
     /// </summary>
+    /// <remarks>
+    /// The rows are computed on every pass over the view: each cursor ML.NET opens enumerates
+    /// <paramref name="texts"/> again and analyses every text again, as ML.NET's
+    /// <c>LoadFromEnumerable</c> does. So <paramref name="texts"/> must give the same texts each
+    /// time it is enumerated (an array or a list, not a reader's lines read once), and a trainer
+    /// that passes over the data many times (SDCA) should follow <c>AppendCacheCheckpoint</c>
+    /// or read <c>mlContext.Data.Cache(view)</c>, which analyse the texts once.
+    /// </remarks>
     /// <param name="analyzer">The analyzer that computes labels and features.</param>
     /// <param name="mlContext">The ML.NET context.</param>
-    /// <param name="texts">The texts.</param>
-    /// <returns>The data view (rows are computed when it is loaded).</returns>
+    /// <param name="texts">The texts, none null (a null is reported, with its position, when the view reaches it).</param>
+    /// <returns>The data view (rows are computed when it is read).</returns>
     public static IDataView ToDataView(this TextAnalyzer analyzer, MLContext mlContext, IEnumerable<string> texts)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -37,6 +47,11 @@ public static class FeatureExport
         var features = new List<KeyValuePair<int, float>>();
         foreach (var text in texts)
         {
+            if (text is null)
+            {
+                throw new ArgumentException($"The text at position {docIndex} is null; give an empty string for a document with no text.", nameof(texts));
+            }
+
             var document = analyzer.Parse(text);
             var cues = analyzer.ExtractCues(document);
             var analysis = analyzer.Analyze(document, cues);

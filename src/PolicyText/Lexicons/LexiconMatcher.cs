@@ -475,13 +475,72 @@ public sealed class LexiconMatcher
 
         if (tryGlobs && word.Length >= 3 && n.Globs is { } nodeGlobs && nodeGlobs.TryGetValue(GlobKey(word), out var candidates))
         {
-            foreach (var (prefix, globChild) in candidates)
+            if (candidates.Length > SortedGlobs)
             {
-                if (word.StartsWith(prefix, StringComparison.Ordinal))
+                found |= WalkSortedGlobs(ref w, depth, word, candidates);
+            }
+            else
+            {
+                foreach (var (prefix, globChild, _) in candidates)
                 {
-                    found |= Walk(ref w, depth + 1, globChild);
+                    if (word.StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        found |= Walk(ref w, depth + 1, globChild);
+                    }
                 }
             }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The globs of one node that share their first three characters, when there are more than
+    /// this many, are kept sorted and looked up by each prefix of the word (a lexicon made of
+    /// stems with a '*' each can have thousands under "con"), instead of compared one by one.
+    /// </summary>
+    private const int SortedGlobs = 16;
+
+    /// <summary>
+    /// <see cref="Walk"/>'s glob step over a large group sorted by prefix: each prefix of the
+    /// word, from three characters, is searched for, and the globs found are walked in the order
+    /// the lexicon lists them, as the small groups' are, so the same entry wins a tie.
+    /// </summary>
+    private ulong WalkSortedGlobs(ref Walker w, int depth, ReadOnlySpan<char> word, (string Prefix, int Child, int Order)[] sorted)
+    {
+        Span<long> hits = word.Length <= 128 ? stackalloc long[word.Length] : new long[word.Length];
+        int count = 0;
+        for (int length = 3; length <= word.Length; length++)
+        {
+            var prefix = word[..length];
+            int lo = 0;
+            int hi = sorted.Length - 1;
+            while (lo <= hi)
+            {
+                int mid = lo + ((hi - lo) >> 1);
+                int order = prefix.SequenceCompareTo(sorted[mid].Prefix);
+                if (order == 0)
+                {
+                    hits[count++] = ((long)sorted[mid].Order << 32) | (uint)sorted[mid].Child;
+                    break;
+                }
+
+                if (order < 0)
+                {
+                    hi = mid - 1;
+                }
+                else
+                {
+                    lo = mid + 1;
+                }
+            }
+        }
+
+        hits[..count].Sort();
+        ulong found = 0;
+        foreach (var hit in hits[..count])
+        {
+            found |= Walk(ref w, depth + 1, (int)(uint)hit);
         }
 
         return found;
@@ -533,8 +592,19 @@ public sealed class LexiconMatcher
 
         public Node Build() => new(
             Exact.Keys.Aggregate(0UL, (mask, word) => mask | (1UL << (int)(WordHash(word) >> 26))),
-            Globs.Count == 0 ? null : Globs.GroupBy(g => GlobKey(g.Key)).ToFrozenDictionary(g => g.Key, g => g.Select(x => (x.Key, x.Value)).ToArray()),
+            Globs.Count == 0 ? null : Globs.GroupBy(g => GlobKey(g.Key)).ToFrozenDictionary(g => g.Key, g => Group([.. g.Select((x, i) => (x.Key, x.Value, i))])),
             [.. Terminals]);
+
+        /// <summary>A group of globs in the lexicon's order, or sorted by prefix (ordinal) when it is large (<see cref="SortedGlobs"/>).</summary>
+        private static (string Prefix, int Child, int Order)[] Group((string Prefix, int Child, int Order)[] globs)
+        {
+            if (globs.Length > SortedGlobs)
+            {
+                Array.Sort(globs, (a, b) => string.CompareOrdinal(a.Prefix, b.Prefix));
+            }
+
+            return globs;
+        }
     }
 
     /// <summary>
@@ -544,6 +614,6 @@ public sealed class LexiconMatcher
     /// </summary>
     private readonly record struct Node(
         ulong ExactMask,
-        FrozenDictionary<ulong, (string Prefix, int Child)[]>? Globs,
+        FrozenDictionary<ulong, (string Prefix, int Child, int Order)[]>? Globs,
         (int Category, int Entry)[] Terminals);
 }

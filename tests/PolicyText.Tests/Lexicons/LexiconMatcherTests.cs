@@ -189,4 +189,23 @@ public class LexiconMatcherTests
         Assert.Equal(["x", "y"], lexicon.Categories);
         Assert.Equal("y", Assert.Single(lexicon.Entries).Category);
     }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(60)]
+    public void Many_globs_that_share_their_first_letters_match_as_few_do(int fillers)
+    {
+        // Past sixteen globs under one three-letter start, the matcher looks each prefix of the
+        // word up in a sorted list; the entry that wins is still the first listed that matches.
+        var entries = new List<string> { "concer*", "conf*", "conc*", "concerned*", "con*" };
+        entries.AddRange(Enumerable.Range(0, fillers).Select(i => $"con{(char)('a' + (i % 26))}{(char)('a' + (i / 26))}zz*"));
+        entries.Add("conflict*");
+        var lexicon = Lexicon.Parse("@lexicon t\n@version 1\n[c]\n" + string.Join("\n", entries) + "\n[d]\nconflict*\nconcern*\n");
+        var doc = TextDocument.Parse("Concerned, conflicted, conaazz and confabulating conmen.");
+        var matches = new List<LexiconMatch>();
+        new LexiconMatcher(lexicon).Match(doc, matches);
+        Assert.Equal(
+            ["c:concer*", "d:concern*", "c:conf*", "d:conflict*", "c:con*", "c:conf*", "c:con*"],
+            matches.Select(m => lexicon.Categories[m.Category] + ":" + lexicon.Entries[m.Entry].Pattern));
+    }
 }

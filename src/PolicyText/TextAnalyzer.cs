@@ -409,13 +409,33 @@ public sealed class TextAnalyzer
             }
 
             var evidence = cues[i].Evidence;
+
+            // Where the context decided a label (the second stage gave another than the
+            // sentence's own features did), that is evidence too: the label then rests on the
+            // neighbouring sentences, not on the sentence's words. Rows at the start of the
+            // sentence, so they come first and the evidence stays in text order; the linkage
+            // row only when no rule changed the label (the rule's row says why).
+            if (n > 1)
+            {
+                int ownLinkage = Best(first.Slice((i * stage) + r, l));
+                if (linkageRule is null && ownLinkage != bestLinkage)
+                {
+                    evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, "linkage context (own: " + _linkageLabels[ownLinkage].ToCode() + ")", linkage.ToCode(), CueType.Context));
+                }
+
+                int ownRights = Best(first.Slice(i * stage, r));
+                if (ownRights != bestRights)
+                {
+                    evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, "rights context (own: " + _rightsLabels[ownRights].ToCode() + ")", rights.ToCode(), CueType.Context));
+                }
+            }
+
             if (linkageRule is not null)
             {
                 // The rule that changed a label is evidence too. Its row starts at the start of
                 // the sentence, so it comes first and the evidence stays in text order. The
                 // sentence's other evidence is still made only when read.
-                var rule = new Evidence(s.Start, s.Start, string.Empty, linkageRule, linkage.ToCode(), CueType.Rule);
-                evidence = evidence is EvidenceList list ? list.WithFirst(rule) : [rule, .. evidence];
+                evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, linkageRule, linkage.ToCode(), CueType.Rule));
             }
 
             results[i] = new SentenceAnalysis(i, s.Start, s.End, rights, rc, linkage, lc, evidence);
@@ -456,6 +476,10 @@ public sealed class TextAnalyzer
             return grown.AsSpan(0, length);
         }
     }
+
+    /// <summary>The evidence with one more row first (the sentence's other evidence is still made only when read).</summary>
+    private static IReadOnlyList<Evidence> WithFirst(IReadOnlyList<Evidence> evidence, Evidence row) =>
+        evidence is EvidenceList list ? list.WithFirst(row) : [row, .. evidence];
 
     /// <summary>The first class of highest probability.</summary>
     private static int Best(ReadOnlySpan<float> probabilities)

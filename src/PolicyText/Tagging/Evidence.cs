@@ -30,6 +30,15 @@ public enum CueType
     /// given, and the span is empty, at the start of the sentence.
     /// </summary>
     Rule,
+
+    /// <summary>
+    /// The context decided the label: the second stage, reading the document's other sentences
+    /// (docs/models.md), gave the label in the category where the sentence's own features (the
+    /// first stage) gave another. The entry is <c>rights context (own: LABEL)</c> or
+    /// <c>linkage context (own: LABEL)</c>, naming the first stage's label; the span is empty,
+    /// at the start of the sentence.
+    /// </summary>
+    Context,
 }
 
 /// <summary>One piece of evidence behind a label: a lexicon entry (or a rule cue) found in the sentence.</summary>

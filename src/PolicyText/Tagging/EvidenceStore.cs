@@ -118,7 +118,7 @@ internal sealed class EvidenceList : IReadOnlyList<Evidence>
 {
     private readonly EvidenceStore _store;
     private readonly int _start;
-    private readonly Evidence? _first;
+    private readonly Evidence[] _firsts = [];
     private Evidence[]? _items;
 
     /// <summary>Records <c>[start, start + count)</c> of <paramref name="store"/>.</summary>
@@ -132,18 +132,17 @@ internal sealed class EvidenceList : IReadOnlyList<Evidence>
     private EvidenceList(EvidenceList records, Evidence first)
         : this(records._store, records._start, records.Count + 1)
     {
-        _first = first;
+        _firsts = [first, .. records._firsts];
     }
 
     /// <summary>
-    /// This sentence's records with <paramref name="first"/> before them (a rule that changed a
-    /// label, whose row starts at the start of the sentence), still made only when read.
+    /// This sentence's records with <paramref name="first"/> before them and before any listed
+    /// first already (a rule that changed a label, or the context that decided one, whose rows
+    /// start at the start of the sentence), still made only when read.
     /// </summary>
     /// <param name="first">The evidence to list first.</param>
     /// <returns>The new list.</returns>
-    /// <exception cref="InvalidOperationException">This list already lists an evidence first (a sentence has one rule at most).</exception>
-    public EvidenceList WithFirst(Evidence first) =>
-        _first is null ? new(this, first) : throw new InvalidOperationException("A sentence's evidence lists one rule at most.");
+    public EvidenceList WithFirst(Evidence first) => new(this, first);
 
     /// <inheritdoc/>
     public int Count { get; }
@@ -163,12 +162,8 @@ internal sealed class EvidenceList : IReadOnlyList<Evidence>
             }
 
             items = new Evidence[Count];
-            int k = 0;
-            if (_first is not null)
-            {
-                items[k++] = _first;
-            }
-
+            _firsts.CopyTo(items, 0);
+            int k = _firsts.Length;
             for (int i = 0; k < items.Length; i++)
             {
                 items[k++] = _store.Create(_start + i);

@@ -78,11 +78,12 @@ public class EvidenceTests
         var analyzer = new TextAnalyzer(new TextAnalyzerOptions { Lexicons = Small, Models = null });
         var analysis = analyzer.Analyze(Text);
         var cues = analyzer.ExtractCues(analysis.Document);
-        Assert.Equal(Expected[0], analysis.Sentences[0].Evidence);
+        // Besides the rows that say where the context decided a label.
+        static List<Evidence> Extracted(IReadOnlyList<Evidence> evidence) => [.. evidence.Where(e => e.Cue != CueType.Context)];
+        Assert.Equal(Expected[0], Extracted(analysis.Sentences[0].Evidence));
         for (int i = 0; i < cues.Length; i++)
         {
-            Assert.Equal(cues[i].Evidence, analysis.Sentences[i].Evidence);
-            Assert.Equal(cues[i].Evidence.Count, analysis.Sentences[i].Evidence.Count);
+            Assert.Equal(cues[i].Evidence, Extracted(analysis.Sentences[i].Evidence));
         }
     }
 

@@ -42,7 +42,7 @@ public sealed record TextAnalyzerOptions
 /// <param name="RightsConfidence">The model's probability of <paramref name="Rights"/> (1 for the lexicon-only rules).</param>
 /// <param name="Linkage">The linkage stance.</param>
 /// <param name="LinkageConfidence">The model's probability of <paramref name="Linkage"/> (1 for the lexicon-only rules); where a rule of the default analyzer set the label (evidence with cue <c>rule</c>), the model's probability of the label given, which can be low (docs/tagging.md).</param>
-/// <param name="Evidence">The lexicon matches and rule cues behind the labels.</param>
+/// <param name="Evidence">The lexicon matches and cues behind the labels, the rule that changed one, and where the second stage changed one (<see cref="CueType.Context"/>).</param>
 public sealed record SentenceAnalysis(
     int Index,
     int Start,
@@ -410,9 +410,9 @@ public sealed class TextAnalyzer
 
             var evidence = cues[i].Evidence;
 
-            // Where the context decided a label (the second stage gave another than the
-            // sentence's own features did), that is evidence too: the label then rests on the
-            // neighbouring sentences, not on the sentence's words. Rows at the start of the
+            // Where the second stage, reading the other sentences' first-stage readings, changed
+            // the first stage's label, that is evidence too: the label then rests on the
+            // document around the sentence more than on the sentence. Rows at the start of the
             // sentence, so they come first and the evidence stays in text order; the linkage
             // row only when no rule changed the label (the rule's row says why).
             if (n > 1)
@@ -420,13 +420,13 @@ public sealed class TextAnalyzer
                 int ownLinkage = Best(first.Slice((i * stage) + r, l));
                 if (linkageRule is null && ownLinkage != bestLinkage)
                 {
-                    evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, "linkage context (own: " + _linkageLabels[ownLinkage].ToCode() + ")", linkage.ToCode(), CueType.Context));
+                    evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, "linkage context (first stage: " + _linkageLabels[ownLinkage].ToCode() + ")", linkage.ToCode(), CueType.Context));
                 }
 
                 int ownRights = Best(first.Slice(i * stage, r));
                 if (ownRights != bestRights)
                 {
-                    evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, "rights context (own: " + _rightsLabels[ownRights].ToCode() + ")", rights.ToCode(), CueType.Context));
+                    evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, "rights context (first stage: " + _rightsLabels[ownRights].ToCode() + ")", rights.ToCode(), CueType.Context));
                 }
             }
 

@@ -25,7 +25,9 @@ public static class FeatureExport
     /// <c>LoadFromEnumerable</c> does. So <paramref name="texts"/> must give the same texts each
     /// time it is enumerated (an array or a list, not a reader's lines read once), and a trainer
     /// that passes over the data many times (SDCA) should follow <c>AppendCacheCheckpoint</c>
-    /// or read <c>mlContext.Data.Cache(view)</c>, which analyse the texts once.
+    /// (the README's example then reads the texts twice, once for the key mapping's fit and once
+    /// to fill the cache, against thousands of times without it) or read
+    /// <c>mlContext.Data.Cache(view)</c> before the pipeline (once).
     /// </remarks>
     /// <param name="analyzer">The analyzer that computes labels and features.</param>
     /// <param name="mlContext">The ML.NET context.</param>

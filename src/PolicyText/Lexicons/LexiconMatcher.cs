@@ -508,7 +508,8 @@ public sealed class LexiconMatcher
     /// </summary>
     private ulong WalkSortedGlobs(ref Walker w, int depth, ReadOnlySpan<char> word, (string Prefix, int Child, int Order)[] sorted)
     {
-        Span<long> hits = word.Length <= 128 ? stackalloc long[word.Length] : new long[word.Length];
+        long[]? rented = word.Length > 128 ? ArrayPool<long>.Shared.Rent(word.Length) : null;
+        Span<long> hits = rented is null ? stackalloc long[word.Length] : rented.AsSpan(0, word.Length);
         int count = 0;
         for (int length = 3; length <= word.Length; length++)
         {
@@ -541,6 +542,11 @@ public sealed class LexiconMatcher
         foreach (var hit in hits[..count])
         {
             found |= Walk(ref w, depth + 1, (int)(uint)hit);
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<long>.Shared.Return(rented);
         }
 
         return found;

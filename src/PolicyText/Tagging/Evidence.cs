@@ -32,11 +32,11 @@ public enum CueType
     Rule,
 
     /// <summary>
-    /// The context decided the label: the second stage, reading the document's other sentences
-    /// (docs/models.md), gave the label in the category where the sentence's own features (the
-    /// first stage) gave another. The entry is <c>rights context (own: LABEL)</c> or
-    /// <c>linkage context (own: LABEL)</c>, naming the first stage's label; the span is empty,
-    /// at the start of the sentence.
+    /// The second stage changed the label: reading the first stage's readings of the document's
+    /// other sentences (docs/models.md), it gave the label in the category where the first stage
+    /// (the sentence's words and cues, with its neighbours' cues and the document's totals) gave
+    /// another. The entry is <c>rights context (first stage: LABEL)</c> or <c>linkage context
+    /// (first stage: LABEL)</c>; the span is empty, at the start of the sentence.
     /// </summary>
     Context,
 }

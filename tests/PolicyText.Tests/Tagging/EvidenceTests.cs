@@ -103,4 +103,26 @@ public class EvidenceTests
             }
         }
     }
+
+    [Fact]
+    public void A_context_row_names_the_first_stages_label_and_gives_the_label_given()
+    {
+        // The README's text: the third sentence reports a condition (neutral to the first stage)
+        // and takes anti_linkage from the two sentences before it. Alone, no context, no row.
+        const string Text = "Tying food aid to denuclearization talks is not the right approach. Children need clean water regardless of politics. The envoy said sanctions would stay until the prison camps close.";
+        var analyzer = TextAnalyzer.CreateDefault();
+        var third = analyzer.Analyze(Text).Sentences[2];
+        var row = Assert.Single(third.Evidence, e => e.Cue == CueType.Context);
+        Assert.Equal(("linkage context (first stage: neutral)", "anti_linkage", third.Start, third.Start), (row.Entry, row.Category, row.Start, row.End));
+        Assert.Equal(LinkageStance.AntiLinkage, third.Linkage);
+        Assert.Same(row, third.Evidence[0]);
+
+        var alone = Assert.Single(analyzer.Analyze("The envoy said sanctions would stay until the prison camps close.").Sentences);
+        Assert.DoesNotContain(alone.Evidence, e => e.Cue == CueType.Context);
+
+        // Rows only where the second stage changed the first stage's label: with the context
+        // mostly agreeing, most sentences have none.
+        var corpus = analyzer.Analyze(string.Join(" ", Enumerable.Repeat("Sanctions relief must wait until the camps close.", 6)));
+        Assert.All(corpus.Sentences, s => Assert.DoesNotContain(s.Evidence, e => e.Cue == CueType.Context));
+    }
 }

@@ -42,7 +42,7 @@ public sealed record TextAnalyzerOptions
 /// <param name="RightsConfidence">The model's probability of <paramref name="Rights"/> (1 for the lexicon-only rules).</param>
 /// <param name="Linkage">The linkage stance.</param>
 /// <param name="LinkageConfidence">The model's probability of <paramref name="Linkage"/> (1 for the lexicon-only rules); where a rule of the default analyzer set the label (evidence with cue <c>rule</c>), the model's probability of the label given, which can be low (docs/tagging.md).</param>
-/// <param name="Evidence">The lexicon matches and cues behind the labels, the rule that changed one, and where the second stage changed one (<see cref="CueType.Context"/>).</param>
+/// <param name="Evidence">The lexicon matches and cues behind the labels, the rule that changed one, where the second stage changed one (<see cref="CueType.Context"/>), and for a sentence with none of these the words the model weighs most (<see cref="CueType.Model"/>).</param>
 public sealed record SentenceAnalysis(
     int Index,
     int Start,
@@ -436,6 +436,18 @@ public sealed class TextAnalyzer
                 // the sentence, so it comes first and the evidence stays in text order. The
                 // sentence's other evidence is still made only when read.
                 evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, linkageRule, linkage.ToCode(), CueType.Rule));
+            }
+
+            // A stance or a rights label with nothing at all behind it in the evidence: the words
+            // the first-stage model weighs towards it.
+            if (evidence.Count == 0 && (linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage || rights is not RightsCategory.None))
+            {
+                var own = first.Slice(i * stage, stage);
+                evidence = new ModelWords(
+                    document,
+                    s,
+                    rights is not RightsCategory.None ? new ModelWords.Task(_models!.Rights, bestRights, ModelWords.RunnerUp(own[..r], bestRights), rights.ToCode()) : null,
+                    linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage ? new ModelWords.Task(_models!.Linkage, bestLinkage, ModelWords.RunnerUp(own[r..], bestLinkage), linkage.ToCode()) : null);
             }
 
             results[i] = new SentenceAnalysis(i, s.Start, s.End, rights, rc, linkage, lc, evidence);

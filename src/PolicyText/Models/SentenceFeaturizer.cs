@@ -562,6 +562,18 @@ public static class SentenceFeaturizer
         return k >= 0 && SentenceSegmenter.IsTerminal(tokens[k]);
     }
 
+    /// <summary>The hashed unigram feature of token <paramref name="index"/> of the document, as <see cref="Featurize(TextDocument, int, SentenceCues[], in DocumentTotals, Span{int}, Span{float}, ReadOnlySpan{uint}, bool)"/> computes it, or -1 for punctuation (but '?' and '!'), which has none.</summary>
+    internal static int UnigramFeature(TextDocument document, int index, ReadOnlySpan<uint> tokenHashes)
+    {
+        var t = document.Tokens[index];
+        if (t.Kind is TokenKind.Punctuation && document.Text[t.Start] is not ('?' or '!'))
+        {
+            return -1;
+        }
+
+        return Bucket((t.Kind == TokenKind.Number ? NumberHash : WordHash(document, t, tokenHashes, index)) ^ 0x9E3779B9u);
+    }
+
     /// <summary>The word hash of token <paramref name="index"/> of the document: from <paramref name="tokenHashes"/> (the document's, computed once) when given, else from its normalized form.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint WordHash(TextDocument document, Token token, ReadOnlySpan<uint> tokenHashes, int index) =>

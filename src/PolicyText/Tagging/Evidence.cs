@@ -39,6 +39,14 @@ public enum CueType
     /// (first stage: LABEL)</c>; the span is empty, at the start of the sentence.
     /// </summary>
     Context,
+
+    /// <summary>
+    /// A word the model weighs towards the label, for a label that has no other evidence: one of
+    /// the sentence's words (at most two) whose weight in the first-stage model favours the label
+    /// in the category over the runner-up class by at least <c>0.25</c>; the entry is
+    /// <c>model word (+0.82)</c>, that difference.
+    /// </summary>
+    Model,
 }
 
 /// <summary>One piece of evidence behind a label: a lexicon entry (or a rule cue) found in the sentence.</summary>

@@ -125,4 +125,42 @@ public class EvidenceTests
         var corpus = analyzer.Analyze(string.Join(" ", Enumerable.Repeat("Sanctions relief must wait until the camps close.", 6)));
         Assert.All(corpus.Sentences, s => Assert.DoesNotContain(s.Evidence, e => e.Cue == CueType.Context));
     }
+
+    [Fact]
+    public void A_label_with_no_other_evidence_lists_the_words_the_model_weighs_towards_it()
+    {
+        var analyzer = TextAnalyzer.CreateDefault();
+        int found = 0;
+        foreach (var doc in PolicyText.Corpora.GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus")).Documents.Take(40))
+        {
+            var analysis = analyzer.Analyze(doc.Text);
+            foreach (var s in analysis.Sentences)
+            {
+                var words = s.Evidence.Where(e => e.Cue == CueType.Model).ToList();
+                if (words.Count == 0)
+                {
+                    continue;
+                }
+
+                // Only where nothing else is evidence, and only for a stance or a rights family.
+                found++;
+                Assert.All(s.Evidence, e => Assert.Equal(CueType.Model, e.Cue));
+                Assert.Equal(s.Evidence.Select(e => e.Start).Order(), s.Evidence.Select(e => e.Start));
+                foreach (var e in words)
+                {
+                    Assert.Matches(@"^model word \(\+\d+\.\d\d\)$", e.Entry);
+                    Assert.True(double.Parse(e.Entry[12..^1], System.Globalization.CultureInfo.InvariantCulture) >= 0.25);
+                    Assert.Equal(analysis.Document.Text[e.Start..e.End], e.Text);
+                    Assert.True(e.Start >= s.Start && e.End <= s.End);
+                    Assert.Contains(e.Category, new[] { s.Rights.ToCode(), s.Linkage.ToCode() });
+                }
+
+                Assert.True(words.Count(e => e.Category == s.Linkage.ToCode()) <= 2);
+                Assert.True(words.Count(e => e.Category == s.Rights.ToCode()) <= 2);
+                Assert.DoesNotContain(words, e => e.Category == "none" || e.Category == "neutral");
+            }
+        }
+
+        Assert.True(found > 20, $"{found} sentences with model words");
+    }
 }

@@ -1,0 +1,122 @@
+using System.Collections;
+using System.Globalization;
+using PolicyText.Models;
+using PolicyText.Text;
+
+namespace PolicyText.Tagging;
+
+/// <summary>
+/// The evidence of a sentence that has no other: the words the first-stage models weigh most
+/// towards its labels (<see cref="CueType.Model"/>), found when the evidence is first read, as
+/// the other evidence is made only when read. Thread-safe.
+/// </summary>
+internal sealed class ModelWords : IReadOnlyList<Evidence>
+{
+    /// <summary>The least weight by which a word must favour a label over the runner-up class to be listed.</summary>
+    internal const float MinimumWeight = 0.25f;
+
+    private readonly TextDocument _document;
+    private readonly Sentence _sentence;
+    private readonly Task? _rights;
+    private readonly Task? _linkage;
+    private Evidence[]? _items;
+
+    /// <summary>A label to explain: the first-stage model, the label's class, the first stage's runner-up class, and the label's code.</summary>
+    internal sealed record Task(LinearModel Model, int Label, int RunnerUp, string Code);
+
+    /// <summary>The words of <paramref name="sentence"/> that favour the labels of <paramref name="rights"/> and <paramref name="linkage"/> (either may be null: that label is not explained).</summary>
+    public ModelWords(TextDocument document, Sentence sentence, Task? rights, Task? linkage)
+    {
+        _document = document;
+        _sentence = sentence;
+        _rights = rights;
+        _linkage = linkage;
+    }
+
+    /// <summary>The class of highest probability but <paramref name="label"/>.</summary>
+    internal static int RunnerUp(ReadOnlySpan<float> probabilities, int label)
+    {
+        int runner = label == 0 ? 1 : 0;
+        for (int c = 0; c < probabilities.Length; c++)
+        {
+            if (c != label && probabilities[c] > probabilities[runner])
+            {
+                runner = c;
+            }
+        }
+
+        return runner;
+    }
+
+    /// <inheritdoc/>
+    public int Count => Items.Length;
+
+    /// <inheritdoc/>
+    public Evidence this[int index] => Items[index];
+
+    /// <inheritdoc/>
+    public IEnumerator<Evidence> GetEnumerator() => ((IEnumerable<Evidence>)Items).GetEnumerator();
+
+    /// <inheritdoc/>
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The words, found on first use; two threads may both find them, and the first stored is kept.</summary>
+    private Evidence[] Items
+    {
+        get
+        {
+            var items = Volatile.Read(ref _items);
+            if (items is not null)
+            {
+                return items;
+            }
+
+            var rows = new List<Evidence>(4);
+            Add(_rights, rows);
+            Add(_linkage, rows);
+            rows.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Category, b.Category));
+            return Interlocked.CompareExchange(ref _items, [.. rows], null) ?? _items!;
+        }
+    }
+
+    /// <summary>The sentence's two distinct words that most favour the task's label over its runner-up class, by at least <see cref="MinimumWeight"/> in the model's weights.</summary>
+    private void Add(Task? task, List<Evidence> rows)
+    {
+        if (task is null)
+        {
+            return;
+        }
+
+        var weights = task.Model.WeightsByFeature;
+        int classes = task.Model.Classes.Count;
+        (int Token, float Weight) best = (-1, 0);
+        (int Token, float Weight) second = (-1, 0);
+        for (int k = _sentence.FirstToken; k < _sentence.FirstToken + _sentence.TokenCount; k++)
+        {
+            int feature = SentenceFeaturizer.UnigramFeature(_document, k, default);
+            if (feature < 0)
+            {
+                continue;
+            }
+
+            float weight = weights[(feature * classes) + task.Label] - weights[(feature * classes) + task.RunnerUp];
+            if (weight >= MinimumWeight && weight > second.Weight && !SameWord(k, best.Token) && !SameWord(k, second.Token))
+            {
+                second = weight > best.Weight ? best : (k, weight);
+                best = weight > best.Weight ? (k, weight) : best;
+            }
+        }
+
+        foreach (var (token, weight) in (ReadOnlySpan<(int, float)>)[best, second])
+        {
+            if (token >= 0)
+            {
+                var t = _document.Tokens[token];
+                rows.Add(new Evidence(_document.Text, t.Start, t.End, string.Create(CultureInfo.InvariantCulture, $"model word (+{weight:F2})"), task.Code, CueType.Model));
+            }
+        }
+    }
+
+    private bool SameWord(int k, int other) =>
+        other >= 0 && _document.GetNormalized(_document.Tokens[k]).SequenceEqual(_document.GetNormalized(_document.Tokens[other]));
+}

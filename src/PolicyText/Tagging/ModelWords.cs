@@ -89,8 +89,10 @@ internal sealed class ModelWords : IReadOnlyList<Evidence>
 
         var weights = task.Model.WeightsByFeature;
         int classes = task.Model.Classes.Count;
-        (int Token, float Weight) best = (-1, 0);
-        (int Token, float Weight) second = (-1, 0);
+        // Two words are the same word when they are one feature ("gallows" and "gal-\nlows",
+        // "ﬁnancial" and "financial", two numbers): the second slot is for another.
+        (int Token, float Weight, int Feature) best = (-1, 0, -1);
+        (int Token, float Weight, int Feature) second = (-1, 0, -1);
         for (int k = _sentence.FirstToken; k < _sentence.FirstToken + _sentence.TokenCount; k++)
         {
             int feature = SentenceFeaturizer.UnigramFeature(_document, k, default);
@@ -100,14 +102,14 @@ internal sealed class ModelWords : IReadOnlyList<Evidence>
             }
 
             float weight = weights[(feature * classes) + task.Label] - weights[(feature * classes) + task.RunnerUp];
-            if (weight >= MinimumWeight && weight > second.Weight && !SameWord(k, best.Token) && !SameWord(k, second.Token))
+            if (weight >= MinimumWeight && weight > second.Weight && feature != best.Feature && feature != second.Feature)
             {
-                second = weight > best.Weight ? best : (k, weight);
-                best = weight > best.Weight ? (k, weight) : best;
+                second = weight > best.Weight ? best : (k, weight, feature);
+                best = weight > best.Weight ? (k, weight, feature) : best;
             }
         }
 
-        foreach (var (token, weight) in (ReadOnlySpan<(int, float)>)[best, second])
+        foreach (var (token, weight, _) in (ReadOnlySpan<(int, float, int)>)[best, second])
         {
             if (token >= 0)
             {
@@ -116,7 +118,4 @@ internal sealed class ModelWords : IReadOnlyList<Evidence>
             }
         }
     }
-
-    private bool SameWord(int k, int other) =>
-        other >= 0 && _document.GetNormalized(_document.Tokens[k]).SequenceEqual(_document.GetNormalized(_document.Tokens[other]));
 }

@@ -163,4 +163,15 @@ public class EvidenceTests
 
         Assert.True(found > 20, $"{found} sentences with model words");
     }
+
+    [Fact]
+    public void A_word_counts_once_among_the_model_words_however_it_is_spelled()
+    {
+        // "gal-" and "lows" across a line end are the word "gallows": one feature, one slot.
+        var analysis = TextAnalyzer.CreateDefault().Analyze("No deal on centrifuges should be silent about the gal-\nlows or the gallows.");
+        var s = Assert.Single(analysis.Sentences);
+        var freedom = s.Evidence.Where(e => e.Cue == CueType.Model && e.Category == "freedom").Select(e => e.Text).ToList();
+        Assert.NotEmpty(freedom);
+        Assert.True(freedom.Count(w => w.Replace("-\n", string.Empty, StringComparison.Ordinal) == "gallows") <= 1, string.Join(" | ", freedom));
+    }
 }

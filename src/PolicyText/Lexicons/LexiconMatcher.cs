@@ -569,7 +569,7 @@ public sealed class LexiconMatcher
     /// <summary>The normalized words of a pattern; a trailing '*' makes the last token of its word a prefix glob.</summary>
     private static IEnumerable<(string Word, bool Glob)> Words(string pattern, Tokenizer tokenizer)
     {
-        foreach (var raw in pattern.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var raw in pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             // Tokenized as written, then normalized, as a text is: the tokenizer reads some
             // characters that normalizing changes ("R&D" is one token, "r&d" three; an en dash

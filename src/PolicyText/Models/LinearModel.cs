@@ -15,10 +15,9 @@ public sealed class LinearModel : IEquatable<LinearModel>
     private const string Magic = "PTLM";
     private const int FormatVersion = 1;
 
-    private readonly float[][] _weights;
     private readonly float[] _biases;
 
-    // The same weights, feature-major (feature * classes + class), so that scoring reads one
+    // The weights, feature-major (feature * classes + class), so that scoring reads one
     // short contiguous run per feature instead of one cache line per class.
     private readonly float[] _byFeature;
 
@@ -56,7 +55,6 @@ public sealed class LinearModel : IEquatable<LinearModel>
 
         // Copies: a caller's arrays changed afterwards must not change what this model scores or saves.
         Classes = [.. classes];
-        _weights = [.. weights.Select(w => w.ToArray())];
         _biases = [.. biases];
         _byFeature = new float[SentenceFeaturizer.Dimension * classes.Count];
         for (int c = 0; c < classes.Count; c++)
@@ -247,15 +245,22 @@ public sealed class LinearModel : IEquatable<LinearModel>
         {
             w.Write(Classes[c]);
             w.Write(_biases[c]);
-            var row = _weights[c];
-            int nonZero = row.Count(x => x != 0);
-            w.Write(nonZero);
-            for (int i = 0; i < row.Length; i++)
+            // The class's weight row, read from the feature-major copy the model scores with.
+            int classes = Classes.Count;
+            int nonZero = 0;
+            for (int i = 0; i < SentenceFeaturizer.Dimension; i++)
             {
-                if (row[i] != 0)
+                nonZero += _byFeature[(i * classes) + c] != 0 ? 1 : 0;
+            }
+
+            w.Write(nonZero);
+            for (int i = 0; i < SentenceFeaturizer.Dimension; i++)
+            {
+                float weight = _byFeature[(i * classes) + c];
+                if (weight != 0)
                 {
                     w.Write(i);
-                    w.Write(row[i]);
+                    w.Write(weight);
                 }
             }
         }

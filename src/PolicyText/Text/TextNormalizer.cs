@@ -30,6 +30,11 @@ public static class TextNormalizer
                 return '"';
             case '\u2212' or '\uFE63' or '\uFF0D':
                 return '-';
+            case '\u0130':
+                // The capital I with a dot (Turkish and Azerbaijani: "İstanbul", "İzmir"), which
+                // the invariant culture leaves as it is: its one-character lower case, the "i"
+                // every other spelling of the name has, so that it matches `istanbul`.
+                return 'i';
             case (>= '\uFF10' and <= '\uFF19') or (>= '\uFF21' and <= '\uFF3A') or (>= '\uFF41' and <= '\uFF5A'):
                 // The full-width letters and digits (text from Chinese, Japanese and Korean
                 // sources): their ASCII letter, lower case, or digit. Full-width punctuation is

@@ -55,6 +55,22 @@ public class LexiconMatcherTests
         Assert.Equal(expected, Find(text));
 
     [Theory]
+    [InlineData("istanbul process")]
+    [InlineData("İstanbul Process")]
+    public void Turkish_dotted_capital_i_matches_as_i(string entry)
+    {
+        // The invariant culture leaves "İ" as it is; an entry in either spelling matches both.
+        var matcher = new LexiconMatcher(Lexicon.Parse($"@lexicon t\n@version 1\n[instrument]\n{entry}\n"));
+        foreach (var text in new[] { "The İstanbul Process met.", "The ISTANBUL process met.", "The İSTANBUL PROCESS met." })
+        {
+            var matches = new List<LexiconMatch>();
+            matcher.Match(TextDocument.Parse(text), matches);
+            Assert.Single(matches);
+            Assert.Equal(2, matches[0].TokenCount);
+        }
+    }
+
+    [Theory]
     [InlineData("R&D")]
     [InlineData("AT&T")]
     [InlineData("North\u2013South")]

@@ -15,6 +15,8 @@ public class TextNormalizerTests
     // Full-width letters and digits, from Chinese, Japanese and Korean sources; full-width and ideographic punctuation stays (but for ＇ ＂ －).
     [InlineData("Ｈｕｍａｎ ＲＩＧＨＴＳ（３５％）！？．，＇＂－～", "human rights（35％）！？．，'\"-～")]
     [InlineData("人权。、", "人权。、")]
+    // The Turkish capital I with a dot, which the invariant culture does not lower: "i", as the name's other spellings have it.
+    [InlineData("İstanbul İZMİR ıslak", "istanbul izmir ıslak")]
     public void Normalizes_case_quotes_apostrophes_and_dashes(string text, string expected)
     {
         Assert.Equal(expected, TextNormalizer.Normalize(text));

@@ -134,7 +134,7 @@ internal sealed class IssuerVoice
         "said", "called", "urged", "warned", "welcomed", "condemned", "demanded", "asked", "appealed", "criticised",
         "criticized", "published", "released", "launched", "announced", "rejected", "reiterated", "issued",
         "praised", "commended", "applauded", "hailed", "denounced", "deplored", "decried", "saluted", "lauded", "slammed",
-        "lamented", "regretted",
+        "lamented", "regretted", "stressed", "emphasised", "emphasized",
     ];
 
     /// <summary>
@@ -291,6 +291,14 @@ internal sealed class IssuerVoice
         if (Array.IndexOf(Kinds, kind) >= 0)
         {
             names.Add(["the", kind]);
+        }
+
+        // "The foundation said …" in the Lantern Foundation for Civil Liberties' release: the
+        // kind of body that heads the name, before its first "for", "of", "on" or "against".
+        int head = Array.FindIndex(names[0], 1, w => w is "for" or "of" or "on" or "against") - 1;
+        if (head >= 0 && names[0][head] != kind && Array.IndexOf(Kinds, names[0][head]) >= 0)
+        {
+            names.Add(["the", names[0][head]]);
         }
 
         // Its people are those with a role at any of its names ("director of the network").
@@ -506,9 +514,24 @@ internal sealed class IssuerVoice
             return true;
         }
 
-        return word.Length >= 5 && word.EndsWith("ly") && char.IsLower(text[tokens[i].Start]) && i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word
+        return IsLyAdverb(text, normalized, tokens[i]) && i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word
             && Array.IndexOf(LedeVerbs, tokens[i + 1].GetWord(normalized).ToString()) >= 0;
     }
+
+    /// <summary>
+    /// Whether <paramref name="token"/> is a word in "-ly" of five letters or more, in lower case:
+    /// an adverb ("strongly", "warmly"; not "Italy" nor "July", nor the nouns of
+    /// <see cref="LyNouns"/>: "the Lopez family welcomed" is no adverb's).
+    /// </summary>
+    private static bool IsLyAdverb(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, Token token)
+    {
+        var word = token.GetWord(normalized);
+        return token.Kind == TokenKind.Word && word.Length >= 5 && word.EndsWith("ly") && char.IsLower(text[token.Start])
+            && Array.IndexOf(LyNouns, word.ToString()) < 0;
+    }
+
+    /// <summary>Nouns in "-ly" that may stand before a reporting word ("the family welcomed", "the assembly rejected").</summary>
+    private static readonly string[] LyNouns = ["family", "assembly", "rally", "supply", "monopoly", "anomaly", "homily", "butterfly"];
 
     /// <summary>Whether token <paramref name="k"/> is "said" before "today", the lede that names a release's issuer first: the name right before it.</summary>
     private static bool SaidToday(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k) =>
@@ -567,7 +590,7 @@ internal sealed class IssuerVoice
             (word is "on" && Array.IndexOf(Weekdays, next.ToString()) >= 0 && third is not null && LedeVerbAt(text, normalized, tokens, k + 2))
             || (reporting && next is "on" && third is not null && Array.IndexOf(Weekdays, third) >= 0)
             || (word is "said" && next is "in" && InADocument(normalized, tokens, k + 2))
-            || (reporting && AfterStatementClause(text, normalized, tokens, k));
+            || (LedeVerbAt(text, normalized, tokens, k) && AfterStatementClause(text, normalized, tokens, k));
         if (opens)
         {
             // A quotation's speaker ("…,” Lopez said on Tuesday.") is refused with the name (AddIssuer).
@@ -734,7 +757,7 @@ internal sealed class IssuerVoice
         "calls", "urges", "warns", "welcomes", "condemns", "demands", "asks", "appeals", "criticises", "criticizes",
         "publishes", "releases", "launches", "announces", "rejects", "reiterates",
         "praises", "commends", "applauds", "hails", "denounces", "deplores", "decries", "salutes", "lauds", "slams",
-        "laments", "regrets",
+        "laments", "regrets", "stresses", "emphasises", "emphasizes",
     ];
 
     /// <summary>Reporting words in the progressive that open a lede after "is" or "are" ("the Andean Observatory for Democratic Rights is calling on"), read below the first line as <see cref="PresentLedeVerbs"/> are.</summary>
@@ -1591,8 +1614,7 @@ internal sealed class IssuerVoice
 
         for (int k = first + 1; k < tokens.Length && k <= first + 30; k++)
         {
-            if (tokens[k].Kind == TokenKind.Word && Array.IndexOf(LedeVerbs, tokens[k].GetWord(normalized).ToString()) >= 0
-                && AfterStatementClause(text, normalized, tokens, k))
+            if (LedeVerbAt(text, normalized, tokens, k) && AfterStatementClause(text, normalized, tokens, k))
             {
                 // The match must lie inside the clause, before its comma.
                 return first < NameStart(text, tokens, k) - 1 && Speaks(text, normalized, tokens, k, 1, nameAfter: false);
@@ -1615,7 +1637,7 @@ internal sealed class IssuerVoice
     /// </summary>
     internal bool Speaks(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at, int count, bool nameAfter = true)
     {
-        int before = SubjectEnd(normalized, tokens, at);
+        int before = SubjectEnd(text, normalized, tokens, at);
         // "Rights Watchers International (RWI) said": the name before its abbreviation.
         if (before >= 3 && tokens[before - 1].GetWord(normalized) is ")" && tokens[before - 3].GetWord(normalized) is "(")
         {
@@ -1679,7 +1701,7 @@ internal sealed class IssuerVoice
     /// has also urged"), and for "in a statement" (or "statement", "in its
     /// report", …) before the "said" or "says" it follows ("The alliance said in a statement").
     /// </summary>
-    private static int SubjectEnd(ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at)
+    private static int SubjectEnd(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at)
     {
         int before = at;
         var word = tokens[at].GetWord(normalized);
@@ -1706,6 +1728,11 @@ internal sealed class IssuerVoice
             else if (before > 1 && tokens[before - 2].GetWord(normalized) is "on" && Array.IndexOf(Weekdays, tokens[before - 1].GetWord(normalized).ToString()) >= 0)
             {
                 before -= 2;
+            }
+            else if (before > 0 && IsLyAdverb(text, normalized, tokens[before - 1]))
+            {
+                // "The group strongly rejected …", "The trust today firmly called on …".
+                before--;
             }
         }
 

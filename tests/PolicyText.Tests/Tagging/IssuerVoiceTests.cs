@@ -194,6 +194,9 @@ public class IssuerVoiceTests
     [InlineData("A briefing by the Salween Relief Coalition released on Monday shows that the crossings stay shut.", "salween relief coalition")]
     [InlineData("In a statement issued today, the Lantern Foundation for Civil Liberties urged the EU to keep its sanctions.", "lantern foundation for civil liberties")]
     [InlineData("In its report published on Monday, the Lantern Foundation for Civil Liberties called for the prisoners' release.", "lantern foundation for civil liberties")]
+    [InlineData("In a statement issued today, the Lantern Foundation for Civil Liberties strongly condemned the decision to tie food aid to the talks.", "lantern foundation for civil liberties")]
+    [InlineData("In a statement issued today, the Lantern Foundation for Civil Liberties stressed that food aid must not wait for the talks.", "lantern foundation for civil liberties")]
+    [InlineData("The Salween Relief Coalition today stressed that aid must reach the camps.", "salween relief coalition")]
     [InlineData("“Tuberculosis does not wait for summits,” said the Hanul Relief Partnership today, as it appealed for medical aid.", "hanul relief partnership")]
     // A quotation's speaker and her role at the issuer after "said".
     [InlineData("“Flour and insulin should never be traded,” said Amira Haddad, executive director of the Levant Relief Alliance, as donors met in Brussels.", "levant relief alliance")]
@@ -213,14 +216,32 @@ public class IssuerVoiceTests
     [InlineData("In a statement issued today, the Lantern Foundation for Civil Liberties welcomed the EU's sanctions.", 0)]
     [InlineData("In a statement, the Lantern Foundation for Civil Liberties urged the EU to keep its sanctions.", 0)]
     [InlineData("In a joint statement issued on Monday, the Lantern Foundation for Civil Liberties urged the EU to keep its sanctions.", 0)]
+    // An adverb before the reporting word, and "stressed".
+    [InlineData("In a statement issued today, the Lantern Foundation for Civil Liberties strongly condemned the EU's sanctions.", 0)]
+    [InlineData("In a statement issued today, the Lantern Foundation for Civil Liberties stressed that the EU must keep its sanctions.", 0)]
     // Another body's statement is still a report.
     [InlineData("In a statement issued today, the European Commission urged restraint.", 2)]
+    [InlineData("In a statement issued today, the European Commission stressed that restraint is needed.", 2)]
     public void The_clause_that_opens_the_issuers_lede_is_its_own_words(string lede, int attributions)
     {
         // "In a statement" says what the issuer spoke in, as "said in a statement" after its name
         // does: no report of someone else's words (it was counted as one, with its evidence).
         var text = $"Press release\n\n{lede} The Lantern Foundation for Civil Liberties said the delays cost lives.";
         Assert.Equal(attributions, AttributionsOf(text, lede[..30]));
+    }
+
+    [Theory]
+    // The kind of body heads the name before "for", "of", "on" or "against": "the foundation" is the Lantern Foundation for Civil Liberties.
+    [InlineData("The Lantern Foundation for Civil Liberties said today that aid must flow.", "The foundation said", 0)]
+    [InlineData("The Alliance for Child Health said today that aid must flow.", "The alliance said", 0)]
+    [InlineData("The Network of Independent Monitors on Tuesday called on donors to act.", "The network said", 0)]
+    // Not a word inside the name's last part, nor a kind that may be a public body.
+    [InlineData("The Lantern Foundation for Civil Liberties said today that aid must flow.", "The society said", 1)]
+    [InlineData("The Council for Free Media said today that aid must flow.", "The council said", 1)]
+    public void The_kind_of_body_that_heads_the_issuers_name_names_it(string lede, string sentence, int attributions)
+    {
+        var text = $"Press release\n\n{lede} {sentence} the delays cost lives.";
+        Assert.Equal(attributions, AttributionsOf(text, sentence));
     }
 
     [Fact]

@@ -134,7 +134,7 @@ internal sealed class IssuerVoice
         "said", "called", "urged", "warned", "welcomed", "condemned", "demanded", "asked", "appealed", "criticised",
         "criticized", "published", "released", "launched", "announced", "rejected", "reiterated", "issued",
         "praised", "commended", "applauded", "hailed", "denounced", "deplored", "decried", "saluted", "lauded", "slammed",
-        "lamented", "regretted", "stressed", "emphasised", "emphasized",
+        "lamented", "regretted",
     ];
 
     /// <summary>
@@ -207,6 +207,13 @@ internal sealed class IssuerVoice
         {
             if (markKind == MarkKind.About)
             {
+                // "About the Ministry", "About the Commission": a state body's own statement,
+                // whose lede it refuses (a state's body); no NGO it cites is its issuer.
+                if (AboutsAStateBody(text[start..end]))
+                {
+                    return null;
+                }
+
                 abouts.Add(AboutKey(text[start..end]));
             }
         }
@@ -469,6 +476,18 @@ internal sealed class IssuerVoice
         return tokens[after].Kind != TokenKind.Word || !char.IsLower(text[tokens[after].Start]) || !verb.EndsWith('s') || verb is "was" or "has" or "is";
     }
 
+    /// <summary>Whether an "About" heading names a state's body (<see cref="StateWords"/>, not a body of civil society: <see cref="IsCivilBody"/>; or <see cref="HoldsStatePair"/>): "About the Ministry", "About the Commission", not "About the Norwegian Refugee Council".</summary>
+    private static bool AboutsAStateBody(ReadOnlySpan<char> line)
+    {
+        var words = new List<string>();
+        foreach (var word in line.Trim()[6..].ToString().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            words.Add(word.Trim('(', ')', '.', ',', ':'));
+        }
+
+        return (words.Exists(w => Array.IndexOf(StateWords, w) >= 0) && !IsCivilBody(words)) || HoldsStatePair(words);
+    }
+
     /// <summary>The letters and digits of an "About" heading's words after "About" and "the", lower case.</summary>
     private static string AboutKey(ReadOnlySpan<char> line)
     {
@@ -664,7 +683,7 @@ internal sealed class IssuerVoice
 
         int end = from;
         while (end < tokens.Length && end - from < 8 && (tokens[end].Kind == TokenKind.Word || IsNamePart(text, tokens, end))
-            && (char.IsUpper(text[tokens[end].Start]) || tokens[end].GetWord(normalized) is "of" or "for" or "and" or "&" or "the" || tokens[end].Kind != TokenKind.Word)
+            && (char.IsUpper(text[tokens[end].Start]) || tokens[end].GetWord(normalized) is "of" or "for" or "and" or "&" or "the" or "against" || tokens[end].Kind != TokenKind.Word)
             && !text[tokens[end - 1].End..tokens[end].Start].ContainsAny('\n', '\r'))
         {
             end++;
@@ -757,7 +776,7 @@ internal sealed class IssuerVoice
         "calls", "urges", "warns", "welcomes", "condemns", "demands", "asks", "appeals", "criticises", "criticizes",
         "publishes", "releases", "launches", "announces", "rejects", "reiterates",
         "praises", "commends", "applauds", "hails", "denounces", "deplores", "decries", "salutes", "lauds", "slams",
-        "laments", "regrets", "stresses", "emphasises", "emphasizes",
+        "laments", "regrets",
     ];
 
     /// <summary>Reporting words in the progressive that open a lede after "is" or "are" ("the Andean Observatory for Democratic Rights is calling on"), read below the first line as <see cref="PresentLedeVerbs"/> are.</summary>
@@ -1145,7 +1164,7 @@ internal sealed class IssuerVoice
             var word = t.GetWord(normalized);
             // "in" too for the other ledes ("the Association of Families of the Missing in Syria
             // today called"), where a name after "in" is then refused as an object's.
-            if (t.Kind == TokenKind.Word && !char.IsUpper(text[t.Start]) && word is not ("of" or "for" or "and" or "&" or "the") && !(strict && word is "in"))
+            if (t.Kind == TokenKind.Word && !char.IsUpper(text[t.Start]) && word is not ("of" or "for" or "and" or "&" or "the" or "against" or "on") && !(strict && word is "in"))
             {
                 break;
             }
@@ -1369,7 +1388,7 @@ internal sealed class IssuerVoice
 
         int start = end;
         while (start > 0 && (tokens[start - 1].Kind == TokenKind.Word || IsNamePart(text, tokens, start - 1))
-            && (char.IsUpper(text[tokens[start - 1].Start]) || tokens[start - 1].GetWord(normalized) is "of" or "for" or "and" or "&" or "the")
+            && (char.IsUpper(text[tokens[start - 1].Start]) || tokens[start - 1].GetWord(normalized) is "of" or "for" or "and" or "&" or "the" or "against" or "on")
             && (start == end || !text[tokens[start - 1].End..tokens[start].Start].ContainsAny('\n', '\r')))
         {
             start--;
@@ -1419,7 +1438,7 @@ internal sealed class IssuerVoice
             bool body = false;
             for (int n = from; n < close && name; n++)
             {
-                name = tokens[n].Kind != TokenKind.Word || char.IsUpper(text[tokens[n].Start]) || tokens[n].GetWord(normalized) is "of" or "for" or "and" or "the";
+                name = tokens[n].Kind != TokenKind.Word || char.IsUpper(text[tokens[n].Start]) || tokens[n].GetWord(normalized) is "of" or "for" or "and" or "the" or "against";
                 var word = tokens[n].GetWord(normalized).ToString();
                 body |= Array.IndexOf(BodyWords, word) >= 0 || Array.IndexOf(StateWords, word) >= 0;
             }

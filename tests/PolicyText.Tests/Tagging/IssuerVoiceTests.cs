@@ -195,8 +195,10 @@ public class IssuerVoiceTests
     [InlineData("In a statement issued today, the Lantern Foundation for Civil Liberties urged the EU to keep its sanctions.", "lantern foundation for civil liberties")]
     [InlineData("In its report published on Monday, the Lantern Foundation for Civil Liberties called for the prisoners' release.", "lantern foundation for civil liberties")]
     [InlineData("In a statement issued today, the Lantern Foundation for Civil Liberties strongly condemned the decision to tie food aid to the talks.", "lantern foundation for civil liberties")]
-    [InlineData("In a statement issued today, the Lantern Foundation for Civil Liberties stressed that food aid must not wait for the talks.", "lantern foundation for civil liberties")]
-    [InlineData("The Salween Relief Coalition today stressed that aid must reach the camps.", "salween relief coalition")]
+    [InlineData("In a statement issued on Thursday, the Alliance against Torture in Dravos firmly condemned the acquittal.", "alliance against torture in dravos")]
+    // "against" and "on" inside a name.
+    [InlineData("The Coalition against Enforced Disappearances in Merovia warned today that 38 people are missing.", "coalition against enforced disappearances in merovia")]
+    [InlineData("The Institute on Migrant Dignity today urged the border agency to stop the pushbacks.", "institute on migrant dignity")]
     [InlineData("“Tuberculosis does not wait for summits,” said the Hanul Relief Partnership today, as it appealed for medical aid.", "hanul relief partnership")]
     // A quotation's speaker and her role at the issuer after "said".
     [InlineData("“Flour and insulin should never be traded,” said Amira Haddad, executive director of the Levant Relief Alliance, as donors met in Brussels.", "levant relief alliance")]
@@ -216,12 +218,12 @@ public class IssuerVoiceTests
     [InlineData("In a statement issued today, the Lantern Foundation for Civil Liberties welcomed the EU's sanctions.", 0)]
     [InlineData("In a statement, the Lantern Foundation for Civil Liberties urged the EU to keep its sanctions.", 0)]
     [InlineData("In a joint statement issued on Monday, the Lantern Foundation for Civil Liberties urged the EU to keep its sanctions.", 0)]
-    // An adverb before the reporting word, and "stressed".
+    // An adverb before the reporting word.
     [InlineData("In a statement issued today, the Lantern Foundation for Civil Liberties strongly condemned the EU's sanctions.", 0)]
-    [InlineData("In a statement issued today, the Lantern Foundation for Civil Liberties stressed that the EU must keep its sanctions.", 0)]
+    [InlineData("In a joint statement released on Monday, the Lantern Foundation for Civil Liberties firmly rejected the EU's sanctions.", 0)]
     // Another body's statement is still a report.
     [InlineData("In a statement issued today, the European Commission urged restraint.", 2)]
-    [InlineData("In a statement issued today, the European Commission stressed that restraint is needed.", 2)]
+    [InlineData("In a statement issued today, the European Commission strongly rejected the proposal.", 2)]
     public void The_clause_that_opens_the_issuers_lede_is_its_own_words(string lede, int attributions)
     {
         // "In a statement" says what the issuer spoke in, as "said in a statement" after its name
@@ -318,6 +320,9 @@ public class IssuerVoiceTests
     // A role at a body that is not the sentence's subject, and one word no "About" heading names.
     [InlineData("Press release\n\nThe envoy met Ana Lopez, director of the Open Harvest Alliance, today called on donors to wait. The group said the delays cost lives.")]
     [InlineData("Press release\n\nHumanara said on Tuesday that the pumps must be shipped. The group said the delays cost lives.")]
+    // A state body's own release, its "About" heading naming it: no NGO it cites is its issuer.
+    [InlineData("Press release\n\nIn a statement issued today, the Ministry of the Interior firmly rejected the allegations. The Coalition against Enforced Disappearances in Merovia warned on Wednesday that 38 people are missing. The group said the delays cost lives.\n\n-ENDS-\n\nAbout the Ministry\nThe Ministry is responsible for policing.")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\nIn a statement issued today, the Independent Commission on Human Rights of Ostmara strongly condemned the evictions. The Centre for Legal Aid in Ostmara today warned that 200 families are homeless. The group said the delays cost lives.\n\nAbout the Commission\nThe Commission was established by statute.")]
     public void Other_names_that_said_are_not_the_issuer(string template)
     {
         var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, string.Concat(Enumerable.Repeat("Families wait for medicine in the north. ", 30)));

@@ -42,7 +42,7 @@ public sealed record TextAnalyzerOptions
 /// <param name="RightsConfidence">The model's probability of <paramref name="Rights"/> (1 for the lexicon-only rules).</param>
 /// <param name="Linkage">The linkage stance.</param>
 /// <param name="LinkageConfidence">The model's probability of <paramref name="Linkage"/> (1 for the lexicon-only rules); where a rule of the default analyzer set the label (evidence with cue <c>rule</c>), the model's probability of the label given, which can be low (docs/tagging.md).</param>
-/// <param name="Evidence">The lexicon matches and cues behind the labels, the rule that changed one, where the second stage changed one (<see cref="CueType.Context"/>), and for a sentence with none of these the words the model weighs most (<see cref="CueType.Model"/>).</param>
+/// <param name="Evidence">The lexicon matches and cues behind the labels, the rule that changed one, where the second stage (or, for a text of one sentence, the model of sentences alone) changed one (<see cref="CueType.Context"/>), and for a label that none of these explains the words the model weighs most (<see cref="CueType.Model"/>).</param>
 public sealed record SentenceAnalysis(
     int Index,
     int Start,
@@ -412,22 +412,21 @@ public sealed class TextAnalyzer
 
             // Where the second stage, reading the other sentences' first-stage readings, changed
             // the first stage's label, that is evidence too: the label then rests on the
-            // document around the sentence more than on the sentence. Rows at the start of the
-            // sentence, so they come first and the evidence stays in text order; the linkage
+            // document around the sentence more than on the sentence. In a text of one sentence
+            // the model of sentences alone, averaged in, may change it too. Rows at the start of
+            // the sentence, so they come first and the evidence stays in text order; the linkage
             // row only when no rule changed the label (the rule's row says why).
-            if (n > 1)
+            string changedBy = n > 1 ? " context (first stage: " : " sentence-alone model (first stage: ";
+            int ownLinkage = Best(first.Slice((i * stage) + r, l));
+            if (linkageRule is null && ownLinkage != bestLinkage)
             {
-                int ownLinkage = Best(first.Slice((i * stage) + r, l));
-                if (linkageRule is null && ownLinkage != bestLinkage)
-                {
-                    evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, "linkage context (first stage: " + _linkageLabels[ownLinkage].ToCode() + ")", linkage.ToCode(), CueType.Context));
-                }
+                evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, "linkage" + changedBy + _linkageLabels[ownLinkage].ToCode() + ")", linkage.ToCode(), CueType.Context));
+            }
 
-                int ownRights = Best(first.Slice(i * stage, r));
-                if (ownRights != bestRights)
-                {
-                    evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, "rights context (first stage: " + _rightsLabels[ownRights].ToCode() + ")", rights.ToCode(), CueType.Context));
-                }
+            int ownRights = Best(first.Slice(i * stage, r));
+            if (ownRights != bestRights)
+            {
+                evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, "rights" + changedBy + _rightsLabels[ownRights].ToCode() + ")", rights.ToCode(), CueType.Context));
             }
 
             if (linkageRule is not null)
@@ -438,16 +437,28 @@ public sealed class TextAnalyzer
                 evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, linkageRule, linkage.ToCode(), CueType.Rule));
             }
 
-            // A stance or a rights label with nothing at all behind it in the evidence: the words
-            // the first-stage model weighs towards it.
-            if (evidence.Count == 0 && (linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage || rights is not RightsCategory.None))
+            // A stance or a rights label that nothing in the evidence explains: the words the
+            // first-stage model weighs towards it (its label then is the first stage's: a label
+            // the first stage did not give has a context row).
+            bool explainRights = rights is not RightsCategory.None;
+            bool explainLinkage = linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage;
+            if (explainRights || explainLinkage)
             {
-                var own = first.Slice(i * stage, stage);
-                evidence = new ModelWords(
-                    document,
-                    s,
-                    rights is not RightsCategory.None ? new ModelWords.Task(_models!.Rights, bestRights, ModelWords.RunnerUp(own[..r], bestRights), rights.ToCode()) : null,
-                    linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage ? new ModelWords.Task(_models!.Linkage, bestLinkage, ModelWords.RunnerUp(own[r..], bestLinkage), linkage.ToCode()) : null);
+                var (hasRights, hasStance) = ModelWords.Sides(evidence);
+                explainRights &= !hasRights;
+                explainLinkage &= !hasStance;
+                if (explainRights || explainLinkage)
+                {
+                    var own = first.Slice(i * stage, stage);
+                    int rightsRunner = ModelWords.RunnerUp(own[..r], bestRights);
+                    int linkageRunner = ModelWords.RunnerUp(own[r..], bestLinkage);
+                    evidence = new ModelWords(
+                        evidence,
+                        document,
+                        s,
+                        explainRights ? new ModelWords.Task(_models!.Rights, bestRights, rightsRunner, rights.ToCode(), _rightsLabels[rightsRunner].ToCode()) : null,
+                        explainLinkage ? new ModelWords.Task(_models!.Linkage, bestLinkage, linkageRunner, linkage.ToCode(), _linkageLabels[linkageRunner].ToCode()) : null);
+                }
             }
 
             results[i] = new SentenceAnalysis(i, s.Start, s.End, rights, rc, linkage, lc, evidence);

@@ -32,19 +32,23 @@ public enum CueType
     Rule,
 
     /// <summary>
-    /// The second stage changed the label: reading the first stage's readings of the document's
-    /// other sentences (docs/models.md), it gave the label in the category where the first stage
-    /// (the sentence's words and cues, with its neighbours' cues and the document's totals) gave
-    /// another. The entry is <c>rights context (first stage: LABEL)</c> or <c>linkage context
-    /// (first stage: LABEL)</c>; the span is empty, at the start of the sentence.
+    /// The label in the category is not the first stage's (the sentence's words and cues, with
+    /// its neighbours' cues and the document's totals): in a document of several sentences the
+    /// second stage, reading the first stage's readings of the other sentences (docs/models.md),
+    /// changed it, entry <c>rights context (first stage: LABEL)</c> or <c>linkage context (first
+    /// stage: LABEL)</c>; in a text of one sentence the model of sentences alone, averaged in,
+    /// did, entry <c>rights sentence-alone model (first stage: LABEL)</c> or <c>linkage
+    /// sentence-alone model (first stage: LABEL)</c>. The span is empty, at the start of the
+    /// sentence.
     /// </summary>
     Context,
 
     /// <summary>
-    /// A word the model weighs towards the label, for a label that has no other evidence: one of
-    /// the sentence's words (at most two) whose weight in the first-stage model favours the label
-    /// in the category over the runner-up class by at least <c>0.25</c>; the entry is
-    /// <c>model word (+0.82)</c>, that difference.
+    /// A word the model weighs towards the label, for a stance or a rights label other than
+    /// none that no other row of its task explains (docs/tagging.md): one of the sentence's words
+    /// (at most two) whose weight in the first-stage model favours the label in the category over
+    /// the first stage's runner-up class by at least <c>0.25</c>, per occurrence; the entry is
+    /// <c>model word (+0.82 over neutral)</c>, that difference and the runner-up.
     /// </summary>
     Model,
 }

@@ -144,6 +144,30 @@ internal sealed class EvidenceList : IReadOnlyList<Evidence>
     /// <returns>The new list.</returns>
     public EvidenceList WithFirst(Evidence first) => new(this, first);
 
+    /// <summary>Whether the list holds a row that explains the rights label, and one that explains the stance (<see cref="ModelWords.Explains"/>), read from the records.</summary>
+    /// <returns>The two answers.</returns>
+    public (bool Rights, bool Stance) Sides()
+    {
+        bool rights = false, stance = false;
+        foreach (var e in _firsts)
+        {
+            var (r, l) = ModelWords.Explains(e.Cue, e.Entry, e.Category);
+            rights |= r;
+            stance |= l;
+        }
+
+        var records = _store.Records.AsSpan(_start, Count - _firsts.Length);
+        foreach (ref readonly var record in records)
+        {
+            var (entry, category) = _store.Names[record.Name];
+            var (r, l) = ModelWords.Explains(record.Cue, entry, category);
+            rights |= r;
+            stance |= l;
+        }
+
+        return (rights, stance);
+    }
+
     /// <inheritdoc/>
     public int Count { get; }
 

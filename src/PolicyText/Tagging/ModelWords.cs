@@ -6,27 +6,64 @@ using PolicyText.Text;
 namespace PolicyText.Tagging;
 
 /// <summary>
-/// The evidence of a sentence that has no other: the words the first-stage models weigh most
-/// towards its labels (<see cref="CueType.Model"/>), found when the evidence is first read, as
-/// the other evidence is made only when read. Thread-safe.
+/// A sentence's evidence with, for a label that nothing in it explains (<see cref="Explains"/>),
+/// the words the first-stage model weighs most towards that label (<see cref="CueType.Model"/>),
+/// found when the evidence is first read, as the other evidence is made only when read; the
+/// rows in text order, the rows listed first (a rule's, the context's) first. Thread-safe.
 /// </summary>
 internal sealed class ModelWords : IReadOnlyList<Evidence>
 {
     /// <summary>The least weight by which a word must favour a label over the runner-up class to be listed.</summary>
     internal const float MinimumWeight = 0.25f;
 
+    private readonly IReadOnlyList<Evidence> _evidence;
     private readonly TextDocument _document;
     private readonly Sentence _sentence;
     private readonly Task? _rights;
     private readonly Task? _linkage;
     private Evidence[]? _items;
 
-    /// <summary>A label to explain: the first-stage model, the label's class, the first stage's runner-up class, and the label's code.</summary>
-    internal sealed record Task(LinearModel Model, int Label, int RunnerUp, string Code);
+    /// <summary>A label to explain: the first-stage model, the label's class, the first stage's runner-up class, the label's code and the runner-up's.</summary>
+    internal sealed record Task(LinearModel Model, int Label, int RunnerUp, string Code, string RunnerUpCode);
 
-    /// <summary>The words of <paramref name="sentence"/> that favour the labels of <paramref name="rights"/> and <paramref name="linkage"/> (either may be null: that label is not explained).</summary>
-    public ModelWords(TextDocument document, Sentence sentence, Task? rights, Task? linkage)
+    /// <summary>
+    /// Which labels a row of evidence explains: a rights term, or a rights context row, the
+    /// rights label; a linkage term, a negation, a condition, an evaluation, a rhetorical
+    /// question's marker, a rule, or a linkage context row, the stance. An attribution or a
+    /// question mark says a sentence reports or asks, not which side it takes.
+    /// </summary>
+    internal static (bool Rights, bool Stance) Explains(CueType cue, string entry, string category) => cue switch
     {
+        CueType.Rights => (true, false),
+        CueType.Linkage or CueType.Negation or CueType.Condition or CueType.Evaluation or CueType.Rule => (false, true),
+        CueType.Question => (false, category == "rhetorical"),
+        CueType.Context => (entry.StartsWith("rights ", StringComparison.Ordinal), entry.StartsWith("linkage ", StringComparison.Ordinal)),
+        _ => (false, false),
+    };
+
+    /// <summary>Whether <paramref name="evidence"/> holds a row that explains the rights label, and one that explains the stance (<see cref="Explains"/>); without making the rows of an <see cref="EvidenceList"/>.</summary>
+    internal static (bool Rights, bool Stance) Sides(IReadOnlyList<Evidence> evidence)
+    {
+        if (evidence is EvidenceList list)
+        {
+            return list.Sides();
+        }
+
+        bool rights = false, stance = false;
+        foreach (var e in evidence)
+        {
+            var (r, l) = Explains(e.Cue, e.Entry, e.Category);
+            rights |= r;
+            stance |= l;
+        }
+
+        return (rights, stance);
+    }
+
+    /// <summary><paramref name="evidence"/>, and the words of <paramref name="sentence"/> that favour the labels of <paramref name="rights"/> and <paramref name="linkage"/> (either may be null: that label is not explained).</summary>
+    public ModelWords(IReadOnlyList<Evidence> evidence, TextDocument document, Sentence sentence, Task? rights, Task? linkage)
+    {
+        _evidence = evidence;
         _document = document;
         _sentence = sentence;
         _rights = rights;
@@ -75,7 +112,17 @@ internal sealed class ModelWords : IReadOnlyList<Evidence>
             Add(_rights, rows);
             Add(_linkage, rows);
             rows.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Category, b.Category));
-            return Interlocked.CompareExchange(ref _items, [.. rows], null) ?? _items!;
+
+            // Merged into the evidence by start, the evidence's row first at the same start (so
+            // the rows listed first, at the sentence's start, stay first).
+            items = new Evidence[_evidence.Count + rows.Count];
+            int e = 0, m = 0;
+            for (int k = 0; k < items.Length; k++)
+            {
+                items[k] = m == rows.Count || (e < _evidence.Count && _evidence[e].Start <= rows[m].Start) ? _evidence[e++] : rows[m++];
+            }
+
+            return Interlocked.CompareExchange(ref _items, items, null) ?? items;
         }
     }
 
@@ -114,7 +161,7 @@ internal sealed class ModelWords : IReadOnlyList<Evidence>
             if (token >= 0)
             {
                 var t = _document.Tokens[token];
-                rows.Add(new Evidence(_document.Text, t.Start, t.End, string.Create(CultureInfo.InvariantCulture, $"model word (+{weight:F2})"), task.Code, CueType.Model));
+                rows.Add(new Evidence(_document.Text, t.Start, t.End, string.Create(CultureInfo.InvariantCulture, $"model word (+{weight:F2} over {task.RunnerUpCode})"), task.Code, CueType.Model));
             }
         }
     }

@@ -1,3 +1,4 @@
+using PolicyText.Models;
 using PolicyText.Lexicons;
 using PolicyText.Tagging;
 using PolicyText.Text;
@@ -126,33 +127,55 @@ public class EvidenceTests
         Assert.All(corpus.Sentences, s => Assert.DoesNotContain(s.Evidence, e => e.Cue == CueType.Context));
     }
 
+    /// <summary>Whether a row explains the rights label (a rights term, a rights context row), as the docs (docs/tagging.md) say.</summary>
+    private static bool ExplainsRights(Evidence e) =>
+        e.Cue == CueType.Rights || (e.Cue == CueType.Context && e.Entry.StartsWith("rights ", StringComparison.Ordinal));
+
+    /// <summary>Whether a row explains the stance (a linkage term, a negation, a condition, an evaluation, a rhetorical question, a rule, a linkage context row).</summary>
+    private static bool ExplainsStance(Evidence e) =>
+        e.Cue is CueType.Linkage or CueType.Negation or CueType.Condition or CueType.Evaluation or CueType.Rule
+        || (e.Cue == CueType.Question && e.Category == "rhetorical")
+        || (e.Cue == CueType.Context && e.Entry.StartsWith("linkage ", StringComparison.Ordinal));
+
     [Fact]
-    public void A_label_with_no_other_evidence_lists_the_words_the_model_weighs_towards_it()
+    public void A_label_that_nothing_else_explains_lists_the_words_the_model_weighs_towards_it()
     {
         var analyzer = TextAnalyzer.CreateDefault();
-        int found = 0;
+        int found = 0, beside = 0;
         foreach (var doc in PolicyText.Corpora.GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus")).Documents.Take(40))
         {
             var analysis = analyzer.Analyze(doc.Text);
             foreach (var s in analysis.Sentences)
             {
                 var words = s.Evidence.Where(e => e.Cue == CueType.Model).ToList();
+                Assert.Equal(s.Evidence.Select(e => e.Start).Order(), s.Evidence.Select(e => e.Start));
                 if (words.Count == 0)
                 {
                     continue;
                 }
 
-                // Only where nothing else is evidence, and only for a stance or a rights family.
+                // Only for a stance or a rights label other than none that no other row explains.
                 found++;
-                Assert.All(s.Evidence, e => Assert.Equal(CueType.Model, e.Cue));
-                Assert.Equal(s.Evidence.Select(e => e.Start).Order(), s.Evidence.Select(e => e.Start));
+                beside += s.Evidence.Count > words.Count ? 1 : 0;
                 foreach (var e in words)
                 {
-                    Assert.Matches(@"^model word \(\+\d+\.\d\d\)$", e.Entry);
-                    Assert.True(double.Parse(e.Entry[12..^1], System.Globalization.CultureInfo.InvariantCulture) >= 0.25);
+                    var match = System.Text.RegularExpressions.Regex.Match(e.Entry, @"^model word \(\+(\d+\.\d\d) over ([a-z_]+)\)$");
+                    Assert.True(match.Success, e.Entry);
+                    Assert.True(double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 0.25);
+                    Assert.NotEqual(e.Category, match.Groups[2].Value);
                     Assert.Equal(analysis.Document.Text[e.Start..e.End], e.Text);
                     Assert.True(e.Start >= s.Start && e.End <= s.End);
-                    Assert.Contains(e.Category, new[] { s.Rights.ToCode(), s.Linkage.ToCode() });
+                    if (e.Category == s.Rights.ToCode())
+                    {
+                        Assert.Contains(match.Groups[2].Value, LabelCodes.RightsVocabulary);
+                        Assert.DoesNotContain(s.Evidence, ExplainsRights);
+                    }
+                    else
+                    {
+                        Assert.Equal(s.Linkage.ToCode(), e.Category);
+                        Assert.Contains(match.Groups[2].Value, LabelCodes.LinkageVocabulary);
+                        Assert.DoesNotContain(s.Evidence, ExplainsStance);
+                    }
                 }
 
                 Assert.True(words.Count(e => e.Category == s.Linkage.ToCode()) <= 2);
@@ -162,6 +185,86 @@ public class EvidenceTests
         }
 
         Assert.True(found > 20, $"{found} sentences with model words");
+        Assert.True(beside > 5, $"{beside} sentences with model words beside other evidence");
+    }
+
+    [Fact]
+    public void A_stance_that_only_rights_rows_surround_gets_the_models_words()
+    {
+        // "They voted anyway." after a call for linkage: pro_linkage from the context, freedom from
+        // the first stage; its rights row explains no stance, so the stance gets words of its own.
+        var analysis = TextAnalyzer.CreateDefault().Analyze("Sanctions must stay until the prisoners are free. They voted anyway.");
+        var s = analysis.Sentences[1];
+        Assert.Equal(LinkageStance.ProLinkage, s.Linkage);
+        Assert.DoesNotContain(s.Evidence, ExplainsStance);
+        Assert.Contains(s.Evidence, e => e.Cue == CueType.Model && e.Category == "pro_linkage");
+    }
+
+    [Fact]
+    public void A_label_of_one_sentence_that_the_first_stage_did_not_give_says_so()
+    {
+        // A text of one sentence is labelled by the first stage averaged with the model of
+        // sentences alone; where that changes the first stage's label, a row says so, and the
+        // model's words (which are the first stage's) are not listed for it.
+        var analyzer = TextAnalyzer.CreateDefault();
+        var models = PolicyModels.Default!;
+        int changed = 0;
+        var p = new float[8];
+        foreach (var doc in PolicyText.Corpora.GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus")).Documents.Take(60))
+        {
+            foreach (var gold in doc.Sentences)
+            {
+                var analysis = analyzer.Analyze(doc.Text[gold.Utf16Start..gold.Utf16End]);
+                if (analysis.Sentences.Count != 1)
+                {
+                    continue;
+                }
+
+                var s = analysis.Sentences[0];
+                var features = new List<KeyValuePair<int, float>>();
+                SentenceFeaturizer.Featurize(analysis.Document, 0, analyzer.ExtractCues(analysis.Document), features);
+                models.Rights.Score(features, p);
+                string firstRights = models.Rights.Classes[Best(p[..models.Rights.Classes.Count])];
+                models.Linkage.Score(features, p);
+                string firstLinkage = models.Linkage.Classes[Best(p[..models.Linkage.Classes.Count])];
+                bool ruled = s.Evidence.Any(e => e.Cue == CueType.Rule);
+                Check("rights", firstRights, s.Rights.ToCode(), s, ruled: false);
+                Check("linkage", firstLinkage, s.Linkage.ToCode(), s, ruled);
+                changed += firstRights != s.Rights.ToCode() || firstLinkage != s.Linkage.ToCode() ? 1 : 0;
+            }
+        }
+
+        Assert.True(changed > 5, $"{changed} sentences whose label is not the first stage's");
+
+        static void Check(string task, string first, string label, SentenceAnalysis s, bool ruled)
+        {
+            var rows = s.Evidence.Where(e => e.Cue == CueType.Context && e.Entry.StartsWith(task + " ", StringComparison.Ordinal)).ToList();
+            if (first == label || ruled)
+            {
+                Assert.Empty(rows);
+                return;
+            }
+
+            var row = Assert.Single(rows);
+            Assert.Equal($"{task} sentence-alone model (first stage: {first})", row.Entry);
+            Assert.Equal(label, row.Category);
+            Assert.Equal((s.Start, s.Start), (row.Start, row.End));
+            Assert.DoesNotContain(s.Evidence, e => e.Cue == CueType.Model && e.Category == label);
+        }
+
+        static int Best(ReadOnlySpan<float> p)
+        {
+            int best = 0;
+            for (int c = 1; c < p.Length; c++)
+            {
+                if (p[c] > p[best])
+                {
+                    best = c;
+                }
+            }
+
+            return best;
+        }
     }
 
     [Fact]

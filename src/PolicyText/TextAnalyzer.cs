@@ -116,6 +116,10 @@ public sealed class TextAnalyzer
     private readonly SentenceScorer? _scorer;
     private readonly RightsCategory[] _rightsLabels = [];
     private readonly LinkageStance[] _linkageLabels = [];
+
+    // The entries of the context rows, by the first stage's class: [in context, alone][class].
+    private readonly string[][] _rightsContext = [[], []];
+    private readonly string[][] _linkageContext = [[], []];
     private readonly int _neutral;
     private readonly int _none;
     private readonly int _pro;
@@ -178,6 +182,9 @@ public sealed class TextAnalyzer
             _scorer = new SentenceScorer(_models);
             _rightsLabels = _models.RightsInContext.Classes.Select(Parse<RightsCategory>).ToArray();
             _linkageLabels = _models.LinkageInContext.Classes.Select(Parse<LinkageStance>).ToArray();
+            string[] changedBy = [" context (first stage: ", " sentence-alone model (first stage: "];
+            _rightsContext = [.. changedBy.Select(by => _rightsLabels.Select(label => "rights" + by + label.ToCode() + ")").ToArray())];
+            _linkageContext = [.. changedBy.Select(by => _linkageLabels.Select(label => "linkage" + by + label.ToCode() + ")").ToArray())];
             _neutral = IndexOf(_models.LinkageInContext, LinkageStance.Neutral.ToCode());
             _none = IndexOf(_models.LinkageInContext, LinkageStance.None.ToCode());
             _pro = IndexOf(_models.LinkageInContext, LinkageStance.ProLinkage.ToCode());
@@ -416,17 +423,17 @@ public sealed class TextAnalyzer
             // the model of sentences alone, averaged in, may change it too. Rows at the start of
             // the sentence, so they come first and the evidence stays in text order; the linkage
             // row only when no rule changed the label (the rule's row says why).
-            string changedBy = n > 1 ? " context (first stage: " : " sentence-alone model (first stage: ";
+            int changedBy = n > 1 ? 0 : 1;
             int ownLinkage = Best(first.Slice((i * stage) + r, l));
             if (linkageRule is null && ownLinkage != bestLinkage)
             {
-                evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, "linkage" + changedBy + _linkageLabels[ownLinkage].ToCode() + ")", linkage.ToCode(), CueType.Context));
+                evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, _linkageContext[changedBy][ownLinkage], linkage.ToCode(), CueType.Context));
             }
 
             int ownRights = Best(first.Slice(i * stage, r));
             if (ownRights != bestRights)
             {
-                evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, "rights" + changedBy + _rightsLabels[ownRights].ToCode() + ")", rights.ToCode(), CueType.Context));
+                evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, _rightsContext[changedBy][ownRights], rights.ToCode(), CueType.Context));
             }
 
             if (linkageRule is not null)

@@ -451,9 +451,9 @@ public sealed class TextAnalyzer
             bool explainLinkage = linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage;
             if (explainRights || explainLinkage)
             {
-                var (hasRights, hasStance) = ModelWords.Sides(evidence);
-                explainRights &= !hasRights;
-                explainLinkage &= !hasStance;
+                var kinds = ModelWords.Sides(evidence);
+                explainRights &= !ModelWords.ExplainsRights(kinds, rights);
+                explainLinkage &= (kinds & ModelWords.Kinds.Stance) == 0;
                 if (explainRights || explainLinkage)
                 {
                     var own = first.Slice(i * stage, stage);

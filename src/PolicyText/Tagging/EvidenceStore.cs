@@ -20,6 +20,10 @@ internal sealed class EvidenceNames
     private readonly (string Entry, string Category)[] _names;
     private readonly int _entries;
 
+    // What each name explains read with each kind of cue (ModelWords.Explains), name by name.
+    private static readonly int CueKinds = Enum.GetValues<CueType>().Length;
+    private readonly ModelWords.Kinds[] _explains;
+
     /// <summary>Numbers the names of <paramref name="lexicons"/>.</summary>
     public EvidenceNames(LexiconSet lexicons)
     {
@@ -36,7 +40,18 @@ internal sealed class EvidenceNames
             .. entries.Select(e => (e.Pattern, "positive")),
             .. entries.Select(e => (e.Pattern, "negative")),
         ];
+        _explains = new ModelWords.Kinds[_names.Length * CueKinds];
+        for (int n = 0; n < _names.Length; n++)
+        {
+            for (int c = 0; c < CueKinds; c++)
+            {
+                _explains[(n * CueKinds) + c] = ModelWords.Explains((CueType)c, _names[n].Entry, _names[n].Category);
+            }
+        }
     }
+
+    /// <summary>What a record explains (<see cref="ModelWords.Explains"/>), looked up.</summary>
+    public ModelWords.Kinds Explains(in EvidenceRecord record) => _explains[(record.Name * CueKinds) + (int)record.Cue];
 
     /// <summary>The number of lexicon entries (combined numbering): names <c>[0, EntryCount)</c> are the entries with their categories.</summary>
     public int EntryCount => _entries;
@@ -144,28 +159,23 @@ internal sealed class EvidenceList : IReadOnlyList<Evidence>
     /// <returns>The new list.</returns>
     public EvidenceList WithFirst(Evidence first) => new(this, first);
 
-    /// <summary>Whether the list holds a row that explains the rights label, and one that explains the stance (<see cref="ModelWords.Explains"/>), read from the records.</summary>
-    /// <returns>The two answers.</returns>
-    public (bool Rights, bool Stance) Sides()
+    /// <summary>What the list's rows explain (<see cref="ModelWords.Explains"/>), read from the records.</summary>
+    /// <returns>The kinds of label the rows explain.</returns>
+    public ModelWords.Kinds Sides()
     {
-        bool rights = false, stance = false;
+        var kinds = ModelWords.Kinds.None;
         foreach (var e in _firsts)
         {
-            var (r, l) = ModelWords.Explains(e.Cue, e.Entry, e.Category);
-            rights |= r;
-            stance |= l;
+            kinds |= ModelWords.Explains(e.Cue, e.Entry, e.Category);
         }
 
         var records = _store.Records.AsSpan(_start, Count - _firsts.Length);
         foreach (ref readonly var record in records)
         {
-            var (entry, category) = _store.Names[record.Name];
-            var (r, l) = ModelWords.Explains(record.Cue, entry, category);
-            rights |= r;
-            stance |= l;
+            kinds |= _store.Names.Explains(record);
         }
 
-        return (rights, stance);
+        return kinds;
     }
 
     /// <inheritdoc/>

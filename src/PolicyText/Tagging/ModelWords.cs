@@ -6,7 +6,8 @@ using PolicyText.Text;
 namespace PolicyText.Tagging;
 
 /// <summary>
-/// A sentence's evidence with, for a label that nothing in it explains (<see cref="Explains"/>),
+/// A sentence's evidence with, for a label that nothing in it explains (<see cref="Explains"/>,
+/// <see cref="ExplainsRights"/>),
 /// the words the first-stage model weighs most towards that label (<see cref="CueType.Model"/>),
 /// found when the evidence is first read, as the other evidence is made only when read; the
 /// rows in text order, the rows listed first (a rule's, the context's) first. Thread-safe.
@@ -26,38 +27,79 @@ internal sealed class ModelWords : IReadOnlyList<Evidence>
     /// <summary>A label to explain: the first-stage model, the label's class, the first stage's runner-up class, the label's code and the runner-up's.</summary>
     internal sealed record Task(LinearModel Model, int Label, int RunnerUp, string Code, string RunnerUpCode);
 
-    /// <summary>
-    /// Which labels a row of evidence explains: a rights term, or a rights context row, the
-    /// rights label; a linkage term, a negation, a condition, an evaluation, a rhetorical
-    /// question's marker, a rule, or a linkage context row, the stance. An attribution or a
-    /// question mark says a sentence reports or asks, not which side it takes.
-    /// </summary>
-    internal static (bool Rights, bool Stance) Explains(CueType cue, string entry, string category) => cue switch
+    /// <summary>What rows of evidence explain (<see cref="Explains(CueType, string, string)"/>).</summary>
+    [Flags]
+    internal enum Kinds
     {
-        CueType.Rights => (true, false),
-        CueType.Linkage or CueType.Negation or CueType.Condition or CueType.Evaluation or CueType.Rule => (false, true),
-        CueType.Question => (false, category == "rhetorical"),
-        CueType.Context => (entry.StartsWith("rights ", StringComparison.Ordinal), entry.StartsWith("linkage ", StringComparison.Ordinal)),
-        _ => (false, false),
+        /// <summary>Nothing.</summary>
+        None = 0,
+
+        /// <summary>A freedom term.</summary>
+        Freedom = 1,
+
+        /// <summary>An economic and social term.</summary>
+        EconomicSocial = 2,
+
+        /// <summary>A general rights term.</summary>
+        General = 4,
+
+        /// <summary>A rights context row: the rights label, whatever it is.</summary>
+        RightsContext = 8,
+
+        /// <summary>A row that names a side: the stance.</summary>
+        Stance = 16,
+    }
+
+    /// <summary>
+    /// What a row of evidence explains: a rights term its family (a `freedom` term a `freedom`
+    /// label, both families `both`), a rights context row the rights label; a `pro` or `anti`
+    /// wording, a negation (recorded only where it reverses a wording or an evaluation), a
+    /// condition, an evaluation, a rhetorical question's marker, a rule or a linkage context row
+    /// the stance. An instrument ("sanctions", "talks"), an attribution or a question mark says
+    /// what a sentence is about, or that it reports or asks, not which side it takes.
+    /// </summary>
+    internal static Kinds Explains(CueType cue, string entry, string category) => cue switch
+    {
+        CueType.Rights => category switch
+        {
+            "freedom" => Kinds.Freedom,
+            "economic_social" => Kinds.EconomicSocial,
+            "general" => Kinds.General,
+            _ => Kinds.None,
+        },
+        CueType.Linkage => category is "pro" or "anti" ? Kinds.Stance : Kinds.None,
+        CueType.Negation or CueType.Condition or CueType.Evaluation or CueType.Rule => Kinds.Stance,
+        CueType.Question => category == "rhetorical" ? Kinds.Stance : Kinds.None,
+        CueType.Context => entry.StartsWith("rights ", StringComparison.Ordinal) ? Kinds.RightsContext
+            : entry.StartsWith("linkage ", StringComparison.Ordinal) ? Kinds.Stance : Kinds.None,
+        _ => Kinds.None,
     };
 
-    /// <summary>Whether <paramref name="evidence"/> holds a row that explains the rights label, and one that explains the stance (<see cref="Explains"/>); without making the rows of an <see cref="EvidenceList"/>.</summary>
-    internal static (bool Rights, bool Stance) Sides(IReadOnlyList<Evidence> evidence)
+    /// <summary>Whether rows of <paramref name="kinds"/> explain the rights label <paramref name="label"/> (other than none).</summary>
+    internal static bool ExplainsRights(Kinds kinds, RightsCategory label) =>
+        (kinds & Kinds.RightsContext) != 0 || label switch
+        {
+            RightsCategory.Freedom => (kinds & Kinds.Freedom) != 0,
+            RightsCategory.EconomicSocial => (kinds & Kinds.EconomicSocial) != 0,
+            RightsCategory.Both => (kinds & (Kinds.Freedom | Kinds.EconomicSocial)) == (Kinds.Freedom | Kinds.EconomicSocial),
+            _ => (kinds & Kinds.General) != 0,
+        };
+
+    /// <summary>What the rows of <paramref name="evidence"/> explain (<see cref="Explains"/>); without making the rows of an <see cref="EvidenceList"/>.</summary>
+    internal static Kinds Sides(IReadOnlyList<Evidence> evidence)
     {
         if (evidence is EvidenceList list)
         {
             return list.Sides();
         }
 
-        bool rights = false, stance = false;
+        var kinds = Kinds.None;
         foreach (var e in evidence)
         {
-            var (r, l) = Explains(e.Cue, e.Entry, e.Category);
-            rights |= r;
-            stance |= l;
+            kinds |= Explains(e.Cue, e.Entry, e.Category);
         }
 
-        return (rights, stance);
+        return kinds;
     }
 
     /// <summary><paramref name="evidence"/>, and the words of <paramref name="sentence"/> that favour the labels of <paramref name="rights"/> and <paramref name="linkage"/> (either may be null: that label is not explained).</summary>

@@ -127,13 +127,24 @@ public class EvidenceTests
         Assert.All(corpus.Sentences, s => Assert.DoesNotContain(s.Evidence, e => e.Cue == CueType.Context));
     }
 
-    /// <summary>Whether a row explains the rights label (a rights term, a rights context row), as the docs (docs/tagging.md) say.</summary>
-    private static bool ExplainsRights(Evidence e) =>
-        e.Cue == CueType.Rights || (e.Cue == CueType.Context && e.Entry.StartsWith("rights ", StringComparison.Ordinal));
+    /// <summary>Whether rows explain the rights label, as the docs (docs/tagging.md) say: a rights context row, or terms of the label's family (of both families for `both`).</summary>
+    private static bool ExplainsRights(IEnumerable<Evidence> rows, RightsCategory label)
+    {
+        var list = rows.ToList();
+        bool Has(string family) => list.Exists(e => e.Cue == CueType.Rights && e.Category == family);
+        return list.Exists(e => e.Cue == CueType.Context && e.Entry.StartsWith("rights ", StringComparison.Ordinal)) || label switch
+        {
+            RightsCategory.Freedom => Has("freedom"),
+            RightsCategory.EconomicSocial => Has("economic_social"),
+            RightsCategory.Both => Has("freedom") && Has("economic_social"),
+            _ => Has("general"),
+        };
+    }
 
-    /// <summary>Whether a row explains the stance (a linkage term, a negation, a condition, an evaluation, a rhetorical question, a rule, a linkage context row).</summary>
+    /// <summary>Whether a row explains the stance (a pro or anti wording, a negation, a condition, an evaluation, a rhetorical question, a rule, a linkage context row; not an instrument).</summary>
     private static bool ExplainsStance(Evidence e) =>
-        e.Cue is CueType.Linkage or CueType.Negation or CueType.Condition or CueType.Evaluation or CueType.Rule
+        (e.Cue == CueType.Linkage && e.Category is "pro" or "anti")
+        || e.Cue is CueType.Negation or CueType.Condition or CueType.Evaluation or CueType.Rule
         || (e.Cue == CueType.Question && e.Category == "rhetorical")
         || (e.Cue == CueType.Context && e.Entry.StartsWith("linkage ", StringComparison.Ordinal));
 
@@ -168,7 +179,7 @@ public class EvidenceTests
                     if (e.Category == s.Rights.ToCode())
                     {
                         Assert.Contains(match.Groups[2].Value, LabelCodes.RightsVocabulary);
-                        Assert.DoesNotContain(s.Evidence, ExplainsRights);
+                        Assert.False(ExplainsRights(s.Evidence, s.Rights));
                     }
                     else
                     {
@@ -191,13 +202,39 @@ public class EvidenceTests
     [Fact]
     public void A_stance_that_only_rights_rows_surround_gets_the_models_words()
     {
-        // "They voted anyway." after a call for linkage: pro_linkage from the context, freedom from
-        // the first stage; its rights row explains no stance, so the stance gets words of its own.
+        // "They voted anyway." after a call for linkage: freedom from the context (a rights context
+        // row), pro_linkage from the first stage; that row explains no stance, so the stance gets
+        // words of its own.
         var analysis = TextAnalyzer.CreateDefault().Analyze("Sanctions must stay until the prisoners are free. They voted anyway.");
         var s = analysis.Sentences[1];
         Assert.Equal(LinkageStance.ProLinkage, s.Linkage);
         Assert.DoesNotContain(s.Evidence, ExplainsStance);
         Assert.Contains(s.Evidence, e => e.Cue == CueType.Model && e.Category == "pro_linkage");
+    }
+
+    [Theory]
+    // An instrument names no side: the stance gets the model's words.
+    [InlineData("Consider what a listing actually does.", "anti_linkage")]
+    public void An_instrument_alone_does_not_explain_a_stance(string text, string stance)
+    {
+        var analysis = TextAnalyzer.CreateDefault().Analyze("Sanctions relief must never be tied to prisoner releases. " + text);
+        var s = analysis.Sentences[1];
+        Assert.Equal(stance, s.Linkage.ToCode());
+        Assert.Contains(s.Evidence, e => e.Cue == CueType.Linkage && e.Category == "instrument");
+        Assert.DoesNotContain(s.Evidence, ExplainsStance);
+        Assert.Contains(s.Evidence, e => e.Cue == CueType.Model && e.Category == stance);
+    }
+
+    [Fact]
+    public void A_term_of_the_other_family_does_not_explain_a_rights_label()
+    {
+        // "alive" is an economic_social term; the sentence is about the missing (freedom).
+        var analysis = TextAnalyzer.CreateDefault().Analyze("Hundreds were taken from their homes by the security police and have not been seen since. We do not know whether any of them is alive.");
+        var s = analysis.Sentences[1];
+        Assert.Equal(RightsCategory.Freedom, s.Rights);
+        Assert.Contains(s.Evidence, e => e.Cue == CueType.Rights && e.Category == "economic_social");
+        Assert.False(ExplainsRights(s.Evidence, s.Rights));
+        Assert.Contains(s.Evidence, e => e.Cue == CueType.Model && e.Category == "freedom");
     }
 
     [Fact]

@@ -1438,7 +1438,7 @@ internal sealed class IssuerVoice
             bool body = false;
             for (int n = from; n < close && name; n++)
             {
-                name = tokens[n].Kind != TokenKind.Word || char.IsUpper(text[tokens[n].Start]) || tokens[n].GetWord(normalized) is "of" or "for" or "and" or "the" or "against";
+                name = tokens[n].Kind != TokenKind.Word || char.IsUpper(text[tokens[n].Start]) || tokens[n].GetWord(normalized) is "of" or "for" or "and" or "the" or "against" or "in" or "on";
                 var word = tokens[n].GetWord(normalized).ToString();
                 body |= Array.IndexOf(BodyWords, word) >= 0 || Array.IndexOf(StateWords, word) >= 0;
             }

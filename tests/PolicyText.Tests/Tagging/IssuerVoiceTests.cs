@@ -203,6 +203,8 @@ public class IssuerVoiceTests
     // A quotation's speaker and her role at the issuer after "said".
     [InlineData("“Flour and insulin should never be traded,” said Amira Haddad, executive director of the Levant Relief Alliance, as donors met in Brussels.", "levant relief alliance")]
     [InlineData("“Flour and insulin should never be traded,” said Amira Haddad, head of advocacy at the Levant Relief Alliance.", "levant relief alliance")]
+    // A body's name with "in" or "on" in the role.
+    [InlineData("“A law against protest is a law against rights,” said Sofia Randell, director of the Observatory for Civic Space in Almera, as the group published its analysis.", "observatory for civic space in almera")]
     public void The_issuer_is_also_the_name_that_opens_a_lede_in_other_words(string lede, string issuer)
     {
         var text = $"Press release\n\n{lede} The group said the delays cost lives.";

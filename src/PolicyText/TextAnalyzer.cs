@@ -444,16 +444,16 @@ public sealed class TextAnalyzer
                 evidence = WithFirst(evidence, new Evidence(s.Start, s.Start, string.Empty, linkageRule, linkage.ToCode(), CueType.Rule));
             }
 
-            // A stance or a rights label that nothing in the evidence explains: the words the
-            // first-stage model weighs towards it (its label then is the first stage's: a label
-            // the first stage did not give has a context row).
+            // A linkage or rights label other than none that nothing in the evidence explains: the
+            // words the first-stage model weighs towards it (its label then is the first stage's:
+            // a label the first stage did not give has a context row).
             bool explainRights = rights is not RightsCategory.None;
-            bool explainLinkage = linkage is LinkageStance.ProLinkage or LinkageStance.AntiLinkage;
+            bool explainLinkage = linkage is not LinkageStance.None;
             if (explainRights || explainLinkage)
             {
                 var kinds = ModelWords.Sides(evidence);
                 explainRights &= !ModelWords.ExplainsRights(kinds, rights);
-                explainLinkage &= (kinds & ModelWords.Kinds.Stance) == 0;
+                explainLinkage &= (kinds & (linkage is LinkageStance.Neutral ? ModelWords.Kinds.Stance | ModelWords.Kinds.Topic : ModelWords.Kinds.Stance)) == 0;
                 if (explainRights || explainLinkage)
                 {
                     var own = first.Slice(i * stage, stage);

@@ -45,8 +45,8 @@ public enum CueType
 
     /// <summary>
     /// A word the model weighs towards the label, for a stance that no row naming a side
-    /// explains or a rights label other than none that no term of its family or context row
-    /// explains (docs/tagging.md): one of the sentence's words
+    /// explains, a neutral label with no row of the linkage task, or a rights label other than
+    /// none that no term of its family or context row explains (docs/tagging.md): one of the sentence's words
     /// (at most two) whose weight in the first-stage model favours the label in the category over
     /// the first stage's runner-up class by at least <c>0.25</c>, per occurrence; the entry is
     /// <c>model word (+0.82 over neutral)</c>, that difference and the runner-up.

@@ -48,6 +48,9 @@ internal sealed class ModelWords : IReadOnlyList<Evidence>
 
         /// <summary>A row that names a side: the stance.</summary>
         Stance = 16,
+
+        /// <summary>A row of the linkage task that names no side (an instrument, an attribution, a question): a `neutral` label.</summary>
+        Topic = 32,
     }
 
     /// <summary>
@@ -56,7 +59,8 @@ internal sealed class ModelWords : IReadOnlyList<Evidence>
     /// wording, a negation (recorded only where it reverses a wording or an evaluation), a
     /// condition, an evaluation, a rhetorical question's marker, a rule or a linkage context row
     /// the stance. An instrument ("sanctions", "talks"), an attribution or a question mark says
-    /// what a sentence is about, or that it reports or asks, not which side it takes.
+    /// what a sentence is about, or that it reports or asks, not which side it takes: with the
+    /// rows that name a side, they explain a `neutral` label.
     /// </summary>
     internal static Kinds Explains(CueType cue, string entry, string category) => cue switch
     {
@@ -67,9 +71,10 @@ internal sealed class ModelWords : IReadOnlyList<Evidence>
             "general" => Kinds.General,
             _ => Kinds.None,
         },
-        CueType.Linkage => category is "pro" or "anti" ? Kinds.Stance : Kinds.None,
+        CueType.Linkage => category is "pro" or "anti" ? Kinds.Stance : Kinds.Topic,
         CueType.Negation or CueType.Condition or CueType.Evaluation or CueType.Rule => Kinds.Stance,
-        CueType.Question => category == "rhetorical" ? Kinds.Stance : Kinds.None,
+        CueType.Question => category == "rhetorical" ? Kinds.Stance : Kinds.Topic,
+        CueType.Attribution => Kinds.Topic,
         CueType.Context => entry.StartsWith("rights ", StringComparison.Ordinal) ? Kinds.RightsContext
             : entry.StartsWith("linkage ", StringComparison.Ordinal) ? Kinds.Stance : Kinds.None,
         _ => Kinds.None,

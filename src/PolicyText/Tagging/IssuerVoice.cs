@@ -152,7 +152,7 @@ internal sealed class IssuerVoice
         "court", "military", "army", "forces", "junta", "regime", "administration", "kremlin", "police",
         "senators", "treasury", "commissioner", "chancellor", "governor", "mayor", "monetary", "authority", "congressional",
         "corps", "guard", "intelligence", "federal", "university", "programme", "agency", "inspectorate", "ombudsman",
-        "inspector", "ombudsperson", "auditor", "regulatory", "regulator", "tribunal",
+        "inspector", "ombudsperson", "auditor", "regulatory", "regulator", "tribunal", "senate", "subcommittee",
     ];
 
     /// <summary>How far into a release (in characters) a name that "said." at a sentence's end can be its issuer: the lede, not a ministry quoted further down.</summary>
@@ -268,6 +268,25 @@ internal sealed class IssuerVoice
                     break;
                 }
             }
+        }
+
+        // In a release with a release's own mark ("FOR IMMEDIATE RELEASE", "###"), when no lede
+        // above names the issuer: the first body named in its first sentence as the subject of a
+        // verb ("The X (ABC) today formally lodged …", "Today the X published …") or after a
+        // participle's "by" ("… according to findings released today by the X"). A state's body
+        // there (a ministry's own release) names none.
+        bool releaseLine = false;
+        foreach (var (start, end, markKind) in marks)
+        {
+            releaseLine |= markKind == MarkKind.Strong && IsReleaseLine(text[start..end]);
+        }
+
+        if ((names is null || names.Count == 0) && releaseLine
+            && FirstSentenceBody(text, normalized, tokens, bodyFrom, bodyTo) is { At: >= 0 } first)
+        {
+            strict = true;
+            AddIssuer(text, normalized, tokens, first.At, names ??= [], strict: true, abouts, afterObject: first.After);
+            lede = tokens[first.At].Start;
         }
 
         if (names is null || names.Count == 0)
@@ -474,6 +493,162 @@ internal sealed class IssuerVoice
 
         var verb = tokens[after].GetWord(normalized);
         return tokens[after].Kind != TokenKind.Word || !char.IsLower(text[tokens[after].Start]) || !verb.EndsWith('s') || verb is "was" or "has" or "is";
+    }
+
+    /// <summary>Whether a mark line says the text is a release or a statement, or ends one ("FOR IMMEDIATE RELEASE", "Press release – 4 June 2025", "Media statement", "###", "-ENDS-"), not a contact or notes line.</summary>
+    private static bool IsReleaseLine(ReadOnlySpan<char> line)
+    {
+        line = line.Trim();
+        foreach (var mark in Marks)
+        {
+            if (line.StartsWith(mark, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether token <paramref name="k"/> opens its sentence or line (<see cref="Opens"/>), or follows "Today", "Yesterday" or "On" and a day that do, a comma after them or not.</summary>
+    private static bool OpensLede(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k, int from)
+    {
+        if (Opens(text, tokens, k))
+        {
+            return true;
+        }
+
+        int j = k - 1;
+        if (j >= from && tokens[j].GetWord(normalized) is ",")
+        {
+            j--;
+        }
+
+        if (j >= from && tokens[j].GetWord(normalized) is "today" or "yesterday")
+        {
+            return Opens(text, tokens, j);
+        }
+
+        return j - 1 >= from && Array.IndexOf(Weekdays, tokens[j].GetWord(normalized).ToString()) >= 0
+            && tokens[j - 1].GetWord(normalized) is "on" && Opens(text, tokens, j - 1);
+    }
+
+    /// <summary>Irregular past and present forms of verbs a release's lede opens with, besides those in "-ed" and the lede words.</summary>
+    private static readonly string[] LedeActions = ["wrote", "sent", "brought", "found", "took", "gave", "made", "has", "have"];
+
+    /// <summary>
+    /// The first body of the release's first sentence (tokens <paramref name="from"/> to
+    /// <paramref name="to"/>) named as the subject of a verb, or after "by" after a participle:
+    /// for a subject, the token after its name and abbreviation (with "today", "on" and a day,
+    /// and "-ly" adverbs after them, before the verb), with <c>false</c>; after "by", the
+    /// name's first token, with <c>true</c>; (−1, false) when there is none, or when a state's
+    /// body comes first. A body is a name of capitalised words (with "of", "for", "and", "&amp;",
+    /// "the", "against", "in", "on") that holds a word of <see cref="BodyWords"/> or of
+    /// <see cref="StateWords"/>.
+    /// </summary>
+    private static (int At, bool After) FirstSentenceBody(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int from, int to)
+    {
+        to = Math.Min(to, tokens.Length);
+        for (int k = Math.Max(from, 0); k < to; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word || !char.IsUpper(text[tokens[k].Start])
+                || tokens[k].GetWord(normalized) is "today" or "yesterday" or "tonight" or "this" or "on" or "in" or "following" or "after")
+            {
+                continue;
+            }
+
+            // The name: capitalised words and connectives, on one line; not "on" or "in" before
+            // a day or a month ("… Network on Tuesday urged").
+            int end = k;
+            bool body = false, state = false;
+            var words = new List<string>();
+            while (end < to && (tokens[end].Kind == TokenKind.Word || IsNamePart(text, tokens, end))
+                && (char.IsUpper(text[tokens[end].Start]) || tokens[end].Kind != TokenKind.Word
+                    || (tokens[end].GetWord(normalized) is "of" or "for" or "and" or "the" or "against" or "in" or "on" && end + 1 < to && char.IsUpper(text[tokens[end + 1].Start])
+                        && !(tokens[end].GetWord(normalized) is "in" or "on" && (Array.IndexOf(Weekdays, tokens[end + 1].GetWord(normalized).ToString()) >= 0 || Array.IndexOf(Months, tokens[end + 1].GetWord(normalized).ToString()) >= 0))))
+                && (end == k || !text[tokens[end - 1].End..tokens[end].Start].ContainsAny('\n', '\r')))
+            {
+                var word = tokens[end].GetWord(normalized).ToString();
+                words.Add(word);
+                body |= Array.IndexOf(BodyWords, word) >= 0;
+                state |= Array.IndexOf(StateWords, word) >= 0;
+                end++;
+            }
+
+            if (!(body || state) || words.Count < 2)
+            {
+                k = Math.Max(k, end - 1);
+                continue;
+            }
+
+            if (state && !IsCivilBody(words))
+            {
+                return (-1, false);
+            }
+
+            int after = end;
+            if (after + 2 < to && text[tokens[after].Start] == '(' && text[tokens[after + 2].Start] == ')' && IsAbbreviation(tokens[after + 1].GetText(text)))
+            {
+                after += 3;
+            }
+
+            // After "by" after a participle: "released today by the X", "convened by the X".
+            int before = k > from && tokens[k - 1].GetWord(normalized) is "the" ? k - 1 : k;
+            if (before > from + 1 && tokens[before - 1].GetWord(normalized) is "by")
+            {
+                int participle = before - 2;
+                if (participle > from && tokens[participle].GetWord(normalized) is "today")
+                {
+                    participle--;
+                }
+
+                if (participle >= from && tokens[participle].GetWord(normalized) is var p && p.Length > 4 && p.EndsWith("ed"))
+                {
+                    return (after, true);
+                }
+            }
+
+            // The subject of a verb, opening the sentence (after a dateline's dash or not), or
+            // after "Today" or "On" and a day: "(ABC)", "today", "on" and a day, "-ly" adverbs,
+            // then a verb in lower case, not "said" (whose ledes are read above) nor "is".
+            if (!OpensLede(text, normalized, tokens, before, from))
+            {
+                k = Math.Max(k, end - 1);
+                continue;
+            }
+
+            int verb = after;
+            for (int step = 0; step < 3 && verb < to; step++)
+            {
+                var w = tokens[verb].GetWord(normalized);
+                if (w is "today")
+                {
+                    verb++;
+                }
+                else if (w is "on" && verb + 1 < to && Array.IndexOf(Weekdays, tokens[verb + 1].GetWord(normalized).ToString()) >= 0)
+                {
+                    verb += 2;
+                }
+                else if (IsLyAdverb(text, normalized, tokens[verb]))
+                {
+                    verb++;
+                }
+            }
+
+            if (verb < to && tokens[verb].Kind == TokenKind.Word && char.IsLower(text[tokens[verb].Start]))
+            {
+                var v = tokens[verb].GetWord(normalized).ToString();
+                if ((v.Length > 4 && v.EndsWith("ed", StringComparison.Ordinal)) || (v != "said" && Array.IndexOf(LedeVerbs, v) >= 0)
+                    || Array.IndexOf(PresentLedeVerbs, v) >= 0 || Array.IndexOf(LedeActions, v) >= 0)
+                {
+                    return (after, false);
+                }
+            }
+
+            k = Math.Max(k, end - 1);
+        }
+
+        return (-1, false);
     }
 
     /// <summary>Whether an "About" heading names a state's body (<see cref="StateWords"/>, not a body of civil society: <see cref="IsCivilBody"/>; or <see cref="HoldsStatePair"/>): "About the Ministry", "About the Commission", not "About the Norwegian Refugee Council".</summary>
@@ -1180,7 +1355,7 @@ internal sealed class IssuerVoice
 
         // Connectives do not open a name ("and", "of"); "The" opens it when capitalised; nor does
         // a conjunction that opens the sentence ("But the Levant Relief Alliance today warned").
-        while (start < end && (!char.IsUpper(text[tokens[start].Start]) || (start + 1 < end && tokens[start].GetWord(normalized) is "but" or "and" or "yet" or "so")))
+        while (start < end && (!char.IsUpper(text[tokens[start].Start]) || (start + 1 < end && tokens[start].GetWord(normalized) is "but" or "and" or "yet" or "so" or "today" or "yesterday")))
         {
             start++;
         }

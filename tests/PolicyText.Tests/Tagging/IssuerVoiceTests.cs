@@ -248,6 +248,34 @@ public class IssuerVoiceTests
         Assert.Equal(attributions, AttributionsOf(text, sentence));
     }
 
+    [Theory]
+    // With a release's own line and no other lede: the first body its first sentence names as a
+    // verb's subject, or after a participle's "by".
+    [InlineData("Today, the Riverlands Indigenous Peoples' Network (RIPN) filed an urgent request with the committee.", "riverlands indigenous peoples ' network")]
+    [InlineData("The Alliance against Impunity in Corvania (AIC) today formally lodged a criminal complaint against the general.", "alliance against impunity in corvania")]
+    [InlineData("Today the Northern Seas Fishers' Rights Initiative (NSFRI) published research on abandoned crews.", "northern seas fishers ' rights initiative")]
+    [InlineData("Workers are paid half the minimum wage, according to findings released today by the Forum on Migrant Labour Rights (FMLR).", "forum on migrant labour rights")]
+    public void A_release_line_and_the_first_body_that_acts_in_the_lede_name_the_issuer(string lede, string issuer)
+    {
+        var text = $"FOR IMMEDIATE RELEASE\n\nCrews abandoned in port\n\n{lede} The group said the delays cost lives.\n\n###";
+        var document = TextDocument.Parse(text);
+        var voice = IssuerVoice.Find(document, document.NormalizedSpan());
+        Assert.NotNull(voice);
+        Assert.Contains(issuer, voice.Names);
+        Assert.Equal(0, AttributionsOf(text, "The group said"));
+    }
+
+    [Theory]
+    // A state's body first: its own release. A news story's credit line. No release line.
+    [InlineData("FOR IMMEDIATE RELEASE\n\nMinistry answers critics\n\nThe Ministry of the Interior today firmly rejected the claims of the Network Against Forced Evictions (NAFE).\n\n###")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\nSenate panel opens inquiry\n\nThe Senate Subcommittee on Human Rights today opened an inquiry after the Centre for Legal Defence in Vostria warned of arrests.\n\n###")]
+    [InlineData("Media contact: Ana Lopez\n\nYesterday Tessaly Rights Watch released a report on the sanctions list. I think it is right.")]
+    public void No_body_acting_in_the_lede_is_the_issuer_of_a_state_body_or_of_a_text_without_a_release_line(string text)
+    {
+        var document = TextDocument.Parse(text);
+        Assert.Null(IssuerVoice.Find(document, document.NormalizedSpan()));
+    }
+
     [Fact]
     public void A_statement_clause_that_opens_the_text_names_the_issuer()
     {

@@ -540,8 +540,8 @@ internal sealed class IssuerVoice
     /// The first body of the release's first sentence (tokens <paramref name="from"/> to
     /// <paramref name="to"/>) named as the subject of a verb, or after "by" after a participle:
     /// for a subject, the token after its name and abbreviation (with "today", "on" and a day,
-    /// and "-ly" adverbs after them, before the verb), with <c>false</c>; after "by", the
-    /// name's first token, with <c>true</c>; (−1, false) when there is none, or when a state's
+    /// and "-ly" adverbs after them, before the verb), with <c>false</c>; after "by", the token
+    /// after its name and abbreviation, with <c>true</c>; (−1, false) when there is none, or when a state's
     /// body comes first. A body is a name of capitalised words (with "of", "for", "and", "&amp;",
     /// "the", "against", "in", "on") that holds a word of <see cref="BodyWords"/> or of
     /// <see cref="StateWords"/>.

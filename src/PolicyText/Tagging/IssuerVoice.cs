@@ -35,7 +35,7 @@ internal sealed class IssuerVoice
     private static readonly string[] Marks =
     [
         "for immediate release", "immediate release", "press release", "news release", "media release",
-        "press statement", "media statement", "joint statement",
+        "press statement", "media statement", "joint statement", "press note",
         "-ends-", "- ends -", "ends", "###", "-30-",
     ];
 
@@ -533,6 +533,23 @@ internal sealed class IssuerVoice
             && tokens[j - 1].GetWord(normalized) is "on" && Opens(text, tokens, j - 1);
     }
 
+    /// <summary>Whether the word at <paramref name="k"/>, past "-ly" adverbs, is in "-ing" or "-ed" in lower case ("is raising the alarm", "is deeply troubled", "are alarmed"): after "is" or "are", a lede below the first line.</summary>
+    private static bool ProgressiveOrState(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k, int to)
+    {
+        while (k < to && IsLyAdverb(text, normalized, tokens[k]))
+        {
+            k++;
+        }
+
+        if (k >= to || tokens[k].Kind != TokenKind.Word || !char.IsLower(text[tokens[k].Start]))
+        {
+            return false;
+        }
+
+        var word = tokens[k].GetWord(normalized);
+        return word.Length > 4 && (word.EndsWith("ing") || word.EndsWith("ed"));
+    }
+
     /// <summary>Irregular past and present forms of verbs a release's lede opens with, besides those in "-ed" and the lede words.</summary>
     private static readonly string[] LedeActions = ["wrote", "sent", "brought", "found", "took", "gave", "made", "has", "have"];
 
@@ -617,6 +634,21 @@ internal sealed class IssuerVoice
                 continue;
             }
 
+            // An appositive between commas ("The X (ABC), a network of 46 agencies, is raising …").
+            if (after + 1 < to && tokens[after].GetWord(normalized) is "," && Array.IndexOf(AppositiveOpenings, tokens[after + 1].GetWord(normalized).ToString()) >= 0)
+            {
+                int close = after + 2;
+                while (close < to && close - after <= 25 && tokens[close].GetWord(normalized) is not ("," or "." or "!" or "?" or ";" or ":"))
+                {
+                    close++;
+                }
+
+                if (close < to && close - after <= 25 && tokens[close].GetWord(normalized) is ",")
+                {
+                    after = close + 1;
+                }
+            }
+
             int verb = after;
             for (int step = 0; step < 3 && verb < to; step++)
             {
@@ -639,7 +671,8 @@ internal sealed class IssuerVoice
             {
                 var v = tokens[verb].GetWord(normalized).ToString();
                 if ((v.Length > 4 && v.EndsWith("ed", StringComparison.Ordinal)) || (v != "said" && Array.IndexOf(LedeVerbs, v) >= 0)
-                    || Array.IndexOf(PresentLedeVerbs, v) >= 0 || Array.IndexOf(LedeActions, v) >= 0)
+                    || Array.IndexOf(PresentLedeVerbs, v) >= 0 || Array.IndexOf(LedeActions, v) >= 0
+                    || (v is "is" or "are" && ProgressiveOrState(text, normalized, tokens, verb + 1, to) && text[..tokens[k].Start].ContainsAny('\n', '\r')))
                 {
                     return (after, false);
                 }

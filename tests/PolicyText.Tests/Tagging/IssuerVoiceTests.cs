@@ -255,9 +255,12 @@ public class IssuerVoiceTests
     [InlineData("The Alliance against Impunity in Corvania (AIC) today formally lodged a criminal complaint against the general.", "alliance against impunity in corvania")]
     [InlineData("Today the Northern Seas Fishers' Rights Initiative (NSFRI) published research on abandoned crews.", "northern seas fishers ' rights initiative")]
     [InlineData("Workers are paid half the minimum wage, according to findings released today by the Forum on Migrant Labour Rights (FMLR).", "forum on migrant labour rights")]
+    // An appositive between the name and its verb, and "is" with a participle below the first line.
+    [InlineData("MBARATI, 3 June 2025 – The Lusanga Humanitarian Forum (LHF), a network of 46 aid agencies operating in Lusanga, is raising the alarm over a cut in food aid.", "lusanga humanitarian forum")]
+    [InlineData("The Citizens Prison Monitoring Network is deeply troubled by the death of a prisoner.", "citizens prison monitoring network")]
     public void A_release_line_and_the_first_body_that_acts_in_the_lede_name_the_issuer(string lede, string issuer)
     {
-        var text = $"FOR IMMEDIATE RELEASE\n\nCrews abandoned in port\n\n{lede} The group said the delays cost lives.\n\n###";
+        var text = $"PRESS NOTE\n\nCrews abandoned in port\n\n{lede} The group said the delays cost lives.\n\n###";
         var document = TextDocument.Parse(text);
         var voice = IssuerVoice.Find(document, document.NormalizedSpan());
         Assert.NotNull(voice);
@@ -265,11 +268,23 @@ public class IssuerVoiceTests
         Assert.Equal(0, AttributionsOf(text, "The group said"));
     }
 
+    [Fact]
+    public void A_press_note_is_a_release_line()
+    {
+        const string text = "PRESS NOTE\n\nFishers abandoned in port\n\nToday the Northern Seas Fishers' Rights Initiative (NSFRI) published research on abandoned crews. The group said the delays cost lives.";
+        var document = TextDocument.Parse(text);
+        var voice = IssuerVoice.Find(document, document.NormalizedSpan());
+        Assert.NotNull(voice);
+        Assert.Contains("northern seas fishers ' rights initiative", voice.Names);
+    }
+
     [Theory]
     // A state's body first: its own release. A news story's credit line. No release line.
     [InlineData("FOR IMMEDIATE RELEASE\n\nMinistry answers critics\n\nThe Ministry of the Interior today firmly rejected the claims of the Network Against Forced Evictions (NAFE).\n\n###")]
     [InlineData("FOR IMMEDIATE RELEASE\n\nSenate panel opens inquiry\n\nThe Senate Subcommittee on Human Rights today opened an inquiry after the Centre for Legal Defence in Vostria warned of arrests.\n\n###")]
     [InlineData("Media contact: Ana Lopez\n\nYesterday Tessaly Rights Watch released a report on the sanctions list. I think it is right.")]
+    // "is" with a participle on the text's first line: a headline, not a lede.
+    [InlineData("The Andean Observatory for Democratic Rights is calling on donors to act.\n\n###")]
     public void No_body_acting_in_the_lede_is_the_issuer_of_a_state_body_or_of_a_text_without_a_release_line(string text)
     {
         var document = TextDocument.Parse(text);

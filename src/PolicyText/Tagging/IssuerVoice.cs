@@ -35,7 +35,7 @@ internal sealed class IssuerVoice
     private static readonly string[] Marks =
     [
         "for immediate release", "immediate release", "press release", "news release", "media release",
-        "press statement", "media statement", "joint statement", "press note",
+        "press statement", "media statement", "joint statement",
         "-ends-", "- ends -", "ends", "###", "-30-",
     ];
 
@@ -152,7 +152,7 @@ internal sealed class IssuerVoice
         "court", "military", "army", "forces", "junta", "regime", "administration", "kremlin", "police",
         "senators", "treasury", "commissioner", "chancellor", "governor", "mayor", "monetary", "authority", "congressional",
         "corps", "guard", "intelligence", "federal", "university", "programme", "agency", "inspectorate", "ombudsman",
-        "inspector", "ombudsperson", "auditor", "regulatory", "regulator", "tribunal", "senate", "subcommittee",
+        "inspector", "ombudsperson", "auditor", "regulatory", "regulator", "tribunal",
     ];
 
     /// <summary>How far into a release (in characters) a name that "said." at a sentence's end can be its issuer: the lede, not a ministry quoted further down.</summary>
@@ -270,25 +270,6 @@ internal sealed class IssuerVoice
             }
         }
 
-        // In a release with a release's own mark ("FOR IMMEDIATE RELEASE", "###"), when no lede
-        // above names the issuer: the first body named in its first sentence as the subject of a
-        // verb ("The X (ABC) today formally lodged …", "Today the X published …") or after a
-        // participle's "by" ("… according to findings released today by the X"). A state's body
-        // there (a ministry's own release) names none.
-        bool releaseLine = false;
-        foreach (var (start, end, markKind) in marks)
-        {
-            releaseLine |= markKind == MarkKind.Strong && IsReleaseLine(text[start..end]);
-        }
-
-        if ((names is null || names.Count == 0) && releaseLine
-            && FirstSentenceBody(text, normalized, tokens, bodyFrom, bodyTo) is { At: >= 0 } first)
-        {
-            strict = true;
-            AddIssuer(text, normalized, tokens, first.At, names ??= [], strict: true, abouts, afterObject: first.After);
-            lede = tokens[first.At].Start;
-        }
-
         if (names is null || names.Count == 0)
         {
             return null;
@@ -321,8 +302,10 @@ internal sealed class IssuerVoice
 
         // "The foundation said …" in the Lantern Foundation for Civil Liberties' release: the
         // kind of body that heads the name, before its first "for", "of", "on" or "against".
+        // Not when the text names another body of that kind ("the Halvorsen Foundation" in the
+        // Foundation for Press Freedom's release): "the foundation" may then be the other.
         int head = Array.FindIndex(names[0], 1, w => w is "for" or "of" or "on" or "against") - 1;
-        if (head >= 0 && names[0][head] != kind && Array.IndexOf(Kinds, names[0][head]) >= 0)
+        if (head >= 0 && names[0][head] != kind && Array.IndexOf(Kinds, names[0][head]) >= 0 && NoOtherOfKind(text, normalized, tokens, names[0], head))
         {
             names.Add(["the", names[0][head]]);
         }
@@ -495,196 +478,59 @@ internal sealed class IssuerVoice
         return tokens[after].Kind != TokenKind.Word || !char.IsLower(text[tokens[after].Start]) || !verb.EndsWith('s') || verb is "was" or "has" or "is";
     }
 
-    /// <summary>Whether a mark line says the text is a release or a statement, or ends one ("FOR IMMEDIATE RELEASE", "Press release – 4 June 2025", "Media statement", "###", "-ENDS-"), not a contact or notes line.</summary>
-    private static bool IsReleaseLine(ReadOnlySpan<char> line)
+    /// <summary>Whether no other body's name in the text holds <paramref name="name"/>[<paramref name="head"/>] ("Foundation"): every capitalised one with a capitalised word before it or a name after it is that word of the name itself.</summary>
+    private static bool NoOtherOfKind(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, string[] name, int head)
     {
-        line = line.Trim();
-        foreach (var mark in Marks)
+        var kind = name[head];
+        for (int t = 0; t < tokens.Length; t++)
         {
-            if (line.StartsWith(mark, StringComparison.OrdinalIgnoreCase))
+            if (tokens[t].Kind != TokenKind.Word || !char.IsUpper(text[tokens[t].Start]) || !tokens[t].GetWord(normalized).SequenceEqual(kind))
             {
-                return true;
+                continue;
+            }
+
+            int start = t - head;
+            bool inName = start >= 0 && start + name.Length <= tokens.Length;
+            for (int w = 0; inName && w < name.Length; w++)
+            {
+                inName = tokens[start + w].GetWord(normalized).SequenceEqual(name[w]);
+            }
+
+            // The name without its "the" ("Foundation for Press Freedom" after "the" was part of it).
+            if (!inName && name[0] == "the" && head > 0)
+            {
+                start = t - head + 1;
+                inName = start >= 0 && start + name.Length - 1 <= tokens.Length;
+                for (int w = 1; inName && w < name.Length; w++)
+                {
+                    inName = tokens[start + w - 1].GetWord(normalized).SequenceEqual(name[w]);
+                }
+            }
+
+            // Another body's name holds it: a capitalised word before it ("the Halvorsen
+            // Foundation"), or a name after it ("a Foundation for Open Courts"); "The Foundation
+            // welcomed" is the issuer's.
+            bool named = (t > 0 && tokens[t - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[t - 1].Start]) && tokens[t - 1].GetWord(normalized) is not "the")
+                || (t + 2 < tokens.Length && tokens[t + 1].GetWord(normalized) is "for" or "of" or "on" or "against" && char.IsUpper(text[tokens[t + 2].Start]));
+            if (!inName && named)
+            {
+                return false;
             }
         }
 
-        return false;
+        return true;
     }
 
-    /// <summary>Whether token <paramref name="k"/> opens its sentence or line (<see cref="Opens"/>), or follows "Today", "Yesterday" or "On" and a day that do, a comma after them or not.</summary>
-    private static bool OpensLede(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k, int from)
-    {
-        if (Opens(text, tokens, k))
-        {
-            return true;
-        }
-
-        int j = k - 1;
-        if (j >= from && tokens[j].GetWord(normalized) is ",")
-        {
-            j--;
-        }
-
-        if (j >= from && tokens[j].GetWord(normalized) is "today" or "yesterday")
-        {
-            return Opens(text, tokens, j);
-        }
-
-        return j - 1 >= from && Array.IndexOf(Weekdays, tokens[j].GetWord(normalized).ToString()) >= 0
-            && tokens[j - 1].GetWord(normalized) is "on" && Opens(text, tokens, j - 1);
-    }
-
-    /// <summary>Whether the word at <paramref name="k"/>, past "-ly" adverbs, is in "-ing" or "-ed" in lower case ("is raising the alarm", "is deeply troubled", "are alarmed"): after "is" or "are", a lede below the first line.</summary>
-    private static bool ProgressiveOrState(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k, int to)
-    {
-        while (k < to && IsLyAdverb(text, normalized, tokens[k]))
-        {
-            k++;
-        }
-
-        if (k >= to || tokens[k].Kind != TokenKind.Word || !char.IsLower(text[tokens[k].Start]))
-        {
-            return false;
-        }
-
-        var word = tokens[k].GetWord(normalized);
-        return word.Length > 4 && (word.EndsWith("ing") || word.EndsWith("ed"));
-    }
-
-    /// <summary>Irregular past and present forms of verbs a release's lede opens with, besides those in "-ed" and the lede words.</summary>
-    private static readonly string[] LedeActions = ["wrote", "sent", "brought", "found", "took", "gave", "made", "has", "have"];
+    /// <summary>Words that open the name of a state's body in an "About" heading ("About the Ministry", "About the Department of …", "About the Office of the …").</summary>
+    private static readonly string[] AboutStateOpenings = ["ministry", "ministries", "department", "government", "embassy", "parliament", "senate", "presidency"];
 
     /// <summary>
-    /// The first body of the release's first sentence (tokens <paramref name="from"/> to
-    /// <paramref name="to"/>) named as the subject of a verb, or after "by" after a participle:
-    /// for a subject, the token after its name and abbreviation (with "today", "on" and a day,
-    /// and "-ly" adverbs after them, before the verb), with <c>false</c>; after "by", the token
-    /// after its name and abbreviation, with <c>true</c>; (−1, false) when there is none, or when a state's
-    /// body comes first. A body is a name of capitalised words (with "of", "for", "and", "&amp;",
-    /// "the", "against", "in", "on") that holds a word of <see cref="BodyWords"/> or of
-    /// <see cref="StateWords"/>.
+    /// Whether an "About" heading names a state's body by its first word after "the" (<see
+    /// cref="AboutStateOpenings"/>, or "Office of"): "About the Ministry", "About the Department of
+    /// Foreign Affairs", "About the Office of the High Commissioner"; not an NGO whose name holds a
+    /// state's word further on ("About the Merovian Commission of Jurists", "About the Valdoran
+    /// Helsinki Committee", "About the Kade Legal Aid Office").
     /// </summary>
-    private static (int At, bool After) FirstSentenceBody(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int from, int to)
-    {
-        to = Math.Min(to, tokens.Length);
-        for (int k = Math.Max(from, 0); k < to; k++)
-        {
-            if (tokens[k].Kind != TokenKind.Word || !char.IsUpper(text[tokens[k].Start])
-                || tokens[k].GetWord(normalized) is "today" or "yesterday" or "tonight" or "this" or "on" or "in" or "following" or "after")
-            {
-                continue;
-            }
-
-            // The name: capitalised words and connectives, on one line; not "on" or "in" before
-            // a day or a month ("… Network on Tuesday urged").
-            int end = k;
-            bool body = false, state = false;
-            var words = new List<string>();
-            while (end < to && (tokens[end].Kind == TokenKind.Word || IsNamePart(text, tokens, end))
-                && (char.IsUpper(text[tokens[end].Start]) || tokens[end].Kind != TokenKind.Word
-                    || (tokens[end].GetWord(normalized) is "of" or "for" or "and" or "the" or "against" or "in" or "on" && end + 1 < to && char.IsUpper(text[tokens[end + 1].Start])
-                        && !(tokens[end].GetWord(normalized) is "in" or "on" && (Array.IndexOf(Weekdays, tokens[end + 1].GetWord(normalized).ToString()) >= 0 || Array.IndexOf(Months, tokens[end + 1].GetWord(normalized).ToString()) >= 0))))
-                && (end == k || !text[tokens[end - 1].End..tokens[end].Start].ContainsAny('\n', '\r')))
-            {
-                var word = tokens[end].GetWord(normalized).ToString();
-                words.Add(word);
-                body |= Array.IndexOf(BodyWords, word) >= 0;
-                state |= Array.IndexOf(StateWords, word) >= 0;
-                end++;
-            }
-
-            if (!(body || state) || words.Count < 2)
-            {
-                k = Math.Max(k, end - 1);
-                continue;
-            }
-
-            if (state && !IsCivilBody(words))
-            {
-                return (-1, false);
-            }
-
-            int after = end;
-            if (after + 2 < to && text[tokens[after].Start] == '(' && text[tokens[after + 2].Start] == ')' && IsAbbreviation(tokens[after + 1].GetText(text)))
-            {
-                after += 3;
-            }
-
-            // After "by" after a participle: "released today by the X", "convened by the X".
-            int before = k > from && tokens[k - 1].GetWord(normalized) is "the" ? k - 1 : k;
-            if (before > from + 1 && tokens[before - 1].GetWord(normalized) is "by")
-            {
-                int participle = before - 2;
-                if (participle > from && tokens[participle].GetWord(normalized) is "today")
-                {
-                    participle--;
-                }
-
-                if (participle >= from && tokens[participle].GetWord(normalized) is var p && p.Length > 4 && p.EndsWith("ed"))
-                {
-                    return (after, true);
-                }
-            }
-
-            // The subject of a verb, opening the sentence (after a dateline's dash or not), or
-            // after "Today" or "On" and a day: "(ABC)", "today", "on" and a day, "-ly" adverbs,
-            // then a verb in lower case, not "said" (whose ledes are read above) nor "is".
-            if (!OpensLede(text, normalized, tokens, before, from))
-            {
-                k = Math.Max(k, end - 1);
-                continue;
-            }
-
-            // An appositive between commas ("The X (ABC), a network of 46 agencies, is raising …").
-            if (after + 1 < to && tokens[after].GetWord(normalized) is "," && Array.IndexOf(AppositiveOpenings, tokens[after + 1].GetWord(normalized).ToString()) >= 0)
-            {
-                int close = after + 2;
-                while (close < to && close - after <= 25 && tokens[close].GetWord(normalized) is not ("," or "." or "!" or "?" or ";" or ":"))
-                {
-                    close++;
-                }
-
-                if (close < to && close - after <= 25 && tokens[close].GetWord(normalized) is ",")
-                {
-                    after = close + 1;
-                }
-            }
-
-            int verb = after;
-            for (int step = 0; step < 3 && verb < to; step++)
-            {
-                var w = tokens[verb].GetWord(normalized);
-                if (w is "today")
-                {
-                    verb++;
-                }
-                else if (w is "on" && verb + 1 < to && Array.IndexOf(Weekdays, tokens[verb + 1].GetWord(normalized).ToString()) >= 0)
-                {
-                    verb += 2;
-                }
-                else if (IsLyAdverb(text, normalized, tokens[verb]))
-                {
-                    verb++;
-                }
-            }
-
-            if (verb < to && tokens[verb].Kind == TokenKind.Word && char.IsLower(text[tokens[verb].Start]))
-            {
-                var v = tokens[verb].GetWord(normalized).ToString();
-                if ((v.Length > 4 && v.EndsWith("ed", StringComparison.Ordinal)) || (v != "said" && Array.IndexOf(LedeVerbs, v) >= 0)
-                    || Array.IndexOf(PresentLedeVerbs, v) >= 0 || Array.IndexOf(LedeActions, v) >= 0
-                    || (v is "is" or "are" && ProgressiveOrState(text, normalized, tokens, verb + 1, to) && text[..tokens[k].Start].ContainsAny('\n', '\r')))
-                {
-                    return (after, false);
-                }
-            }
-
-            k = Math.Max(k, end - 1);
-        }
-
-        return (-1, false);
-    }
-
-    /// <summary>Whether an "About" heading names a state's body (<see cref="StateWords"/>, not a body of civil society: <see cref="IsCivilBody"/>; or <see cref="HoldsStatePair"/>): "About the Ministry", "About the Commission", not "About the Norwegian Refugee Council".</summary>
     private static bool AboutsAStateBody(ReadOnlySpan<char> line)
     {
         var words = new List<string>();
@@ -693,7 +539,9 @@ internal sealed class IssuerVoice
             words.Add(word.Trim('(', ')', '.', ',', ':'));
         }
 
-        return (words.Exists(w => Array.IndexOf(StateWords, w) >= 0) && !IsCivilBody(words)) || HoldsStatePair(words);
+        int first = words.Count > 0 && words[0] == "the" ? 1 : 0;
+        return first < words.Count
+            && (Array.IndexOf(AboutStateOpenings, words[first]) >= 0 || (words[first] == "office" && first + 1 < words.Count && words[first + 1] == "of"));
     }
 
     /// <summary>The letters and digits of an "About" heading's words after "About" and "the", lower case.</summary>
@@ -1388,7 +1236,7 @@ internal sealed class IssuerVoice
 
         // Connectives do not open a name ("and", "of"); "The" opens it when capitalised; nor does
         // a conjunction that opens the sentence ("But the Levant Relief Alliance today warned").
-        while (start < end && (!char.IsUpper(text[tokens[start].Start]) || (start + 1 < end && tokens[start].GetWord(normalized) is "but" or "and" or "yet" or "so" or "today" or "yesterday")))
+        while (start < end && (!char.IsUpper(text[tokens[start].Start]) || (start + 1 < end && tokens[start].GetWord(normalized) is "but" or "and" or "yet" or "so")))
         {
             start++;
         }

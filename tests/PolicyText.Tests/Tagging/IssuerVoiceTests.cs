@@ -249,46 +249,30 @@ public class IssuerVoiceTests
     }
 
     [Theory]
-    // With a release's own line and no other lede: the first body its first sentence names as a
-    // verb's subject, or after a participle's "by".
-    [InlineData("Today, the Riverlands Indigenous Peoples' Network (RIPN) filed an urgent request with the committee.", "riverlands indigenous peoples ' network")]
-    [InlineData("The Alliance against Impunity in Corvania (AIC) today formally lodged a criminal complaint against the general.", "alliance against impunity in corvania")]
-    [InlineData("Today the Northern Seas Fishers' Rights Initiative (NSFRI) published research on abandoned crews.", "northern seas fishers ' rights initiative")]
-    [InlineData("Workers are paid half the minimum wage, according to findings released today by the Forum on Migrant Labour Rights (FMLR).", "forum on migrant labour rights")]
-    // An appositive between the name and its verb, and "is" with a participle below the first line.
-    [InlineData("MBARATI, 3 June 2025 – The Lusanga Humanitarian Forum (LHF), a network of 46 aid agencies operating in Lusanga, is raising the alarm over a cut in food aid.", "lusanga humanitarian forum")]
-    [InlineData("The Citizens Prison Monitoring Network is deeply troubled by the death of a prisoner.", "citizens prison monitoring network")]
-    public void A_release_line_and_the_first_body_that_acts_in_the_lede_name_the_issuer(string lede, string issuer)
+    // An NGO whose name holds a state's word further on keeps its issuer under its "About" heading.
+    [InlineData("Merovian Commission of Jurists")]
+    [InlineData("Valdoran Helsinki Committee")]
+    [InlineData("Kade Legal Aid Office")]
+    [InlineData("United Nations Association of Valdor")]
+    public void An_about_heading_of_an_ngo_with_a_states_word_keeps_its_issuer(string name)
     {
-        var text = $"PRESS NOTE\n\nCrews abandoned in port\n\n{lede} The group said the delays cost lives.\n\n###";
+        var text = $"FOR IMMEDIATE RELEASE\n\nAid must not wait for the talks, the {name} said today. The group said the delays cost lives.\n\nAbout the {name}\nAn independent organisation.";
         var document = TextDocument.Parse(text);
         var voice = IssuerVoice.Find(document, document.NormalizedSpan());
         Assert.NotNull(voice);
-        Assert.Contains(issuer, voice.Names);
         Assert.Equal(0, AttributionsOf(text, "The group said"));
     }
 
     [Fact]
-    public void A_press_note_is_a_release_line()
+    public void The_kind_of_body_heading_the_name_is_not_taken_when_another_body_of_that_kind_speaks()
     {
-        const string text = "PRESS NOTE\n\nFishers abandoned in port\n\nToday the Northern Seas Fishers' Rights Initiative (NSFRI) published research on abandoned crews. The group said the delays cost lives.";
+        // "The foundation" below may be the Halvorsen Foundation, which the release quotes.
+        const string text = "Press release\n\nThe Foundation for Press Freedom said today that journalists must be freed. The survey was funded by the Halvorsen Foundation. The foundation said the findings were alarming.";
         var document = TextDocument.Parse(text);
         var voice = IssuerVoice.Find(document, document.NormalizedSpan());
         Assert.NotNull(voice);
-        Assert.Contains("northern seas fishers ' rights initiative", voice.Names);
-    }
-
-    [Theory]
-    // A state's body first: its own release. A news story's credit line. No release line.
-    [InlineData("FOR IMMEDIATE RELEASE\n\nMinistry answers critics\n\nThe Ministry of the Interior today firmly rejected the claims of the Network Against Forced Evictions (NAFE).\n\n###")]
-    [InlineData("FOR IMMEDIATE RELEASE\n\nSenate panel opens inquiry\n\nThe Senate Subcommittee on Human Rights today opened an inquiry after the Centre for Legal Defence in Vostria warned of arrests.\n\n###")]
-    [InlineData("Media contact: Ana Lopez\n\nYesterday Tessaly Rights Watch released a report on the sanctions list. I think it is right.")]
-    // "is" with a participle on the text's first line: a headline, not a lede.
-    [InlineData("The Andean Observatory for Democratic Rights is calling on donors to act.\n\n###")]
-    public void No_body_acting_in_the_lede_is_the_issuer_of_a_state_body_or_of_a_text_without_a_release_line(string text)
-    {
-        var document = TextDocument.Parse(text);
-        Assert.Null(IssuerVoice.Find(document, document.NormalizedSpan()));
+        Assert.DoesNotContain("the foundation", voice.Names);
+        Assert.True(AttributionsOf(text, "The foundation said") > 0);
     }
 
     [Fact]
@@ -367,7 +351,7 @@ public class IssuerVoiceTests
     [InlineData("Press release\n\nHumanara said on Tuesday that the pumps must be shipped. The group said the delays cost lives.")]
     // A state body's own release, its "About" heading naming it: no NGO it cites is its issuer.
     [InlineData("Press release\n\nIn a statement issued today, the Ministry of the Interior firmly rejected the allegations. The Coalition against Enforced Disappearances in Merovia warned on Wednesday that 38 people are missing. The group said the delays cost lives.\n\n-ENDS-\n\nAbout the Ministry\nThe Ministry is responsible for policing.")]
-    [InlineData("FOR IMMEDIATE RELEASE\n\nIn a statement issued today, the Independent Commission on Human Rights of Ostmara strongly condemned the evictions. The Centre for Legal Aid in Ostmara today warned that 200 families are homeless. The group said the delays cost lives.\n\nAbout the Commission\nThe Commission was established by statute.")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\nIn a statement issued today, the Department of Labour strongly condemned the evictions. The Centre for Legal Aid in Ostmara today warned that 200 families are homeless. The group said the delays cost lives.\n\nAbout the Department of Labour\nThe Department was established by statute.")]
     public void Other_names_that_said_are_not_the_issuer(string template)
     {
         var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, string.Concat(Enumerable.Repeat("Families wait for medicine in the north. ", 30)));

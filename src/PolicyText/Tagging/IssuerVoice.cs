@@ -1219,8 +1219,11 @@ internal sealed class IssuerVoice
 
             var word = t.GetWord(normalized);
             // "in" too for the other ledes ("the Association of Families of the Missing in Syria
-            // today called"), where a name after "in" is then refused as an object's.
-            if (t.Kind == TokenKind.Word && !char.IsUpper(text[t.Start]) && word is not ("of" or "for" or "and" or "&" or "the" or "against" or "on") && !(strict && word is "in"))
+            // today called"), where a name after "in" is then refused as an object's; and, since
+            // the forty-third session, for "said today" between two capitalised words ("The
+            // Coalition for Justice in Maraveth (CJM) said today"; not "held in Saydnaya Prison").
+            bool inName = word is "in" && (strict || (start >= 2 && tokens[start - 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[start - 2].Start])));
+            if (t.Kind == TokenKind.Word && !char.IsUpper(text[t.Start]) && word is not ("of" or "for" or "and" or "&" or "the" or "against" or "on") && !inName)
             {
                 break;
             }

@@ -205,6 +205,8 @@ public class IssuerVoiceTests
     [InlineData("“Flour and insulin should never be traded,” said Amira Haddad, head of advocacy at the Levant Relief Alliance.", "levant relief alliance")]
     // A body's name with "in" or "on" in the role.
     [InlineData("“A law against protest is a law against rights,” said Sofia Randell, director of the Observatory for Civic Space in Almera, as the group published its analysis.", "observatory for civic space in almera")]
+    // "in" between two capitalised words of a name before "said today".
+    [InlineData("The Coalition for Justice in Maraveth (CJM) said today that 41 journalists remain in detention.", "coalition for justice in maraveth")]
     public void The_issuer_is_also_the_name_that_opens_a_lede_in_other_words(string lede, string issuer)
     {
         var text = $"Press release\n\n{lede} The group said the delays cost lives.";

@@ -203,18 +203,16 @@ internal sealed class IssuerVoice
         // them may name a one-word issuer ("About Humanara") or the issuer of a release with only
         // weak marks (AboutNames).
         var abouts = new List<string>();
+        var stateAbouts = new List<string>();
         foreach (var (start, end, markKind) in marks)
         {
             if (markKind == MarkKind.About)
             {
-                // "About the Ministry", "About the Commission": a state body's own statement,
-                // whose lede it refuses (a state's body); no NGO it cites is its issuer.
+                abouts.Add(AboutKey(text[start..end]));
                 if (AboutsAStateBody(text[start..end]))
                 {
-                    return null;
+                    stateAbouts.Add(abouts[^1]);
                 }
-
-                abouts.Add(AboutKey(text[start..end]));
             }
         }
 
@@ -271,6 +269,15 @@ internal sealed class IssuerVoice
         }
 
         if (names is null || names.Count == 0)
+        {
+            return null;
+        }
+
+        // "About the Ministry", "About the Commission": a state body's own statement, whose lede
+        // it refuses (a state's body); no NGO it cites is its issuer. An NGO's own heading names
+        // it ("About the Merovian Commission of Jurists", "About the council" for the Ecumenical
+        // Council for Justice).
+        if (stateAbouts.Exists(key => !AboutNames(key, names)))
         {
             return null;
         }
@@ -478,6 +485,26 @@ internal sealed class IssuerVoice
         return tokens[after].Kind != TokenKind.Word || !char.IsLower(text[tokens[after].Start]) || !verb.EndsWith('s') || verb is "was" or "has" or "is";
     }
 
+    /// <summary>Whether the capitalised words (with "of", "for", "and", "&amp;", "the") right before token <paramref name="at"/> ("in") hold a word of a body (<see cref="BodyWords"/>): "The Coalition for Justice in Maraveth", not "The Minister in Kabul" nor "Protesters in Tehran".</summary>
+    private static bool BodyBefore(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at)
+    {
+        for (int k = at - 1; k >= 0 && k >= at - 8 && tokens[k].Kind == TokenKind.Word; k--)
+        {
+            var word = tokens[k].GetWord(normalized);
+            if (!char.IsUpper(text[tokens[k].Start]) && word is not ("of" or "for" or "and" or "the"))
+            {
+                return false;
+            }
+
+            if (Array.IndexOf(BodyWords, word.ToString()) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether no other body's name in the text holds <paramref name="name"/>[<paramref name="head"/>] ("Foundation"): every capitalised one with a capitalised word before it or a name after it is that word of the name itself.</summary>
     private static bool NoOtherOfKind(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, string[] name, int head)
     {
@@ -510,8 +537,15 @@ internal sealed class IssuerVoice
             // Another body's name holds it: a capitalised word before it ("the Halvorsen
             // Foundation"), or a name after it ("a Foundation for Open Courts"); "The Foundation
             // welcomed" is the issuer's.
-            bool named = (t > 0 && tokens[t - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[t - 1].Start]) && tokens[t - 1].GetWord(normalized) is not "the")
-                || (t + 2 < tokens.Length && tokens[t + 1].GetWord(normalized) is "for" or "of" or "on" or "against" && char.IsUpper(text[tokens[t + 2].Start]));
+            // The issuer's own words before it ("the Lantern Foundation", "LANTERN FOUNDATION"), a
+            // determiner ("A Foundation spokesperson") or a word on the line above are not another
+            // name; nor is its own name after it ("Foundation for Civil …").
+            bool named = (t > 0 && tokens[t - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[t - 1].Start])
+                    && !text[tokens[t - 1].End..tokens[t].Start].ContainsAny('\n', '\r')
+                    && tokens[t - 1].GetWord(normalized).ToString() is var before
+                    && before is not ("the" or "a" or "an" or "this" or "that" or "our" or "its" or "their") && Array.IndexOf(name, before) < 0)
+                || (t + 2 < tokens.Length && tokens[t + 1].GetWord(normalized) is "for" or "of" or "on" or "against" && char.IsUpper(text[tokens[t + 2].Start])
+                    && !(head + 2 < name.Length && tokens[t + 2].GetWord(normalized).SequenceEqual(name[head + 2])));
             if (!inName && named)
             {
                 return false;
@@ -521,15 +555,11 @@ internal sealed class IssuerVoice
         return true;
     }
 
-    /// <summary>Words that open the name of a state's body in an "About" heading ("About the Ministry", "About the Department of …", "About the Office of the …").</summary>
-    private static readonly string[] AboutStateOpenings = ["ministry", "ministries", "department", "government", "embassy", "parliament", "senate", "presidency"];
-
     /// <summary>
-    /// Whether an "About" heading names a state's body by its first word after "the" (<see
-    /// cref="AboutStateOpenings"/>, or "Office of"): "About the Ministry", "About the Department of
-    /// Foreign Affairs", "About the Office of the High Commissioner"; not an NGO whose name holds a
-    /// state's word further on ("About the Merovian Commission of Jurists", "About the Valdoran
-    /// Helsinki Committee", "About the Kade Legal Aid Office").
+    /// Whether an "About" heading names a state's body: a word of <see cref="StateWords"/> and not
+    /// a body of civil society (<see cref="IsCivilBody"/>), or <see cref="HoldsStatePair"/>
+    /// ("About the Ministry", "About the Commission", "About the U.S. Department of State"). Such
+    /// a heading takes the issuer away unless it names it (an NGO whose name holds the word).
     /// </summary>
     private static bool AboutsAStateBody(ReadOnlySpan<char> line)
     {
@@ -539,9 +569,7 @@ internal sealed class IssuerVoice
             words.Add(word.Trim('(', ')', '.', ',', ':'));
         }
 
-        int first = words.Count > 0 && words[0] == "the" ? 1 : 0;
-        return first < words.Count
-            && (Array.IndexOf(AboutStateOpenings, words[first]) >= 0 || (words[first] == "office" && first + 1 < words.Count && words[first + 1] == "of"));
+        return (words.Exists(w => Array.IndexOf(StateWords, w) >= 0) && !IsCivilBody(words)) || HoldsStatePair(words);
     }
 
     /// <summary>The letters and digits of an "About" heading's words after "About" and "the", lower case.</summary>
@@ -1222,7 +1250,7 @@ internal sealed class IssuerVoice
             // today called"), where a name after "in" is then refused as an object's; and, since
             // the forty-third session, for "said today" between two capitalised words ("The
             // Coalition for Justice in Maraveth (CJM) said today"; not "held in Saydnaya Prison").
-            bool inName = word is "in" && (strict || (start >= 2 && tokens[start - 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[start - 2].Start])));
+            bool inName = word is "in" && (strict || BodyBefore(text, normalized, tokens, start - 1));
             if (t.Kind == TokenKind.Word && !char.IsUpper(text[t.Start]) && word is not ("of" or "for" or "and" or "&" or "the" or "against" or "on") && !inName)
             {
                 break;

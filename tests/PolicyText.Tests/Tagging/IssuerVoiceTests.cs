@@ -256,6 +256,8 @@ public class IssuerVoiceTests
     [InlineData("Valdoran Helsinki Committee")]
     [InlineData("Kade Legal Aid Office")]
     [InlineData("United Nations Association of Valdor")]
+    [InlineData("Government Accountability Project")]
+    [InlineData("Parliament Watch Network")]
     public void An_about_heading_of_an_ngo_with_a_states_word_keeps_its_issuer(string name)
     {
         var text = $"FOR IMMEDIATE RELEASE\n\nAid must not wait for the talks, the {name} said today. The group said the delays cost lives.\n\nAbout the {name}\nAn independent organisation.";
@@ -263,6 +265,34 @@ public class IssuerVoiceTests
         var voice = IssuerVoice.Find(document, document.NormalizedSpan());
         Assert.NotNull(voice);
         Assert.Equal(0, AttributionsOf(text, "The group said"));
+    }
+
+    [Theory]
+    // The issuer's own name written otherwise is no other foundation.
+    [InlineData("The Lantern Foundation was founded in 1999.")]
+    [InlineData("The Lantern Foundation's survey covered 40 cases.")]
+    [InlineData("A Foundation spokesperson added that the data were checked.")]
+    [InlineData("LANTERN FOUNDATION WELCOMES RULING.")]
+    public void The_kind_of_body_heading_the_name_is_taken_beside_the_issuers_own_name_written_otherwise(string between)
+    {
+        var text = $"FOR IMMEDIATE RELEASE\n\nThe Lantern Foundation for Civil Liberties said today that journalists must be freed. {between} The foundation said the findings were alarming.\n\n###";
+        var document = TextDocument.Parse(text);
+        var voice = IssuerVoice.Find(document, document.NormalizedSpan());
+        Assert.NotNull(voice);
+        Assert.Contains("the foundation", voice.Names);
+        Assert.Equal(0, AttributionsOf(text, "The foundation said"));
+    }
+
+    [Theory]
+    // "in" joins a name before "said today" only after a body's word: not a minister's or protesters'.
+    [InlineData("The Minister in Kabul said today that talks must continue.", "the minister in kabul")]
+    [InlineData("Protesters in Tehran said today that the arrests must stop.", "protesters in tehran")]
+    public void In_joins_a_name_before_said_today_only_after_a_bodys_word(string lede, string notName)
+    {
+        var text = $"FOR IMMEDIATE RELEASE\n\n{lede} The group said the delays cost lives.\n\n###";
+        var document = TextDocument.Parse(text);
+        var voice = IssuerVoice.Find(document, document.NormalizedSpan());
+        Assert.DoesNotContain(notName, voice?.Names ?? []);
     }
 
     [Fact]
@@ -353,6 +383,8 @@ public class IssuerVoiceTests
     [InlineData("Press release\n\nHumanara said on Tuesday that the pumps must be shipped. The group said the delays cost lives.")]
     // A state body's own release, its "About" heading naming it: no NGO it cites is its issuer.
     [InlineData("Press release\n\nIn a statement issued today, the Ministry of the Interior firmly rejected the allegations. The Coalition against Enforced Disappearances in Merovia warned on Wednesday that 38 people are missing. The group said the delays cost lives.\n\n-ENDS-\n\nAbout the Ministry\nThe Ministry is responsible for policing.")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\nIn a statement issued today, the Independent Commission on Human Rights of Ostmara strongly condemned the evictions. The Centre for Legal Aid in Ostmara said today that 200 families are homeless. The group said the delays cost lives.\n\nAbout the Commission\nThe Commission was established by statute.")]
+    [InlineData("FOR IMMEDIATE RELEASE\n\nIn a statement issued today, the Foreign Ministry strongly condemned the evictions. The Centre for Legal Aid in Ostmara said today that 200 families are homeless. The group said the delays cost lives.\n\nAbout the Foreign Ministry\nEstablished by statute.")]
     [InlineData("FOR IMMEDIATE RELEASE\n\nIn a statement issued today, the Department of Labour strongly condemned the evictions. The Centre for Legal Aid in Ostmara today warned that 200 families are homeless. The group said the delays cost lives.\n\nAbout the Department of Labour\nThe Department was established by statute.")]
     public void Other_names_that_said_are_not_the_issuer(string template)
     {

@@ -463,8 +463,8 @@ public sealed class TextAnalyzer
                         evidence,
                         document,
                         s,
-                        explainRights ? new ModelWords.Task(_models!.Rights, bestRights, rightsRunner, rights.ToCode(), _rightsLabels[rightsRunner].ToCode()) : null,
-                        explainLinkage ? new ModelWords.Task(_models!.Linkage, bestLinkage, linkageRunner, linkage.ToCode(), _linkageLabels[linkageRunner].ToCode()) : null);
+                        explainRights ? new ModelWords.Task(_models!.Rights, bestRights, rightsRunner) : null,
+                        explainLinkage ? new ModelWords.Task(_models!.Linkage, bestLinkage, linkageRunner) : null);
                 }
             }
 

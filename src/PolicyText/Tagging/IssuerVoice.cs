@@ -516,30 +516,20 @@ internal sealed class IssuerVoice
                 continue;
             }
 
-            int start = t - head;
-            bool inName = start >= 0 && start + name.Length <= tokens.Length;
-            for (int w = 0; inName && w < name.Length; w++)
+            // The issuer's name at this place, its "the" aside.
+            int skip = name[0] == "the" ? 1 : 0;
+            int start = t - head + skip;
+            bool inName = start >= 0 && start + name.Length - skip <= tokens.Length;
+            for (int w = skip; inName && w < name.Length; w++)
             {
-                inName = tokens[start + w].GetWord(normalized).SequenceEqual(name[w]);
-            }
-
-            // The name without its "the" ("Foundation for Press Freedom" after "the" was part of it).
-            if (!inName && name[0] == "the" && head > 0)
-            {
-                start = t - head + 1;
-                inName = start >= 0 && start + name.Length - 1 <= tokens.Length;
-                for (int w = 1; inName && w < name.Length; w++)
-                {
-                    inName = tokens[start + w - 1].GetWord(normalized).SequenceEqual(name[w]);
-                }
+                inName = tokens[start + w - skip].GetWord(normalized).SequenceEqual(name[w]);
             }
 
             // Another body's name holds it: a capitalised word before it ("the Halvorsen
-            // Foundation"), or a name after it ("a Foundation for Open Courts"); "The Foundation
-            // welcomed" is the issuer's.
-            // The issuer's own words before it ("the Lantern Foundation", "LANTERN FOUNDATION"), a
-            // determiner ("A Foundation spokesperson") or a word on the line above are not another
-            // name; nor is its own name after it ("Foundation for Civil …").
+            // Foundation"), or a name after it ("a Foundation for Open Courts"). The issuer's own
+            // words before it ("the Lantern Foundation", "LANTERN FOUNDATION"), a determiner ("A
+            // Foundation spokesperson") or a word on the line above are not another name; nor is
+            // its own name after it ("Foundation for Civil …").
             bool named = (t > 0 && tokens[t - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[t - 1].Start])
                     && !text[tokens[t - 1].End..tokens[t].Start].ContainsAny('\n', '\r')
                     && tokens[t - 1].GetWord(normalized).ToString() is var before
@@ -1248,8 +1238,8 @@ internal sealed class IssuerVoice
             var word = t.GetWord(normalized);
             // "in" too for the other ledes ("the Association of Families of the Missing in Syria
             // today called"), where a name after "in" is then refused as an object's; and, since
-            // the forty-third session, for "said today" between two capitalised words ("The
-            // Coalition for Justice in Maraveth (CJM) said today"; not "held in Saydnaya Prison").
+            // the forty-third session, for "said today" after a body's word (BodyBefore: "The
+            // Coalition for Justice in Maraveth (CJM) said today"; not "The Minister in Kabul").
             bool inName = word is "in" && (strict || BodyBefore(text, normalized, tokens, start - 1));
             if (t.Kind == TokenKind.Word && !char.IsUpper(text[t.Start]) && word is not ("of" or "for" or "and" or "&" or "the" or "against" or "on") && !inName)
             {

@@ -24,8 +24,8 @@ internal sealed class ModelWords : IReadOnlyList<Evidence>
     private readonly Task? _linkage;
     private Evidence[]? _items;
 
-    /// <summary>A label to explain: the first-stage model, the label's class, the first stage's runner-up class, the label's code and the runner-up's.</summary>
-    internal sealed record Task(LinearModel Model, int Label, int RunnerUp, string Code, string RunnerUpCode);
+    /// <summary>A label to explain: the first-stage model, the label's class and the first stage's runner-up class (the model's classes are the labels' codes).</summary>
+    internal sealed record Task(LinearModel Model, int Label, int RunnerUp);
 
     /// <summary>What rows of evidence explain (<see cref="Explains(CueType, string, string)"/>).</summary>
     [Flags]
@@ -208,7 +208,7 @@ internal sealed class ModelWords : IReadOnlyList<Evidence>
             if (token >= 0)
             {
                 var t = _document.Tokens[token];
-                rows.Add(new Evidence(_document.Text, t.Start, t.End, string.Create(CultureInfo.InvariantCulture, $"model word (+{weight:F2} over {task.RunnerUpCode})"), task.Code, CueType.Model));
+                rows.Add(new Evidence(_document.Text, t.Start, t.End, string.Create(CultureInfo.InvariantCulture, $"model word (+{weight:F2} over {task.Model.Classes[task.RunnerUp]})"), task.Model.Classes[task.Label], CueType.Model));
             }
         }
     }

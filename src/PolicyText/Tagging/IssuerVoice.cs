@@ -485,13 +485,13 @@ internal sealed class IssuerVoice
         return tokens[after].Kind != TokenKind.Word || !char.IsLower(text[tokens[after].Start]) || !verb.EndsWith('s') || verb is "was" or "has" or "is";
     }
 
-    /// <summary>Whether the capitalised words (with "of", "for", "and", "&amp;", "the") right before token <paramref name="at"/> ("in") hold a word of a body (<see cref="BodyWords"/>): "The Coalition for Justice in Maraveth", not "The Minister in Kabul" nor "Protesters in Tehran".</summary>
+    /// <summary>Whether the capitalised words (with <see cref="IsNameConnective"/>'s words) right before token <paramref name="at"/> ("in") hold a word of a body (<see cref="BodyWords"/>): "The Coalition for Justice in Maraveth", not "The Minister in Kabul" nor "Protesters in Tehran".</summary>
     private static bool BodyBefore(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at)
     {
         for (int k = at - 1; k >= 0 && k >= at - 8 && tokens[k].Kind == TokenKind.Word; k--)
         {
             var word = tokens[k].GetWord(normalized);
-            if (!char.IsUpper(text[tokens[k].Start]) && word is not ("of" or "for" or "and" or "the"))
+            if (!char.IsUpper(text[tokens[k].Start]) && !IsNameConnective(word))
             {
                 return false;
             }
@@ -709,8 +709,8 @@ internal sealed class IssuerVoice
     /// <see cref="LedeReach"/> characters, in lower case: a passive ("A report published today by
     /// the Meridian Humanitarian Monitor finds", "… released on Tuesday by X"), and a quotation's
     /// "said" with the name and "today" or a day of the week after it ("“…,” said the Hanul Relief
-    /// Partnership today"). The name is capitalised words (and "of", "for", "and", "&amp;", "the"
-    /// among them), at most eight, on one line.
+    /// Partnership today"). The name is capitalised words (and <see cref="IsNameConnective"/>'s words
+    /// but "on" among them), at most eight, on one line.
     /// </summary>
     /// <returns>The token right after the name, or −1 when token <paramref name="k"/> opens no such lede.</returns>
     private static int NameAfterLede(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int k)
@@ -755,9 +755,10 @@ internal sealed class IssuerVoice
             from++;
         }
 
+        // Not "on" here: a day follows the name ("released by X on Tuesday").
         int end = from;
         while (end < tokens.Length && end - from < 8 && (tokens[end].Kind == TokenKind.Word || IsNamePart(text, tokens, end))
-            && (char.IsUpper(text[tokens[end].Start]) || tokens[end].GetWord(normalized) is "of" or "for" or "and" or "&" or "the" or "against" || tokens[end].Kind != TokenKind.Word)
+            && (char.IsUpper(text[tokens[end].Start]) || (IsNameConnective(tokens[end].GetWord(normalized)) && tokens[end].GetWord(normalized) is not "on") || tokens[end].Kind != TokenKind.Word)
             && !text[tokens[end - 1].End..tokens[end].Start].ContainsAny('\n', '\r'))
         {
             end++;
@@ -965,6 +966,15 @@ internal sealed class IssuerVoice
     }
 
     /// <summary>
+    /// Whether a lowercase word may stand inside an organisation's name between its capitalised
+    /// words: "the", "of", "for", "and", "&amp;", "against", "on" ("Coalition against Enforced
+    /// Disappearances", "Commission on Human Rights"). "in" is not among them: it is a name's
+    /// only where a body's word comes before it, which each caller decides ("The Coalition for
+    /// Justice in Maraveth", not "The Minister in Kabul").
+    /// </summary>
+    private static bool IsNameConnective(ReadOnlySpan<char> word) => word is "the" or "of" or "for" or "and" or "&" or "against" or "on";
+
+    /// <summary>
     /// Whether token <paramref name="k"/>, not a word, is part of an organisation's name: a
     /// possessive glued to the word before it ("Women's", "Prisoners' Watch"), "&amp;"
     /// ("Water &amp; Sanitation Alliance") or a short number after a capitalised word ("Article 19").
@@ -1151,7 +1161,7 @@ internal sealed class IssuerVoice
 
     /// <summary>
     /// Whether the words after "About" name a body, as the heading of a release's boilerplate:
-    /// every word capitalised or a connective ("the", "of", "for", "and", "&amp;", "in", "on"), the
+    /// every word capitalised or a connective (<see cref="IsNameConnective"/>, or "in"), the
     /// first capitalised, no punctuation at the end, and not the author, us or this ("About the
     /// Author", "About Us"); not a line of hard-wrapped text that opens with "About".
     /// </summary>
@@ -1185,7 +1195,7 @@ internal sealed class IssuerVoice
                 continue;
             }
 
-            bool connective = word is "the" or "of" or "for" or "and" or "&" or "in" or "on";
+            bool connective = IsNameConnective(word) || word is "in";
             // "Article 19 Forum", "Water & Sanitation Alliance (WSA)".
             bool part = char.IsUpper(word[0]) || char.IsAsciiDigit(word[0])
                 || (word.Length > 3 && word[0] == '(' && word[^1] == ')' && IsAbbreviation(word[1..^1]));
@@ -1241,7 +1251,7 @@ internal sealed class IssuerVoice
             // the forty-third session, for "said today" after a body's word (BodyBefore: "The
             // Coalition for Justice in Maraveth (CJM) said today"; not "The Minister in Kabul").
             bool inName = word is "in" && (strict || BodyBefore(text, normalized, tokens, start - 1));
-            if (t.Kind == TokenKind.Word && !char.IsUpper(text[t.Start]) && word is not ("of" or "for" or "and" or "&" or "the" or "against" or "on") && !inName)
+            if (t.Kind == TokenKind.Word && !char.IsUpper(text[t.Start]) && !IsNameConnective(word) && !inName)
             {
                 break;
             }
@@ -1455,7 +1465,7 @@ internal sealed class IssuerVoice
         return false;
     }
 
-    /// <summary>Whether the capitalised name (with "of", "for", "and", "&amp;", "the" and its abbreviation in brackets) that ends right before token <paramref name="end"/>, on one line, opens its sentence or line (<see cref="Opens"/>).</summary>
+    /// <summary>Whether the capitalised name (with <see cref="IsNameConnective"/>'s words and its abbreviation in brackets) that ends right before token <paramref name="end"/>, on one line, opens its sentence or line (<see cref="Opens"/>).</summary>
     private static bool NameOpens(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int end)
     {
         if (end >= 3 && text[tokens[end - 1].Start] == ')' && text[tokens[end - 3].Start] == '(')
@@ -1465,7 +1475,7 @@ internal sealed class IssuerVoice
 
         int start = end;
         while (start > 0 && (tokens[start - 1].Kind == TokenKind.Word || IsNamePart(text, tokens, start - 1))
-            && (char.IsUpper(text[tokens[start - 1].Start]) || tokens[start - 1].GetWord(normalized) is "of" or "for" or "and" or "&" or "the" or "against" or "on")
+            && (char.IsUpper(text[tokens[start - 1].Start]) || IsNameConnective(tokens[start - 1].GetWord(normalized)))
             && (start == end || !text[tokens[start - 1].End..tokens[start].Start].ContainsAny('\n', '\r')))
         {
             start--;
@@ -1515,7 +1525,7 @@ internal sealed class IssuerVoice
             bool body = false;
             for (int n = from; n < close && name; n++)
             {
-                name = tokens[n].Kind != TokenKind.Word || char.IsUpper(text[tokens[n].Start]) || tokens[n].GetWord(normalized) is "of" or "for" or "and" or "the" or "against" or "in" or "on";
+                name = tokens[n].Kind != TokenKind.Word || char.IsUpper(text[tokens[n].Start]) || IsNameConnective(tokens[n].GetWord(normalized)) || tokens[n].GetWord(normalized) is "in";
                 var word = tokens[n].GetWord(normalized).ToString();
                 body |= Array.IndexOf(BodyWords, word) >= 0 || Array.IndexOf(StateWords, word) >= 0;
             }

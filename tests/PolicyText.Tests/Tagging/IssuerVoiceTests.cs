@@ -207,6 +207,9 @@ public class IssuerVoiceTests
     [InlineData("“A law against protest is a law against rights,” said Sofia Randell, director of the Observatory for Civic Space in Almera, as the group published its analysis.", "observatory for civic space in almera")]
     // "in" between two capitalised words of a name before "said today".
     [InlineData("The Coalition for Justice in Maraveth (CJM) said today that 41 journalists remain in detention.", "coalition for justice in maraveth")]
+    // ... and after a name's "against" or "on" (every reader of a name takes the same connectives).
+    [InlineData("The Coalition against Torture in Maraveth (CTM) said today that 41 journalists remain in detention.", "coalition against torture in maraveth")]
+    [InlineData("The Institute on Press Freedom in Maraveth said today that 41 journalists remain in detention.", "institute on press freedom in maraveth")]
     public void The_issuer_is_also_the_name_that_opens_a_lede_in_other_words(string lede, string issuer)
     {
         var text = $"Press release\n\n{lede} The group said the delays cost lives.";

@@ -11,6 +11,21 @@ public class LexiconFileTests
     private const string Rights = "@lexicon rights\n@version 1\n[freedom]\nfreedom\n[economic_social]\nfood\n[general]\nrights\n";
 
     [Fact]
+    public void The_format_example_in_the_docs_replaces_the_rights_lexicon()
+    {
+        // docs/lexicons.md, Format: the first code block after the heading, copied by a researcher
+        // as a start, loads as a replacement (it lacked [general] and was refused).
+        var docs = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "lexicons.md"));
+        int format = docs.IndexOf("## Format", StringComparison.Ordinal);
+        int open = docs.IndexOf("```\n", format, StringComparison.Ordinal) + 4;
+        var example = docs[open..docs.IndexOf("```", open, StringComparison.Ordinal)];
+        var lexicon = Lexicon.Parse(example);
+        Assert.Equal("rights", lexicon.Name);
+        var set = LexiconSet.Default.With(lexicon);
+        Assert.StartsWith("rights@2-my-lab;", set.Version, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_folder_is_named_as_a_folder()
     {
         using var tmp = new TempDir();

@@ -185,6 +185,13 @@ public static class Program
                     ["resume"] = run.Resume ? "true" : "false",
                 };
                 var inputs = spool is null ? Inputs(inputPath) : [ManifestInput.Of(spool) with { Path = inputPath }];
+                // Hidden folders are not read (a notebook's or an editor's copies): say so, since
+                // the files may be wanted.
+                if (spool is null && TextFolderCorpus.ListHiddenFolderFiles(inputPath) is { Count: > 0 } hidden)
+                {
+                    stderr.WriteLine($"policytext: note: {hidden.Count} .txt or .md file{(hidden.Count == 1 ? string.Empty : "s")} in hidden folders (names starting with '.') not read, the first '{Path.GetRelativePath(inputPath, hidden[0]).Replace('\\', '/')}'; give such a folder as the input to read it.");
+                }
+
                 var analyzer = new TextAnalyzer(options);
                 run = run with { RunKey = RunKey(inputs, Directory.Exists(inputPath), files, settings, analyzer) };
                 return Analyze(source, inputs, settings, parse.GetValue(output)!, parse.GetValue(quiet), run, analyzer, stdout, stderr);

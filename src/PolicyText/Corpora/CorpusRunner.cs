@@ -94,6 +94,13 @@ public static class CorpusRunner
         ArgumentNullException.ThrowIfNull(options);
         if (File.Exists(outputFolder))
         {
+            // A link whose target is missing also "exists" as a file.
+            var link = new FileInfo(outputFolder);
+            if (link.LinkTarget is { } target && link.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
+            {
+                throw new IOException($"The output folder '{outputFolder}' is a link to '{target}', which does not exist; create that folder, or give another.");
+            }
+
             throw new IOException($"The output folder '{outputFolder}' is a file.");
         }
 

@@ -34,7 +34,11 @@ public sealed record CorpusSource(IEnumerable<CorpusItem> Items, IReadOnlyList<s
         // document, which is rarely what was meant.
         if (File.Exists(path) && !TextFolderCorpus.IsTextFile(path))
         {
-            throw new ArgumentException($"'{path}': the input is read by its extension: a .txt or .md file (one document), a .jsonl file or a .csv file, or a folder. Rename a plain-text file to .txt.");
+            // A tab-separated table is read as CSV (the separator is detected): as .txt it would be one document.
+            var advice = path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tab", StringComparison.OrdinalIgnoreCase)
+                ? "Rename a tab-separated table to .csv: its tab separators are detected."
+                : "Rename a plain-text file to .txt, a table to .csv.";
+            throw new ArgumentException($"'{path}': the input is read by its extension: a .txt or .md file (one document), a .jsonl file or a .csv file, or a folder. {advice}");
         }
 
         var files = TextFolderCorpus.ListFiles(path); // fails now, not at the first document, when nothing is there

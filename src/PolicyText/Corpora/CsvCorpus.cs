@@ -95,6 +95,14 @@ public static class CsvCorpus
                 continue;
             }
 
+            // The header again, as files joined with `cat` leave it (with the second file's byte
+            // order mark): not a document.
+            if (RepeatsHeader(reader))
+            {
+                yield return new CorpusItem(null, new CorpusError(source, null, "malformed_row", "The row repeats the header (as files joined one after another leave it); it was not analysed."));
+                continue;
+            }
+
             if (reader.FieldCount < needed)
             {
                 yield return new CorpusItem(null, new CorpusError(source, id < reader.FieldCount ? reader.GetString(id) : null, "malformed_row", string.Create(CultureInfo.InvariantCulture, $"The row has {reader.FieldCount} fields; the id and text columns need {needed}.")));
@@ -156,6 +164,27 @@ public static class CsvCorpus
         }
     }
 
+    /// <summary>Whether the current row's fields are the header's names (white space, case and a byte order mark aside).</summary>
+    private static bool RepeatsHeader(CsvReader reader)
+    {
+        var headers = reader.Headers;
+        if (reader.FieldCount != headers.Count)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < headers.Count; i++)
+        {
+            var field = (reader.GetString(i) ?? string.Empty).Trim().TrimStart('\uFEFF').Trim();
+            if (!field.Equals(headers[i].Trim().TrimStart('\uFEFF').Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The fields of the current row past the header's <paramref name="columns"/> that hold more than white space (a trailing delimiter adds an empty one, which loses nothing).</summary>
     private static int ExtraFields(CsvReader reader, int columns)
     {
@@ -207,6 +236,11 @@ public static class CsvCorpus
         if (!reader.TryGetFieldIndex(idColumn, out int id) || !reader.TryGetFieldIndex(textColumn, out int text))
         {
             throw new ArgumentException($"{path}: no column '{(reader.TryGetFieldIndex(idColumn, out _) ? textColumn : idColumn)}'; the columns are {Printable(string.Join(", ", headers.Take(20)))}{(headers.Count > 20 ? $" and {headers.Count - 20} more" : string.Empty)}.");
+        }
+
+        if (id == text)
+        {
+            throw new ArgumentException($"{path}: the id column and the text column are both '{Printable(headers[id])}'; name two different columns.");
         }
 
         // Each value is kept under its column's name: two columns of one name would lose one's values.

@@ -6,7 +6,9 @@ namespace PolicyText.Corpora;
 
 /// <summary>
 /// Reads a folder of plain-text files (<c>*.txt</c> and <c>*.md</c>, recursively, not following
-/// links to folders) as a corpus, or a single file.
+/// links to folders nor entering hidden folders, whose names start with ".") as a corpus, or a
+/// single file. Files are read as plain text: a Markdown file's marks and front matter are words
+/// and punctuation like any other.
 /// A document's id is its path relative to the folder, without the extension, with forward
 /// slashes (<c>opinion/2024/kim-op-ed</c>); a file named only by its extension (<c>.txt</c>)
 /// keeps it, so that no id is empty. Documents come in ordinal order of their ids, so
@@ -36,7 +38,7 @@ public static class TextFolderCorpus
         var files = new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => entry.ToFullPath(), new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && IsTextFile(entry.FileName),
-            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !IsHidden(entry.FileName),
         };
 
         // Two files can have one id (a.txt and a.md): their paths settle the order.
@@ -45,6 +47,49 @@ public static class TextFolderCorpus
             .OrderBy(f => f.Id, StringComparer.Ordinal)
             .ThenBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// The <c>.txt</c> and <c>.md</c> files in the hidden folders below a folder (names that start
+    /// with ".": <c>.ipynb_checkpoints</c>, <c>.git</c>, <c>.Trash</c>), which <see cref="ListFiles"/>
+    /// leaves out, as R's <c>list.files</c> and Python's <c>glob</c> do: copies that an editor or a
+    /// notebook keeps there would be counted twice. Links to folders are not followed.
+    /// </summary>
+    /// <param name="path">A folder (a file has none).</param>
+    /// <returns>The files' full paths, in ordinal order.</returns>
+    public static IReadOnlyList<string> ListHiddenFolderFiles(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!Directory.Exists(path))
+        {
+            return [];
+        }
+
+        var root = Path.GetFullPath(path);
+        var hidden = new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => entry.ToFullPath(), new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && IsTextFile(entry.FileName) && InHiddenFolder(root, entry.Directory),
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        return hidden.Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Whether a folder's or file's name marks it hidden: it starts with ".".</summary>
+    private static bool IsHidden(ReadOnlySpan<char> name) => name.StartsWith('.');
+
+    /// <summary>Whether a folder below <paramref name="root"/> is hidden or inside a hidden one.</summary>
+    private static bool InHiddenFolder(string root, ReadOnlySpan<char> directory)
+    {
+        var relative = Path.GetRelativePath(root, directory.ToString());
+        foreach (var part in relative.Split(Path.DirectorySeparatorChar))
+        {
+            if (part is not "." && IsHidden(part))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a file name is one this reader reads: <c>.txt</c> or <c>.md</c>.</summary>
@@ -58,7 +103,7 @@ public static class TextFolderCorpus
     {
         foreach (var (id, file) in ListFiles(path))
         {
-            yield return new CorpusDocument(id, new FileInfo(file).Length == 0 ? string.Empty : ReadText(file));
+            yield return new CorpusDocument(id, PolicyText.Internals.FileSizes.ContentLength(file) == 0 ? string.Empty : ReadText(file));
         }
     }
 
@@ -79,7 +124,7 @@ public static class TextFolderCorpus
             CorpusItem item;
             try
             {
-                var length = new FileInfo(file).Length;
+                var length = PolicyText.Internals.FileSizes.ContentLength(file);
                 if (length == 0)
                 {
                     // Not opened: an empty file reads as nothing anyway, and a named pipe (FIFO)

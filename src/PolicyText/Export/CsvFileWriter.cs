@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsvHelper;
 
 namespace PolicyText.Export;
@@ -59,6 +60,25 @@ public abstract class CsvFileWriter : IDisposable
         _csv.Flush();
         _stream.Flush();
         return _stream.Position;
+    }
+
+    /// <summary>
+    /// Writes a document id or variable: as text, except a negative number in plain decimal
+    /// notation ("-5", "-0.35"), which is written as the number it is, unescaped: a number cannot
+    /// be a formula, and a leading ' would make pandas and R read the column as text (and an id
+    /// no longer join the source's).
+    /// </summary>
+    private protected void WriteNumberOrText(string value)
+    {
+        if (value.Length > 1 && value[0] == '-'
+            && decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            && number.ToString(CultureInfo.InvariantCulture) == value)
+        {
+            Csv.WriteField(number, default);
+            return;
+        }
+
+        Csv.WriteField(value);
     }
 
     /// <summary>Ends the current row.</summary>

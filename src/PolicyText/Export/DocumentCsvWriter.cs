@@ -24,7 +24,8 @@ public sealed class DocumentCsvWriter : CsvFileWriter
     /// <param name="rawCells">Whether to write text cells exactly as they are (see <see cref="CsvFileWriter"/>).</param>
     /// <param name="variables">
     /// The document variables to carry through, as columns right after doc_id (a name that is
-    /// already a column of this file gets the prefix <c>var_</c>).
+    /// already a column of this file gets the prefix <c>var_</c>, repeated while the name is
+    /// another variable's).
     /// </param>
     public DocumentCsvWriter(Stream stream, bool leaveOpen = false, bool rawCells = false, IReadOnlyList<string>? variables = null)
         : base(stream, Header(variables ?? []), leaveOpen, rawCells)
@@ -38,14 +39,24 @@ public sealed class DocumentCsvWriter : CsvFileWriter
     public static IReadOnlyList<string> Header(IReadOnlyList<string> variables)
     {
         ArgumentNullException.ThrowIfNull(variables);
-        var taken = new HashSet<string>(Columns, StringComparer.Ordinal);
+        // A variable keeps its name unless it is a column's (or empty, as a JSON field's "" may
+        // be); then it takes "var_" as often as it takes to name no column and no other
+        // variable, whatever the variables' order: an input's own "var_doc_id" stays
+        // "var_doc_id", its "doc_id" becomes "var_var_doc_id", and "" becomes "var_".
+        var columns = new HashSet<string>(Columns, StringComparer.Ordinal);
+        var taken = new HashSet<string>(variables, StringComparer.Ordinal);
+        taken.UnionWith(Columns);
         var header = new List<string> { Columns[0] };
         foreach (var v in variables)
         {
             var name = v;
-            while (!taken.Add(name))
+            if (columns.Contains(name) || string.IsNullOrWhiteSpace(name))
             {
-                name = "var_" + name;
+                do
+                {
+                    name = "var_" + name;
+                }
+                while (!taken.Add(name));
             }
 
             header.Add(name);
@@ -53,24 +64,6 @@ public sealed class DocumentCsvWriter : CsvFileWriter
 
         header.AddRange(Columns.Skip(1));
         return header;
-    }
-
-    /// <summary>
-    /// Writes a document variable: as text, except a negative number in plain decimal notation
-    /// ("-5", "-0.35"), which is written as the number it is, unescaped: a number cannot be a
-    /// formula, and a leading ' would make pandas and R read the column as text.
-    /// </summary>
-    private void WriteVariable(string value)
-    {
-        if (value.Length > 1 && value[0] == '-'
-            && decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
-            && number.ToString(CultureInfo.InvariantCulture) == value)
-        {
-            Csv.WriteField(number, default);
-            return;
-        }
-
-        Csv.WriteField(value);
     }
 
     /// <summary>Writes the row of one document. Shares and scores that are undefined (no sentence to count) are empty cells.</summary>
@@ -83,11 +76,11 @@ public sealed class DocumentCsvWriter : CsvFileWriter
         ArgumentNullException.ThrowIfNull(analysis);
         var s = analysis.Summary;
         var t = analysis.Statistics;
-        Csv.WriteField(docId);
+        WriteNumberOrText(docId);
         foreach (var name in _variables)
         {
             // A null value is an empty cell, as a missing one is (and as JSON null is read).
-            WriteVariable(variables is not null && variables.TryGetValue(name, out var value) ? value ?? string.Empty : string.Empty);
+            WriteNumberOrText(variables is not null && variables.TryGetValue(name, out var value) ? value ?? string.Empty : string.Empty);
         }
 
         // furniture_lines: the lines read as a page's furniture and skipped (docs/segmentation.md),

@@ -22,7 +22,7 @@ public sealed class ErrorCsvWriter : CsvFileWriter
     public void Write(CorpusError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        Csv.WriteField(error.DocId ?? string.Empty);
+        WriteNumberOrText(error.DocId ?? string.Empty);
         Csv.WriteField(error.Source);
         Csv.WriteField(error.Code);
         Csv.WriteField(error.Message);

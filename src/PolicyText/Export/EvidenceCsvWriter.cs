@@ -28,7 +28,7 @@ public sealed class EvidenceCsvWriter : CsvFileWriter
         {
             foreach (var e in s.Evidence)
             {
-                Csv.WriteField(docId);
+                WriteNumberOrText(docId);
                 Csv.WriteField(s.Index, default);
                 Csv.WriteField(analysis.Document.ToCodePointOffset(e.Start), default);
                 Csv.WriteField(analysis.Document.ToCodePointOffset(e.End), default);

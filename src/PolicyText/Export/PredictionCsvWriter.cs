@@ -37,7 +37,7 @@ public sealed class PredictionCsvWriter : CsvFileWriter
         foreach (var p in predictions)
         {
             Csv.WriteField(part);
-            Csv.WriteField(p.DocId);
+            WriteNumberOrText(p.DocId);
             Csv.WriteField(p.SentenceIndex, default);
             Csv.WriteField(p.GoldRights);
             Csv.WriteField(p.Rights);

@@ -23,9 +23,8 @@ public sealed record ManifestInput(string Path, long Bytes, string Sha256)
         try
         {
             // A file of 0 bytes is not opened (its hash is that of nothing): a named pipe (FIFO)
-            // also reports 0 bytes, and opening it would wait for a writer.
-            var info = new FileInfo(path);
-            if (info.Exists && info.Length == 0)
+            // also reports 0 bytes, and opening it would wait for a writer (a link's target's size).
+            if (File.Exists(path) && PolicyText.Internals.FileSizes.ContentLength(path) == 0)
             {
                 return new ManifestInput(path, 0, Convert.ToHexStringLower(SHA256.HashData(ReadOnlySpan<byte>.Empty)));
             }

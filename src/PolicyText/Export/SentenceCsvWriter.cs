@@ -33,7 +33,7 @@ public sealed class SentenceCsvWriter : CsvFileWriter
         foreach (var s in analysis.Sentences)
         {
             var sentence = document.Sentences[s.Index];
-            Csv.WriteField(docId);
+            WriteNumberOrText(docId);
             Csv.WriteField(s.Index, default);
             Csv.WriteField(document.ToCodePointOffset(sentence.Start), default);
             Csv.WriteField(document.ToCodePointOffset(sentence.End), default);

@@ -32,7 +32,7 @@ public sealed class TokenCsvWriter : CsvFileWriter
             for (int k = sentence.FirstToken; k < sentence.FirstToken + sentence.TokenCount; k++)
             {
                 var t = tokens[k];
-                Csv.WriteField(docId);
+                WriteNumberOrText(docId);
                 Csv.WriteField(s, default);
                 Csv.WriteField(k, default);
                 Csv.WriteField(document.ToCodePointOffset(t.Start), default);

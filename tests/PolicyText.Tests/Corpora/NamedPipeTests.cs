@@ -49,6 +49,42 @@ public sealed class NamedPipeTests
     }
 
     [SkippableFact]
+    public void A_link_to_a_named_pipe_or_a_device_in_a_folder_is_an_empty_document_too()
+    {
+        // The link's own size (the length of the path it holds) was taken for the file's, so the
+        // pipe was opened and the run waited for a writer forever.
+        Skip.If(OperatingSystem.IsWindows(), "a named pipe in a folder is a Unix file type");
+        var folder = Directory.CreateTempSubdirectory("policytext-fifo-").FullName;
+        try
+        {
+            var pipe = Path.Combine(folder, "pipe");
+            Skip.IfNot(MakeFifo(pipe), "mkfifo is not available here");
+            var input = Path.Combine(folder, "in");
+            Directory.CreateDirectory(input);
+            File.WriteAllText(Path.Combine(input, "a.txt"), "Aid must reach every clinic.");
+            File.CreateSymbolicLink(Path.Combine(input, "pipe.txt"), pipe);
+            File.CreateSymbolicLink(Path.Combine(input, "zero.txt"), "/dev/zero");
+
+            var items = Task.Run(() => TextFolderCorpus.ReadItems(input).ToList());
+            var manifest = Task.Run(() => ManifestInput.Of(Path.Combine(input, "pipe.txt")));
+            bool finished = Task.WaitAll([items, manifest], TimeSpan.FromSeconds(30));
+            if (!finished)
+            {
+                Task.Run(() => new FileStream(pipe, FileMode.Open, FileAccess.Write).Dispose()).Wait(TimeSpan.FromSeconds(10));
+            }
+
+            Assert.True(finished, "reading the folder waited on a link to a named pipe or a device");
+            Assert.Equal(["a", "pipe", "zero"], items.Result.Select(i => i.Document!.Id));
+            Assert.Equal([string.Empty, string.Empty], items.Result.Skip(1).Select(i => i.Document!.Text));
+            Assert.Equal(0, manifest.Result.Bytes);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [SkippableFact]
     public void A_named_pipe_given_as_the_input_is_read_once_and_analysed_like_the_file()
     {
         // It used to be opened several times (variables, hash, reading): the second open waited

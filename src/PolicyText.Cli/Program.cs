@@ -182,6 +182,9 @@ public static class Program
                     ["text_column"] = parse.GetValue(textColumn)!,
                     ["lexicon_files"] = string.Join(";", parse.GetValue(lexicon) ?? []),
                     ["model_file"] = parse.GetValue(model) ?? string.Empty,
+                    // A retrained model keeps the version it was trained as: its bytes tell two apart.
+                    ["lexicon_sha256"] = string.Join(";", (parse.GetValue(lexicon) ?? []).Select(f => ManifestInput.Of(f).Sha256)),
+                    ["model_sha256"] = parse.GetValue(model) is { } modelFile ? ManifestInput.Of(modelFile).Sha256 : string.Empty,
                     ["resume"] = run.Resume ? "true" : "false",
                 };
                 var inputs = spool is null ? Inputs(inputPath) : [ManifestInput.Of(spool) with { Path = inputPath }];
@@ -342,12 +345,38 @@ public static class Program
             var path = parse.GetValue(output)!;
             CheckOutputFile(path, "--out");
             CheckNotInput([path, path + ".partial"], CorpusFiles(parse.GetValue(corpus)!).Concat(parse.GetValue(lexicon) ?? []), "--out", "file name");
+
+            // Nor where a corpus file would be (the folder has no sentences.jsonl yet): the model
+            // would then be read as the corpus, and every later load of it fail.
+            foreach (var corpusFile in Directory.Exists(parse.GetValue(corpus)) ? CorpusFiles(parse.GetValue(corpus)!) : [])
+            {
+                if (RealPath(corpusFile) == RealPath(path))
+                {
+                    throw new ArgumentException($"--out: '{path}' is where the corpus's {Path.GetFileName(corpusFile)} is read from; a model file there would be read as the corpus. Choose another file name.");
+                }
+            }
+
             var gold = GoldCorpus.Load(parse.GetValue(corpus)!);
-            var models = TaggerEvaluation.Train(gold, Lexicons(parse.GetValue(lexicon), stderr));
+            var lexicons = Lexicons(parse.GetValue(lexicon), stderr);
+
             // Written under a temporary name and moved into place: a failed write leaves no
-            // half file, and a file of the same name is replaced, not written over.
-            models.Save(path + ".partial");
-            File.Move(path + ".partial", path, overwrite: true);
+            // half file, and a file of the same name is replaced, not written over. Opened
+            // before training, so that a folder that cannot be written fails at once.
+            var partial = path + ".partial";
+            var stream = File.Create(partial);
+            try
+            {
+                TaggerEvaluation.Train(gold, lexicons).Save(stream);
+                stream.Dispose();
+            }
+            catch
+            {
+                stream.Dispose();
+                File.Delete(partial);
+                throw;
+            }
+
+            File.Move(partial, path, overwrite: true);
             stdout.WriteLine($"trained on {gold.InSplit(CorpusSplit.Train).Sum(d => d.Sentences.Count)} sentences -> {path}");
             return Ok;
         }));
@@ -404,6 +433,15 @@ public static class Program
             if (heldOutCorpus is { Documents.Count: 0 })
             {
                 throw new ArgumentException($"The held-out corpus '{parse.GetValue(heldOut)}' has no documents to score.");
+            }
+
+            // Scores of sentences the models were trained on are not held-out scores: say so
+            // (a held-out folder given by mistake, or a set that overlaps the training data).
+            // A few shared lines (a byline, "There is something to this.") are chance; a share of
+            // 2 % or more is not.
+            if (heldOutCorpus is not null && SharedWithTraining(gold, heldOutCorpus) is ({ } first, var shared, var total) && shared >= 5 && shared * 50 >= total)
+            {
+                stderr.WriteLine($"policytext: warning: {shared} of the {total} held-out sentences (of 20 characters or more) are, word for word, sentences of --corpus's train split, which trains the baselines{(parse.GetValue(model) is null ? " and the models" : string.Empty)}, the first \"{(first.Length > 60 ? first[..60] + "…" : first)}\": their scores are not held-out scores.");
             }
 
             if (heldOutCorpus is null && parse.GetValue(folds) is null && !gold.InSplit(which).Any())
@@ -637,6 +675,36 @@ public static class Program
             ? TextFolderCorpus.ListFiles(input).Select(f => ManifestInput.Of(f.Path) with { Path = Path.GetRelativePath(input, f.Path).Replace('\\', '/') }).ToList()
             : File.Exists(input) ? [ManifestInput.Of(input)] : [];
 
+    /// <summary>The held-out sentences of 20 characters or more whose text (white space aside) is a sentence of the train split's: the first, their number and the number of such held-out sentences; null when none is.</summary>
+    private static (string First, int Shared, int Total)? SharedWithTraining(GoldCorpus corpus, GoldCorpus heldOut)
+    {
+        static string Key(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var trained = new HashSet<string>(corpus.InSplit(CorpusSplit.Train).SelectMany(d => d.Sentences.Select(s => Key(d.GetText(s)))), StringComparer.Ordinal);
+        string? first = null;
+        int shared = 0;
+        int total = 0;
+        foreach (var d in heldOut.Documents)
+        {
+            foreach (var s in d.Sentences)
+            {
+                var key = Key(d.GetText(s));
+                if (key.Length < 20)
+                {
+                    continue;
+                }
+
+                total++;
+                if (trained.Contains(key))
+                {
+                    shared++;
+                    first ??= key;
+                }
+            }
+        }
+
+        return first is null ? null : (first, shared, total);
+    }
+
     private static int Analyze(CorpusSource source, List<ManifestInput> inputs, Dictionary<string, string> settings, string outDir, bool quiet, CorpusRunOptions options, TextAnalyzer analyzer, TextWriter stdout, TextWriter stderr)
     {
         var started = DateTimeOffset.UtcNow;
@@ -679,7 +747,7 @@ public static class Program
             }
 
             stdout.WriteLine($"FAIL {r.Case.Id}");
-            stdout.WriteLine($"  text:     {r.Case.Text}");
+            stdout.WriteLine($"  text:     {OneLine(r.Case.Text)}");
             stdout.WriteLine($"  expected: {Format(r.Case.Expected)}");
             stdout.WriteLine($"  actual:   {Format(r.Actual)}");
         }
@@ -688,5 +756,8 @@ public static class Program
         return minPassed is { } min && passed < min ? Fatal : Ok;
     }
 
-    private static string Format(IReadOnlyList<string> sentences) => "[" + string.Join(" | ", sentences) + "]";
+    private static string Format(IReadOnlyList<string> sentences) => "[" + string.Join(" | ", sentences.Select(OneLine)) + "]";
+
+    /// <summary>A text on one line of the report: its line breaks and tabs written as <c>\n</c>, <c>\r</c> and <c>\t</c>.</summary>
+    private static string OneLine(string text) => text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal);
 }

@@ -53,6 +53,9 @@ public sealed record GoldDocument(
     string Text,
     IReadOnlyList<GoldSentence> Sentences)
 {
+    /// <summary>Whether the document was read from a corpus folder's <see cref="GoldCorpus.SentencesFileName"/> (<see cref="GoldCorpus.IsTrainingSentence"/>).</summary>
+    internal bool FromSentencesFile { get; init; }
+
     /// <summary>The text of a gold sentence of this document.</summary>
     /// <param name="sentence">One of <see cref="Sentences"/>.</param>
     /// <returns>Its characters.</returns>
@@ -126,14 +129,23 @@ public sealed class GoldCorpus
         return new GoldCorpus(documents);
     }
 
-    /// <summary>Whether a document is a sentence given as training data: kind <c>sentence</c>, train split, one sentence.</summary>
+    /// <summary>
+    /// Whether a document is a sentence given as training data: read from a corpus folder's
+    /// <see cref="SentencesFileName"/> (kind <c>sentence</c>, one sentence), and in the train
+    /// split. A one-sentence document of kind <c>sentence</c> in <see cref="FileName"/> is a
+    /// document like any other: a corpus of one's own may be made of sentences alone.
+    /// </summary>
     /// <param name="document">The document.</param>
     /// <returns>Whether it is.</returns>
     public static bool IsTrainingSentence(GoldDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return document.Split == CorpusSplit.Train && document.Kind == "sentence" && document.Sentences.Count == 1;
+        return document.FromSentencesFile && document.Split == CorpusSplit.Train;
     }
+
+    /// <summary>Whether a document may stand in <see cref="SentencesFileName"/>: kind <c>sentence</c>, train split, one sentence.</summary>
+    private static bool IsSentenceDocument(GoldDocument document) =>
+        document.Split == CorpusSplit.Train && document.Kind == "sentence" && document.Sentences.Count == 1;
 
     private static void Read(string file, List<GoldDocument> documents, HashSet<string> ids, bool sentencesOnly)
     {
@@ -170,12 +182,12 @@ public sealed class GoldCorpus
                 throw new FormatException($"{file}, line {lineNumber}: duplicate document id '{doc.Id}'.");
             }
 
-            if (sentencesOnly && !IsTrainingSentence(doc))
+            if (sentencesOnly && !IsSentenceDocument(doc))
             {
                 throw new FormatException($"{file}, line {lineNumber}: document '{doc.Id}' is not a training sentence (kind \"sentence\", split \"train\", one sentence), which is all {SentencesFileName} may hold.");
             }
 
-            documents.Add(doc);
+            documents.Add(sentencesOnly ? doc with { FromSentencesFile = true } : doc);
         }
     }
 
@@ -211,12 +223,12 @@ public sealed class GoldCorpus
         };
         if (!LabelCodes.TryParse(RequiredString(root, "doc_rights"), out RightsEmphasis emphasis))
         {
-            throw new FormatException($"document '{id}': doc_rights '{root.GetProperty("doc_rights")}' is not in the codebook.");
+            throw new FormatException($"document '{id}': doc_rights {Shown(root.GetProperty("doc_rights"))} is not in the codebook.");
         }
 
         if (!LabelCodes.TryParse(RequiredString(root, "doc_linkage"), out DocumentLinkage docLinkage))
         {
-            throw new FormatException($"document '{id}': doc_linkage '{root.GetProperty("doc_linkage")}' is not in the codebook.");
+            throw new FormatException($"document '{id}': doc_linkage {Shown(root.GetProperty("doc_linkage"))} is not in the codebook.");
         }
 
         var author = root.TryGetProperty("author", out var a) && a.ValueKind == JsonValueKind.String ? WholeString(a, "field 'author'") : null;
@@ -269,12 +281,12 @@ public sealed class GoldCorpus
 
             if (!LabelCodes.TryParse(Label(s, "rights", where), out RightsCategory rights))
             {
-                throw new FormatException($"{where} has rights label '{s.GetProperty("rights")}', not in the codebook.");
+                throw new FormatException($"{where} has rights label {Shown(s.GetProperty("rights"))}, not in the codebook.");
             }
 
             if (!LabelCodes.TryParse(Label(s, "linkage", where), out LinkageStance linkage))
             {
-                throw new FormatException($"{where} has linkage label '{s.GetProperty("linkage")}', not in the codebook.");
+                throw new FormatException($"{where} has linkage label {Shown(s.GetProperty("linkage"))}, not in the codebook.");
             }
 
             sentences.Add(new GoldSentence(start, end, toUtf16(start), toUtf16(end), rights, linkage));
@@ -314,6 +326,9 @@ public sealed class GoldCorpus
             : value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int offset)
                 ? offset
                 : throw new FormatException($"{where}: '{name}' must be a whole number of code points, from 0 to {int.MaxValue:N0}; it is {value.GetRawText()}.");
+
+    /// <summary>A value as a message shows it: a string in quotes, anything else (null, a number) as written.</summary>
+    private static string Shown(JsonElement value) => value.ValueKind == JsonValueKind.String ? $"'{value}'" : value.GetRawText();
 
     private static string? Label(JsonElement sentence, string name, string where) =>
         !sentence.TryGetProperty(name, out var value)

@@ -83,7 +83,9 @@ public sealed class GivenLabels
         using var csv = CsvReader.Create(reader, options, leaveOpen: true);
         Expect(() => { csv.ReadHeader(); return true; }, source);
         var header = csv.Headers.Select((h, i) => i == 0 ? h.TrimStart('\uFEFF').Trim() : h.Trim()).ToList();
-        if (!header.SequenceEqual(["doc_id", "index", "rights", "linkage"]))
+        // R's write.csv writes the row names first, in a column without a name: left out.
+        int skip = header.Count == 5 && header[0].Length == 0 && header.Skip(1).SequenceEqual(["doc_id", "index", "rights", "linkage"]) ? 1 : 0;
+        if (!header.Skip(skip).SequenceEqual(["doc_id", "index", "rights", "linkage"]))
         {
             throw new FormatException(header.Count == 0 || (header.Count == 1 && header[0].Length == 0)
                 ? $"{source}, line 1: the file is empty; it needs a header doc_id, index, rights, linkage and a row per sentence."
@@ -95,12 +97,12 @@ public sealed class GivenLabels
         {
             long line = csv.LineNumber;
             int fields = csv.FieldCount;
-            if (fields < 4 || Enumerable.Range(4, Math.Max(0, fields - 4)).Any(i => !string.IsNullOrWhiteSpace(csv.GetString(i))))
+            if (fields < 4 + skip || Enumerable.Range(4 + skip, Math.Max(0, fields - 4 - skip)).Any(i => !string.IsNullOrWhiteSpace(csv.GetString(i))))
             {
-                throw new FormatException($"{source}, line {line}: {fields} {(fields == 1 ? "cell" : "cells")}; a row has four (doc_id, index, rights, linkage).");
+                throw new FormatException($"{source}, line {line}: {fields} {(fields == 1 ? "cell" : "cells")}; a row has {(skip == 0 ? "four (doc_id, index, rights, linkage)" : "five (the row name, doc_id, index, rights, linkage)")}.");
             }
 
-            var cells = Enumerable.Range(0, 4).Select(i => csv.GetString(i).Trim()).ToArray();
+            var cells = Enumerable.Range(skip, 4).Select(i => csv.GetString(i).Trim()).ToArray();
             if (cells[0].Length == 0)
             {
                 throw new FormatException($"{source}, line {line}: the doc_id is empty.");

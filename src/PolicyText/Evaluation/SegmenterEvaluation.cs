@@ -29,7 +29,7 @@ public static class SegmenterEvaluation
     /// <summary>Reads a JSON Lines test set.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The cases, in file order.</returns>
-    /// <exception cref="FormatException">A line is not a case; the message names the line.</exception>
+    /// <exception cref="FormatException">A line is not a case, or not UTF-8; the message names the line. Or the file holds no case.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is a folder.</exception>
     public static IReadOnlyList<SegmentationCase> ReadCases(string path)
     {
@@ -41,9 +41,17 @@ public static class SegmenterEvaluation
 
         var cases = new List<SegmentationCase>();
         int lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        // Each line's bytes are checked before they are decoded: a case read with U+FFFD in
+        // place of its bad bytes would fail for the file's sake, not the segmenter's.
+        using var reader = new PolicyText.Internals.Utf8LineReader(File.OpenRead(path));
+        while (reader.TryReadLine(out var line, out bool valid))
         {
             lineNumber++;
+            if (!valid)
+            {
+                throw new FormatException($"{path}, line {lineNumber}: invalid UTF-8 bytes; a test set must be UTF-8.");
+            }
+
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
@@ -55,13 +63,20 @@ public static class SegmenterEvaluation
                 var root = json.RootElement;
                 var id = root.TryGetProperty("id", out var idElement) ? idElement.ToString() : $"line-{lineNumber}";
                 var text = root.GetProperty("text").GetString() ?? throw new FormatException("text is null");
-                var expected = root.GetProperty("expected").EnumerateArray().Select(e => e.GetString() ?? throw new FormatException("an expected sentence is null")).ToList();
+                // Stripped as the sentences found are (a sentence given with its trailing space or
+                // line break is the same sentence).
+                var expected = root.GetProperty("expected").EnumerateArray().Select(e => (e.GetString() ?? throw new FormatException("an expected sentence is null")).Trim()).ToList();
                 cases.Add(new SegmentationCase(id, text, expected));
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
                 throw new FormatException($"{path}, line {lineNumber}: not a case with 'text' (a string) and 'expected' (an array of strings): {ex.Message}", ex);
             }
+        }
+
+        if (cases.Count == 0)
+        {
+            throw new FormatException($"{path}: no cases; a test set has one JSON object a line, with 'text' and 'expected'.");
         }
 
         return cases;

@@ -119,8 +119,10 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
             {
                 magic = r.ReadString();
             }
-            catch (Exception ex) when (ex is EndOfStreamException or IOException)
+            catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException)
             {
+                // FormatException: bytes that are no string's length ("Too many bytes in what
+                // should have been a 7-bit encoded integer"), as a file of another kind begins.
                 throw new FormatException("Not a PolicyText model file.", ex);
             }
 
@@ -169,7 +171,16 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
         }
 
         using var stream = File.OpenRead(path);
-        var models = Load(stream);
+        PolicyModels models;
+        try
+        {
+            models = Load(stream);
+        }
+        catch (FormatException ex)
+        {
+            // Named, as a lexicon's and a corpus's errors are: "--model" may not be the only file.
+            throw new FormatException($"{path}: {ex.Message}", ex);
+        }
 
         // A model file ends with its last model: more bytes mean a damaged or concatenated file.
         // (A stream may go on after the models: Load(Stream) reads only them.)

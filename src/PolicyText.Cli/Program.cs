@@ -83,7 +83,7 @@ public static class Program
 
     private static Command AnalyzeCommand(TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
-        var input = new Argument<string>("input") { Description = "A folder of .txt and .md files (read recursively), one .txt or .md file, a .jsonl file with 'id' and 'text' fields (such as corpus/documents.jsonl), a .csv file, or - for JSON Lines on standard input." };
+        var input = new Argument<string>("input") { Description = "A folder of .txt and .md files (read recursively as plain text; hidden folders, named '.…', are left out), one .txt or .md file, a .jsonl file with 'id' and 'text' fields (such as corpus/documents.jsonl), a .csv file, or - for JSON Lines on standard input." };
         var output = new Option<string>("--out", "-o") { Description = "The folder to write sentences.csv, documents.csv and evidence.csv into; created if missing.", Required = true };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
         var lexicon = LexiconOption();
@@ -348,7 +348,10 @@ public static class Program
 
             // Nor where a corpus file would be (the folder has no sentences.jsonl yet): the model
             // would then be read as the corpus, and every later load of it fail.
-            foreach (var corpusFile in Directory.Exists(parse.GetValue(corpus)) ? CorpusFiles(parse.GetValue(corpus)!) : [])
+            var corpusPath = parse.GetValue(corpus)!;
+            var corpusFolder = Directory.Exists(corpusPath) ? corpusPath
+                : Path.GetFileName(corpusPath) == GoldCorpus.FileName ? Path.GetDirectoryName(Path.GetFullPath(corpusPath)) : null;
+            foreach (var corpusFile in corpusFolder is null ? [] : CorpusFiles(corpusFolder))
             {
                 if (RealPath(corpusFile) == RealPath(path))
                 {
@@ -364,6 +367,15 @@ public static class Program
             // before training, so that a folder that cannot be written fails at once.
             var partial = path + ".partial";
             var stream = File.Create(partial);
+            // Interrupted while training (Ctrl-C, kill), the run leaves no empty file behind.
+            void OnSignal(PosixSignalContext _)
+            {
+                stream.Dispose();
+                File.Delete(partial);
+            }
+
+            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
             try
             {
                 TaggerEvaluation.Train(gold, lexicons).Save(stream);
@@ -438,8 +450,8 @@ public static class Program
             // Scores of sentences the models were trained on are not held-out scores: say so
             // (a held-out folder given by mistake, or a set that overlaps the training data).
             // A few shared lines (a byline, "There is something to this.") are chance; a share of
-            // 2 % or more is not.
-            if (heldOutCorpus is not null && SharedWithTraining(gold, heldOutCorpus) is ({ } first, var shared, var total) && shared >= 5 && shared * 50 >= total)
+            // 2 % or more is not, nor a small set that is all training sentences.
+            if (heldOutCorpus is not null && SharedWithTraining(gold, heldOutCorpus) is ({ } first, var shared, var total) && ((shared >= 5 && shared * 50 >= total) || shared == total))
             {
                 stderr.WriteLine($"policytext: warning: {shared} of the {total} held-out sentences (of 20 characters or more) are, word for word, sentences of --corpus's train split, which trains the baselines{(parse.GetValue(model) is null ? " and the models" : string.Empty)}, the first \"{(first.Length > 60 ? first[..60] + "…" : first)}\": their scores are not held-out scores.");
             }
@@ -666,8 +678,10 @@ public static class Program
     /// whenever the same input gives other items, so that a checkpoint of a run that counted its
     /// items otherwise is not continued by skipping the wrong number of them. 2: rows of nothing
     /// but separators skipped, empty ids refused, lone surrogate escapes read (forty-first session).
+    /// 3: a CSV header repeated mid-file refused, hidden folders left out, a link to a named pipe
+    /// or device read as empty, a negative numeric id written as a number (forty-fourth session).
     /// </summary>
-    private const int InputReadingVersion = 2;
+    private const int InputReadingVersion = 3;
 
     /// <summary>The input files of a run, for the manifest.</summary>
     private static List<ManifestInput> Inputs(string input) =>

@@ -164,7 +164,14 @@ public static class CsvCorpus
         }
     }
 
-    /// <summary>Whether the current row's fields are the header's names (white space, case and a byte order mark aside).</summary>
+    /// <summary>A header name as a repeated header row may hold it: white space, a byte order mark and the quotes around it aside (after the mark, the reader takes the quotes for text: <c>\uFEFF"id"</c>).</summary>
+    private static string Bare(string field)
+    {
+        var bare = field.Trim().TrimStart('\uFEFF').Trim();
+        return bare.Length >= 2 && bare[0] == '"' && bare[^1] == '"' ? bare[1..^1].Trim() : bare;
+    }
+
+    /// <summary>Whether the current row's fields are the header's names (white space, case, quotes and a byte order mark aside).</summary>
     private static bool RepeatsHeader(CsvReader reader)
     {
         var headers = reader.Headers;
@@ -175,8 +182,7 @@ public static class CsvCorpus
 
         for (int i = 0; i < headers.Count; i++)
         {
-            var field = (reader.GetString(i) ?? string.Empty).Trim().TrimStart('\uFEFF').Trim();
-            if (!field.Equals(headers[i].Trim().TrimStart('\uFEFF').Trim(), StringComparison.OrdinalIgnoreCase))
+            if (!Bare(reader.GetString(i) ?? string.Empty).Equals(Bare(headers[i]), StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }

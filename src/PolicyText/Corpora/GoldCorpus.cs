@@ -174,7 +174,7 @@ public sealed class GoldCorpus
             }
             catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
             {
-                throw new FormatException($"{file}, line {lineNumber}: {ex.Message}", ex);
+                throw new FormatException($"{file}, line {lineNumber}: {PolicyText.Internals.JsonMessages.Describe(ex)}", ex);
             }
 
             if (!ids.Add(doc.Id))

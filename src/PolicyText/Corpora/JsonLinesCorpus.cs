@@ -78,31 +78,11 @@ public static class JsonLinesCorpus
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
-                item = new CorpusItem(null, new CorpusError(source, null, "malformed_line", $"Not a JSON object with 'id' and 'text': {Describe(ex)}"));
+                item = new CorpusItem(null, new CorpusError(source, null, "malformed_line", $"Not a JSON object with 'id' and 'text': {PolicyText.Internals.JsonMessages.Describe(ex)}"));
             }
 
             yield return item;
         }
-    }
-
-    /// <summary>
-    /// A parse error in words, for the line the error's source names: the JSON reader counts lines
-    /// and bytes within the one line it was given ("LineNumber: 0 | BytePositionInLine: 1"), which
-    /// read as contradicting that source; the byte is given counted from 1.
-    /// </summary>
-    private static string Describe(Exception ex)
-    {
-        var message = ex.Message;
-        if (ex is JsonException { BytePositionInLine: long position })
-        {
-            int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                message = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{message[..at]} (at byte {position + 1} of the line)");
-            }
-        }
-
-        return message;
     }
 
     /// <summary>

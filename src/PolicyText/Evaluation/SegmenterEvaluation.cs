@@ -66,11 +66,17 @@ public static class SegmenterEvaluation
                 // Stripped as the sentences found are (a sentence given with its trailing space or
                 // line break is the same sentence).
                 var expected = root.GetProperty("expected").EnumerateArray().Select(e => (e.GetString() ?? throw new FormatException("an expected sentence is null")).Trim()).ToList();
+                if (expected.Contains(string.Empty))
+                {
+                    // Stripped to nothing, it could never be found: the case would fail whatever the segmenter does.
+                    throw new FormatException("an expected sentence is empty or only white space");
+                }
+
                 cases.Add(new SegmentationCase(id, text, expected));
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
-                throw new FormatException($"{path}, line {lineNumber}: not a case with 'text' (a string) and 'expected' (an array of strings): {ex.Message}", ex);
+                throw new FormatException($"{path}, line {lineNumber}: not a case with 'text' (a string) and 'expected' (an array of strings): {PolicyText.Internals.JsonMessages.Describe(ex)}", ex);
             }
         }
 

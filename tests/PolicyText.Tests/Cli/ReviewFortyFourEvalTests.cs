@@ -62,6 +62,11 @@ public class ReviewFortyFourEvalTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("is where the corpus's sentences.jsonl is read from", result.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(target));
+
+        // Also with the corpus given as its documents.jsonl: a later load of the folder would read it.
+        var byFile = CliRunner.Run("train", "--corpus", Path.Combine(folder, GoldCorpus.FileName), "--out", target);
+        Assert.Equal(1, byFile.ExitCode);
+        Assert.False(File.Exists(target));
         Assert.Empty(Directory.GetFiles(folder, "*.partial"));
     }
 
@@ -76,6 +81,13 @@ public class ReviewFortyFourEvalTests
 
         Assert.Equal(0, same.ExitCode);
         Assert.Contains("policytext: warning: 42 of the 60 held-out sentences (of 20 characters or more) are, word for word, sentences of --corpus's train split, which trains the baselines, the first", same.Stderr, StringComparison.Ordinal);
+
+        // A small set, all of it training sentences, is warned of too.
+        var small = Path.Combine(tmp.Path, "small");
+        Directory.CreateDirectory(small);
+        File.WriteAllLines(Path.Combine(small, GoldCorpus.FileName), File.ReadLines(Path.Combine(folder, GoldCorpus.FileName)).Take(4));
+        var four = CliRunner.Run("eval", "--corpus", folder, "--heldout", small, "--model", model);
+        Assert.Contains("policytext: warning: 4 of the 4 held-out sentences", four.Stderr, StringComparison.Ordinal);
 
         // A set apart from the training data is not.
         var apart = CliRunner.Run("eval", "--corpus", folder, "--heldout", Path.Combine(Repo, "corpus", "heldout-statements"), "--model", model);
@@ -127,6 +139,32 @@ public class ReviewFortyFourEvalTests
         var bad = CliRunner.Run("eval-segmenter", latin1);
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("latin1.jsonl, line 1: invalid UTF-8 bytes", bad.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_segmenter_refuses_an_expected_sentence_of_white_space()
+    {
+        using var tmp = new TempDir();
+        var file = Path.Combine(tmp.Path, "ws.jsonl");
+        File.WriteAllText(file, """{"id":"1","text":"Hello there. How are you?","expected":["Hello there.","   ","How are you?"]}""" + "\n");
+
+        var result = CliRunner.Run("eval-segmenter", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("ws.jsonl, line 1: not a case with 'text' (a string) and 'expected' (an array of strings): an expected sentence is empty or only white space", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_gold_corpus_line_that_is_not_json_names_the_byte_in_its_line()
+    {
+        using var tmp = new TempDir();
+        var file = Path.Combine(tmp.Path, GoldCorpus.FileName);
+        File.WriteAllLines(file, [File.ReadLines(Path.Combine(Repo, "corpus", GoldCorpus.FileName)).First(), "{\"id\": oops}"]);
+
+        var ex = Assert.Throws<FormatException>(() => GoldCorpus.Load(file));
+
+        Assert.Contains(", line 2: 'o' is an invalid start of a value. (at byte 8 of the line)", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,6 +29,22 @@ public class ReviewFortyFourTests
     }
 
     [Fact]
+    public void A_repeated_header_in_quotes_after_a_byte_order_mark_is_no_document()
+    {
+        // As R's write.csv(fileEncoding = "UTF-8-BOM") and Python's QUOTE_ALL with utf-8-sig
+        // write: after the mark the reader takes the quotes for text (\uFEFF"id").
+        using var tmp = new TempDir();
+        var one = "\uFEFF\"id\",\"text\"\n\"1\",\"Sanctions must stay.\"\n";
+        var input = Path.Combine(tmp.Path, "qq.csv");
+        File.WriteAllText(input, one + one.Replace("\"1\"", "\"2\"", StringComparison.Ordinal), new System.Text.UTF8Encoding(false));
+        var output = Path.Combine(tmp.Path, "out");
+
+        Assert.Equal(2, CliRunner.Run("analyze", input, "--out", output, "-q").ExitCode);
+        Assert.Equal(["1", "2"], File.ReadAllLines(Path.Combine(output, "documents.csv")).Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Contains(",qq.csv:row 2,malformed_row,The row repeats the header", File.ReadAllText(Path.Combine(output, "errors.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_row_that_only_looks_like_the_header_is_a_document()
     {
         using var tmp = new TempDir();

@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace PolicyText.Internals;
+
+/// <summary>Messages of errors in JSON Lines files (the corpus readers, gold corpora, segmentation test sets).</summary>
+internal static class JsonMessages
+{
+    /// <summary>
+    /// An error reading one line of JSON Lines, in words, for the line the error's source names:
+    /// the JSON reader counts lines and bytes within the one line it was given ("LineNumber: 0 |
+    /// BytePositionInLine: 1"), which read as contradicting that source; the byte is given
+    /// counted from 1.
+    /// </summary>
+    internal static string Describe(Exception ex)
+    {
+        var message = ex.Message;
+        if (ex is JsonException { BytePositionInLine: long position })
+        {
+            int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                message = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{message[..at]} (at byte {position + 1} of the line)");
+            }
+        }
+
+        return message;
+    }
+}

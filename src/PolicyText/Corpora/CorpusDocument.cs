@@ -17,4 +17,13 @@ public sealed record CorpusDocument(string Id, string Text, IReadOnlyDictionary<
 
     /// <summary>Document variables (quanteda's docvars) by name, or <see langword="null"/> when there are none.</summary>
     public IReadOnlyDictionary<string, string>? Variables { get; init; } = Variables;
+
+    /// <summary>Equal when the ids, texts and variables are (the variables compared by name and value, not as dictionary objects).</summary>
+    /// <param name="other">The other document.</param>
+    /// <returns>Whether the two are equal in value.</returns>
+    public bool Equals(CorpusDocument? other) =>
+        other is not null && Id == other.Id && Text == other.Text && PolicyText.Internals.ValueEquality.Dictionaries(Variables, other.Variables);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, Text, Variables?.Count ?? -1);
 }

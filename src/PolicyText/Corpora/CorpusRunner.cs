@@ -5,7 +5,7 @@ namespace PolicyText.Corpora;
 /// <summary>Options of a <see cref="CorpusRunner"/> run.</summary>
 public sealed record CorpusRunOptions
 {
-    /// <summary>Documents analysed at once; by default one per processor. The output is the same for any number. A run holds about four documents per thread in memory, and never more than 4,096.</summary>
+    /// <summary>Documents analysed at once; by default, and when 0 or less (as <see cref="CorpusReader.AnalyzeAsync"/>'s <c>threads</c>), one per processor. The output is the same for any number. A run holds about four documents per thread in memory, and never more than 4,096.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Whether to write tokens.csv.</summary>
@@ -41,7 +41,19 @@ public sealed record CorpusRunOptions
 /// <param name="Errors">Documents that could not be read or analysed (written to errors.csv).</param>
 /// <param name="Files">The files written, in the output folder.</param>
 /// <param name="Rows">Rows written per file.</param>
-public sealed record CorpusRunResult(long Documents, long Sentences, IReadOnlyList<CorpusError> Errors, IReadOnlyList<string> Files, IReadOnlyDictionary<string, long> Rows);
+public sealed record CorpusRunResult(long Documents, long Sentences, IReadOnlyList<CorpusError> Errors, IReadOnlyList<string> Files, IReadOnlyDictionary<string, long> Rows)
+{
+    /// <summary>Equal when the counts are and the errors, files and rows hold equal items (not when they are the same list objects): two runs over the same input compare equal.</summary>
+    /// <param name="other">The other result.</param>
+    /// <returns>Whether the two are equal in value.</returns>
+    public bool Equals(CorpusRunResult? other) =>
+        other is not null && Documents == other.Documents && Sentences == other.Sentences
+        && PolicyText.Internals.ValueEquality.Lists(Errors, other.Errors) && PolicyText.Internals.ValueEquality.Lists(Files, other.Files)
+        && PolicyText.Internals.ValueEquality.Dictionaries(Rows, other.Rows);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Documents, Sentences, Errors?.Count ?? -1, Files?.Count ?? -1);
+}
 
 /// <summary>Progress of a run: documents done and characters read so far.</summary>
 /// <param name="Documents">Documents analysed or failed.</param>
@@ -190,7 +202,8 @@ public static class CorpusRunner
             // A window of analyses in flight, written strictly in input order.
             var window = new Queue<(CorpusItem Item, Task<(DocumentAnalysis? Analysis, string? Error)>? Work)>();
             // Four per thread, and never more than MaxWindow: a huge thread count must not hold a huge part of the corpus.
-            int limit = (int)Math.Min(Math.Max(1L, options.Threads) * 4, MaxWindow);
+            int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+            int limit = (int)Math.Min(threads * 4L, MaxWindow);
             void WriteOldest()
             {
                 var (item, work) = window.Dequeue();
@@ -239,7 +252,7 @@ public static class CorpusRunner
                 progress?.Report(new CorpusRunProgress(documents, characters));
             }
 
-            using var gate = new SemaphoreSlim(Math.Max(1, options.Threads));
+            using var gate = new SemaphoreSlim(threads);
             try
             {
                 foreach (var item in items)

@@ -56,6 +56,18 @@ public sealed record GoldDocument(
     /// <summary>Whether the document was read from a corpus folder's <see cref="GoldCorpus.SentencesFileName"/> (<see cref="GoldCorpus.IsTrainingSentence"/>).</summary>
     internal bool FromSentencesFile { get; init; }
 
+    /// <summary>Equal when every field is, the sentences compared one by one (not as list objects): the same document read twice is equal.</summary>
+    /// <param name="other">The other document.</param>
+    /// <returns>Whether the two are equal in value.</returns>
+    public bool Equals(GoldDocument? other) =>
+        other is not null && Id == other.Id && Title == other.Title && Kind == other.Kind && Context == other.Context
+        && Date == other.Date && Author == other.Author && Split == other.Split && RightsEmphasis == other.RightsEmphasis
+        && Linkage == other.Linkage && Text == other.Text && FromSentencesFile == other.FromSentencesFile
+        && PolicyText.Internals.ValueEquality.Lists(Sentences, other.Sentences);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, Text, Split, Sentences?.Count ?? -1);
+
     /// <summary>The text of a gold sentence of this document.</summary>
     /// <param name="sentence">One of <see cref="Sentences"/>.</param>
     /// <returns>Its characters.</returns>

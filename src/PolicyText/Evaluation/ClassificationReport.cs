@@ -35,8 +35,8 @@ public sealed class ClassificationReport
         }
 
         System = system;
-        Labels = labels;
-        Confusion = new int[labels.Count, labels.Count];
+        Labels = labels.ToArray().AsReadOnly();
+        _confusion = new int[labels.Count, labels.Count];
         var index = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
         int correct = 0;
         for (int i = 0; i < gold.Count; i++)
@@ -46,16 +46,16 @@ public sealed class ClassificationReport
                 throw new ArgumentException($"Label '{(index.ContainsKey(gold[i]) ? predicted[i] : gold[i])}' (item {i}) is not one of the labels: {string.Join(", ", labels)}.");
             }
 
-            Confusion[g, p]++;
+            _confusion[g, p]++;
             correct += gold[i] == predicted[i] ? 1 : 0;
         }
 
         var scores = new List<ClassScore>();
         for (int c = 0; c < labels.Count; c++)
         {
-            int tp = Confusion[c, c];
-            int support = Enumerable.Range(0, labels.Count).Sum(p => Confusion[c, p]);
-            int predictedCount = Enumerable.Range(0, labels.Count).Sum(g => Confusion[g, c]);
+            int tp = _confusion[c, c];
+            int support = Enumerable.Range(0, labels.Count).Sum(p => _confusion[c, p]);
+            int predictedCount = Enumerable.Range(0, labels.Count).Sum(g => _confusion[g, c]);
             double precision = predictedCount == 0 ? 0 : tp / (double)predictedCount;
             double recall = support == 0 ? 0 : tp / (double)support;
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
@@ -86,8 +86,12 @@ public sealed class ClassificationReport
     /// <summary>Number of examples.</summary>
     public int Count { get; }
 
-    /// <summary>Confusion counts: [gold, predicted].</summary>
-    public int[,] Confusion { get; }
+    /// <summary>Confusion counts: [gold, predicted] (a copy).</summary>
+    public int[,] Confusion => (int[,])_confusion.Clone();
+
+    // The report's own counts; Confusion hands out copies, so that a caller's change to one
+    // does not change the report (its text, its scores).
+    private readonly int[,] _confusion;
 
     /// <summary>The per-class table and the confusion matrix as text.</summary>
     /// <returns>Lines of text, LF endings.</returns>
@@ -115,7 +119,7 @@ public sealed class ClassificationReport
             sb.Append(inv, $"  {Labels[g],-16}");
             for (int p = 0; p < Labels.Count; p++)
             {
-                sb.Append(inv, $"{Confusion[g, p],8}");
+                sb.Append(inv, $"{_confusion[g, p],8}");
             }
 
             sb.Append('\n');

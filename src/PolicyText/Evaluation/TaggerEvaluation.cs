@@ -883,6 +883,7 @@ public sealed class BagOfWordsBaseline
     /// <returns>The codebook names of the predicted labels.</returns>
     public (string Rights, string Linkage) Predict(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var input = new Input { Text = text, Label = string.Empty };
         return (_rights.Predict(input).PredictedLabel, _linkage.Predict(input).PredictedLabel);
     }

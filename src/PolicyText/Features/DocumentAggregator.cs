@@ -50,12 +50,19 @@ public static class DocumentAggregator
     /// <summary>Aggregates sentence labels.</summary>
     /// <param name="labels">Each sentence's rights and linkage labels.</param>
     /// <returns>The counts and document labels.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A label is not a value of its enum.</exception>
     public static DocumentSummary Summarize(IEnumerable<(RightsCategory Rights, LinkageStance Linkage)> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
         var counts = default(LabelCounts);
         foreach (var (rights, linkage) in labels)
         {
+            // An undefined value would be counted as none, silently.
+            if (!Enum.IsDefined(rights) || !Enum.IsDefined(linkage))
+            {
+                throw new ArgumentOutOfRangeException(nameof(labels), $"A label is not one of the codebook's: {(Enum.IsDefined(rights) ? $"linkage {(int)linkage}" : $"rights {(int)rights}")}.");
+            }
+
             counts.Add(rights, linkage);
         }
 

@@ -19,8 +19,9 @@ public sealed class Lexicon
     {
         Name = name;
         Version = version;
-        Categories = categories;
-        Entries = entries;
+        // Read-only views: a cast back to List<T> must not change a lexicon in use.
+        Categories = categories.ToArray().AsReadOnly();
+        Entries = entries.ToArray().AsReadOnly();
     }
 
     /// <summary>The lexicon's name (<c>@lexicon</c>).</summary>

@@ -279,9 +279,14 @@ public sealed class LexiconMatcher
     /// <param name="tokens">The tokens to search, such as one sentence's; match token indexes are relative to this span.</param>
     /// <param name="destination">Receives the matches, in order of their first token.</param>
     /// <returns>The number of matches appended.</returns>
+    /// <exception cref="ArgumentException">A token reaches past the text: the tokens are of another text.</exception>
     public int Match(ReadOnlySpan<char> normalizedText, ReadOnlySpan<Token> tokens, List<LexiconMatch> destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        if (tokens.Length > 0 && tokens[^1].End > normalizedText.Length)
+        {
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The tokens are not of this text: the last spans {tokens[^1].Start} to {tokens[^1].End}, past the text's {normalizedText.Length} characters."), nameof(tokens));
+        }
 
         // Each token's word hash, computed once for every lookup the token takes part in.
         uint[]? rented = tokens.Length > 256 ? ArrayPool<uint>.Shared.Rent(tokens.Length) : null;

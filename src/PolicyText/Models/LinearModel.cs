@@ -121,6 +121,11 @@ public sealed class LinearModel : IEquatable<LinearModel>
     {
         ArgumentNullException.ThrowIfNull(features);
         int classes = _biases.Length;
+        if (probabilities.Length < classes)
+        {
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The model has {classes} classes; the span for their probabilities holds {probabilities.Length}."), nameof(probabilities));
+        }
+
         var scores = probabilities[..classes];
         _biases.CopyTo(scores);
         var weights = _byFeature.AsSpan();
@@ -333,13 +338,29 @@ public sealed class LinearModel : IEquatable<LinearModel>
     private static float Finite(float value, string label) =>
         float.IsFinite(value) ? value : throw new FormatException($"The model file is damaged: a weight of the class '{label}' is {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}, not a finite number.");
 
-    /// <summary>Reads a model file.</summary>
+    /// <summary>Reads a file of one model (as <see cref="Save(Stream)"/> writes it to a file).</summary>
     /// <param name="path">The file.</param>
     /// <returns>The model.</returns>
+    /// <exception cref="FormatException">The file is not one model file: damaged, of another kind, or with bytes after the model (a file of several models is read with <see cref="PolicyModels.Load(string)"/>); the message names the file.</exception>
     public static LinearModel Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = File.OpenRead(path);
-        return Load(stream);
+        LinearModel model;
+        try
+        {
+            model = Load(stream);
+        }
+        catch (FormatException ex)
+        {
+            throw new FormatException($"{path}: {ex.Message}", ex);
+        }
+
+        if (stream.Position != stream.Length)
+        {
+            throw new FormatException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The model file '{path}' has {stream.Length - stream.Position:N0} bytes after its model: it is damaged, or not one model's file."));
+        }
+
+        return model;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using PolicyText.Lexicons;
 using PolicyText.Text;
 
@@ -12,21 +13,21 @@ namespace PolicyText.Tagging;
 /// </summary>
 public sealed class LexiconSet
 {
-    /// <summary>The category names each lexicon must have, by lexicon name.</summary>
-    public static IReadOnlyDictionary<string, string[]> RequiredCategories { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    /// <summary>The category names each lexicon must have, by lexicon name (read-only: the taggers' roles are these names' places).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> RequiredCategories { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        ["rights"] = ["freedom", "economic_social", "general"],
-        ["linkage"] = ["instrument", "pro", "anti"],
-        ["cues"] = ["negation", "attribution", "endorsement", "condition", "hedge", "first_person"],
-    };
+        ["rights"] = Array.AsReadOnly(["freedom", "economic_social", "general"]),
+        ["linkage"] = Array.AsReadOnly(["instrument", "pro", "anti"]),
+        ["cues"] = Array.AsReadOnly(["negation", "attribution", "endorsement", "condition", "hedge", "first_person"]),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>The category names each lexicon may have and the taggers read when present, by lexicon name.</summary>
-    public static IReadOnlyDictionary<string, string[]> OptionalCategories { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    /// <summary>The category names each lexicon may have and the taggers read when present, by lexicon name (read-only).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> OptionalCategories { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        ["rights"] = ["ignore"],
-        ["linkage"] = ["pressure", "engagement", "lament"],
-        ["cues"] = ["normative", "positive", "negative", "imperative", "rhetorical"],
-    };
+        ["rights"] = Array.AsReadOnly(["ignore"]),
+        ["linkage"] = Array.AsReadOnly(["pressure", "engagement", "lament"]),
+        ["cues"] = Array.AsReadOnly(["normative", "positive", "negative", "imperative", "rhetorical"]),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly Lazy<LexiconSet> DefaultInstance = new(() => new LexiconSet(
         Lexicon.LoadEmbedded("rights.lexicon"), Lexicon.LoadEmbedded("linkage.lexicon"), Lexicon.LoadEmbedded("cues.lexicon")));

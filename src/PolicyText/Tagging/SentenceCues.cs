@@ -207,9 +207,15 @@ public sealed class CueExtractor
     /// <param name="document">The document.</param>
     /// <param name="sentence">One of its sentences.</param>
     /// <returns>The cues and their evidence.</returns>
+    /// <exception cref="ArgumentException">The sentence is not one of the document's: its tokens or characters lie outside it.</exception>
     public SentenceCues Extract(TextDocument document, Sentence sentence)
     {
         ArgumentNullException.ThrowIfNull(document);
+        if (sentence.FirstToken < 0 || sentence.TokenCount < 0 || sentence.FirstToken + sentence.TokenCount > document.Tokens.Length
+            || sentence.Start < 0 || sentence.End > document.Text.Length || sentence.Start > sentence.End)
+        {
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The sentence is not one of this document's: it spans characters {sentence.Start} to {sentence.End} and tokens {sentence.FirstToken} to {sentence.FirstToken + sentence.TokenCount}; the document has {document.Text.Length} characters and {document.Tokens.Length} tokens."), nameof(sentence));
+        }
         var scratch = new Scratch();
         var cues = Extract(document, document.NormalizedText, sentence, scratch, issuer: IssuerVoice.Find(document, document.NormalizedText));
         cues.SetEntries([.. scratch.Entries]);
@@ -720,7 +726,7 @@ public sealed class CueExtractor
 
     // The role of the rights lexicon's optional "ignore" category: wording that holds a rights
     // word but is no rights content ("press release", "released a report").
-    private static readonly int IgnoreRole = LexiconSet.RequiredCategories["rights"].Length + Array.IndexOf(LexiconSet.OptionalCategories["rights"], "ignore");
+    private static readonly int IgnoreRole = LexiconSet.RequiredCategories["rights"].Count + LexiconSet.OptionalCategories["rights"].ToList().IndexOf("ignore");
 
     /// <summary>Whether any of the rights matches (those below <paramref name="linkageBase"/>) is of the "ignore" category.</summary>
     private bool HasIgnore(ReadOnlySpan<LexiconMatch> matches, int linkageBase)

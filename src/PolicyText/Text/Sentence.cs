@@ -14,8 +14,13 @@ public readonly record struct Sentence
     /// <param name="length">Number of UTF-16 code units.</param>
     /// <param name="firstToken">Index of the first token.</param>
     /// <param name="tokenCount">Number of tokens.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An offset, a length or a count is negative (as <see cref="Token"/>'s are refused).</exception>
     public Sentence(int start, int length, int firstToken, int tokenCount)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstToken);
+        ArgumentOutOfRangeException.ThrowIfNegative(tokenCount);
         Start = start;
         Length = length;
         FirstToken = firstToken;

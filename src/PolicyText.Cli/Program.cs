@@ -679,7 +679,8 @@ public static class Program
     /// items otherwise is not continued by skipping the wrong number of them. 2: rows of nothing
     /// but separators skipped, empty ids refused, lone surrogate escapes read (forty-first session).
     /// 3: a CSV header repeated mid-file refused, hidden folders left out, a link to a named pipe
-    /// or device read as empty, a negative numeric id written as a number (forty-fourth session).
+    /// or device read as empty, a negative numeric id written as a number, a Markdown file's
+    /// front matter read past (forty-fourth session).
     /// </summary>
     private const int InputReadingVersion = 3;
 

@@ -132,7 +132,8 @@ internal static class WebFurniture
         var breaks = text.ContainsAny('\u0085', '\u2028', '\u2029') ? LineBreaks : AsciiLineBreaks;
         // Whether the line before the current one leaves it standing apart.
         bool apart = true;
-        int lineStart = 0;
+        // A Markdown file's front matter (a static site's title, date and tags) is read past.
+        int lineStart = text.Length > 0 && text[0] is '-' or '+' ? FrontMatter(text, breaks, ref found) : 0;
         while (lineStart < text.Length)
         {
             int length = text[lineStart..].IndexOfAny(breaks);
@@ -188,6 +189,109 @@ internal static class WebFurniture
         }
 
         return found is null ? null : Keep(text, found);
+    }
+
+    /// <summary>The most lines a front matter block is looked for in.</summary>
+    private const int MaxFrontMatterLines = 100;
+
+    /// <summary>
+    /// A front matter block at the text's very start, as static-site generators put atop a
+    /// Markdown file: a line <c>---</c> (YAML) or <c>+++</c> (TOML), then lines each of a key and
+    /// its value (<c>title: "…"</c>, <c>tags = ["…"]</c>) or a list item, an indented line or a
+    /// blank one, at least one of a key, and a closing line (<c>---</c> or <c>...</c>; <c>+++</c>),
+    /// within <see cref="MaxFrontMatterLines"/> lines. Every line of it, the fences too, is
+    /// furniture (the key's words are no sentence: "title: Food aid must not wait" is metadata).
+    /// </summary>
+    /// <returns>Where the text after the block starts, or 0 when the text opens with none.</returns>
+    private static int FrontMatter(ReadOnlySpan<char> text, SearchValues<char> breaks, ref List<(int Start, int End, Kind Kind)>? found)
+    {
+        int length = text.IndexOfAny(breaks);
+        if (length < 0)
+        {
+            return 0;
+        }
+
+        var fence = text[..length].TrimEnd();
+        bool yaml = fence is "---";
+        if (!yaml && fence is not "+++")
+        {
+            return 0;
+        }
+
+        var lines = new List<(int Start, int End)> { (0, fence.Length) };
+        int lineStart = length;
+        bool keys = false;
+        for (int n = 0; n < MaxFrontMatterLines; n++)
+        {
+            // Past the line break ("\r\n" is one).
+            lineStart += lineStart + 1 < text.Length && text[lineStart] == '\r' && text[lineStart + 1] == '\n' ? 2 : 1;
+            if (lineStart >= text.Length)
+            {
+                return 0;
+            }
+
+            int end = text[lineStart..].IndexOfAny(breaks);
+            end = end < 0 ? text.Length : lineStart + end;
+            var line = text[lineStart..end];
+            var trimmed = line.Trim();
+            if (trimmed is "---" or "..." && yaml || trimmed is "+++" && !yaml)
+            {
+                if (!keys)
+                {
+                    return 0;
+                }
+
+                int lead = line.Length - line.TrimStart().Length;
+                lines.Add((lineStart + lead, lineStart + lead + trimmed.Length));
+                found ??= [];
+                foreach (var (start, stop) in lines)
+                {
+                    found.Add((start, stop, Kind.Furniture));
+                }
+
+                return end;
+            }
+
+            if (!trimmed.IsEmpty)
+            {
+                bool key = IsFrontMatterKey(trimmed, yaml ? ':' : '=');
+                if (!key && !(line[0] is ' ' or '\t') && trimmed[0] is not ('-' or '#'))
+                {
+                    // A line of prose: no front matter, whatever the first line was.
+                    return 0;
+                }
+
+                keys |= key;
+                int lead = line.Length - line.TrimStart().Length;
+                lines.Add((lineStart + lead, lineStart + lead + trimmed.Length));
+            }
+
+            lineStart = end;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Whether a line opens with a key and <paramref name="mark"/> (<c>title:</c>, <c>draft = true</c>): letters, digits, <c>_</c> and <c>-</c>, a letter or <c>_</c> first, at most 40 characters, the mark right after (spaces before <c>=</c>), then the end of the line or a space.</summary>
+    private static bool IsFrontMatterKey(ReadOnlySpan<char> line, char mark)
+    {
+        int k = 0;
+        if (line.IsEmpty || !(char.IsAsciiLetter(line[0]) || line[0] == '_'))
+        {
+            return false;
+        }
+
+        while (k < line.Length && k <= 40 && (char.IsAsciiLetterOrDigit(line[k]) || line[k] is '_' or '-'))
+        {
+            k++;
+        }
+
+        while (mark == '=' && k < line.Length && line[k] == ' ')
+        {
+            k++;
+        }
+
+        return k < line.Length && line[k] == mark && (k + 1 == line.Length || line[k + 1] is ' ' or '\t');
     }
 
     /// <summary>Whether the line after the line break at <paramref name="lineEnd"/> (with no blank line between) starts, past white space and invisible characters, with a lower-case letter.</summary>

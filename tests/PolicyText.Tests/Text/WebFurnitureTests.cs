@@ -165,6 +165,35 @@ public class WebFurnitureTests
         Assert.Empty(TextDocument.Parse(text).PageFurniture);
     }
 
+    [Theory]
+    [InlineData("---\ntitle: \"Food aid must not wait for the nuclear talks\"\ndate: 2024-03-01\ntags: [north-korea, human-rights]\nauthor: Jane Doe\n---\n\n")]
+    [InlineData("---\r\ntitle: Food aid must not wait\r\ntags:\r\n  - sanctions\r\n  - food\r\n\r\ndraft: false\r\n...\r\n\r\n")]
+    [InlineData("+++\ntitle = \"Food aid must not wait\"\ndate = 2024-03-01\n+++\n")]
+    public void A_markdown_files_front_matter_is_read_past(string frontMatter)
+    {
+        // A static site's Markdown file: the block of keys atop it was a "sentence" of the
+        // document, labelled economic_social and anti_linkage from its title's words.
+        var text = frontMatter + "# Food aid must not wait\n\n" + OpEd;
+        var document = TextDocument.Parse(text);
+        var plain = TextDocument.Parse("# Food aid must not wait\n\n" + OpEd);
+        Assert.Equal(plain.Sentences.Length, document.Sentences.Length);
+        Assert.Equal(plain.Sentences.ToArray().Select(s => s.GetText(plain.Text).ToString()), document.Sentences.ToArray().Select(s => s.GetText(document.Text).ToString()));
+        var lines = frontMatter.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        Assert.Equal(lines, document.PageFurniture.Select(f => text[f.Start..f.End]));
+    }
+
+    [Theory]
+    // Prose after the fence, a fence never closed, no key, a fence that is not the text's start.
+    [InlineData("---\nThe talks failed again this week.\n---\n\n")]
+    [InlineData("---\ntitle: Food aid must not wait\n\n")]
+    [InlineData("---\n- food\n- water\n---\n\n")]
+    [InlineData("Intro.\n\n---\ntitle: Food aid\n---\n\n")]
+    [InlineData("--- \nNote: the talks failed.\nIt was expected.\n---\n\n")]
+    public void Other_blocks_between_dashes_are_text(string opening)
+    {
+        Assert.Empty(TextDocument.Parse(opening + OpEd).PageFurniture);
+    }
+
     [Fact]
     public void A_line_over_200_characters_is_text()
     {

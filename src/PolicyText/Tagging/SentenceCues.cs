@@ -1088,7 +1088,9 @@ public sealed class CueExtractor
         {
             if (before.Equals(modal, StringComparison.OrdinalIgnoreCase))
             {
-                return modal != "do" || k == 0;
+                // "Do" opens the sentence past a list marker or an opening quotation mark, as a
+                // directive's verb does ("- Do not sacrifice …", "1. Do not …", "“Do not …").
+                return modal != "do" || k == OpeningWord(text, tokens);
             }
         }
 

@@ -120,6 +120,14 @@ public class CueExtractorTests
     [InlineData("Vaccinating a child is not a reward to anyone.", 0, 1, 1)]
     [InlineData("Human rights should not be linked to sanctions.", 0, 1, 1)]
     [InlineData("Humanitarian aid should never be held to ransom by the nuclear talks.", 0, 1, 0)]
+    // An opening "Do" past a list marker or an opening quotation mark, as a directive's verb.
+    [InlineData("Do not sacrifice human rights for a nuclear deal.", 1, 0, 0)]
+    [InlineData("- Do not sacrifice human rights for a nuclear deal.", 1, 0, 0)]
+    [InlineData("1. Do not sacrifice human rights for a nuclear deal.", 1, 0, 0)]
+    [InlineData("(b) Do not sacrifice human rights for a nuclear deal.", 1, 0, 0)]
+    [InlineData("\u201CDo not sacrifice human rights for a nuclear deal.\u201D", 1, 0, 0)]
+    // Not a "do" inside the sentence ("They do not sacrifice …" reports).
+    [InlineData("They do not sacrifice human rights for a nuclear deal.", 0, 1, 1)]
     public void A_lament_keeps_its_side_under_a_normative_negation(string text, int pro, int anti, int negated)
     {
         var c = DefaultCues(text);

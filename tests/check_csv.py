@@ -3,18 +3,37 @@
 document texts with the offsets, as a researcher's pipeline would. Usage:
     check_csv.py CORPUS.jsonl OUTPUT_DIR
 The run must have used --tokens and --raw-cells (so text cells are the exact slices)."""
-import csv, json, math, sys
+import csv, json, math, os, sys
 
+def fail(message):
+    print(f"check_csv.py: {message}", file=sys.stderr)
+    sys.exit(2)
+
+if len(sys.argv) != 3 or sys.argv[1] in ("-h", "--help"):
+    print(__doc__)
+    sys.exit(0 if len(sys.argv) == 2 and sys.argv[1] in ("-h", "--help") else 2)
 corpus, out = sys.argv[1], sys.argv[2]
+if not os.path.isfile(corpus):
+    fail(f"{corpus}: not a file; give the JSON Lines file that was analysed (such as corpus/documents.jsonl)")
+for name in ("sentences.csv", "tokens.csv", "evidence.csv", "documents.csv"):
+    if not os.path.isfile(os.path.join(out, name)):
+        fail(f"{out}: no {name}; analyse {corpus} with --out {out} --tokens --raw-cells first")
 texts = {}
-for line in open(corpus, encoding="utf-8"):
-    if line.strip():
-        d = json.loads(line)
-        texts[str(d["id"])] = d["text"]
+try:
+    for number, line in enumerate(open(corpus, encoding="utf-8"), 1):
+        if line.strip():
+            d = json.loads(line)
+            texts[str(d["id"])] = d["text"]
+except (ValueError, KeyError, TypeError) as e:
+    fail(f"{corpus}, line {number}: not a document with 'id' and 'text' ({e})")
 
 def rows(name):
-    with open(f"{out}/{name}", encoding="utf-8", newline="") as f:
+    with open(os.path.join(out, name), encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
+
+unknown = sorted({r["doc_id"] for r in rows("documents.csv")} - set(texts))
+if unknown:
+    fail(f"{out}/documents.csv has {len(unknown)} ids that {corpus} does not, the first '{unknown[0]}': the folder is another corpus's output")
 
 problems = 0
 checked = 0

@@ -26,10 +26,20 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def option(name, default):
     if name in sys.argv:
         at = sys.argv.index(name)
+        if at + 1 >= len(sys.argv) or sys.argv[at + 1].startswith("--"):
+            sys.exit(f"{os.path.basename(sys.argv[0])}: {name} needs a value")
         value = sys.argv[at + 1]
         del sys.argv[at:at + 2]
         return value
     return default
+
+
+def run(command):
+    """The CLI's standard output; its own one-line error, not a traceback, when it fails."""
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr.strip() or f"{' '.join(command)} exited with {result.returncode}")
+    return result.stdout
 
 
 def row(report, system):
@@ -49,17 +59,26 @@ def main():
     corpus = option("--corpus", os.path.join(ROOT, "corpus"))
     model = option("--model", None)
     cli = option("--cli", "dotnet " + os.path.join(ROOT, "src/PolicyText.Cli/bin/Release/net10.0/PolicyText.Cli.dll")).split()
-    jobs = int(option("--jobs", "1"))
+    jobs = option("--jobs", "1")
+    if not jobs.isdigit() or int(jobs) < 1:
+        sys.exit(f"heldout_all.py: --jobs needs a whole number of at least 1; got {jobs!r}")
+    jobs = int(jobs)
     if any(a.startswith("-") for a in sys.argv[1:]):
         sys.exit(__doc__)
     sets = sys.argv[1:] or sorted(glob.glob(os.path.join(ROOT, "corpus", "heldout-*"))) + sorted(glob.glob(os.path.join(ROOT, "corpus", "dev-*")))
 
     def evaluate(folder):
         command = cli + ["eval", "--corpus", corpus, "--heldout", folder] + (["--model", model] if model else [])
-        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        try:
+            return run(command)
+        except RuntimeError as e:
+            raise RuntimeError(f"{folder}: {e}") from None
 
-    with concurrent.futures.ThreadPoolExecutor(jobs) as executor:
-        reports = list(executor.map(evaluate, sets))
+    try:
+        with concurrent.futures.ThreadPoolExecutor(jobs) as executor:
+            reports = list(executor.map(evaluate, sets))
+    except (RuntimeError, OSError) as e:
+        sys.exit(f"heldout_all.py: {e}")
 
     print("| set | rights | linkage | document linkage | bag-of-words rights | bag-of-words linkage |")
     print("|---|---:|---:|---:|---:|---:|")

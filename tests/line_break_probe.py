@@ -31,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 
-from heldout_all import option
+from heldout_all import option, run
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -168,15 +168,28 @@ def labels(folder, origins=None):
 def main():
     corpus = option("--corpus", os.path.join(ROOT, "corpus"))
     model = option("--model", None)
-    width = int(option("--width", "68"))
-    lines_per_page = int(option("--lines", "40"))
+    width = option("--width", "68")
+    lines_per_page = option("--lines", "40")
+    if not width.isdigit() or not lines_per_page.isdigit() or int(width) < 10 or int(lines_per_page) < 5:
+        sys.exit(f"line_break_probe.py: --width needs a whole number of at least 10 and --lines one of at least 5; got {width!r} and {lines_per_page!r}")
+    width, lines_per_page = int(width), int(lines_per_page)
     cli = option("--cli", "dotnet " + os.path.join(ROOT, "src/PolicyText.Cli/bin/Release/net10.0/PolicyText.Cli.dll")).split()
     if len(sys.argv) > 1:
         sys.exit(__doc__)
+    for needed in (os.path.join(corpus, "documents.jsonl"), os.path.join(corpus, "heldout-documents", "documents.jsonl")):
+        if not os.path.isfile(needed):
+            sys.exit(f"line_break_probe.py: no {needed}; --corpus names a folder like corpus/, with documents.jsonl and heldout-documents/")
+    try:
+        probe(corpus, model, width, lines_per_page, cli)
+    except (RuntimeError, OSError) as e:
+        sys.exit(f"line_break_probe.py: {e}")
+
+
+def probe(corpus, model, width, lines_per_page, cli):
     with tempfile.TemporaryDirectory() as work:
         if model is None:
             model = os.path.join(work, "model.bin")
-            subprocess.run(cli + ["train", "--corpus", corpus, "--out", model], capture_output=True, check=True)
+            run(cli + ["train", "--corpus", corpus, "--out", model])
         print(f"{'set':<32} {'breaks':>6} {'rights':>7} {'linkage':>7} {'doc r.':>7} {'doc l.':>7} {'same labels':>12} {'same conf.':>10} {'sentences':>9}")
         for name, source, split in [("test split", os.path.join(corpus, "documents.jsonl"), "test"),
                                     ("heldout-documents", os.path.join(corpus, "heldout-documents", "documents.jsonl"), None)]:
@@ -184,10 +197,10 @@ def main():
             for mode in ["plain", "wrapped", "hyphenated", "paged"]:
                 folder = os.path.join(work, f"{split or 'all'}-{mode}")
                 breaks, origins = rewrite(source, folder, split, width, mode, lines_per_page)
-                report = subprocess.run(cli + ["eval", "--corpus", corpus, "--heldout", folder, "--model", model], capture_output=True, text=True, check=True).stdout
+                report = run(cli + ["eval", "--corpus", corpus, "--heldout", folder, "--model", model])
                 scores = re.search(r"^PolicyText default\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*$", report, re.M).groups()
                 out = os.path.join(folder, "out")
-                subprocess.run(cli + ["analyze", os.path.join(folder, "documents.jsonl"), "--out", out, "--quiet"], capture_output=True, check=True)
+                run(cli + ["analyze", os.path.join(folder, "documents.jsonl"), "--out", out, "--quiet"])
                 rows = labels(out, origins if mode != "plain" else None)
                 plain = plain or rows
                 # A plain sentence counts as the same when a sentence starts where it starts, with its labels (and confidences).

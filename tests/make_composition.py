@@ -15,6 +15,10 @@ import sys
 import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# Anything but --check (--help included) prints the usage and writes nothing: the file is tracked.
+if sys.argv[1:] not in ([], ["--check"]):
+    print(__doc__)
+    sys.exit(0 if sys.argv[1:] in (["-h"], ["--help"]) else 2)
 ranges = [(0x41, 0x2AF), (0x370, 0x3FF), (0x400, 0x4FF), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF)]
 pairs = []
 for lo, hi in ranges:

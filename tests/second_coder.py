@@ -101,23 +101,36 @@ def report(title, labels, matrix):
     return "\n".join(lines)
 
 
+def index(cell, where):
+    """A sentence's index as written, "3" or, as a spreadsheet exports it, "3.0"."""
+    try:
+        value = float(cell)
+    except (TypeError, ValueError):
+        value = -1
+    if value < 0 or value != int(value):
+        fail(f"{where}: '{cell}' is not a sentence's index (0, 1, 2, ...)")
+    return int(value)
+
+
 def load(args):
     try:
-        with open(f"{args.corpus}/documents.jsonl", encoding="utf-8") as f:
+        with open(f"{args.corpus}/documents.jsonl", encoding="utf-8-sig") as f:
             documents = [json.loads(line) for line in f if line.strip()]
+        test = {d["id"]: d for d in documents if d["split"] == "test"}
     except OSError as e:
         fail(f"cannot read the corpus: {e}")
-    test = {d["id"]: d for d in documents if d["split"] == "test"}
+    except (ValueError, KeyError, TypeError) as e:
+        fail(f"{args.corpus}/documents.jsonl: not a gold corpus (a line that is not a document with an id, a split and sentences: {e})")
     coder = {}
     try:
-        with open(args.coder, encoding="utf-8", newline="") as f:
+        with open(args.coder, encoding="utf-8-sig", newline="") as f:
             reader = csv.DictReader(f, delimiter="\t")
             if reader.fieldnames != ["doc_id", "index", "rights", "linkage"]:
                 fail(f"{args.coder}: the header must be doc_id, index, rights, linkage (tab-separated)")
             for line, row in enumerate(reader, start=2):
                 if row["rights"] not in RIGHTS or row["linkage"] not in LINKAGE:
                     fail(f"{args.coder}, line {line}: unknown label '{row['rights']}' or '{row['linkage']}'")
-                key = (row["doc_id"], int(row["index"]))
+                key = (row["doc_id"], index(row["index"], f"{args.coder}, line {line}"))
                 if key in coder:
                     fail(f"{args.coder}, line {line}: {key[0]} sentence {key[1]} is labelled twice")
                 coder[key] = (row["rights"], row["linkage"])
@@ -133,7 +146,7 @@ def load(args):
         try:
             with open(args.predictions, encoding="utf-8", newline="") as f:
                 for row in csv.DictReader(f):
-                    predictions[(row["doc_id"], int(row["sentence_index"]))] = (row["rights"], row["linkage"])
+                    predictions[(row["doc_id"], index(row["sentence_index"], args.predictions))] = (row["rights"], row["linkage"])
         except (OSError, KeyError) as e:
             fail(f"cannot read the predictions (eval --predictions): {e}")
         if not expected <= set(predictions):

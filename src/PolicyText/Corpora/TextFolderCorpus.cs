@@ -7,8 +7,8 @@ namespace PolicyText.Corpora;
 /// <summary>
 /// Reads a folder of plain-text files (<c>*.txt</c> and <c>*.md</c>, recursively, not following
 /// links to folders nor entering hidden folders, whose names start with ".") as a corpus, or a
-/// single file. Files are read as plain text: a Markdown file's marks and front matter are words
-/// and punctuation like any other.
+/// single file. Files are read as plain text: a Markdown file's marks are words and punctuation
+/// like any other (its front matter is read past as furniture, docs/segmentation.md).
 /// A document's id is its path relative to the folder, without the extension, with forward
 /// slashes (<c>opinion/2024/kim-op-ed</c>); a file named only by its extension (<c>.txt</c>)
 /// keeps it, so that no id is empty. Documents come in ordinal order of their ids, so

@@ -345,11 +345,21 @@ public sealed class LinearModel : IEquatable<LinearModel>
     public static LinearModel Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return LoadWhole(path, Load, "its model", "one model's file");
+    }
+
+    /// <summary>
+    /// Reads a model file whole with <paramref name="load"/>: its errors named with the file (as a
+    /// lexicon's and a corpus's are: "--model" may not be the only file), and bytes after what it
+    /// reads refused (a damaged or concatenated file; a stream may go on, a file may not).
+    /// </summary>
+    internal static T LoadWhole<T>(string path, Func<Stream, T> load, string last, string kind)
+    {
         using var stream = File.OpenRead(path);
-        LinearModel model;
+        T loaded;
         try
         {
-            model = Load(stream);
+            loaded = load(stream);
         }
         catch (FormatException ex)
         {
@@ -358,9 +368,9 @@ public sealed class LinearModel : IEquatable<LinearModel>
 
         if (stream.Position != stream.Length)
         {
-            throw new FormatException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The model file '{path}' has {stream.Length - stream.Position:N0} bytes after its model: it is damaged, or not one model's file."));
+            throw new FormatException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The model file '{path}' has {stream.Length - stream.Position:N0} bytes after {last}: it is damaged, or not {kind}."));
         }
 
-        return model;
+        return loaded;
     }
 }

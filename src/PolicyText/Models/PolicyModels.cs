@@ -170,25 +170,6 @@ public sealed record PolicyModels(LinearModel Rights, LinearModel Linkage, Linea
             throw new FileNotFoundException($"No model file at '{path}'.", path);
         }
 
-        using var stream = File.OpenRead(path);
-        PolicyModels models;
-        try
-        {
-            models = Load(stream);
-        }
-        catch (FormatException ex)
-        {
-            // Named, as a lexicon's and a corpus's errors are: "--model" may not be the only file.
-            throw new FormatException($"{path}: {ex.Message}", ex);
-        }
-
-        // A model file ends with its last model: more bytes mean a damaged or concatenated file.
-        // (A stream may go on after the models: Load(Stream) reads only them.)
-        if (stream.Position != stream.Length)
-        {
-            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"The model file '{path}' has {stream.Length - stream.Position:N0} bytes after its last model: it is damaged, or not one model file."));
-        }
-
-        return models;
+        return LinearModel.LoadWhole(path, Load, "its last model", "one model file");
     }
 }

@@ -46,7 +46,7 @@ public static class Program
     /// <returns>The exit code.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
-        var root = new RootCommand("PolicyText: tokenize and segment policy writing, and export CSV features for research.");
+        var root = new RootCommand("PolicyText: split policy writing into sentences, tag the rights each discusses and its stance on linking human rights to sanctions and negotiations, with the evidence, and export CSV features for research.");
         root.Subcommands.Add(AnalyzeCommand(stdout, stderr, stdin));
         root.Subcommands.Add(EvalSegmenterCommand(stdout, stderr));
         root.Subcommands.Add(CorpusCommand(stdout, stderr));

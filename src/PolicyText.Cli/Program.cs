@@ -46,7 +46,14 @@ public static class Program
     /// <returns>The exit code.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
-        var root = new RootCommand("PolicyText: split policy writing into sentences, tag the rights each discusses and its stance on linking human rights to sanctions and negotiations, with the evidence, and export CSV features for research.");
+        // A root named as the tool is installed ("policytext"), whatever the name of the
+        // assembly that runs it: a RootCommand takes the executable's ("PolicyText.Cli"), and
+        // help would show that in its usage lines.
+        var root = new Command("policytext", "PolicyText: split policy writing into sentences, tag the rights each discusses and its stance on linking human rights to sanctions and negotiations, with the evidence, and export CSV features for research.")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(AnalyzeCommand(stdout, stderr, stdin));
         root.Subcommands.Add(EvalSegmenterCommand(stdout, stderr));
         root.Subcommands.Add(CorpusCommand(stdout, stderr));
@@ -74,7 +81,7 @@ public static class Program
         var names = new List<string>();
         for (var c = command; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
         {
-            names.Add(c.Command is RootCommand ? "policytext" : c.Command.Name);
+            names.Add(c.Command.Name);
         }
 
         names.Reverse();

@@ -151,6 +151,26 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void Help_names_the_tool_as_it_is_installed_whatever_runs_it()
+    {
+        // A RootCommand would print the name of the executable running it ("PolicyText.Cli",
+        // or "testhost" here), not the command a user types.
+        var root = CliRunner.Run("--help");
+        Assert.Equal(0, root.ExitCode);
+        Assert.Contains("Usage:\n  policytext [command] [options]", root.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("sanctions", root.Stdout, StringComparison.Ordinal);
+
+        var analyze = CliRunner.Run("analyze", "--help");
+        Assert.Contains("  policytext analyze <input> [options]", analyze.Stdout, StringComparison.Ordinal);
+        var stats = CliRunner.Run("corpus", "stats", "-h");
+        Assert.Contains("  policytext corpus stats <dir> [options]", stats.Stdout, StringComparison.Ordinal);
+
+        var version = CliRunner.Run("--version");
+        Assert.Equal(0, version.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", version.Stdout);
+    }
+
+    [Fact]
     public void A_parse_error_points_to_help_instead_of_printing_it()
     {
         var result = CliRunner.Run("analyze", "in.jsonl", "--out", "o", "--threads", "abc");

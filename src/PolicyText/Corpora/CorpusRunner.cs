@@ -78,7 +78,7 @@ public static class CorpusRunner
     /// folder in the place of any of them before it writes anything.
     /// </summary>
     public static IReadOnlyList<string> OutputFileNames { get; } =
-        [.. new[] { "sentences.csv", "documents.csv", "evidence.csv", "tokens.csv", "errors.csv", RunCheckpoint.FileName, "manifest.json" }.SelectMany(f => new[] { f, f + ".partial" })];
+        [.. new[] { "sentences.csv", "documents.csv", "evidence.csv", "tokens.csv", "errors.csv", RunCheckpoint.FileName, RunCheckpoint.ErrorLogName, "manifest.json" }.SelectMany(f => new[] { f, f + ".partial" })];
 
     /// <summary>Runs the analysis.</summary>
     /// <param name="items">The documents (and read errors), in order.</param>
@@ -158,6 +158,21 @@ public static class CorpusRunner
             File.Delete(checkpointFile);
         }
 
+        // The errors so far, appended as they come; each checkpoint records how far it reaches.
+        var errorLogFile = Path.Combine(outputFolder, RunCheckpoint.ErrorLogName);
+        long errorRows = errors.Count;
+        using var errorLog = new FileStream(errorLogFile, resumed is null ? FileMode.Create : FileMode.Append, FileAccess.Write);
+
+        void LogErrors()
+        {
+            for (; errorRows < errors.Count; errorRows++)
+            {
+                errorLog.Write(RunCheckpoint.ErrorLine(errors[(int)errorRows]));
+            }
+
+            errorLog.Flush();
+        }
+
         Stream Open(int i)
         {
             var path = targets[i] + ".partial";
@@ -196,7 +211,8 @@ public static class CorpusRunner
                     counts[names[i]] = writers[i].Rows;
                 }
 
-                new RunCheckpoint(documents, bytes, counts, [.. errors], variables, options.RunKey) { Failed = failed }.Save(checkpointFile);
+                LogErrors();
+                new RunCheckpoint(documents, bytes, counts, errorRows, errorLog.Length, variables, options.RunKey) { Failed = failed }.Save(checkpointFile);
             }
 
             // A window of analyses in flight, written strictly in input order.
@@ -329,6 +345,8 @@ public static class CorpusRunner
         }
 
         File.Delete(checkpointFile);
+        errorLog.Dispose();
+        File.Delete(errorLogFile);
 
         // A tokens.csv from an earlier run with --tokens would sit beside files it does not describe.
         if (!options.Tokens)

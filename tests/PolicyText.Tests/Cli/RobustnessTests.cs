@@ -483,8 +483,8 @@ public class RobustnessTests
 
     [Theory]
     [InlineData("{}")]
-    [InlineData("""{"Items": 3, "Bytes": {"sentences.csv": 10, "documents.csv": 10, "evidence.csv": 10}, "Rows": {"sentences.csv": 1, "documents.csv": 1, "evidence.csv": 1}, "Errors": null, "Variables": []}""")]
-    [InlineData("""{"Items": 3, "Bytes": {"sentences.csv": 0, "documents.csv": 0, "evidence.csv": 0}, "Rows": {"sentences.csv": 0, "documents.csv": 0, "evidence.csv": 0}, "Errors": [], "Variables": []}""")]
+    [InlineData("""{"Items": 3, "Bytes": {"sentences.csv": 10, "documents.csv": 10, "evidence.csv": 10}, "Rows": {"sentences.csv": 1, "documents.csv": 1, "evidence.csv": 1}, "ErrorRows": -1, "ErrorBytes": 0, "Variables": []}""")]
+    [InlineData("""{"Items": 3, "Bytes": {"sentences.csv": 0, "documents.csv": 0, "evidence.csv": 0}, "Rows": {"sentences.csv": 0, "documents.csv": 0, "evidence.csv": 0}, "ErrorRows": 0, "ErrorBytes": 0, "Variables": []}""")]
     [InlineData("not json")]
     public void A_damaged_checkpoint_is_refused(string checkpoint) =>
         AssertCleanFailure(ResumeFrom(checkpoint, "header\nrow\n"), "is damaged");
@@ -492,7 +492,7 @@ public class RobustnessTests
     [Fact]
     public void A_checkpoint_of_an_earlier_version_is_refused_saying_so() =>
         AssertCleanFailure(
-            ResumeFrom("""{"Items": 0, "Bytes": {"sentences.csv": 7, "documents.csv": 7, "evidence.csv": 7}, "Rows": {"sentences.csv": 0, "documents.csv": 0, "evidence.csv": 0}, "Errors": [], "Variables": []}""", "header\n"),
+            ResumeFrom("""{"Items": 0, "Bytes": {"sentences.csv": 7, "documents.csv": 7, "evidence.csv": 7}, "Rows": {"sentences.csv": 0, "documents.csv": 0, "evidence.csv": 0}, "ErrorRows": 0, "ErrorBytes": 0, "Variables": []}""", "header\n"),
             "made by an earlier version of PolicyText");
 
     /// <summary>Runs <c>analyze --resume</c> on a one-document input, in a folder holding <paramref name="checkpoint"/> and three unfinished files of <paramref name="partial"/>.</summary>

@@ -87,6 +87,83 @@ public class ResumeTests
         }
     }
 
+    /// <summary>300 documents, every third with HTML markup (flagged in errors.csv) and every seventh not JSON (an error instead of a document).</summary>
+    private static string InputWithErrors(TempDir tmp)
+    {
+        var input = Path.Combine(tmp.Path, "flagged.jsonl");
+        File.WriteAllLines(input, Enumerable.Range(0, 300).Select(i =>
+            i % 7 == 6 ? "{not json"
+            : System.Text.Json.JsonSerializer.Serialize(new { id = $"d{i}", text = i % 3 == 0 ? $"<p>Sanctions relief must wait for the camps to close, says memo {i}.</p>" : $"Aid should flow regardless of the talks, says memo {i}." })));
+        return input;
+    }
+
+    [Fact]
+    public void Errors_before_and_after_the_checkpoint_resume_to_the_same_errors_csv_and_stay_out_of_the_checkpoint()
+    {
+        using var tmp = new TempDir();
+        var input = InputWithErrors(tmp);
+        var analyzer = TextAnalyzer.CreateDefault();
+        var whole = Path.Combine(tmp.Path, "whole");
+        var source = CorpusSource.Open(input);
+        var expected = CorpusRunner.Run(source.Items, source.Variables, whole, analyzer, new CorpusRunOptions());
+
+        var broken = Path.Combine(tmp.Path, "broken");
+        var options = new CorpusRunOptions { CheckpointEvery = 32 };
+        using (var cancel = new CancellationTokenSource())
+        {
+            source = CorpusSource.Open(input);
+            Assert.ThrowsAny<OperationCanceledException>(() =>
+                CorpusRunner.Run(source.Items, source.Variables, broken, analyzer, options, new CancelAfter(cancel, 150), cancel.Token));
+        }
+
+        // The errors so far are in the log beside the checkpoint, not in it: a checkpoint costs
+        // the same however many errors a run has met (it is rewritten every few hundred documents).
+        var checkpoint = File.ReadAllText(Path.Combine(broken, RunCheckpoint.FileName));
+        Assert.DoesNotContain("markup_suspected", checkpoint, StringComparison.Ordinal);
+        Assert.Contains("markup_suspected", File.ReadAllText(Path.Combine(broken, RunCheckpoint.ErrorLogName)), StringComparison.Ordinal);
+
+        source = CorpusSource.Open(input);
+        var result = CorpusRunner.Run(source.Items, source.Variables, broken, analyzer, options with { Resume = true });
+
+        Assert.Equal(expected, result);
+        Assert.Equal(128, result.Errors.Count); // 86 flagged, 42 not read
+        foreach (var file in new[] { "sentences.csv", "documents.csv", "evidence.csv", "errors.csv" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(whole, file)), File.ReadAllBytes(Path.Combine(broken, file)));
+        }
+
+        Assert.False(File.Exists(Path.Combine(broken, RunCheckpoint.ErrorLogName)));
+        Assert.False(File.Exists(Path.Combine(whole, RunCheckpoint.ErrorLogName)));
+    }
+
+    [Fact]
+    public void A_damaged_log_of_errors_is_refused()
+    {
+        using var tmp = new TempDir();
+        var input = InputWithErrors(tmp);
+        var output = Path.Combine(tmp.Path, "out");
+        using (var cancel = new CancellationTokenSource())
+        {
+            var source = CorpusSource.Open(input);
+            Assert.ThrowsAny<OperationCanceledException>(() => CorpusRunner.Run(source.Items, source.Variables, output, TextAnalyzer.CreateDefault(),
+                new CorpusRunOptions { CheckpointEvery = 32 }, new CancelAfter(cancel, 150), cancel.Token));
+        }
+
+        var log = Path.Combine(output, RunCheckpoint.ErrorLogName);
+        var lines = File.ReadAllLines(log);
+        File.WriteAllLines(log, lines[1..]);
+        var again = CorpusSource.Open(input);
+        var refused = Assert.Throws<IOException>(() => CorpusRunner.Run(again.Items, again.Variables, output, TextAnalyzer.CreateDefault(),
+            new CorpusRunOptions { CheckpointEvery = 32, Resume = true }));
+        Assert.Contains("log of errors (checkpoint-errors.jsonl) is missing or damaged", refused.Message, StringComparison.Ordinal);
+
+        File.Delete(log);
+        again = CorpusSource.Open(input);
+        refused = Assert.Throws<IOException>(() => CorpusRunner.Run(again.Items, again.Variables, output, TextAnalyzer.CreateDefault(),
+            new CorpusRunOptions { CheckpointEvery = 32, Resume = true }));
+        Assert.Contains("is missing or damaged", refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Resume_without_a_checkpoint_starts_afresh_and_a_changed_run_is_refused()
     {

@@ -620,7 +620,7 @@ public static class Program
     }
 
     /// <summary>Turns expected failures into one line on standard error and exit code 1, never a stack trace.</summary>
-    private static int Guard(TextWriter stderr, Func<int> action)
+    internal static int Guard(TextWriter stderr, Func<int> action)
     {
         try
         {
@@ -629,6 +629,13 @@ public static class Program
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidOperationException)
         {
             stderr.WriteLine($"policytext: {Readable(ex)}");
+            return Fatal;
+        }
+        catch (OutOfMemoryException)
+        {
+            // One line or field held whole (a CSV field of gigabytes) can exhaust memory: said in
+            // one line, not as a stack trace. (JSON Lines lines past 64 MiB are skipped instead.)
+            stderr.WriteLine("policytext: out of memory: a line, field or file of the input may be too large to hold at once; split it, or free memory, and run again.");
             return Fatal;
         }
     }
@@ -687,9 +694,11 @@ public static class Program
     /// but separators skipped, empty ids refused, lone surrogate escapes read (forty-first session).
     /// 3: a CSV header repeated mid-file refused, hidden folders left out, a link to a named pipe
     /// or device read as empty, a negative numeric id written as a number, a Markdown file's
-    /// front matter read past (forty-fourth session).
+    /// front matter read past (forty-fourth session). 4: a JSON Lines line over 64 MiB refused
+    /// unread, with its own message, and the errors so far kept in the checkpoint's log
+    /// (forty-sixth session).
     /// </summary>
-    private const int InputReadingVersion = 3;
+    internal const int InputReadingVersion = 4;
 
     /// <summary>The input files of a run, for the manifest.</summary>
     private static List<ManifestInput> Inputs(string input) =>

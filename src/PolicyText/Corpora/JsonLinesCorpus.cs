@@ -51,17 +51,24 @@ public static class JsonLinesCorpus
         var ids = new HashSet<string>(StringComparer.Ordinal);
         int lineNumber = 0;
         var name = Path.GetFileName(path);
-        foreach (var (read, invalid) in Lines(path))
+        foreach (var (read, invalid, skipped) in Lines(path))
         {
             bool replaced = invalid;
             lineNumber++;
             var line = WithoutByteOrderMark(read);
+            var source = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}:{lineNumber}");
+            if (skipped > 0)
+            {
+                // Not read into memory: a text within the limit never needs a line this long.
+                yield return new CorpusItem(null, new CorpusError(source, null, "document_too_large", string.Create(CultureInfo.InvariantCulture, $"The line is longer than {MaxLineLength:N0} bytes (four for each of the {CorpusItem.MaxDocumentLength:N0} characters a text may have, as for a text file); it was not read.")));
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
 
-            var source = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}:{lineNumber}");
             CorpusItem item;
             try
             {
@@ -91,15 +98,15 @@ public static class JsonLinesCorpus
     /// text); in a file that starts with a UTF-16 or UTF-32 byte order mark, decoded as that,
     /// whether the file held invalid sequences and the line contains U+FFFD.
     /// </summary>
-    private static IEnumerable<(string Line, bool Replaced)> Lines(string path)
+    private static IEnumerable<(string Line, bool Replaced, long Skipped)> Lines(string path)
     {
         using var file = File.OpenRead(path);
         if (!StartsWithWideByteOrderMark(file))
         {
-            using var utf8 = new PolicyText.Internals.Utf8LineReader(file);
-            while (utf8.TryReadLine(out var text, out bool valid))
+            using var utf8 = new PolicyText.Internals.Utf8LineReader(file, MaxLineLength);
+            while (utf8.TryReadLine(out var text, out bool valid, out long skipped))
             {
-                yield return (text, !valid);
+                yield return (text, !valid, skipped);
             }
 
             yield break;
@@ -107,9 +114,79 @@ public static class JsonLinesCorpus
 
         var fallback = new PolicyText.Internals.CountingDecoderFallback();
         using var reader = PolicyText.Internals.TextDecoding.Open(file, fallback, leaveOpen: true);
-        while (reader.ReadLine() is { } line)
+        foreach (var (line, skipped) in CappedLines(reader, MaxLineLength / 2))
         {
-            yield return (line, fallback.Replacements > 0 && line.Contains('\uFFFD', StringComparison.Ordinal));
+            yield return (line, fallback.Replacements > 0 && line.Contains('\uFFFD', StringComparison.Ordinal), skipped);
+        }
+    }
+
+    /// <summary>The longest line read, in bytes (UTF-8; in a UTF-16 or UTF-32 file, the characters of as many UTF-16 bytes): four per character of the longest text, as for a text file.</summary>
+    private const int MaxLineLength = 4 * CorpusItem.MaxDocumentLength;
+
+    /// <summary>
+    /// The lines of a text, ended as <see cref="TextReader.ReadLine"/> ends them, except that one
+    /// of more than <paramref name="maxChars"/> characters is not kept: it comes as an empty line
+    /// with its length.
+    /// </summary>
+    internal static IEnumerable<(string Line, long Skipped)> CappedLines(TextReader reader, int maxChars)
+    {
+        var buffer = new char[64 * 1024];
+        var line = new StringBuilder();
+        long skipped = 0;
+        bool afterCarriageReturn = false;
+        bool any = false;
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            int from = 0;
+            if (afterCarriageReturn && buffer[0] == '\n')
+            {
+                from = 1;
+            }
+
+            afterCarriageReturn = false;
+            while (from < read)
+            {
+                int end = buffer.AsSpan(from, read - from).IndexOfAny('\n', '\r');
+                int stop = end < 0 ? read : from + end;
+                if (skipped > 0 || line.Length + (stop - from) > maxChars)
+                {
+                    skipped += line.Length + (stop - from);
+                    line.Clear();
+                }
+                else
+                {
+                    line.Append(buffer, from, stop - from);
+                }
+
+                any = true;
+                if (end < 0)
+                {
+                    break;
+                }
+
+                yield return (skipped > 0 ? string.Empty : line.ToString(), skipped);
+                line.Clear();
+                skipped = 0;
+                any = false;
+                from = stop + 1;
+                if (buffer[stop] == '\r')
+                {
+                    if (from < read)
+                    {
+                        from += buffer[from] == '\n' ? 1 : 0;
+                    }
+                    else
+                    {
+                        afterCarriageReturn = true;
+                    }
+                }
+            }
+        }
+
+        if (any)
+        {
+            yield return (skipped > 0 ? string.Empty : line.ToString(), skipped);
         }
     }
 
@@ -141,10 +218,16 @@ public static class JsonLinesCorpus
         var names = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal) { "id", "text" };
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        using var reader = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
-        while (reader.ReadLine() is { } read)
+        foreach (var (read, _, skipped) in Lines(path))
         {
             var line = WithoutByteOrderMark(read);
+            if (skipped > 0)
+            {
+                // An item (an error) with no fields to add.
+                lines++;
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;

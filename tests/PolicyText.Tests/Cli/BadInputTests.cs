@@ -160,6 +160,42 @@ public class MoreBadInputTests
         Assert.Contains("The text has 20,971,520 characters; the limit is 16,777,216.", File.ReadAllLines(Path.Combine(output, "errors.csv"))[1], StringComparison.Ordinal);
         Assert.StartsWith("small,", File.ReadAllLines(Path.Combine(output, "documents.csv"))[1], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_json_line_over_64_mib_is_refused_without_being_held_and_the_next_line_is_analysed(bool utf16)
+    {
+        // A line of 1 GB was read whole, twice, and the run ended with an out-of-memory stack
+        // trace; a line is now counted past 4 bytes per character of the longest text and skipped.
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        var encoding = utf16 ? (System.Text.Encoding)new System.Text.UnicodeEncoding(false, true) : new System.Text.UTF8Encoding(false);
+        using (var writer = new StreamWriter(input, append: false, encoding))
+        {
+            writer.Write("{\"id\": \"huge\", \"big_variable\": 1, \"text\": \"");
+            var chunk = string.Concat(Enumerable.Repeat("Aid should flow. ", 4096));
+            for (long written = 0; written <= (utf16 ? 32L : 64L) * 1024 * 1024; written += chunk.Length)
+            {
+                writer.Write(chunk);
+            }
+
+            writer.Write("\"}\r\n{\"id\": \"small\", \"text\": \"Sanctions must wait.\"}\n");
+        }
+
+        var output = Path.Combine(tmp.Path, "out");
+        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stderr);
+        var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith(",in.jsonl:1,document_too_large,\"The line is longer than 67,108,864 bytes", errors[1], StringComparison.Ordinal);
+        var documents = File.ReadAllLines(Path.Combine(output, "documents.csv"));
+        Assert.Equal(2, documents.Length);
+        Assert.StartsWith("doc_id,chars,", documents[0], StringComparison.Ordinal); // no column from the refused line
+        Assert.StartsWith("small,", documents[1], StringComparison.Ordinal);
+    }
 }
 
 public class InvalidBytesInJsonLinesTests
@@ -398,7 +434,7 @@ public class IdTests
         File.WriteAllText(input, "Food first.");
         var output = Path.Combine(tmp.Path, "out");
         // Every file the library says a run may write, and only those.
-        Assert.Equal(14, PolicyText.Corpora.CorpusRunner.OutputFileNames.Count);
+        Assert.Equal(16, PolicyText.Corpora.CorpusRunner.OutputFileNames.Count);
         foreach (var name in PolicyText.Corpora.CorpusRunner.OutputFileNames)
         {
             var folder = Path.Combine(output, name);

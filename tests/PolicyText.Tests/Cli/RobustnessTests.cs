@@ -537,6 +537,15 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void Running_out_of_memory_is_one_line_on_standard_error_not_a_stack_trace()
+    {
+        var stderr = new StringWriter();
+        int code = PolicyText.Cli.Program.Guard(stderr, () => throw new OutOfMemoryException());
+        Assert.Equal(1, code);
+        Assert.Equal("policytext: out of memory: a line, field or file of the input may be too large to hold at once; split it, or free memory, and run again.", stderr.ToString().TrimEnd());
+    }
+
+    [Fact]
     public void The_run_key_holds_the_schema_and_tool_versions()
     {
         // A build that writes other columns (schema) or reads the text otherwise (tool version)
@@ -547,7 +556,8 @@ public class RobustnessTests
         Assert.Contains($"tool\t{PolicyText.Export.RunManifest.ToolVersion}\n", key, StringComparison.Ordinal);
         // Readers that make other items of the same input (rows of separators skipped since 2)
         // must not continue a run by skipping the wrong number of them.
-        Assert.Contains("reading\t3\n", key, StringComparison.Ordinal);
+        Assert.Contains($"reading\t{PolicyText.Cli.Program.InputReadingVersion}\n", key, StringComparison.Ordinal);
+        Assert.Equal(4, PolicyText.Cli.Program.InputReadingVersion);
     }
 
     [Fact]

@@ -48,6 +48,41 @@ public class Utf8LineReaderTests
         new string('z', 300_000) + "\nshort",
     };
 
+    /// <summary>StreamReader's lines, with every line longer than <paramref name="max"/> (in UTF-8 bytes, or characters) as an empty line and its length.</summary>
+    private static List<(string Line, long Skipped)> Expected(string text, int max, bool bytes) =>
+        [.. ReadWithStreamReader(Encoding.UTF8.GetBytes(text)).Select(l => (bytes ? Encoding.UTF8.GetByteCount(l) : l.Length) > max ? (string.Empty, (long)(bytes ? Encoding.UTF8.GetByteCount(l) : l.Length)) : (l, 0L))];
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void A_line_over_the_limit_is_skipped_and_counted_and_the_others_read(string text)
+    {
+        foreach (int max in new[] { 1, 3, 5, 4095, 64 * 1024, 200_000 })
+        {
+            var lines = new List<(string, long)>();
+            using (var reader = new Utf8LineReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), max))
+            {
+                while (reader.TryReadLine(out var line, out _, out long skipped))
+                {
+                    lines.Add((line, skipped));
+                }
+            }
+
+            // The byte order mark is not part of the first line (a decoder takes it before CappedLines).
+            var withoutMark = text.TrimStart('\uFEFF');
+            Assert.Equal(Expected(withoutMark, max, bytes: true), lines);
+            Assert.Equal(Expected(withoutMark, max, bytes: false), JsonLinesCorpus.CappedLines(new StringReader(withoutMark), max).ToList());
+        }
+    }
+
+    [Fact]
+    public void The_two_argument_read_refuses_a_line_over_the_limit_with_an_io_error()
+    {
+        using var reader = new Utf8LineReader(new MemoryStream("short\nmuch longer line\n"u8.ToArray()), 8);
+        Assert.True(reader.TryReadLine(out var first, out _));
+        Assert.Equal("short", first);
+        Assert.Throws<IOException>(() => reader.TryReadLine(out _, out _));
+    }
+
     [Theory]
     [MemberData(nameof(Texts))]
     public void Valid_utf8_gives_the_lines_stream_reader_gives(string text)

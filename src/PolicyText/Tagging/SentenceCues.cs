@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using PolicyText.Internals;
@@ -163,6 +164,23 @@ public sealed class CueExtractor
     private const int NegationBefore = 4;
     private static readonly SearchValues<char> QuotationMarks = SearchValues.Create("\"\u201C\u201D");
     private const int NegationAfter = 8;
+    // The reach after a wording that opens the sentence as its gerund subject ("Tying human
+    // rights to the nuclear talks would be a mistake"), when the negation is in the predicate.
+    private const int SubjectAfter = 16;
+
+    // Finite verbs and auxiliaries that begin a predicate after a gerund subject.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PredicateVerbs = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "is", "are", "was", "were", "would", "will", "could", "can", "may", "might", "should", "must",
+        "has", "have", "had", "does", "do", "did", "remains", "remained", "seems", "seemed",
+        "proved", "proves", "risks", "amounts", "makes", "made").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Words that open a clause inside a subject ("tying aid to reforms that never come"): a
+    // negation after one belongs to that clause, not to the predicate.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Subordinators = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "if", "unless",
+        "although", "though", "whether", "since", "until", "as").GetAlternateLookup<ReadOnlySpan<char>>();
 
     private readonly LexiconSet _lexicons;
     private readonly EvidenceNames _names;
@@ -895,14 +913,18 @@ public sealed class CueExtractor
     /// <summary>
     /// The index in <paramref name="negations"/> (their tokens, in text order) of the first negation whose scope covers position <paramref name="at"/>, or -1: up to four tokens
     /// before it ("should not be linked") or eight after it ("tying them is not the right
-    /// approach"), within the same clause (no comma, semicolon, colon or "but" between).
+    /// approach"), within the same clause (no comma, semicolon, colon or "but" between); sixteen
+    /// after a gerund that opens the sentence when the negation is in its predicate ("Tying human
+    /// rights to the nuclear talks would be a mistake": a finite verb or auxiliary between them,
+    /// with no subordinator such as "that" or "which" before it).
     /// </summary>
     private static int NegationInScope(string text, ReadOnlySpan<Token> tokens, List<int> negations, int at, int length)
     {
         // The negations are in text order: only those from NegationBefore tokens before the cue
         // to NegationAfter after its start can reach it.
         var all = CollectionsMarshal.AsSpan(negations);
-        for (int j = LowerBound(all, at - NegationBefore); j < all.Length && all[j] <= at + NegationAfter; j++)
+        int after = GerundSubject(text, tokens, at) ? SubjectAfter : NegationAfter;
+        for (int j = LowerBound(all, at - NegationBefore); j < all.Length && all[j] <= at + after; j++)
         {
             int n = all[j];
             // A negation among the cue's own words does not reverse it: "wrong" and "mistake" are
@@ -915,30 +937,73 @@ public sealed class CueExtractor
 
             int from = Math.Min(n, at);
             int to = Math.Max(n, at);
-            if ((n < at && at - n > NegationBefore) || (n > at && n - at > NegationAfter))
+            if ((n < at && at - n > NegationBefore) || (n > at && n - at > after) ||
+                (n > at && n - at > NegationAfter && !InPredicate(text, tokens, at + length, n)))
             {
                 continue;
             }
 
-            bool clause = true;
-            for (int k = from + 1; k < to; k++)
-            {
-                var t = tokens[k];
-                if ((t.Kind == TokenKind.Punctuation && text[t.Start] is ',' or ';' or ':' or '\u2014') ||
-                    (t.Length == 3 && text.AsSpan(t.Start, 3).Equals("but", StringComparison.OrdinalIgnoreCase)))
-                {
-                    clause = false;
-                    break;
-                }
-            }
-
-            if (clause)
+            if (SameClause(text, tokens, from, to))
             {
                 return j;
             }
         }
 
         return -1;
+    }
+
+    /// <summary>Whether no comma, semicolon, colon, dash or "but" stands between tokens <paramref name="from"/> and <paramref name="to"/> (both excluded).</summary>
+    private static bool SameClause(string text, ReadOnlySpan<Token> tokens, int from, int to)
+    {
+        for (int k = from + 1; k < to; k++)
+        {
+            var t = tokens[k];
+            if ((t.Kind == TokenKind.Punctuation && text[t.Start] is ',' or ';' or ':' or '\u2014') ||
+                (t.Length == 3 && text.AsSpan(t.Start, 3).Equals("but", StringComparison.OrdinalIgnoreCase)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the token at <paramref name="at"/> is the sentence's opening word and a gerund (a word of five letters or more ending in "ing"): the subject of what follows ("Tying human rights to the talks would be a mistake").</summary>
+    private static bool GerundSubject(string text, ReadOnlySpan<Token> tokens, int at)
+    {
+        if (at < 0 || at >= tokens.Length || tokens[at].Kind != TokenKind.Word || tokens[at].Length < 5)
+        {
+            return false;
+        }
+
+        var word = text.AsSpan(tokens[at].Start, tokens[at].Length);
+        return word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && OpeningWord(text, tokens) == at;
+    }
+
+    /// <summary>Whether a finite verb or auxiliary stands in tokens <paramref name="from"/> to <paramref name="to"/> (exclusive) with no subordinator before it: the negation at <paramref name="to"/> is then in the main predicate, not in a clause of the subject.</summary>
+    private static bool InPredicate(string text, ReadOnlySpan<Token> tokens, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            var t = tokens[k];
+            if (t.Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            var word = text.AsSpan(t.Start, t.Length);
+            if (Subordinators.Contains(word))
+            {
+                return false;
+            }
+
+            if (PredicateVerbs.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The index of the first of <paramref name="sorted"/> (ascending) that is at least <paramref name="value"/>, or 0 for a short list.</summary>

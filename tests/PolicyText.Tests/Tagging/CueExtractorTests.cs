@@ -161,6 +161,22 @@ public class CueExtractorTests
         Assert.Equal((pressure, engagement), (c.Pressure, c.Engagement));
     }
 
+    // A wording that opens the sentence as its gerund subject is reversed by a negation in the
+    // predicate up to sixteen tokens on, past a long object; not by one inside a clause of the
+    // subject, nor, without a verb between, by one that is still part of the subject.
+    [Theory]
+    [InlineData("Tying human rights to the nuclear talks would be a mistake.", 0, 1, 1)]
+    [InlineData("Tying human rights to progress in the denuclearization talks is not the right approach.", 0, 1, 1)]
+    [InlineData("Tying aid to the reforms that the regime says it will never make keeps children hungry.", 1, 0, 0)]
+    [InlineData("Tying human rights to the nuclear talks, as the envoy proposed, would be a mistake.", 1, 0, 0)]
+    [InlineData("Tying human rights to the nuclear talks and the sanctions without exception.", 1, 0, 0)]
+    [InlineData("Human rights tied to the nuclear talks and the sanctions regime would be a mistake.", 1, 0, 0)]
+    public void A_gerund_subject_is_reversed_by_a_negation_in_its_predicate(string text, int pro, int anti, int negated)
+    {
+        var c = DefaultCues(text);
+        Assert.Equal((pro, anti, negated), (c.Pro, c.Anti, c.Negated));
+    }
+
     [Fact]
     public void A_negation_in_another_clause_does_not_flip()
     {

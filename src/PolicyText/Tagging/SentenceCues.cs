@@ -921,7 +921,7 @@ public sealed class CueExtractor
     private static int NegationInScope(string text, ReadOnlySpan<Token> tokens, List<int> negations, int at, int length)
     {
         // The negations are in text order: only those from NegationBefore tokens before the cue
-        // to NegationAfter after its start can reach it.
+        // to NegationAfter (SubjectAfter for a gerund subject) after its start can reach it.
         var all = CollectionsMarshal.AsSpan(negations);
         int after = GerundSubject(text, tokens, at) ? SubjectAfter : NegationAfter;
         for (int j = LowerBound(all, at - NegationBefore); j < all.Length && all[j] <= at + after; j++)

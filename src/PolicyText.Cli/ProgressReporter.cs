@@ -52,10 +52,12 @@ internal sealed class ProgressReporter : IProgress<CorpusRunProgress>
         }
     }
 
-    private static string Format(CorpusRunProgress value, TimeSpan elapsed, long? total)
+    internal static string Format(CorpusRunProgress value, TimeSpan elapsed, long? total)
     {
         double seconds = Math.Max(elapsed.TotalSeconds, 0.001);
         double mb = value.Characters / 1e6;
+        // MB counts the text analysed: documents that could not be read add none, so say how many.
+        var failed = value.Failed > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({value.Failed:N0} not analysed)") : string.Empty;
         var rate = string.Create(CultureInfo.InvariantCulture,
             $"{value.Documents / seconds:F0} documents/s, {mb / seconds:F1} MB/s");
         if (total is > 0 and var all)
@@ -63,9 +65,9 @@ internal sealed class ProgressReporter : IProgress<CorpusRunProgress>
             double share = Math.Min(1, value.Documents / (double)all);
             int filled = (int)(share * 30);
             return string.Create(CultureInfo.InvariantCulture,
-                $"[{new string('#', filled)}{new string('.', 30 - filled)}] {share:P0} {value.Documents:N0}/{all:N0} documents, {mb:F1} MB, {rate}");
+                $"[{new string('#', filled)}{new string('.', 30 - filled)}] {share:P0} {value.Documents:N0}/{all:N0} documents{failed}, {mb:F1} MB, {rate}");
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{value.Documents:N0} documents, {mb:F1} MB in {elapsed.TotalSeconds:F0} s: {rate}");
+        return string.Create(CultureInfo.InvariantCulture, $"{value.Documents:N0} documents{failed}, {mb:F1} MB in {elapsed.TotalSeconds:F0} s: {rate}");
     }
 }

@@ -77,10 +77,11 @@ public sealed record DocumentAnalysis(TextDocument Document, IReadOnlyList<Sente
 
     /// <summary>
     /// Problems with the text itself that the analysis read through without repairing it
-    /// (computed when first asked for): mojibake, HTML left in it (<see cref="InputWarning"/>).
+    /// (computed when first asked for): mojibake, HTML left in it, a sentence of hundreds of
+    /// words where the text's sentence ends are missing (<see cref="InputWarning"/>).
     /// Empty for a clean text. <c>policytext analyze</c> lists them in errors.csv.
     /// </summary>
-    public IReadOnlyList<InputWarning> InputWarnings => _inputWarnings ??= InputWarning.Of(Document.Text);
+    public IReadOnlyList<InputWarning> InputWarnings => _inputWarnings ??= InputWarning.Of(Document);
 
     private TextStatistics? _statistics;
     private IReadOnlyList<InputWarning>? _inputWarnings;

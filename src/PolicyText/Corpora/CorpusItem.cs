@@ -8,7 +8,7 @@ namespace PolicyText.Corpora;
 public sealed record CorpusError(string Source, string? DocId, string Code, string Message)
 {
     /// <summary>Whether <paramref name="code"/> flags a document that was analysed (rather than one that was not).</summary>
-    internal static bool IsFlag(string code) => code is "invalid_bytes_replaced" or "malformed_quoting" or "mojibake_suspected" or "markup_suspected";
+    internal static bool IsFlag(string code) => code is "invalid_bytes_replaced" or "malformed_quoting" or "mojibake_suspected" or "markup_suspected" or "long_sentence";
 }
 
 /// <summary>

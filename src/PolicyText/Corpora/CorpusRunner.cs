@@ -58,7 +58,11 @@ public sealed record CorpusRunResult(long Documents, long Sentences, IReadOnlyLi
 /// <summary>Progress of a run: documents done and characters read so far.</summary>
 /// <param name="Documents">Documents analysed or failed.</param>
 /// <param name="Characters">Characters of the documents analysed.</param>
-public readonly record struct CorpusRunProgress(long Documents, long Characters);
+public readonly record struct CorpusRunProgress(long Documents, long Characters)
+{
+    /// <summary>Of <see cref="Documents"/>, those that could not be read or analysed (listed in errors.csv; flagged documents were analysed and are not counted).</summary>
+    public long Failed { get; init; }
+}
 
 /// <summary>
 /// Analyses a stream of corpus items into the CSV files of docs/csv-schema.md. Documents are
@@ -265,7 +269,7 @@ public static class CorpusRunner
                     SaveCheckpoint();
                 }
 
-                progress?.Report(new CorpusRunProgress(documents, characters));
+                progress?.Report(new CorpusRunProgress(documents, characters) { Failed = failed });
             }
 
             using var gate = new SemaphoreSlim(threads);

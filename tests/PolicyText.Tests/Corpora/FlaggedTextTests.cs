@@ -1,3 +1,4 @@
+using PolicyText.Features;
 using PolicyText.Tests.Cli;
 
 namespace PolicyText.Tests.Corpora;
@@ -19,6 +20,43 @@ public class FlaggedTextTests
         Assert.Equal(2, errors.Length);
         Assert.StartsWith($"b,b,{code},", errors[1], StringComparison.Ordinal);
         Assert.Contains(message, errors[1], StringComparison.Ordinal);
+    }
+
+    private static string Words(int count, string word = "sanctions") => string.Join(' ', Enumerable.Repeat(word, count));
+
+    [Fact]
+    public void A_text_without_sentence_ends_is_analysed_and_flagged_long_sentence()
+    {
+        using var tmp = new TempDir();
+        // 300 words on lines of twelve, no punctuation: the lines run together into one sentence.
+        var lines = string.Join('\n', Enumerable.Range(0, 25).Select(_ => Words(12)));
+        var (result, output, errors) = CliRunner.AnalyzeFile(tmp, "in.jsonl", "{\"id\": \"a\", \"text\": \"Aid must flow.\"}\n" + System.Text.Json.JsonSerializer.Serialize(new { id = "b", text = lines }) + "\n", quiet: false);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "documents.csv")).Length);
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith("b,b,long_sentence,\"The text holds a sentence of more than 250 words (it has 300, characters 0 to 2999 ", errors[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Long_sentences_are_counted_past_250_words_and_located_in_code_points()
+    {
+        var analyzer = TextAnalyzer.CreateDefault();
+        Assert.Empty(analyzer.Analyze(Words(InputWarning.LongSentenceWords) + ".").InputWarnings);
+
+        // Punctuation does not count as words: 250 words with a comma after each is not long.
+        Assert.Empty(analyzer.Analyze(string.Join(", ", Enumerable.Repeat("aid", InputWarning.LongSentenceWords)) + ".").InputWarnings);
+
+        // Two long sentences after an emoji (two UTF-16 units, one code point) and a short one.
+        var text = "\U0001F600 Short one. Sanctions " + Words(250) + ". Aid " + Words(399, "aid") + ".";
+        var warning = Assert.Single(analyzer.Analyze(text).InputWarnings);
+        Assert.Equal(("long_sentence", 2), (warning.Code, warning.Count));
+        int start = text.IndexOf("Aid", StringComparison.Ordinal) - 1;
+        Assert.Contains($"The text holds 2 sentences of more than 250 words (the longest has 400, characters {start} to {text.Length - 1} ", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(warning, Assert.Single(InputWarning.Of(analyzer.Analyze(text).Document)));
+
+        // From the text alone (no sentences), only the text's own problems.
+        Assert.Empty(InputWarning.Of(text));
     }
 
     [Fact]

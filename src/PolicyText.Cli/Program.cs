@@ -194,7 +194,7 @@ public static class Program
                     ["model_sha256"] = parse.GetValue(model) is { } modelFile ? ManifestInput.Of(modelFile).Sha256 : string.Empty,
                     ["resume"] = run.Resume ? "true" : "false",
                 };
-                var inputs = spool is null ? Inputs(inputPath) : [ManifestInput.Of(spool) with { Path = inputPath }];
+                var inputs = spool is null ? Inputs(inputPath, source.Files) : [ManifestInput.Of(spool) with { Path = inputPath }];
                 // Hidden folders are not read (a notebook's or an editor's copies): say so, since
                 // the files may be wanted.
                 if (spool is null && TextFolderCorpus.ListHiddenFolderFiles(inputPath) is { Count: > 0 } hidden)
@@ -700,10 +700,10 @@ public static class Program
     /// </summary>
     internal const int InputReadingVersion = 4;
 
-    /// <summary>The input files of a run, for the manifest.</summary>
-    private static List<ManifestInput> Inputs(string input) =>
+    /// <summary>The input files of a run, for the manifest: a folder's are the files its items are read from (<paramref name="files"/>, listed once), so that the manifest names the files analysed even when the folder changes during the run.</summary>
+    private static List<ManifestInput> Inputs(string input, IReadOnlyList<(string Id, string Path)>? files) =>
         Directory.Exists(input)
-            ? TextFolderCorpus.ListFiles(input).Select(f => ManifestInput.Of(f.Path) with { Path = Path.GetRelativePath(input, f.Path).Replace('\\', '/') }).ToList()
+            ? (files ?? TextFolderCorpus.ListFiles(input)).Select(f => ManifestInput.Of(f.Path) with { Path = Path.GetRelativePath(input, f.Path).Replace('\\', '/') }).ToList()
             : File.Exists(input) ? [ManifestInput.Of(input)] : [];
 
     /// <summary>The held-out sentences of 20 characters or more whose text (white space aside) is a sentence of the train split's: the first, their number and the number of such held-out sentences; null when none is.</summary>

@@ -42,6 +42,15 @@ public sealed record CorpusSource(IEnumerable<CorpusItem> Items, IReadOnlyList<s
         }
 
         var files = TextFolderCorpus.ListFiles(path); // fails now, not at the first document, when nothing is there
-        return new CorpusSource(TextFolderCorpus.ReadItems(path), [], files.Count);
+        return new CorpusSource(TextFolderCorpus.ReadItems(files), [], files.Count) { Files = files };
     }
+
+    /// <summary>
+    /// For a folder or a text file, the files its <see cref="Items"/> are read from (ids and full
+    /// paths, in order, as <see cref="TextFolderCorpus.ListFiles"/> gives them), listed once when
+    /// the source was opened, so that a file added to the folder later is not read and one removed
+    /// is an <c>unreadable</c> item: the count, the items and a run's manifest name the same files.
+    /// Null for other inputs.
+    /// </summary>
+    public IReadOnlyList<(string Id, string Path)>? Files { get; init; }
 }

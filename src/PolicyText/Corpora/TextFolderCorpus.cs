@@ -116,10 +116,13 @@ public static class TextFolderCorpus
     /// </summary>
     /// <param name="path">A folder, or one <c>.txt</c> file.</param>
     /// <returns>The items, in ordinal order of the ids.</returns>
-    public static IEnumerable<CorpusItem> ReadItems(string path)
+    public static IEnumerable<CorpusItem> ReadItems(string path) => ReadItems(ListFiles(path));
+
+    /// <summary><see cref="ReadItems(string)"/> over the files <see cref="ListFiles"/> gave: one walk of a folder serves the count, the items and the run's manifest, which then name the same files.</summary>
+    internal static IEnumerable<CorpusItem> ReadItems(IReadOnlyList<(string Id, string Path)> files)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (id, file) in ListFiles(path))
+        foreach (var (id, file) in files)
         {
             CorpusItem item;
             try

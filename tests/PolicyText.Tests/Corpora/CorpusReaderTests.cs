@@ -35,6 +35,26 @@ public class CorpusReaderTests
     }
 
     [Fact]
+    public void A_folder_is_listed_once_so_its_count_items_and_manifest_name_the_same_files()
+    {
+        using var dir = new PolicyText.Tests.Cli.TempDir();
+        File.WriteAllText(Path.Combine(dir.Path, "a.txt"), "Aid must flow.");
+        File.WriteAllText(Path.Combine(dir.Path, "b.txt"), "Sanctions must stay.");
+        var source = CorpusSource.Open(dir.Path);
+
+        // A file written and one removed after the folder was opened (as a long run's folder may
+        // change under it): the items are those of the listing the count and manifest came from.
+        File.WriteAllText(Path.Combine(dir.Path, "c.txt"), "Talks must resume.");
+        File.Delete(Path.Combine(dir.Path, "b.txt"));
+        var items = source.Items.ToList();
+        Assert.Equal(2, source.Count);
+        Assert.Equal(["a", "b"], source.Files!.Select(f => f.Id));
+        Assert.Equal("a", items[0].Document!.Id);
+        Assert.Equal(("b", "unreadable"), (items[1].Error!.DocId, items[1].Error!.Code));
+        Assert.Equal(2, items.Count);
+    }
+
+    [Fact]
     public async Task Cancellation_stops_the_stream()
     {
         var path = Path.Combine(RepoPaths.Root, "corpus", "documents.jsonl");

@@ -46,6 +46,9 @@ public static class JsonLinesCorpus
         return ReadItemLines(path);
     }
 
+    /// <summary>Where an item came from: <c>file:line</c>.</summary>
+    private static string Source(string name, int lineNumber) => string.Create(CultureInfo.InvariantCulture, $"{name}:{lineNumber}");
+
     private static IEnumerable<CorpusItem> ReadItemLines(string path)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -56,11 +59,10 @@ public static class JsonLinesCorpus
             bool replaced = invalid;
             lineNumber++;
             var line = WithoutByteOrderMark(read);
-            var source = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}:{lineNumber}");
             if (skipped > 0)
             {
                 // Not read into memory: a text within the limit never needs a line this long.
-                yield return new CorpusItem(null, new CorpusError(source, null, "document_too_large", string.Create(CultureInfo.InvariantCulture, $"The line is longer than {MaxLineLength:N0} bytes (four for each of the {CorpusItem.MaxDocumentLength:N0} characters a text may have, as for a text file); it was not read.")));
+                yield return new CorpusItem(null, new CorpusError(Source(name, lineNumber), null, "document_too_large", string.Create(CultureInfo.InvariantCulture, $"The line is longer than {MaxLineLength:N0} bytes (four for each of the {CorpusItem.MaxDocumentLength:N0} characters a text may have, as for a text file); it was not read.")));
                 continue;
             }
 
@@ -69,6 +71,7 @@ public static class JsonLinesCorpus
                 continue;
             }
 
+            var source = Source(name, lineNumber);
             CorpusItem item;
             try
             {

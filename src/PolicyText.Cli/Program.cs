@@ -696,12 +696,14 @@ public static class Program
     /// or device read as empty, a negative numeric id written as a number, a Markdown file's
     /// front matter read past (forty-fourth session). 4: a JSON Lines line over 64 MiB refused
     /// unread, with its own message, and the errors so far kept in the checkpoint's log
-    /// (forty-sixth session).
+    /// (forty-sixth session). 5: a sentence of more than 250 words flagged <c>long_sentence</c> in
+    /// errors.csv (forty-eighth session), so that a run is not continued from an earlier build's
+    /// checkpoint, whose documents before it would lack the flag.
     /// </summary>
-    internal const int InputReadingVersion = 4;
+    internal const int InputReadingVersion = 5;
 
     /// <summary>The input files of a run, for the manifest: a folder's are the files its items are read from (<paramref name="files"/>, listed once), so that the manifest names the files analysed even when the folder changes during the run.</summary>
-    private static List<ManifestInput> Inputs(string input, IReadOnlyList<(string Id, string Path)>? files) =>
+    internal static List<ManifestInput> Inputs(string input, IReadOnlyList<(string Id, string Path)>? files) =>
         Directory.Exists(input)
             ? (files ?? TextFolderCorpus.ListFiles(input)).Select(f => ManifestInput.Of(f.Path) with { Path = Path.GetRelativePath(input, f.Path).Replace('\\', '/') }).ToList()
             : File.Exists(input) ? [ManifestInput.Of(input)] : [];

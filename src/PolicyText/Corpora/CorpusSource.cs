@@ -50,7 +50,8 @@ public sealed record CorpusSource(IEnumerable<CorpusItem> Items, IReadOnlyList<s
     /// paths, in order, as <see cref="TextFolderCorpus.ListFiles"/> gives them), listed once when
     /// the source was opened, so that a file added to the folder later is not read and one removed
     /// is an <c>unreadable</c> item: the count, the items and a run's manifest name the same files.
-    /// Null for other inputs.
+    /// It describes the source as <see cref="Open"/> made it (a copy made <c>with</c> other
+    /// <see cref="Items"/> keeps it). Null for other inputs.
     /// </summary>
     public IReadOnlyList<(string Id, string Path)>? Files { get; init; }
 }

@@ -25,13 +25,26 @@ public class ProgressReporterTests
         using var dir = new TempDir();
         var reports = new List<CorpusRunProgress>();
         var progress = new SynchronousProgress(reports.Add);
+        // A read error, a document, and a flagged document (analysed, so not failed).
         CorpusItem[] items =
         [
             new(null, new CorpusError("in.jsonl:1", null, "malformed_line", "bad")),
             new(new CorpusDocument("a", "Aid must flow."), null),
+            new(new CorpusDocument("b", "<p>Aid must flow.</p>"), null),
         ];
-        CorpusRunner.Run(items, [], Path.Combine(dir.Path, "out"), TextAnalyzer.CreateDefault(), new CorpusRunOptions(), progress);
-        Assert.Equal([(1L, 0L, 1L), (2L, 14L, 1L)], reports.Select(r => (r.Documents, r.Characters, r.Failed)));
+        var result = CorpusRunner.Run(items, [], Path.Combine(dir.Path, "out"), TextAnalyzer.CreateDefault(), new CorpusRunOptions(), progress);
+        Assert.Equal([(1L, 0L, 1L), (2L, 14L, 1L), (3L, 35L, 1L)], reports.Select(r => (r.Documents, r.Characters, r.Failed)));
+        Assert.Equal(["malformed_line", "markup_suspected"], result.Errors.Select(e => e.Code));
+    }
+
+    [Fact]
+    public void The_manifest_names_the_files_the_folder_was_listed_with()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(Path.Combine(dir.Path, "a.txt"), "Aid must flow.");
+        var source = CorpusSource.Open(dir.Path);
+        File.WriteAllText(Path.Combine(dir.Path, "b.txt"), "Written after the listing.");
+        Assert.Equal(["a.txt"], PolicyText.Cli.Program.Inputs(dir.Path, source.Files).Select(i => i.Path));
     }
 
     private sealed class SynchronousProgress(Action<CorpusRunProgress> report) : IProgress<CorpusRunProgress>

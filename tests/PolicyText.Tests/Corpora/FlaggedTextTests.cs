@@ -1,3 +1,4 @@
+using PolicyText.Corpora;
 using PolicyText.Features;
 using PolicyText.Tests.Cli;
 
@@ -35,7 +36,7 @@ public class FlaggedTextTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "documents.csv")).Length);
         Assert.Equal(2, errors.Length);
-        Assert.StartsWith("b,b,long_sentence,\"The text holds a sentence of more than 250 words (it has 300, characters 0 to 2999 ", errors[1], StringComparison.Ordinal);
+        Assert.StartsWith("b,b,long_sentence,\"The text holds a sentence of more than 250 words (it is the sentence with sentence_index 0 in sentences.csv: 300 words, code points 0 to 2999). ", errors[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,12 +48,15 @@ public class FlaggedTextTests
         // Punctuation does not count as words: 250 words with a comma after each is not long.
         Assert.Empty(analyzer.Analyze(string.Join(", ", Enumerable.Repeat("aid", InputWarning.LongSentenceWords)) + ".").InputWarnings);
 
-        // Two long sentences after an emoji (two UTF-16 units, one code point) and a short one.
-        var text = "\U0001F600 Short one. Sanctions " + Words(250) + ". Aid " + Words(399, "aid") + ".";
+        // After an emoji (two UTF-16 units, one code point) and a short sentence, the longest
+        // sentence, then a shorter long one: the message names the longest.
+        var text = "\U0001F600 Short one. Aid " + Words(399, "aid") + ". Sanctions " + Words(250) + ".";
         var warning = Assert.Single(analyzer.Analyze(text).InputWarnings);
         Assert.Equal(("long_sentence", 2), (warning.Code, warning.Count));
         int start = text.IndexOf("Aid", StringComparison.Ordinal) - 1;
-        Assert.Contains($"The text holds 2 sentences of more than 250 words (the longest has 400, characters {start} to {text.Length - 1} ", warning.Message, StringComparison.Ordinal);
+        int end = text.IndexOf(" Sanctions", StringComparison.Ordinal) - 1;
+        Assert.Contains($"The text holds 2 sentences of more than 250 words (the longest is the sentence with sentence_index 1 in sentences.csv: 400 words, code points {start} to {end}). ", warning.Message, StringComparison.Ordinal);
+        Assert.True(CorpusError.IsFlag(warning.Code));
         Assert.Equal(warning, Assert.Single(InputWarning.Of(analyzer.Analyze(text).Document)));
 
         // From the text alone (no sentences), only the text's own problems.

@@ -197,9 +197,22 @@ public static class Program
                 var inputs = spool is null ? Inputs(inputPath, source.Files) : [ManifestInput.Of(spool) with { Path = inputPath }];
                 // Hidden folders are not read (a notebook's or an editor's copies): say so, since
                 // the files may be wanted.
+                // Files of other kinds are not read either (a .docx, .rtf or .text file): say so.
+                // Files left unread are said even with --quiet (as errors are): data not analysed.
+                if (source.OtherFiles is { Count: > 0 } other)
+                {
+                    stderr.WriteLine($"policytext: note: {other.Count} file{(other.Count == 1 ? string.Empty : "s")} not read, the first '{Path.GetRelativePath(inputPath, other[0]).Replace('\\', '/')}': a folder's .txt and .md files are read; convert other documents to plain text (.txt) first.");
+                }
+
                 if (spool is null && TextFolderCorpus.ListHiddenFolderFiles(inputPath) is { Count: > 0 } hidden)
                 {
                     stderr.WriteLine($"policytext: note: {hidden.Count} .txt or .md file{(hidden.Count == 1 ? string.Empty : "s")} in hidden folders (names starting with '.') not read, the first '{Path.GetRelativePath(inputPath, hidden[0]).Replace('\\', '/')}'; give such a folder as the input to read it.");
+                }
+
+                // The checkpoint file a run leaves while unfinished (the library's RunCheckpoint.FileName).
+                if (run.Resume && !File.Exists(Path.Combine(parse.GetValue(output)!, "checkpoint.json")))
+                {
+                    stderr.WriteLine($"policytext: note: no checkpoint in '{parse.GetValue(output)}' (its run finished, or none was begun there): --resume starts afresh.");
                 }
 
                 var analyzer = new TextAnalyzer(options);

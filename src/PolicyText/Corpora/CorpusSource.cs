@@ -41,9 +41,20 @@ public sealed record CorpusSource(IEnumerable<CorpusItem> Items, IReadOnlyList<s
             throw new ArgumentException($"'{path}': the input is read by its extension: a .txt or .md file (one document), a .jsonl file or a .csv file, or a folder. {advice}");
         }
 
-        var files = TextFolderCorpus.ListFiles(path); // fails now, not at the first document, when nothing is there
-        return new CorpusSource(TextFolderCorpus.ReadItems(files), [], files.Count) { Files = files };
+        var others = new List<string>();
+        var files = TextFolderCorpus.ListFilesAndOthers(path, others); // fails now, not at the first document, when nothing is there
+        return new CorpusSource(TextFolderCorpus.ReadItems(files), [], files.Count) { Files = files, OtherFiles = others };
     }
+
+    /// <summary>
+    /// For a folder, its files of other kinds than <c>.txt</c> and <c>.md</c> (full paths, in
+    /// ordinal order; outside hidden folders, and not themselves hidden, named with a leading
+    /// "."), found in the same walk as <see cref="Files"/>: they are not read (a <c>.docx</c>,
+    /// <c>.rtf</c> or <c>.text</c> file must be converted or renamed first), and
+    /// <c>policytext analyze</c> says how many there are. Empty for a single file; null for other
+    /// inputs.
+    /// </summary>
+    public IReadOnlyList<string>? OtherFiles { get; init; }
 
     /// <summary>
     /// For a folder or a text file, the files its <see cref="Items"/> are read from (ids and full

@@ -105,7 +105,7 @@ public static class CsvCorpus
 
             if (reader.FieldCount < needed)
             {
-                yield return new CorpusItem(null, new CorpusError(source, id < reader.FieldCount ? reader.GetString(id) : null, "malformed_row", string.Create(CultureInfo.InvariantCulture, $"The row has {reader.FieldCount} fields; the id and text columns need {needed}.")));
+                yield return new CorpusItem(null, new CorpusError(source, id < reader.FieldCount ? reader.GetString(id) : null, "malformed_row", string.Create(CultureInfo.InvariantCulture, $"The row has {reader.FieldCount} {(reader.FieldCount == 1 ? "field" : "fields")}; the id and text columns need {needed}.")));
                 continue;
             }
 
@@ -156,7 +156,7 @@ public static class CsvCorpus
             bool flagged = invalid && (body.Contains('\uFFFD', StringComparison.Ordinal) || docId.Contains('\uFFFD', StringComparison.Ordinal)
                 || values.Values.Any(v => v.Contains('\uFFFD', StringComparison.Ordinal)));
             var flag = flagged
-                ? new CorpusError(source, docId, "invalid_bytes_replaced", "The row held invalid bytes for the file's encoding, replaced with U+FFFD; the document was analysed.")
+                ? new CorpusError(source, docId, "invalid_bytes_replaced", "The row held invalid bytes for the file's encoding, replaced with U+FFFD; the document was analysed." + CorpusError.EncodingAdvice)
                 : malformed is { } quoting
                     ? new CorpusError(source, docId, "malformed_quoting", string.Create(CultureInfo.InvariantCulture, $"{Describe(quoting.Reason)} (line {quoting.LineNumber}); the row was read as the reader recovered it and analysed."))
                     : null;
@@ -230,6 +230,31 @@ public static class CsvCorpus
         return CsvReader.Create(File.OpenRead(path), options, leaveOpen: false);
     }
 
+    /// <summary>
+    /// The index of the column named <paramref name="name"/>; or, for <c>column_N</c> where no
+    /// column has that name, the Nth column when it has no name (the row names R's write.csv and
+    /// pandas' to_csv write first, which documents.csv calls column_N).
+    /// </summary>
+    private static bool TryColumn(CsvReader reader, string name, out int index)
+    {
+        if (reader.TryGetFieldIndex(name, out index))
+        {
+            return true;
+        }
+
+        var headers = reader.Headers;
+        if (name.StartsWith("column_", StringComparison.Ordinal)
+            && int.TryParse(name.AsSpan("column_".Length), NumberStyles.None, CultureInfo.InvariantCulture, out int n)
+            && n >= 1 && n <= headers.Count && string.IsNullOrWhiteSpace(headers[n - 1]))
+        {
+            index = n - 1;
+            return true;
+        }
+
+        index = -1;
+        return false;
+    }
+
     private static (int Id, int Text, List<(string Name, int Index)> Variables) Columns(CsvReader reader, string path, string idColumn, string textColumn)
     {
         reader.ReadHeader();
@@ -239,9 +264,11 @@ public static class CsvCorpus
             throw new ArgumentException($"{path}: the file is empty; a CSV input needs a header row naming the '{idColumn}' and '{textColumn}' columns.");
         }
 
-        if (!reader.TryGetFieldIndex(idColumn, out int id) || !reader.TryGetFieldIndex(textColumn, out int text))
+        if (!TryColumn(reader, idColumn, out int id) || !TryColumn(reader, textColumn, out int text))
         {
-            throw new ArgumentException($"{path}: no column '{(reader.TryGetFieldIndex(idColumn, out _) ? textColumn : idColumn)}'; the columns are {Printable(string.Join(", ", headers.Take(20)))}{(headers.Count > 20 ? $" and {headers.Count - 20} more" : string.Empty)}.");
+            // A column without a name is shown by the name documents.csv gives it, column_N.
+            var shown = headers.Take(20).Select((h, i) => string.IsNullOrWhiteSpace(h) ? string.Create(CultureInfo.InvariantCulture, $"column_{i + 1} (no name)") : h);
+            throw new ArgumentException($"{path}: no column '{(TryColumn(reader, idColumn, out _) ? textColumn : idColumn)}'; the columns are {Printable(string.Join(", ", shown))}{(headers.Count > 20 ? $" and {headers.Count - 20} more" : string.Empty)}.");
         }
 
         if (id == text)

@@ -83,7 +83,7 @@ public static class JsonLinesCorpus
                     : new CorpusItem(
                         new CorpusDocument(id!, text!, Variables(root)),
                         replaced
-                            ? new CorpusError(source, id, "invalid_bytes_replaced", "The line held invalid bytes for the file's encoding, or an escaped half of a surrogate pair alone (\\uD800 to \\uDFFF), replaced with U+FFFD; the document was analysed.")
+                            ? new CorpusError(source, id, "invalid_bytes_replaced", "The line held invalid bytes for the file's encoding, or an escaped half of a surrogate pair alone (\\uD800 to \\uDFFF), replaced with U+FFFD; the document was analysed." + CorpusError.EncodingAdvice)
                             : null);
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)

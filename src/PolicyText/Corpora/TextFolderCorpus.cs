@@ -23,6 +23,12 @@ public static class TextFolderCorpus
     public static IReadOnlyList<(string Id, string Path)> ListFiles(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return ListFilesAndOthers(path, null);
+    }
+
+    /// <summary><see cref="ListFiles(string)"/>, also collecting, in the same walk, the files of other kinds outside hidden folders (not named with a leading "."), which are not read.</summary>
+    internal static IReadOnlyList<(string Id, string Path)> ListFilesAndOthers(string path, List<string>? others)
+    {
         if (File.Exists(path))
         {
             return [(WithoutExtension(Path.GetFileName(path)), Path.GetFullPath(path))];
@@ -37,10 +43,22 @@ public static class TextFolderCorpus
         var root = Path.GetFullPath(path);
         var files = new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => entry.ToFullPath(), new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
         {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && IsTextFile(entry.FileName),
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && (IsTextFile(entry.FileName) || (others is not null && !IsHidden(entry.FileName))),
             ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !IsHidden(entry.FileName),
         };
 
+        if (others is not null)
+        {
+            var all = files.ToList();
+            others.AddRange(all.Where(f => !IsTextFile(f)).Order(StringComparer.Ordinal));
+            return Sorted(root, all.Where(f => IsTextFile(f)));
+        }
+
+        return Sorted(root, files);
+    }
+
+    private static List<(string Id, string Path)> Sorted(string root, IEnumerable<string> files)
+    {
         // Two files can have one id (a.txt and a.md): their paths settle the order.
         return files
             .Select(file => (Id: ToId(root, file), Path: file))
@@ -148,7 +166,7 @@ public static class TextFolderCorpus
                             ? new CorpusItem(null, new CorpusError(file, id, "binary_content", "The file holds NUL characters: it is not text."))
                             : new CorpusItem(
                                 new CorpusDocument(id, text),
-                                replaced == 0 ? null : new CorpusError(file, id, "invalid_bytes_replaced", $"{replaced} invalid byte sequences (for the file's encoding) were replaced with U+FFFD; the document was analysed."));
+                                replaced == 0 ? null : new CorpusError(file, id, "invalid_bytes_replaced", $"{replaced} invalid byte sequences (for the file's encoding) were replaced with U+FFFD; the document was analysed." + CorpusError.EncodingAdvice));
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -11,7 +11,8 @@ public class AnalyzeCommandTests
         var result = CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", tmp.Path, "--tokens");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(string.Empty, result.Stderr);
+        // The folder's ignored.json is not read, and the run says so.
+        Assert.Equal("policytext: note: 1 file not read, the first 'ignored.json': a folder's .txt and .md files are read; convert other documents to plain text (.txt) first." + Environment.NewLine, result.Stderr);
         Assert.Contains("5 documents, 10 sentences", result.Stdout, StringComparison.Ordinal);
         foreach (var name in new[] { "sentences", "documents", "evidence", "tokens" })
         {

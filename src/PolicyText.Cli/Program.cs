@@ -64,15 +64,105 @@ public static class Program
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 
         // A mistyped option gets its error and a pointer to --help, not the whole help text.
-        if (parsed.Action is System.CommandLine.Invocation.ParseErrorAction error)
+        if (parsed.Action is System.CommandLine.Invocation.ParseErrorAction)
         {
-            error.ShowHelp = false;
-            int code = parsed.Invoke(new InvocationConfiguration { Output = stderr, Error = stderr });
+            foreach (var message in ParseErrorMessages(parsed))
+            {
+                stderr.WriteLine($"policytext: {message}");
+            }
+
             stderr.WriteLine($"policytext: see '{string.Join(' ', CommandPath(parsed.CommandResult))} --help'.");
-            return code;
+            return 1;
         }
 
         return parsed.Invoke(config);
+    }
+
+    /// <summary>
+    /// The parser's errors, one line each, in the tool's words: an unknown option or command
+    /// with the nearest name it could have meant (not the parser's lists of every close name),
+    /// the value that followed an unknown option not counted as a second error, and a number
+    /// asked for as a whole number rather than as a .NET type.
+    /// </summary>
+    internal static IEnumerable<string> ParseErrorMessages(ParseResult parsed)
+    {
+        var unmatched = parsed.UnmatchedTokens;
+        var command = parsed.CommandResult.Command;
+        var names = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Concat(command.Subcommands.Select(c => c.Name)).ToList();
+        var messages = new List<string>();
+        for (int i = 0; i < unmatched.Count; i++)
+        {
+            var token = unmatched[i];
+            // The value of a mistyped option ("--thread 2") is not an error of its own.
+            if (i > 0 && unmatched[i - 1].StartsWith('-') && !token.StartsWith('-'))
+            {
+                continue;
+            }
+
+            // After an unknown command, its own arguments are not errors of their own either.
+            var what = token.StartsWith('-') ? "unknown option" : command.Subcommands.Count > 0 ? "unknown command" : "unexpected argument";
+            if (what == "unknown command" && messages.Any(m => m.StartsWith("unknown command", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var near = Nearest(token, names);
+            messages.Add(near is null ? $"{what} '{token}'." : $"{what} '{token}'; did you mean '{near}'?");
+        }
+
+        foreach (var error in parsed.Errors)
+        {
+            var message = error.Message;
+            if (message.StartsWith("Unrecognized command or argument", StringComparison.Ordinal)
+                || (message.StartsWith("Required command was not provided", StringComparison.Ordinal) && unmatched.Count > 0))
+            {
+                continue;
+            }
+
+            messages.Add(System.Text.RegularExpressions.Regex.Replace(message, @" as expected type 'System\.(Int32|Int64|Double)'", m => m.Groups[1].Value == "Double" ? " as a number" : " as a whole number"));
+        }
+
+        return messages;
+    }
+
+    /// <summary>The name nearest to <paramref name="token"/> within two edits (or a third of its length), or null.</summary>
+    private static string? Nearest(string token, List<string> names)
+    {
+        string? best = null;
+        int bestDistance = Math.Max(2, token.Length / 3) + 1;
+        foreach (var name in names)
+        {
+            int d = EditDistance(token, name);
+            if (d < bestDistance)
+            {
+                (best, bestDistance) = (name, d);
+            }
+        }
+
+        return best;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var row = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            row[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+
+        return row[b.Length];
     }
 
     /// <summary>The words that name a command on the command line, from the tool's name (<c>policytext corpus stats</c>).</summary>

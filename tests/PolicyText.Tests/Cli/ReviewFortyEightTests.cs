@@ -82,4 +82,19 @@ public class ReviewFortyEightTests
         Assert.Contains("iconv -f windows-1252 -t utf-8", errors[1], StringComparison.Ordinal);
         Assert.Contains("The row has 1 field; the id and text columns need 2.", errors[2], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("analyze|in|--out|o|--thread|2", "policytext: unknown option '--thread'; did you mean '--threads'?\npolicytext: see 'policytext analyze --help'.\n")]
+    [InlineData("analyze|in|--out|o|--threads|two", "policytext: Cannot parse argument 'two' for option '--threads' as a whole number.\npolicytext: see 'policytext analyze --help'.\n")]
+    [InlineData("analyzee|in", "policytext: unknown command 'analyzee'; did you mean 'analyze'?\npolicytext: see 'policytext --help'.\n")]
+    [InlineData("corpus|stat|x", "policytext: unknown command 'stat'; did you mean 'stats'?\npolicytext: see 'policytext corpus --help'.\n")]
+    [InlineData("analyze|in|-o|o|extra", "policytext: unexpected argument 'extra'.\npolicytext: see 'policytext analyze --help'.\n")]
+    [InlineData("--bogus", "policytext: unknown option '--bogus'.\npolicytext: see 'policytext --help'.\n")]
+    public void A_mistyped_command_line_gets_one_line_per_mistake_and_the_nearest_name(string args, string expected)
+    {
+        var result = CliRunner.Run(args.Split('|'));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(expected.Replace("\n", Environment.NewLine, StringComparison.Ordinal), result.Stderr);
+        Assert.Equal(string.Empty, result.Stdout);
+    }
 }

@@ -159,49 +159,85 @@ public sealed class GoldCorpus
     private static bool IsSentenceDocument(GoldDocument document) =>
         document.Split == CorpusSplit.Train && document.Kind == "sentence" && document.Sentences.Count == 1;
 
+    /// <summary>Problems named in one message at most: a file with more has its count said.</summary>
+    private const int MaxProblemsShown = 20;
+
     private static void Read(string file, List<GoldDocument> documents, HashSet<string> ids, bool sentencesOnly)
     {
         int lineNumber = 0;
+        // Every line's problem is gathered, so that one run of `corpus stats` names them all.
+        var problems = new List<string>();
+        Exception? firstCause = null;
+        int count = 0;
+        void Problem(string message, Exception? cause = null)
+        {
+            count++;
+            firstCause ??= cause;
+            if (problems.Count < MaxProblemsShown)
+            {
+                problems.Add(message);
+            }
+        }
 
         // Each line's bytes are checked before they are decoded, so that invalid UTF-8 is refused
         // on the line that holds it (a literal U+FFFD elsewhere is text like any other).
-        using var reader = new Utf8LineReader(File.OpenRead(file));
-        while (reader.TryReadLine(out var line, out bool valid))
+        using (var reader = new Utf8LineReader(File.OpenRead(file)))
         {
-            lineNumber++;
-            if (!valid)
+            while (reader.TryReadLine(out var line, out bool valid))
             {
-                throw new FormatException($"{file}, line {lineNumber}: invalid UTF-8 bytes; a gold corpus must be UTF-8.");
-            }
+                lineNumber++;
+                if (!valid)
+                {
+                    Problem($"{file}, line {lineNumber}: invalid UTF-8 bytes; a gold corpus must be UTF-8.");
+                    continue;
+                }
 
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
 
-            GoldDocument doc;
-            try
-            {
-                doc = ParseDocument(line);
-            }
-            catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
-            {
-                throw new FormatException($"{file}, line {lineNumber}: {PolicyText.Internals.JsonMessages.Describe(ex)}", ex);
-            }
+                GoldDocument doc;
+                try
+                {
+                    doc = ParseDocument(line);
+                }
+                catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
+                {
+                    Problem($"{file}, line {lineNumber}: {PolicyText.Internals.JsonMessages.Describe(ex)}", ex);
+                    continue;
+                }
 
-            if (!ids.Add(doc.Id))
-            {
-                throw new FormatException($"{file}, line {lineNumber}: duplicate document id '{doc.Id}'.");
-            }
+                if (!ids.Add(doc.Id))
+                {
+                    Problem($"{file}, line {lineNumber}: duplicate document id '{doc.Id}'.");
+                    continue;
+                }
 
-            if (sentencesOnly && !IsSentenceDocument(doc))
-            {
-                throw new FormatException($"{file}, line {lineNumber}: document '{doc.Id}' is not a training sentence (kind \"sentence\", split \"train\", one sentence), which is all {SentencesFileName} may hold.");
-            }
+                if (sentencesOnly && !IsSentenceDocument(doc))
+                {
+                    Problem($"{file}, line {lineNumber}: document '{doc.Id}' is not a training sentence (kind \"sentence\", split \"train\", one sentence), which is all {SentencesFileName} may hold.");
+                    continue;
+                }
 
-            documents.Add(sentencesOnly ? doc with { FromSentencesFile = true } : doc);
+                documents.Add(sentencesOnly ? doc with { FromSentencesFile = true } : doc);
+            }
+        }
+
+        if (count == 1)
+        {
+            throw new FormatException(problems[0], firstCause);
+        }
+
+        if (count > 1)
+        {
+            var shown = count > problems.Count ? string.Create(CultureInfo.InvariantCulture, $"; the first {problems.Count}") : string.Empty;
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{count} lines are not valid documents{shown}:") + Environment.NewLine + string.Join(Environment.NewLine, problems), firstCause);
         }
     }
+
+    /// <summary>The fields every gold document has, in the order the corpus writes them.</summary>
+    private static readonly string[] RequiredFields = ["id", "title", "kind", "context", "date", "split", "doc_rights", "doc_linkage", "text", "sentences"];
 
     private static GoldDocument ParseDocument(string line)
     {
@@ -210,6 +246,16 @@ public sealed class GoldCorpus
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new FormatException($"a line must hold one JSON object (a document); this one holds {Kind(root)}.");
+        }
+
+        // Every field a gold document needs that is missing, named at once (not one per run).
+        var missing = RequiredFields.Where(name => !root.TryGetProperty(name, out _)).ToList();
+        if (missing.Count > 0)
+        {
+            var names = string.Join(", ", missing.Select(n => $"'{n}'"));
+            throw new FormatException(missing.Count == 1 && missing[0] == "sentences"
+                ? $"document '{(root.TryGetProperty("id", out var named) && named.ValueKind == JsonValueKind.String ? named.GetString() : "?")}': missing array field 'sentences'."
+                : $"missing {(missing.Count == 1 ? "string field" : "fields")} {names} (a gold document has the string fields {string.Join(", ", RequiredFields.SkipLast(1))}, an optional author and an array of sentences; corpus/README.md).");
         }
 
         string id = RequiredString(root, "id");

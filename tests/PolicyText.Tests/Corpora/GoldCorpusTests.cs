@@ -231,6 +231,33 @@ public partial class GoldCorpusTests
     }
 
     [Fact]
+    public void Every_bad_line_and_every_missing_field_is_named_in_one_message()
+    {
+        const string Good = """{"id":"g","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[{"start":0,"end":3,"rights":"none","linkage":"none"}]}""";
+        using var tmp = new TempDir();
+        File.WriteAllLines(Path.Combine(tmp.Path, GoldCorpus.FileName),
+        [
+            """{"id":"a","text":"Aa.","sentences":[]}""",
+            Good,
+            Good.Replace("2020-01-01", "2020-1-1", StringComparison.Ordinal).Replace("\"g\"", "\"h\"", StringComparison.Ordinal),
+            Good,
+        ]);
+        var ex = Assert.Throws<FormatException>(() => GoldCorpus.Load(tmp.Path));
+        var lines = ex.Message.Split(Environment.NewLine);
+        Assert.Equal("3 lines are not valid documents:", lines[0]);
+        Assert.Contains("line 1: missing fields 'title', 'kind', 'context', 'date', 'split', 'doc_rights', 'doc_linkage' (a gold document has", lines[1], StringComparison.Ordinal);
+        Assert.Contains("line 3: document 'h': field 'date' must be a date written YYYY-MM-DD", lines[2], StringComparison.Ordinal);
+        Assert.Contains("line 4: duplicate document id 'g'.", lines[3], StringComparison.Ordinal);
+        Assert.Equal(4, lines.Length);
+
+        // Past twenty, the count is given and the first twenty are shown.
+        File.WriteAllLines(Path.Combine(tmp.Path, GoldCorpus.FileName), Enumerable.Repeat("{not json", 25));
+        var many = Assert.Throws<FormatException>(() => GoldCorpus.Load(tmp.Path));
+        Assert.StartsWith("25 lines are not valid documents; the first 20:", many.Message, StringComparison.Ordinal);
+        Assert.Equal(21, many.Message.Split(Environment.NewLine).Length);
+    }
+
+    [Fact]
     public void Page_furniture_may_lie_between_gold_sentences()
     {
         // A page number and a running footer of PDF text between two sentences are skipped as

@@ -801,9 +801,10 @@ public static class Program
     /// unread, with its own message, and the errors so far kept in the checkpoint's log
     /// (forty-sixth session). 5: a sentence of more than 250 words flagged <c>long_sentence</c> in
     /// errors.csv (forty-eighth session), so that a run is not continued from an earlier build's
-    /// checkpoint, whose documents before it would lack the flag.
+    /// checkpoint, whose documents before it would lack the flag. 6: an empty text (or a
+    /// missing-value mark alone, NA) flagged <c>empty_text</c> (the same session).
     /// </summary>
-    internal const int InputReadingVersion = 5;
+    internal const int InputReadingVersion = 6;
 
     /// <summary>The input files of a run, for the manifest: a folder's are the files its items are read from (<paramref name="files"/>, listed once), so that the manifest names the files analysed even when the folder changes during the run.</summary>
     internal static List<ManifestInput> Inputs(string input, IReadOnlyList<(string Id, string Path)>? files) =>

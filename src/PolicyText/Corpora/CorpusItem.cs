@@ -11,7 +11,7 @@ public sealed record CorpusError(string Source, string? DocId, string Code, stri
     internal const string EncodingAdvice = " Such bytes usually mean the file was saved in an encoding other than UTF-8, such as Windows-1252 or Latin-1 (as older Windows editors and Excel's plain 'CSV' format save curly quotes and accented letters): convert it to UTF-8 (for example iconv -f windows-1252 -t utf-8 in > out) and run again.";
 
     /// <summary>Whether <paramref name="code"/> flags a document that was analysed (rather than one that was not).</summary>
-    internal static bool IsFlag(string code) => code is "invalid_bytes_replaced" or "malformed_quoting" or "mojibake_suspected" or "markup_suspected" or "long_sentence";
+    internal static bool IsFlag(string code) => code is "invalid_bytes_replaced" or "malformed_quoting" or "mojibake_suspected" or "markup_suspected" or "long_sentence" or "empty_text";
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ namespace PolicyText.Features;
 /// without changing the offsets: the text must be fixed at its source. The codes are those of
 /// errors.csv (docs/csv-schema.md).
 /// </summary>
-/// <param name="Code"><c>mojibake_suspected</c> (UTF-8 that was read as Windows-1252 or Latin-1: <c>donâ€™t</c>), <c>markup_suspected</c> (HTML tags or character references: <c>&lt;p&gt;</c>, <c>&amp;rsquo;</c>) or <c>long_sentence</c> (a sentence of more than <see cref="LongSentenceWords"/> words: usually text whose sentence ends were lost or never written).</param>
+/// <param name="Code"><c>mojibake_suspected</c> (UTF-8 that was read as Windows-1252 or Latin-1: <c>donâ€™t</c>), <c>markup_suspected</c> (HTML tags or character references: <c>&lt;p&gt;</c>, <c>&amp;rsquo;</c>), <c>empty_text</c> (no text, or a missing-value mark alone such as <c>NA</c>) or <c>long_sentence</c> (a sentence of more than <see cref="LongSentenceWords"/> words: usually text whose sentence ends were lost or never written).</param>
 /// <param name="Count">How many such sequences (for <c>long_sentence</c>, sentences) the text holds.</param>
 /// <param name="Message">What was found, what it does to the analysis, and what to do. For <c>long_sentence</c> it names the longest sentence by its index (from 0, the <c>sentence_index</c> of sentences.csv and the position in <see cref="DocumentAnalysis.Sentences"/>) and its start and end in code points, as the CSV files count them (<see cref="TextDocument.ToCodePointOffset"/>; <see cref="Sentence.Start"/> counts UTF-16 units).</param>
 public sealed record InputWarning(string Code, int Count, string Message)
@@ -42,8 +42,27 @@ public sealed record InputWarning(string Code, int Count, string Message)
         return Of(document.Text, document);
     }
 
+    /// <summary>
+    /// Whether a text is empty: nothing but white space, or a missing-value mark alone (<c>NA</c>
+    /// as R writes a missing string, <c>NaN</c>, <c>nan</c>, <c>NULL</c>, <c>null</c>, <c>None</c>,
+    /// <c>N/A</c>), which no document consists of.
+    /// </summary>
+    private static bool IsEmpty(string text)
+    {
+        var t = text.AsSpan().Trim();
+        return t.IsEmpty || t is "NA" or "NaN" or "nan" or "NULL" or "null" or "None" or "N/A";
+    }
+
     private static IReadOnlyList<InputWarning> Of(string text, TextDocument? document)
     {
+        if (IsEmpty(text))
+        {
+            bool blank = text.AsSpan().Trim().IsEmpty;
+            return [new InputWarning("empty_text", 1, blank
+                ? "The document has no text (it is empty or white space): its rows count no sentences. A text that failed to download or convert, or a missing value in a table, is the usual cause; the document was analysed as it is."
+                : $"The document's whole text is '{text.Trim()}', a mark of a missing value (as R writes NA and pandas or a database NaN or NULL), read here as a one-word text. Give the text, or leave the document out; the document was analysed as it is.")];
+        }
+
         int mojibake = Mojibake.Count(text);
         int markup = Markup.Count(text);
         var (longSentences, longest) = document is null ? (0, default) : LongSentences(document);

@@ -4,13 +4,20 @@ namespace PolicyText.Tests.Cli;
 
 public class AnalyzeCommandTests
 {
+    /// <summary>The mini folder holds an empty file, flagged empty_text: its runs end with exit code 2.</summary>
+    internal const int MiniExit = 2;
+
     [Fact]
     public void Writes_sentences_csv_byte_for_byte_as_the_golden_file()
     {
         using var tmp = new TempDir();
         var result = CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", tmp.Path, "--tokens");
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(MiniExit, result.ExitCode);
+        // The folder's empty.txt is a document, flagged empty_text (the exit code 2).
+        var errors = File.ReadAllLines(Path.Combine(tmp.Path, "errors.csv"));
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith("empty,empty,empty_text,\"The document has no text (it is empty or white space)", errors[1], StringComparison.Ordinal);
         // The folder's ignored.json is not read, and the run says so.
         Assert.Equal("policytext: note: 1 file not read, the first 'ignored.json': a folder's .txt and .md files are read; convert other documents to plain text (.txt) first." + Environment.NewLine, result.Stderr);
         Assert.Contains("5 documents, 10 sentences", result.Stdout, StringComparison.Ordinal);
@@ -44,7 +51,7 @@ public class AnalyzeCommandTests
     public void Offsets_are_code_points_that_slice_the_document_text()
     {
         using var tmp = new TempDir();
-        Assert.Equal(0, CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", tmp.Path, "--quiet").ExitCode);
+        Assert.Equal(MiniExit, CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", tmp.Path, "--quiet").ExitCode);
         var source = File.ReadAllText(RepoPaths.TestData("mini", "opinion", "aid.txt")); // the BOM is dropped on reading
         var codePoints = source.EnumerateRunes().Select(r => r.ToString()).ToArray();
         var lines = File.ReadAllLines(Path.Combine(tmp.Path, "sentences.csv"));
@@ -61,8 +68,8 @@ public class AnalyzeCommandTests
     public void Cells_that_look_like_formulas_are_neutralised_unless_raw_cells_is_asked_for()
     {
         using var tmp = new TempDir();
-        Assert.Equal(0, CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", Path.Combine(tmp.Path, "safe"), "-q").ExitCode);
-        Assert.Equal(0, CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", Path.Combine(tmp.Path, "raw"), "-q", "--raw-cells").ExitCode);
+        Assert.Equal(MiniExit, CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", Path.Combine(tmp.Path, "safe"), "-q").ExitCode);
+        Assert.Equal(MiniExit, CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", Path.Combine(tmp.Path, "raw"), "-q", "--raw-cells").ExitCode);
         var safe = File.ReadAllLines(Path.Combine(tmp.Path, "safe", "sentences.csv"));
         var raw = File.ReadAllLines(Path.Combine(tmp.Path, "raw", "sentences.csv"));
         Assert.Contains(safe, l => l.EndsWith(",\"'=SUM(A1) is not a sentence.\"", StringComparison.Ordinal));
@@ -75,7 +82,7 @@ public class AnalyzeCommandTests
     public void Tokens_csv_is_written_only_when_asked_for()
     {
         using var tmp = new TempDir();
-        Assert.Equal(0, CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", tmp.Path, "-q").ExitCode);
+        Assert.Equal(MiniExit, CliRunner.Run("analyze", RepoPaths.TestData("mini"), "--out", tmp.Path, "-q").ExitCode);
         Assert.False(File.Exists(Path.Combine(tmp.Path, "tokens.csv")));
     }
 

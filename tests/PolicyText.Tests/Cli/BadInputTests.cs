@@ -58,11 +58,14 @@ public class BadInputTests
         Assert.Equal(["empty", "good"], documents.Skip(1).Select(l => l.Split(',')[0]));
         Assert.StartsWith("empty,0,0,0,0,", documents[1], StringComparison.Ordinal);
         var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
-        Assert.Contains(",binary_content,", errors[1], StringComparison.Ordinal);
-        Assert.StartsWith("image,", errors[1], StringComparison.Ordinal);
+        // The empty file is analysed and flagged; the binary one is not analysed.
+        Assert.StartsWith("empty,empty,empty_text,", errors[1], StringComparison.Ordinal);
+        Assert.Contains(",binary_content,", errors[2], StringComparison.Ordinal);
+        Assert.StartsWith("image,", errors[2], StringComparison.Ordinal);
 
         // A clean rerun removes the stale errors.csv and exits 0.
         File.Delete(Path.Combine(input, "image.txt"));
+        File.WriteAllText(Path.Combine(input, "empty.txt"), "Water first.");
         Assert.Equal(0, CliRunner.Run("analyze", input, "--out", output, "-q").ExitCode);
         Assert.False(File.Exists(Path.Combine(output, "errors.csv")));
     }

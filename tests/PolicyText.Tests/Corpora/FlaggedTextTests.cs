@@ -63,6 +63,37 @@ public class FlaggedTextTests
         Assert.Empty(InputWarning.Of(text));
     }
 
+    [Theory]
+    [InlineData("", "The document has no text (it is empty or white space)")]
+    [InlineData(" \n\t ", "The document has no text (it is empty or white space)")]
+    [InlineData("NA", "The document's whole text is 'NA', a mark of a missing value")]
+    [InlineData(" NULL\n", "The document's whole text is 'NULL', a mark of a missing value")]
+    public void An_empty_text_or_a_missing_value_mark_alone_is_flagged_empty_text(string text, string message)
+    {
+        var warning = Assert.Single(TextAnalyzer.CreateDefault().Analyze(text).InputWarnings);
+        Assert.Equal(("empty_text", 1), (warning.Code, warning.Count));
+        Assert.StartsWith(message, warning.Message, StringComparison.Ordinal);
+        Assert.True(CorpusError.IsFlag(warning.Code));
+    }
+
+    [Theory]
+    [InlineData("NA.")]
+    [InlineData("The NA vote.")]
+    [InlineData("none")]
+    public void A_text_that_only_holds_such_a_word_is_not_empty(string text) =>
+        Assert.Empty(TextAnalyzer.CreateDefault().Analyze(text).InputWarnings);
+
+    [Fact]
+    public void An_R_data_frame_with_a_missing_text_is_flagged()
+    {
+        using var tmp = new TempDir();
+        // As R's write.csv writes a missing string: NA, unquoted.
+        var (result, output, errors) = CliRunner.AnalyzeFile(tmp, "r.csv", "\"\",\"id\",\"text\"\n\"1\",\"a\",\"Aid must flow.\"\n\"2\",\"b\",NA\n");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "documents.csv")).Length);
+        Assert.StartsWith("b,b,empty_text,\"The document's whole text is 'NA'", errors[1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_analysis_names_the_problems_of_its_text()
     {

@@ -86,50 +86,71 @@ public static class Program
     /// </summary>
     internal static IEnumerable<string> ParseErrorMessages(ParseResult parsed)
     {
-        var unmatched = parsed.UnmatchedTokens;
         var command = parsed.CommandResult.Command;
-        var names = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Concat(command.Subcommands.Select(c => c.Name)).ToList();
+        var options = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).ToList();
+        var commands = command.Subcommands.Select(c => c.Name).ToList();
+        // A mistyped option before the input ("analyze --quite in") is taken by the parser as
+        // the input itself: it is the mistake to name, and the word after it is its value.
+        var tokens = parsed.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
+            .SelectMany(a => a.Tokens).Select(t => t.Value).Where(v => v.Length > 1 && v.StartsWith('-'))
+            .Concat(parsed.UnmatchedTokens).ToList();
         var messages = new List<string>();
-        for (int i = 0; i < unmatched.Count; i++)
+        for (int i = 0; i < tokens.Count; i++)
         {
-            var token = unmatched[i];
+            var token = tokens[i];
             // The value of a mistyped option ("--thread 2") is not an error of its own.
-            if (i > 0 && unmatched[i - 1].StartsWith('-') && !token.StartsWith('-'))
+            if (i > 0 && tokens[i - 1].StartsWith('-') && !token.StartsWith('-'))
             {
                 continue;
             }
 
-            // After an unknown command, its own arguments are not errors of their own either.
-            var what = token.StartsWith('-') ? "unknown option" : command.Subcommands.Count > 0 ? "unknown command" : "unexpected argument";
-            if (what == "unknown command" && messages.Any(m => m.StartsWith("unknown command", StringComparison.Ordinal)))
+            string message;
+            if (token.StartsWith('-'))
             {
-                continue;
+                message = Suggest($"unknown option '{token}'", token, options);
+            }
+            else if (commands.Count > 0)
+            {
+                // After an unknown command nothing else is read: its options and arguments may
+                // be right for the command that was meant.
+                messages.Add(Suggest($"unknown command '{token}'", token, commands));
+                break;
+            }
+            else
+            {
+                message = $"unexpected argument '{token}'.";
             }
 
-            var near = Nearest(token, names);
-            messages.Add(near is null ? $"{what} '{token}'." : $"{what} '{token}'; did you mean '{near}'?");
+            messages.Add(message);
         }
 
         foreach (var error in parsed.Errors)
         {
             var message = error.Message;
             if (message.StartsWith("Unrecognized command or argument", StringComparison.Ordinal)
-                || (message.StartsWith("Required command was not provided", StringComparison.Ordinal) && unmatched.Count > 0))
+                || (message.StartsWith("Required command was not provided", StringComparison.Ordinal) && tokens.Count > 0))
             {
                 continue;
             }
 
-            messages.Add(System.Text.RegularExpressions.Regex.Replace(message, @" as expected type 'System\.(Int32|Int64|Double)'", m => m.Groups[1].Value == "Double" ? " as a number" : " as a whole number"));
+            messages.Add(System.Text.RegularExpressions.Regex.Replace(message, @" as expected type 'System\.(?:Nullable`1\[System\.)?(Int32|Int64|Double)\]?'", m => m.Groups[1].Value == "Double" ? " as a number" : " as a whole number"));
         }
 
         return messages;
     }
 
-    /// <summary>The name nearest to <paramref name="token"/> within two edits (or a third of its length), or null.</summary>
+    /// <summary><paramref name="message"/>, with the nearest of <paramref name="names"/> as a suggestion when one is near enough.</summary>
+    private static string Suggest(string message, string token, List<string> names)
+    {
+        var near = Nearest(token, names);
+        return near is null ? message + "." : $"{message}; did you mean '{near}'?";
+    }
+
+    /// <summary>The name nearest to <paramref name="token"/>: at most two edits away, and fewer than half its length (so that "-t" is not taken for "-o"); or null.</summary>
     private static string? Nearest(string token, List<string> names)
     {
         string? best = null;
-        int bestDistance = Math.Max(2, token.Length / 3) + 1;
+        int bestDistance = Math.Min(3, (token.Length + 1) / 2);
         foreach (var name in names)
         {
             int d = EditDistance(token, name);
@@ -285,29 +306,33 @@ public static class Program
                     ["resume"] = run.Resume ? "true" : "false",
                 };
                 var inputs = spool is null ? Inputs(inputPath, source.Files) : [ManifestInput.Of(spool) with { Path = inputPath }];
-                // Hidden folders are not read (a notebook's or an editor's copies): say so, since
-                // the files may be wanted.
-                // Files of other kinds are not read either (a .docx, .rtf or .text file): say so.
-                // Files left unread are said even with --quiet (as errors are): data not analysed.
-                if (source.OtherFiles is { Count: > 0 } other)
+                // Notes on what was not read, said after the run (a fatal error stays one line)
+                // and even with --quiet, as errors are: documents left out.
+                var notes = new List<string>();
+                var outFolder = Path.GetFullPath(parse.GetValue(output)!) + Path.DirectorySeparatorChar;
+                // Files of other kinds are not read (a .docx, .rtf or .text file); an output
+                // folder inside the input folder holds the run's own files, not left-out ones.
+                if (source.OtherFiles?.Where(f => !f.StartsWith(outFolder, StringComparison.Ordinal)).ToList() is { Count: > 0 } other)
                 {
-                    stderr.WriteLine($"policytext: note: {other.Count} file{(other.Count == 1 ? string.Empty : "s")} not read, the first '{Path.GetRelativePath(inputPath, other[0]).Replace('\\', '/')}': a folder's .txt and .md files are read; convert other documents to plain text (.txt) first.");
+                    notes.Add($"policytext: note: {other.Count} file{(other.Count == 1 ? string.Empty : "s")} not read, the first '{Path.GetRelativePath(inputPath, other[0]).Replace('\\', '/')}': a folder's .txt and .md files are read; convert other documents to plain text (.txt) first.");
                 }
 
+                // Hidden folders are not read (a notebook's or an editor's copies): said, since
+                // the files may be wanted.
                 if (spool is null && TextFolderCorpus.ListHiddenFolderFiles(inputPath) is { Count: > 0 } hidden)
                 {
-                    stderr.WriteLine($"policytext: note: {hidden.Count} .txt or .md file{(hidden.Count == 1 ? string.Empty : "s")} in hidden folders (names starting with '.') not read, the first '{Path.GetRelativePath(inputPath, hidden[0]).Replace('\\', '/')}'; give such a folder as the input to read it.");
+                    notes.Add($"policytext: note: {hidden.Count} .txt or .md file{(hidden.Count == 1 ? string.Empty : "s")} in hidden folders (names starting with '.') not read, the first '{Path.GetRelativePath(inputPath, hidden[0]).Replace('\\', '/')}'; give such a folder as the input to read it.");
                 }
 
                 // The checkpoint file a run leaves while unfinished (the library's RunCheckpoint.FileName).
                 if (run.Resume && !File.Exists(Path.Combine(parse.GetValue(output)!, "checkpoint.json")))
                 {
-                    stderr.WriteLine($"policytext: note: no checkpoint in '{parse.GetValue(output)}' (its run finished, or none was begun there): --resume starts afresh.");
+                    notes.Add($"policytext: note: no checkpoint in '{parse.GetValue(output)}' (its run finished, or none was begun there): --resume started afresh.");
                 }
 
                 var analyzer = new TextAnalyzer(options);
                 run = run with { RunKey = RunKey(inputs, Directory.Exists(inputPath), files, settings, analyzer) };
-                return Analyze(source, inputs, settings, parse.GetValue(output)!, parse.GetValue(quiet), run, analyzer, stdout, stderr);
+                return Analyze(source, inputs, settings, parse.GetValue(output)!, parse.GetValue(quiet), run, analyzer, stdout, stderr, notes);
             }
             finally
             {
@@ -842,7 +867,7 @@ public static class Program
         return first is null ? null : (first, shared, total);
     }
 
-    private static int Analyze(CorpusSource source, List<ManifestInput> inputs, Dictionary<string, string> settings, string outDir, bool quiet, CorpusRunOptions options, TextAnalyzer analyzer, TextWriter stdout, TextWriter stderr)
+    private static int Analyze(CorpusSource source, List<ManifestInput> inputs, Dictionary<string, string> settings, string outDir, bool quiet, CorpusRunOptions options, TextAnalyzer analyzer, TextWriter stdout, TextWriter stderr, List<string> notes)
     {
         var started = DateTimeOffset.UtcNow;
 
@@ -851,6 +876,11 @@ public static class Program
         var result = CorpusRunner.Run(source.Items, source.Variables, outDir, analyzer, options, progress);
         progress?.Done();
         new RunManifest(inputs, result.Rows, started, DateTimeOffset.UtcNow, analyzer.Lexicons.Version, analyzer.Models?.Version ?? "none", settings).Write(outDir);
+        foreach (var note in notes)
+        {
+            stderr.WriteLine(note);
+        }
+
         if (result.Documents == 0 && result.Errors.Count == 0)
         {
             // Not an error (the files are written, with their headers), but rarely what was meant.

@@ -245,7 +245,8 @@ public static class CsvCorpus
         var headers = reader.Headers;
         if (name.StartsWith("column_", StringComparison.Ordinal)
             && int.TryParse(name.AsSpan("column_".Length), NumberStyles.None, CultureInfo.InvariantCulture, out int n)
-            && n >= 1 && n <= headers.Count && string.IsNullOrWhiteSpace(headers[n - 1]))
+            && n >= 1 && n <= headers.Count && string.IsNullOrWhiteSpace(headers[n - 1])
+            && name == string.Create(CultureInfo.InvariantCulture, $"column_{n}"))
         {
             index = n - 1;
             return true;

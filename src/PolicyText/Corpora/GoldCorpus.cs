@@ -118,7 +118,7 @@ public sealed class GoldCorpus
     /// <param name="path">The folder or the file.</param>
     /// <returns>The corpus.</returns>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="FormatException">A line is not a valid document (or, in the sentences file, not a one-sentence training document); the message names the line and the problem.</exception>
+    /// <exception cref="FormatException">A line is not a valid document (or, in the sentences file, not a one-sentence training document); the message names the file, the line and the problem (<c>documents.jsonl, line 3: …</c>), or, when several lines are, their count and the first 20 of them, one a line.</exception>
     public static GoldCorpus Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

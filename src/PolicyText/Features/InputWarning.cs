@@ -42,25 +42,23 @@ public sealed record InputWarning(string Code, int Count, string Message)
         return Of(document.Text, document);
     }
 
-    /// <summary>
-    /// Whether a text is empty: nothing but white space, or a missing-value mark alone (<c>NA</c>
-    /// as R writes a missing string, <c>NaN</c>, <c>nan</c>, <c>NULL</c>, <c>null</c>, <c>None</c>,
-    /// <c>N/A</c>), which no document consists of.
-    /// </summary>
-    private static bool IsEmpty(string text)
-    {
-        var t = text.AsSpan().Trim();
-        return t.IsEmpty || t is "NA" or "NaN" or "nan" or "NULL" or "null" or "None" or "N/A";
-    }
+    /// <summary>White space and the invisible characters a text can hold alone (a byte order mark, zero-width spaces and joiners).</summary>
+    private static ReadOnlySpan<char> Visible(string text) => text.AsSpan().Trim().Trim("\uFEFF\u200B\u200C\u200D\u2060").Trim();
+
+    /// <summary>Whether a text's whole visible text is a missing-value mark: <c>NA</c> as R writes a missing string, <c>NaN</c>, <c>nan</c>, <c>NULL</c>, <c>null</c>, <c>None</c> or <c>N/A</c>, which no document consists of.</summary>
+    private static bool IsMissingMark(ReadOnlySpan<char> visible) => visible is "NA" or "NaN" or "nan" or "NULL" or "null" or "None" or "N/A";
 
     private static IReadOnlyList<InputWarning> Of(string text, TextDocument? document)
     {
-        if (IsEmpty(text))
+        var visible = Visible(text);
+        if (IsMissingMark(visible))
         {
-            bool blank = text.AsSpan().Trim().IsEmpty;
-            return [new InputWarning("empty_text", 1, blank
-                ? "The document has no text (it is empty or white space): its rows count no sentences. A text that failed to download or convert, or a missing value in a table, is the usual cause; the document was analysed as it is."
-                : $"The document's whole text is '{text.Trim()}', a mark of a missing value (as R writes NA and pandas or a database NaN or NULL), read here as a one-word text. Give the text, or leave the document out; the document was analysed as it is.")];
+            return [new InputWarning("empty_text", 1, $"The document's whole text is '{visible}', a mark of a missing value (as R writes NA and pandas or a database NaN or NULL), read here as a text of its own. Give the text, or leave the document out; the document was analysed as it is.")];
+        }
+
+        if (visible.IsEmpty || document is { Sentences.Length: 0 })
+        {
+            return [new InputWarning("empty_text", 1, "The document has no text to read (it is empty, white space or invisible characters, or holds only lines that are skipped, such as a front matter): its rows count no sentences. A text that failed to download or convert, or a missing value in a table, is the usual cause; the document was analysed as it is.")];
         }
 
         int mojibake = Mojibake.Count(text);

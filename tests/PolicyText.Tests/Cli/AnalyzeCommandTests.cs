@@ -17,7 +17,7 @@ public class AnalyzeCommandTests
         // The folder's empty.txt is a document, flagged empty_text (the exit code 2).
         var errors = File.ReadAllLines(Path.Combine(tmp.Path, "errors.csv"));
         Assert.Equal(2, errors.Length);
-        Assert.StartsWith("empty,empty,empty_text,\"The document has no text (it is empty or white space)", errors[1], StringComparison.Ordinal);
+        Assert.StartsWith("empty,empty,empty_text,\"The document has no text to read (it is empty, white space or invisible characters", errors[1], StringComparison.Ordinal);
         // The folder's ignored.json is not read, and the run says so.
         Assert.Equal("policytext: note: 1 file not read, the first 'ignored.json': a folder's .txt and .md files are read; convert other documents to plain text (.txt) first." + Environment.NewLine, result.Stderr);
         Assert.Contains("5 documents, 10 sentences", result.Stdout, StringComparison.Ordinal);

@@ -24,6 +24,13 @@ public class ReviewFortyEightTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("policytext: note: 2 files not read, the first 'op.docx': a folder's .txt and .md files are read; convert other documents to plain text (.txt) first.", result.Stderr, StringComparison.Ordinal);
 
+        // An output folder inside the input folder holds the run's own files: not counted.
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--out", Path.Combine(input, "out")).ExitCode);
+        var again = CliRunner.Run("analyze", input, "--out", Path.Combine(input, "out"));
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("policytext: note: 2 files not read, the first 'op.docx'", again.Stderr, StringComparison.Ordinal);
+        Directory.Delete(Path.Combine(input, "out"), recursive: true);
+
         // Said with --quiet too, as the hidden folders' files are: documents left unread.
         var quiet = CliRunner.Run("analyze", input, "--out", Path.Combine(tmp.Path, "q"), "-q");
         Assert.Equal(0, quiet.ExitCode);
@@ -41,7 +48,7 @@ public class ReviewFortyEightTests
 
         var resumed = CliRunner.Run("analyze", input, "--out", output, "--resume");
         Assert.Equal(0, resumed.ExitCode);
-        Assert.Contains($"policytext: note: no checkpoint in '{output}' (its run finished, or none was begun there): --resume starts afresh.", resumed.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"policytext: note: no checkpoint in '{output}' (its run finished, or none was begun there): --resume started afresh.", resumed.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, File.ReadAllLines(Path.Combine(output, "documents.csv")).Length);
     }
 
@@ -89,6 +96,11 @@ public class ReviewFortyEightTests
     [InlineData("analyzee|in", "policytext: unknown command 'analyzee'; did you mean 'analyze'?\npolicytext: see 'policytext --help'.\n")]
     [InlineData("corpus|stat|x", "policytext: unknown command 'stat'; did you mean 'stats'?\npolicytext: see 'policytext corpus --help'.\n")]
     [InlineData("analyze|in|-o|o|extra", "policytext: unexpected argument 'extra'.\npolicytext: see 'policytext analyze --help'.\n")]
+    [InlineData("analyzee|in|--out|o|--threads|2", "policytext: unknown command 'analyzee'; did you mean 'analyze'?\npolicytext: see 'policytext --help'.\n")]
+    [InlineData("xy", "policytext: unknown command 'xy'.\npolicytext: see 'policytext --help'.\n")]
+    [InlineData("analyze|in|-o|o|x", "policytext: unexpected argument 'x'.\npolicytext: see 'policytext analyze --help'.\n")]
+    [InlineData("analyze|--quite|in|-o|o", "policytext: unknown option '--quite'; did you mean '--quiet'?\npolicytext: see 'policytext analyze --help'.\n")]
+    [InlineData("eval|--corpus|c|--cv|x", "policytext: Cannot parse argument 'x' for option '--cv' as a whole number.\npolicytext: see 'policytext eval --help'.\n")]
     [InlineData("--bogus", "policytext: unknown option '--bogus'.\npolicytext: see 'policytext --help'.\n")]
     public void A_mistyped_command_line_gets_one_line_per_mistake_and_the_nearest_name(string args, string expected)
     {

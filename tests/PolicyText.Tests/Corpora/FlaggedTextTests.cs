@@ -64,8 +64,11 @@ public class FlaggedTextTests
     }
 
     [Theory]
-    [InlineData("", "The document has no text (it is empty or white space)")]
-    [InlineData(" \n\t ", "The document has no text (it is empty or white space)")]
+    [InlineData("", "The document has no text to read (it is empty, white space or invisible characters")]
+    [InlineData(" \n\t ", "The document has no text to read")]
+    [InlineData("\u200B\uFEFF", "The document has no text to read")]
+    [InlineData("---\ntitle: Aid\n---\n", "The document has no text to read")]
+    [InlineData("\uFEFF N/A ", "The document's whole text is 'N/A', a mark of a missing value")]
     [InlineData("NA", "The document's whole text is 'NA', a mark of a missing value")]
     [InlineData(" NULL\n", "The document's whole text is 'NULL', a mark of a missing value")]
     public void An_empty_text_or_a_missing_value_mark_alone_is_flagged_empty_text(string text, string message)

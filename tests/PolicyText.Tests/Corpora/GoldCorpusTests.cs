@@ -250,6 +250,12 @@ public partial class GoldCorpusTests
         Assert.Contains("line 4: duplicate document id 'g'.", lines[3], StringComparison.Ordinal);
         Assert.Equal(4, lines.Length);
 
+        // One bad line: the message is that line's, as it always was.
+        File.WriteAllLines(Path.Combine(tmp.Path, GoldCorpus.FileName), [Good, "{not json"]);
+        var one = Assert.Throws<FormatException>(() => GoldCorpus.Load(tmp.Path));
+        Assert.StartsWith($"{Path.Combine(tmp.Path, GoldCorpus.FileName)}, line 2: ", one.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Environment.NewLine, one.Message, StringComparison.Ordinal);
+
         // Past twenty, the count is given and the first twenty are shown.
         File.WriteAllLines(Path.Combine(tmp.Path, GoldCorpus.FileName), Enumerable.Repeat("{not json", 25));
         var many = Assert.Throws<FormatException>(() => GoldCorpus.Load(tmp.Path));

@@ -89,7 +89,7 @@ internal sealed record RunCheckpoint(
                 && new FileInfo(Path.Combine(folder, f + ".partial")).Length >= checkpoint.Bytes[f]);
         if (!sameFiles || !checkpoint.Variables.SequenceEqual(variables, StringComparer.Ordinal) || !string.Equals(checkpoint.Key, key, StringComparison.Ordinal))
         {
-            throw new IOException($"The run in '{folder}' cannot be resumed: its input, files or options differ from this run's. Start afresh without --resume, or use another folder.");
+            throw new IOException($"The run in '{folder}' cannot be resumed: its input, lexicon or model files, options or PolicyText version (the tool's, or how it reads inputs) differ from this run's. Start afresh without --resume, or use another folder.");
         }
 
         return checkpoint with { Errors = ReadErrors(Path.Combine(folder, ErrorLogName), checkpoint.ErrorRows, checkpoint.ErrorBytes, folder) };

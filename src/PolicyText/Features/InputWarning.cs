@@ -42,7 +42,7 @@ public sealed record InputWarning(string Code, int Count, string Message)
         return Of(document.Text, document);
     }
 
-    /// <summary>White space and the invisible characters a text can hold alone (a byte order mark, zero-width spaces and joiners).</summary>
+    /// <summary>The text without the white space and invisible characters at its ends (a byte order mark, zero-width spaces and joiners), which a text can hold alone.</summary>
     private static ReadOnlySpan<char> Visible(string text) => text.AsSpan().Trim().Trim("\uFEFF\u200B\u200C\u200D\u2060").Trim();
 
     /// <summary>Whether a text's whole visible text is a missing-value mark: <c>NA</c> as R writes a missing string, <c>NaN</c>, <c>nan</c>, <c>NULL</c>, <c>null</c>, <c>None</c> or <c>N/A</c>, which no document consists of.</summary>
@@ -111,7 +111,7 @@ public sealed record InputWarning(string Code, int Count, string Message)
             int words = 0;
             foreach (var t in tokens.Slice(sentence.FirstToken, sentence.TokenCount))
             {
-                words += t.Kind is TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation or TokenKind.Url or TokenKind.Email ? 1 : 0;
+                words += TextStatistics.IsWord(t.Kind) ? 1 : 0;
             }
 
             if (words > LongSentenceWords)

@@ -36,7 +36,7 @@ public sealed record TextStatistics(
         int syllables = 0;
         foreach (var t in document.Tokens)
         {
-            if (t.Kind is TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation or TokenKind.Url or TokenKind.Email)
+            if (IsWord(t.Kind))
             {
                 words++;
                 var w = t.GetWord(norm);
@@ -85,4 +85,7 @@ public sealed record TextStatistics(
 
         return Math.Max(1, count);
     }
+
+    /// <summary>Whether a token of this kind counts as a word (<see cref="Words"/>): a word, number, abbreviation, URL or e-mail address; not punctuation, a symbol or a clitic.</summary>
+    internal static bool IsWord(TokenKind kind) => kind is TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation or TokenKind.Url or TokenKind.Email;
 }

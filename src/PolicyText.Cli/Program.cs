@@ -324,12 +324,6 @@ public static class Program
                     notes.Add($"policytext: note: {hidden.Count} .txt or .md file{(hidden.Count == 1 ? string.Empty : "s")} in hidden folders (names starting with '.') not read, the first '{Path.GetRelativePath(inputPath, hidden[0]).Replace('\\', '/')}'; give such a folder as the input to read it.");
                 }
 
-                // The checkpoint file a run leaves while unfinished (the library's RunCheckpoint.FileName).
-                if (run.Resume && !File.Exists(Path.Combine(parse.GetValue(output)!, "checkpoint.json")))
-                {
-                    notes.Add($"policytext: note: no checkpoint in '{parse.GetValue(output)}' (its run finished, or none was begun there): --resume started afresh.");
-                }
-
                 var analyzer = new TextAnalyzer(options);
                 run = run with { RunKey = RunKey(inputs, Directory.Exists(inputPath), files, settings, analyzer) };
                 return Analyze(source, inputs, settings, parse.GetValue(output)!, parse.GetValue(quiet), run, analyzer, stdout, stderr, notes);
@@ -876,6 +870,11 @@ public static class Program
         var result = CorpusRunner.Run(source.Items, source.Variables, outDir, analyzer, options, progress);
         progress?.Done();
         new RunManifest(inputs, result.Rows, started, DateTimeOffset.UtcNow, analyzer.Lexicons.Version, analyzer.Models?.Version ?? "none", settings).Write(outDir);
+        if (options.Resume && !result.Resumed)
+        {
+            notes.Add($"policytext: note: no checkpoint in '{outDir}' (its run finished, or none was begun there): --resume started afresh.");
+        }
+
         foreach (var note in notes)
         {
             stderr.WriteLine(note);

@@ -43,7 +43,17 @@ public sealed record CorpusRunOptions
 /// <param name="Rows">Rows written per file.</param>
 public sealed record CorpusRunResult(long Documents, long Sentences, IReadOnlyList<CorpusError> Errors, IReadOnlyList<string> Files, IReadOnlyDictionary<string, long> Rows)
 {
-    /// <summary>Equal when the counts are and the errors, files and rows hold equal items (not when they are the same list objects): two runs over the same input compare equal.</summary>
+    /// <summary>
+    /// Whether the run continued an interrupted run from its checkpoint (<see cref="CorpusRunOptions.Resume"/>
+    /// and a checkpoint found in the output folder); false when it started afresh, with or without
+    /// <see cref="CorpusRunOptions.Resume"/>.
+    /// </summary>
+    public bool Resumed { get; init; }
+
+    /// <summary>Of the input items, those an interrupted run had written before its checkpoint and this run did not read again (0 unless <see cref="Resumed"/>).</summary>
+    public long ResumedItems { get; init; }
+
+    /// <summary>Equal when the counts are and the errors, files and rows hold equal items (not when they are the same list objects): two runs over the same input compare equal, a resumed run and an uninterrupted one too (<see cref="Resumed"/> and <see cref="ResumedItems"/> are not compared).</summary>
     /// <param name="other">The other result.</param>
     /// <returns>Whether the two are equal in value.</returns>
     public bool Equals(CorpusRunResult? other) =>
@@ -377,6 +387,6 @@ public static class CorpusRunner
             File.Delete(errorsFile);
         }
 
-        return new CorpusRunResult(documents - failed, sentenceRows, errors, files, rows);
+        return new CorpusRunResult(documents - failed, sentenceRows, errors, files, rows) { Resumed = resumed is not null, ResumedItems = resumed?.Items ?? 0 };
     }
 }

@@ -33,6 +33,11 @@ public class ResumeTests
         var result = CorpusRunner.Run(source.Items, source.Variables, broken, analyzer, options with { Resume = true });
 
         Assert.Equal(490, result.Documents);
+        // The result says the run continued, and from which item: a checkpoint every 32 items, the last before the 100th.
+        Assert.True(result.Resumed);
+        Assert.InRange(result.ResumedItems, 32, 96);
+        Assert.Equal(0, result.ResumedItems % 32);
+        Assert.Equal(CorpusRunner.Run(CorpusSource.Open(corpus).Items, source.Variables, Path.Combine(tmp.Path, "again"), analyzer, options), result);
         foreach (var file in new[] { "sentences.csv", "documents.csv", "evidence.csv", "tokens.csv" })
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(whole, file)), File.ReadAllBytes(Path.Combine(broken, file)));
@@ -170,6 +175,10 @@ public class ResumeTests
         using var tmp = new TempDir();
         var corpus = Path.Combine(RepoPaths.Root, "corpus", "documents.jsonl");
         Assert.Equal(0, CliRunner.Run("analyze", corpus, "--out", tmp.Path, "--resume", "-q").ExitCode);
+        var fresh = CorpusSource.Open(corpus);
+        var afresh = CorpusRunner.Run(fresh.Items, fresh.Variables, Path.Combine(tmp.Path, "lib"), TextAnalyzer.CreateDefault(), new CorpusRunOptions { Resume = true });
+        Assert.False(afresh.Resumed);
+        Assert.Equal(0, afresh.ResumedItems);
         Assert.Equal(12919, File.ReadAllLines(Path.Combine(tmp.Path, "sentences.csv")).Length);
 
         // A checkpoint for other files (tokens.csv) than this run writes cannot be continued.

@@ -267,107 +267,141 @@ public sealed class GoldCorpus
         }
 
         string text = RequiredString(root, "text");
+        // A value that is not what the codebook allows (a date, a split, a label) leaves the rest
+        // of the document readable, so all of them are named together: a label misspelled in
+        // every sentence is one message, not one run per sentence.
+        var wrong = new List<string>();
         var dateText = RequiredString(root, "date");
         if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            throw new FormatException($"document '{id}': field 'date' must be a date written YYYY-MM-DD; it is '{dateText}'.");
+            wrong.Add($"field 'date' must be a date written YYYY-MM-DD; it is '{dateText}'");
         }
-        var split = RequiredString(root, "split") switch
+
+        var splitText = RequiredString(root, "split");
+        var split = splitText switch
         {
             "train" => CorpusSplit.Train,
             "dev" => CorpusSplit.Dev,
             "test" => CorpusSplit.Test,
-            var other => throw new FormatException($"document '{id}': split '{other}' is not train, dev or test."),
+            _ => (CorpusSplit?)null,
         };
+        if (split is null)
+        {
+            wrong.Add($"split '{splitText}' is not train, dev or test");
+        }
+
         if (!LabelCodes.TryParse(RequiredString(root, "doc_rights"), out RightsEmphasis emphasis))
         {
-            throw new FormatException($"document '{id}': doc_rights {Shown(root.GetProperty("doc_rights"))} is not in the codebook.");
+            wrong.Add($"doc_rights {Shown(root.GetProperty("doc_rights"))} is not in the codebook");
         }
 
         if (!LabelCodes.TryParse(RequiredString(root, "doc_linkage"), out DocumentLinkage docLinkage))
         {
-            throw new FormatException($"document '{id}': doc_linkage {Shown(root.GetProperty("doc_linkage"))} is not in the codebook.");
+            wrong.Add($"doc_linkage {Shown(root.GetProperty("doc_linkage"))} is not in the codebook");
         }
 
         var author = root.TryGetProperty("author", out var a) && a.ValueKind == JsonValueKind.String ? WholeString(a, "field 'author'") : null;
-        var toUtf16 = CodePointMap(text, out int codePoints);
-
-        // The furniture that the text layer skips (TextDocument.PageFurniture: a PDF's page
-        // numbers, running heads and footers, a web page's "Advertisement" or "Share this
-        // article") may lie between sentences, as white space does.
-        // A sentence must not hold a line of web furniture: its words would be read by no one.
-        var (read, _, web) = TextDocument.Layout(text);
         var sentences = new List<GoldSentence>();
-        int previousEnd = 0;
-        if (!root.TryGetProperty("sentences", out var spans) || spans.ValueKind != JsonValueKind.Array)
+        try
         {
-            throw new FormatException($"document '{id}': missing array field 'sentences'.");
+            var toUtf16 = CodePointMap(text, out int codePoints);
+
+            // The furniture that the text layer skips (TextDocument.PageFurniture: a PDF's page
+            // numbers, running heads and footers, a web page's "Advertisement" or "Share this
+            // article") may lie between sentences, as white space does.
+            // A sentence must not hold a line of web furniture: its words would be read by no one.
+            var (read, _, web) = TextDocument.Layout(text);
+            int previousEnd = 0;
+            if (!root.TryGetProperty("sentences", out var spans) || spans.ValueKind != JsonValueKind.Array)
+            {
+                throw new FormatException($"document '{id}': missing array field 'sentences'.");
+            }
+
+            foreach (var s in spans.EnumerateArray())
+            {
+                string where = $"document '{id}': sentence {sentences.Count}";
+                if (s.ValueKind != JsonValueKind.Object)
+                {
+                    throw new FormatException($"{where} must be a JSON object with start, end, rights and linkage; it is {Kind(s)}.");
+                }
+
+                int start = Offset(s, "start", where);
+                int end = Offset(s, "end", where);
+                if (start < previousEnd || end <= start || end > codePoints)
+                {
+                    throw new FormatException($"{where} [{start}, {end}) is out of range, empty, or overlaps the one before (text has {codePoints} code points).");
+                }
+
+                // A sentence has words: a span of white space alone would be trained on and scored
+                // as a sentence no reader sees.
+                if (string.IsNullOrWhiteSpace(text[toUtf16(start)..toUtf16(end)]))
+                {
+                    throw new FormatException($"{where} [{start}, {end}) is only white space; a sentence needs text.");
+                }
+
+                // The sentences cover the text: only white space lies between them (corpus/README.md).
+                if (!string.IsNullOrWhiteSpace(read[toUtf16(previousEnd)..toUtf16(start)]))
+                {
+                    throw new FormatException($"{where} [{start}, {end}): the text before it, from offset {previousEnd}, is not all white space; the sentences must cover the text.");
+                }
+
+                if (web?.FirstOrDefault(f => f.Start < toUtf16(end) && f.End > toUtf16(start)) is { End: > 0 } skipped)
+                {
+                    throw new FormatException($"{where} [{start}, {end}) holds the line '{text[skipped.Start..skipped.End]}', which the text layer reads as a web page's furniture and skips (docs/segmentation.md, *Web page furniture*); leave the line out of the sentences.");
+                }
+
+                string sentence = $"sentence {sentences.Count}";
+                if (!LabelCodes.TryParse(Label(s, "rights", where), out RightsCategory rights))
+                {
+                    wrong.Add($"{sentence} has rights label {Shown(s.GetProperty("rights"))}, not in the codebook");
+                }
+
+                if (!LabelCodes.TryParse(Label(s, "linkage", where), out LinkageStance linkage))
+                {
+                    wrong.Add($"{sentence} has linkage label {Shown(s.GetProperty("linkage"))}, not in the codebook");
+                }
+
+                sentences.Add(new GoldSentence(start, end, toUtf16(start), toUtf16(end), rights, linkage));
+                previousEnd = end;
+            }
+
+            // A document without sentences has nothing to train on or to score (and no document
+            // label to compare): an empty text is refused like a text its sentences do not cover.
+            if (sentences.Count == 0 && string.IsNullOrWhiteSpace(text))
+            {
+                throw new FormatException($"document '{id}': the text is empty and has no sentences; a gold document needs at least one sentence.");
+            }
+
+            if (!string.IsNullOrWhiteSpace(read[toUtf16(previousEnd)..]))
+            {
+                throw new FormatException(sentences.Count == 0
+                    ? $"document '{id}': the text has no sentences; the sentences must cover the text."
+                    : $"document '{id}': the text after its last sentence, from offset {previousEnd}, is not all white space; the sentences must cover the text.");
+            }
+        }
+        catch (FormatException ex) when (wrong.Count > 0)
+        {
+            // The sentences could not all be read: the values already found wrong are named too.
+            string prefix = $"document '{id}': ";
+            wrong.Add((ex.Message.StartsWith(prefix, StringComparison.Ordinal) ? ex.Message[prefix.Length..] : ex.Message).TrimEnd('.'));
+            throw NotAllowed(id, wrong, ex);
         }
 
-        foreach (var s in spans.EnumerateArray())
+        if (wrong.Count > 0)
         {
-            string where = $"document '{id}': sentence {sentences.Count}";
-            if (s.ValueKind != JsonValueKind.Object)
-            {
-                throw new FormatException($"{where} must be a JSON object with start, end, rights and linkage; it is {Kind(s)}.");
-            }
-
-            int start = Offset(s, "start", where);
-            int end = Offset(s, "end", where);
-            if (start < previousEnd || end <= start || end > codePoints)
-            {
-                throw new FormatException($"{where} [{start}, {end}) is out of range, empty, or overlaps the one before (text has {codePoints} code points).");
-            }
-
-            // A sentence has words: a span of white space alone would be trained on and scored
-            // as a sentence no reader sees.
-            if (string.IsNullOrWhiteSpace(text[toUtf16(start)..toUtf16(end)]))
-            {
-                throw new FormatException($"{where} [{start}, {end}) is only white space; a sentence needs text.");
-            }
-
-            // The sentences cover the text: only white space lies between them (corpus/README.md).
-            if (!string.IsNullOrWhiteSpace(read[toUtf16(previousEnd)..toUtf16(start)]))
-            {
-                throw new FormatException($"{where} [{start}, {end}): the text before it, from offset {previousEnd}, is not all white space; the sentences must cover the text.");
-            }
-
-            if (web?.FirstOrDefault(f => f.Start < toUtf16(end) && f.End > toUtf16(start)) is { End: > 0 } skipped)
-            {
-                throw new FormatException($"{where} [{start}, {end}) holds the line '{text[skipped.Start..skipped.End]}', which the text layer reads as a web page's furniture and skips (docs/segmentation.md, *Web page furniture*); leave the line out of the sentences.");
-            }
-
-            if (!LabelCodes.TryParse(Label(s, "rights", where), out RightsCategory rights))
-            {
-                throw new FormatException($"{where} has rights label {Shown(s.GetProperty("rights"))}, not in the codebook.");
-            }
-
-            if (!LabelCodes.TryParse(Label(s, "linkage", where), out LinkageStance linkage))
-            {
-                throw new FormatException($"{where} has linkage label {Shown(s.GetProperty("linkage"))}, not in the codebook.");
-            }
-
-            sentences.Add(new GoldSentence(start, end, toUtf16(start), toUtf16(end), rights, linkage));
-            previousEnd = end;
-        }
-
-        // A document without sentences has nothing to train on or to score (and no document
-        // label to compare): an empty text is refused like a text its sentences do not cover.
-        if (sentences.Count == 0 && string.IsNullOrWhiteSpace(text))
-        {
-            throw new FormatException($"document '{id}': the text is empty and has no sentences; a gold document needs at least one sentence.");
-        }
-
-        if (!string.IsNullOrWhiteSpace(read[toUtf16(previousEnd)..]))
-        {
-            throw new FormatException(sentences.Count == 0
-                ? $"document '{id}': the text has no sentences; the sentences must cover the text."
-                : $"document '{id}': the text after its last sentence, from offset {previousEnd}, is not all white space; the sentences must cover the text.");
+            throw NotAllowed(id, wrong, null);
         }
 
         return new GoldDocument(id, RequiredString(root, "title"), RequiredString(root, "kind"), RequiredString(root, "context"),
-            date, author, split, emphasis, docLinkage, text, sentences);
+            date, author, split!.Value, emphasis, docLinkage, text, sentences);
     }
+
+    /// <summary>A document's problems in one message: one as it is, several counted and listed (the first 20).</summary>
+    private static FormatException NotAllowed(string id, List<string> problems, Exception? cause) =>
+        new(problems.Count == 1
+            ? $"document '{id}': {problems[0]}."
+            : string.Create(CultureInfo.InvariantCulture, $"document '{id}': {problems.Count} problems: {string.Join("; ", problems.Take(MaxProblemsShown))}{(problems.Count > MaxProblemsShown ? $"; and {problems.Count - MaxProblemsShown} more" : string.Empty)}."),
+            cause);
 
     private static string RequiredString(JsonElement root, string name) =>
         !root.TryGetProperty(name, out var value)

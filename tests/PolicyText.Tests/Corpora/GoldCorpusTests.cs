@@ -231,6 +231,33 @@ public partial class GoldCorpusTests
     }
 
     [Fact]
+    public void Every_value_the_codebook_does_not_allow_in_a_line_is_named_together()
+    {
+        // A label misspelled in every sentence, a wrong split and a wrong document label: one
+        // message names them all, in the order of the line.
+        const string Line = """{"id":"d","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"training","doc_rights":"none","doc_linkage":"againt","text":"Aa. Bb. Cc.","sentences":[{"start":0,"end":3,"rights":"economic","linkage":"none"},{"start":4,"end":7,"rights":"none","linkage":"neutral"},{"start":8,"end":11,"rights":"economic","linkage":"pro"}]}""";
+        using var tmp = new TempDir();
+        File.WriteAllText(Path.Combine(tmp.Path, GoldCorpus.FileName), Line + "\n");
+        var ex = Assert.Throws<FormatException>(() => GoldCorpus.Load(tmp.Path));
+        Assert.EndsWith(
+            "line 1: document 'd': 5 problems: split 'training' is not train, dev or test; doc_linkage 'againt' is not in the codebook; "
+            + "sentence 0 has rights label 'economic', not in the codebook; sentence 2 has rights label 'economic', not in the codebook; "
+            + "sentence 2 has linkage label 'pro', not in the codebook.",
+            ex.Message,
+            StringComparison.Ordinal);
+
+        // One such value: the message it always had.
+        File.WriteAllText(Path.Combine(tmp.Path, GoldCorpus.FileName), Line.Replace("training", "train", StringComparison.Ordinal).Replace("againt", "anti_linkage", StringComparison.Ordinal).Replace("economic", "none", StringComparison.Ordinal).Replace("\"pro\"", "\"pro_linkage\"", StringComparison.Ordinal).Replace("\"none\",\"linkage\":\"none\"", "\"both\",\"linkage\":\"none\"", StringComparison.Ordinal).Replace("\"2020-01-01\"", "\"2020-13-01\"", StringComparison.Ordinal) + "\n");
+        var one = Assert.Throws<FormatException>(() => GoldCorpus.Load(tmp.Path));
+        Assert.EndsWith("line 1: document 'd': field 'date' must be a date written YYYY-MM-DD; it is '2020-13-01'.", one.Message, StringComparison.Ordinal);
+
+        // Sentences that cannot be read stop the reading, and the values found wrong before are named with them.
+        File.WriteAllText(Path.Combine(tmp.Path, GoldCorpus.FileName), """{"id":"e","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"training","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[]}""" + "\n");
+        var both = Assert.Throws<FormatException>(() => GoldCorpus.Load(tmp.Path));
+        Assert.EndsWith("line 1: document 'e': 2 problems: split 'training' is not train, dev or test; the text has no sentences; the sentences must cover the text.", both.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_bad_line_and_every_missing_field_is_named_in_one_message()
     {
         const string Good = """{"id":"g","title":"t","kind":"news","context":"iran","date":"2020-01-01","author":null,"split":"train","doc_rights":"none","doc_linkage":"none","text":"Aa.","sentences":[{"start":0,"end":3,"rights":"none","linkage":"none"}]}""";

@@ -91,18 +91,23 @@ public static class Program
         var commands = command.Subcommands.Select(c => c.Name).ToList();
         // A mistyped option before the input ("analyze --quite in") is taken by the parser as
         // the input itself: it is the mistake to name, and the word after it is its value.
-        var tokens = parsed.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
-            .SelectMany(a => a.Tokens).Select(t => t.Value).Where(v => v.Length > 1 && v.StartsWith('-'))
-            .Concat(parsed.UnmatchedTokens).ToList();
+        var takenAsInput = parsed.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
+            .SelectMany(a => a.Tokens).Select(t => t.Value).Where(v => v.Length > 1 && v.StartsWith('-')).ToList();
+        var tokens = takenAsInput.Concat(parsed.UnmatchedTokens).ToList();
         var messages = new List<string>();
+        int mayFollow = 0;
         for (int i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            // The value of a mistyped option ("--thread 2") is not an error of its own.
-            if (i > 0 && tokens[i - 1].StartsWith('-') && !token.StartsWith('-'))
+            // The value of a mistyped option ("--thread 2") is not an error of its own; nor,
+            // when the option was taken as the input, is the input after it ("--thread 2 in.csv").
+            if (!token.StartsWith('-') && mayFollow > 0)
             {
+                mayFollow--;
                 continue;
             }
+
+            mayFollow = token.StartsWith('-') ? (i < takenAsInput.Count ? 2 : 1) : 0;
 
             string message;
             if (token.StartsWith('-'))
@@ -203,7 +208,7 @@ public static class Program
     {
         var input = new Argument<string>("input") { Description = "A folder of .txt and .md files (read recursively as plain text; hidden folders, named '.…', are left out), one .txt or .md file, a .jsonl file with 'id' and 'text' fields (such as corpus/documents.jsonl), a .csv file, or - for JSON Lines on standard input." };
         var output = new Option<string>("--out", "-o") { Description = "The folder to write sentences.csv, documents.csv and evidence.csv into; created if missing.", Required = true };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors and notes on what was not read (no progress, no summary)." };
         var lexicon = LexiconOption();
         var model = new Option<string?>("--model") { Description = "A model file from 'policytext train' instead of the shipped models." };
         var tokens = new Option<bool>("--tokens") { Description = "Also write tokens.csv (one row per token)." };

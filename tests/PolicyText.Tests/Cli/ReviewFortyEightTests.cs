@@ -100,6 +100,9 @@ public class ReviewFortyEightTests
     [InlineData("xy", "policytext: unknown command 'xy'.\npolicytext: see 'policytext --help'.\n")]
     [InlineData("analyze|in|-o|o|x", "policytext: unexpected argument 'x'.\npolicytext: see 'policytext analyze --help'.\n")]
     [InlineData("analyze|--quite|in|-o|o", "policytext: unknown option '--quite'; did you mean '--quiet'?\npolicytext: see 'policytext analyze --help'.\n")]
+    [InlineData("analyze|--thread|2|in.csv|--out|o", "policytext: unknown option '--thread'; did you mean '--threads'?\npolicytext: see 'policytext analyze --help'.\n")]
+    [InlineData("analyze|--id-colum|id|in.csv|--out|o", "policytext: unknown option '--id-colum'; did you mean '--id-column'?\npolicytext: see 'policytext analyze --help'.\n")]
+    [InlineData("analyze|--thread|2|in.csv|--out|o|extra", "policytext: unknown option '--thread'; did you mean '--threads'?\npolicytext: unexpected argument 'extra'.\npolicytext: see 'policytext analyze --help'.\n")]
     [InlineData("eval|--corpus|c|--cv|x", "policytext: Cannot parse argument 'x' for option '--cv' as a whole number.\npolicytext: see 'policytext eval --help'.\n")]
     [InlineData("--bogus", "policytext: unknown option '--bogus'.\npolicytext: see 'policytext --help'.\n")]
     public void A_mistyped_command_line_gets_one_line_per_mistake_and_the_nearest_name(string args, string expected)

@@ -402,7 +402,7 @@ public static class Program
         var file = new Argument<string>("file") { Description = "A JSON Lines file: one {\"id\", \"text\", \"expected\": [sentences]} object a line." };
         var min = new Option<int?>("--min-passed") { Description = "Exit with code 1 when fewer cases pass." };
         var command = new Command("eval-segmenter", "Score the sentence segmenter on a JSON Lines test set (such as the English Golden Rules) and print each failure.") { file, min };
-        command.SetAction(parse => Guard(stderr, () => EvalSegmenter(parse.GetValue(file)!, parse.GetValue(min), stdout)));
+        command.SetAction(parse => Guard(stderr, () => EvalSegmenter(parse.GetValue(file)!, parse.GetValue(min), stdout, stderr)));
         return command;
     }
 
@@ -898,15 +898,21 @@ public static class Program
             if (result.Errors.Count > 0)
             {
                 // Rows, not documents: an analysed document can carry several flags.
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Errors.Count} {(result.Errors.Count == 1 ? "row" : "rows")} of documents that could not be read or analysed, or were flagged -> {Path.Combine(outDir, "errors.csv")}"));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Errors.Count} {(result.Errors.Count == 1 ? "row for a document that could not be read or analysed, or was flagged" : "rows for documents that could not be read or analysed, or were flagged")} -> {Path.Combine(outDir, "errors.csv")}"));
             }
         }
 
         return result.Errors.Count > 0 ? DocumentErrors : Ok;
     }
 
-    private static int EvalSegmenter(string file, int? minPassed, TextWriter stdout)
+    private static int EvalSegmenter(string file, int? minPassed, TextWriter stdout, TextWriter stderr)
     {
+        if (minPassed < 0)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"policytext: --min-passed must be 0 or more; it is {minPassed}."));
+            return Fatal;
+        }
+
         var results = SegmenterEvaluation.Run(SegmenterEvaluation.ReadCases(file));
         int passed = 0;
         foreach (var r in results)
@@ -924,7 +930,14 @@ public static class Program
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"passed {passed}/{results.Count}"));
-        return minPassed is { } min && passed < min ? Fatal : Ok;
+        if (minPassed is { } min && passed < min)
+        {
+            // Exit code 1 says why, on standard error, as every fatal error does.
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"policytext: {passed} of {results.Count} {(results.Count == 1 ? "case" : "cases")} passed, fewer than --min-passed {min}{(min > results.Count ? $" (the file has only {results.Count})" : string.Empty)}."));
+            return Fatal;
+        }
+
+        return Ok;
     }
 
     private static string Format(IReadOnlyList<string> sentences) => "[" + string.Join(" | ", sentences.Select(OneLine)) + "]";

@@ -166,7 +166,7 @@ public static class TextFolderCorpus
                             ? new CorpusItem(null, new CorpusError(file, id, "binary_content", "The file holds NUL characters: it is not text."))
                             : new CorpusItem(
                                 new CorpusDocument(id, text),
-                                replaced == 0 ? null : new CorpusError(file, id, "invalid_bytes_replaced", $"{replaced} invalid byte sequences (for the file's encoding) were replaced with U+FFFD; the document was analysed." + CorpusError.EncodingAdvice));
+                                replaced == 0 ? null : new CorpusError(file, id, "invalid_bytes_replaced", $"{replaced} invalid byte {(replaced == 1 ? "sequence (for the file's encoding) was" : "sequences (for the file's encoding) were")} replaced with U+FFFD; the document was analysed." + CorpusError.EncodingAdvice));
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -61,11 +61,34 @@ public static class SegmenterEvaluation
             {
                 using var json = JsonDocument.Parse(line);
                 var root = json.RootElement;
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    throw new FormatException($"the line holds a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object");
+                }
+
                 var id = root.TryGetProperty("id", out var idElement) ? idElement.ToString() : $"line-{lineNumber}";
-                var text = root.GetProperty("text").GetString() ?? throw new FormatException("text is null");
+                var missing = new[] { "text", "expected" }.Where(name => !root.TryGetProperty(name, out _)).ToList();
+                if (missing.Count > 0)
+                {
+                    throw new FormatException(missing.Count == 1 ? $"'{missing[0]}' is missing" : "'text' and 'expected' are missing");
+                }
+
+                var textElement = root.GetProperty("text");
+                var text = textElement.ValueKind == JsonValueKind.String ? textElement.GetString()! : throw new FormatException($"'text' is {textElement.GetRawText()}, not a string");
+                var expectedElement = root.GetProperty("expected");
+                if (expectedElement.ValueKind != JsonValueKind.Array || expectedElement.EnumerateArray().Any(e => e.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)))
+                {
+                    throw new FormatException("'expected' is not an array of strings");
+                }
+
+                if (expectedElement.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.Null))
+                {
+                    throw new FormatException("an expected sentence is null");
+                }
+
                 // Stripped as the sentences found are (a sentence given with its trailing space or
                 // line break is the same sentence).
-                var expected = root.GetProperty("expected").EnumerateArray().Select(e => (e.GetString() ?? throw new FormatException("an expected sentence is null")).Trim()).ToList();
+                var expected = expectedElement.EnumerateArray().Select(e => e.GetString()!.Trim()).ToList();
                 if (expected.Contains(string.Empty))
                 {
                     // Stripped to nothing, it could never be found: the case would fail whatever the segmenter does.

@@ -16,6 +16,15 @@ internal static class JsonMessages
         var message = ex.Message;
         if (ex is JsonException { BytePositionInLine: long position })
         {
+            // "'not json' is an invalid JSON literal. Expected the literal 'null'.": the reader's
+            // guess at which literal was meant, from the first letter, says nothing useful.
+            int guess = message.IndexOf(" Expected the literal '", StringComparison.Ordinal);
+            int guessEnd = guess < 0 ? -1 : message.IndexOf("'.", guess + 23, StringComparison.Ordinal);
+            if (guessEnd > 0)
+            {
+                message = message[..guess] + message[(guessEnd + 2)..];
+            }
+
             int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             if (at >= 0)
             {

@@ -77,15 +77,42 @@ internal sealed class TempDir : IDisposable
 
     public string Path { get; }
 
+    /// <summary>
+    /// Deletes the folder: tried again after a moment (a child process that was just stopped may
+    /// still be closing a file in it), then, on Unix, with <c>rm -rf</c>, which also removes a
+    /// file whose name is not valid UTF-8 (.NET reads such a name with U+FFFD and cannot delete
+    /// it by that name) and files whose permissions a test took away.
+    /// </summary>
     public void Dispose()
     {
-        try
+        for (int attempt = 0; attempt < 3; attempt++)
         {
-            Directory.Delete(Path, recursive: true);
+            try
+            {
+                if (Directory.Exists(Path))
+                {
+                    Directory.Delete(Path, recursive: true);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Thread.Sleep(100);
+            }
         }
-        catch (IOException)
+
+        if (!OperatingSystem.IsWindows())
         {
-            // Best effort: a leftover temp folder is harmless.
+            try
+            {
+                using var rm = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("rm", ["-rf", Path]) { UseShellExecute = false });
+                rm?.WaitForExit(10_000);
+            }
+            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
+            {
+                // Best effort: a leftover temp folder is harmless.
+            }
         }
     }
 }

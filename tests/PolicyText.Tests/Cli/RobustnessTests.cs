@@ -148,6 +148,10 @@ public class RobustnessTests
         var errors = File.ReadAllLines(Path.Combine(output, "errors.csv"));
         Assert.Contains(",unreadable,", errors[1], StringComparison.Ordinal);
         Assert.Contains("name is not valid UTF-8", errors[1], StringComparison.Ordinal);
+
+        // The test's own folder goes too, though .NET cannot delete the file by its name.
+        tmp.Dispose();
+        Assert.False(Directory.Exists(tmp.Path), "the temporary folder with the non-UTF-8 name was left behind");
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class FlaggedTextTests
         var (result, output, errors) = CliRunner.AnalyzeFile(tmp, "in.jsonl", "{\"id\": \"a\", \"text\": \"We don\u2019t accept it.\"}\n" + System.Text.Json.JsonSerializer.Serialize(new { id = "b", text }) + "\n", quiet: false);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("1 row of documents that could not be read or analysed, or were flagged", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 row for a document that could not be read or analysed, or was flagged ->", result.Stdout, StringComparison.Ordinal);
         Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "documents.csv")).Length);
         Assert.Equal(2, errors.Length);
         Assert.StartsWith($"b,b,{code},", errors[1], StringComparison.Ordinal);

@@ -828,7 +828,7 @@ public static class Program
     /// checkpoint, whose documents before it would lack the flag. 6: an empty text (or a
     /// missing-value mark alone, NA) flagged <c>empty_text</c> (the same session).
     /// </summary>
-    internal const int InputReadingVersion = 6;
+    internal const int InputReadingVersion = 7;
 
     /// <summary>The input files of a run, for the manifest: a folder's are the files its items are read from (<paramref name="files"/>, listed once), so that the manifest names the files analysed even when the folder changes during the run.</summary>
     internal static List<ManifestInput> Inputs(string input, IReadOnlyList<(string Id, string Path)>? files) =>

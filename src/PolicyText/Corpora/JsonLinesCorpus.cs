@@ -6,7 +6,8 @@ namespace PolicyText.Corpora;
 
 /// <summary>
 /// Reads documents from a JSON Lines file: one object a line with an <c>id</c> (string or
-/// number) and a <c>text</c> (string). Other fields are ignored for now. A gold corpus file
+/// number) and a <c>text</c> (string; <c>null</c>, a missing value, is read as an empty text).
+/// Other fields are the documents' variables (<see cref="VariableNames(string)"/>). A gold corpus file
 /// (<c>corpus/documents.jsonl</c>) is such a file, so it can be analysed directly.
 /// </summary>
 public static class JsonLinesCorpus
@@ -290,12 +291,15 @@ public static class JsonLinesCorpus
             return (null, null, "malformed_line", "Not a JSON object with 'id' and 'text': the 'id' is empty; give every document an id.");
         }
 
-        if (!root.TryGetProperty("text", out var textElement) || textElement.ValueKind != JsonValueKind.String)
+        // A text that is null is a missing value (pandas' to_json writes a missing string so):
+        // the document is kept and analysed as an empty text, which is flagged empty_text, as a
+        // CSV's empty or NA cell is, rather than left out of documents.csv.
+        if (!root.TryGetProperty("text", out var textElement) || textElement.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
         {
             return (id, null, "malformed_line", "Not a JSON object with 'id' and 'text': 'text' is missing or not a string.");
         }
 
-        var text = textElement.GetString()!;
+        var text = textElement.ValueKind == JsonValueKind.Null ? string.Empty : textElement.GetString()!;
         return text.Length > CorpusItem.MaxDocumentLength
             ? (id, null, "document_too_large", string.Create(CultureInfo.InvariantCulture, $"The text has {text.Length:N0} characters; the limit is {CorpusItem.MaxDocumentLength:N0}."))
             : text.Contains('\0', StringComparison.Ordinal)

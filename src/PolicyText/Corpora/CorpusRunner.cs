@@ -130,7 +130,7 @@ public static class CorpusRunner
             throw new IOException($"The output folder '{outputFolder}' is a file.");
         }
 
-        Directory.CreateDirectory(outputFolder);
+        CreateOutputFolder(outputFolder);
         string[] names = options.Tokens
             ? ["sentences.csv", "documents.csv", "evidence.csv", "tokens.csv"]
             : ["sentences.csv", "documents.csv", "evidence.csv"];
@@ -388,5 +388,35 @@ public static class CorpusRunner
         }
 
         return new CorpusRunResult(documents - failed, sentenceRows, errors, files, rows) { Resumed = resumed is not null, ResumedItems = resumed?.Items ?? 0 };
+    }
+
+    /// <summary>
+    /// Creates the output folder, or says in words why it cannot be: a file where one of the
+    /// folders on its path should be ("out.csv/run"), or the system's refusal (no permission, a
+    /// read-only or virtual file system), rather than .NET's "Could not find a part of the path".
+    /// </summary>
+    private static void CreateOutputFolder(string outputFolder)
+    {
+        for (var parent = Path.GetDirectoryName(Path.GetFullPath(outputFolder)); !string.IsNullOrEmpty(parent); parent = Path.GetDirectoryName(parent))
+        {
+            if (File.Exists(parent))
+            {
+                throw new IOException($"The output folder '{outputFolder}' cannot be created: '{parent}' is a file, not a folder.");
+            }
+
+            if (Directory.Exists(parent))
+            {
+                break;
+            }
+        }
+
+        try
+        {
+            Directory.CreateDirectory(outputFolder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"The output folder '{outputFolder}' cannot be created ({ex.Message.TrimEnd('.')}); give a folder you can write to.", ex);
+        }
     }
 }

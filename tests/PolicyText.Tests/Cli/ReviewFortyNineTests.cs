@@ -39,4 +39,35 @@ public class ReviewFortyNineTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("1 invalid byte sequence (for the file's encoding) was replaced with U+FFFD", File.ReadAllText(Path.Combine(output, "errors.csv")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_output_folder_under_a_file_is_refused_naming_the_file()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllText(input, "{\"id\": \"a\", \"text\": \"Aid must flow.\"}\n");
+        var file = Path.Combine(tmp.Path, "afile");
+        File.WriteAllText(file, "not a folder");
+
+        var result = CliRunner.Run("analyze", input, "--out", Path.Combine(file, "sub", "deeper"), "-q");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"policytext: The output folder '{Path.Combine(file, "sub", "deeper")}' cannot be created: '{file}' is a file, not a folder." + Environment.NewLine, result.Stderr);
+        Assert.Equal("not a folder", File.ReadAllText(file));
+    }
+
+    [SkippableFact]
+    public void An_output_folder_the_system_refuses_is_said_to_be_so()
+    {
+        Skip.IfNot(Directory.Exists("/proc/self"), "needs Linux's /proc, where no folder can be made");
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllText(input, "{\"id\": \"a\", \"text\": \"Aid must flow.\"}\n");
+
+        var result = CliRunner.Run("analyze", input, "--out", "/proc/policytext-out", "-q");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("policytext: The output folder '/proc/policytext-out' cannot be created (", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("give a folder you can write to.", result.Stderr, StringComparison.Ordinal);
+    }
 }

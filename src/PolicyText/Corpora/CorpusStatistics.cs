@@ -56,7 +56,16 @@ public sealed record CorpusStatistics(
         ArgumentNullException.ThrowIfNull(corpus);
         var perSplit = Enum.GetValues<CorpusSplit>().Select(split => Of(corpus.InSplit(split).ToList())).ToArray();
         var sb = new System.Text.StringBuilder();
-        sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{Documents} documents, {Sentences} sentences\n\n");
+        sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{Documents} documents, {Sentences} sentences\n");
+        // A corpus folder's training sentences are one-sentence documents of the train split:
+        // said, since the count is then not the number of documents.jsonl's lines.
+        int trainingSentences = corpus.Documents.Count(GoldCorpus.IsTrainingSentence);
+        if (trainingSentences > 0)
+        {
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"({corpus.Documents.Count - trainingSentences} documents of {GoldCorpus.FileName} and {trainingSentences} training sentences of {GoldCorpus.SentencesFileName}, each a document of one sentence in the train split)\n");
+        }
+
+        sb.Append('\n');
         sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{"split",-16}{"documents",10}{"sentences",11}\n");
         foreach (var split in Enum.GetValues<CorpusSplit>())
         {

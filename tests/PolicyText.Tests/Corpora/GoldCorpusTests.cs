@@ -377,6 +377,12 @@ public partial class GoldCorpusTests
         Assert.All(sentences, d => Assert.True(GoldCorpus.IsTrainingSentence(d), d.Id));
         Assert.DoesNotContain(documents, GoldCorpus.IsTrainingSentence);
         Assert.Equal(1799, GoldCorpus.Load(Path.Combine(RepoPaths.Root, "corpus", GoldCorpus.SentencesFileName)).Documents.Count);
+
+        // corpus stats says why the folder's count is not documents.jsonl's.
+        var table = CorpusStatistics.Of(ShippedWithSentences.Value).ToTable(ShippedWithSentences.Value).Split('\n');
+        Assert.Equal($"{all.Count} documents, {all.Sum(d => d.Sentences.Count)} sentences", table[0]);
+        Assert.Equal($"({documents.Count} documents of documents.jsonl and 1799 training sentences of sentences.jsonl, each a document of one sentence in the train split)", table[1]);
+        Assert.DoesNotContain("training sentences", CorpusStatistics.Of(Shipped.Value).ToTable(Shipped.Value), StringComparison.Ordinal);
     }
 
     [Theory]

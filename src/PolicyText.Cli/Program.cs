@@ -329,6 +329,13 @@ public static class Program
                     notes.Add($"policytext: note: {hidden.Count} .txt or .md file{(hidden.Count == 1 ? string.Empty : "s")} in hidden folders (names starting with '.') not read, the first '{Path.GetRelativePath(inputPath, hidden[0]).Replace('\\', '/')}'; give such a folder as the input to read it.");
                 }
 
+                // Starting afresh over an interrupted run discards its progress: said at once, not
+                // after the run, so that the run can still be stopped and resumed instead.
+                if (!run.Resume && HasUnfinishedFiles(parse.GetValue(output)!))
+                {
+                    stderr.WriteLine($"policytext: note: '{parse.GetValue(output)}' holds an interrupted run's unfinished files (.partial); this run replaces them and starts afresh. To continue that run instead, stop this one (Ctrl-C) and run the same command with --resume.");
+                }
+
                 var analyzer = new TextAnalyzer(options);
                 run = run with { RunKey = RunKey(inputs, Directory.Exists(inputPath), files, settings, analyzer) };
                 return Analyze(source, inputs, settings, parse.GetValue(output)!, parse.GetValue(quiet), run, analyzer, stdout, stderr, notes);
@@ -791,41 +798,57 @@ public static class Program
     };
 
     /// <summary>
-    /// What a checkpoint must match to be continued: the input files' names and hashes, the
-    /// contents of the lexicon and model files, the versions in use and every option that changes
-    /// the output (not the number of threads, which does not).
+    /// What a checkpoint must match to be continued, in four parts, each a name and the hash of
+    /// its facts (<see cref="RunKeyParts"/>), one a line: the input files' names and contents,
+    /// the options that change the output (not the number of threads, which does not), the
+    /// contents of the lexicon and model files, and the versions in use. A checkpoint refused
+    /// for its key is refused naming the parts that differ (<see cref="CorpusRunOptions.RunKey"/>).
     /// </summary>
     private static string RunKey(List<ManifestInput> inputs, bool folder, IEnumerable<string> lexiconAndModelFiles, Dictionary<string, string> settings, TextAnalyzer analyzer) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(RunKeyText(inputs, folder, lexiconAndModelFiles, settings, analyzer))));
+        string.Concat(RunKeyParts(inputs, folder, lexiconAndModelFiles, settings, analyzer).Select(part =>
+            part.Name + "\t" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(part.Facts))) + "\n"));
 
-    /// <summary>The text <see cref="RunKey"/> hashes, one fact a line.</summary>
-    internal static string RunKeyText(List<ManifestInput> inputs, bool folder, IEnumerable<string> lexiconAndModelFiles, Dictionary<string, string> settings, TextAnalyzer analyzer)
+    /// <summary>The facts <see cref="RunKey"/> hashes, one a line, all parts together.</summary>
+    internal static string RunKeyText(List<ManifestInput> inputs, bool folder, IEnumerable<string> lexiconAndModelFiles, Dictionary<string, string> settings, TextAnalyzer analyzer) =>
+        string.Concat(RunKeyParts(inputs, folder, lexiconAndModelFiles, settings, analyzer).Select(part => part.Facts));
+
+    /// <summary>The parts of <see cref="RunKey"/>: a name that a refusal can show, and the facts, one a line.</summary>
+    internal static IReadOnlyList<(string Name, string Facts)> RunKeyParts(List<ManifestInput> inputs, bool folder, IEnumerable<string> lexiconAndModelFiles, Dictionary<string, string> settings, TextAnalyzer analyzer)
     {
         // A folder's files by their paths within it (their ids), a single file by its name (a
         // .txt file's id), so that the same input spelled another way (./in.jsonl, an absolute
         // path, another working folder) is the same run.
-        var key = new System.Text.StringBuilder();
-        foreach (var input in inputs)
+        var input = new System.Text.StringBuilder();
+        foreach (var file in inputs)
         {
-            key.Append("input\t").Append(folder ? input.Path : Path.GetFileName(input.Path)).Append('\t').Append(input.Sha256).Append('\n');
+            input.Append("input\t").Append(folder ? file.Path : Path.GetFileName(file.Path)).Append('\t').Append(file.Sha256).Append('\n');
         }
 
+        var options = new System.Text.StringBuilder();
         foreach (var name in new[] { "tokens", "raw_cells", "id_column", "text_column" })
         {
-            key.Append(name).Append('\t').Append(settings[name]).Append('\n');
+            options.Append(name).Append('\t').Append(settings[name]).Append('\n');
         }
 
+        var files = new System.Text.StringBuilder();
         foreach (var file in lexiconAndModelFiles)
         {
-            key.Append("file\t").Append(ManifestInput.Of(file).Sha256).Append('\n');
+            files.Append("file\t").Append(ManifestInput.Of(file).Sha256).Append('\n');
         }
 
         // The CSV schema and the tool's version: a run is never continued by a build that writes
         // other columns or reads the text otherwise (another segmentation, other labels).
-        key.Append("schema\t").Append(RunManifest.SchemaVersion).Append("\ntool\t").Append(RunManifest.ToolVersion).Append('\n');
-        key.Append("reading\t").Append(InputReadingVersion).Append('\n');
-        key.Append("lexicons\t").Append(analyzer.Lexicons.Version).Append("\nmodels\t").Append(analyzer.Models?.Version ?? "none").Append('\n');
-        return key.ToString();
+        var versions = new System.Text.StringBuilder();
+        versions.Append("schema\t").Append(RunManifest.SchemaVersion).Append("\ntool\t").Append(RunManifest.ToolVersion).Append('\n');
+        versions.Append("reading\t").Append(InputReadingVersion).Append('\n');
+        versions.Append("lexicons\t").Append(analyzer.Lexicons.Version).Append("\nmodels\t").Append(analyzer.Models?.Version ?? "none").Append('\n');
+        return
+        [
+            ("input (its files' names or contents)", input.ToString()),
+            ("options (--tokens, --raw-cells, --id-column, --text-column)", options.ToString()),
+            ("--lexicon or --model files", files.ToString()),
+            ("PolicyText version (the tool's, its CSV schema's, how it reads inputs, or its lexicons' or models')", versions.ToString()),
+        ];
     }
 
     /// <summary>
@@ -840,7 +863,8 @@ public static class Program
     /// (forty-sixth session). 5: a sentence of more than 250 words flagged <c>long_sentence</c> in
     /// errors.csv (forty-eighth session), so that a run is not continued from an earlier build's
     /// checkpoint, whose documents before it would lack the flag. 6: an empty text (or a
-    /// missing-value mark alone, NA) flagged <c>empty_text</c> (the same session).
+    /// missing-value mark alone, NA) flagged <c>empty_text</c> (the same session). 7: a JSON
+    /// Lines text that is null read as an empty text, not a malformed line (forty-ninth session).
     /// </summary>
     internal const int InputReadingVersion = 7;
 

@@ -30,7 +30,10 @@ public sealed record CorpusRunOptions
     /// What identifies the run's input and the options that shape its output (the command line
     /// makes it from the input files' hashes, the lexicons, the model and the options), saved
     /// with each checkpoint: <see cref="Resume"/> refuses a checkpoint saved under another key,
-    /// so that a run is never continued with another input or other options.
+    /// so that a run is never continued with another input or other options. A key written in
+    /// parts, one a line, each a name, a tab and a value (the command line's: its input, options,
+    /// lexicon and model files, and versions, each hashed), is refused naming the parts whose
+    /// values differ; any other key is refused naming everything a key may cover.
     /// </summary>
     public string? RunKey { get; init; }
 }

@@ -83,16 +83,78 @@ internal sealed record RunCheckpoint(
             throw new IOException($"The run in '{folder}' cannot be resumed: its checkpoint was made by an earlier version of PolicyText, which did not record its input and options. Start afresh without --resume, or use another folder.");
         }
 
-        bool sameFiles = files.Count == checkpoint.Bytes.Count
-            && files.All(f => checkpoint.Bytes.ContainsKey(f) && checkpoint.Rows.ContainsKey(f)
-                && File.Exists(Path.Combine(folder, f + ".partial"))
-                && new FileInfo(Path.Combine(folder, f + ".partial")).Length >= checkpoint.Bytes[f]);
-        if (!sameFiles || !checkpoint.Variables.SequenceEqual(variables, StringComparer.Ordinal) || !string.Equals(checkpoint.Key, key, StringComparison.Ordinal))
+        // What differs is named, so that a user can tell a changed option from a changed input.
+        var differences = string.Equals(checkpoint.Key, key, StringComparison.Ordinal) ? [] : KeyDifferences(checkpoint.Key, key);
+        bool sameFiles = files.Count == checkpoint.Bytes.Count && files.All(f => checkpoint.Bytes.ContainsKey(f) && checkpoint.Rows.ContainsKey(f));
+        if (!sameFiles && differences.Count == 0)
         {
-            throw new IOException($"The run in '{folder}' cannot be resumed: its input, lexicon or model files, options or PolicyText version (the tool's, or how it reads inputs) differ from this run's. Start afresh without --resume, or use another folder.");
+            var added = files.Where(f => !checkpoint.Bytes.ContainsKey(f)).ToList();
+            var dropped = checkpoint.Bytes.Keys.Where(f => !files.Contains(f)).Order(StringComparer.Ordinal).ToList();
+            var said = added.Count > 0 ? [$"this run also writes {string.Join(", ", added)}"] : new List<string>();
+            if (dropped.Count > 0)
+            {
+                said.Add($"the interrupted run also wrote {string.Join(", ", dropped)}");
+            }
+
+            differences.Add($"files written ({string.Join("; ", said)})");
+        }
+
+        if (!checkpoint.Variables.SequenceEqual(variables, StringComparer.Ordinal) && differences.Count == 0)
+        {
+            differences.Add("document variables (the input's other fields or columns)");
+        }
+
+        if (differences.Count > 0)
+        {
+            throw new IOException($"The run in '{folder}' cannot be resumed: its {string.Join(", ", differences.SkipLast(1))}{(differences.Count > 1 ? " and " : string.Empty)}{differences[^1]} differ from this run's. Start afresh without --resume, or use another folder.");
+        }
+
+        if (files.FirstOrDefault(f => !File.Exists(Path.Combine(folder, f + ".partial")) || new FileInfo(Path.Combine(folder, f + ".partial")).Length < checkpoint.Bytes[f]) is { } cut)
+        {
+            throw new IOException($"The run in '{folder}' cannot be resumed: its unfinished file {cut}.partial is missing or shorter than its checkpoint says. Start afresh without --resume, or use another folder.");
         }
 
         return checkpoint with { Errors = ReadErrors(Path.Combine(folder, ErrorLogName), checkpoint.ErrorRows, checkpoint.ErrorBytes, folder) };
+    }
+
+    /// <summary>
+    /// The parts in which two run keys differ, by name, when both are written as parts, one a
+    /// line, a name and a value separated by a tab (as the command line writes them); for keys
+    /// written otherwise, the parts any key may cover.
+    /// </summary>
+    private static List<string> KeyDifferences(string? saved, string? now)
+    {
+        static Dictionary<string, string>? Parts(string? key)
+        {
+            if (key is null)
+            {
+                return null;
+            }
+
+            var parts = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var line in key.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                int tab = line.IndexOf('\t', StringComparison.Ordinal);
+                if (tab <= 0 || !parts.TryAdd(line[..tab], line[(tab + 1)..]))
+                {
+                    return null;
+                }
+            }
+
+            return parts.Count > 0 ? parts : null;
+        }
+
+        var before = Parts(saved);
+        var after = Parts(now);
+        if (before is null || after is null)
+        {
+            return ["input, lexicon or model files, options or PolicyText version (the tool's, or how it reads inputs)"];
+        }
+
+        var names = after.Keys.Concat(before.Keys.Where(k => !after.ContainsKey(k)))
+            .Where(name => !before.TryGetValue(name, out var a) || !after.TryGetValue(name, out var b) || a != b)
+            .ToList();
+        return names.Count > 0 ? names : ["input, lexicon or model files, options or PolicyText version (the tool's, or how it reads inputs)"];
     }
 
     /// <summary>The first <paramref name="rows"/> errors of the log, which must hold at least <paramref name="bytes"/> bytes (a crash may have left more after them); the log is cut back to them.</summary>

@@ -70,4 +70,24 @@ public class ReviewFortyNineTests
         Assert.StartsWith("policytext: The output folder '/proc/policytext-out' cannot be created (", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("give a folder you can write to.", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Starting_afresh_over_an_interrupted_run_says_so_before_the_run()
+    {
+        using var tmp = new TempDir();
+        var input = Path.Combine(tmp.Path, "in.jsonl");
+        File.WriteAllText(input, "{\"id\": \"a\", \"text\": \"Aid must flow.\"}\n");
+        var output = Path.Combine(tmp.Path, "out");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "sentences.csv.partial"), "doc_id\n");
+
+        var result = CliRunner.Run("analyze", input, "--out", output, "-q");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal($"policytext: note: '{output}' holds an interrupted run's unfinished files (.partial); this run replaces them and starts afresh. To continue that run instead, stop this one (Ctrl-C) and run the same command with --resume." + Environment.NewLine, result.Stderr);
+        Assert.False(File.Exists(Path.Combine(output, "sentences.csv.partial")));
+
+        // A finished folder is replaced without a word.
+        Assert.Equal(string.Empty, CliRunner.Run("analyze", input, "--out", output, "-q").Stderr);
+    }
 }

@@ -170,6 +170,41 @@ public class ResumeTests
     }
 
     [Fact]
+    public void A_run_key_in_parts_is_refused_naming_the_parts_that_differ()
+    {
+        using var tmp = new TempDir();
+        var corpus = Path.Combine(RepoPaths.Root, "corpus", "documents.jsonl");
+        var analyzer = TextAnalyzer.CreateDefault();
+        var options = new CorpusRunOptions { CheckpointEvery = 16, RunKey = "data\tx\nsettings\ty\nversion\t1\n" };
+        using (var cancel = new CancellationTokenSource())
+        {
+            var source = CorpusSource.Open(corpus);
+            Assert.ThrowsAny<OperationCanceledException>(() => CorpusRunner.Run(source.Items, source.Variables, tmp.Path, analyzer, options, new CancelAfter(cancel, 40), cancel.Token));
+        }
+
+        IOException Refusal(string key)
+        {
+            var again = CorpusSource.Open(corpus);
+            return Assert.Throws<IOException>(() => CorpusRunner.Run(again.Items, again.Variables, tmp.Path, analyzer, options with { Resume = true, RunKey = key }));
+        }
+
+        Assert.Equal($"The run in '{tmp.Path}' cannot be resumed: its settings differ from this run's. Start afresh without --resume, or use another folder.", Refusal("data\tx\nsettings\tz\nversion\t1\n").Message);
+        Assert.Contains("its data, settings and version differ", Refusal("data\tw\nsettings\tz\nversion\t2\n").Message, StringComparison.Ordinal);
+        Assert.Contains("its version differ", Refusal("data\tx\nsettings\ty\n").Message, StringComparison.Ordinal);
+
+        // Another set of files (tokens.csv) under the same key: the files are named.
+        var files = CorpusSource.Open(corpus);
+        var other = Assert.Throws<IOException>(() => CorpusRunner.Run(files.Items, files.Variables, tmp.Path, analyzer, options with { Resume = true, Tokens = true }));
+        Assert.Contains("its files written (this run also writes tokens.csv) differ", other.Message, StringComparison.Ordinal);
+
+        // An unfinished file cut short is said to be so.
+        File.WriteAllText(Path.Combine(tmp.Path, "evidence.csv.partial"), "x");
+        var cut = CorpusSource.Open(corpus);
+        var shorter = Assert.Throws<IOException>(() => CorpusRunner.Run(cut.Items, cut.Variables, tmp.Path, analyzer, options with { Resume = true }));
+        Assert.Contains("its unfinished file evidence.csv.partial is missing or shorter than its checkpoint says", shorter.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resume_without_a_checkpoint_starts_afresh_and_a_changed_run_is_refused()
     {
         using var tmp = new TempDir();
@@ -254,8 +289,12 @@ public class KilledRunTests
         File.WriteAllLines(other, otherLines);
         var refused = CliRunner.Run("analyze", other, "--out", killed, "-q", "--resume");
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("cannot be resumed", refused.Stderr, StringComparison.Ordinal);
-        Assert.Equal(1, CliRunner.Run("analyze", input, "--out", killed, "-q", "--resume", "--raw-cells").ExitCode);
+        Assert.Contains("cannot be resumed: its input (its files' names or contents) differ from this run's.", refused.Stderr, StringComparison.Ordinal);
+        var otherOption = CliRunner.Run("analyze", input, "--out", killed, "-q", "--resume", "--raw-cells");
+        Assert.Equal(1, otherOption.ExitCode);
+        Assert.Contains("cannot be resumed: its options (--tokens, --raw-cells, --id-column, --text-column) differ from this run's.", otherOption.Stderr, StringComparison.Ordinal);
+        var both = CliRunner.Run("analyze", other, "--out", killed, "-q", "--resume", "--tokens");
+        Assert.Contains("cannot be resumed: its input (its files' names or contents) and options (--tokens, --raw-cells, --id-column, --text-column) differ", both.Stderr, StringComparison.Ordinal);
 
         // The same file named another way is the same input.
         Assert.Equal(0, CliRunner.Run("analyze", Path.Combine(tmp.Path, ".", "in.jsonl"), "--out", killed, "-q", "--resume").ExitCode);

@@ -496,7 +496,7 @@ public sealed class CueExtractor
 
                     // "Governments should say so publicly": a reporting word after "should", "must",
                     // "ought to" or "need(s) to" says what ought to be said, and reports no one.
-                    if (Prescribed(text, normalized, tokens, m.FirstToken))
+                    if (Prescribed(text, normalized, tokens, m.FirstToken) || LetSpeak(text, normalized, tokens, m.FirstToken))
                     {
                         break;
                     }
@@ -889,6 +889,30 @@ public sealed class CueExtractor
 
         // "ought to say", "needs to insist" (not "those in need said").
         return word is "to" && k > 0 && tokens[k - 1].GetWord(normalized) is "ought" or "need" or "needs";
+    }
+
+    /// <summary>
+    /// Whether the reporting word at <paramref name="at"/> is the verb of a sentence that opens
+    /// with "Let" and at most four words naming who ("Let the diplomats argue about
+    /// centrifuges.", "Let them say so."): the author's call, as after "should", not a report.
+    /// </summary>
+    private static bool LetSpeak(string text, ReadOnlySpan<char> normalized, ReadOnlySpan<Token> tokens, int at)
+    {
+        int open = OpeningWord(text, tokens);
+        if (open < 0 || at - open < 2 || at - open > 5 || tokens[open].GetWord(normalized) is not "let")
+        {
+            return false;
+        }
+
+        for (int k = open + 1; k < at; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether an evaluation cue among <paramref name="matches"/> shares a token with the <paramref name="length"/> tokens at <paramref name="at"/>.</summary>

@@ -228,6 +228,12 @@ public class CueExtractorTests
     [InlineData("Donors need to insist that aid reaches the camps.", false)]
     [InlineData("Governments ought to say plainly that relief must wait for reforms.", false)]
     [InlineData("Some will say that relief must wait for reforms.", true)]
+    // A call that opens with "Let" and names who speaks (forty-ninth session).
+    [InlineData("Let the diplomats argue about centrifuges.", false)]
+    [InlineData("Let me also say what I am not asking for.", false)]
+    [InlineData("They let the diplomats argue about centrifuges.", true)]
+    [InlineData("Let the five diplomats from the region argue about centrifuges.", true)]
+    [InlineData("Let them, the diplomats, argue about centrifuges.", true)]
     // Not a modal and an adverb, and not the text as subject: reports.
     [InlineData("Families in need said that relief must wait for reforms.", true)]
     [InlineData("Should Italy say that relief must wait for reforms?", true)]

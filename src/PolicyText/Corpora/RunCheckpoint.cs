@@ -106,7 +106,7 @@ internal sealed record RunCheckpoint(
 
         if (differences.Count > 0)
         {
-            throw new IOException($"The run in '{folder}' cannot be resumed: its {string.Join(", ", differences.SkipLast(1))}{(differences.Count > 1 ? " and " : string.Empty)}{differences[^1]} differ from this run's. Start afresh without --resume, or use another folder.");
+            throw new IOException($"The run in '{folder}' cannot be resumed: it differs from this run in its {string.Join(", ", differences.SkipLast(1))}{(differences.Count > 1 ? " and " : string.Empty)}{differences[^1]}. Start afresh without --resume, or use another folder.");
         }
 
         if (files.FirstOrDefault(f => !File.Exists(Path.Combine(folder, f + ".partial")) || new FileInfo(Path.Combine(folder, f + ".partial")).Length < checkpoint.Bytes[f]) is { } cut)

@@ -582,12 +582,12 @@ public class RobustnessTests
         var again = CorpusSource.Open(corpus);
         var refused = Assert.Throws<IOException>(() => CorpusRunner.Run(again.Items, again.Variables, output, analyzer, options with { Resume = true, RunKey = "second" }));
         // A key that is not written in parts is refused with every part it may cover named.
-        Assert.Contains("cannot be resumed: its input, lexicon or model files, options or PolicyText version (the tool's, or how it reads inputs) differ", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot be resumed: it differs from this run in its input, lexicon or model files, options or PolicyText version (the tool's, or how it reads inputs).", refused.Message, StringComparison.Ordinal);
 
         // A key written in parts, a name and a value a line, is refused naming the parts that differ.
         again = CorpusSource.Open(corpus);
         var parts = Assert.Throws<IOException>(() => CorpusRunner.Run(again.Items, again.Variables, output, analyzer, options with { Resume = true, RunKey = "data\tx\nsettings\ty\n" }));
-        Assert.Contains("cannot be resumed: its input, lexicon or model files", parts.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot be resumed: it differs from this run in its input, lexicon or model files", parts.Message, StringComparison.Ordinal);
 
         again = CorpusSource.Open(corpus);
         Assert.Equal(490, CorpusRunner.Run(again.Items, again.Variables, output, analyzer, options with { Resume = true }).Documents);

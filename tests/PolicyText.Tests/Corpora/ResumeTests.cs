@@ -188,14 +188,14 @@ public class ResumeTests
             return Assert.Throws<IOException>(() => CorpusRunner.Run(again.Items, again.Variables, tmp.Path, analyzer, options with { Resume = true, RunKey = key }));
         }
 
-        Assert.Equal($"The run in '{tmp.Path}' cannot be resumed: its settings differ from this run's. Start afresh without --resume, or use another folder.", Refusal("data\tx\nsettings\tz\nversion\t1\n").Message);
-        Assert.Contains("its data, settings and version differ", Refusal("data\tw\nsettings\tz\nversion\t2\n").Message, StringComparison.Ordinal);
-        Assert.Contains("its version differ", Refusal("data\tx\nsettings\ty\n").Message, StringComparison.Ordinal);
+        Assert.Equal($"The run in '{tmp.Path}' cannot be resumed: it differs from this run in its settings. Start afresh without --resume, or use another folder.", Refusal("data\tx\nsettings\tz\nversion\t1\n").Message);
+        Assert.Contains("it differs from this run in its data, settings and version.", Refusal("data\tw\nsettings\tz\nversion\t2\n").Message, StringComparison.Ordinal);
+        Assert.Contains("it differs from this run in its version.", Refusal("data\tx\nsettings\ty\n").Message, StringComparison.Ordinal);
 
         // Another set of files (tokens.csv) under the same key: the files are named.
         var files = CorpusSource.Open(corpus);
         var other = Assert.Throws<IOException>(() => CorpusRunner.Run(files.Items, files.Variables, tmp.Path, analyzer, options with { Resume = true, Tokens = true }));
-        Assert.Contains("its files written (this run also writes tokens.csv) differ", other.Message, StringComparison.Ordinal);
+        Assert.Contains("it differs from this run in its files written (this run also writes tokens.csv).", other.Message, StringComparison.Ordinal);
 
         // An unfinished file cut short is said to be so.
         File.WriteAllText(Path.Combine(tmp.Path, "evidence.csv.partial"), "x");
@@ -289,12 +289,12 @@ public class KilledRunTests
         File.WriteAllLines(other, otherLines);
         var refused = CliRunner.Run("analyze", other, "--out", killed, "-q", "--resume");
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("cannot be resumed: its input (its files' names or contents) differ from this run's.", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains("cannot be resumed: it differs from this run in its input (its files' names or contents).", refused.Stderr, StringComparison.Ordinal);
         var otherOption = CliRunner.Run("analyze", input, "--out", killed, "-q", "--resume", "--raw-cells");
         Assert.Equal(1, otherOption.ExitCode);
-        Assert.Contains("cannot be resumed: its options (--tokens, --raw-cells, --id-column, --text-column) differ from this run's.", otherOption.Stderr, StringComparison.Ordinal);
+        Assert.Contains("cannot be resumed: it differs from this run in its options (--tokens, --raw-cells, --id-column, --text-column).", otherOption.Stderr, StringComparison.Ordinal);
         var both = CliRunner.Run("analyze", other, "--out", killed, "-q", "--resume", "--tokens");
-        Assert.Contains("cannot be resumed: its input (its files' names or contents) and options (--tokens, --raw-cells, --id-column, --text-column) differ", both.Stderr, StringComparison.Ordinal);
+        Assert.Contains("cannot be resumed: it differs from this run in its input (its files' names or contents) and options (--tokens, --raw-cells, --id-column, --text-column).", both.Stderr, StringComparison.Ordinal);
 
         // The same file named another way is the same input.
         Assert.Equal(0, CliRunner.Run("analyze", Path.Combine(tmp.Path, ".", "in.jsonl"), "--out", killed, "-q", "--resume").ExitCode);

@@ -647,24 +647,21 @@ public static class Program
                 // said first, on standard error, so that the wait is explained and standard
                 // output stays the report alone.
                 int trainDocuments = gold.InSplit(CorpusSplit.Train).Count();
-                if (parse.GetValue(folds) is { } k)
-                {
-                    int pooled = trainDocuments + gold.InSplit(CorpusSplit.Dev).Count();
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"policytext: cross-validating over the {pooled} train and dev documents: {k} folds{((parse.GetValue(repeats) ?? 1) > 1 ? $", dealt {parse.GetValue(repeats)} times" : string.Empty)}, each training the models and the baselines; this takes minutes."));
-                }
-                else if (trainDocuments > 0)
-                {
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"policytext: training {(parse.GetValue(model) is null ? "PolicyText's models and " : string.Empty)}the baselines on the {trainDocuments} documents of the corpus's train split, then scoring {(heldOutCorpus is null ? $"its {which.ToString().ToLowerInvariant()} split" : "the held-out corpus")}; this takes a minute or more."));
-                }
-
                 if (parse.GetValue(folds) is { } n)
                 {
+                    int pooled = trainDocuments + gold.InSplit(CorpusSplit.Dev).Count();
+                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"policytext: cross-validating over the {pooled} train and dev documents: {n} folds{((parse.GetValue(repeats) ?? 1) > 1 ? $", dealt {parse.GetValue(repeats)} times" : string.Empty)}, each training the models and the baselines; this takes minutes."));
                     var cv = TaggerEvaluation.CrossValidate(gold, n, lexicons, parse.GetValue(repeats) ?? 1);
                     stdout.Write(cv.ToText());
                     parts = [.. cv.Folds.Select((f, k) => ("cv" + cv.FoldName(k), f))];
                 }
                 else
                 {
+                    if (trainDocuments > 0)
+                    {
+                        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"policytext: training {(parse.GetValue(model) is null ? "PolicyText's models and " : string.Empty)}the baselines on the {trainDocuments} documents of the corpus's train split, then scoring {(heldOutCorpus is null ? $"its {which.ToString().ToLowerInvariant()} split" : "the held-out corpus")}; this takes a minute or more."));
+                    }
+
                     var models = parse.GetValue(model) is { } file ? PolicyModels.Load(file) : TaggerEvaluation.Train(gold, lexicons);
                     var report = heldOutCorpus is null ? TaggerEvaluation.Evaluate(gold, which, models, lexicons, given) : TaggerEvaluation.Evaluate(gold, heldOutCorpus, models, lexicons, given);
                     stdout.Write(report.ToText());
